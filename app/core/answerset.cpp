@@ -1,0 +1,271 @@
+// What is asked, what is used, and whether it is valid: the rules over an AnswerSet.
+#include "answerset.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+
+#include <cmath>
+
+namespace opsflow {
+
+QString modeId(Mode mode)
+{
+    return mode == Mode::Interactive ? QStringLiteral("interactive") : QStringLiteral("smart");
+}
+
+std::optional<Mode> modeFromId(const QString &id)
+{
+    if (id == QLatin1String("interactive"))
+        return Mode::Interactive;
+    if (id == QLatin1String("smart"))
+        return Mode::SmartAutoSuggest;
+    return std::nullopt;
+}
+
+QVariant AnswerSet::stored(const QString &questionId, const QString &fieldId) const
+{
+    const auto it = answers.constFind(questionId);
+    return it == answers.cend() ? QVariant() : it->value(fieldId);
+}
+
+bool AnswerSet::operator==(const AnswerSet &other) const
+{
+    return scope == other.scope && mode == other.mode && answers == other.answers
+        && context == other.context && onlyQuestions == other.onlyQuestions;
+}
+
+bool isEmptyValue(const QVariant &value)
+{
+    if (!value.isValid() || value.isNull())
+        return true;
+    switch (value.typeId()) {
+    case QMetaType::QString: return value.toString().trimmed().isEmpty();
+    case QMetaType::QVariantList: return value.toList().isEmpty();
+    case QMetaType::QStringList: return value.toStringList().isEmpty();
+    default: return false;
+    }
+}
+
+Resolver::Resolver(const Questionnaire &questionnaire, const AnswerSet &answers)
+    : m_q(questionnaire), m_a(answers)
+{
+}
+
+QList<const Question *> Resolver::askedQuestions() const
+{
+    QList<const Question *> out;
+    for (const Question &q : m_q.questions()) {
+        if (isAsked(q.id))
+            out.append(&q);
+    }
+    return out;
+}
+
+bool Resolver::isSkipped(const QString &questionId) const
+{
+    const Question *q = m_q.question(questionId);
+    return !q || q->asked(m_a.scope) == Asked::Skip;
+}
+
+bool Resolver::isAsked(const QString &questionId) const
+{
+    if (isSkipped(questionId))
+        return false;
+    // Pre-flight scenario B: only the questions the existing docs miss are asked; the
+    // others keep their answers (or defaults) and still feed the documents.
+    return m_a.onlyQuestions.isEmpty() || m_a.onlyQuestions.contains(questionId);
+}
+
+bool Resolver::conditionHolds(const Question &question, const Field &field) const
+{
+    if (field.condition.isNull())
+        return true;
+    return field.condition.test(question.id, [this](const QString &qid, const QString &fid) {
+        if (qid == QLatin1String("context"))
+            return contextValue(fid);
+        return value(qid, fid);
+    }, false);
+}
+
+bool Resolver::isFieldAsked(const QString &questionId, const QString &fieldId) const
+{
+    const Question *q = m_q.question(questionId);
+    const Field *f = q ? q->field(fieldId) : nullptr;
+    if (!f || !isAsked(questionId))
+        return false;
+    if (q->asked(m_a.scope) == Asked::Simplified && !f->headline)
+        return false;
+    return conditionHolds(*q, *f);
+}
+
+bool Resolver::isFieldUsed(const QString &questionId, const QString &fieldId) const
+{
+    const Question *q = m_q.question(questionId);
+    const Field *f = q ? q->field(fieldId) : nullptr;
+    if (!f || isSkipped(questionId))
+        return false;
+    return conditionHolds(*q, *f);
+}
+
+QVariant Resolver::prefill(const Field &field) const
+{
+    // Checklists (✅ items) and tables (the seed's example rows) start filled in both modes;
+    // Smart Auto-Suggest fills everything with the recommended answer.
+    if (m_a.mode == Mode::SmartAutoSuggest || field.type == Field::Type::Multi
+        || field.type == Field::Type::Table)
+        return field.defaultValue;
+    return {};
+}
+
+QVariant Resolver::shownValue(const QString &questionId, const QString &fieldId) const
+{
+    const Field *f = m_q.field(questionId, fieldId);
+    if (!f)
+        return {};
+    const QVariant v = m_a.stored(questionId, fieldId);
+    return v.isValid() ? v : prefill(*f);
+}
+
+QVariant Resolver::value(const QString &questionId, const QString &fieldId) const
+{
+    const Question *q = m_q.question(questionId);
+    const Field *f = q ? q->field(fieldId) : nullptr;
+    if (!f || !isFieldUsed(questionId, fieldId))
+        return {};
+    if (q->asked(m_a.scope) == Asked::Simplified && !f->headline)
+        return f->defaultValue; // simplified: details take their defaults
+    if (!m_a.onlyQuestions.isEmpty() && !m_a.onlyQuestions.contains(questionId)) {
+        const QVariant v = m_a.stored(questionId, fieldId);
+        return v.isValid() ? v : f->defaultValue;
+    }
+    const QVariant v = shownValue(questionId, fieldId);
+    return isEmptyValue(v) ? QVariant() : v;
+}
+
+QVariant Resolver::contextValue(const QString &fieldId) const
+{
+    const QVariant v = m_a.context.value(fieldId);
+    if (!isEmptyValue(v))
+        return v;
+    const Field *f = m_q.contextField(fieldId);
+    return f ? f->defaultValue : QVariant();
+}
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("opsflow::Validation", text);
+}
+
+QString formatNumber(double v)
+{
+    return QLocale::c().toString(v, 'g', 15);
+}
+
+std::optional<double> toNumber(const QVariant &v)
+{
+    bool ok = false;
+    const double d = v.typeId() == QMetaType::QString ? v.toString().trimmed().toDouble(&ok) : v.toDouble(&ok);
+    if (!ok || !std::isfinite(d))
+        return std::nullopt;
+    return d;
+}
+
+// Range and whole-number rules of a number (a field or a number column).
+QString numberProblem(const QVariant &value, const std::optional<double> &min,
+                      const std::optional<double> &max, bool integer, const QString &unit)
+{
+    const auto n = toNumber(value);
+    if (!n)
+        return tr("Enter a number.");
+    if (integer && std::floor(*n) != *n)
+        return tr("Enter a whole number.");
+    const QString suffix = unit.isEmpty() ? QString() : QLatin1Char(' ') + unit;
+    if (min && max && (*n < *min || *n > *max))
+        return tr("Must be between %1 and %2%3.").arg(formatNumber(*min), formatNumber(*max), suffix);
+    if (min && *n < *min)
+        return tr("Must be at least %1%2.").arg(formatNumber(*min), suffix);
+    if (max && *n > *max)
+        return tr("Must be at most %1%2.").arg(formatNumber(*max), suffix);
+    return {};
+}
+
+} // namespace
+
+QList<Issue> validateQuestion(const Resolver &resolver, const QString &questionId)
+{
+    QList<Issue> issues;
+    const Question *q = resolver.questionnaire().question(questionId);
+    if (!q)
+        return issues;
+    for (const Field &f : q->fields) {
+        if (!resolver.isFieldAsked(questionId, f.id))
+            continue;
+        const QVariant v = resolver.shownValue(questionId, f.id);
+        if (isEmptyValue(v)) {
+            if (f.required)
+                issues.append({questionId, f.id, tr("An answer is required."), false});
+            continue;
+        }
+        switch (f.type) {
+        case Field::Type::Number:
+            if (const QString p = numberProblem(v, f.min, f.max, f.integer, f.unit); !p.isEmpty())
+                issues.append({questionId, f.id, p, false});
+            break;
+        case Field::Type::Choice:
+            if (!f.choice(v.toString()))
+                issues.append({questionId, f.id, tr("\"%1\" is not one of the options.").arg(v.toString()), false});
+            break;
+        case Field::Type::Table: {
+            const QVariantList rows = v.toList();
+            for (int r = 0; r < rows.size(); ++r) {
+                const QVariantMap row = rows.at(r).toMap();
+                for (const Column &c : f.columns) {
+                    const QVariant cell = row.value(c.id);
+                    if (c.type != QLatin1String("number") || isEmptyValue(cell))
+                        continue;
+                    const QString p = numberProblem(cell, 0.0, std::nullopt, true, c.unit);
+                    if (!p.isEmpty())
+                        issues.append({questionId, f.id,
+                                       tr("Row %1, %2: %3").arg(r + 1).arg(c.label, p), false});
+                }
+            }
+            break;
+        }
+        default:
+            break;
+        }
+    }
+    for (const Check &check : q->checks) {
+        // A check speaks only about fields that are asked; details that are hidden or
+        // defaulted are not the user's to fix on this page.
+        const bool allAsked = std::all_of(check.fields.begin(), check.fields.end(), [&](const QString &fid) {
+            return resolver.isFieldAsked(questionId, fid);
+        });
+        if (!allAsked)
+            continue;
+        const bool holds = check.expression.test(questionId, [&](const QString &qid, const QString &fid) {
+            if (qid == QLatin1String("context"))
+                return resolver.contextValue(fid);
+            const QVariant shown = qid == questionId ? resolver.shownValue(qid, fid) : resolver.value(qid, fid);
+            if (const Field *field = resolver.questionnaire().field(qid, fid);
+                field && field->type == Field::Type::Number && !isEmptyValue(shown)) {
+                const auto n = toNumber(shown);
+                return n ? QVariant(*n) : QVariant();
+            }
+            return shown;
+        }, true);
+        if (!holds)
+            issues.append({questionId, check.fields.value(0), check.message, check.warning});
+    }
+    return issues;
+}
+
+bool isQuestionComplete(const Resolver &resolver, const QString &questionId)
+{
+    const QList<Issue> issues = validateQuestion(resolver, questionId);
+    return std::none_of(issues.begin(), issues.end(), [](const Issue &i) { return !i.warning; });
+}
+
+} // namespace opsflow

@@ -1,0 +1,78 @@
+// A value snapshot of everything the user answered: scope, mode, context and answers.
+// Copyable and thread-safe to read, so the preview worker and the CLI can take one.
+#pragma once
+
+#include "questionnaire.h"
+
+#include <QHash>
+#include <QVariantMap>
+
+namespace opsflow {
+
+enum class Mode { Interactive, SmartAutoSuggest };
+QString modeId(Mode mode);                          // "interactive", "smart"
+std::optional<Mode> modeFromId(const QString &id);
+
+struct AnswerSet {
+    Scope scope = Scope::Production;
+    Mode mode = Mode::SmartAutoSuggest;
+    QHash<QString, QVariantMap> answers;  // question id → field id → value
+    QVariantMap context;                  // context field id → value
+    // Questions the user chose to answer only (pre-flight scenario B); empty = all asked.
+    QStringList onlyQuestions;
+
+    QVariant stored(const QString &questionId, const QString &fieldId) const;
+    bool operator==(const AnswerSet &other) const;
+    bool operator!=(const AnswerSet &other) const { return !(*this == other); }
+};
+
+// Whether a value counts as "not answered" (null, empty string, empty list).
+bool isEmptyValue(const QVariant &value);
+
+// The rules that turn stored answers into what is asked and what is used.
+// - A question skipped by the scope is not asked; its fields are unused ("TBD").
+// - In a simplified question only headline fields are asked; the others take their default.
+// - A field whose `when` is false is not asked and never used.
+// - Otherwise the stored value, else the default in Smart mode (and for checklists and
+//   tables in both modes: their defaults are the seed's ✅ items and example rows).
+class Resolver
+{
+public:
+    Resolver(const Questionnaire &questionnaire, const AnswerSet &answers);
+
+    const Questionnaire &questionnaire() const { return m_q; }
+    const AnswerSet &answers() const { return m_a; }
+
+    QList<const Question *> askedQuestions() const;
+    bool isAsked(const QString &questionId) const;   // shown as a wizard page
+    bool isSkipped(const QString &questionId) const; // TBD in the documents
+    bool isFieldAsked(const QString &questionId, const QString &fieldId) const;
+    bool isFieldUsed(const QString &questionId, const QString &fieldId) const;
+
+    // What the wizard shows for an asked field (stored or pre-fill).
+    QVariant shownValue(const QString &questionId, const QString &fieldId) const;
+    // What the documents use: null when unused or unanswered.
+    QVariant value(const QString &questionId, const QString &fieldId) const;
+
+    QVariant contextValue(const QString &fieldId) const;
+
+private:
+    QVariant prefill(const Field &field) const;
+    bool conditionHolds(const Question &question, const Field &field) const;
+
+    const Questionnaire &m_q;
+    const AnswerSet &m_a;
+};
+
+struct Issue {
+    QString questionId;
+    QString fieldId;   // may be empty for question-level checks
+    QString message;
+    bool warning = false;
+};
+
+// Field rules (required, range, integer, table cells) and the question's checks.
+QList<Issue> validateQuestion(const Resolver &resolver, const QString &questionId);
+bool isQuestionComplete(const Resolver &resolver, const QString &questionId);
+
+} // namespace opsflow

@@ -1,0 +1,301 @@
+// Reading and writing the answers file, strictly: a wrong key or type is reported, never
+// guessed at, because the file is committed by teams and regenerated from later.
+#include "answersfile.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+#include <QStandardPaths>
+
+#include <cmath>
+
+namespace opsflow::AnswersFile {
+
+namespace {
+
+constexpr qint64 maxFileSize = 8 * 1024 * 1024;
+
+// Line and column of a byte offset, for JSON syntax errors people can find in an editor.
+QString lineOf(const QByteArray &json, int offset)
+{
+    const QByteArray before = json.left(offset);
+    const int line = int(before.count('\n')) + 1;
+    const int column = offset - int(before.lastIndexOf('\n'));
+    return QStringLiteral("line %1, column %2").arg(line).arg(column);
+}
+
+QJsonValue toJsonValue(const QVariant &v)
+{
+    return QJsonValue::fromVariant(v);
+}
+
+// Converts one answer to the field's value form, or explains why it can't be.
+std::optional<QVariant> readValue(const Field &f, const QJsonValue &v, QString *why)
+{
+    switch (f.type) {
+    case Field::Type::Choice:
+        if (v.isString())
+            return QVariant(v.toString());
+        *why = QStringLiteral("must be a string (one of the option letters)");
+        return std::nullopt;
+    case Field::Type::Multi: {
+        if (!v.isArray()) {
+            *why = QStringLiteral("must be a list of strings");
+            return std::nullopt;
+        }
+        QStringList list;
+        for (const QJsonValue &item : v.toArray()) {
+            if (!item.isString()) {
+                *why = QStringLiteral("must be a list of strings");
+                return std::nullopt;
+            }
+            list.append(item.toString());
+        }
+        return QVariant(list);
+    }
+    case Field::Type::Text:
+    case Field::Type::MultiLine:
+        if (v.isString())
+            return QVariant(v.toString());
+        *why = QStringLiteral("must be a string");
+        return std::nullopt;
+    case Field::Type::Number:
+        if (v.isDouble())
+            return QVariant(v.toDouble());
+        *why = QStringLiteral("must be a number");
+        return std::nullopt;
+    case Field::Type::Bool:
+        if (v.isBool())
+            return QVariant(v.toBool());
+        *why = QStringLiteral("must be true or false");
+        return std::nullopt;
+    case Field::Type::Table: {
+        if (!v.isArray()) {
+            *why = QStringLiteral("must be a list of rows");
+            return std::nullopt;
+        }
+        QVariantList rows;
+        for (const QJsonValue &row : v.toArray()) {
+            if (!row.isObject()) {
+                *why = QStringLiteral("every row must be an object");
+                return std::nullopt;
+            }
+            const QJsonObject o = row.toObject();
+            QVariantMap cells;
+            for (auto it = o.begin(); it != o.end(); ++it) {
+                const auto column = std::find_if(f.columns.begin(), f.columns.end(),
+                                                 [&](const Column &c) { return c.id == it.key(); });
+                if (column == f.columns.end()) {
+                    *why = QStringLiteral("a row has unknown column \"%1\"").arg(it.key());
+                    return std::nullopt;
+                }
+                const bool numeric = column->type == QLatin1String("number");
+                if (!(it->isString() || (numeric && it->isDouble()) || it->isNull())) {
+                    *why = QStringLiteral("column \"%1\" must be %2").arg(it.key(),
+                        numeric ? QStringLiteral("a number") : QStringLiteral("a string"));
+                    return std::nullopt;
+                }
+                if (!it->isNull())
+                    cells.insert(it.key(), it->toVariant());
+            }
+            rows.append(cells);
+        }
+        return QVariant(rows);
+    }
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+QByteArray toJson(const AnswerSet &answers)
+{
+    QJsonObject root;
+    root.insert(QStringLiteral("format"), QStringLiteral("opsflow-answers"));
+    root.insert(QStringLiteral("version"), currentVersion);
+    root.insert(QStringLiteral("phase"), QStringLiteral("7"));
+    root.insert(QStringLiteral("scope"), scopeId(answers.scope));
+    root.insert(QStringLiteral("mode"), modeId(answers.mode));
+    if (!answers.onlyQuestions.isEmpty())
+        root.insert(QStringLiteral("only"), QJsonArray::fromStringList(answers.onlyQuestions));
+    QJsonObject context;
+    for (auto it = answers.context.begin(); it != answers.context.end(); ++it)
+        context.insert(it.key(), toJsonValue(it.value()));
+    root.insert(QStringLiteral("context"), context);
+    QJsonObject all;
+    for (auto q = answers.answers.begin(); q != answers.answers.end(); ++q) {
+        if (q->isEmpty())
+            continue;
+        QJsonObject fields;
+        for (auto f = q->begin(); f != q->end(); ++f)
+            fields.insert(f.key(), toJsonValue(f.value()));
+        all.insert(q.key(), fields);
+    }
+    root.insert(QStringLiteral("answers"), all);
+    // QJsonObject sorts keys, so the same answers always give the same bytes.
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+std::optional<AnswerSet> fromJson(const QByteArray &json, const Questionnaire &questionnaire, QString *error)
+{
+    auto fail = [error](const QString &message) {
+        if (error)
+            *error = message;
+        return std::nullopt;
+    };
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return fail(QStringLiteral("is not valid JSON (%1 at %2)")
+                        .arg(parseError.errorString(), lineOf(json, parseError.offset)));
+    if (!doc.isObject())
+        return fail(QStringLiteral("must hold a JSON object"));
+    const QJsonObject root = doc.object();
+    for (auto it = root.begin(); it != root.end(); ++it) {
+        static const QStringList known = {QStringLiteral("format"), QStringLiteral("version"),
+            QStringLiteral("phase"), QStringLiteral("scope"), QStringLiteral("mode"),
+            QStringLiteral("answers"), QStringLiteral("context"), QStringLiteral("only"),
+            QStringLiteral("$schema")};
+        if (!known.contains(it.key()))
+            return fail(QStringLiteral("has an unknown key \"%1\"").arg(it.key()));
+    }
+    if (root.value(QLatin1String("format")).toString() != QLatin1String("opsflow-answers"))
+        return fail(QStringLiteral("is not an OpsFlow answers file (\"format\" must be \"opsflow-answers\")"));
+    const QJsonValue version = root.value(QLatin1String("version"));
+    if (!version.isDouble() || version.toDouble() != std::floor(version.toDouble()) || version.toInt() < 1)
+        return fail(QStringLiteral("has no valid \"version\" (a whole number)"));
+    if (version.toInt() > currentVersion)
+        return fail(QStringLiteral("was written by a newer OpsFlow (answers version %1; this one reads up to %2)")
+                        .arg(version.toInt()).arg(currentVersion));
+    if (root.contains(QLatin1String("phase")) && root.value(QLatin1String("phase")).toString() != QLatin1String("7"))
+        return fail(QStringLiteral("is for another phase (\"phase\" must be \"7\")"));
+
+    AnswerSet set;
+    if (root.contains(QLatin1String("scope"))) {
+        const auto scope = scopeFromId(root.value(QLatin1String("scope")).toString());
+        if (!scope)
+            return fail(QStringLiteral("has an unknown \"scope\" (use mvp, production or enterprise)"));
+        set.scope = *scope;
+    }
+    if (root.contains(QLatin1String("mode"))) {
+        const auto mode = modeFromId(root.value(QLatin1String("mode")).toString());
+        if (!mode)
+            return fail(QStringLiteral("has an unknown \"mode\" (use interactive or smart)"));
+        set.mode = *mode;
+    }
+    for (const QJsonValue &id : root.value(QLatin1String("only")).toArray()) {
+        if (!questionnaire.question(id.toString()))
+            return fail(QStringLiteral("lists unknown question \"%1\" in \"only\"").arg(id.toString()));
+        set.onlyQuestions.append(id.toString());
+    }
+    const QJsonValue context = root.value(QLatin1String("context"));
+    if (!context.isUndefined() && !context.isObject())
+        return fail(QStringLiteral("\"context\" must be an object"));
+    const QJsonObject contextObject = context.toObject();
+    for (auto it = contextObject.begin(); it != contextObject.end(); ++it) {
+        const Field *f = questionnaire.contextField(it.key());
+        if (!f)
+            return fail(QStringLiteral("has an unknown context key \"%1\"").arg(it.key()));
+        QString why;
+        const auto v = readValue(*f, it.value(), &why);
+        if (!v)
+            return fail(QStringLiteral("context.%1 %2").arg(it.key(), why));
+        set.context.insert(it.key(), *v);
+    }
+    const QJsonValue answers = root.value(QLatin1String("answers"));
+    if (!answers.isUndefined() && !answers.isObject())
+        return fail(QStringLiteral("\"answers\" must be an object keyed by question id"));
+    const QJsonObject answersObject = answers.toObject();
+    for (auto q = answersObject.begin(); q != answersObject.end(); ++q) {
+        const Question *question = questionnaire.question(q.key());
+        if (!question)
+            return fail(QStringLiteral("answers an unknown question \"%1\"").arg(q.key()));
+        if (!q->isObject())
+            return fail(QStringLiteral("answers.\"%1\" must be an object keyed by field id").arg(q.key()));
+        const QJsonObject fields = q->toObject();
+        QVariantMap values;
+        for (auto f = fields.begin(); f != fields.end(); ++f) {
+            const Field *field = question->field(f.key());
+            if (!field)
+                return fail(QStringLiteral("answers.\"%1\" has an unknown field \"%2\"").arg(q.key(), f.key()));
+            if (f->isNull())
+                continue;
+            QString why;
+            const auto v = readValue(*field, f.value(), &why);
+            if (!v)
+                return fail(QStringLiteral("answers.\"%1\".%2 %3").arg(q.key(), f.key(), why));
+            values.insert(f.key(), *v);
+        }
+        set.answers.insert(q.key(), values);
+    }
+    return set;
+}
+
+std::optional<AnswerSet> load(const QString &path, const Questionnaire &questionnaire, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = QStringLiteral("Cannot read %1: %2").arg(path, file.errorString());
+        return std::nullopt;
+    }
+    if (file.size() > maxFileSize) {
+        if (error)
+            *error = QStringLiteral("%1 is too large to be an answers file (%2 MiB; the limit is 8 MiB)")
+                         .arg(path).arg(file.size() / (1024 * 1024));
+        return std::nullopt;
+    }
+    QString message;
+    auto set = fromJson(file.readAll(), questionnaire, &message);
+    if (!set && error)
+        *error = QStringLiteral("%1 %2").arg(path, message);
+    return set;
+}
+
+bool save(const QString &path, const AnswerSet &answers, QString *error)
+{
+    const QFileInfo info(path);
+    if (!QDir().mkpath(info.absolutePath())) {
+        if (error)
+            *error = QStringLiteral("Cannot create the folder %1").arg(info.absolutePath());
+        return false;
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        if (error)
+            *error = QStringLiteral("Cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    file.write(toJson(answers));
+    if (!file.commit()) {
+        if (error)
+            *error = QStringLiteral("Cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+QString keepAside(const QString &path)
+{
+    const QString stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    QString target = QStringLiteral("%1.bad-%2").arg(path, stamp);
+    for (int n = 2; QFile::exists(target); ++n)
+        target = QStringLiteral("%1.bad-%2-%3").arg(path, stamp).arg(n);
+    return QFile::rename(path, target) ? target : QString();
+}
+
+QString pathForProject(const QString &projectDir)
+{
+    if (projectDir.isEmpty()) {
+        return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+            + QStringLiteral("/phase7.json");
+    }
+    return QDir(projectDir).filePath(QStringLiteral(".ai-flow/answers/phase7.json"));
+}
+
+} // namespace opsflow::AnswersFile

@@ -1,0 +1,78 @@
+// The live answers of the running wizard.
+#include "answersmodel.h"
+
+namespace opsflow {
+
+AnswersModel::AnswersModel(const Questionnaire &questionnaire, QObject *parent)
+    : QObject(parent), m_questionnaire(questionnaire)
+{
+}
+
+void AnswersModel::reset(const AnswerSet &answers)
+{
+    m_answers = answers;
+    Q_EMIT resetDone();
+    Q_EMIT askedQuestionsChanged();
+    Q_EMIT changed();
+}
+
+void AnswersModel::setScope(Scope scope)
+{
+    if (m_answers.scope == scope)
+        return;
+    m_answers.scope = scope; // hidden answers are kept: only their use depends on scope
+    Q_EMIT scopeChanged(scope);
+    Q_EMIT askedQuestionsChanged();
+    Q_EMIT changed();
+}
+
+void AnswersModel::setMode(Mode mode)
+{
+    if (m_answers.mode == mode)
+        return;
+    m_answers.mode = mode;
+    Q_EMIT modeChanged(mode);
+    Q_EMIT changed();
+}
+
+void AnswersModel::setOnlyQuestions(const QStringList &ids)
+{
+    if (m_answers.onlyQuestions == ids)
+        return;
+    m_answers.onlyQuestions = ids;
+    Q_EMIT askedQuestionsChanged();
+    Q_EMIT changed();
+}
+
+QVariant AnswersModel::stored(const QString &questionId, const QString &fieldId) const
+{
+    return m_answers.stored(questionId, fieldId);
+}
+
+void AnswersModel::setValue(const QString &questionId, const QString &fieldId, const QVariant &value)
+{
+    QVariantMap &fields = m_answers.answers[questionId];
+    const auto it = fields.constFind(fieldId);
+    if (it != fields.cend() && *it == value && it->typeId() == value.typeId())
+        return;
+    if (value.isValid())
+        fields.insert(fieldId, value);
+    else
+        fields.remove(fieldId);
+    Q_EMIT valueChanged(questionId, fieldId);
+    Q_EMIT changed();
+}
+
+void AnswersModel::setContextValue(const QString &fieldId, const QVariant &value)
+{
+    if (m_answers.context.value(fieldId) == value && m_answers.context.contains(fieldId) == value.isValid())
+        return;
+    if (value.isValid())
+        m_answers.context.insert(fieldId, value);
+    else
+        m_answers.context.remove(fieldId);
+    Q_EMIT contextChanged(fieldId);
+    Q_EMIT changed();
+}
+
+} // namespace opsflow

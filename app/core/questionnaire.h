@@ -1,0 +1,132 @@
+// The Phase 7 questionnaire as data: questions, fields, choices, markers, scopes, conditions.
+#pragma once
+
+#include "expression.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QVariant>
+
+#include <optional>
+
+namespace opsflow {
+
+enum class Scope { Mvp, Production, Enterprise };
+QString scopeId(Scope scope);                       // "mvp", "production", "enterprise"
+QString scopeTitle(Scope scope);                    // "MVP", "Production-Ready", "Enterprise"
+std::optional<Scope> scopeFromId(const QString &id);
+
+// How a question is asked in a scope.
+enum class Asked { Full, Simplified, Skip };
+
+struct Choice {
+    QString value;        // "A"
+    QString label;        // "Cloud Platform"
+    QString marker;       // "⭐" or empty
+    QString description;  // "Gradual replacement"
+    QStringList items;    // "AWS (ECS, Fargate, Lambda, EC2)", …
+};
+
+struct Column {
+    QString id;
+    QString label;
+    QString type = QStringLiteral("text"); // text | number | choice
+    QStringList choices;
+    QString unit;
+};
+
+struct Field {
+    enum class Type { Choice, Multi, Text, MultiLine, Number, Bool, Table };
+    QString id;
+    Type type = Type::Text;
+    QString label;
+    QString section;
+    QString help;
+    QString placeholder;
+    bool required = false;
+    bool headline = false;
+    QVariant defaultValue;     // already normalised to the type's value form
+    QString when;              // source text of the condition, empty = always
+    Expression condition;      // parsed `when`
+    QList<Choice> choices;
+    bool other = false;
+    std::optional<double> min;
+    std::optional<double> max;
+    bool integer = true;
+    QString unit;
+    QList<Column> columns;
+
+    const Choice *choice(const QString &value) const;
+};
+QString fieldTypeId(Field::Type type);
+
+struct Check {
+    QString assertion;
+    Expression expression;
+    QString message;
+    QStringList fields;
+    bool warning = false;
+};
+
+struct Question {
+    QString id;
+    QString title;
+    QString prompt;
+    QString help;
+    Asked mvp = Asked::Full;
+    Asked production = Asked::Full;
+    Asked enterprise = Asked::Full;
+    bool emphasis = false;
+    QString summaryLabel;
+    QString summaryHint;
+    QList<Field> fields;
+    QList<Check> checks;
+
+    Asked asked(Scope scope) const;
+    const Field *field(const QString &id) const;
+};
+
+struct Marker {
+    QString emoji;
+    QString meaning;
+};
+
+class Questionnaire
+{
+public:
+    // Loads and validates; on failure returns nothing and sets *error to one sentence
+    // naming the question (and field) at fault.
+    static std::optional<Questionnaire> fromJson(const QByteArray &json, QString *error);
+    static std::optional<Questionnaire> fromFile(const QString &path, QString *error);
+    // The built-in Phase 7 questionnaire (resources/questionnaire/phase7.json, in the qrc).
+    static const Questionnaire &builtIn();
+
+    QString phase() const { return m_phase; }
+    QString title() const { return m_title; }
+    QString duration() const { return m_duration; }
+    QString objective() const { return m_objective; }
+    const QList<Marker> &markers() const { return m_markers; }
+    const QList<Question> &questions() const { return m_questions; }
+    // Facts phase 7 does not ask but the documents need (project name, database, …).
+    const QList<Field> &contextFields() const { return m_contextFields; }
+    const Field *contextField(const QString &id) const;
+    const Question *question(const QString &id) const;
+    const Field *field(const QString &questionId, const QString &fieldId) const;
+
+    // The questions a scope asks, in order (Full or Simplified).
+    QList<const Question *> askedQuestions(Scope scope) const;
+
+private:
+    QString m_phase;
+    QString m_title;
+    QString m_duration;
+    QString m_objective;
+    QList<Marker> m_markers;
+    QList<Question> m_questions;
+    QList<Field> m_contextFields;
+    QHash<QString, int> m_index;
+};
+
+} // namespace opsflow

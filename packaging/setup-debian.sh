@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Installs everything OpsFlow needs on Debian 12, idempotently: the build tool chain and Qt 6
+# from Debian's archive, and with --tests the tools the test suite checks documents with
+# (node + npm packages pinned in tests/package-lock.json, chromium for mermaid).
+# Works as root; uses sudo otherwise. Nothing else is downloaded at build or run time.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+top=$(dirname "$here")
+with_tests=0
+for arg in "$@"; do
+    case "$arg" in
+        --tests) with_tests=1 ;;
+        -h|--help) echo "usage: $0 [--tests]"; exit 0 ;;
+        *) echo "setup-debian.sh: unknown option '$arg'" >&2; exit 2 ;;
+    esac
+done
+
+as_root=()
+if [ "$(id -u)" -ne 0 ]; then as_root=(sudo); fi
+
+build_packages=(
+    build-essential cmake ninja-build pkg-config git
+    qt6-base-dev qt6-base-dev-tools qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
+    qt6-l10n-tools libqt6svg6 qt6-qpa-plugins libgl-dev
+    fonts-noto-color-emoji fonts-dejavu-core
+)
+test_packages=(
+    xvfb xauth imagemagick poppler-utils desktop-file-utils appstream
+    chromium dpkg-dev file
+)
+
+wanted=("${build_packages[@]}")
+[ "$with_tests" = 1 ] && wanted+=("${test_packages[@]}")
+# Some images ship Node.js from elsewhere (with its own npm, which conflicts with Debian's
+# npm package): take Debian's only when there is no node at all.
+if [ "$with_tests" = 1 ] && ! command -v npm >/dev/null 2>&1; then
+    wanted+=(nodejs npm)
+fi
+
+missing=()
+for p in "${wanted[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+    echo "setup-debian.sh: installing ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    "${as_root[@]}" apt-get update -q
+    "${as_root[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+if [ "$with_tests" = 1 ] && [ -f "$top/tests/tools/package-lock.json" ]; then
+    # The document checkers (mermaid, markdownlint-cli2, dotenv), exactly as locked.
+    if [ ! -d "$top/tests/tools/node_modules" ] || \
+       [ "$top/tests/tools/package-lock.json" -nt "$top/tests/tools/node_modules/.package-lock.json" ]; then
+        (cd "$top/tests/tools" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
+    fi
+fi
+echo "setup-debian.sh: all set"
