@@ -1,0 +1,276 @@
+// The answer rules (asked/used/defaults per scope and mode) and the answers file.
+#include "answersfile.h"
+#include "answersmodel.h"
+#include "answerset.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <unistd.h>
+
+using namespace opsflow;
+
+namespace {
+
+const Questionnaire &q7() { return Questionnaire::builtIn(); }
+
+QString s(const char *text) { return QString::fromUtf8(text); }
+
+} // namespace
+
+class TestAnswers : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void shouldMarkSkippedQuestionsTbdInMvp()
+    {
+        AnswerSet a;
+        a.scope = Scope::Mvp;
+        const Resolver r(q7(), a);
+        QVERIFY(r.isAsked(s("7.4")));
+        QVERIFY(!r.isAsked(s("7.4.1")));
+        QVERIFY(r.isSkipped(s("7.5")));
+        QVERIFY(!r.value(s("7.5"), s("apm")).isValid());
+    }
+
+    void shouldNeverUseHiddenAnswers()
+    {
+        AnswerSet a;
+        a.scope = Scope::Enterprise;
+        a.answers[s("7.4.1")] = {{s("strategy"), s("B")}, {s("canary_initial_percent"), 5.0}};
+        const Resolver r(q7(), a);
+        QVERIFY(!r.isFieldAsked(s("7.4.1"), s("canary_initial_percent")));
+        QVERIFY(!r.value(s("7.4.1"), s("canary_initial_percent")).isValid());
+        QVERIFY(r.isFieldAsked(s("7.4.1"), s("traffic_switching")));
+
+        a.answers[s("7.4.1")][s("strategy")] = s("C");
+        const Resolver r2(q7(), a);
+        QCOMPARE(r2.value(s("7.4.1"), s("canary_initial_percent")).toDouble(), 5.0);
+        QVERIFY(!r2.isFieldAsked(s("7.4.1"), s("traffic_switching")));
+    }
+
+    void shouldUseDefaultsForSimplifiedDetails()
+    {
+        AnswerSet a;
+        a.scope = Scope::Production;
+        a.mode = Mode::Interactive;
+        a.answers[s("7.9.1")] = {{s("choice"), s("A")}, {s("total_timeout_s"), 99.0}};
+        const Resolver r(q7(), a);
+        QVERIFY(r.isFieldAsked(s("7.9.1"), s("choice")));
+        QVERIFY(!r.isFieldAsked(s("7.9.1"), s("total_timeout_s")));
+        // A typed detail of a simplified question gives way to its default in Production.
+        QCOMPARE(r.value(s("7.9.1"), s("total_timeout_s")),
+                 q7().field(s("7.9.1"), s("total_timeout_s"))->defaultValue);
+
+        a.scope = Scope::Enterprise;
+        const Resolver r2(q7(), a);
+        QCOMPARE(r2.value(s("7.9.1"), s("total_timeout_s")).toDouble(), 99.0);
+    }
+
+    void shouldPrefillOnlyInSmartMode()
+    {
+        AnswerSet a;
+        a.mode = Mode::Interactive;
+        const Resolver r(q7(), a);
+        QVERIFY(!r.shownValue(s("7.1"), s("choice")).isValid());
+        QVERIFY(!isQuestionComplete(r, s("7.1"))); // a required choice is missing
+        // Checklists keep their ✅ items in both modes.
+        QVERIFY(!r.shownValue(s("7.5"), s("metrics")).toStringList().isEmpty());
+
+        a.mode = Mode::SmartAutoSuggest;
+        const Resolver r2(q7(), a);
+        QCOMPARE(r2.shownValue(s("7.1"), s("choice")).toString(), s("A"));
+        QVERIFY(isQuestionComplete(r2, s("7.1")));
+    }
+
+    void shouldExplainInvalidValues_data()
+    {
+        QTest::addColumn<QString>("question");
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QVariant>("value");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("below range") << "7.7" << "retention_days" << QVariant(0.0) << "Must be between 1 and 3650 days.";
+        QTest::newRow("not whole") << "7.7" << "retention_days" << QVariant(1.5) << "Enter a whole number.";
+        QTest::newRow("not a number") << "7.7" << "retention_days" << QVariant(s("soon")) << "Enter a number.";
+        QTest::newRow("unknown option") << "7.1" << "choice" << QVariant(s("Z")) << "\"Z\" is not one of the options.";
+    }
+    void shouldExplainInvalidValues()
+    {
+        QFETCH(QString, question);
+        QFETCH(QString, field);
+        QFETCH(QVariant, value);
+        QFETCH(QString, message);
+        AnswerSet a;
+        a.scope = Scope::Enterprise;
+        a.answers[question][field] = value;
+        const Resolver r(q7(), a);
+        const QList<Issue> issues = validateQuestion(r, question);
+        QStringList messages;
+        for (const Issue &i : issues) {
+            if (i.fieldId == field)
+                messages.append(i.message);
+        }
+        QVERIFY2(messages.contains(message), qPrintable(messages.join(QLatin1Char('|'))));
+        QVERIFY(!isQuestionComplete(r, question));
+    }
+
+    void shouldCheckAcrossFields()
+    {
+        AnswerSet a;
+        a.scope = Scope::Enterprise;
+        a.answers[s("7.7.2")] = {{s("min_connections"), 50.0}, {s("max_connections"), 10.0}};
+        const Resolver r(q7(), a);
+        QVERIFY(!isQuestionComplete(r, s("7.7.2")));
+        a.answers[s("7.7.2")][s("max_connections")] = 60.0;
+        const Resolver r2(q7(), a);
+        QVERIFY(isQuestionComplete(r2, s("7.7.2")));
+    }
+
+    void shouldRoundTripTheAnswersFile()
+    {
+        AnswerSet a;
+        a.scope = Scope::Enterprise;
+        a.mode = Mode::Interactive;
+        a.context[s("project_name")] = s("payments-api");
+        a.answers[s("7.1")] = {{s("choice"), s("A")}, {s("platform"), s("AWS ECS")}, {s("why"), s("Team knows AWS ⭐")}};
+        a.answers[s("7.4.1")] = {{s("strategy"), s("C")}, {s("canary_initial_percent"), 5.0}};
+        a.answers[s("7.5")] = {{s("metrics"), QStringList{s("request_rate")}}};
+        a.answers[s("7.9.3")] = {{s("policies"), QVariantList{QVariantMap{{s("service"), s("DB")}, {s("timeout_ms"), 500.0}}}}};
+        QString error;
+        const auto back = AnswersFile::fromJson(AnswersFile::toJson(a), q7(), &error);
+        QVERIFY2(back, qPrintable(error));
+        QCOMPARE(*back, a);
+        QCOMPARE(AnswersFile::toJson(*back), AnswersFile::toJson(a)); // byte-identical
+    }
+
+    void shouldRejectBadAnswersFiles_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("message");
+        const QByteArray head = R"("format": "opsflow-answers", "version": 1, "phase": "7")";
+        QTest::newRow("syntax") << QByteArray("{\n  \"format\": \"opsflow-answers\",\n  oops\n}")
+                                << "is not valid JSON (unterminated object at line 3, column 4)";
+        QTest::newRow("array") << QByteArray("[]") << "must hold a JSON object";
+        QTest::newRow("wrong format") << QByteArray(R"({"format": "other", "version": 1})")
+                                      << "is not an OpsFlow answers file (\"format\" must be \"opsflow-answers\")";
+        QTest::newRow("newer") << QByteArray(R"({"format": "opsflow-answers", "version": 7})")
+                               << "was written by a newer OpsFlow (answers version 7; this one reads up to 1)";
+        QTest::newRow("unknown key") << "{" + head + R"(, "extra": 1})" << "has an unknown key \"extra\"";
+        QTest::newRow("bad scope") << "{" + head + R"(, "scope": "huge"})"
+                                   << "has an unknown \"scope\" (use mvp, production or enterprise)";
+        QTest::newRow("unknown question") << "{" + head + R"(, "answers": {"7.99": {}}})"
+                                          << "answers an unknown question \"7.99\"";
+        QTest::newRow("unknown field") << "{" + head + R"(, "answers": {"7.1": {"colour": "x"}}})"
+                                       << "answers.\"7.1\" has an unknown field \"colour\"";
+        QTest::newRow("wrong type") << "{" + head + R"(, "answers": {"7.7": {"retention_days": "thirty"}}})"
+                                    << "answers.\"7.7\".retention_days must be a number";
+        QTest::newRow("wrong table cell") << "{" + head + R"(, "answers": {"7.9.3": {"policies": [{"timeout_ms": []}]}}})"
+                                          << "answers.\"7.9.3\".policies column \"timeout_ms\" must be a number";
+        QTest::newRow("unknown context") << "{" + head + R"(, "context": {"colour": "x"}})"
+                                         << "has an unknown context key \"colour\"";
+    }
+    void shouldRejectBadAnswersFiles()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, message);
+        QString error;
+        QVERIFY(!AnswersFile::fromJson(json, q7(), &error));
+        QCOMPARE(error, message);
+    }
+
+    void shouldNameTheFileAndKeepABadFileAside()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(s("phase7.json"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("{ corrupt");
+        file.close();
+        QString error;
+        QVERIFY(!AnswersFile::load(path, q7(), &error));
+        QVERIFY2(error.startsWith(path + s(" is not valid JSON")), qPrintable(error));
+        const QString aside = AnswersFile::keepAside(path);
+        QVERIFY(!aside.isEmpty());
+        QVERIFY(!QFile::exists(path));
+        QFile kept(aside);
+        QVERIFY(kept.open(QIODevice::ReadOnly));
+        QCOMPARE(kept.readAll(), QByteArray("{ corrupt"));
+    }
+
+    void shouldRefuseHugeFilesUnread()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(s("phase7.json"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QVERIFY(file.resize(9 * 1024 * 1024));
+        file.close();
+        QString error;
+        QVERIFY(!AnswersFile::load(path, q7(), &error));
+        QVERIFY2(error.contains(s("too large")), qPrintable(error));
+    }
+
+    void shouldReportAnUnwritableFolder()
+    {
+        if (geteuid() == 0)
+            QSKIP("root can write into read-only folders");
+        QTemporaryDir dir;
+        QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::ExeOwner);
+        QString error;
+        QVERIFY(!AnswersFile::save(dir.filePath(s("phase7.json")), AnswerSet(), &error));
+        QVERIFY2(error.startsWith(s("Cannot write")), qPrintable(error));
+        QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    }
+
+    // Works for root too (CI runs as root, which ignores permission bits): the folder to
+    // create is blocked by a plain file.
+    void shouldReportAFolderThatCannotBeCreated()
+    {
+        QTemporaryDir dir;
+        QFile blocker(dir.filePath(s(".ai-flow")));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        QString error;
+        QVERIFY(!AnswersFile::save(AnswersFile::pathForProject(dir.path()), AnswerSet(), &error));
+        QCOMPARE(error, s("Cannot create the folder %1").arg(dir.filePath(s(".ai-flow/answers"))));
+    }
+
+    void shouldSaveIntoTheProject()
+    {
+        QTemporaryDir dir;
+        const QString path = AnswersFile::pathForProject(dir.path());
+        QCOMPARE(path, dir.filePath(s(".ai-flow/answers/phase7.json")));
+        AnswerSet a;
+        a.answers[s("7.1")] = {{s("choice"), s("B")}};
+        QString error;
+        QVERIFY2(AnswersFile::save(path, a, &error), qPrintable(error));
+        const auto back = AnswersFile::load(path, q7(), &error);
+        QVERIFY2(back, qPrintable(error));
+        QCOMPARE(back->stored(s("7.1"), s("choice")).toString(), s("B"));
+    }
+
+    void shouldSignalModelChangesOnce()
+    {
+        AnswersModel model(q7());
+        QSignalSpy changed(&model, &AnswersModel::changed);
+        QSignalSpy value(&model, &AnswersModel::valueChanged);
+        model.setValue(s("7.1"), s("choice"), s("A"));
+        model.setValue(s("7.1"), s("choice"), s("A")); // no change, no signal
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(value.size(), 1);
+        model.setScope(Scope::Mvp);
+        QCOMPARE(changed.size(), 2);
+        // Changing scope keeps the answers of questions it no longer asks.
+        model.setValue(s("7.5"), s("apm"), s("C"));
+        QCOMPARE(model.stored(s("7.5"), s("apm")).toString(), s("C"));
+        model.setScope(Scope::Enterprise);
+        QCOMPARE(model.resolver().value(s("7.5"), s("apm")).toString(), s("C"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAnswers)
+#include "tst_answers.moc"
