@@ -82,9 +82,16 @@ QList<SummaryLine> summaryLines(const Resolver &resolver)
                 if (isEmptyValue(v))
                     continue;
                 const QString text = describe(f, v);
-                if (!text.isEmpty())
-                    parts.append(f.type == Field::Type::Choice && parts.isEmpty()
-                                     ? text : f.label + QStringLiteral(": ") + text);
+                if (text.isEmpty())
+                    continue;
+                if (f.type == Field::Type::Choice && parts.isEmpty()) {
+                    // The headline choice leads, with its one-line description ("Yes —
+                    // Dockerize application"), as the seed's summary lines do.
+                    const Choice *c = f.choice(v.toString());
+                    parts.append(c && !c->description.isEmpty() ? text + QStringLiteral(" — ") + c->description : text);
+                } else {
+                    parts.append(f.label + QStringLiteral(": ") + text);
+                }
             }
             line.text = parts.isEmpty() ? tr("not answered yet") : parts.join(QStringLiteral("; "));
         }

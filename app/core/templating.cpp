@@ -2,6 +2,7 @@
 // immutable tree once, and a renderer that walks that tree on every preview keystroke.
 #include "templating.h"
 
+#include <QLocale>
 #include <QSet>
 
 #include <algorithm>
@@ -112,7 +113,7 @@ public:
             const qsizetype open = m_text.indexOf(u"{{", m_pos);
             if (open < 0) {
                 addText(m_text.size());
-            } else if (open > 0 && m_text[open - 1] == u'\\') {
+            } else if (open > m_pos && m_text[open - 1] == u'\\') {
                 addText(open - 1);
                 m_tokens.emplace_back(TokenKind::Text, m_line, m_text.sliced(open, 2));
                 m_pos = open + 2;
@@ -143,19 +144,11 @@ private:
     void lexTag(qsizetype open)
     {
         const qsizetype inner = open + 2;
-        const qsizetype close = nextClose(inner);
         if (inner < m_text.size() && m_text[inner] == u'!') {
-            // Comments may span lines, so that they can comment out a block.
-            if (close < 0) {
-                error(QStringLiteral("comment {{! is never closed"));
-                m_pos = m_text.size();
-                return;
-            }
-            m_tokens.emplace_back(TokenKind::Comment, m_line);
-            m_line += int(m_text.sliced(inner, close - inner).count(u'\n'));
-            m_pos = close + 2;
+            lexComment(inner);
             return;
         }
+        const qsizetype close = nextClose(inner);
 
         // Any other tag ends on its own line: a newline or another "{{" before the "}}" means it
         // was never closed. Lexing resumes there, to find the errors that follow.
@@ -176,6 +169,31 @@ private:
         }
         addTag(m_text.sliced(open, close + 2 - open), body.trimmed());
         m_pos = close + 2;
+    }
+
+    // Comments may span lines and hold tags: they end at the "}}" that balances their "{{", so
+    // that they can comment out a block, or mention a {{NAME}}.
+    void lexComment(qsizetype inner)
+    {
+        int depth = 1;
+        qsizetype i = inner;
+        while (depth > 0 && i + 1 < m_text.size()) {
+            const QStringView pair = m_text.sliced(i, 2);
+            if (pair == u"{{" || pair == u"}}") {
+                depth += pair == u"{{" ? 1 : -1;
+                i += 2;
+            } else {
+                ++i;
+            }
+        }
+        if (depth > 0) {
+            error(QStringLiteral("comment {{! is never closed"));
+            m_pos = m_text.size();
+            return;
+        }
+        m_tokens.emplace_back(TokenKind::Comment, m_line);
+        m_line += int(m_text.sliced(inner, i - inner).count(u'\n'));
+        m_pos = i;
     }
 
     void addTag(QStringView tag, QStringView content)
@@ -580,8 +598,8 @@ private:
             return;
         }
         if (!isList(*value)) {
-            const QString type = isNull(*value) ? QStringLiteral("null") : QString::fromLatin1(value->typeName());
-            error(node, QStringLiteral("%1 needs a list, but %2 is a %3").arg(describe(node), node.text, type));
+            const QString what = isNull(*value) ? QStringLiteral("null") : QStringLiteral("a ") + QString::fromLatin1(value->typeName());
+            error(node, QStringLiteral("%1 needs a list, but %2 is %3").arg(describe(node), node.text, what));
             return;
         }
         const QVariantList items = value->toList();
@@ -602,9 +620,10 @@ private:
     // An error inside EACH would otherwise repeat for every item.
     void error(const TemplateNode &node, const QString &message)
     {
-        if (m_reported.contains(&node))
+        const auto key = qMakePair(&node, message);
+        if (m_reported.contains(key))
             return;
-        m_reported.insert(&node);
+        m_reported.insert(key);
         m_errors.append({m_name, node.line, message});
     }
 
@@ -612,7 +631,7 @@ private:
     QString m_output;
     QList<TemplateError> m_errors;
     std::vector<Scope> m_scopes;
-    QSet<const TemplateNode *> m_reported;
+    QSet<QPair<const TemplateNode *, QString>> m_reported;
 };
 
 void appendSorted(QList<TemplateError> *errors, QList<TemplateError> found)

@@ -26,7 +26,8 @@ struct TemplateError {
 //   {{NAME}}                               the value of NAME
 //   {{#IF NAME}} … {{ELSE}} … {{/IF}}      ELSE is optional; {{#IF !NAME}} negates
 //   {{#EACH NAME}} … {{/EACH}}             once per item of the list NAME
-//   {{! comment }}                         dropped; may span lines
+//   {{! comment }}                         dropped; may span lines and hold tags, as long
+//                                          as their braces balance (to comment out a block)
 //
 // Names are [A-Z][A-Z0-9_]*; spaces just inside the braces are allowed ({{ NAME }}). Blocks
 // nest to any depth. Tags other than comments end on the line they start on.

@@ -1,0 +1,28 @@
+// The Phase 7 summary in the formats a team pastes into its wiki: Markdown, plain text,
+// JSON (summary plus answers), self-contained HTML; PDF is drawn from the HTML by the
+// caller (it needs Qt Gui, which core does not link).
+#pragma once
+
+#include "summary.h"
+
+#include <optional>
+
+namespace opsflow {
+
+enum class SummaryFormat { Markdown, Text, Json, Html, Pdf };
+std::optional<SummaryFormat> summaryFormatFromId(const QString &id); // md, txt, json, html, pdf
+QString summaryFormatId(SummaryFormat format);
+
+QString summaryMarkdown(const Resolver &resolver);
+QString summaryText(const Resolver &resolver);
+QByteArray summaryJson(const Resolver &resolver);
+QString summaryHtml(const Resolver &resolver);
+
+// Markdown, text, JSON and HTML into *out. PDF goes through the registered PDF writer (the
+// app registers one at start-up; without it this returns false with a clear *error).
+bool exportSummary(const Resolver &resolver, SummaryFormat format, QByteArray *out, QString *error);
+
+using PdfWriter = QByteArray (*)(const QString &html, QString *error);
+void setSummaryPdfWriter(PdfWriter writer);
+
+} // namespace opsflow

@@ -1,0 +1,142 @@
+// The Phase 7 summary: every line of the seed's block, per scope, and each export format
+// read back.
+#include "answersfile.h"
+#include "summaryexport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace opsflow;
+
+namespace {
+
+QString s(const char *text) { return QString::fromUtf8(text); }
+
+AnswerSet defaults(Scope scope)
+{
+    AnswerSet a;
+    a.scope = scope;
+    a.mode = Mode::SmartAutoSuggest;
+    return a;
+}
+
+QString goldenPath(const QString &name)
+{
+    return QStringLiteral(OPSFLOW_TEST_DATA "/core/data/") + name;
+}
+
+// Compares with a golden file; OPSFLOW_UPDATE_GOLDEN=1 rewrites it instead.
+void compareGolden(const QString &name, const QByteArray &actual)
+{
+    const QString path = goldenPath(name);
+    if (qEnvironmentVariableIntValue("OPSFLOW_UPDATE_GOLDEN") == 1) {
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        QFile out(path);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(actual);
+        return;
+    }
+    QFile in(path);
+    QVERIFY2(in.open(QIODevice::ReadOnly), qPrintable(path + s(" is missing; run with OPSFLOW_UPDATE_GOLDEN=1")));
+    QCOMPARE(QString::fromUtf8(actual), QString::fromUtf8(in.readAll()));
+}
+
+} // namespace
+
+class TestSummary : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void shouldListEveryLineOfTheSeedInOrder()
+    {
+        const AnswerSet a = defaults(Scope::Enterprise);
+        const QList<SummaryLine> lines = summaryLines(Resolver(Questionnaire::builtIn(), a));
+        QStringList labels;
+        for (const SummaryLine &l : lines)
+            labels.append(l.label);
+        // The seed's block, plus 7.9.3 and 7.9.4 in question order.
+        QCOMPARE(labels, QStringList({s("Deployment Environment"), s("Containerization"), s("Environments"),
+                                      s("CI/CD Pipeline"), s("Deployment Strategy"), s("Monitoring & Logging"),
+                                      s("Alerts"), s("Backup & Disaster Recovery"),
+                                      s("Database Migrations in Production"), s("Database Connection Pooling"),
+                                      s("Scaling Strategy"), s("Health Checks"), s("Graceful Shutdown"),
+                                      s("Circuit Breakers & Resilience"), s("Retry & Timeout Policies"),
+                                      s("Request Logging & Masking"), s("Documentation & Runbooks")}));
+        for (const SummaryLine &l : lines)
+            QVERIFY2(!l.tbd && !l.text.isEmpty(), qPrintable(l.questionId));
+    }
+
+    void shouldMarkWhatMvpSkipsTbd()
+    {
+        const AnswerSet a = defaults(Scope::Mvp);
+        const QList<SummaryLine> lines = summaryLines(Resolver(Questionnaire::builtIn(), a));
+        for (const SummaryLine &l : lines) {
+            const bool asked = QStringList{s("7.1"), s("7.2"), s("7.3"), s("7.4")}.contains(l.questionId);
+            QCOMPARE(l.tbd, !asked);
+            if (!asked)
+                QCOMPARE(l.text, s("TBD"));
+        }
+    }
+
+    void shouldMatchTheGoldenSummaries_data()
+    {
+        QTest::addColumn<int>("scope");
+        QTest::newRow("mvp") << int(Scope::Mvp);
+        QTest::newRow("production") << int(Scope::Production);
+        QTest::newRow("enterprise") << int(Scope::Enterprise);
+    }
+    void shouldMatchTheGoldenSummaries()
+    {
+        QFETCH(int, scope);
+        const AnswerSet a = defaults(Scope(scope));
+        const Resolver r(Questionnaire::builtIn(), a);
+        compareGolden(s("summary-%1.md").arg(scopeId(Scope(scope))), summaryMarkdown(r).toUtf8());
+    }
+
+    void shouldReadJsonBackToTheSameAnswers()
+    {
+        AnswerSet a = defaults(Scope::Production);
+        a.answers[s("7.1")] = {{s("choice"), s("B")}, {s("platform"), s("Fly.io")}};
+        const Resolver r(Questionnaire::builtIn(), a);
+        const QJsonObject root = QJsonDocument::fromJson(summaryJson(r)).object();
+        QCOMPARE(root.value(s("summary")).toArray().size(), 17);
+        QString error;
+        const auto back = AnswersFile::fromJson(QJsonDocument(root.value(s("answers")).toObject()).toJson(),
+                                                Questionnaire::builtIn(), &error);
+        QVERIFY2(back, qPrintable(error));
+        QCOMPARE(*back, a);
+    }
+
+    void shouldPutEveryLineInTextAndHtml()
+    {
+        AnswerSet a = defaults(Scope::Enterprise);
+        a.answers[s("7.1")] = {{s("choice"), s("A")}, {s("why"), s("<script>alert('x')</script> & more")}};
+        const Resolver r(Questionnaire::builtIn(), a);
+        const QString text = summaryText(r);
+        const QString html = summaryHtml(r);
+        QVERIFY(text.startsWith(s("📋 PHASE 7 SUMMARY")));
+        for (const SummaryLine &l : summaryLines(r)) {
+            QVERIFY2(text.contains(l.label + s(": ")), qPrintable(l.label));
+            QVERIFY2(html.contains(l.label.toHtmlEscaped()), qPrintable(l.label));
+        }
+        // Typed text is escaped, never markup.
+        QVERIFY(!html.contains(s("<script>")));
+        QVERIFY(html.contains(s("&lt;script&gt;")));
+        QVERIFY(!html.contains(s("http")));
+    }
+
+    void shouldKnowEachFormat()
+    {
+        for (const char *id : {"md", "txt", "json", "html", "pdf"})
+            QCOMPARE(summaryFormatId(*summaryFormatFromId(QLatin1String(id))), QLatin1String(id));
+        QVERIFY(!summaryFormatFromId(s("docx")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSummary)
+#include "tst_summary.moc"

@@ -1,0 +1,202 @@
+// Planning and writing documents into a project: statuses, diffs, backups, and the
+// refusals that keep files outside the project (and hand-made files) safe.
+#include "textdiff.h"
+#include "writing.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <unistd.h>
+
+using namespace opsflow;
+
+namespace {
+
+QString s(const char *text) { return QString::fromUtf8(text); }
+
+void put(const QString &path, const QByteArray &content)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(content);
+}
+
+QByteArray read(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<missing>");
+}
+
+const QList<GeneratedFile> threeFiles = {
+    {QStringLiteral("docs/operations.md"), "# Operations\n\nnew text\n"},
+    {QStringLiteral("specs/configuration.md"), "# Configuration\n"},
+    {QStringLiteral(".env.example"), "PORT=3000\n"},
+};
+
+} // namespace
+
+class TestWriting : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void shouldDiffLikeDiffU()
+    {
+        const QString diff = unifiedDiff(s("a\nb\nc\nd\n"), s("a\nB\nc\nd\ne\n"), s("a/f"), s("b/f"));
+        QCOMPARE(diff, s("--- a/f\n+++ b/f\n@@ -1,4 +1,5 @@\n a\n-b\n+B\n c\n d\n+e\n"));
+        QVERIFY(unifiedDiff(s("same\n"), s("same\n"), s("a"), s("b")).isEmpty());
+    }
+
+    void shouldSplitDistantChangesIntoHunks()
+    {
+        QStringList oldLines;
+        for (int i = 1; i <= 20; ++i)
+            oldLines.append(QString::number(i));
+        QStringList newLines = oldLines;
+        newLines[1] = s("two");
+        newLines[17] = s("eighteen");
+        const QString diff = unifiedDiff(oldLines.join(u'\n') + u'\n', newLines.join(u'\n') + u'\n', s("a"), s("b"));
+        QCOMPARE(diff.count(s("@@ -")), 2);
+        QVERIFY2(diff.contains(s("@@ -1,5 +1,5 @@\n 1\n-2\n+two\n 3\n 4\n 5\n")), qPrintable(diff));
+        QVERIFY2(diff.contains(s("@@ -15,6 +15,6 @@\n 15\n 16\n 17\n-18\n+eighteen\n 19\n 20\n")), qPrintable(diff));
+    }
+
+    void shouldPlanNewUnchangedAndChanged()
+    {
+        QTemporaryDir dir;
+        put(dir.filePath(s("specs/configuration.md")), "# Configuration\n");
+        put(dir.filePath(s("docs/operations.md")), "# Operations\n\nold text\n");
+        const WritePlan plan = planWrite(dir.path(), threeFiles);
+        QCOMPARE(plan.files.size(), 3);
+        QCOMPARE(plan.files.at(0).status, PlannedFile::Status::Changed);
+        QCOMPARE(plan.files.at(1).status, PlannedFile::Status::Unchanged);
+        QCOMPARE(plan.files.at(2).status, PlannedFile::Status::New);
+        QVERIFY2(plan.files.at(0).diff.contains(s("-old text\n+new text\n")), qPrintable(plan.files.at(0).diff));
+        QVERIFY(plan.hasChanges());
+        QVERIFY(!plan.hasBlocked());
+    }
+
+    void shouldBackUpBeforeReplacing()
+    {
+        QTemporaryDir dir;
+        put(dir.filePath(s("docs/operations.md")), "# Operations\n\nhand-written\n");
+        const QDateTime when(QDate(2026, 11, 27), QTime(10, 30, 0), Qt::UTC);
+        const WriteResult result = executePlan(planWrite(dir.path(), threeFiles), when);
+        QVERIFY2(result.ok, qPrintable(result.error));
+        QCOMPARE(result.written, QStringList({s("docs/operations.md"), s("specs/configuration.md"), s(".env.example")}));
+        const QString backup = dir.filePath(s(".ai-flow/backups/phase7/20261127-103000/docs/operations.md"));
+        QCOMPARE(result.backups, QStringList{backup});
+        QCOMPARE(read(backup), QByteArray("# Operations\n\nhand-written\n"));
+        QCOMPARE(read(dir.filePath(s("docs/operations.md"))), threeFiles.at(0).content);
+        QCOMPARE(read(dir.filePath(s(".env.example"))), threeFiles.at(2).content);
+
+        // A second run at the same second keeps the first backup and makes another.
+        put(dir.filePath(s("docs/operations.md")), "# Operations\n\nedited again\n");
+        const WriteResult again = executePlan(planWrite(dir.path(), threeFiles), when);
+        QVERIFY(again.ok);
+        QCOMPARE(again.backups, QStringList{dir.filePath(s(".ai-flow/backups/phase7/20261127-103000-2/docs/operations.md"))});
+        QCOMPARE(read(backup), QByteArray("# Operations\n\nhand-written\n"));
+    }
+
+    void shouldNeverWriteThroughASymlinkOutside()
+    {
+        QTemporaryDir project;
+        QTemporaryDir outside;
+        const QString victim = outside.filePath(s("precious.md"));
+        put(victim, "do not touch\n");
+        QDir().mkpath(project.filePath(s("docs")));
+        QVERIFY(QFile::link(victim, project.filePath(s("docs/operations.md"))));
+        const WritePlan plan = planWrite(project.path(), threeFiles);
+        QCOMPARE(plan.files.at(0).status, PlannedFile::Status::Blocked);
+        QVERIFY2(plan.files.at(0).problem.contains(s("outside the project folder")), qPrintable(plan.files.at(0).problem));
+        const WriteResult result = executePlan(plan);
+        QVERIFY(result.ok);
+        QVERIFY(!result.written.contains(s("docs/operations.md")));
+        QCOMPARE(read(victim), QByteArray("do not touch\n"));
+    }
+
+    void shouldNeverWriteIntoALinkedFolderOutside()
+    {
+        QTemporaryDir project;
+        QTemporaryDir outside;
+        QVERIFY(QFile::link(outside.path(), project.filePath(s("specs"))));
+        const WritePlan plan = planWrite(project.path(), threeFiles);
+        QCOMPARE(plan.files.at(1).status, PlannedFile::Status::Blocked);
+        executePlan(plan);
+        QVERIFY(!QFile::exists(outside.filePath(s("configuration.md"))));
+    }
+
+    void shouldFollowASymlinkInsideTheProject()
+    {
+        QTemporaryDir project;
+        put(project.filePath(s("shared/env.example")), "OLD=1\n");
+        QVERIFY(QFile::link(project.filePath(s("shared/env.example")), project.filePath(s(".env.example"))));
+        const WritePlan plan = planWrite(project.path(), threeFiles);
+        QCOMPARE(plan.files.at(2).status, PlannedFile::Status::Changed);
+        QVERIFY(executePlan(plan).ok);
+        QVERIFY(QFileInfo(project.filePath(s(".env.example"))).isSymLink()); // the link stays a link
+        QCOMPARE(read(project.filePath(s("shared/env.example"))), QByteArray("PORT=3000\n"));
+    }
+
+    void shouldBlockABrokenSymlink()
+    {
+        QTemporaryDir project;
+        QVERIFY(QFile::link(project.filePath(s("nowhere/at/all")), project.filePath(s(".env.example"))));
+        const WritePlan plan = planWrite(project.path(), threeFiles);
+        QCOMPARE(plan.files.at(2).status, PlannedFile::Status::Blocked);
+    }
+
+    void shouldRefusePathsThatClimbOut()
+    {
+        QTemporaryDir project;
+        const WritePlan plan = planWrite(project.path(), {{s("../escape.md"), "x"}, {s("/etc/passwd"), "x"}});
+        QCOMPARE(plan.files.at(0).status, PlannedFile::Status::Blocked);
+        QCOMPARE(plan.files.at(1).status, PlannedFile::Status::Blocked);
+    }
+
+    void shouldKeepNonUtf8FilesAndSaySoInTheDiff()
+    {
+        QTemporaryDir project;
+        const QByteArray latin1 = "# Op\xe9rations\n";
+        put(project.filePath(s("docs/operations.md")), latin1);
+        const WritePlan plan = planWrite(project.path(), threeFiles);
+        QCOMPARE(plan.files.at(0).status, PlannedFile::Status::Changed);
+        QVERIFY(plan.files.at(0).diff.startsWith(s("Binary or non-UTF-8 content")));
+        const WriteResult result = executePlan(plan);
+        QVERIFY(result.ok);
+        QCOMPARE(read(result.backups.value(0)), latin1);
+    }
+
+    // Works for root too: the folder to create is blocked by a plain file, so the first
+    // write fails; the files after it must stay as they were.
+    void shouldLeaveOtherFilesUntouchedWhenAWriteFails()
+    {
+        QTemporaryDir project;
+        put(project.filePath(s("docs")), "a file where a folder should be\n");
+        put(project.filePath(s(".env.example")), "KEEP=1\n");
+        const WritePlan plan = planWrite(project.path(), threeFiles);
+        const WriteResult result = executePlan(plan);
+        QVERIFY(!result.ok);
+        QVERIFY2(result.error.contains(s("docs/operations.md")), qPrintable(result.error));
+        QCOMPARE(read(project.filePath(s(".env.example"))), QByteArray("KEEP=1\n"));
+    }
+
+    void shouldReportAReadOnlyFolder()
+    {
+        if (geteuid() == 0)
+            QSKIP("root ignores permission bits; covered by shouldLeaveOtherFilesUntouchedWhenAWriteFails");
+        QTemporaryDir project;
+        put(project.filePath(s("docs/operations.md")), "old\n");
+        QFile::setPermissions(project.filePath(s("docs")), QFileDevice::ReadOwner | QFileDevice::ExeOwner);
+        const WriteResult result = executePlan(planWrite(project.path(), threeFiles));
+        QFile::setPermissions(project.filePath(s("docs")), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        QVERIFY(!result.ok);
+        QCOMPARE(read(project.filePath(s("docs/operations.md"))), QByteArray("old\n"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestWriting)
+#include "tst_writing.moc"
