@@ -1,11 +1,205 @@
-// The headless commands (filled in by the generator issue).
+// The headless commands: the same engine as the wizard, under a QCoreApplication.
 #include "cli.h"
 
-#include <QCoreApplication>
+#include "answersfile.h"
+#include "generation.h"
+#include "summaryexport.h"
+#include "summarypdf.h"
+#include "writing.h"
 
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QGuiApplication>
+#include <QSaveFile>
+#include <QTextStream>
+
+#include <cstdio>
 #include <cstring>
+#include <memory>
 
 namespace opsflow::cli {
+
+namespace {
+
+// Documented in README ("Exit codes").
+enum ExitCode {
+    Ok = 0,
+    Failed = 1,        // a write failed; nothing half-written
+    Usage = 2,         // bad command line
+    BadAnswers = 3,    // the answers file is missing, unreadable or invalid
+    BadTemplate = 4,   // a project template override does not parse
+    Refused = 5,       // an existing file differs (use --force) or a path leaves the project
+};
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+int fail(int code, const QString &message)
+{
+    out().flush();
+    QTextStream err(stderr);
+    err << "opsflow: " << message << '\n';
+    return code;
+}
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("opsflow::cli", text);
+}
+
+const char *const usageText =
+    "Usage: opsflow [PATH]                      open the wizard (on PATH)\n"
+    "       opsflow generate PROJECT_DIR [--answers FILE] [--scope mvp|production|enterprise]\n"
+    "                                    [--defaults] [--dry-run] [--diff] [--force]\n"
+    "       opsflow summary  PROJECT_DIR [--answers FILE] [--format md|txt|json|html|pdf] [-o FILE]\n"
+    "       opsflow check    PROJECT_DIR\n"
+    "       opsflow --version | --help\n";
+
+// Loads the answers a command works on: --answers FILE, else the project's own file, else
+// (with --defaults) the recommended answers.
+std::optional<AnswerSet> loadAnswers(const QCommandLineParser &parser, const QString &projectDir, int *code,
+                                     QString *error)
+{
+    const Questionnaire &questionnaire = Questionnaire::builtIn();
+    AnswerSet answers;
+    const bool defaults = parser.isSet(QStringLiteral("defaults"));
+    QString path = parser.value(QStringLiteral("answers"));
+    if (path.isEmpty() && !defaults) {
+        path = AnswersFile::pathForProject(projectDir);
+        if (!QFileInfo::exists(path)) {
+            *code = BadAnswers;
+            *error = tr("%1 has no answers yet (%2); pass --answers FILE, or --defaults for the recommended answers.")
+                         .arg(projectDir, path);
+            return std::nullopt;
+        }
+    }
+    if (!path.isEmpty()) {
+        auto loaded = AnswersFile::load(path, questionnaire, error);
+        if (!loaded) {
+            *code = BadAnswers;
+            return std::nullopt;
+        }
+        answers = *loaded;
+    } else {
+        answers.mode = Mode::SmartAutoSuggest;
+    }
+    if (parser.isSet(QStringLiteral("scope"))) {
+        const auto scope = scopeFromId(parser.value(QStringLiteral("scope")));
+        if (!scope) {
+            *code = Usage;
+            *error = tr("unknown scope \"%1\" (use mvp, production or enterprise)").arg(parser.value(QStringLiteral("scope")));
+            return std::nullopt;
+        }
+        answers.scope = *scope;
+    }
+    return answers;
+}
+
+// The project folder argument: it must exist and be a folder.
+bool checkProject(const QString &dir, QString *error)
+{
+    const QFileInfo info(dir);
+    if (!info.exists()) {
+        *error = tr("the project folder %1 does not exist").arg(dir);
+        return false;
+    }
+    if (!info.isDir()) {
+        *error = tr("%1 is not a folder").arg(dir);
+        return false;
+    }
+    return true;
+}
+
+int generateCommand(const QCommandLineParser &parser, const QString &projectDir)
+{
+    int code = Ok;
+    QString error;
+    const auto answers = loadAnswers(parser, projectDir, &code, &error);
+    if (!answers)
+        return fail(code, error);
+    const Resolver resolver(Questionnaire::builtIn(), *answers);
+    const GenerationResult result = generate(resolver, TemplateSet::forProject(projectDir));
+    for (const TemplateError &e : result.errors)
+        QTextStream(stderr) << "opsflow: " << e.toString() << '\n';
+
+    const WritePlan plan = planWrite(projectDir, result.files);
+    const bool dryRun = parser.isSet(QStringLiteral("dry-run"));
+    const bool force = parser.isSet(QStringLiteral("force"));
+    const bool showDiff = parser.isSet(QStringLiteral("diff"));
+    int refused = 0;
+    for (const PlannedFile &file : plan.files) {
+        QString verdict = statusText(file.status);
+        if (file.status == PlannedFile::Status::Changed && !force) {
+            verdict = tr("changed, kept (use --force to replace; a backup is made)");
+            ++refused;
+        }
+        out() << verdict.leftJustified(9) << ' ' << file.path << '\n';
+        if (file.status == PlannedFile::Status::Blocked) {
+            out() << "          " << file.problem << '\n';
+            ++refused;
+        }
+        if (showDiff && !file.diff.isEmpty())
+            out() << file.diff;
+    }
+    if (dryRun) {
+        out() << tr("dry run: nothing was written") << '\n';
+        return result.errors.isEmpty() ? Ok : BadTemplate;
+    }
+    WritePlan toWrite = plan;
+    if (!force) {
+        for (PlannedFile &file : toWrite.files) {
+            if (file.status == PlannedFile::Status::Changed)
+                file.status = PlannedFile::Status::Unchanged; // keep the user's file as it is
+        }
+    }
+    const WriteResult written = executePlan(toWrite);
+    for (const QString &backup : written.backups)
+        out() << tr("backup    %1").arg(QDir(plan.projectDir).relativeFilePath(backup)) << '\n';
+    if (!written.ok)
+        return fail(Failed, written.error);
+    for (const QString &path : written.written)
+        out() << QStringLiteral("✅ Generated: ") << path << '\n';
+    if (!result.errors.isEmpty())
+        return BadTemplate;
+    return refused ? Refused : Ok;
+}
+
+int summaryCommand(const QCommandLineParser &parser, const QString &projectDir)
+{
+    int code = Ok;
+    QString error;
+    const auto answers = loadAnswers(parser, projectDir, &code, &error);
+    if (!answers)
+        return fail(code, error);
+    const QString formatId = parser.value(QStringLiteral("format"));
+    const auto format = summaryFormatFromId(formatId.isEmpty() ? QStringLiteral("md") : formatId);
+    if (!format)
+        return fail(Usage, tr("unknown format \"%1\" (use md, txt, json, html or pdf)").arg(formatId));
+    const QString output = parser.value(QStringLiteral("output"));
+    if (*format == SummaryFormat::Pdf && output.isEmpty())
+        return fail(Usage, tr("PDF needs an output file: add -o FILE"));
+    const Resolver resolver(Questionnaire::builtIn(), *answers);
+    QByteArray bytes;
+    if (!exportSummary(resolver, *format, &bytes, &error))
+        return fail(Failed, error);
+    if (output.isEmpty()) {
+        out().flush();
+        fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+        return Ok;
+    }
+    QSaveFile file(output);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+        return fail(Failed, tr("cannot write %1: %2").arg(output, file.errorString()));
+    return Ok;
+}
+
+} // namespace
 
 bool isHeadless(int argc, char **argv)
 {
@@ -19,10 +213,71 @@ bool isHeadless(int argc, char **argv)
     return false;
 }
 
+// A PDF summary is laid out with Qt Gui; everything else needs Qt Core only.
+bool wantsPdf(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--format=pdf") == 0
+            || (std::strcmp(argv[i], "--format") == 0 && i + 1 < argc && std::strcmp(argv[i + 1], "pdf") == 0))
+            return true;
+    }
+    return false;
+}
+
 int run(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
-    return 0;
+    std::unique_ptr<QCoreApplication> app;
+    if (wantsPdf(argc, argv)) {
+        // Headless by design: draw offscreen whether or not a display is there.
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        app = std::make_unique<QGuiApplication>(argc, argv);
+        setSummaryPdfWriter(&summaryPdf);
+    } else {
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    }
+    QCoreApplication::setApplicationName(QStringLiteral("OpsFlow"));
+    QCoreApplication::setOrganizationName(QStringLiteral("OpsFlow"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(OPSFLOW_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Plan operations & deployment (ai-flow phase 7) and write its documents."));
+    parser.addPositionalArgument(QStringLiteral("command"), tr("generate, summary or check"));
+    parser.addPositionalArgument(QStringLiteral("project"), tr("the project folder"));
+    parser.addOptions({
+        {QStringLiteral("answers"), tr("Read the answers from FILE instead of the project's own."), QStringLiteral("FILE")},
+        {QStringLiteral("scope"), tr("Override the scope: mvp, production or enterprise."), QStringLiteral("SCOPE")},
+        {QStringLiteral("defaults"), tr("Use the recommended (⭐) answers.")},
+        {QStringLiteral("dry-run"), tr("Show what would be written; write nothing.")},
+        {QStringLiteral("diff"), tr("Show a unified diff of each changed file.")},
+        {QStringLiteral("force"), tr("Replace changed files (each is backed up first).")},
+        {QStringLiteral("format"), tr("Summary format: md, txt, json, html or pdf."), QStringLiteral("FORMAT")},
+        {{QStringLiteral("o"), QStringLiteral("output")}, tr("Write the summary to FILE."), QStringLiteral("FILE")},
+    });
+    const QCommandLineOption help = parser.addHelpOption();
+    const QCommandLineOption version = parser.addVersionOption();
+    if (!parser.parse(QCoreApplication::arguments()))
+        return fail(Usage, parser.errorText());
+    if (parser.isSet(help)) {
+        out() << usageText << '\n' << parser.helpText();
+        return Ok;
+    }
+    if (parser.isSet(version)) {
+        out() << "opsflow " << OPSFLOW_VERSION << '\n';
+        return Ok;
+    }
+    const QStringList args = parser.positionalArguments();
+    if (args.size() != 2)
+        return fail(Usage, tr("%1 needs exactly one PROJECT_DIR").arg(args.value(0)));
+    const QString command = args.at(0);
+    const QString projectDir = args.at(1);
+    QString error;
+    if (!checkProject(projectDir, &error))
+        return fail(Usage, error);
+    if (command == QLatin1String("generate"))
+        return generateCommand(parser, projectDir);
+    if (command == QLatin1String("summary"))
+        return summaryCommand(parser, projectDir);
+    return fail(Usage, tr("unknown command \"%1\"").arg(command));
 }
 
 } // namespace opsflow::cli

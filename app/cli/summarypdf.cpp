@@ -1,0 +1,39 @@
+// PDF export of the summary: the same HTML the HTML export writes, laid out by QTextDocument.
+#include "summarypdf.h"
+
+#include <QBuffer>
+#include <QGuiApplication>
+#include <QLocale>
+#include <QPageSize>
+#include <QPdfWriter>
+#include <QTextDocument>
+
+namespace opsflow {
+
+QByteArray summaryPdf(const QString &html, QString *error)
+{
+    if (!QGuiApplication::instance() || !qobject_cast<QGuiApplication *>(QCoreApplication::instance())) {
+        *error = QStringLiteral("PDF export needs a GUI application instance.");
+        return {};
+    }
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    {
+        QPdfWriter writer(&buffer);
+        // Letter where people use it, A4 everywhere else.
+        const auto country = QLocale().territory();
+        const bool letter = country == QLocale::UnitedStates || country == QLocale::Canada;
+        writer.setPageSize(QPageSize(letter ? QPageSize::Letter : QPageSize::A4));
+        writer.setPageMargins(QMarginsF(18, 18, 18, 18), QPageLayout::Millimeter);
+        writer.setTitle(QStringLiteral("Phase 7 Summary"));
+        writer.setCreator(QStringLiteral("OpsFlow"));
+        QTextDocument document;
+        document.setHtml(html);
+        document.print(&writer);
+    }
+    if (buffer.data().isEmpty())
+        *error = QStringLiteral("The PDF could not be drawn.");
+    return buffer.data();
+}
+
+} // namespace opsflow
