@@ -1,0 +1,319 @@
+// Escaping of user-typed text for each place it lands: markdown, mermaid and .env files.
+#include "escaping.h"
+
+#include <QStringList>
+
+#include <algorithm>
+
+namespace opsflow::escape {
+
+namespace {
+
+bool isLineBreak(QChar c)
+{
+    const char16_t u = c.unicode();
+    return u == u'\n' || u == u'\r' || u == 0x85 || u == 0x2028 || u == 0x2029;
+}
+
+// C0 and C1 controls other than tab and line breaks: nothing renders them.
+bool isDroppedControl(QChar c)
+{
+    const char16_t u = c.unicode();
+    if (u == u'\t' || isLineBreak(c))
+        return false;
+    return u < 0x20 || (u >= 0x7f && u <= 0x9f);
+}
+
+bool isAsciiPunctuation(QChar c)
+{
+    const char16_t u = c.unicode();
+    return (u >= u'!' && u <= u'/') || (u >= u':' && u <= u'@') || (u >= u'[' && u <= u'`')
+        || (u >= u'{' && u <= u'~');
+}
+
+bool isAsciiAlnum(QChar c)
+{
+    const char16_t u = c.unicode();
+    return (u >= u'0' && u <= u'9') || (u >= u'A' && u <= u'Z') || (u >= u'a' && u <= u'z');
+}
+
+// The lines of the text, with dropped controls removed; \r\n counts as one break.
+QStringList splitLines(const QString &text, bool *droppedSomething = nullptr)
+{
+    QStringList lines;
+    QString line;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (isLineBreak(c)) {
+            if (c == u'\r' && i + 1 < text.size() && text.at(i + 1) == u'\n')
+                ++i;
+            lines.append(line);
+            line.clear();
+        } else if (isDroppedControl(c)) {
+            if (droppedSomething)
+                *droppedSomething = true;
+        } else {
+            line.append(c);
+        }
+    }
+    lines.append(line);
+    return lines;
+}
+
+// One line, whitespace runs collapsed, ends trimmed.
+QString oneLine(const QString &text)
+{
+    return splitLines(text).join(u' ').simplified();
+}
+
+// "&name;", "&#123;" or "&#x1F;" starts at i: markdown would turn it into a character.
+bool startsEntity(const QString &s, qsizetype i)
+{
+    qsizetype j = i + 1;
+    if (j < s.size() && s.at(j) == u'#')
+        ++j;
+    const qsizetype nameStart = j;
+    while (j < s.size() && isAsciiAlnum(s.at(j)))
+        ++j;
+    return j > nameStart && j < s.size() && s.at(j) == u';';
+}
+
+// Escapes one line of inline markdown (already trimmed and collapsed).
+QString escapeMarkdownLine(const QString &s, bool escapeEveryHash)
+{
+    QString out;
+    out.reserve(s.size() + s.size() / 4);
+    // A leading "1." or "1)" (up to nine digits) would start an ordered list.
+    qsizetype listDelimiter = -1;
+    {
+        qsizetype d = 0;
+        while (d < s.size() && d < 10 && s.at(d).unicode() >= u'0' && s.at(d).unicode() <= u'9')
+            ++d;
+        if (d > 0 && d <= 9 && d < s.size() && (s.at(d) == u'.' || s.at(d) == u')'))
+            listDelimiter = d;
+    }
+    for (qsizetype i = 0; i < s.size(); ++i) {
+        const QChar c = s.at(i);
+        bool escape = false;
+        switch (c.unicode()) {
+        case u'`': case u'*': case u'[': case u']': case u'<': case u'|': case u'~': case u'$':
+            escape = true;
+            break;
+        case u'\\':
+            // A backslash before a letter is shown as is; before punctuation (or at the end,
+            // where the template's next character follows) it would escape it.
+            escape = i + 1 == s.size() || isAsciiPunctuation(s.at(i + 1));
+            break;
+        case u'_': {
+            // Inside a word '_' can neither open nor close emphasis (GFM), so snake_case stays.
+            const bool inWord = i > 0 && i + 1 < s.size() && s.at(i - 1).isLetterOrNumber()
+                && s.at(i + 1).isLetterOrNumber();
+            escape = !inWord;
+            break;
+        }
+        case u'&':
+            escape = startsEntity(s, i);
+            break;
+        case u'#':
+            escape = escapeEveryHash || i == 0;
+            break;
+        case u'>': case u'-': case u'+': case u'=':
+            // Block quote, list item, thematic break or setext underline, at the start only.
+            escape = i == 0;
+            break;
+        case u'.': case u')':
+            escape = i == listDelimiter;
+            break;
+        default:
+            break;
+        }
+        if (escape)
+            out.append(u'\\');
+        out.append(c);
+    }
+    return out;
+}
+
+// Drops empty lines at both ends.
+QStringList trimmedLines(QStringList lines)
+{
+    while (!lines.isEmpty() && lines.constFirst().isEmpty())
+        lines.removeFirst();
+    while (!lines.isEmpty() && lines.constLast().isEmpty())
+        lines.removeLast();
+    return lines;
+}
+
+QString numericEntity(QChar c)
+{
+    return u'#' + QString::number(c.unicode()) + u';';
+}
+
+// Marks the first letter of every occurrence of word in s.
+void markWord(const QString &s, QLatin1StringView word, QList<bool> &marks)
+{
+    for (qsizetype at = s.indexOf(word); at >= 0; at = s.indexOf(word, at + 1))
+        marks[at] = true;
+}
+
+// The plain characters a dotenv value may hold without quotes in any tool.
+bool isPlainEnvChar(QChar c)
+{
+    if (isAsciiAlnum(c))
+        return true;
+    switch (c.unicode()) {
+    case u'_': case u'.': case u'/': case u':': case u'@': case u'%': case u'+': case u',':
+    case u'=': case u'~': case u'-':
+        return true;
+    default:
+        return false;
+    }
+}
+
+} // namespace
+
+QString markdownText(const QString &text)
+{
+    return escapeMarkdownLine(oneLine(text), false);
+}
+
+QString markdownTableCell(const QString &text)
+{
+    QStringList lines = splitLines(text);
+    for (QString &line : lines)
+        line = markdownText(line);
+    return trimmedLines(lines).join(QLatin1String("<br/>"));
+}
+
+QString markdownHeading(const QString &text)
+{
+    return escapeMarkdownLine(oneLine(text), true);
+}
+
+QString inlineCode(const QString &text, CodeContext where)
+{
+    // Tabs and the spaces at the ends carry no meaning in inline code, and markdownlint
+    // rejects them (MD010, MD038).
+    const QString code = splitLines(text).join(u' ').replace(u'\t', u' ').trimmed();
+    if (code.isEmpty())
+        return {};
+    if (where == CodeContext::TableCell && code.contains(u'|'))
+        return markdownTableCell(code);
+
+    qsizetype longestRun = 0;
+    qsizetype run = 0;
+    for (const QChar c : code) {
+        run = c == u'`' ? run + 1 : 0;
+        longestRun = qMax(longestRun, run);
+    }
+    const QString fence(longestRun + 1, u'`');
+    // A backtick at either end would join the fence; CommonMark strips one padding space
+    // from both ends, so " `x` " shows as "`x`".
+    const bool pad = code.startsWith(u'`') || code.endsWith(u'`');
+    const QString padding = pad ? QStringLiteral(" ") : QString();
+    return fence + padding + code + padding + fence;
+}
+
+QString mermaidLabel(const QString &text)
+{
+    QStringList lines = splitLines(text);
+    for (QString &line : lines)
+        line = line.replace(u'\t', u' ').trimmed();
+    const QString s = trimmedLines(lines).join(u'\n');
+    if (s.isEmpty())
+        return QStringLiteral(" ");
+
+    QList<bool> asEntity(s.size(), false);
+    markWord(s, QLatin1StringView("style"), asEntity);
+    markWord(s, QLatin1StringView("classDef"), asEntity);
+    if (s.compare(QLatin1StringView("end"), Qt::CaseInsensitive) == 0)
+        asEntity[0] = true;
+
+    QString out;
+    out.reserve(s.size() + s.size() / 2);
+    for (qsizetype i = 0; i < s.size(); ++i) {
+        const QChar c = s.at(i);
+        switch (c.unicode()) {
+        case u'\n':
+            out.append(QLatin1String("<br/>"));
+            break;
+        case u'"':
+            out.append(QLatin1String("#quot;"));
+            break;
+        case u'#': case u'&': case u'<': case u'>': case u'[': case u']': case u'(': case u')':
+        case u'{': case u'}': case u'|': case u';': case u'`': case u'$': case u'%':
+            out.append(numericEntity(c));
+            break;
+        case 0xFB02:
+            out.append(QLatin1String("fl"));
+            break;
+        default:
+            out.append(asEntity.at(i) ? numericEntity(c) : QString(c));
+            break;
+        }
+    }
+    return out;
+}
+
+QString mermaidId(const QString &text)
+{
+    QString id;
+    for (const QChar c : text.normalized(QString::NormalizationForm_KD)) {
+        if (c.category() == QChar::Mark_NonSpacing)
+            continue;
+        if (isAsciiAlnum(c))
+            id.append(c);
+        else if (!id.isEmpty() && !id.endsWith(u'_'))
+            id.append(u'_');
+    }
+    while (id.endsWith(u'_'))
+        id.chop(1);
+    if (id.isEmpty())
+        return QStringLiteral("Node");
+    if (id.at(0).isDigit())
+        id.prepend(u'N');
+    id[0] = id.at(0).toUpper();
+    return id;
+}
+
+QString envComment(const QString &text)
+{
+    return oneLine(text);
+}
+
+QString envValue(const QString &text, bool *exact)
+{
+    bool dropped = false;
+    QStringList lines = splitLines(text, &dropped);
+    if (exact)
+        *exact = !dropped;
+    QString value = lines.join(u'\n');
+    if (value.isEmpty())
+        return {};
+    if (std::all_of(value.cbegin(), value.cend(), isPlainEnvChar))
+        return value;
+
+    // Inside double quotes dotenv turns the two characters \n (and \r) into line breaks, and
+    // it has no escape for '"'; single quotes and backticks are taken literally.
+    const bool hasEscapeLike = value.contains(QLatin1String("\\n"))
+        || value.contains(QLatin1String("\\r"));
+    const bool multiLine = value.contains(u'\n');
+    if (multiLine) {
+        if (!value.contains(u'"') && !hasEscapeLike)
+            return u'"' + value.replace(u'\n', QLatin1String("\\n")) + u'"';
+        value.replace(u'\n', u' ');
+        if (exact)
+            *exact = false;
+    }
+    if (!value.contains(u'\''))
+        return u'\'' + value + u'\'';
+    if (!value.contains(u'"') && !hasEscapeLike)
+        return u'"' + value + u'"';
+    if (!value.contains(u'`'))
+        return u'`' + value + u'`';
+    if (exact)
+        *exact = false;
+    return u'\'' + value.replace(u'\'', QChar(0x2019)) + u'\'';
+}
+
+} // namespace opsflow::escape
