@@ -1,0 +1,96 @@
+// OpsFlow's entry point: the headless commands without a display, the wizard otherwise.
+#include "cli.h"
+#include "mainwindow.h"
+#include "questionnaire.h"
+#include "wizard.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QStandardPaths>
+#include <QTextStream>
+
+#include <cstring>
+
+namespace {
+
+bool hasArgument(int argc, char **argv, const char *argument)
+{
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], argument) == 0)
+            return true;
+    }
+    return false;
+}
+
+// The start-up check ctest runs on the real binary: the window builds, shows and starts
+// on the start page with the questionnaire loaded.
+int selfTest(opsflow::MainWindow &window)
+{
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    window.show();
+    QApplication::processEvents();
+    const int questions = int(opsflow::Questionnaire::builtIn().questions().size());
+    QString failure;
+    if (questions == 0)
+        failure = QStringLiteral("the built-in questionnaire has no questions");
+    else if (!window.isVisible())
+        failure = QStringLiteral("the main window is not visible");
+    else if (window.wizard()->currentId() != opsflow::Wizard::StartPageId)
+        failure = QStringLiteral("the wizard did not start on the start page (page %1)")
+                      .arg(window.wizard()->currentId());
+    else if (!window.wizard()->questionPage(opsflow::Questionnaire::builtIn().questions().constLast().id))
+        failure = QStringLiteral("the wizard has no page for every question");
+    if (!failure.isEmpty()) {
+        err << "self-test: FAILED: " << failure << Qt::endl;
+        return 1;
+    }
+    out << "self-test: ok (" << questions << " questions)" << Qt::endl;
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (opsflow::cli::isHeadless(argc, argv))
+        return opsflow::cli::run(argc, argv);
+
+    const bool selfTesting = hasArgument(argc, argv, "--self-test");
+    // The self-test must run where there is no display (CI, a build server).
+    if (selfTesting && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")
+        && qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("OpsFlow"));
+    QApplication::setOrganizationName(QStringLiteral("OpsFlow"));
+    QApplication::setApplicationVersion(QStringLiteral(OPSFLOW_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.opsflow.OpsFlow"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main",
+        "Plan operations and deployment (ai-flow phase 7) and write the documents into a project."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("PATH"),
+        QApplication::translate("main", "The project folder to open."), QStringLiteral("[PATH]"));
+    const QCommandLineOption selfTestOption(QStringLiteral("self-test"),
+        QApplication::translate("main", "Start the window, check it, print the result and quit."));
+    parser.addOption(selfTestOption);
+    parser.process(app);
+
+    if (parser.isSet(selfTestOption)) {
+        // Never read or move the user's own saved answers while checking the build.
+        QStandardPaths::setTestModeEnabled(true);
+        opsflow::MainWindow window;
+        return selfTest(window);
+    }
+
+    opsflow::MainWindow window;
+    const QStringList paths = parser.positionalArguments();
+    if (!paths.isEmpty())
+        window.openProject(paths.constFirst());
+    window.show();
+    return app.exec();
+}

@@ -1,0 +1,567 @@
+// Walks the real wizard offscreen: page order per scope, conditions, validation, autosave.
+#include "answersfile.h"
+#include "answersmodel.h"
+#include "autosaver.h"
+#include "fieldrow.h"
+#include "fieldwidget.h"
+#include "issuelabel.h"
+#include "mainwindow.h"
+#include "questionpage.h"
+#include "wizard.h"
+
+#include <QAbstractButton>
+#include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace opsflow;
+
+namespace {
+
+const QStringList allQuestions = {
+    QStringLiteral("7.1"), QStringLiteral("7.2"), QStringLiteral("7.3"), QStringLiteral("7.4"),
+    QStringLiteral("7.4.1"), QStringLiteral("7.5"), QStringLiteral("7.6"), QStringLiteral("7.7"),
+    QStringLiteral("7.7.1"), QStringLiteral("7.7.2"), QStringLiteral("7.8"), QStringLiteral("7.9"),
+    QStringLiteral("7.9.1"), QStringLiteral("7.9.2"), QStringLiteral("7.9.3"), QStringLiteral("7.9.4"),
+    QStringLiteral("7.10")};
+
+// A page by what the user sees: "start", "mode", "context", a question id, "summary".
+QString pageKey(const Wizard *wizard)
+{
+    switch (wizard->currentId()) {
+    case Wizard::StartPageId: return QStringLiteral("start");
+    case Wizard::ModeScopePageId: return QStringLiteral("mode");
+    case Wizard::ContextPageId: return QStringLiteral("context");
+    case Wizard::SummaryPageId: return QStringLiteral("summary");
+    default: return wizard->questionIdOf(wizard->currentId());
+    }
+}
+
+QJsonObject readJson(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(file.readAll()).object();
+}
+
+} // namespace
+
+class TestWizard : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<QTemporaryDir> m_project;
+
+    Wizard *wizard() const { return m_window->wizard(); }
+    AnswersModel *model() const { return m_window->answersModel(); }
+
+    bool openWindow()
+    {
+        m_window = std::make_unique<MainWindow>();
+        if (!m_window->openProject(m_project->path()))
+            return false;
+        m_window->show();
+        return QTest::qWaitForWindowExposed(m_window.get());
+    }
+
+    template<typename T = QWidget>
+    T *find(const QString &name) const
+    {
+        return m_window->findChild<T *>(name);
+    }
+
+    // The editor of a field's widget, e.g. the line edit inside "7.1/platform".
+    template<typename T>
+    T *editorOf(const QString &name) const
+    {
+        auto *field = find<FieldWidget>(name);
+        return field ? field->findChild<T *>() : nullptr;
+    }
+
+    bool click(const QString &name) const
+    {
+        auto *button = find<QAbstractButton>(name);
+        if (!button || !button->isVisible() || !button->isEnabled())
+            return false;
+        // Near the left edge: a radio button only reacts on its indicator and text, and a
+        // layout may stretch it far wider than that.
+        QTest::mouseClick(button, Qt::LeftButton, {}, QPoint(qMin(8, button->width() / 2), button->height() / 2));
+        return true;
+    }
+
+    bool clickNext() const
+    {
+        QAbstractButton *next = wizard()->button(QWizard::NextButton);
+        if (!next->isVisible() || !next->isEnabled())
+            return false;
+        QTest::mouseClick(next, Qt::LeftButton);
+        return true;
+    }
+
+    bool isNextEnabled() const { return wizard()->button(QWizard::NextButton)->isEnabled(); }
+
+    void typeInto(QLineEdit *edit, const QString &text) const
+    {
+        edit->setFocus();
+        edit->selectAll();
+        if (text.isEmpty())
+            QTest::keyClick(edit, Qt::Key_Backspace);
+        else
+            QTest::keyClicks(edit, text);
+    }
+
+    // From the start page: mode and scope, then Next until the page of `target`.
+    bool walkTo(const QString &mode, const QString &scope, const QString &target)
+    {
+        if (!clickNext() || !click(QStringLiteral("mode/") + mode) || !click(QStringLiteral("scope/") + scope))
+            return false;
+        return nextUntil(target);
+    }
+
+    bool nextUntil(const QString &target) const
+    {
+        while (pageKey(wizard()) != target) {
+            if (pageKey(wizard()) == QLatin1String("summary") || !clickNext())
+                return false;
+        }
+        return true;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QApplication::setApplicationName(QStringLiteral("OpsFlow-tests"));
+    }
+
+    void init()
+    {
+        QFile::remove(AnswersFile::pathForProject(QString()));
+        m_project = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_project->isValid());
+    }
+
+    void cleanup()
+    {
+        m_window.reset();
+        m_project.reset();
+    }
+
+    void shouldWalkThePagesOfTheScope_data()
+    {
+        QTest::addColumn<QString>("scope");
+        QTest::addColumn<QStringList>("pages");
+        const QStringList head = {QStringLiteral("start"), QStringLiteral("mode"), QStringLiteral("context")};
+        QTest::newRow("mvp") << QStringLiteral("mvp")
+                             << head + allQuestions.mid(0, 4) + QStringList{QStringLiteral("summary")};
+        QTest::newRow("production") << QStringLiteral("production")
+                                    << head + allQuestions + QStringList{QStringLiteral("summary")};
+        QTest::newRow("enterprise") << QStringLiteral("enterprise")
+                                    << head + allQuestions + QStringList{QStringLiteral("summary")};
+    }
+
+    void shouldWalkThePagesOfTheScope()
+    {
+        QFETCH(QString, scope);
+        QFETCH(QStringList, pages);
+        QVERIFY(openWindow());
+
+        QStringList seen{pageKey(wizard())};
+        QVERIFY(clickNext());
+        seen.append(pageKey(wizard()));
+        QVERIFY(click(QStringLiteral("mode/smart")));
+        QVERIFY(click(QStringLiteral("scope/") + scope));
+        while (pageKey(wizard()) != QLatin1String("summary")) {
+            if (pageKey(wizard()) == QLatin1String("7.1")) {
+                QVERIFY(click(QStringLiteral("7.1/choice/B")));
+                typeInto(editorOf<QLineEdit>(QStringLiteral("7.1/platform")), QStringLiteral("Fly.io"));
+            }
+            QVERIFY2(clickNext(), qPrintable(QStringLiteral("Next is disabled on ") + pageKey(wizard())));
+            seen.append(pageKey(wizard()));
+        }
+        QCOMPARE(seen, pages);
+
+        QVERIFY(!wizard()->button(QWizard::FinishButton)->isEnabled());
+        QVERIFY(click(QStringLiteral("summary/yes")));
+        QAbstractButton *finish = wizard()->button(QWizard::FinishButton);
+        QVERIFY(finish->isEnabled());
+        QTest::mouseClick(finish, Qt::LeftButton);
+        QVERIFY(wizard()->isVisible()); // Finish must not close the embedded wizard
+
+        const QString path = QDir(m_project->path()).filePath(QStringLiteral(".ai-flow/answers/phase7.json"));
+        QCOMPARE(m_window->answersPath(), path);
+        QVERIFY(!m_window->autoSaver()->isDirty());
+        const QJsonObject saved = readJson(path);
+        QCOMPARE(saved.value(QLatin1String("format")).toString(), QStringLiteral("opsflow-answers"));
+        QCOMPARE(saved.value(QLatin1String("scope")).toString(), scope);
+        QCOMPARE(saved.value(QLatin1String("mode")).toString(), QStringLiteral("smart"));
+        const QJsonObject answers = saved.value(QLatin1String("answers")).toObject();
+        QCOMPARE(answers.keys(), QStringList{QStringLiteral("7.1")}); // Smart pre-fills are not stored
+        const QJsonObject first = answers.value(QLatin1String("7.1")).toObject();
+        QCOMPARE(first.value(QLatin1String("choice")).toString(), QStringLiteral("B"));
+        QCOMPARE(first.value(QLatin1String("platform")).toString(), QStringLiteral("Fly.io"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), AnswersFile::toJson(model()->snapshot()));
+    }
+
+    void shouldShowTheProgressOfTheScope_data()
+    {
+        QTest::addColumn<QString>("scope");
+        QTest::addColumn<QString>("question");
+        QTest::addColumn<QString>("progress");
+        QTest::newRow("mvp 7.3") << QStringLiteral("mvp") << QStringLiteral("7.3")
+            << QStringLiteral("Phase 7: Operations & Deployment | Question 3/4 | Phase Progress: 75%");
+        QTest::newRow("production 7.4.1") << QStringLiteral("production") << QStringLiteral("7.4.1")
+            << QStringLiteral("Phase 7: Operations & Deployment | Question 5/17 | Phase Progress: 29%");
+        QTest::newRow("enterprise 7.10") << QStringLiteral("enterprise") << QStringLiteral("7.10")
+            << QStringLiteral("Phase 7: Operations & Deployment | Question 17/17 | Phase Progress: 100%");
+    }
+
+    void shouldShowTheProgressOfTheScope()
+    {
+        QFETCH(QString, scope);
+        QFETCH(QString, question);
+        QFETCH(QString, progress);
+        QVERIFY(openWindow());
+        QVERIFY(walkTo(QStringLiteral("smart"), scope, question));
+        auto *label = wizard()->currentPage()->findChild<QLabel *>(QStringLiteral("progress"));
+        QVERIFY(label);
+        QCOMPARE(label->text(), progress);
+    }
+
+    void shouldShowTheBlockOfTheChosenDeploymentStrategy()
+    {
+        QVERIFY(openWindow());
+        QVERIFY(walkTo(QStringLiteral("smart"), QStringLiteral("production"), QStringLiteral("7.4.1")));
+        const auto rowShown = [this](const QString &field) {
+            return find<FieldRow>(QStringLiteral("7.4.1/") + field + QStringLiteral("/row"))->isVisible();
+        };
+        QVERIFY(!rowShown(QStringLiteral("canary_initial_percent")));
+        QVERIFY(!rowShown(QStringLiteral("traffic_switching")));
+
+        QVERIFY(click(QStringLiteral("7.4.1/strategy/C")));
+        QCOMPARE(model()->stored(QStringLiteral("7.4.1"), QStringLiteral("strategy")).toString(), QStringLiteral("C"));
+        QVERIFY(rowShown(QStringLiteral("canary_initial_percent")));
+        QVERIFY(rowShown(QStringLiteral("canary_success_criteria")));
+        QVERIFY(!rowShown(QStringLiteral("traffic_switching")));
+        QCOMPARE(editorOf<QLineEdit>(QStringLiteral("7.4.1/canary_initial_percent"))->text(), QStringLiteral("5"));
+
+        QVERIFY(click(QStringLiteral("7.4.1/strategy/B")));
+        QVERIFY(rowShown(QStringLiteral("traffic_switching")));
+        QVERIFY(rowShown(QStringLiteral("bluegreen_db_migrations")));
+        QVERIFY(!rowShown(QStringLiteral("canary_initial_percent")));
+    }
+
+    void shouldDisableNextWhileMinConnectionsExceedMax()
+    {
+        QVERIFY(openWindow());
+        QVERIFY(walkTo(QStringLiteral("smart"), QStringLiteral("production"), QStringLiteral("7.7.2")));
+        QVERIFY(isNextEnabled());
+        auto *issues = find<IssueLabel>(QStringLiteral("7.7.2/max_connections/issues"));
+        QVERIFY(issues);
+        QVERIFY(!issues->isVisible());
+
+        typeInto(editorOf<QLineEdit>(QStringLiteral("7.7.2/min_connections")), QStringLiteral("20"));
+        QVERIFY(!isNextEnabled());
+        QVERIFY(issues->isVisible());
+        QVERIFY(issues->text().contains(QLatin1String("Min connections must not exceed max connections.")));
+
+        typeInto(editorOf<QLineEdit>(QStringLiteral("7.7.2/max_connections")), QStringLiteral("50"));
+        QVERIFY(isNextEnabled());
+        QVERIFY(!issues->isVisible());
+        QCOMPARE(model()->stored(QStringLiteral("7.7.2"), QStringLiteral("max_connections")).toDouble(), 50.0);
+    }
+
+    void shouldExplainAnOutOfRangeNumberBesideIt()
+    {
+        QVERIFY(openWindow());
+        QVERIFY(walkTo(QStringLiteral("smart"), QStringLiteral("production"), QStringLiteral("7.4.1")));
+        typeInto(editorOf<QLineEdit>(QStringLiteral("7.4.1/rollback_minutes")), QStringLiteral("0"));
+        QVERIFY(!isNextEnabled());
+        auto *issues = find<IssueLabel>(QStringLiteral("7.4.1/rollback_minutes/issues"));
+        QVERIFY(issues->isVisible());
+        QVERIFY(issues->text().contains(QLatin1String("Must be between 1 and 1440 minutes.")));
+
+        // An emptied number is unanswered: Smart mode falls back to the pre-fill.
+        typeInto(editorOf<QLineEdit>(QStringLiteral("7.4.1/rollback_minutes")), QString());
+        QVERIFY(!model()->stored(QStringLiteral("7.4.1"), QStringLiteral("rollback_minutes")).isValid());
+        QVERIFY(isNextEnabled());
+    }
+
+    void shouldRequireAChoiceInInteractiveMode()
+    {
+        QVERIFY(openWindow());
+        QVERIFY(walkTo(QStringLiteral("interactive"), QStringLiteral("mvp"), QStringLiteral("7.1")));
+        QVERIFY(!isNextEnabled());
+        for (const QString &value : {QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("C"), QStringLiteral("D")})
+            QVERIFY(!find<QRadioButton>(QStringLiteral("7.1/choice/") + value)->isChecked());
+        QVERIFY(find<IssueLabel>(QStringLiteral("7.1/choice/issues"))->isVisible());
+
+        QVERIFY(click(QStringLiteral("7.1/choice/A")));
+        QVERIFY(isNextEnabled());
+        QVERIFY(!find<IssueLabel>(QStringLiteral("7.1/choice/issues"))->isVisible());
+    }
+
+    void shouldKeepHiddenAnswersWhenTheScopeChanges()
+    {
+        QVERIFY(openWindow());
+        QVERIFY(walkTo(QStringLiteral("smart"), QStringLiteral("production"), QStringLiteral("7.5")));
+        typeInto(editorOf<QLineEdit>(QStringLiteral("7.5/custom_metrics")), QStringLiteral("signups"));
+
+        while (pageKey(wizard()) != QLatin1String("mode"))
+            QTest::mouseClick(wizard()->button(QWizard::BackButton), Qt::LeftButton);
+        QVERIFY(click(QStringLiteral("scope/mvp")));
+        QVERIFY(click(QStringLiteral("mode/interactive")));
+        QCOMPARE(model()->stored(QStringLiteral("7.5"), QStringLiteral("custom_metrics")).toString(), QStringLiteral("signups"));
+        QVERIFY(!model()->resolver().isAsked(QStringLiteral("7.5")));
+
+        QVERIFY(m_window->flushAnswers());
+        const QJsonObject saved = readJson(m_window->answersPath());
+        QCOMPARE(saved.value(QLatin1String("scope")).toString(), QStringLiteral("mvp"));
+        QCOMPARE(saved.value(QLatin1String("answers")).toObject().value(QLatin1String("7.5")).toObject()
+                     .value(QLatin1String("custom_metrics")).toString(), QStringLiteral("signups"));
+
+        // …and shows it again when the scope asks the question again.
+        QVERIFY(click(QStringLiteral("scope/enterprise")));
+        QVERIFY(click(QStringLiteral("mode/smart")));
+        QVERIFY(nextUntil(QStringLiteral("7.5")));
+        QCOMPARE(editorOf<QLineEdit>(QStringLiteral("7.5/custom_metrics"))->text(), QStringLiteral("signups"));
+    }
+
+    void shouldEmphasiseReliabilityOnlyInEnterprise_data()
+    {
+        QTest::addColumn<QString>("scope");
+        QTest::addColumn<bool>("badge");
+        QTest::newRow("production") << QStringLiteral("production") << false;
+        QTest::newRow("enterprise") << QStringLiteral("enterprise") << true;
+    }
+
+    void shouldEmphasiseReliabilityOnlyInEnterprise()
+    {
+        QFETCH(QString, scope);
+        QFETCH(bool, badge);
+        QVERIFY(openWindow());
+        QVERIFY(walkTo(QStringLiteral("smart"), scope, QStringLiteral("7.7")));
+        auto *label = wizard()->currentPage()->findChild<QLabel *>(QStringLiteral("emphasisBadge"));
+        QCOMPARE(label->isVisible(), badge);
+        QVERIFY(label->text().contains(QStringLiteral("Reliability & disaster recovery — emphasised in Enterprise scope")));
+    }
+
+    void shouldAskOnlyHeadlinesOfSimplifiedQuestions()
+    {
+        QVERIFY(openWindow());
+        QVERIFY(walkTo(QStringLiteral("smart"), QStringLiteral("production"), QStringLiteral("7.9.1")));
+        auto *note = wizard()->currentPage()->findChild<QLabel *>(QStringLiteral("simplifiedNote"));
+        QVERIFY(note->isVisible());
+        QVERIFY(note->text().contains(QLatin1String("details take their defaults")));
+        QVERIFY(find<FieldRow>(QStringLiteral("7.9.1/choice/row"))->isVisible());
+        QVERIFY(!find<FieldRow>(QStringLiteral("7.9.1/total_timeout_s/row"))->isVisible());
+    }
+
+    void shouldEditTableRows()
+    {
+        QVERIFY(openWindow());
+        QVERIFY(walkTo(QStringLiteral("smart"), QStringLiteral("enterprise"), QStringLiteral("7.9.3")));
+        auto *table = find<QTableWidget>(QStringLiteral("7.9.3/policies/table"));
+        QVERIFY(table);
+        QCOMPARE(table->rowCount(), 6);
+        QCOMPARE(table->item(0, 0)->text(), QStringLiteral("Database queries"));
+        QCOMPARE(table->item(0, 1)->text(), QStringLiteral("5000"));
+
+        table->item(0, 1)->setText(QStringLiteral("2500"));
+        QVariantList rows = model()->stored(QStringLiteral("7.9.3"), QStringLiteral("policies")).toList();
+        QCOMPARE(rows.size(), 6);
+        QCOMPARE(rows.at(0).toMap().value(QStringLiteral("timeout_ms")).toDouble(), 2500.0);
+
+        table->setCurrentCell(0, 0);
+        QVERIFY(click(QStringLiteral("7.9.3/policies/down")));
+        rows = model()->stored(QStringLiteral("7.9.3"), QStringLiteral("policies")).toList();
+        QCOMPARE(rows.at(1).toMap().value(QStringLiteral("service")).toString(), QStringLiteral("Database queries"));
+        QCOMPARE(rows.at(0).toMap().value(QStringLiteral("service")).toString(), QStringLiteral("Redis cache"));
+
+        QVERIFY(click(QStringLiteral("7.9.3/policies/add")));
+        QCOMPARE(model()->stored(QStringLiteral("7.9.3"), QStringLiteral("policies")).toList().size(), 7);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+        table->setCurrentCell(6, 0);
+        QVERIFY(click(QStringLiteral("7.9.3/policies/remove")));
+        QCOMPARE(model()->stored(QStringLiteral("7.9.3"), QStringLiteral("policies")).toList().size(), 6);
+
+        // A number cell that is not a whole number is reported with its row and column.
+        table->item(2, 2)->setText(QStringLiteral("1.5"));
+        QVERIFY(!isNextEnabled());
+        QVERIFY(find<IssueLabel>(QStringLiteral("7.9.3/policies/issues"))->text().contains(QLatin1String("Row 3")));
+    }
+
+    void shouldGoBackToAQuestionFromTheSummary()
+    {
+        QVERIFY(openWindow());
+        QVERIFY(walkTo(QStringLiteral("smart"), QStringLiteral("mvp"), QStringLiteral("summary")));
+        auto *lines = find<QLabel>(QStringLiteral("summary/7.5"));
+        QVERIFY(lines);
+        QCOMPARE(lines->text(), QStringLiteral("TBD"));
+        QVERIFY(!find<QComboBox>(QStringLiteral("summary/questions"))->isEnabled());
+
+        QVERIFY(click(QStringLiteral("summary/no")));
+        auto *questions = find<QComboBox>(QStringLiteral("summary/questions"));
+        QCOMPARE(questions->count(), 4);
+        questions->setCurrentIndex(questions->findData(QStringLiteral("7.2")));
+        QVERIFY(click(QStringLiteral("summary/go")));
+        QCOMPARE(pageKey(wizard()), QStringLiteral("7.2"));
+        QVERIFY(clickNext());
+        QCOMPARE(pageKey(wizard()), QStringLiteral("7.3"));
+    }
+
+    void shouldNameEveryFieldWidgetByQuestionAndField()
+    {
+        QVERIFY(openWindow());
+        for (const Question &question : model()->questionnaire().questions()) {
+            QVERIFY(wizard()->questionPage(question.id));
+            for (const Field &field : question.fields) {
+                const QString name = question.id + QLatin1Char('/') + field.id;
+                QVERIFY2(find<FieldWidget>(name), qPrintable(name));
+            }
+        }
+        for (const Field &field : model()->questionnaire().contextFields())
+            QVERIFY(find<FieldWidget>(QStringLiteral("context/") + field.id));
+    }
+
+    void shouldAutosaveShortlyAfterAChange()
+    {
+        QVERIFY(openWindow());
+        QVERIFY(walkTo(QStringLiteral("smart"), QStringLiteral("mvp"), QStringLiteral("7.1")));
+        QSignalSpy saved(m_window->autoSaver(), &AutoSaver::saved);
+        typeInto(editorOf<QLineEdit>(QStringLiteral("7.1/platform")), QStringLiteral("AWS ECS"));
+        QVERIFY(saved.wait(5000));
+        QCOMPARE(saved.count(), 1); // one write for the whole burst of typing
+        QCOMPARE(readJson(m_window->answersPath()).value(QLatin1String("answers")).toObject()
+                     .value(QLatin1String("7.1")).toObject().value(QLatin1String("platform")).toString(),
+                 QStringLiteral("AWS ECS"));
+    }
+
+    void shouldRestoreTheAnswersOfTheProject()
+    {
+        AnswerSet answers;
+        answers.scope = Scope::Enterprise;
+        answers.mode = Mode::Interactive;
+        answers.answers[QStringLiteral("7.1")].insert(QStringLiteral("choice"), QStringLiteral("D"));
+        QVERIFY(AnswersFile::save(AnswersFile::pathForProject(m_project->path()), answers, nullptr));
+
+        QVERIFY(openWindow());
+        QCOMPARE(model()->snapshot(), answers);
+        QVERIFY(find<QRadioButton>(QStringLiteral("scope/enterprise"))->isChecked());
+        QVERIFY(walkTo(QStringLiteral("interactive"), QStringLiteral("enterprise"), QStringLiteral("7.1")));
+        QVERIFY(find<QRadioButton>(QStringLiteral("7.1/choice/D"))->isChecked());
+        QCOMPARE(m_window->windowTitle(), QStringLiteral("OpsFlow — ") + QDir(m_project->path()).dirName());
+    }
+
+    void shouldKeepABadAnswersFileAside()
+    {
+        const QString path = AnswersFile::pathForProject(m_project->path());
+        QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
+        QFile bad(path);
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write("{ \"format\": ");
+        bad.close();
+
+        QVERIFY(openWindow());
+        QTRY_VERIFY(find<QMessageBox>(QStringLiteral("errorMessage")));
+        auto *box = find<QMessageBox>(QStringLiteral("errorMessage"));
+        QVERIFY(box->text().contains(QLatin1String("is not valid JSON")));
+        box->close();
+        QVERIFY(!QFile::exists(path));
+        const QStringList aside = QDir(QFileInfo(path).absolutePath())
+            .entryList({QStringLiteral("phase7.json.bad-*")}, QDir::Files);
+        QCOMPARE(aside.size(), 1);
+    }
+
+    void shouldWorkWithoutAFolder()
+    {
+        m_window = std::make_unique<MainWindow>();
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QCOMPARE(m_window->windowTitle(), QStringLiteral("OpsFlow — No folder"));
+        QCOMPARE(m_window->answersPath(),
+                 QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/phase7.json"));
+        QVERIFY(click(QStringLiteral("startWithoutFolder")));
+        QCOMPARE(pageKey(wizard()), QStringLiteral("mode"));
+        QVERIFY(click(QStringLiteral("scope/mvp")));
+        QVERIFY(m_window->flushAnswers());
+        QCOMPARE(readJson(m_window->answersPath()).value(QLatin1String("scope")).toString(), QStringLiteral("mvp"));
+
+        // Choosing a folder later carries the answers into it.
+        QVERIFY(m_window->openProject(m_project->path()));
+        QCOMPARE(model()->scope(), Scope::Mvp);
+        QVERIFY(m_window->flushAnswers());
+        QCOMPARE(readJson(AnswersFile::pathForProject(m_project->path())).value(QLatin1String("scope")).toString(),
+                 QStringLiteral("mvp"));
+    }
+
+    void shouldWorkWithTheKeyboardAlone()
+    {
+        QVERIFY(openWindow());
+        QApplication::setActiveWindow(m_window.get());
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+
+        QTest::keyClick(m_window.get(), Qt::Key_N, Qt::AltModifier); // &Next
+        QTRY_COMPARE(pageKey(wizard()), QStringLiteral("mode"));
+        QTest::keyClick(m_window.get(), Qt::Key_M, Qt::AltModifier); // &MVP
+        QTRY_COMPARE(model()->scope(), Scope::Mvp);
+        QTest::keyClick(m_window.get(), Qt::Key_I, Qt::AltModifier); // &Interactive
+        QTRY_COMPARE(model()->mode(), Mode::Interactive);
+        QTest::keyClick(m_window.get(), Qt::Key_N, Qt::AltModifier);
+        QTRY_COMPARE(pageKey(wizard()), QStringLiteral("context"));
+        QTest::keyClick(m_window.get(), Qt::Key_N, Qt::AltModifier);
+        QTRY_COMPARE(pageKey(wizard()), QStringLiteral("7.1"));
+        QVERIFY(!isNextEnabled());
+
+        // Tab reaches the options; the arrow keys choose one, as in any radio group.
+        const QString prefix = QStringLiteral("7.1/choice/");
+        for (int i = 0; i < 40 && !QApplication::focusWidget()->objectName().startsWith(prefix); ++i)
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget()->objectName(), prefix + QLatin1Char('A'));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
+        QCOMPARE(model()->stored(QStringLiteral("7.1"), QStringLiteral("choice")).toString(), QStringLiteral("A"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down);
+        QCOMPARE(model()->stored(QStringLiteral("7.1"), QStringLiteral("choice")).toString(), QStringLiteral("B"));
+        QVERIFY(isNextEnabled());
+
+        // Tab moves on to the platform; Enter means Next, as in any dialog.
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget()->parentWidget()->objectName(), QStringLiteral("7.1/platform"));
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("Render"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QTRY_COMPARE(pageKey(wizard()), QStringLiteral("7.2"));
+        QCOMPARE(model()->stored(QStringLiteral("7.1"), QStringLiteral("platform")).toString(), QStringLiteral("Render"));
+    }
+
+    void shouldKeepTheSplitterForAPreview()
+    {
+        QVERIFY(openWindow());
+        auto *preview = new QLabel(QStringLiteral("preview"));
+        m_window->setPreviewWidget(preview);
+        QCOMPARE(m_window->previewWidget(), preview);
+        QVERIFY(preview->isVisible());
+        QCOMPARE(preview->parentWidget()->objectName(), QStringLiteral("splitter"));
+    }
+};
+
+QTEST_MAIN(TestWizard)
+#include "tst_wizard.moc"

@@ -1,0 +1,54 @@
+// Saves the answers shortly after every change, so nothing typed is lost after a crash.
+#include "autosaver.h"
+
+#include "answersfile.h"
+#include "answersmodel.h"
+#include "uilogging.h"
+
+namespace opsflow {
+
+AutoSaver::AutoSaver(AnswersModel *model, QObject *parent)
+    : QObject(parent), m_model(model)
+{
+    // Restarted on every change: a burst of typing costs one write, half a second after
+    // the last key.
+    m_timer.setSingleShot(true);
+    m_timer.setInterval(500);
+    connect(&m_timer, &QTimer::timeout, this, &AutoSaver::flush);
+    connect(m_model, &AnswersModel::changed, this, &AutoSaver::markDirty);
+}
+
+void AutoSaver::setPath(const QString &path)
+{
+    m_path = path;
+}
+
+void AutoSaver::markClean()
+{
+    m_timer.stop();
+    m_dirty = false;
+}
+
+void AutoSaver::markDirty()
+{
+    m_dirty = true;
+    m_timer.start();
+}
+
+bool AutoSaver::flush()
+{
+    m_timer.stop();
+    if (!m_dirty || m_path.isEmpty())
+        return true;
+    QString error;
+    if (!AnswersFile::save(m_path, m_model->snapshot(), &error)) {
+        qCWarning(lcUi) << "autosave failed:" << error;
+        Q_EMIT saveFailed(error);
+        return false;
+    }
+    m_dirty = false;
+    Q_EMIT saved(m_path);
+    return true;
+}
+
+} // namespace opsflow

@@ -1,0 +1,102 @@
+// A `choice` field: one of several options, as radio buttons with the seed's markers.
+#include "choicefield.h"
+
+#include "textstyles.h"
+
+#include <QAbstractButton>
+#include <QGridLayout>
+#include <QButtonGroup>
+#include <QLabel>
+#include <QRadioButton>
+#include <QStyle>
+
+namespace opsflow {
+
+namespace {
+
+QString optionText(const Choice &choice)
+{
+    QString text = choice.marker.isEmpty() ? choice.label : choice.marker + QLatin1Char(' ') + choice.label;
+    if (!choice.description.isEmpty())
+        text += QStringLiteral(" — ") + choice.description;
+    return TextStyles::escapeMnemonic(text);
+}
+
+} // namespace
+
+ChoiceField::ChoiceField(const FieldBinding &binding, QWidget *parent)
+    : FieldWidget(binding, parent), m_group(new QButtonGroup(this))
+{
+    auto *layout = new QGridLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setVerticalSpacing(2);
+    layout->setHorizontalSpacing(style()->pixelMetric(QStyle::PM_LayoutHorizontalSpacing) * 4);
+
+    // Short plain options (DevOps / Tech Lead / Any developer, the runtimes) sit side by
+    // side, up to four a row; options with descriptions or item lists get a line each.
+    const int columns = gridColumns();
+    // The item list lines up with the option's text, not with its radio indicator.
+    const int indent = style()->pixelMetric(QStyle::PM_ExclusiveIndicatorWidth)
+        + style()->pixelMetric(QStyle::PM_RadioButtonLabelSpacing);
+    const QList<Choice> &choices = field().choices;
+    int row = 0;
+    for (int i = 0; i < choices.size(); ++i) {
+        const Choice &choice = choices.at(i);
+        auto *button = new QRadioButton(optionText(choice), this);
+        button->setObjectName(childName(choice.value));
+        m_group->addButton(button, i);
+        if (columns > 1) {
+            layout->addWidget(button, i / columns, i % columns);
+            continue;
+        }
+        layout->addWidget(button, row++, 0);
+        if (!choice.items.isEmpty()) {
+            auto *items = new QLabel(QStringLiteral("• ") + choice.items.join(QStringLiteral("\n• ")), this);
+            items->setTextFormat(Qt::PlainText);
+            TextStyles::makeSmallPrint(items);
+            items->setContentsMargins(indent, 0, 0, 4);
+            layout->addWidget(items, row++, 0);
+        }
+    }
+    // One column takes the width (item lists must not wrap); several keep to the left.
+    layout->setColumnStretch(columns > 1 ? columns : 0, 1);
+    if (!m_group->buttons().isEmpty())
+        setFocusProxy(m_group->buttons().constFirst());
+
+    connect(m_group, &QButtonGroup::idClicked, this, [this](int id) {
+        write(field().choices.at(id).value);
+    });
+}
+
+int ChoiceField::gridColumns() const
+{
+    const QList<Choice> &choices = field().choices;
+    for (const Choice &choice : choices) {
+        if (!choice.items.isEmpty() || !choice.description.isEmpty() || choice.label.size() > 28)
+            return 1;
+    }
+    // Five or six options balance better as 3 + 3 (or 3 + 2) than as 4 + 2.
+    return choices.size() <= 4 ? int(qMax(qsizetype(1), choices.size())) : 3;
+}
+
+void ChoiceField::showValue(const QVariant &value)
+{
+    const QString current = value.toString();
+    int index = -1;
+    for (int i = 0; i < field().choices.size(); ++i) {
+        if (field().choices.at(i).value == current)
+            index = i;
+    }
+    const QSignalBlocker blocker(m_group);
+    if (index >= 0) {
+        m_group->button(index)->setChecked(true);
+        return;
+    }
+    // Unanswered (Interactive mode): an exclusive group cannot show "none" without help.
+    m_group->setExclusive(false);
+    for (QAbstractButton *button : m_group->buttons())
+        button->setChecked(false);
+    m_group->setExclusive(true);
+}
+
+} // namespace opsflow

@@ -1,0 +1,95 @@
+// Mode (Interactive or Smart Auto-Suggest) and scope (MVP, Production-Ready, Enterprise).
+#include "modescopepage.h"
+
+#include "answersmodel.h"
+#include "textstyles.h"
+
+#include <QButtonGroup>
+#include <QGroupBox>
+#include <QLabel>
+#include <QRadioButton>
+#include <QStyle>
+#include <QVBoxLayout>
+
+namespace opsflow {
+
+namespace {
+
+// A radio button with its explanation as small print lined up under the button's text.
+QRadioButton *addOption(QGroupBox *box, QButtonGroup *group, int id, const QString &name,
+                        const QString &text, const QString &explanation)
+{
+    auto *button = new QRadioButton(text, box);
+    button->setObjectName(name);
+    group->addButton(button, id);
+    auto *note = new QLabel(explanation, box);
+    note->setTextFormat(Qt::PlainText);
+    TextStyles::makeSmallPrint(note);
+    note->setContentsMargins(box->style()->pixelMetric(QStyle::PM_ExclusiveIndicatorWidth)
+                                 + box->style()->pixelMetric(QStyle::PM_RadioButtonLabelSpacing), 0, 0, 6);
+    auto *layout = static_cast<QVBoxLayout *>(box->layout());
+    layout->addWidget(button);
+    layout->addWidget(note);
+    return button;
+}
+
+} // namespace
+
+ModeScopePage::ModeScopePage(AnswersModel *model, QWidget *parent)
+    : QWizardPage(parent), m_model(model), m_modes(new QButtonGroup(this)), m_scopes(new QButtonGroup(this))
+{
+    setObjectName(QStringLiteral("modeScope"));
+    setTitle(tr("Mode and Scope"));
+    setSubTitle(tr("How should OpsFlow ask, and how much does this project need?"));
+
+    auto *modeBox = new QGroupBox(tr("Mode"), this);
+    new QVBoxLayout(modeBox);
+    addOption(modeBox, m_modes, int(Mode::Interactive), QStringLiteral("mode/interactive"),
+              tr("&Interactive"),
+              tr("You answer every question yourself; nothing is pre-filled except the seed's "
+                 "checklists and example tables."));
+    addOption(modeBox, m_modes, int(Mode::SmartAutoSuggest), QStringLiteral("mode/smart"),
+              tr("&Smart Auto-Suggest ⭐ recommended"),
+              tr("The recommended (⭐) answers are filled in for you; review them and change what "
+                 "does not fit."));
+
+    const Questionnaire &q = model->questionnaire();
+    auto *scopeBox = new QGroupBox(tr("Scope"), this);
+    new QVBoxLayout(scopeBox);
+    addOption(scopeBox, m_scopes, int(Scope::Mvp), QStringLiteral("scope/mvp"),
+              tr("&MVP — %1 questions").arg(q.askedQuestions(Scope::Mvp).size()),
+              tr("Asks 7.1–7.4 only (deployment basics); monitoring, scaling and backups "
+                 "(7.5–7.10) are marked \"TBD\" in the documents."));
+    addOption(scopeBox, m_scopes, int(Scope::Production), QStringLiteral("scope/production"),
+              tr("&Production-Ready — %1 questions").arg(q.askedQuestions(Scope::Production).size()),
+              tr("Asks 7.1–7.8 in full and simplifies 7.9–7.10 (advanced monitoring and "
+                 "resilience): only their headline answers are asked, details take their defaults."));
+    addOption(scopeBox, m_scopes, int(Scope::Enterprise), QStringLiteral("scope/enterprise"),
+              tr("&Enterprise — %1 questions").arg(q.askedQuestions(Scope::Enterprise).size()),
+              tr("Asks all questions 7.1–7.10, with emphasis on reliability and disaster recovery."));
+
+    auto *keep = new QLabel(tr("Changing the mode or scope later keeps every answer you gave."), this);
+    keep->setTextFormat(Qt::PlainText);
+    TextStyles::makeSmallPrint(keep);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(modeBox);
+    layout->addWidget(scopeBox);
+    layout->addWidget(keep);
+    layout->addStretch();
+
+    connect(m_modes, &QButtonGroup::idClicked, this, [this](int id) { m_model->setMode(Mode(id)); });
+    connect(m_scopes, &QButtonGroup::idClicked, this, [this](int id) { m_model->setScope(Scope(id)); });
+    connect(m_model, &AnswersModel::changed, this, &ModeScopePage::refresh);
+    refresh();
+}
+
+void ModeScopePage::refresh()
+{
+    const QSignalBlocker modes(m_modes);
+    const QSignalBlocker scopes(m_scopes);
+    m_modes->button(int(m_model->mode()))->setChecked(true);
+    m_scopes->button(int(m_model->scope()))->setChecked(true);
+}
+
+} // namespace opsflow

@@ -1,0 +1,220 @@
+// The one generic wizard page: renders any question of the questionnaire from its data.
+#include "questionpage.h"
+
+#include "fieldrow.h"
+#include "issuelabel.h"
+#include "markerlegend.h"
+#include "textstyles.h"
+
+#include <QFrame>
+#include <QLabel>
+#include <QScrollArea>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace opsflow {
+
+QuestionPage::QuestionPage(AnswersModel *model, const Question &question, QWidget *parent)
+    : QWizardPage(parent)
+    , m_model(model)
+    , m_question(question)
+    , m_progress(new QLabel(this))
+    , m_badge(new QLabel(this))
+    , m_simplified(new QLabel(this))
+    , m_legend(new MarkerLegend(this))
+    , m_pageIssues(new IssueLabel(this))
+{
+    setObjectName(QStringLiteral("question/") + question.id);
+    setTitle(tr("%1 %2").arg(question.id, question.title));
+    setSubTitle(question.prompt);
+
+    m_progress->setObjectName(QStringLiteral("progress"));
+    m_progress->setTextFormat(Qt::PlainText);
+    TextStyles::makeSmallPrint(m_progress);
+
+    m_badge->setObjectName(QStringLiteral("emphasisBadge"));
+    m_badge->setText(tr("🛡️ Reliability & disaster recovery — emphasised in Enterprise scope"));
+    m_badge->setTextFormat(Qt::PlainText);
+    m_badge->setFont(TextStyles::smallerFont(m_badge->font()));
+    m_badge->setFrameShape(QFrame::StyledPanel);
+    m_badge->setBackgroundRole(QPalette::AlternateBase);
+    m_badge->setAutoFillBackground(true);
+    m_badge->setMargin(3);
+    m_badge->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Fixed);
+
+    m_simplified->setObjectName(QStringLiteral("simplifiedNote"));
+    m_simplified->setTextFormat(Qt::PlainText);
+    TextStyles::makeSmallPrint(m_simplified);
+
+    // The fields scroll; the progress line, notes and legend stay in view.
+    auto *content = new QWidget;
+    auto *fields = new QVBoxLayout(content);
+    fields->setContentsMargins(0, 0, 8, 0);
+    fields->setSpacing(12);
+    if (!question.help.isEmpty()) {
+        auto *help = new QLabel(question.help, content);
+        help->setTextFormat(Qt::PlainText);
+        TextStyles::makeSmallPrint(help);
+        fields->addWidget(help);
+    }
+    QStringList usedMarkers;
+    for (const Field &field : question.fields) {
+        if (!field.section.isEmpty() || m_sections.isEmpty()) {
+            Section section;
+            if (!field.section.isEmpty()) {
+                section.heading = new QLabel(field.section, content);
+                section.heading->setTextFormat(Qt::PlainText);
+                TextStyles::makeHeading(section.heading);
+                section.heading->setContentsMargins(0, 6, 0, 0);
+                fields->addWidget(section.heading);
+            }
+            m_sections.append(section);
+        }
+        auto *row = new FieldRow(FieldBinding(model, question.id, field), content);
+        fields->addWidget(row);
+        m_sections.last().rows.append(row);
+        m_rows.append(row);
+        for (const Choice &choice : field.choices) {
+            if (!choice.marker.isEmpty() && !usedMarkers.contains(choice.marker))
+                usedMarkers.append(choice.marker);
+        }
+    }
+    m_pageIssues->setObjectName(QStringLiteral("pageIssues"));
+    fields->addWidget(m_pageIssues);
+    fields->addStretch();
+
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(content);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+
+    m_legend->setMarkers(model->questionnaire().markers(), usedMarkers);
+
+    auto *layout = new QVBoxLayout(this);
+    auto *header = new QHBoxLayout;
+    header->addWidget(m_progress, 1);
+    header->addWidget(m_badge);
+    layout->addLayout(header);
+    layout->addWidget(m_simplified);
+    layout->addWidget(scroll, 1);
+    layout->addWidget(m_legend);
+
+    connect(m_model, &AnswersModel::changed, this, &QuestionPage::onModelChanged);
+}
+
+FieldRow *QuestionPage::row(const QString &fieldId) const
+{
+    for (FieldRow *row : m_rows) {
+        if (row->fieldId() == fieldId)
+            return row;
+    }
+    return nullptr;
+}
+
+QString QuestionPage::progressText(const Resolver &resolver, const QString &questionId)
+{
+    const QList<const Question *> asked = resolver.askedQuestions();
+    int position = 0;
+    for (int i = 0; i < asked.size(); ++i) {
+        if (asked.at(i)->id == questionId)
+            position = i + 1;
+    }
+    const int total = int(asked.size());
+    const int percent = total > 0 ? int(std::lround(100.0 * position / total)) : 0;
+    const Questionnaire &q = resolver.questionnaire();
+    return tr("Phase %1: %2 | Question %3/%4 | Phase Progress: %5%")
+        .arg(q.phase(), q.title())
+        .arg(position)
+        .arg(total)
+        .arg(percent);
+}
+
+void QuestionPage::initializePage()
+{
+    refresh();
+}
+
+void QuestionPage::cleanupPage()
+{
+    // The default resets registered fields; answers live in the model and must survive Back.
+}
+
+bool QuestionPage::isComplete() const
+{
+    return isQuestionComplete(m_model->resolver(), m_question.id);
+}
+
+void QuestionPage::showEvent(QShowEvent *event)
+{
+    if (m_stale)
+        refresh();
+    QWizardPage::showEvent(event);
+}
+
+void QuestionPage::onModelChanged()
+{
+    if (isVisible())
+        refresh();
+    else
+        m_stale = true;
+}
+
+void QuestionPage::refresh()
+{
+    m_stale = false;
+    const Resolver resolver = m_model->resolver();
+    const Scope scope = m_model->scope();
+    m_progress->setText(progressText(resolver, m_question.id));
+    m_badge->setVisible(scope == Scope::Enterprise && m_question.emphasis);
+    const bool simplified = m_question.asked(scope) == Asked::Simplified;
+    m_simplified->setVisible(simplified);
+    if (simplified) {
+        m_simplified->setText(tr("Simplified in %1 scope: only the headline answer is asked; "
+                                 "the details take their defaults.").arg(scopeTitle(scope)));
+    }
+    for (const Section &section : std::as_const(m_sections)) {
+        bool anyShown = false;
+        for (FieldRow *row : section.rows) {
+            const bool shown = resolver.isFieldAsked(m_question.id, row->fieldId());
+            row->setVisible(shown);
+            if (shown)
+                row->refresh();
+            anyShown = anyShown || shown;
+        }
+        if (section.heading)
+            section.heading->setVisible(anyShown);
+    }
+    showIssues(resolver);
+    Q_EMIT completeChanged();
+}
+
+void QuestionPage::showIssues(const Resolver &resolver)
+{
+    QHash<QString, QList<Issue>> byField;
+    QList<Issue> general;
+    for (const Issue &issue : validateQuestion(resolver, m_question.id)) {
+        QString target = issue.fieldId;
+        // A cross-field check reads best under the last field it names, after all of them.
+        for (const Check &check : m_question.checks) {
+            if (check.message != issue.message)
+                continue;
+            for (auto it = check.fields.crbegin(); it != check.fields.crend(); ++it) {
+                if (resolver.isFieldAsked(m_question.id, *it)) {
+                    target = *it;
+                    break;
+                }
+            }
+        }
+        if (target.isEmpty() || !row(target))
+            general.append(issue);
+        else
+            byField[target].append(issue);
+    }
+    for (FieldRow *row : std::as_const(m_rows))
+        row->setIssues(byField.value(row->fieldId()));
+    m_pageIssues->setIssues(general);
+}
+
+} // namespace opsflow

@@ -1,0 +1,60 @@
+// The one generic wizard page: renders any question of the questionnaire from its data.
+#pragma once
+
+#include "answersmodel.h"
+
+#include <QWizardPage>
+
+class QLabel;
+
+namespace opsflow {
+
+class FieldRow;
+class IssueLabel;
+class MarkerLegend;
+
+class QuestionPage : public QWizardPage
+{
+    Q_OBJECT
+public:
+    QuestionPage(AnswersModel *model, const Question &question, QWidget *parent = nullptr);
+
+    QString questionId() const { return m_question.id; }
+    FieldRow *row(const QString &fieldId) const;
+
+    void initializePage() override;
+    void cleanupPage() override;
+    // Reads the model only: widgets hold no answers.
+    bool isComplete() const override;
+
+    // "Phase 7: Operations & Deployment | Question 5/17 | Phase Progress: 29%", counting
+    // only the questions the current scope asks.
+    static QString progressText(const Resolver &resolver, const QString &questionId);
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    struct Section {
+        QLabel *heading = nullptr; // null for the fields before the first heading
+        QList<FieldRow *> rows;
+    };
+
+    void onModelChanged();
+    void refresh();
+    void showIssues(const Resolver &resolver);
+
+    AnswersModel *m_model;
+    const Question &m_question;
+    QLabel *m_progress;
+    QLabel *m_badge;
+    QLabel *m_simplified;
+    MarkerLegend *m_legend;
+    IssueLabel *m_pageIssues;
+    QList<Section> m_sections;
+    QList<FieldRow *> m_rows;
+    // Pages that are not on screen catch up when shown instead of on every keystroke.
+    bool m_stale = true;
+};
+
+} // namespace opsflow

@@ -1,0 +1,156 @@
+// The "PHASE 7 SUMMARY" page: every line, and "Is this correct?" with a way back.
+#include "summarypage.h"
+
+#include "answersmodel.h"
+#include "summary.h"
+#include "textstyles.h"
+
+#include <QAbstractButton>
+#include <QButtonGroup>
+#include <QComboBox>
+#include <QGridLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QScrollArea>
+
+namespace opsflow {
+
+SummaryPage::SummaryPage(AnswersModel *model, QWidget *parent)
+    : QWizardPage(parent)
+    , m_model(model)
+    , m_scroll(new QScrollArea(this))
+    , m_correct(new QButtonGroup(this))
+    , m_questions(new QComboBox(this))
+    , m_go(new QPushButton(tr("&Go to Question"), this))
+{
+    setObjectName(QStringLiteral("summary"));
+    setTitle(tr("📋 Phase %1 Summary").arg(model->questionnaire().phase()));
+    setSubTitle(tr("Check every line before the documents are generated. \"TBD\" marks what "
+                   "this scope does not ask."));
+
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::StyledPanel);
+    m_scroll->setBackgroundRole(QPalette::Base);
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+
+    auto *question = new QLabel(tr("Is this correct?"), this);
+    QFont bold = question->font();
+    bold.setBold(true);
+    question->setFont(bold);
+    auto *yes = new QRadioButton(tr("&Yes — finish"), this);
+    auto *no = new QRadioButton(tr("N&o — change an answer:"), this);
+    yes->setObjectName(QStringLiteral("summary/yes"));
+    no->setObjectName(QStringLiteral("summary/no"));
+    m_correct->addButton(yes, Yes);
+    m_correct->addButton(no, No);
+    m_questions->setObjectName(QStringLiteral("summary/questions"));
+    m_questions->setAccessibleName(tr("Question to change"));
+    m_go->setObjectName(QStringLiteral("summary/go"));
+    m_go->setAutoDefault(false);
+
+    auto *answer = new QHBoxLayout;
+    answer->addWidget(question);
+    answer->addSpacing(12);
+    answer->addWidget(yes);
+    answer->addSpacing(12);
+    answer->addWidget(no);
+    answer->addWidget(m_questions);
+    answer->addWidget(m_go);
+    answer->addStretch();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_scroll, 1);
+    layout->addLayout(answer);
+
+    connect(m_correct, &QButtonGroup::idClicked, this, [this] {
+        updateControls();
+        Q_EMIT completeChanged();
+    });
+    connect(m_go, &QPushButton::clicked, this, [this] {
+        const QString id = m_questions->currentData().toString();
+        if (!id.isEmpty())
+            Q_EMIT goToQuestionRequested(id);
+    });
+    connect(m_model, &AnswersModel::changed, this, [this] {
+        if (isVisible())
+            refresh();
+        else
+            m_stale = true;
+    });
+    updateControls();
+}
+
+void SummaryPage::initializePage()
+{
+    // Every visit asks again: the answers may have changed since the last "Yes".
+    m_correct->setExclusive(false);
+    for (QAbstractButton *button : m_correct->buttons())
+        button->setChecked(false);
+    m_correct->setExclusive(true);
+    updateControls();
+    refresh();
+}
+
+bool SummaryPage::isComplete() const
+{
+    return m_correct->checkedId() == Yes;
+}
+
+void SummaryPage::showEvent(QShowEvent *event)
+{
+    if (m_stale)
+        refresh();
+    QWizardPage::showEvent(event);
+}
+
+void SummaryPage::updateControls()
+{
+    const bool no = m_correct->checkedId() == No;
+    m_questions->setEnabled(no);
+    m_go->setEnabled(no);
+}
+
+void SummaryPage::refresh()
+{
+    m_stale = false;
+    const Resolver resolver = m_model->resolver();
+
+    auto *content = new QWidget;
+    content->setObjectName(QStringLiteral("summary/lines"));
+    auto *grid = new QGridLayout(content);
+    grid->setHorizontalSpacing(16);
+    grid->setVerticalSpacing(8);
+    grid->setColumnStretch(1, 1);
+    int row = 0;
+    for (const SummaryLine &line : summaryLines(resolver)) {
+        auto *label = new QLabel(tr("%1 (%2)").arg(line.label, line.questionId), content);
+        label->setTextFormat(Qt::PlainText);
+        QFont bold = label->font();
+        bold.setBold(true);
+        label->setFont(bold);
+        label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+        auto *text = new QLabel(line.text, content);
+        text->setObjectName(QStringLiteral("summary/") + line.questionId);
+        text->setTextFormat(Qt::PlainText);
+        text->setWordWrap(true);
+        text->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        if (line.tbd) {
+            label->setForegroundRole(QPalette::PlaceholderText);
+            text->setForegroundRole(QPalette::PlaceholderText);
+        }
+        grid->addWidget(label, row, 0);
+        grid->addWidget(text, row, 1);
+        ++row;
+    }
+    grid->setRowStretch(row, 1);
+    m_scroll->setWidget(content); // deletes the previous lines
+
+    const QString current = m_questions->currentData().toString();
+    m_questions->clear();
+    for (const Question *question : resolver.askedQuestions())
+        m_questions->addItem(tr("%1 %2").arg(question->id, question->title), question->id);
+    m_questions->setCurrentIndex(qMax(0, m_questions->findData(current)));
+}
+
+} // namespace opsflow

@@ -1,0 +1,60 @@
+// Shared look of the wizard's small print, headings and validation messages.
+#include "textstyles.h"
+
+#include <QFont>
+#include <QLabel>
+#include <QPalette>
+
+namespace opsflow::TextStyles {
+
+namespace {
+
+bool isDark(const QPalette &palette)
+{
+    return palette.color(QPalette::Window).lightness() < 128;
+}
+
+} // namespace
+
+QFont smallerFont(const QFont &base)
+{
+    QFont font = base;
+    if (font.pointSizeF() > 0)
+        font.setPointSizeF(font.pointSizeF() * 0.9);
+    else
+        font.setPixelSize(qMax(9, font.pixelSize() * 9 / 10));
+    return font;
+}
+
+void makeSmallPrint(QLabel *label)
+{
+    label->setFont(smallerFont(label->font()));
+    label->setForegroundRole(QPalette::PlaceholderText);
+    label->setWordWrap(true);
+}
+
+void makeHeading(QLabel *label)
+{
+    QFont font = label->font();
+    font.setBold(true);
+    if (font.pointSizeF() > 0)
+        font.setPointSizeF(font.pointSizeF() * 1.1);
+    label->setFont(font);
+}
+
+QColor errorColor(const QPalette &palette)
+{
+    return isDark(palette) ? QColor(0xff, 0x7b, 0x72) : QColor(0xc0, 0x1c, 0x28);
+}
+
+QColor warningColor(const QPalette &palette)
+{
+    return isDark(palette) ? QColor(0xf5, 0xc2, 0x11) : QColor(0x9a, 0x5b, 0x00);
+}
+
+QString escapeMnemonic(QString text)
+{
+    return text.replace(QLatin1Char('&'), QLatin1String("&&"));
+}
+
+} // namespace opsflow::TextStyles
