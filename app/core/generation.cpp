@@ -1,0 +1,121 @@
+// Answers → the three Phase 7 documents: templates parsed once, one context per generation, rendered three times.
+#include "generation.h"
+
+#include "answerset.h"
+#include "envcatalog.h"
+#include "templatecontext.h"
+
+#include <QDir>
+#include <QFile>
+#include <QStringDecoder>
+
+namespace opsflow {
+
+namespace {
+
+struct TemplateFile {
+    const char *outputPath;
+    const char *fileName;
+};
+
+// The order here is the order of GenerationResult::files.
+constexpr TemplateFile templateFiles[] = {
+    {"docs/operations.md", "operations.md.template"},
+    {"specs/configuration.md", "configuration.md.template"},
+    {".env.example", "env.example.template"},
+};
+
+// Templates are a few dozen KiB; anything this large is not one.
+constexpr qint64 maxTemplateSize = 1024 * 1024;
+
+// Reads and parses one template; `displayName` is what errors call it.
+TemplateSet::Entry loadTemplate(const TemplateFile &file, const QString &path, const QString &displayName)
+{
+    TemplateSet::Entry entry{QString::fromLatin1(file.outputPath), QString::fromLatin1(file.fileName), {}, {}};
+    QFile in(path);
+    if (!in.open(QIODevice::ReadOnly)) {
+        entry.errors.append({displayName, 0, QStringLiteral("cannot be read: %1").arg(in.errorString())});
+        return entry;
+    }
+    if (in.size() > maxTemplateSize) {
+        entry.errors.append({displayName, 0, QStringLiteral("is larger than 1 MiB; not read")});
+        return entry;
+    }
+    QStringDecoder utf8(QStringDecoder::Utf8);
+    const QString text = utf8(in.readAll());
+    if (utf8.hasError()) {
+        entry.errors.append({displayName, 0, QStringLiteral("is not valid UTF-8")});
+        return entry;
+    }
+    entry.parsed = Template::parse(displayName, text, &entry.errors);
+    return entry;
+}
+
+// Every document ends with exactly one newline, whatever an override's last line looks like.
+QByteArray finish(QString text)
+{
+    while (!text.isEmpty() && text.back().isSpace())
+        text.chop(1);
+    text.append(QLatin1Char('\n'));
+    return text.toUtf8();
+}
+
+} // namespace
+
+QString TemplateSet::overrideDir()
+{
+    return QStringLiteral(".ai-flow/templates/opsflow");
+}
+
+TemplateSet TemplateSet::builtIn()
+{
+    // Parsed once per process; copies share the parsed trees.
+    static const TemplateSet builtIn = [] {
+        TemplateSet set;
+        for (const TemplateFile &file : templateFiles) {
+            const QString name = QString::fromLatin1(file.fileName);
+            set.m_entries.append(loadTemplate(file, QStringLiteral(":/templates/") + name, name));
+        }
+        return set;
+    }();
+    return builtIn;
+}
+
+TemplateSet TemplateSet::forProject(const QString &projectDir)
+{
+    TemplateSet set = builtIn();
+    const QDir project(projectDir);
+    for (qsizetype i = 0; i < set.m_entries.size(); ++i) {
+        const QString relative = overrideDir() + QLatin1Char('/') + set.m_entries.at(i).fileName;
+        const QString path = project.filePath(relative);
+        if (QFile::exists(path))
+            set.m_entries[i] = loadTemplate(templateFiles[i], path, relative);
+    }
+    return set;
+}
+
+GenerationResult generate(const Resolver &answers, const TemplateSet &templates)
+{
+    GenerationResult result;
+    const DeploymentFacts facts = deploymentFacts(answers);
+    const QList<EnvVar> catalog = envCatalog(answers, facts);
+    result.diagrams = plannedDiagrams(answers, facts);
+    const QVariantMap context = templateContext(answers, facts, catalog, result.diagrams);
+    for (const TemplateSet::Entry &entry : templates.entries()) {
+        if (!entry.errors.isEmpty()) {
+            result.errors += entry.errors;
+            continue;
+        }
+        // A document with holes is worse than none: it is left out, and the errors say why.
+        QList<TemplateError> errors;
+        const QString text = entry.parsed.render(context, &errors);
+        if (!errors.isEmpty()) {
+            result.errors += errors;
+            continue;
+        }
+        result.files.append({entry.outputPath, finish(text)});
+    }
+    return result;
+}
+
+} // namespace opsflow

@@ -1,0 +1,57 @@
+// Answers → the three Phase 7 documents: one pure function used by the preview, the CLI, the wizard and the tests.
+#pragma once
+
+#include "generatedfile.h"
+#include "templating.h"
+
+#include <QList>
+#include <QString>
+
+namespace opsflow {
+
+class Resolver;
+
+struct Diagram {
+    QString id;     // "system_architecture", as in 7.10's diagrams field
+    QString title;  // "System Architecture"
+    QString source; // mermaid source, without the ``` fence
+};
+
+struct GenerationResult {
+    QList<GeneratedFile> files;   // in a fixed order: operations, configuration, .env.example
+    QList<Diagram> diagrams;      // for the preview's Diagrams tab
+    QList<TemplateError> errors;  // "name:line: message"; a file with errors is not generated
+};
+
+// The three templates, each parsed once. Copies are cheap and share the parsed trees, so a
+// worker thread can hold its own copy.
+class TemplateSet
+{
+public:
+    // The built-in templates (:/templates/…), parsed on first use.
+    static TemplateSet builtIn();
+    // The built-in templates, each replaced by <projectDir>/.ai-flow/templates/opsflow/<same
+    // name> when that file exists. An override that cannot be read or parsed keeps its errors
+    // (named by its path in the project); its document is then not generated.
+    static TemplateSet forProject(const QString &projectDir);
+
+    struct Entry {
+        QString outputPath;          // "docs/operations.md"
+        QString fileName;            // "operations.md.template"
+        Template parsed;             // invalid when errors is not empty
+        QList<TemplateError> errors; // from reading or parsing
+    };
+    const QList<Entry> &entries() const { return m_entries; }
+
+    // Where a project keeps its overrides, relative to the project folder.
+    static QString overrideDir();
+
+private:
+    QList<Entry> m_entries;
+};
+
+// Deterministic (same answers → byte-identical files; no clock, no hashing order) and
+// thread-safe: it reads only its arguments.
+GenerationResult generate(const Resolver &answers, const TemplateSet &templates);
+
+} // namespace opsflow

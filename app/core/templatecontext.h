@@ -1,0 +1,64 @@
+// The answers turned into what the templates place: every value computed and escaped here, once per generation.
+#pragma once
+
+#include "diagrams.h"
+#include "generation.h"
+
+#include <QStringList>
+#include <QVariantMap>
+
+#include <optional>
+
+namespace opsflow {
+
+class Resolver;
+struct EnvVar;
+
+// Typed reads of what the documents use (Resolver::value): empty or nothing when a field is
+// unused (hidden, skipped by the scope) or unanswered, so no hidden answer can leak.
+class AnswerReader
+{
+public:
+    explicit AnswerReader(const Resolver &resolver)
+        : m_resolver(resolver)
+    {
+    }
+
+    const Resolver &resolver() const { return m_resolver; }
+    bool skipped(const char *question) const;
+    QString text(const char *question, const char *field) const; // trimmed; choices give their value
+    std::optional<double> number(const char *question, const char *field) const;
+    double number(const char *question, const char *field, double fallback) const;
+    std::optional<bool> flag(const char *question, const char *field) const;
+    QStringList list(const char *question, const char *field) const;
+    bool has(const char *question, const char *field, const char *value) const;
+    QList<QVariantMap> rows(const char *question, const char *field) const;
+    QString context(const char *field) const;
+    double contextNumber(const char *field, double fallback) const;
+
+private:
+    const Resolver &m_resolver;
+};
+
+// A setting of 7.9.4's "log levels by environment" table for the environment whose name
+// starts with `environment` ("Production"), lower-cased; the usual value when the table has
+// none or an unknown one (debug and full in development, info and minimal elsewhere).
+enum class LogSetting { Level, BodyLogging };
+QString environmentLogSetting(const AnswerReader &a, const QString &environment, LogSetting setting);
+
+// "My API!" → "my-api": for resource names, commands and .env values; never empty.
+QString projectSlug(const QString &projectName);
+
+// What the diagrams (and the platform-specific text) are drawn from.
+DeploymentFacts deploymentFacts(const Resolver &answers);
+
+// The diagrams 7.10 asks for, in the questionnaire's order; none when 7.10 is skipped, its
+// diagrams are not chosen, or documentation is planned "Later" or "critical ones only".
+QList<Diagram> plannedDiagrams(const Resolver &answers, const DeploymentFacts &facts);
+
+// One context for all three templates: strings, booleans and lists of maps only, every user
+// text already escaped for the one place the built-in templates put it.
+QVariantMap templateContext(const Resolver &answers, const DeploymentFacts &facts,
+                            const QList<EnvVar> &catalog, const QList<Diagram> &diagrams);
+
+} // namespace opsflow

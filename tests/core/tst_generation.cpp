@@ -1,0 +1,404 @@
+// The generator's promises: one variable catalogue for both files, no typed secret in .env.example, no hidden answer in any document, TBD in MVP, determinism, overrides.
+#include "answersfile.h"
+#include "generation.h"
+
+#include <QDir>
+#include <QFile>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <thread>
+
+using namespace opsflow;
+
+namespace {
+
+const Questionnaire &q7()
+{
+    return Questionnaire::builtIn();
+}
+
+QString s(const char *text)
+{
+    return QString::fromUtf8(text);
+}
+
+AnswerSet smart(Scope scope)
+{
+    AnswerSet a;
+    a.scope = scope;
+    a.mode = Mode::SmartAutoSuggest;
+    return a;
+}
+
+GenerationResult run(const AnswerSet &answers, const TemplateSet &templates = TemplateSet::builtIn())
+{
+    const Resolver resolver(q7(), answers);
+    return generate(resolver, templates);
+}
+
+QString errorText(const GenerationResult &result)
+{
+    QStringList lines;
+    for (const TemplateError &e : result.errors)
+        lines << e.toString();
+    return lines.join(QLatin1Char('\n'));
+}
+
+QString file(const GenerationResult &result, const char *path)
+{
+    for (const GeneratedFile &f : result.files) {
+        if (f.path == QLatin1String(path))
+            return QString::fromUtf8(f.content);
+    }
+    return {};
+}
+
+QString operations(const GenerationResult &r) { return file(r, "docs/operations.md"); }
+QString configuration(const GenerationResult &r) { return file(r, "specs/configuration.md"); }
+QString envExample(const GenerationResult &r) { return file(r, ".env.example"); }
+
+// The variables of configuration.md: the first column of the tables under "Environment Variables".
+QStringList configVariables(const QString &markdown)
+{
+    const qsizetype start = markdown.indexOf(s("\n## Environment Variables\n"));
+    const qsizetype end = markdown.indexOf(s("\n## "), start + 1);
+    static const QRegularExpression row(s("^\\| `([A-Za-z_][A-Za-z0-9_]*)` \\|"), QRegularExpression::MultilineOption);
+    QStringList names;
+    auto it = row.globalMatch(markdown.mid(start, end - start));
+    while (it.hasNext())
+        names << it.next().captured(1);
+    return names;
+}
+
+// The keys of a .env file, in order.
+QStringList envVariables(const QString &env)
+{
+    static const QRegularExpression line(s("^([A-Za-z_][A-Za-z0-9_]*)="), QRegularExpression::MultilineOption);
+    QStringList names;
+    auto it = line.globalMatch(env);
+    while (it.hasNext())
+        names << it.next().captured(1);
+    return names;
+}
+
+// The text of the "## title" section, up to the next one.
+QString section(const QString &markdown, const QString &title)
+{
+    const qsizetype start = markdown.indexOf(s("\n## ") + title + QLatin1Char('\n'));
+    if (start < 0)
+        return {};
+    const qsizetype end = markdown.indexOf(s("\n## "), start + 1);
+    return markdown.mid(start, end < 0 ? -1 : end - start);
+}
+
+QList<AnswerSet> goldenAnswers(QStringList *names)
+{
+    QList<AnswerSet> sets;
+    const QDir dir(s(OPSFLOW_SOURCE_DIR "/tests/golden"));
+    for (const QString &name : dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
+        QString error;
+        const auto set = AnswersFile::load(dir.filePath(name + s("/answers.json")), q7(), &error);
+        if (!set)
+            qFatal("%s", qPrintable(error));
+        sets << *set;
+        names->append(name);
+    }
+    return sets;
+}
+
+void writeFile(const QString &path, const QByteArray &content)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(content) != content.size())
+        qFatal("cannot write %s", qPrintable(path));
+}
+
+// Every free-text answer of the questionnaire set to `text`: text fields, text table cells
+// and the "your additions" entries of multi fields.
+void typeEverywhere(AnswerSet &a, const QString &text)
+{
+    for (const Question &q : q7().questions()) {
+        for (const Field &f : q.fields) {
+            if (f.type == Field::Type::Text || f.type == Field::Type::MultiLine) {
+                a.answers[q.id][f.id] = text;
+            } else if (f.type == Field::Type::Multi && f.other) {
+                QStringList values = f.defaultValue.toStringList();
+                values << text;
+                a.answers[q.id][f.id] = values;
+            } else if (f.type == Field::Type::Table) {
+                QVariantMap row;
+                for (const Column &c : f.columns)
+                    row.insert(c.id, c.type == QLatin1String("number") ? QVariant(5.0) : QVariant(text));
+                QVariantList rows = f.defaultValue.toList();
+                rows << row;
+                a.answers[q.id][f.id] = rows;
+            }
+        }
+    }
+}
+
+} // namespace
+
+class TestGeneration : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void shouldListTheSameVariablesInBothFiles_data()
+    {
+        QTest::addColumn<AnswerSet>("answers");
+        QStringList names;
+        const QList<AnswerSet> sets = goldenAnswers(&names);
+        for (qsizetype i = 0; i < sets.size(); ++i)
+            QTest::newRow(qPrintable(names.at(i))) << sets.at(i);
+    }
+    void shouldListTheSameVariablesInBothFiles()
+    {
+        QFETCH(AnswerSet, answers);
+        const GenerationResult r = run(answers);
+        QVERIFY2(r.errors.isEmpty(), qPrintable(errorText(r)));
+        const QStringList documented = configVariables(configuration(r));
+        const QStringList example = envVariables(envExample(r));
+        QVERIFY(documented.size() > 5);
+        QCOMPARE(example, documented); // same names, same order, none twice
+        QCOMPARE(QSet<QString>(example.begin(), example.end()).size(), example.size());
+    }
+
+    void shouldNameOnlyCatalogVariablesInTheGuide_data() { shouldListTheSameVariablesInBothFiles_data(); }
+    void shouldNameOnlyCatalogVariablesInTheGuide()
+    {
+        // A variable the guide tells people to set must exist in the configuration spec.
+        QFETCH(AnswerSet, answers);
+        const GenerationResult r = run(answers);
+        const QStringList known = envVariables(envExample(r));
+        static const QRegularExpression codeName(s("`([A-Z][A-Z0-9]*_[A-Z0-9_]+|PORT)`"));
+        auto it = codeName.globalMatch(operations(r));
+        while (it.hasNext()) {
+            const QString name = it.next().captured(1);
+            QVERIFY2(known.contains(name), qPrintable(name + s(" is named in operations.md but not in .env.example")));
+        }
+    }
+
+    void shouldNeverWriteATypedSecretToTheConfigurationFiles_data()
+    {
+        QTest::addColumn<QVariantMap>("choices");
+        QTest::newRow("enterprise defaults") << QVariantMap();
+        QTest::newRow("blue-green, windows, on-call") << QVariantMap{{s("7.4.1"), s("B")}, {s("7.7.1"), s("B")}, {s("7.6"), s("A")}};
+        QTest::newRow("canary, no containers") << QVariantMap{{s("7.4.1"), s("C")}, {s("7.2"), s("B")}};
+        QTest::newRow("feature flags, Sentry") << QVariantMap{{s("7.4.1"), s("D")}, {s("7.5"), s("C")}};
+    }
+    void shouldNeverWriteATypedSecretToTheConfigurationFiles()
+    {
+        QFETCH(QVariantMap, choices);
+        AnswerSet a = smart(Scope::Enterprise);
+        const QString token = s("sk_live_CANARYTOKEN4242");
+        typeEverywhere(a, token);
+        a.answers[s("7.4.1")][s("strategy")] = choices.value(s("7.4.1"), s("A"));
+        a.answers[s("7.7.1")][s("zero_downtime")] = choices.value(s("7.7.1"), s("A"));
+        a.answers[s("7.6")][s("on_call")] = choices.value(s("7.6"), s("B"));
+        a.answers[s("7.2")][s("choice")] = choices.value(s("7.2"), s("A"));
+        a.answers[s("7.5")][s("apm")] = choices.value(s("7.5"), s("A"));
+        const GenerationResult r = run(a);
+        QVERIFY2(r.errors.isEmpty(), qPrintable(errorText(r)));
+        QVERIFY(operations(r).contains(token)); // it was typed where the guide shows it
+        QVERIFY(!envExample(r).contains(s("CANARYTOKEN"), Qt::CaseInsensitive));
+        QVERIFY(!configuration(r).contains(s("CANARYTOKEN"), Qt::CaseInsensitive));
+    }
+
+    void shouldNotLeakHiddenAnswers_data()
+    {
+        QTest::addColumn<AnswerSet>("answers");
+        QTest::addColumn<QStringList>("absent");
+        AnswerSet rolling = smart(Scope::Enterprise);
+        rolling.answers[s("7.4.1")] = {{s("strategy"), s("A")}, {s("canary_initial_percent"), 37.0},
+                                       {s("canary_success_criteria"), s("LEAK canary criteria")}, {s("traffic_switching"), s("LEAK switch")}};
+        QTest::newRow("canary and blue-green details under rolling") << rolling
+            << QStringList{s("LEAK"), s("Canary deployment"), s("37%"), s("Blue-green deployment")};
+
+        AnswerSet zeroDowntime = smart(Scope::Enterprise);
+        zeroDowntime.answers[s("7.7.1")] = {{s("zero_downtime"), s("A")}, {s("window_time"), s("LEAK window")}, {s("notification"), s("LEAK note")}};
+        QTest::newRow("window details under zero-downtime") << zeroDowntime << QStringList{s("LEAK"), s("Preferred time")};
+
+        AnswerSet noBreakers = smart(Scope::Enterprise);
+        noBreakers.answers[s("7.9.2")] = {{s("choice"), s("B")}, {s("tool"), s("LEAK tool")},
+                                          {s("services"), QVariantList{QVariantMap{{s("service_name"), s("LEAK service")}}}}};
+        QTest::newRow("circuit breaker details when there are none") << noBreakers
+            << QStringList{s("LEAK"), s("CIRCUIT_BREAKER_"), s("Services to protect")};
+
+        AnswerSet mvp = smart(Scope::Mvp);
+        mvp.answers[s("7.5")] = {{s("apm"), s("C")}, {s("custom_metrics"), s("LEAK metric")}};
+        mvp.answers[s("7.4.1")] = {{s("strategy"), s("D")}};
+        mvp.answers[s("7.3")] = {{s("environments"), s("A")}, {s("env_config"), QStringList{s("A")}}};
+        QTest::newRow("questions MVP skips") << mvp << QStringList{s("LEAK"), s("SENTRY_DSN"), s("Sentry"), s("FEATURE_FLAGS_SDK_KEY")};
+
+        AnswerSet simplified = smart(Scope::Production);
+        simplified.answers[s("7.9.1")] = {{s("choice"), s("A")}, {s("total_timeout_s"), 77.0}};
+        QTest::newRow("details a simplified question does not ask") << simplified << QStringList{s("77 s"), s("=77")};
+
+        AnswerSet noOnCall = smart(Scope::Enterprise);
+        noOnCall.answers[s("7.6")] = {{s("on_call"), s("B")}, {s("on_call_tool"), s("LEAK pager")}};
+        QTest::newRow("on-call tool without a rotation") << noOnCall << QStringList{s("LEAK")};
+    }
+    void shouldNotLeakHiddenAnswers()
+    {
+        QFETCH(AnswerSet, answers);
+        QFETCH(QStringList, absent);
+        const GenerationResult r = run(answers);
+        QVERIFY2(r.errors.isEmpty(), qPrintable(errorText(r)));
+        for (const GeneratedFile &f : r.files) {
+            for (const QString &text : absent)
+                QVERIFY2(!QString::fromUtf8(f.content).contains(text), qPrintable(f.path + s(" contains ") + text));
+        }
+    }
+
+    void shouldMarkSkippedSectionsTbdInMvp()
+    {
+        const GenerationResult r = run(smart(Scope::Mvp));
+        const QString doc = operations(r);
+        const QStringList tbd = {s("Deployment Strategy"), s("Monitoring & Logging"), s("Alerts"),
+            s("Backup & Disaster Recovery"), s("Database Migrations in Production"), s("Database Connection Pooling"),
+            s("Scaling Strategy"), s("Health Checks"), s("Graceful Shutdown"), s("Circuit Breakers & Resilience"),
+            s("Retry & Timeout Policies"), s("Request Logging & Masking"), s("Documentation Plan"), s("Runbooks"),
+            s("API Documentation"), s("Architecture Diagrams")};
+        for (const QString &title : tbd) {
+            const QString text = section(doc, title);
+            QVERIFY2(text.contains(s("**TBD:**")), qPrintable(title + s(" is not marked TBD")));
+            QVERIFY2(text.contains(s("decided in Production-Ready scope")), qPrintable(title));
+        }
+        for (const char *asked : {"Deployment Environment", "Containerization", "Environments", "CI/CD Pipeline"}) {
+            const QString text = section(doc, s(asked));
+            QVERIFY2(!text.isEmpty() && !text.contains(s("TBD")), asked);
+        }
+        QVERIFY(!doc.contains(s("```mermaid")));
+        QVERIFY(r.diagrams.isEmpty());
+    }
+
+    void shouldBeDeterministic()
+    {
+        AnswerSet a = smart(Scope::Enterprise);
+        typeEverywhere(a, s("Payment API | \"x\" {{X}}"));
+        const GenerationResult first = run(a);
+        const AnswerSet copy = a;
+        const GenerationResult second = run(copy);
+        QCOMPARE(first.files.size(), 3);
+        for (qsizetype i = 0; i < first.files.size(); ++i)
+            QCOMPARE(second.files.at(i).content, first.files.at(i).content);
+    }
+
+    void shouldGiveTheSameDocumentsOnSeveralThreads()
+    {
+        // The preview generates in a worker while the CLI or another preview may too.
+        const AnswerSet a = smart(Scope::Enterprise);
+        const QByteArray expected = operations(run(a)).toUtf8();
+        const TemplateSet templates = TemplateSet::builtIn();
+        QList<QByteArray> results(4);
+        std::vector<std::thread> threads;
+        for (qsizetype i = 0; i < results.size(); ++i) {
+            threads.emplace_back([&, i]() {
+                const Resolver resolver(q7(), a);
+                results[i] = generate(resolver, templates).files.value(0).content;
+            });
+        }
+        for (std::thread &t : threads)
+            t.join();
+        for (const QByteArray &result : results)
+            QCOMPARE(result, expected);
+    }
+
+    void shouldGenerateFromUnansweredInteractiveAnswers()
+    {
+        // The preview runs before anything is answered: every gap reads "not decided yet".
+        AnswerSet a;
+        a.scope = Scope::Enterprise;
+        a.mode = Mode::Interactive;
+        const GenerationResult r = run(a);
+        QVERIFY2(r.errors.isEmpty(), qPrintable(errorText(r)));
+        QCOMPARE(r.files.size(), 3);
+        QVERIFY(operations(r).contains(s("**Not decided yet:** where production runs.")));
+    }
+
+    void shouldUseAProjectOverride()
+    {
+        QTemporaryDir project;
+        writeFile(project.filePath(s(".ai-flow/templates/opsflow/env.example.template")),
+                  "# {{PROJECT_ENV}}: our own layout\n{{#EACH ENV_GROUPS}}{{#EACH VARS}}{{NAME}}={{VALUE_ENV}}\n{{/EACH}}{{/EACH}}");
+        const AnswerSet a = smart(Scope::Mvp);
+        const GenerationResult custom = run(a, TemplateSet::forProject(project.path()));
+        const GenerationResult builtIn = run(a);
+        QVERIFY2(custom.errors.isEmpty(), qPrintable(errorText(custom)));
+        QVERIFY(envExample(custom).startsWith(s("# my-api: our own layout\nAPP_ENV=development\n")));
+        QCOMPARE(envVariables(envExample(custom)), envVariables(envExample(builtIn)));
+        QCOMPARE(operations(custom), operations(builtIn));
+        QCOMPARE(configuration(custom), configuration(builtIn));
+    }
+
+    void shouldReportABrokenOverrideAndSkipItsFile()
+    {
+        QTemporaryDir project;
+        writeFile(project.filePath(s(".ai-flow/templates/opsflow/operations.md.template")),
+                  "# Ops\n\n{{#IF SCOPE_MVP}}\nsmall\n");
+        const GenerationResult r = run(smart(Scope::Mvp), TemplateSet::forProject(project.path()));
+        QCOMPARE(r.errors.size(), 1);
+        QCOMPARE(r.errors.first().toString(),
+                 s(".ai-flow/templates/opsflow/operations.md.template:3: {{#IF SCOPE_MVP}} is never closed"));
+        QCOMPARE(r.files.size(), 2);
+        QVERIFY(operations(r).isEmpty());
+        QVERIFY(!configuration(r).isEmpty());
+        QVERIFY(!envExample(r).isEmpty());
+    }
+
+    void shouldReportAnUnknownVariableInAnOverride()
+    {
+        QTemporaryDir project;
+        writeFile(project.filePath(s(".ai-flow/templates/opsflow/configuration.md.template")), "# Config\n\n{{NO_SUCH_NAME}}\n");
+        const GenerationResult r = run(smart(Scope::Mvp), TemplateSet::forProject(project.path()));
+        QCOMPARE(r.errors.size(), 1);
+        QCOMPARE(r.errors.first().toString(),
+                 s(".ai-flow/templates/opsflow/configuration.md.template:3: unknown variable {{NO_SUCH_NAME}}"));
+        QVERIFY(configuration(r).isEmpty());
+        QCOMPARE(r.files.size(), 2);
+    }
+
+    void shouldDrawTheLoadBalancerOnlyForHorizontalScaling_data()
+    {
+        QTest::addColumn<QString>("strategy");
+        QTest::addColumn<bool>("loadBalancer");
+        QTest::newRow("horizontal") << s("A") << true;
+        QTest::newRow("vertical") << s("B") << false;
+        QTest::newRow("auto-scaling") << s("C") << true;
+    }
+    void shouldDrawTheLoadBalancerOnlyForHorizontalScaling()
+    {
+        QFETCH(QString, strategy);
+        QFETCH(bool, loadBalancer);
+        AnswerSet a = smart(Scope::Enterprise);
+        a.answers[s("7.8")][s("strategy")] = strategy;
+        const GenerationResult r = run(a);
+        QCOMPARE(r.diagrams.size(), 4);
+        QCOMPARE(r.diagrams.first().id, s("system_architecture"));
+        QCOMPARE(r.diagrams.first().source.contains(s("Load Balancer")), loadBalancer);
+        QVERIFY(operations(r).contains(r.diagrams.first().source));
+    }
+
+    void shouldDrawTheDiagramsThatDocumentationPlans()
+    {
+        AnswerSet a = smart(Scope::Enterprise);
+        a.answers[s("7.10")][s("diagrams")] = QStringList{s("data_flow")};
+        GenerationResult r = run(a);
+        QCOMPARE(r.diagrams.size(), 1);
+        QCOMPARE(r.diagrams.first().id, s("data_flow"));
+        QCOMPARE(operations(r).count(s("```mermaid")), 1);
+
+        a.answers[s("7.10")][s("create")] = s("C");
+        r = run(a);
+        QVERIFY(r.diagrams.isEmpty());
+        QVERIFY(!operations(r).contains(s("```mermaid")));
+        QVERIFY(section(operations(r), s("Architecture Diagrams")).contains(s("**Later:**")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestGeneration)
+#include "tst_generation.moc"
