@@ -3,6 +3,7 @@
 
 #include "answersfile.h"
 #include "generation.h"
+#include "preflight.h"
 #include "summaryexport.h"
 #include "summarypdf.h"
 #include "writing.h"
@@ -199,6 +200,13 @@ int summaryCommand(const QCommandLineParser &parser, const QString &projectDir)
     return Ok;
 }
 
+// The pre-flight report; informational, so it exits 0 whatever the scenario.
+int checkCommand(const QString &projectDir)
+{
+    out() << preflightReport(runPreflight(projectDir));
+    return Ok;
+}
+
 } // namespace
 
 bool isHeadless(int argc, char **argv)
@@ -277,6 +285,8 @@ int run(int argc, char **argv)
         return generateCommand(parser, projectDir);
     if (command == QLatin1String("summary"))
         return summaryCommand(parser, projectDir);
+    if (command == QLatin1String("check"))
+        return checkCommand(projectDir);
     return fail(Usage, tr("unknown command \"%1\"").arg(command));
 }
 

@@ -1,0 +1,1028 @@
+// The evidence scan: a bounded walk of the project tree that turns recognisable files into
+// suggested answers, and the reading of facts out of existing operations documents.
+// Only files whose name says they matter are opened; everything else is just counted.
+#include "evidencescan.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMap>
+#include <QRegularExpression>
+#include <QSet>
+#include <QStringDecoder>
+
+namespace opsflow {
+
+namespace {
+
+const QString ctx = QStringLiteral("context");
+
+// Folders that hold other people's code, build output or our own backups: findings there
+// would describe a dependency or an old copy, not the project.
+const QSet<QString> skippedFolders = {
+    QStringLiteral(".git"),   QStringLiteral("node_modules"), QStringLiteral("vendor"),
+    QStringLiteral("build"),  QStringLiteral("dist"),         QStringLiteral("target"),
+    QStringLiteral(".venv"),  QStringLiteral("venv"),         QStringLiteral("__pycache__"),
+    QStringLiteral(".tox"),   QStringLiteral(".gradle"),
+    QStringLiteral(".terraform"), // downloaded modules: their providers are not the project's
+};
+const QString backupsFolder = QStringLiteral(".ai-flow/backups");
+
+bool isInside(const QString &canonicalDir, const QString &canonicalPath)
+{
+    return canonicalPath == canonicalDir || canonicalPath.startsWith(canonicalDir + QLatin1Char('/'));
+}
+
+QStringList lines(const QString &text)
+{
+    QStringList list = text.split(QLatin1Char('\n'));
+    for (QString &l : list) {
+        if (l.endsWith(QLatin1Char('\r')))
+            l.chop(1);
+    }
+    return list;
+}
+
+QRegularExpression re(const QString &pattern, bool caseInsensitive = true)
+{
+    return QRegularExpression(pattern, caseInsensitive ? QRegularExpression::CaseInsensitiveOption
+                                                       : QRegularExpression::NoPatternOption);
+}
+
+QString captured(const QString &text, const QRegularExpression &pattern, int group = 1)
+{
+    const auto m = pattern.match(text);
+    return m.hasMatch() ? m.captured(group) : QString();
+}
+
+// A YAML scalar as written: quotes and a trailing comment removed.
+QString yamlScalar(QString value)
+{
+    const qsizetype comment = value.indexOf(QLatin1String(" #"));
+    if (comment >= 0)
+        value.truncate(comment);
+    value = value.trimmed();
+    if (value.size() >= 2
+        && ((value.startsWith(QLatin1Char('"')) && value.endsWith(QLatin1Char('"')))
+            || (value.startsWith(QLatin1Char('\'')) && value.endsWith(QLatin1Char('\''))))) {
+        value = value.mid(1, value.size() - 2);
+    }
+    return value;
+}
+
+int indentOf(const QString &line)
+{
+    int i = 0;
+    while (i < line.size() && line.at(i) == QLatin1Char(' '))
+        ++i;
+    return i;
+}
+
+bool isBlankOrComment(const QString &line)
+{
+    const QString t = line.trimmed();
+    return t.isEmpty() || t.startsWith(QLatin1Char('#'));
+}
+
+// ---- dependency rules ------------------------------------------------------------------
+
+struct Yield {
+    QString questionId;
+    QString fieldId;
+    QVariant value;
+};
+
+struct LibraryRule {
+    QStringList globs;     // lower-case dependency names; '*' matches anything
+    QString note;          // "%1" is the dependency's name
+    QList<Yield> yields;
+};
+
+QRegularExpression globToRegex(const QString &glob)
+{
+    QString pattern = QRegularExpression::escape(glob);
+    pattern.replace(QLatin1String("\\*"), QLatin1String(".*"));
+    return QRegularExpression(QLatin1Char('^') + pattern + QLatin1Char('$'));
+}
+
+QList<LibraryRule> makeLibraryRules()
+{
+    const QString c = QStringLiteral("C");
+    const QStringList endpoints = {QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("C")};
+    auto logger = [&](const QStringList &globs) {
+        return LibraryRule{globs, QStringLiteral("%1: structured logger"), {{QStringLiteral("7.5"), QStringLiteral("logging"), c}}};
+    };
+    auto apm = [](const QStringList &globs, const char *letter, const char *product) {
+        return LibraryRule{globs, QStringLiteral("%1: ") + QLatin1String(product),
+                           {{QStringLiteral("7.5"), QStringLiteral("apm"), QString::fromLatin1(letter)}}};
+    };
+    auto breaker = [](const QStringList &globs, const char *tool) {
+        return LibraryRule{globs, QStringLiteral("%1: circuit breaker library"),
+                           {{QStringLiteral("7.9.2"), QStringLiteral("choice"), QStringLiteral("A")},
+                            {QStringLiteral("7.9.2"), QStringLiteral("tool"), QString::fromLatin1(tool)}}};
+    };
+    auto store = [](const QStringList &globs, const char *field, const char *value) {
+        return LibraryRule{globs, QStringLiteral("%1: client library"),
+                           {{QStringLiteral("context"), QString::fromLatin1(field), QString::fromLatin1(value)}}};
+    };
+    auto list = [](std::initializer_list<const char *> items) {
+        QStringList l;
+        for (const char *i : items)
+            l.append(QString::fromLatin1(i));
+        return l;
+    };
+
+    return {
+        logger(list({"winston", "pino", "bunyan", "structlog", "python-json-logger", "go.uber.org/zap",
+                     "github.com/rs/zerolog", "ch.qos.logback:*", "net.logstash.logback:*", "serilog*"})),
+        apm(list({"dd-trace", "ddtrace", "datadog", "github.com/datadog/dd-trace-go*",
+                  "gopkg.in/datadog/dd-trace-go*", "com.datadoghq:*", "datadog.trace*"}), "A", "Datadog APM"),
+        apm(list({"newrelic", "github.com/newrelic/go-agent*", "com.newrelic.agent.java:*", "newrelic.agent*"}),
+            "B", "New Relic APM"),
+        apm(list({"@sentry/*", "sentry-sdk", "github.com/getsentry/sentry-go*", "io.sentry:*", "sentry",
+                  "sentry.*"}), "C", "Sentry error tracking"),
+        apm(list({"@opentelemetry/*", "opentelemetry-*", "go.opentelemetry.io/otel*", "io.opentelemetry:*",
+                  "io.opentelemetry.*", "opentelemetry", "opentelemetry.*"}), "D", "OpenTelemetry"),
+        breaker(list({"opossum"}), "opossum"),
+        breaker(list({"cockatiel"}), "cockatiel"),
+        breaker(list({"pybreaker", "circuitbreaker"}), "pybreaker"),
+        breaker(list({"github.com/sony/gobreaker*"}), "gobreaker"),
+        breaker(list({"io.github.resilience4j:*"}), "Resilience4j"),
+        breaker(list({"polly", "polly.*", "microsoft.extensions.http.polly"}), "Polly"),
+        breaker(list({"com.netflix.hystrix:*", "github.com/afex/hystrix-go"}), "Hystrix"),
+        LibraryRule{list({"@godaddy/terminus"}), QStringLiteral("%1: health checks and graceful shutdown"),
+                    {{QStringLiteral("7.9"), QStringLiteral("endpoints"), endpoints},
+                     {QStringLiteral("7.9.1"), QStringLiteral("choice"), QStringLiteral("A")}}},
+        LibraryRule{list({"@nestjs/terminus", "lightship", "*:spring-boot-starter-actuator",
+                          "aspnetcore.healthchecks.*", "microsoft.extensions.diagnostics.healthchecks*"}),
+                    QStringLiteral("%1: health check endpoints"),
+                    {{QStringLiteral("7.9"), QStringLiteral("endpoints"), endpoints}}},
+        store(list({"pg", "postgres", "pg-promise", "psycopg", "psycopg2", "psycopg2-binary", "asyncpg",
+                    "github.com/lib/pq", "github.com/jackc/pgx*", "org.postgresql:postgresql", "npgsql*"}),
+              "database", "postgresql"),
+        store(list({"mysql", "mysql2", "pymysql", "mysqlclient", "aiomysql", "github.com/go-sql-driver/mysql",
+                    "mysql:mysql-connector-java", "com.mysql:mysql-connector-j", "org.mariadb.jdbc:*",
+                    "mysqlconnector", "mysql.data", "pomelo.entityframeworkcore.mysql"}),
+              "database", "mysql"),
+        store(list({"mongodb", "mongoose", "pymongo", "motor", "go.mongodb.org/mongo-driver*", "org.mongodb:*",
+                    "mongodb.driver"}), "database", "mongodb"),
+        store(list({"sqlite3", "better-sqlite3", "github.com/mattn/go-sqlite3", "org.xerial:sqlite-jdbc",
+                    "microsoft.data.sqlite"}), "database", "sqlite"),
+        store(list({"redis", "ioredis", "github.com/redis/go-redis*", "github.com/go-redis/redis*",
+                    "redis.clients:jedis", "io.lettuce:lettuce-core", "*:spring-boot-starter-data-redis",
+                    "stackexchange.redis"}), "cache", "redis"),
+        store(list({"memjs", "memcached", "pymemcache", "github.com/bradfitz/gomemcache"}), "cache", "memcached"),
+        store(list({"amqplib", "amqp-connection-manager", "pika", "aio-pika", "github.com/rabbitmq/amqp091-go",
+                    "github.com/streadway/amqp", "com.rabbitmq:amqp-client", "*:spring-boot-starter-amqp",
+                    "rabbitmq.client"}), "queue", "rabbitmq"),
+        store(list({"kafkajs", "kafka-python", "confluent-kafka", "aiokafka", "github.com/segmentio/kafka-go",
+                    "github.com/ibm/sarama", "github.com/shopify/sarama", "org.apache.kafka:*",
+                    "org.springframework.kafka:*", "confluent.kafka"}), "queue", "kafka"),
+        store(list({"@aws-sdk/client-sqs", "sqs-consumer", "github.com/aws/aws-sdk-go-v2/service/sqs",
+                    "software.amazon.awssdk:sqs", "awssdk.sqs"}), "queue", "sqs"),
+        store(list({"bullmq", "bull", "bee-queue"}), "queue", "redis"),
+    };
+}
+
+struct CompiledRule {
+    QList<QRegularExpression> patterns;
+    const LibraryRule *rule;
+};
+
+const QList<CompiledRule> &libraryRules()
+{
+    static const QList<LibraryRule> rules = makeLibraryRules();
+    static const QList<CompiledRule> compiled = [] {
+        QList<CompiledRule> list;
+        for (const LibraryRule &rule : rules) {
+            CompiledRule c{{}, &rule};
+            for (const QString &glob : rule.globs)
+                c.patterns.append(globToRegex(glob));
+            list.append(c);
+        }
+        return list;
+    }();
+    return compiled;
+}
+
+// ---- dependency names per manifest kind ------------------------------------------------
+
+QStringList npmDependencies(const QByteArray &json, QString *error)
+{
+    QJsonParseError parse;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parse);
+    if (parse.error != QJsonParseError::NoError || !doc.isObject()) {
+        *error = parse.error != QJsonParseError::NoError
+            ? QStringLiteral("is not valid JSON at line %1").arg(json.left(parse.offset).count('\n') + 1)
+            : QStringLiteral("does not hold a JSON object");
+        return {};
+    }
+    QStringList names;
+    for (const char *key : {"dependencies", "devDependencies", "optionalDependencies", "peerDependencies"})
+        names += doc.object().value(QLatin1String(key)).toObject().keys();
+    return names;
+}
+
+// PEP 503: names compare case-insensitively with runs of "-", "_", "." as one "-".
+QString pythonName(const QString &name)
+{
+    static const QRegularExpression separators(QStringLiteral("[-_.]+"));
+    return name.toLower().replace(separators, QStringLiteral("-"));
+}
+
+QStringList requirementsDependencies(const QString &text)
+{
+    static const QRegularExpression name(QStringLiteral("^([A-Za-z0-9][A-Za-z0-9._-]*)"));
+    QStringList names;
+    for (const QString &line : lines(text)) {
+        const QString t = line.trimmed();
+        if (t.startsWith(QLatin1Char('-')) || t.startsWith(QLatin1Char('#')))
+            continue; // options (-r, -e, --index-url) and comments
+        const QString n = captured(t, name);
+        if (!n.isEmpty())
+            names.append(pythonName(n));
+    }
+    return names;
+}
+
+// PEP 621 arrays (`dependencies = ["structlog>=24"]`, optional-dependencies) and Poetry
+// tables (`[tool.poetry.dependencies] structlog = "^24"`).
+QStringList pyprojectDependencies(const QString &text)
+{
+    static const QRegularExpression section(QStringLiteral("^\\s*\\[([^\\]]+)\\]\\s*$"));
+    static const QRegularExpression key(QStringLiteral("^\\s*\"?([A-Za-z0-9][A-Za-z0-9._-]*)\"?\\s*=\\s*(.*)$"));
+    static const QRegularExpression quoted(QStringLiteral("[\"']([A-Za-z0-9][A-Za-z0-9._-]*)"));
+    QStringList names;
+    bool inDependencySection = false;
+    bool inArray = false;
+    auto takeQuoted = [&](const QString &part) {
+        for (auto it = quoted.globalMatch(part); it.hasNext();)
+            names.append(pythonName(it.next().captured(1)));
+    };
+    for (const QString &line : lines(text)) {
+        if (inArray) {
+            takeQuoted(line.section(QLatin1Char('#'), 0, 0));
+            inArray = !line.contains(QLatin1Char(']'));
+            continue;
+        }
+        const auto s = section.match(line);
+        if (s.hasMatch()) {
+            inDependencySection = s.captured(1).contains(QLatin1String("dependencies"));
+            continue;
+        }
+        const auto k = key.match(line);
+        if (!k.hasMatch())
+            continue;
+        const QString value = k.captured(2).trimmed();
+        const bool isArray = value.startsWith(QLatin1Char('['));
+        if (isArray && (k.captured(1) == QLatin1String("dependencies") || inDependencySection)) {
+            takeQuoted(value.mid(1));
+            inArray = !value.contains(QLatin1Char(']'));
+        } else if (inDependencySection && !isArray) {
+            names.append(pythonName(k.captured(1)));
+        }
+    }
+    return names;
+}
+
+QStringList goDependencies(const QString &text)
+{
+    static const QRegularExpression require(
+        QStringLiteral("^\\s*(?:require\\s+)?([A-Za-z0-9.-]+\\.[A-Za-z]{2,}/\\S+)\\s+v\\d"));
+    QStringList names;
+    for (const QString &line : lines(text)) {
+        const QString n = captured(line, require);
+        if (!n.isEmpty())
+            names.append(n.toLower());
+    }
+    return names;
+}
+
+QStringList mavenDependencies(const QString &text)
+{
+    static const QRegularExpression dependency(QStringLiteral("<dependency>(.*?)</dependency>"),
+                                               QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression group(QStringLiteral("<groupId>\\s*([^<\\s]+)\\s*</groupId>"));
+    static const QRegularExpression artifact(QStringLiteral("<artifactId>\\s*([^<\\s]+)\\s*</artifactId>"));
+    QStringList names;
+    for (auto it = dependency.globalMatch(text); it.hasNext();) {
+        const QString block = it.next().captured(1);
+        names.append((captured(block, group) + QLatin1Char(':') + captured(block, artifact)).toLower());
+    }
+    return names;
+}
+
+QStringList gradleDependencies(const QString &text)
+{
+    static const QRegularExpression coordinate(QStringLiteral("[\"']([\\w.-]+):([\\w.-]+)(?::[^\"']*)?[\"']"));
+    QStringList names;
+    for (auto it = coordinate.globalMatch(text); it.hasNext();) {
+        const auto m = it.next();
+        names.append((m.captured(1) + QLatin1Char(':') + m.captured(2)).toLower());
+    }
+    return names;
+}
+
+QStringList nugetDependencies(const QString &text)
+{
+    static const QRegularExpression reference(QStringLiteral("<PackageReference\\s+Include\\s*=\\s*\"([^\"]+)\""),
+                                              QRegularExpression::CaseInsensitiveOption);
+    QStringList names;
+    for (auto it = reference.globalMatch(text); it.hasNext();)
+        names.append(it.next().captured(1).toLower());
+    return names;
+}
+
+// ---- documents: facts stated in prose ---------------------------------------------------
+
+struct DocFact {
+    const char *questionId;
+    const char *fieldId;
+    const char *value;
+    const char *platform;   // 7.1 only: the platform text that goes with the choice
+    const char *label;
+    const char *pattern;
+};
+
+// Within a line the first matching row of a question wins, so the specific comes first
+// ("AWS EKS" is Kubernetes, "Azure DevOps" is CI, not the Azure platform).
+const DocFact docFacts[] = {
+    {"7.1", "choice", "D", "Kubernetes (Amazon EKS)", "Amazon EKS", "\\beks\\b"},
+    {"7.1", "choice", "D", "Kubernetes (GKE)", "GKE", "\\bgke\\b"},
+    {"7.1", "choice", "D", "Kubernetes (AKS)", "AKS", "\\baks\\b"},
+    {"7.1", "choice", "D", "Kubernetes", "Kubernetes", "\\bkubernetes\\b|\\bk8s\\b"},
+    {"7.1", "choice", "D", "Docker Swarm", "Docker Swarm", "\\bdocker swarm\\b"},
+    {"7.1", "choice", "D", "Nomad", "Nomad", "\\bnomad\\b"},
+    {"7.1", "choice", "B", "Heroku", "Heroku", "\\bheroku\\b"},
+    {"7.1", "choice", "B", "Fly.io", "Fly.io", "\\bfly\\.io\\b"},
+    {"7.1", "choice", "B", "Render", "Render", "\\brender\\.com\\b"},
+    {"7.1", "choice", "B", "Railway", "Railway", "\\brailway\\b"},
+    {"7.1", "choice", "B", "Vercel", "Vercel", "\\bvercel\\b"},
+    {"7.1", "choice", "A", "AWS ECS", "AWS ECS", "\\becs\\b|\\bfargate\\b"},
+    {"7.1", "choice", "A", "AWS Lambda", "AWS Lambda", "\\baws lambda\\b"},
+    {"7.1", "choice", "A", "AWS", "AWS", "\\baws\\b(?!\\s+cloudwatch)|amazon web services|\\bec2\\b"},
+    {"7.1", "choice", "A", "Google Cloud Run", "Google Cloud Run", "\\bcloud run\\b"},
+    {"7.1", "choice", "A", "Google Cloud", "Google Cloud", "\\bgoogle cloud\\b|\\bgcp\\b|\\bapp engine\\b"},
+    {"7.1", "choice", "A", "Azure", "Azure", "\\bazure\\b(?!\\s+(?:devops|pipelines))"},
+    {"7.1", "choice", "C", "On-premises", "on-premises", "\\bon-?prem(?:ises)?\\b|\\bbare[- ]metal\\b|\\bcompany servers\\b"},
+    {"7.4", "platform", "A", nullptr, "GitHub Actions", "\\bgithub actions\\b"},
+    {"7.4", "platform", "B", nullptr, "GitLab CI", "\\bgitlab[- ]ci\\b|\\bgitlab pipelines?\\b"},
+    {"7.4", "platform", "C", nullptr, "Jenkins", "\\bjenkins\\b"},
+    {"7.4", "platform", "D", nullptr, "CircleCI", "\\bcircle ?ci\\b"},
+    {"7.4", "platform", "E", nullptr, "Travis CI", "\\btravis\\b"},
+    {"7.4", "platform", "F", nullptr, "AWS CodePipeline", "\\bcodepipeline\\b"},
+    {"7.4", "platform", "G", nullptr, "Azure DevOps", "\\bazure (?:devops|pipelines)\\b"},
+    {"7.4.1", "strategy", "B", nullptr, "blue-green deployment", "\\bblue[- /]green\\b"},
+    {"7.4.1", "strategy", "C", nullptr, "canary deployment", "\\bcanary\\b"},
+    {"7.4.1", "strategy", "A", nullptr, "rolling deployment", "\\brolling\\b(?!\\s+back)"},
+    // Feature flags are also a configuration topic: only a heading or a release "behind flags" counts.
+    {"7.4.1", "strategy", "D", nullptr, "feature flags",
+     "^\\s*#+.*\\bfeature[- ]flags?\\b|\\b(?:deploy(?:ment)?|release|rollout)s?\\b[^.]{0,40}\\b(?:behind|with|via|using) "
+     "feature[- ]flags?"},
+    {"7.5", "apm", "A", nullptr, "Datadog", "\\bdatadog\\b"},
+    {"7.5", "apm", "B", nullptr, "New Relic", "\\bnew ?relic\\b"},
+    {"7.5", "apm", "C", nullptr, "Sentry", "\\bsentry\\b"},
+    {"7.5", "apm", "D", nullptr, "OpenTelemetry/Grafana", "\\bopentelemetry\\b|\\bgrafana\\b"},
+    {"7.5", "apm", "E", nullptr, "AWS CloudWatch", "\\bcloudwatch\\b(?!\\s+logs)"},
+};
+
+// Words that mark a line as stating the choice rather than mentioning a name in passing.
+const QRegularExpression &cueFor(const QString &questionId)
+{
+    static const QHash<QString, QRegularExpression> cues = {
+        {QStringLiteral("7.1"), re(QStringLiteral("platform|deploy|host|runs? on|infrastructure|cluster|environment"))},
+        {QStringLiteral("7.4"), re(QStringLiteral("\\bci\\b|pipeline|continuous|workflow"))},
+        {QStringLiteral("7.4.1"), re(QStringLiteral("strategy|deploy|release|rollout"))},
+        {QStringLiteral("7.5"), re(QStringLiteral("apm|monitor|observability|tracing|error tracking|metrics"))},
+    };
+    return *cues.find(questionId);
+}
+
+// ---- the walk --------------------------------------------------------------------------
+
+class Scanner
+{
+public:
+    Scanner(const QString &projectDir, const ScanOptions &options)
+        : m_root(QFileInfo(projectDir).canonicalFilePath()), m_options(options)
+    {
+    }
+
+    ScanResult run()
+    {
+        if (m_root.isEmpty()) {
+            m_result.notes.append(QStringLiteral("The project folder could not be opened."));
+            return m_result;
+        }
+        walk(m_root, QString());
+        if (m_result.stopped)
+            m_result.notes.append(QStringLiteral("scan stopped after %1 files").arg(m_result.filesVisited));
+        return m_result;
+    }
+
+private:
+    void walk(const QString &dir, const QString &rel)
+    {
+        const QFileInfoList entries = QDir(dir).entryInfoList(
+            QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::Name | QDir::DirsLast);
+        for (const QFileInfo &entry : entries) {
+            if (m_result.stopped)
+                return;
+            const QString path = rel.isEmpty() ? entry.fileName() : rel + QLatin1Char('/') + entry.fileName();
+            if (entry.isSymLink()) {
+                visitLink(entry, path);
+            } else if (entry.isDir()) {
+                if (!skippedFolders.contains(entry.fileName()) && path != backupsFolder)
+                    walk(entry.absoluteFilePath(), path);
+            } else if (entry.isFile()) {
+                visitFile(entry, path);
+            }
+        }
+    }
+
+    // Linked folders are never entered: inside the project they repeat what the walk sees
+    // anyway (or loop), outside it they are not the project. Linked files count when they
+    // land inside the project.
+    void visitLink(const QFileInfo &entry, const QString &path)
+    {
+        const QString target = entry.canonicalFilePath();
+        if (target.isEmpty())
+            return; // dangling
+        if (!isInside(m_root, target)) {
+            m_result.notes.append(QStringLiteral("%1 links outside the project; it was not followed.").arg(path));
+            return;
+        }
+        const QFileInfo real(target);
+        if (real.isFile())
+            visitFile(real, path);
+    }
+
+    void visitFile(const QFileInfo &file, const QString &path)
+    {
+        if (m_result.filesVisited >= m_options.maxFiles) {
+            m_result.stopped = true;
+            return;
+        }
+        ++m_result.filesVisited;
+        m_file = file;
+        m_path = path;
+        m_name = path.section(QLatin1Char('/'), -1); // a link is known by its own name
+        classify(m_name, path);
+    }
+
+    // The file's text, or nothing (with a note) when it is too big to be a config file.
+    bool readText(QString *text, QByteArray *bytes = nullptr)
+    {
+        if (m_file.size() > m_options.maxFileSize) {
+            m_result.notes.append(QStringLiteral("%1 is larger than the scan's limit (%2 bytes); it was skipped.")
+                                      .arg(m_path)
+                                      .arg(m_options.maxFileSize));
+            return false;
+        }
+        QFile f(m_file.absoluteFilePath());
+        if (!f.open(QIODevice::ReadOnly)) {
+            m_result.notes.append(QStringLiteral("%1 could not be opened (%2).").arg(m_path, f.errorString()));
+            return false;
+        }
+        const QByteArray content = f.read(m_options.maxFileSize + 1);
+        if (content.size() > m_options.maxFileSize)
+            return false;
+        QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+        *text = decoder(content);
+        if (bytes)
+            *bytes = content;
+        return true;
+    }
+
+    void add(const QString &questionId, const QString &fieldId, const QVariant &value, const QString &note)
+    {
+        // Thirty manifests of one Kubernetes app are one suggestion, shown with the first.
+        const QString key = questionId + QLatin1Char('\x1f') + fieldId + QLatin1Char('\x1f')
+            + QString::fromUtf8(QJsonDocument(QJsonArray{QJsonValue::fromVariant(value)}).toJson(QJsonDocument::Compact));
+        if (m_seen.contains(key))
+            return;
+        m_seen.insert(key);
+        m_result.findings.append({questionId, fieldId, value, m_path, note});
+    }
+
+    void platform(const QString &choice, const QString &name, const QString &note)
+    {
+        add(QStringLiteral("7.1"), QStringLiteral("choice"), choice, note);
+        add(QStringLiteral("7.1"), QStringLiteral("platform"), name, note);
+    }
+
+    void ci(const QString &letter, const QString &note)
+    {
+        add(QStringLiteral("7.4"), QStringLiteral("platform"), letter, note);
+    }
+
+    void classify(const QString &name, const QString &path)
+    {
+        const QString lower = name.toLower();
+        const bool yaml = lower.endsWith(QLatin1String(".yml")) || lower.endsWith(QLatin1String(".yaml"));
+        static const QRegularExpression composeName(QStringLiteral("^(?:docker-)?compose(?:\\.[\\w.-]+)?\\.ya?ml$"));
+        static const QRegularExpression requirementsName(QStringLiteral("^requirements.*\\.txt$"));
+
+        if (lower == QLatin1String("dockerfile") || lower.startsWith(QLatin1String("dockerfile."))
+            || lower.endsWith(QLatin1String(".dockerfile")) || lower == QLatin1String("containerfile"))
+            return dockerfile();
+        if (composeName.match(lower).hasMatch())
+            return compose();
+        if (yaml && path.startsWith(QLatin1String(".github/workflows/")))
+            return ci(QStringLiteral("A"), QStringLiteral("GitHub Actions workflow"));
+        if (lower == QLatin1String(".gitlab-ci.yml"))
+            return ci(QStringLiteral("B"), QStringLiteral("GitLab CI pipeline"));
+        if (lower == QLatin1String("jenkinsfile"))
+            return ci(QStringLiteral("C"), QStringLiteral("Jenkins pipeline"));
+        if (path == QLatin1String(".circleci/config.yml") || path == QLatin1String(".circleci/config.yaml"))
+            return ci(QStringLiteral("D"), QStringLiteral("CircleCI config"));
+        if (lower == QLatin1String(".travis.yml"))
+            return ci(QStringLiteral("E"), QStringLiteral("Travis CI config"));
+        if (lower == QLatin1String("buildspec.yml") || lower == QLatin1String("buildspec.yaml")
+            || (lower.contains(QLatin1String("codepipeline")) && !lower.endsWith(QLatin1String(".md"))))
+            return ci(QStringLiteral("F"), QStringLiteral("AWS CodeBuild/CodePipeline spec"));
+        if (lower == QLatin1String("azure-pipelines.yml") || lower == QLatin1String("azure-pipelines.yaml"))
+            return ci(QStringLiteral("G"), QStringLiteral("Azure DevOps pipeline"));
+        if (lower == QLatin1String("bitbucket-pipelines.yml")) {
+            m_result.notes.append(QStringLiteral("%1: Bitbucket Pipelines is not one of 7.4's choices; "
+                                                 "describe it under another platform's notes.").arg(path));
+            return;
+        }
+        if (lower == QLatin1String("chart.yaml"))
+            return helmChart();
+        if (lower == QLatin1String("kustomization.yaml") || lower == QLatin1String("kustomization.yml"))
+            return platform(QStringLiteral("D"), QStringLiteral("Kubernetes (Kustomize)"), QStringLiteral("Kustomize overlay"));
+        if (lower == QLatin1String("fly.toml"))
+            return flyToml();
+        if (lower == QLatin1String("render.yaml"))
+            return platform(QStringLiteral("B"), QStringLiteral("Render"), QStringLiteral("Render blueprint"));
+        if (lower == QLatin1String("railway.json") || lower == QLatin1String("railway.toml"))
+            return platform(QStringLiteral("B"), QStringLiteral("Railway"), QStringLiteral("Railway config"));
+        if (lower == QLatin1String("vercel.json"))
+            return platform(QStringLiteral("B"), QStringLiteral("Vercel"), QStringLiteral("Vercel config"));
+        if (name == QLatin1String("Procfile"))
+            return platform(QStringLiteral("B"), QStringLiteral("Heroku"), QStringLiteral("Heroku Procfile"));
+        if (lower == QLatin1String("app.json"))
+            return herokuAppJson();
+        if (lower == QLatin1String("app.yaml") || lower == QLatin1String("app.yml"))
+            return appEngine();
+        if (lower == QLatin1String("serverless.yml") || lower == QLatin1String("serverless.yaml"))
+            return serverless();
+        if (lower.endsWith(QLatin1String(".tf")))
+            return terraform();
+        if (lower == QLatin1String("package.json"))
+            return manifest(QStringLiteral("node"));
+        if (requirementsName.match(lower).hasMatch() || lower == QLatin1String("pyproject.toml"))
+            return manifest(QStringLiteral("python"));
+        if (lower == QLatin1String("go.mod"))
+            return manifest(QStringLiteral("go"));
+        if (lower == QLatin1String("pom.xml") || lower == QLatin1String("build.gradle")
+            || lower == QLatin1String("build.gradle.kts"))
+            return manifest(QStringLiteral("java"));
+        if (lower.endsWith(QLatin1String(".csproj")))
+            return manifest(QStringLiteral("dotnet"));
+        if (path == QLatin1String(".env.example"))
+            return envExample();
+        if (yaml)
+            return kubernetesManifest();
+    }
+
+    // ---- one reader per kind of file ----
+
+    void dockerfile()
+    {
+        QString text;
+        if (!readText(&text))
+            return;
+        static const QRegularExpression from(QStringLiteral("^\\s*FROM\\s+(?:--\\S+\\s+)*(\\S+)"),
+                                             QRegularExpression::CaseInsensitiveOption | QRegularExpression::MultilineOption);
+        static const QRegularExpression expose(QStringLiteral("^\\s*EXPOSE\\s+(\\d+)"),
+                                               QRegularExpression::CaseInsensitiveOption | QRegularExpression::MultilineOption);
+        add(QStringLiteral("7.2"), QStringLiteral("choice"), QStringLiteral("A"), QStringLiteral("Dockerfile"));
+        const QString image = captured(text, from);
+        if (!image.isEmpty())
+            add(QStringLiteral("7.2"), QStringLiteral("base_image"), image, QStringLiteral("first FROM of the Dockerfile"));
+        const QString port = captured(text, expose);
+        if (!port.isEmpty())
+            add(ctx, QStringLiteral("port"), port.toDouble(), QStringLiteral("EXPOSE in the Dockerfile"));
+    }
+
+    struct ComposeService {
+        QString name;
+        QString image;
+        QString build;
+        QStringList ports;
+    };
+
+    // Just enough YAML for compose files: the services mapping, each service's image,
+    // build and ports. Anchors, merges and multi-document files are not followed.
+    static QList<ComposeService> composeServices(const QString &text)
+    {
+        static const QRegularExpression keyLine(QStringLiteral("^([\\w.-]+):\\s*(.*)$"));
+        QList<ComposeService> services;
+        bool inServices = false;
+        int serviceIndent = -1;
+        QString listKey; // the key whose "- item" lines follow
+        int listIndent = -1;
+        for (const QString &line : lines(text)) {
+            if (isBlankOrComment(line))
+                continue;
+            const int indent = indentOf(line);
+            const QString t = line.trimmed();
+            if (indent == 0) {
+                inServices = t.startsWith(QLatin1String("services:"));
+                serviceIndent = -1;
+                continue;
+            }
+            if (!inServices)
+                continue;
+            if (serviceIndent < 0)
+                serviceIndent = indent;
+            if (indent == serviceIndent) {
+                const auto m = keyLine.match(t);
+                if (m.hasMatch())
+                    services.append({m.captured(1), {}, {}, {}});
+                listKey.clear();
+                continue;
+            }
+            if (indent < serviceIndent || services.isEmpty())
+                continue;
+            ComposeService &service = services.last();
+            if (t.startsWith(QLatin1String("- ")) && !listKey.isEmpty() && indent >= listIndent) {
+                if (listKey == QLatin1String("ports"))
+                    service.ports.append(yamlScalar(t.mid(2)));
+                continue;
+            }
+            const auto m = keyLine.match(t);
+            if (!m.hasMatch())
+                continue;
+            const QString key = m.captured(1);
+            const QString value = yamlScalar(m.captured(2));
+            listKey.clear();
+            if (key == QLatin1String("image") && service.image.isEmpty()) {
+                service.image = value;
+            } else if (key == QLatin1String("build")) {
+                service.build = value.isEmpty() ? QStringLiteral(".") : value;
+            } else if (key == QLatin1String("context") && service.build == QLatin1String(".")) {
+                service.build = value;
+            } else if (key == QLatin1String("ports")) {
+                if (value.startsWith(QLatin1Char('['))) {
+                    for (const QString &p : value.mid(1).chopped(value.endsWith(QLatin1Char(']')) ? 1 : 0).split(QLatin1Char(',')))
+                        if (!yamlScalar(p).isEmpty())
+                            service.ports.append(yamlScalar(p));
+                } else {
+                    listKey = key;
+                    listIndent = indent;
+                }
+            }
+        }
+        return services;
+    }
+
+    // "docker.io/bitnami/postgresql:16" → "postgresql": the image's own name, no registry or tag.
+    static QString imageName(QString image)
+    {
+        image = image.section(QLatin1Char('@'), 0, 0);
+        const qsizetype slash = image.lastIndexOf(QLatin1Char('/'));
+        const qsizetype colon = image.lastIndexOf(QLatin1Char(':'));
+        if (colon > slash)
+            image.truncate(colon);
+        return image.mid(slash + 1).toLower();
+    }
+
+    void compose()
+    {
+        QString text;
+        if (!readText(&text))
+            return;
+        const QList<ComposeService> services = composeServices(text);
+        if (services.isEmpty())
+            return;
+        struct Store {
+            const char *prefix;
+            const char *field;
+            const char *value;
+        };
+        static const Store stores[] = {
+            {"postgres", "database", "postgresql"}, {"postgis", "database", "postgresql"},
+            {"mysql", "database", "mysql"},         {"mariadb", "database", "mysql"},
+            {"mongo", "database", "mongodb"},       {"redis", "cache", "redis"},
+            {"memcached", "cache", "memcached"},    {"rabbitmq", "queue", "rabbitmq"},
+            {"kafka", "queue", "kafka"},            {"cp-kafka", "queue", "kafka"},
+        };
+        add(QStringLiteral("7.2"), QStringLiteral("choice"), QStringLiteral("A"), QStringLiteral("Docker Compose file"));
+        QVariantList rows;
+        for (const ComposeService &s : services) {
+            QString image = s.image;
+            if (image.isEmpty() && !s.build.isEmpty())
+                image = QStringLiteral("build: ") + s.build;
+            rows.append(QVariantMap{{QStringLiteral("service"), s.name},
+                                    {QStringLiteral("image"), image},
+                                    {QStringLiteral("ports"), s.ports.join(QLatin1String(", "))}});
+        }
+        add(QStringLiteral("7.2"), QStringLiteral("compose_services"), rows,
+            QStringLiteral("%1 services in %2").arg(services.size()).arg(m_name));
+        for (const ComposeService &s : services) {
+            const QString name = imageName(s.image);
+            for (const Store &store : stores) {
+                if (!s.image.isEmpty() && name.startsWith(QLatin1String(store.prefix))) {
+                    add(ctx, QLatin1String(store.field), QString::fromLatin1(store.value),
+                        QStringLiteral("service \"%1\" runs %2").arg(s.name, s.image));
+                    break;
+                }
+            }
+        }
+    }
+
+    void helmChart()
+    {
+        QString text;
+        if (!readText(&text))
+            return;
+        static const QRegularExpression name(QStringLiteral("^name:\\s*(.+)$"), QRegularExpression::MultilineOption);
+        const QString chart = yamlScalar(captured(text, name));
+        platform(QStringLiteral("D"), QStringLiteral("Kubernetes (Helm)"),
+                 chart.isEmpty() ? QStringLiteral("Helm chart") : QStringLiteral("Helm chart \"%1\"").arg(chart));
+    }
+
+    void kubernetesManifest()
+    {
+        QString text;
+        if (!readText(&text))
+            return;
+        static const QRegularExpression deployment(QStringLiteral("^kind:\\s*[\"']?Deployment[\"']?\\s*$"),
+                                                   QRegularExpression::MultilineOption);
+        static const QRegularExpression apiVersion(QStringLiteral("^apiVersion:"), QRegularExpression::MultilineOption);
+        if (deployment.match(text).hasMatch() && apiVersion.match(text).hasMatch())
+            platform(QStringLiteral("D"), QStringLiteral("Kubernetes"), QStringLiteral("Kubernetes Deployment manifest"));
+    }
+
+    void flyToml()
+    {
+        platform(QStringLiteral("B"), QStringLiteral("Fly.io"), QStringLiteral("Fly.io app config"));
+        QString text;
+        if (!readText(&text))
+            return;
+        static const QRegularExpression port(QStringLiteral("^\\s*internal_port\\s*=\\s*(\\d+)"),
+                                             QRegularExpression::MultilineOption);
+        const QString p = captured(text, port);
+        if (!p.isEmpty())
+            add(ctx, QStringLiteral("port"), p.toDouble(), QStringLiteral("internal_port in fly.toml"));
+    }
+
+    // app.json is also Expo's and others' name; Heroku's has buildpacks, formation or addons.
+    void herokuAppJson()
+    {
+        QString text;
+        if (!readText(&text))
+            return;
+        static const QRegularExpression heroku(QStringLiteral("\"(?:buildpacks|formation|addons|stack)\"\\s*:"));
+        if (heroku.match(text).hasMatch())
+            platform(QStringLiteral("B"), QStringLiteral("Heroku"), QStringLiteral("Heroku app.json"));
+    }
+
+    // app.yaml is a common name; App Engine's starts from a `runtime:` key.
+    void appEngine()
+    {
+        QString text;
+        if (!readText(&text))
+            return;
+        static const QRegularExpression runtime(QStringLiteral("^runtime:"), QRegularExpression::MultilineOption);
+        if (runtime.match(text).hasMatch())
+            platform(QStringLiteral("A"), QStringLiteral("Google Cloud (App Engine)"), QStringLiteral("App Engine app.yaml"));
+    }
+
+    void serverless()
+    {
+        QString text;
+        if (!readText(&text))
+            return;
+        static const QRegularExpression provider(QStringLiteral("^provider:[ \\t]*\\n(?:[ \\t]+.*\\n)*?[ \\t]+name:[ \\t]*(\\w+)|^provider:[ \\t]*(\\w+)"),
+                                                 QRegularExpression::MultilineOption);
+        const auto m = provider.match(text);
+        const QString name = (m.captured(1) + m.captured(2)).toLower();
+        if (name == QLatin1String("google"))
+            platform(QStringLiteral("A"), QStringLiteral("Google Cloud Functions"), QStringLiteral("Serverless Framework (google)"));
+        else if (name == QLatin1String("azure"))
+            platform(QStringLiteral("A"), QStringLiteral("Azure Functions"), QStringLiteral("Serverless Framework (azure)"));
+        else
+            platform(QStringLiteral("A"), QStringLiteral("AWS Lambda"), QStringLiteral("Serverless Framework (aws)"));
+    }
+
+    void terraform()
+    {
+        QString text;
+        if (!readText(&text))
+            return;
+        struct TfRule {
+            const char *pattern;
+            const char *question;
+            const char *field;
+            const char *value;
+            const char *platform;
+            const char *note;
+        };
+        static const TfRule rules[] = {
+            {"provider\\s+\"aws\"|source\\s*=\\s*\"hashicorp/aws\"", "7.1", "choice", "A", "AWS", "Terraform provider \"aws\""},
+            {"provider\\s+\"google(?:-beta)?\"|source\\s*=\\s*\"hashicorp/google\"", "7.1", "choice", "A", "Google Cloud",
+             "Terraform provider \"google\""},
+            {"provider\\s+\"azurerm\"|source\\s*=\\s*\"hashicorp/azurerm\"", "7.1", "choice", "A", "Azure",
+             "Terraform provider \"azurerm\""},
+            {"terraform-aws-modules/eks/aws|resource\\s+\"aws_eks_cluster\"", "7.1", "choice", "D",
+             "Kubernetes (Amazon EKS)", "EKS cluster in Terraform"},
+            {"terraform-google-modules/kubernetes-engine|resource\\s+\"google_container_cluster\"", "7.1", "choice", "D",
+             "Kubernetes (GKE)", "GKE cluster in Terraform"},
+            {"resource\\s+\"azurerm_kubernetes_cluster\"", "7.1", "choice", "D", "Kubernetes (AKS)", "AKS cluster in Terraform"},
+            {"terraform-aws-modules/ecs/aws|resource\\s+\"aws_ecs_(?:service|cluster)\"", "7.1", "choice", "A", "AWS ECS",
+             "ECS in Terraform"},
+            {"resource\\s+\"aws_codepipeline\"", "7.4", "platform", "F", nullptr, "CodePipeline in Terraform"},
+            {"engine\\s*=\\s*\"(?:aurora-)?postgres(?:ql)?\"", "context", "database", "postgresql", nullptr, "RDS engine postgres"},
+            {"engine\\s*=\\s*\"(?:aurora-)?mysql\"|engine\\s*=\\s*\"mariadb\"", "context", "database", "mysql", nullptr, "RDS engine mysql"},
+            {"resource\\s+\"aws_elasticache_\\w+\"", "context", "cache", "redis", nullptr, "ElastiCache in Terraform"},
+            {"resource\\s+\"aws_sqs_queue\"", "context", "queue", "sqs", nullptr, "SQS queue in Terraform"},
+            {"resource\\s+\"aws_msk_cluster\"", "context", "queue", "kafka", nullptr, "MSK (Kafka) in Terraform"},
+        };
+        static const QList<QRegularExpression> patterns = [] {
+            QList<QRegularExpression> list;
+            for (const TfRule &rule : rules)
+                list.append(re(QLatin1String(rule.pattern)));
+            return list;
+        }();
+        for (int k = 0; k < int(std::size(rules)); ++k) {
+            const TfRule &rule = rules[k];
+            if (!patterns.at(k).match(text).hasMatch())
+                continue;
+            if (rule.platform)
+                platform(QLatin1String(rule.value), QLatin1String(rule.platform), QLatin1String(rule.note));
+            else
+                add(QLatin1String(rule.question), QLatin1String(rule.field), QLatin1String(rule.value), QLatin1String(rule.note));
+        }
+    }
+
+    void manifest(const QString &runtime)
+    {
+        QString text;
+        QByteArray bytes;
+        if (!readText(&text, &bytes))
+            return;
+        const QString name = m_name.toLower();
+        QStringList deps;
+        if (name == QLatin1String("package.json")) {
+            QString error;
+            deps = npmDependencies(bytes, &error);
+            if (!error.isEmpty()) {
+                m_result.notes.append(QStringLiteral("%1 %2; its dependencies were not read.").arg(m_path, error));
+                return;
+            }
+        } else if (name == QLatin1String("pyproject.toml")) {
+            deps = pyprojectDependencies(text);
+        } else if (name.endsWith(QLatin1String(".txt"))) {
+            deps = requirementsDependencies(text);
+        } else if (name == QLatin1String("go.mod")) {
+            deps = goDependencies(text);
+        } else if (name == QLatin1String("pom.xml")) {
+            deps = mavenDependencies(text);
+        } else if (name.startsWith(QLatin1String("build.gradle"))) {
+            deps = gradleDependencies(text);
+        } else {
+            deps = nugetDependencies(text);
+        }
+        add(ctx, QStringLiteral("runtime"), runtime, QStringLiteral("%1 manifest").arg(m_name));
+        for (const CompiledRule &rule : libraryRules()) {
+            const QString dep = firstMatch(deps, rule.patterns);
+            if (dep.isEmpty())
+                continue;
+            for (const Yield &y : rule.rule->yields)
+                add(y.questionId, y.fieldId, y.value, rule.rule->note.arg(dep));
+        }
+    }
+
+    static QString firstMatch(const QStringList &names, const QList<QRegularExpression> &patterns)
+    {
+        for (const QString &n : names) {
+            for (const QRegularExpression &p : patterns) {
+                if (p.match(n).hasMatch())
+                    return n;
+            }
+        }
+        return {};
+    }
+
+    void envExample()
+    {
+        QString text;
+        if (!readText(&text))
+            return;
+        const QStringList names = envVariableNames(text);
+        if (!names.isEmpty())
+            add(QStringLiteral("env"), QStringLiteral("variables"), names,
+                QStringLiteral("%1 variables in your .env.example").arg(names.size()));
+    }
+
+    QString m_root;
+    ScanOptions m_options;
+    ScanResult m_result;
+    QSet<QString> m_seen;
+    QFileInfo m_file;      // the file being read (the link's target for linked files)
+    QString m_path;        // its path as found, relative to the project
+    QString m_name;        // its name as found
+};
+
+// One document's best line for each question/field, as findings. A heading states a choice
+// more surely than a line about the topic (a "cue"), which beats a mention in passing; among
+// equals the first line wins.
+void importDocument(const ProjectFile &file, ScanResult *result, QSet<QString> *seen)
+{
+    struct Pick {
+        int fact = -1;
+        int line = 0;
+        int rank = -1;
+    };
+    static const QList<QRegularExpression> patterns = [] {
+        QList<QRegularExpression> list;
+        for (const DocFact &f : docFacts)
+            list.append(re(QLatin1String(f.pattern)));
+        return list;
+    }();
+    QMap<QString, Pick> picks;    // "7.4.1/strategy" → the line that states it
+    QStringList order;            // groups in docFacts order
+    for (const DocFact &f : docFacts) {
+        const QString group = QLatin1String(f.questionId) + QLatin1Char('/') + QLatin1String(f.fieldId);
+        if (!order.contains(group))
+            order.append(group);
+    }
+    const QStringList text = lines(file.text);
+    for (int i = 0; i < text.size(); ++i) {
+        const QString &line = text.at(i);
+        const bool heading = line.trimmed().startsWith(QLatin1Char('#'));
+        QSet<QString> matchedHere;
+        for (int k = 0; k < int(std::size(docFacts)); ++k) {
+            const QString group = QLatin1String(docFacts[k].questionId) + QLatin1Char('/') + QLatin1String(docFacts[k].fieldId);
+            if (matchedHere.contains(group) || !patterns.at(k).match(line).hasMatch())
+                continue;
+            matchedHere.insert(group);
+            const int rank = heading ? 2 : cueFor(QLatin1String(docFacts[k].questionId)).match(line).hasMatch() ? 1 : 0;
+            Pick &pick = picks[group];
+            if (rank > pick.rank)
+                pick = {k, i + 1, rank};
+        }
+    }
+    for (const QString &group : std::as_const(order)) {
+        if (!picks.contains(group))
+            continue;
+        const Pick &pick = picks.value(group);
+        const DocFact &fact = docFacts[pick.fact];
+        const QString evidence = QStringLiteral("%1:%2").arg(file.path).arg(pick.line);
+        const QString note = QStringLiteral("%1 named in %2").arg(QLatin1String(fact.label), file.path);
+        QList<Finding> found = {{QLatin1String(fact.questionId), QLatin1String(fact.fieldId),
+                                 QString::fromLatin1(fact.value), evidence, note}};
+        if (fact.platform)
+            found.append({QLatin1String(fact.questionId), QStringLiteral("platform"), QString::fromLatin1(fact.platform),
+                          evidence, note});
+        for (const Finding &f : found) {
+            const QString key = f.questionId + QLatin1Char('/') + f.fieldId + QLatin1Char('=') + f.value.toString();
+            if (!seen->contains(key)) {
+                seen->insert(key);
+                result->findings.append(f);
+            }
+        }
+    }
+}
+
+} // namespace
+
+ScanResult scanProject(const QString &projectDir, const ScanOptions &options)
+{
+    return Scanner(projectDir, options).run();
+}
+
+ScanResult importFromDocs(const QString &projectDir)
+{
+    ScanResult result;
+    QSet<QString> seen;
+    for (const char *path : {"docs/operations.md", "docs/deployment.md"}) {
+        const ProjectFile file = readProjectFile(projectDir, QLatin1String(path));
+        if (!file.note.isEmpty())
+            result.notes.append(file.note);
+        if (file.read)
+            importDocument(file, &result, &seen);
+    }
+    return result;
+}
+
+QStringList envVariableNames(const QString &text)
+{
+    static const QRegularExpression assignment(QStringLiteral("^\\s*(?:export\\s+)?([A-Za-z_][A-Za-z0-9_]*)\\s*="));
+    QStringList names;
+    for (const QString &line : lines(text)) {
+        const QString name = captured(line, assignment);
+        if (!name.isEmpty() && !names.contains(name))
+            names.append(name);
+    }
+    return names;
+}
+
+} // namespace opsflow

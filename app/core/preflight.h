@@ -1,0 +1,77 @@
+// The seed's pre-flight check (smart skip): from ai-flow's audit data, or from OpsFlow's own
+// audit of the existing documents, decide whether phase 7 is kept, completed or done in full.
+#pragma once
+
+#include "projectcontext.h"
+
+#include <optional>
+
+namespace opsflow {
+
+// The seed's scenarios: A (≥ 95), B (80–94), C (< 80 or no documents).
+enum class PreflightScenario { KeepExisting, AnswerMissing, FullPhase };
+QString scenarioLetter(PreflightScenario scenario); // "A", "B", "C"
+
+enum class PreflightAction { UseExisting, AnswerMissing, AnswerAll, Skip };
+
+struct PreflightOption {
+    PreflightAction action;
+    QString label;         // "Answer only the 3 missing questions"
+    bool recommended = false;
+    QString warning;       // shown when chosen (Skip in scenario B)
+};
+
+// One thing an operations document should cover, and the questions that answer it.
+struct AuditItem {
+    // The seed names key items and typical gaps; ai-flow's audit judges those. OpsFlow adds
+    // three items so that every question belongs to one, and always judges them itself.
+    enum class Origin { KeyItem, TypicalGap, OpsFlow };
+    QString id;            // "ci_cd"
+    QString label;         // "CI/CD pipeline"
+    QStringList questionIds;
+    Origin origin = Origin::KeyItem;
+    bool documented = false;
+    QString evidence;      // "docs/deployment.md:12" when OpsFlow's check found it
+};
+
+// The items of the phase 7 audit, in report order: the seed's key items (CI/CD pipeline,
+// deployment platform, monitoring, logging), its typical gaps (incident runbooks, disaster
+// recovery, scaling strategy), then ours (deployment strategy, health checks, resilience).
+QList<AuditItem> auditItems();
+
+struct PreflightResult {
+    PreflightScenario scenario = PreflightScenario::FullPhase;
+    bool fromAuditData = false;     // false: OpsFlow's own audit
+    bool auditDataFound = false;    // .ai-flow/cache/audit-data.json exists
+    QString auditDataError;         // why it was not used (one sentence); empty when used or absent
+    QString targetFile;             // "docs/deployment.md" (the audit's `file`, or what we audited)
+    QStringList auditedFiles;       // own audit: the documents read
+    bool docsExist = false;
+    std::optional<double> score;    // 0–100; none when there are no documents
+    QString recommendation;
+    QList<AuditItem> items;         // each with documented set
+    QStringList documented;         // labels
+    QStringList gaps;               // the audit's gap texts, or item labels
+    QStringList missingQuestions;   // questions scenario B asks, in the seed's order
+    QStringList reasons;            // why scenario C
+    QList<PreflightOption> options; // what the user may do, recommended first
+    QStringList notes;              // files not read, not UTF-8, gaps no question covers
+};
+
+// Reads .ai-flow/cache/audit-data.json (phases.phase7, or phases["7"]); when it is absent,
+// unreadable, over 1 MiB or of the wrong shape, audits docs/deployment.md and
+// docs/operations.md itself and says so. With audit data, the seed's items are judged by the
+// audit (documented unless a gap names them) and OpsFlow's own items by its own check.
+PreflightResult runPreflight(const QString &projectDir);
+
+// OpsFlow's own audit of documents' text. An item is documented when a heading names it, a
+// body line names a product or precise term for it ("GitHub Actions", "RTO"), or two body
+// lines use its generic words ("backup") — one passing generic mention is not documentation.
+// Score = documented items × 100 / all items (10), rounded down: 10 → A, 8–9 → B, ≤ 7 → C.
+PreflightResult auditDocuments(const QList<ProjectFile> &documents);
+
+// The report `opsflow check` prints: scenario, score, source, documented, gaps,
+// missing questions, recommendation and options.
+QString preflightReport(const PreflightResult &result);
+
+} // namespace opsflow

@@ -1,0 +1,450 @@
+// Section-wise merging of regenerated documents, and of .env.example. The rule everywhere:
+// bytes the team wrote are never dropped; when OpsFlow cannot tell, it asks (a conflict).
+#include "sectionmerge.h"
+
+#include <QCryptographicHash>
+#include <QRegularExpression>
+#include <QSet>
+
+namespace opsflow {
+
+namespace {
+
+const QLatin1String keptHeader("# ---- Kept from your .env.example ----");
+
+// ---- markdown documents ----------------------------------------------------------------
+
+struct Segment {
+    enum class Kind { Text, Section, Index };
+    Kind kind = Kind::Text;
+    QByteArray text;        // Text, Index: the raw bytes
+    QString id;             // Section
+    QByteArray hash;        // Section: the stamp in its begin marker, empty when unstamped
+    QByteArray begin;       // Section: raw lines, each with its line ending
+    QByteArray body;
+    QByteArray end;
+    QStringList indexIds;   // Index
+
+    QByteArray bytes() const { return kind == Kind::Section ? begin + body + end : text; }
+};
+
+struct Parsed {
+    QList<Segment> segments;
+    QString error;          // why the marker structure is broken, one sentence
+    bool hasSections() const
+    {
+        return std::any_of(segments.begin(), segments.end(),
+                           [](const Segment &s) { return s.kind == Segment::Kind::Section; });
+    }
+    const Segment *section(const QString &id) const
+    {
+        for (const Segment &s : segments) {
+            if (s.kind == Segment::Kind::Section && s.id == id)
+                return &s;
+        }
+        return nullptr;
+    }
+};
+
+QList<QByteArray> splitLines(const QByteArray &text)
+{
+    QList<QByteArray> lines;
+    qsizetype start = 0;
+    while (start < text.size()) {
+        qsizetype nl = text.indexOf('\n', start);
+        nl = nl < 0 ? text.size() : nl + 1;
+        lines.append(text.mid(start, nl - start));
+        start = nl;
+    }
+    return lines;
+}
+
+QByteArray toLf(QByteArray text)
+{
+    return text.replace("\r\n", "\n");
+}
+
+// An editor may turn the whole file into CRLF; what we add then follows the file.
+bool usesCrlf(const QByteArray &text)
+{
+    const qsizetype crlf = text.count("\r\n");
+    return crlf > 0 && crlf * 2 >= text.count('\n');
+}
+
+QByteArray bodyHash(const QByteArray &body)
+{
+    return QCryptographicHash::hash(toLf(body), QCryptographicHash::Sha256).toHex().left(16);
+}
+
+Parsed parse(const QByteArray &text)
+{
+    static const QRegularExpression marker(QStringLiteral(
+        "^\\s*<!--\\s*opsflow:(begin|end)\\s+([A-Za-z0-9._-]+)(?:\\s+sha256:([0-9a-f]+))?\\s*-->\\s*$"));
+    static const QRegularExpression index(QStringLiteral("^\\s*<!--\\s*opsflow:sections((?:\\s+[A-Za-z0-9._-]+)*)\\s*-->\\s*$"));
+    static const QRegularExpression loose(QStringLiteral("^\\s*<!--\\s*opsflow:(?:begin|end|sections)\\b"));
+
+    Parsed parsed;
+    Segment text_;
+    Segment *open = nullptr;
+    QSet<QString> seen;
+    auto flushText = [&]() {
+        if (!text_.text.isEmpty())
+            parsed.segments.append(text_);
+        text_ = Segment();
+    };
+    const QList<QByteArray> lines = splitLines(text);
+    for (int n = 0; n < lines.size(); ++n) {
+        const QByteArray &raw = lines.at(n);
+        const QString line = QString::fromUtf8(raw).trimmed();
+        const auto m = marker.match(line);
+        const auto ix = index.match(line);
+        if (!m.hasMatch() && !ix.hasMatch() && loose.match(line).hasMatch()) {
+            parsed.error = QStringLiteral("line %1 is an OpsFlow marker OpsFlow cannot read").arg(n + 1);
+            return parsed;
+        }
+        if (open) {
+            if (!m.hasMatch()) {
+                open->body += raw;
+            } else if (m.captured(1) == QLatin1String("end") && m.captured(2) == open->id) {
+                open->end = raw;
+                open = nullptr;
+            } else {
+                parsed.error = QStringLiteral("line %1 opens or closes \"%2\" inside section \"%3\"")
+                                   .arg(n + 1).arg(m.captured(2), open->id);
+                return parsed;
+            }
+            continue;
+        }
+        if (ix.hasMatch()) {
+            flushText();
+            Segment s;
+            s.kind = Segment::Kind::Index;
+            s.text = raw;
+            s.indexIds = ix.captured(1).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+            parsed.segments.append(s);
+        } else if (m.hasMatch() && m.captured(1) == QLatin1String("begin")) {
+            if (seen.contains(m.captured(2))) {
+                parsed.error = QStringLiteral("section \"%1\" appears twice (line %2)").arg(m.captured(2)).arg(n + 1);
+                return parsed;
+            }
+            seen.insert(m.captured(2));
+            flushText();
+            Segment s;
+            s.kind = Segment::Kind::Section;
+            s.id = m.captured(2);
+            s.hash = m.captured(3).toLatin1();
+            s.begin = raw;
+            parsed.segments.append(s);
+            open = &parsed.segments.last();
+        } else if (m.hasMatch()) {
+            parsed.error = QStringLiteral("line %1 ends section \"%2\", which was not begun").arg(n + 1).arg(m.captured(2));
+            return parsed;
+        } else {
+            text_.text += raw;
+        }
+    }
+    if (open) {
+        parsed.error = QStringLiteral("section \"%1\" has no end marker").arg(open->id);
+        return parsed;
+    }
+    flushText();
+    return parsed;
+}
+
+QByteArray lineEnding(const QByteArray &line)
+{
+    return line.endsWith("\r\n") ? QByteArray("\r\n") : line.endsWith('\n') ? QByteArray("\n") : QByteArray();
+}
+
+QByteArray indexLine(const QStringList &ids)
+{
+    return "<!-- opsflow:sections " + ids.join(QLatin1Char(' ')).toUtf8() + " -->\n";
+}
+
+QStringList sectionIds(const Parsed &parsed)
+{
+    QStringList ids;
+    for (const Segment &s : parsed.segments) {
+        if (s.kind == Segment::Kind::Section)
+            ids.append(s.id);
+    }
+    return ids;
+}
+
+MergeResult wholeFileConflict(const QByteArray &existing, const QByteArray &generated, const QString &reason,
+                              const QHash<QString, ConflictChoice> &choices)
+{
+    const QString id = QLatin1String(wholeFileConflictId);
+    MergeResult result;
+    result.conflicts.append({id, existing, generated, reason});
+    result.content = choices.value(id, ConflictChoice::KeepMine) == ConflictChoice::TakeNew ? generated : existing;
+    return result;
+}
+
+// The output under construction: pieces of bytes, each remembering the section it holds.
+struct Piece {
+    QString sectionId;   // empty for text
+    bool index = false;
+    QByteArray bytes;
+};
+
+qsizetype pieceOf(const QList<Piece> &pieces, const QString &id)
+{
+    for (qsizetype i = 0; i < pieces.size(); ++i) {
+        if (pieces.at(i).sectionId == id)
+            return i;
+    }
+    return -1;
+}
+
+// Where a section new in the generated document goes: after the nearest earlier section
+// that the file has, else before the nearest later one, else at the end (before our index).
+void insertNewSection(QList<Piece> *pieces, const QStringList &order, int at, const Piece &piece,
+                      const QByteArray &gapBefore)
+{
+    for (int k = at - 1; k >= 0; --k) {
+        const qsizetype i = pieceOf(*pieces, order.at(k));
+        if (i >= 0) {
+            pieces->insert(i + 1, {piece.sectionId, false, gapBefore + piece.bytes});
+            return;
+        }
+    }
+    for (int k = at + 1; k < order.size(); ++k) {
+        const qsizetype i = pieceOf(*pieces, order.at(k));
+        if (i >= 0) {
+            pieces->insert(i, {piece.sectionId, false, piece.bytes + gapBefore});
+            return;
+        }
+    }
+    qsizetype i = pieces->size();
+    if (i > 0 && pieces->last().index)
+        --i;
+    QByteArray bytes = gapBefore + piece.bytes;
+    if (i > 0 && !pieces->at(i - 1).bytes.endsWith('\n'))
+        bytes.prepend('\n');
+    pieces->insert(i, {piece.sectionId, false, bytes});
+}
+
+// The generated text just before a section, when it is only blank lines (a separator).
+QByteArray separatorBefore(const Parsed &generated, const QString &id)
+{
+    for (qsizetype i = 0; i < generated.segments.size(); ++i) {
+        const Segment &s = generated.segments.at(i);
+        if (s.kind == Segment::Kind::Section && s.id == id) {
+            if (i > 0 && generated.segments.at(i - 1).kind == Segment::Kind::Text
+                && generated.segments.at(i - 1).text.trimmed().isEmpty())
+                return generated.segments.at(i - 1).text;
+            return "\n";
+        }
+    }
+    return "\n";
+}
+
+// ---- .env.example ----------------------------------------------------------------------
+
+const QRegularExpression &envAssignment()
+{
+    static const QRegularExpression re(QStringLiteral("^\\s*(?:export\\s+)?([A-Za-z_][A-Za-z0-9_]*)\\s*=(.*)$"));
+    return re;
+}
+
+const QRegularExpression &envCommentedAssignment()
+{
+    static const QRegularExpression re(QStringLiteral("^\\s*#\\s*(?:export\\s+)?([A-Za-z_][A-Za-z0-9_]*)\\s*=(.*)$"));
+    return re;
+}
+
+// A value as dotenv reads it: quotes removed, or an inline " # comment" dropped.
+QString envValue(QString value)
+{
+    value = value.trimmed();
+    if (value.size() >= 2 && (value.startsWith(QLatin1Char('"')) || value.startsWith(QLatin1Char('\'')))
+        && value.endsWith(value.front()))
+        return value.mid(1, value.size() - 2);
+    const qsizetype comment = value.indexOf(QLatin1String(" #"));
+    return (comment >= 0 ? value.left(comment) : value).trimmed();
+}
+
+} // namespace
+
+QByteArray stampSections(const QByteArray &generated)
+{
+    const Parsed parsed = parse(generated);
+    if (!parsed.error.isEmpty() || !parsed.hasSections())
+        return generated;
+    QByteArray out;
+    for (const Segment &s : parsed.segments) {
+        switch (s.kind) {
+        case Segment::Kind::Text:
+            out += s.text;
+            break;
+        case Segment::Kind::Section:
+            out += "<!-- opsflow:begin " + s.id.toUtf8() + " sha256:" + bodyHash(s.body) + " -->" + lineEnding(s.begin);
+            out += s.body + s.end;
+            break;
+        case Segment::Kind::Index:
+            break; // rewritten at the end
+        }
+    }
+    if (!out.isEmpty() && !out.endsWith('\n'))
+        out += '\n';
+    return out + indexLine(sectionIds(parsed));
+}
+
+MergeResult mergeDocument(const QByteArray &existing, const QByteArray &stampedGenerated,
+                          const QHash<QString, ConflictChoice> &choices)
+{
+    MergeResult result;
+    if (existing.isEmpty() || existing == stampedGenerated) {
+        result.content = stampedGenerated;
+        return result;
+    }
+    const Parsed mine = parse(existing);
+    const Parsed theirs = parse(stampedGenerated);
+    if (!theirs.error.isEmpty())
+        return wholeFileConflict(existing, stampedGenerated,
+                                 QStringLiteral("The generated document has broken markers: %1.").arg(theirs.error), choices);
+    if (!mine.error.isEmpty())
+        return wholeFileConflict(existing, stampedGenerated,
+                                 QStringLiteral("The OpsFlow markers in the existing file are broken: %1.").arg(mine.error), choices);
+    if (!mine.hasSections())
+        return wholeFileConflict(existing, stampedGenerated,
+                                 QStringLiteral("The existing file has no OpsFlow markers (it was written by hand)."), choices);
+
+    const bool crlf = usesCrlf(existing);
+    auto ours = [crlf](const QByteArray &bytes) { return crlf ? toLf(bytes).replace("\n", "\r\n") : bytes; };
+    const QStringList order = sectionIds(theirs);
+    QSet<QString> written;   // the sections the last generation wrote (from our index line)
+    bool hasIndex = false;
+
+    QList<Piece> pieces;
+    for (const Segment &s : mine.segments) {
+        if (s.kind == Segment::Kind::Text) {
+            pieces.append({{}, false, s.text});
+            continue;
+        }
+        if (s.kind == Segment::Kind::Index) {
+            for (const QString &id : s.indexIds)
+                written.insert(id);
+            if (!hasIndex)
+                pieces.append({{}, true, {}});
+            hasIndex = true;
+            continue;
+        }
+        const Segment *fresh = theirs.section(s.id);
+        const bool untouched = !s.hash.isEmpty() && s.hash == bodyHash(s.body);
+        if (fresh && toLf(s.body) == fresh->body) {
+            // Same text (perhaps in other line endings): only the stamp may change.
+            pieces.append({s.id, false, ours(fresh->begin) + s.body + s.end});
+        } else if (fresh && untouched) {
+            pieces.append({s.id, false, ours(fresh->bytes())});
+        } else if (fresh) {
+            const QString why = s.hash.isEmpty()
+                ? QStringLiteral("Section \"%1\" has no stamp, so OpsFlow cannot tell whether it was edited.").arg(s.id)
+                : QStringLiteral("Section \"%1\" was edited since OpsFlow wrote it.").arg(s.id);
+            result.conflicts.append({s.id, s.body, fresh->body, why});
+            const bool takeNew = choices.value(s.id, ConflictChoice::KeepMine) == ConflictChoice::TakeNew;
+            // Kept with its old stamp, so the edit is still recognised next time.
+            pieces.append({s.id, false, takeNew ? ours(fresh->bytes()) : s.bytes()});
+        } else if (untouched || s.body.trimmed().isEmpty()) {
+            result.notes.append(QStringLiteral("Section \"%1\" is no longer generated; it was removed.").arg(s.id));
+        } else {
+            result.conflicts.append({s.id, s.body, {},
+                                     QStringLiteral("Section \"%1\" is no longer generated, but it was edited.").arg(s.id)});
+            if (choices.value(s.id, ConflictChoice::KeepMine) == ConflictChoice::KeepMine)
+                pieces.append({s.id, false, s.bytes()});
+        }
+    }
+
+    for (int at = 0; at < order.size(); ++at) {
+        const QString &id = order.at(at);
+        if (mine.section(id))
+            continue;
+        if (written.contains(id)) {
+            result.notes.append(QStringLiteral("Section \"%1\" was deleted from the file; it stays deleted.").arg(id));
+            continue;
+        }
+        insertNewSection(&pieces, order, at, {id, false, ours(theirs.section(id)->bytes())},
+                         ours(separatorBefore(theirs, id)));
+        result.notes.append(QStringLiteral("Section \"%1\" is new; it was added.").arg(id));
+    }
+
+    // Our index line: rewritten in place, or added at the end of a file that predates it.
+    const QByteArray index = ours(indexLine(order));
+    if (!hasIndex)
+        pieces.append({{}, true, {}});
+    for (const Piece &p : std::as_const(pieces)) {
+        if (p.index) {
+            if (!result.content.isEmpty() && !result.content.endsWith('\n'))
+                result.content += ours("\n");
+            result.content += index;
+        } else {
+            result.content += p.bytes;
+        }
+    }
+    return result;
+}
+
+QByteArray mergeEnvExample(const QByteArray &existing, const QByteArray &generated, EnvMergeReport *report)
+{
+    // What the generator knows: its variables, set or commented out, with their values.
+    QHash<QString, QString> generatedValues;
+    for (const QByteArray &raw : splitLines(generated)) {
+        const QString line = QString::fromUtf8(toLf(raw)).chopped(raw.endsWith('\n') ? 1 : 0);
+        auto m = envAssignment().match(line);
+        if (!m.hasMatch())
+            m = envCommentedAssignment().match(line);
+        if (m.hasMatch() && !generatedValues.contains(m.captured(1)))
+            generatedValues.insert(m.captured(1), envValue(m.captured(2)));
+    }
+
+    EnvMergeReport found;
+    QByteArray kept;
+    QByteArray comments; // comment lines right above the current line
+    for (const QByteArray &raw : splitLines(existing)) {
+        QByteArray bytes = toLf(raw);
+        if (!bytes.endsWith('\n'))
+            bytes += '\n';
+        const QString line = QString::fromUtf8(bytes).chopped(1);
+        const QString trimmed = line.trimmed();
+        if (trimmed == keptHeader)
+            continue;
+        const auto commented = envCommentedAssignment().match(line);
+        if (trimmed.startsWith(QLatin1Char('#'))) {
+            // A commented-out generated variable belongs to the generated part, not to the next one.
+            if (commented.hasMatch() && generatedValues.contains(commented.captured(1)))
+                comments.clear();
+            else
+                comments += bytes;
+            continue;
+        }
+        const auto m = envAssignment().match(line);
+        if (!m.hasMatch()) {
+            comments.clear();
+            continue;
+        }
+        const QString key = m.captured(1);
+        if (!generatedValues.contains(key)) {
+            // One blank line between kept variables, as the generated part has.
+            if (!kept.isEmpty())
+                kept += '\n';
+            kept += comments + bytes;
+            found.keptVariables.append(key);
+        } else if (!envValue(m.captured(2)).isEmpty() && envValue(m.captured(2)) != generatedValues.value(key)
+                   && !found.changedValues.contains(key)) {
+            found.changedValues.append(key);
+        }
+        comments.clear();
+    }
+
+    QByteArray out = generated;
+    if (!out.isEmpty() && !out.endsWith('\n'))
+        out += '\n';
+    if (!kept.isEmpty())
+        out += "\n" + QByteArray(keptHeader.data(), keptHeader.size()) + "\n\n" + kept;
+    if (report)
+        *report = found;
+    return out;
+}
+
+} // namespace opsflow

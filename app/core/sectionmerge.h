@@ -1,0 +1,66 @@
+// Regenerating into a document the team has edited: our marked sections are updated, their
+// text is kept byte for byte, and an edit inside a marked section is a conflict, never lost.
+#pragma once
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace opsflow {
+
+// The conflict id for a file OpsFlow cannot merge section by section: hand-written (no
+// markers) or with broken markers. The caller offers keep mine / take new / diff.
+inline constexpr char wholeFileConflictId[] = "*whole-file*";
+
+enum class ConflictChoice { KeepMine, TakeNew };
+
+struct SectionConflict {
+    QString id;            // the section id, or "*whole-file*"
+    QByteArray mine;       // the existing body (or whole file)
+    QByteArray theirs;     // the newly generated body (or whole file)
+    QString reason;        // one sentence
+};
+
+struct MergeResult {
+    QByteArray content;              // what to write (with each conflict resolved by `choices`)
+    QList<SectionConflict> conflicts;
+    QStringList notes;               // sections removed, kept deleted, added
+    bool wholeFile() const { return conflicts.size() == 1 && conflicts.first().id == QLatin1String(wholeFileConflictId); }
+};
+
+// Generated sections sit between "<!-- opsflow:begin ID -->" and "<!-- opsflow:end ID -->"
+// lines. Stamping writes a short hash of each body into its begin marker
+// ("<!-- opsflow:begin ci-cd sha256:0123456789abcdef -->") and appends one index line
+// ("<!-- opsflow:sections overview ci-cd … -->") naming every section written, so a later
+// merge can tell an edited section from ours and a deleted section from a new one.
+// Stamping stamped text gives the same bytes. Text with broken markers is returned as is.
+QByteArray stampSections(const QByteArray &generated);
+
+// Merges a newly generated, stamped document into the existing one:
+// - text outside our markers is kept exactly, including the team's own sections;
+// - a section whose body still matches its stamp takes the new body;
+// - a section edited since it was written is a conflict and keeps the edit, unless
+//   choices[id] is TakeNew;
+// - a section new in the generated document goes after the section before it (or before
+//   the one after it, or at the end); one the team deleted stays deleted;
+// - a file with no markers, or broken ones, is one "*whole-file*" conflict: kept whole
+//   unless choices["*whole-file*"] is TakeNew. Nothing is ever appended to it silently.
+// Line endings: a file edited into CRLF is compared as LF and written back in CRLF.
+MergeResult mergeDocument(const QByteArray &existing, const QByteArray &stampedGenerated,
+                          const QHash<QString, ConflictChoice> &choices = {});
+
+struct EnvMergeReport {
+    QStringList keptVariables;       // the team's own variables, kept at the end
+    QStringList changedValues;       // generated variables whose value the team had changed (not kept)
+};
+
+// The generated .env.example, then the team's own variables (with the comment lines just
+// above them) under "# ---- Kept from your .env.example ----". Values the team changed for
+// generated variables are not kept, because .env.example holds placeholders: they are
+// reported in *report instead.
+QByteArray mergeEnvExample(const QByteArray &existing, const QByteArray &generated,
+                           EnvMergeReport *report = nullptr);
+
+} // namespace opsflow

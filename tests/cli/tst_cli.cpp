@@ -1,0 +1,226 @@
+// The headless commands, run as a user runs them: the real binary, its output and exit codes.
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+QString s(const char *text) { return QString::fromUtf8(text); }
+
+struct Run {
+    int code = -1;
+    QString out;
+    QString err;
+};
+
+Run opsflow(const QStringList &arguments)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(s("DISPLAY")); // the headless commands must not need one
+    env.remove(s("QT_QPA_PLATFORM"));
+    process.setProcessEnvironment(env);
+    process.start(s(OPSFLOW_BINARY), arguments);
+    if (!process.waitForFinished(60000))
+        return {};
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2,
+            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+}
+
+QByteArray read(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+void write(const QString &path, const QByteArray &content)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile f(path);
+    if (f.open(QIODevice::WriteOnly))
+        f.write(content);
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void shouldPrintVersionAndHelp()
+    {
+        const Run version = opsflow({s("--version")});
+        QCOMPARE(version.code, 0);
+        QCOMPARE(version.out.trimmed(), s("opsflow " OPSFLOW_VERSION));
+        const Run help = opsflow({s("--help")});
+        QCOMPARE(help.code, 0);
+        QVERIFY(help.out.contains(s("opsflow generate PROJECT_DIR")));
+        QVERIFY(help.out.contains(s("--dry-run")));
+    }
+
+    void shouldGenerateTheThreeFilesWithDefaults()
+    {
+        QTemporaryDir project;
+        const Run run = opsflow({s("generate"), project.path(), s("--defaults"), s("--scope"), s("enterprise")});
+        QVERIFY2(run.code == 0, qPrintable(run.err + run.out));
+        for (const char *file : {"docs/operations.md", "specs/configuration.md", ".env.example"}) {
+            QVERIFY2(!read(project.filePath(QLatin1String(file))).isEmpty(), file);
+            QVERIFY2(run.out.contains(s("✅ Generated: ") + QLatin1String(file)), qPrintable(run.out));
+        }
+        QVERIFY(read(project.filePath(s("docs/operations.md"))).contains("```mermaid"));
+
+        // Again: nothing changes, nothing is written.
+        const Run again = opsflow({s("generate"), project.path(), s("--defaults"), s("--scope"), s("enterprise")});
+        QCOMPARE(again.code, 0);
+        QCOMPARE(again.out.count(s("unchanged")), 3);
+        QVERIFY(!again.out.contains(s("Generated")));
+    }
+
+    void shouldKeepChangedFilesUnlessForced()
+    {
+        QTemporaryDir project;
+        QCOMPARE(opsflow({s("generate"), project.path(), s("--defaults")}).code, 0);
+        const QString ops = project.filePath(s("docs/operations.md"));
+        const QByteArray generated = read(ops);
+        write(ops, generated + "\nA line the team wrote.\n");
+
+        const Run refused = opsflow({s("generate"), project.path(), s("--defaults"), s("--scope"), s("mvp"), s("--diff")});
+        QCOMPARE(refused.code, 5);
+        QVERIFY2(refused.out.contains(s("use --force")), qPrintable(refused.out));
+        QVERIFY2(refused.out.contains(s("--- a/docs/operations.md")), qPrintable(refused.out));
+        QVERIFY(read(ops).endsWith("A line the team wrote.\n"));
+
+        const Run dry = opsflow({s("generate"), project.path(), s("--defaults"), s("--scope"), s("mvp"), s("--dry-run"), s("--force")});
+        QCOMPARE(dry.code, 0);
+        QVERIFY(dry.out.contains(s("nothing was written")));
+        QVERIFY(read(ops).endsWith("A line the team wrote.\n"));
+
+        const Run forced = opsflow({s("generate"), project.path(), s("--defaults"), s("--scope"), s("mvp"), s("--force")});
+        QCOMPARE(forced.code, 0);
+        QVERIFY2(forced.out.contains(s("backup    .ai-flow/backups/phase7/")), qPrintable(forced.out));
+        const QStringList stamps = QDir(project.filePath(s(".ai-flow/backups/phase7"))).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        QCOMPARE(stamps.size(), 1);
+        QVERIFY(read(project.filePath(s(".ai-flow/backups/phase7/") + stamps.at(0) + s("/docs/operations.md")))
+                    .endsWith("A line the team wrote.\n"));
+    }
+
+    void shouldExplainBadInput_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QByteArray>("answers"); // written to <project>/answers.json when not empty
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("no answers") << QStringList{s("generate"), s("PROJECT")} << QByteArray() << 3
+                                    << "has no answers yet";
+        QTest::newRow("missing folder") << QStringList{s("generate"), s("/nonexistent/opsflow-project")} << QByteArray()
+                                        << 2 << "opsflow: the project folder /nonexistent/opsflow-project does not exist";
+        QTest::newRow("bad scope") << QStringList{s("generate"), s("PROJECT"), s("--defaults"), s("--scope"), s("huge")}
+                                   << QByteArray() << 2 << "unknown scope \"huge\"";
+        QTest::newRow("corrupt answers") << QStringList{s("generate"), s("PROJECT"), s("--answers"), s("ANSWERS")}
+                                         << QByteArray("{\n \"format\": \"opsflow-answers\",\n  ]") << 3
+                                         << "answers.json is not valid JSON";
+        QTest::newRow("newer answers") << QStringList{s("summary"), s("PROJECT"), s("--answers"), s("ANSWERS")}
+                                       << QByteArray(R"({"format": "opsflow-answers", "version": 9})") << 3
+                                       << "was written by a newer OpsFlow";
+        QTest::newRow("unknown command") << QStringList{s("generate"), s("PROJECT"), s("extra")} << QByteArray() << 2
+                                         << "needs exactly one PROJECT_DIR";
+        QTest::newRow("pdf to stdout") << QStringList{s("summary"), s("PROJECT"), s("--defaults"), s("--format"), s("pdf")}
+                                       << QByteArray() << 2 << "PDF needs an output file";
+        QTest::newRow("unknown format") << QStringList{s("summary"), s("PROJECT"), s("--defaults"), s("--format"), s("docx")}
+                                        << QByteArray() << 2 << "unknown format \"docx\"";
+    }
+    void shouldExplainBadInput()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QByteArray, answers);
+        QFETCH(int, code);
+        QFETCH(QString, message);
+        QTemporaryDir project;
+        const QString answersPath = project.filePath(s("answers.json"));
+        if (!answers.isEmpty())
+            write(answersPath, answers);
+        arguments.replaceInStrings(s("PROJECT"), project.path());
+        arguments.replaceInStrings(s("ANSWERS"), answersPath);
+        const Run run = opsflow(arguments);
+        QCOMPARE(run.code, code);
+        QVERIFY2(run.err.contains(message), qPrintable(run.err));
+        QCOMPARE(run.err.count(QLatin1Char('\n')), 1); // one clear sentence
+        QVERIFY(!QFile::exists(project.filePath(s("docs/operations.md"))));
+    }
+
+    void shouldPrintTheSummaryInEachFormat_data()
+    {
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("md") << "md" << "# 📋 PHASE 7 SUMMARY";
+        QTest::newRow("txt") << "txt" << "📋 PHASE 7 SUMMARY";
+        QTest::newRow("json") << "json" << "\"format\": \"opsflow-summary\"";
+        QTest::newRow("html") << "html" << "<!DOCTYPE html>";
+    }
+    void shouldPrintTheSummaryInEachFormat()
+    {
+        QFETCH(QString, format);
+        QFETCH(QString, expected);
+        QTemporaryDir project;
+        const Run run = opsflow({s("summary"), project.path(), s("--defaults"), s("--format"), format});
+        QCOMPARE(run.code, 0);
+        QVERIFY2(run.out.startsWith(expected), qPrintable(run.out.left(200)));
+        QVERIFY(run.out.contains(s("Retry & Timeout Policies")));
+    }
+
+    void shouldWriteAReadablePdf()
+    {
+        const QString pdftotext = QStandardPaths::findExecutable(s("pdftotext"));
+        if (pdftotext.isEmpty())
+            QSKIP("pdftotext (poppler-utils) is not installed");
+        QTemporaryDir project;
+        const QString pdf = project.filePath(s("phase7-summary.pdf"));
+        const Run run = opsflow({s("summary"), project.path(), s("--defaults"), s("--scope"), s("enterprise"),
+                                 s("--format"), s("pdf"), s("-o"), pdf});
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        QVERIFY(read(pdf).startsWith("%PDF-"));
+        QProcess text;
+        text.start(pdftotext, {s("-layout"), pdf, s("-")});
+        QVERIFY(text.waitForFinished(30000));
+        const QString content = QString::fromUtf8(text.readAllStandardOutput()).simplified();
+        for (const char *label : {"Deployment Environment", "Containerization", "CI/CD Pipeline", "Deployment Strategy",
+                                  "Backup & Disaster Recovery", "Circuit Breakers & Resilience",
+                                  "Retry & Timeout Policies", "Request Logging & Masking", "Documentation & Runbooks"})
+            QVERIFY2(content.contains(QLatin1String(label)), label);
+    }
+
+    void shouldPrintThePreflightReport_data()
+    {
+        QTest::addColumn<QString>("fixture");
+        QTest::addColumn<QString>("scenario");
+        QTest::newRow("A") << "aiflow-a" << "Scenario: A";
+        QTest::newRow("B") << "aiflow-b" << "Scenario: B";
+        QTest::newRow("C") << "aiflow-c" << "Scenario: C";
+    }
+    void shouldPrintThePreflightReport()
+    {
+        QFETCH(QString, fixture);
+        QFETCH(QString, scenario);
+        const Run run = opsflow({s("check"), s(OPSFLOW_TEST_DATA "/fixtures/") + fixture});
+        QCOMPARE(run.code, 0);
+        QVERIFY2(run.out.contains(scenario), qPrintable(run.out));
+        QVERIFY2(run.err.isEmpty(), qPrintable(run.err));
+    }
+
+    void shouldReportAnUnwritableSummaryTarget()
+    {
+        QTemporaryDir project;
+        write(project.filePath(s("blocked")), "a file, not a folder\n");
+        const Run run = opsflow({s("summary"), project.path(), s("--defaults"), s("-o"),
+                                 project.filePath(s("blocked/summary.md"))});
+        QCOMPARE(run.code, 1);
+        QVERIFY2(run.err.startsWith(s("opsflow: cannot write ")), qPrintable(run.err));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

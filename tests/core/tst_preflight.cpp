@@ -1,0 +1,394 @@
+// The pre-flight check: scenarios A/B/C from ai-flow's audit data, the fall-back to
+// OpsFlow's own audit (and why), and the report `opsflow check` prints.
+#include "preflight.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace opsflow;
+
+namespace {
+
+QString fixture(const char *name)
+{
+    return QStringLiteral(OPSFLOW_SOURCE_DIR "/tests/fixtures/") + QLatin1String(name);
+}
+
+void put(const QString &path, const QByteArray &content)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile f(path);
+    QVERIFY2(f.open(QIODevice::WriteOnly), qPrintable(path));
+    f.write(content);
+}
+
+bool copyTree(const QString &from, const QString &to)
+{
+    QDirIterator it(from, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString source = it.next();
+        const QString target = to + source.mid(from.size());
+        QDir().mkpath(QFileInfo(target).absolutePath());
+        if (!QFile::copy(source, target))
+            return false;
+    }
+    return true;
+}
+
+QByteArray auditData(const QByteArray &phaseKey, const QByteArray &phase)
+{
+    return "{\n  \"phases\": {\n    \"" + phaseKey + "\": " + phase + "\n  }\n}\n";
+}
+
+// A document that covers every item: what OpsFlow itself writes covers them all too.
+const QByteArray completeDoc = "# Operations\n\n"
+                               "## Deployment Platform\n\nAWS ECS Fargate.\n\n"
+                               "## CI/CD Pipeline\n\nGitHub Actions.\n\n"
+                               "## Deployment Strategy\n\nBlue-green; rollback in 5 minutes.\n\n"
+                               "## Monitoring\n\nDatadog APM.\n\n"
+                               "## Logging\n\nStructured JSON logs.\n\n"
+                               "## Backups and Disaster Recovery\n\nRTO 60 minutes, RPO 15 minutes.\n\n"
+                               "## Scaling\n\nHorizontal auto-scaling.\n\n"
+                               "## Health Checks\n\n/health, /health/ready, /health/live.\n\n"
+                               "## Resilience\n\nCircuit breakers on the payment API.\n\n"
+                               "## Runbooks\n\nDatabase connection failure.\n";
+
+} // namespace
+
+class TestPreflight : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void shouldOfferToKeepDocsScoredAbove95()
+    {
+        const PreflightResult r = runPreflight(fixture("aiflow-a"));
+        QCOMPARE(r.scenario, PreflightScenario::KeepExisting);
+        QVERIFY(r.fromAuditData);
+        QCOMPARE(r.score, std::optional<double>(97));
+        QCOMPARE(r.targetFile, QStringLiteral("docs/deployment.md"));
+        QCOMPARE(r.recommendation, QStringLiteral("Use existing documentation"));
+        QCOMPARE(r.options.size(), 2);
+        QCOMPARE(r.options.first().action, PreflightAction::UseExisting);
+        QVERIFY(r.options.first().recommended);
+        QCOMPARE(r.options.last().action, PreflightAction::AnswerAll);
+        // The seed's items come from the audit; the three OpsFlow adds from its own check.
+        QVERIFY(r.documented.contains(QStringLiteral("Incident runbooks")));
+        QVERIFY(r.documented.contains(QStringLiteral("Deployment strategy and rollback")));
+        QVERIFY(r.gaps.contains(QStringLiteral("Health checks and graceful shutdown (OpsFlow's check)")));
+    }
+
+    void shouldAskOnlyTheMissingQuestionsBetween80And94()
+    {
+        const PreflightResult r = runPreflight(fixture("aiflow-b"));
+        QCOMPARE(r.scenario, PreflightScenario::AnswerMissing);
+        QCOMPARE(r.score, std::optional<double>(86));
+        QCOMPARE(r.gaps.mid(0, 2), (QStringList{QStringLiteral("Incident runbooks"), QStringLiteral("Disaster recovery plan (RTO/RPO)")}));
+        QCOMPARE(r.documented, (QStringList{QStringLiteral("CI/CD pipeline"), QStringLiteral("Deployment platform"),
+                                            QStringLiteral("Monitoring"), QStringLiteral("Logging"), QStringLiteral("Scaling strategy")}));
+        // Runbooks → 7.10, disaster recovery → 7.7 and 7.7.1; the OpsFlow items its docs lack
+        // (strategy, health checks, resilience) add 7.4.1 and 7.9–7.9.3. In the seed's order.
+        QCOMPARE(r.missingQuestions, (QStringList{QStringLiteral("7.4.1"), QStringLiteral("7.7"), QStringLiteral("7.7.1"),
+                                                  QStringLiteral("7.9"), QStringLiteral("7.9.1"), QStringLiteral("7.9.2"),
+                                                  QStringLiteral("7.9.3"), QStringLiteral("7.10")}));
+        QCOMPARE(r.options.size(), 3);
+        QCOMPARE(r.options.at(0).action, PreflightAction::AnswerMissing);
+        QVERIFY(r.options.at(0).recommended);
+        QVERIFY(r.options.at(0).label.startsWith(QLatin1String("Answer only the 8 missing questions")));
+        QCOMPARE(r.options.at(1).action, PreflightAction::AnswerAll);
+        QCOMPARE(r.options.at(2).action, PreflightAction::Skip);
+        QVERIFY(r.options.at(2).warning.contains(QLatin1String("Incident runbooks")));
+    }
+
+    void shouldMapTheAuditsGapsToQuestions()
+    {
+        // Only the seed's items judged by the audit: the OpsFlow items are documented here.
+        QTemporaryDir dir;
+        put(dir.filePath(QStringLiteral(".ai-flow/cache/audit-data.json")),
+            auditData("phase7", R"({"exists": true, "consistencyScore": 90, "gaps": ["No scaling strategy", "Quantum-safe encryption"]})"));
+        put(dir.filePath(QStringLiteral("docs/deployment.md")), completeDoc);
+        const PreflightResult r = runPreflight(dir.path());
+        QCOMPARE(r.scenario, PreflightScenario::AnswerMissing);
+        QCOMPARE(r.missingQuestions, (QStringList{QStringLiteral("7.7.2"), QStringLiteral("7.8")}));
+        QCOMPARE(r.notes, QStringList{QStringLiteral("The gap \"Quantum-safe encryption\" matches no phase 7 question; re-answer everything to cover it.")});
+    }
+
+    void shouldRunTheFullPhaseBelow80()
+    {
+        // aiflow-c keys its phases by number: phases["7"].
+        const PreflightResult r = runPreflight(fixture("aiflow-c"));
+        QCOMPARE(r.scenario, PreflightScenario::FullPhase);
+        QVERIFY(r.fromAuditData);
+        QCOMPARE(r.score, std::optional<double>(40));
+        QCOMPARE(r.reasons, QStringList{QStringLiteral("docs/deployment.md is outdated or incomplete: consistency 40% is below 80%.")});
+        QCOMPARE(r.options.size(), 1);
+        QCOMPARE(r.options.first().action, PreflightAction::AnswerAll);
+        QVERIFY(r.gaps.contains(QStringLiteral("Monitoring")));
+    }
+
+    void shouldAcceptThePhaseKeyedByNumber()
+    {
+        QTemporaryDir dir;
+        put(dir.filePath(QStringLiteral(".ai-flow/cache/audit-data.json")),
+            auditData("7", R"({"exists": true, "consistencyScore": 96, "file": "docs/deployment.md"})"));
+        const PreflightResult r = runPreflight(dir.path());
+        QVERIFY(r.fromAuditData);
+        QCOMPARE(r.scenario, PreflightScenario::KeepExisting);
+        QCOMPARE(r.score, std::optional<double>(96));
+    }
+
+    void shouldRunTheFullPhaseWhenTheAuditSaysThereAreNoDocs()
+    {
+        QTemporaryDir dir;
+        put(dir.filePath(QStringLiteral(".ai-flow/cache/audit-data.json")),
+            auditData("phase7", R"({"exists": false, "consistencyScore": 0, "gaps": []})"));
+        const PreflightResult r = runPreflight(dir.path());
+        QVERIFY(r.fromAuditData);
+        QCOMPARE(r.scenario, PreflightScenario::FullPhase);
+        QVERIFY(!r.score);
+        QCOMPARE(r.reasons, QStringList{QStringLiteral("The audit data says docs/deployment.md does not exist.")});
+        QVERIFY(preflightReport(r).contains(QLatin1String("Consistency score: N/A (no documents)")));
+    }
+
+    void shouldFallBackToItsOwnAuditWhenTheAuditDataIsBroken_data()
+    {
+        QTest::addColumn<QString>("project");
+        QTest::addColumn<QString>("error");
+        QTest::addColumn<double>("ownScore");
+        QTest::newRow("corrupt") << fixture("audit-corrupt")
+                                 << QStringLiteral(".ai-flow/cache/audit-data.json is not valid JSON at line 5, column 8 (unterminated object).")
+                                 << 30.0;
+        QTest::newRow("wrong types") << fixture("audit-wrong-types")
+                                     << QStringLiteral(".ai-flow/cache/audit-data.json: phases.phase7.consistencyScore must be a number from 0 to 100, not a string.")
+                                     << 50.0;
+    }
+
+    void shouldFallBackToItsOwnAuditWhenTheAuditDataIsBroken()
+    {
+        QFETCH(QString, project);
+        QFETCH(QString, error);
+        QFETCH(double, ownScore);
+        const PreflightResult r = runPreflight(project);
+        QVERIFY(!r.fromAuditData);
+        QVERIFY(r.auditDataFound);
+        QCOMPARE(r.auditDataError, error);
+        QCOMPARE(r.score, std::optional<double>(ownScore));
+        QCOMPARE(r.scenario, PreflightScenario::FullPhase);
+        const QString report = preflightReport(r);
+        QVERIFY2(report.contains(QStringLiteral("Source: OpsFlow's own audit of docs/")), qPrintable(report));
+        QVERIFY2(report.contains(QStringLiteral("Audit data not used: %1 OpsFlow audited the documents itself.").arg(error)),
+                 qPrintable(report));
+    }
+
+    void shouldExplainEachWrongShape_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("error");
+        const QString at = QStringLiteral(".ai-flow/cache/audit-data.json: phases.phase7");
+        QTest::newRow("not an object") << QByteArray("[1, 2]") << QStringLiteral(".ai-flow/cache/audit-data.json must hold a JSON object.");
+        QTest::newRow("phases a string") << QByteArray(R"({"phases": "all"})")
+                                         << QStringLiteral(".ai-flow/cache/audit-data.json: phases must be an object, not a string.");
+        QTest::newRow("phase a list") << auditData("phase7", "[]") << at + QStringLiteral(" must be an object, not a list.");
+        QTest::newRow("exists a string") << auditData("phase7", R"({"exists": "yes", "consistencyScore": 90})")
+                                         << at + QStringLiteral(".exists must be true or false, not a string.");
+        QTest::newRow("score out of range") << auditData("phase7", R"({"exists": true, "consistencyScore": 140})")
+                                            << at + QStringLiteral(".consistencyScore must be a number from 0 to 100, not 140.");
+        QTest::newRow("score missing") << auditData("phase7", R"({"exists": true})") << at + QStringLiteral(".consistencyScore is missing.");
+        QTest::newRow("gaps not strings") << auditData("phase7", R"({"exists": true, "consistencyScore": 90, "gaps": [1]})")
+                                          << at + QStringLiteral(".gaps must be a list of strings.");
+        QTest::newRow("file a number") << auditData("phase7", R"({"exists": true, "consistencyScore": 90, "file": 7})")
+                                       << at + QStringLiteral(".file must be a string, not 7.");
+        QTest::newRow("no phase 7") << auditData("phase6", R"({"exists": true, "consistencyScore": 90})")
+                                    << QStringLiteral(".ai-flow/cache/audit-data.json has no entry for phase 7.");
+    }
+
+    void shouldExplainEachWrongShape()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, error);
+        QTemporaryDir dir;
+        put(dir.filePath(QStringLiteral(".ai-flow/cache/audit-data.json")), json);
+        const PreflightResult r = runPreflight(dir.path());
+        QVERIFY(!r.fromAuditData);
+        QCOMPARE(r.auditDataError, error);
+        QCOMPARE(r.scenario, PreflightScenario::FullPhase);
+    }
+
+    void shouldRefuseAuditDataOverOneMebibyte()
+    {
+        QTemporaryDir dir;
+        put(dir.filePath(QStringLiteral(".ai-flow/cache/audit-data.json")),
+            auditData("phase7", R"({"exists": true, "consistencyScore": 97})") + QByteArray(1024 * 1024, ' '));
+        put(dir.filePath(QStringLiteral("docs/operations.md")), completeDoc);
+        const PreflightResult r = runPreflight(dir.path());
+        QVERIFY(!r.fromAuditData);
+        QCOMPARE(r.auditDataError, QStringLiteral(".ai-flow/cache/audit-data.json is larger than 1 MiB; it was skipped."));
+        QCOMPARE(r.scenario, PreflightScenario::KeepExisting); // from OpsFlow's own audit
+    }
+
+    void shouldAuditTheDocumentsItselfWithoutAuditData()
+    {
+        QTemporaryDir dir;
+        put(dir.filePath(QStringLiteral("docs/operations.md")), completeDoc);
+        const PreflightResult full = runPreflight(dir.path());
+        QVERIFY(!full.fromAuditData);
+        QVERIFY(!full.auditDataFound);
+        QVERIFY(full.auditDataError.isEmpty());
+        QCOMPARE(full.auditedFiles, QStringList{QStringLiteral("docs/operations.md")});
+        QCOMPARE(full.score, std::optional<double>(100));
+        QCOMPARE(full.scenario, PreflightScenario::KeepExisting);
+        for (const AuditItem &item : full.items)
+            QVERIFY2(item.evidence.startsWith(QLatin1String("docs/operations.md:")), qPrintable(item.id));
+
+        // Without the two sections on resilience and runbooks: 8 of 10 → B, asking 7.9.2, 7.9.3, 7.10.
+        QByteArray partial = completeDoc;
+        partial.truncate(partial.indexOf("## Resilience"));
+        put(dir.filePath(QStringLiteral("docs/operations.md")), partial);
+        const PreflightResult b = runPreflight(dir.path());
+        QCOMPARE(b.score, std::optional<double>(80));
+        QCOMPARE(b.scenario, PreflightScenario::AnswerMissing);
+        QCOMPARE(b.gaps, (QStringList{QStringLiteral("Incident runbooks"), QStringLiteral("Circuit breakers, retries and timeouts")}));
+        QCOMPARE(b.missingQuestions, (QStringList{QStringLiteral("7.9.2"), QStringLiteral("7.9.3"), QStringLiteral("7.10")}));
+    }
+
+    void shouldNotCountAPassingMention()
+    {
+        QTemporaryDir dir;
+        // "backup" once is a mention; "RTO" is a precise term; a heading always counts.
+        put(dir.filePath(QStringLiteral("docs/deployment.md")),
+            "# Deployment\n\nWe take a backup before releases.\n\n## Runbooks\n\nNone yet.\n");
+        const PreflightResult once = runPreflight(dir.path());
+        QCOMPARE(once.documented, QStringList{QStringLiteral("Incident runbooks")});
+        put(dir.filePath(QStringLiteral("docs/deployment.md")), "# Deployment\n\nOur RTO is one hour.\n");
+        QCOMPARE(runPreflight(dir.path()).documented, QStringList{QStringLiteral("Disaster recovery")});
+    }
+
+    void shouldRunTheFullPhaseWithoutAnyDocs()
+    {
+        QTemporaryDir dir;
+        const PreflightResult r = runPreflight(dir.path());
+        QCOMPARE(r.scenario, PreflightScenario::FullPhase);
+        QVERIFY(!r.score);
+        QVERIFY(!r.docsExist);
+        QCOMPARE(r.missingQuestions.size(), 17);
+        QCOMPARE(r.reasons.size(), 1);
+    }
+
+    void shouldAuditTheFixturesWithoutAuditData_data()
+    {
+        QTest::addColumn<QString>("project");
+        QTest::addColumn<double>("score");
+        QTest::addColumn<QStringList>("documented");
+        QTest::newRow("hand-written") << fixture("hand-written") << 70.0
+                                      << QStringList{QStringLiteral("CI/CD pipeline"), QStringLiteral("Deployment platform"),
+                                                     QStringLiteral("Monitoring"), QStringLiteral("Logging"),
+                                                     QStringLiteral("Incident runbooks"), QStringLiteral("Deployment strategy and rollback"),
+                                                     QStringLiteral("Circuit breakers, retries and timeouts")};
+        QTest::newRow("docs-symlink") << fixture("docs-symlink") << 20.0
+                                      << QStringList{QStringLiteral("CI/CD pipeline"), QStringLiteral("Deployment platform")};
+    }
+
+    void shouldAuditTheFixturesWithoutAuditData()
+    {
+        QFETCH(QString, project);
+        QFETCH(double, score);
+        QFETCH(QStringList, documented);
+        const PreflightResult r = runPreflight(project);
+        QVERIFY(!r.fromAuditData);
+        QCOMPARE(r.score, std::optional<double>(score));
+        QCOMPARE(r.documented, documented);
+        QCOMPARE(r.scenario, PreflightScenario::FullPhase);
+    }
+
+    void shouldSurviveLatin1Docs()
+    {
+        const PreflightResult r = runPreflight(fixture("non-utf8"));
+        QVERIFY(r.docsExist);
+        QCOMPARE(r.scenario, PreflightScenario::FullPhase);
+        QVERIFY(r.notes.contains(QStringLiteral("docs/deployment.md is not valid UTF-8; it was read with replacement characters.")));
+        QVERIFY(preflightReport(r).contains(QLatin1String("not valid UTF-8")));
+    }
+
+    void shouldNotAuditALinkOutOfTheProject()
+    {
+        QTemporaryDir outside;
+        put(outside.filePath(QStringLiteral("ops.md")), completeDoc); // would score 100 if read
+        QTemporaryDir dir;
+        QVERIFY(copyTree(fixture("docs-symlink"), dir.path()));
+        QVERIFY(QFile::link(outside.filePath(QStringLiteral("ops.md")), dir.filePath(QStringLiteral("docs/operations.md"))));
+        const PreflightResult r = runPreflight(dir.path());
+        QCOMPARE(r.auditedFiles, QStringList{QStringLiteral("docs/deployment.md")});
+        QCOMPARE(r.score, std::optional<double>(20));
+        QVERIFY(r.notes.contains(QStringLiteral("docs/operations.md links outside the project; it was not read.")));
+    }
+
+    void shouldPrintTheReport()
+    {
+        const QString report = preflightReport(runPreflight(fixture("aiflow-b")));
+        const QString expected = QStringLiteral(
+            "📚 OPERATIONS & DEPLOYMENT PARTIALLY DOCUMENTED\n"
+            "\n"
+            "Scenario: B (answer only the missing questions)\n"
+            "Consistency score: 86%\n"
+            "Source: ai-flow audit data (.ai-flow/cache/audit-data.json)\n"
+            "File: docs/deployment.md\n"
+            "Documented:\n"
+            "  ✅ CI/CD pipeline\n"
+            "  ✅ Deployment platform\n"
+            "  ✅ Monitoring\n"
+            "  ✅ Logging\n"
+            "  ✅ Scaling strategy\n"
+            "Gaps:\n"
+            "  ❌ Incident runbooks\n"
+            "  ❌ Disaster recovery plan (RTO/RPO)\n"
+            "  ❌ Deployment strategy and rollback (OpsFlow's check)\n"
+            "  ❌ Health checks and graceful shutdown (OpsFlow's check)\n"
+            "  ❌ Circuit breakers, retries and timeouts (OpsFlow's check)\n"
+            "Missing questions: 7.4.1, 7.7, 7.7.1, 7.9, 7.9.1, 7.9.2, 7.9.3, 7.10\n"
+            "Recommendation: Answer the missing operations questions\n"
+            "Options:\n"
+            "  A) Answer only the 8 missing questions (7.4.1, 7.7, 7.7.1, 7.9, 7.9.1, 7.9.2, 7.9.3, 7.10) ⭐\n"
+            "  B) Re-answer everything (full phase)\n"
+            "  C) Skip entirely (use the docs as they are) — The gaps stay undocumented: Incident runbooks; "
+            "Disaster recovery plan (RTO/RPO); Deployment strategy and rollback (OpsFlow's check); "
+            "Health checks and graceful shutdown (OpsFlow's check); Circuit breakers, retries and timeouts (OpsFlow's check).\n");
+        QCOMPARE(report, expected);
+
+        const QString own = preflightReport(runPreflight(fixture("hand-written")));
+        QVERIFY(own.startsWith(QStringLiteral("⚠️ OPERATIONS & DEPLOYMENT NEEDS DOCUMENTATION\n")));
+        QVERIFY(own.contains(QStringLiteral("Source: OpsFlow's own audit of docs/operations.md\n"
+                                            "Audit data: none (.ai-flow/cache/audit-data.json does not exist).\n")));
+        QVERIFY(own.contains(QStringLiteral("  ✅ CI/CD pipeline (docs/operations.md:11)\n")));
+        QVERIFY(own.contains(QStringLiteral("Reason: docs/operations.md is outdated or incomplete: consistency 70% is below 80%.\n")));
+    }
+
+    void shouldCoverEveryQuestionOfThePhase()
+    {
+        // Every question belongs to an item (so scenario B can ask it) and every id is real.
+        QFile file(QStringLiteral(OPSFLOW_SOURCE_DIR "/resources/questionnaire/phase7.json"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QSet<QString> questions;
+        for (const QJsonValue &q : QJsonDocument::fromJson(file.readAll()).object().value(QLatin1String("questions")).toArray())
+            questions.insert(q.toObject().value(QLatin1String("id")).toString());
+        QCOMPARE(questions.size(), 17);
+        QSet<QString> covered;
+        for (const AuditItem &item : auditItems()) {
+            for (const QString &id : item.questionIds) {
+                QVERIFY2(questions.contains(id), qPrintable(id));
+                covered.insert(id);
+            }
+        }
+        QCOMPARE(covered, questions);
+        QCOMPARE(auditItems().size(), 10);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPreflight)
+#include "tst_preflight.moc"
