@@ -4,6 +4,7 @@
 #include "answersfile.h"
 #include "generation.h"
 #include "preflight.h"
+#include "regeneration.h"
 #include "summaryexport.h"
 #include "summarypdf.h"
 #include "writing.h"
@@ -21,6 +22,8 @@
 #include <cstring>
 #include <memory>
 
+#include <unistd.h>
+
 namespace opsflow::cli {
 
 namespace {
@@ -32,7 +35,7 @@ enum ExitCode {
     Usage = 2,         // bad command line
     BadAnswers = 3,    // the answers file is missing, unreadable or invalid
     BadTemplate = 4,   // a project template override does not parse
-    Refused = 5,       // an existing file differs (use --force) or a path leaves the project
+    Refused = 5,       // edits were kept in a conflict (use --force) or a path leaves the project
 };
 
 QTextStream &out()
@@ -129,21 +132,47 @@ int generateCommand(const QCommandLineParser &parser, const QString &projectDir)
     for (const TemplateError &e : result.errors)
         QTextStream(stderr) << "opsflow: " << e.toString() << '\n';
 
-    const WritePlan plan = planWrite(projectDir, result.files);
-    const bool dryRun = parser.isSet(QStringLiteral("dry-run"));
+    // --force takes the new text in every conflict (the old file is backed up first);
+    // without it, sections the user edited and hand-written files are kept.
+    QHash<QString, QHash<QString, ConflictChoice>> choices;
     const bool force = parser.isSet(QStringLiteral("force"));
-    const bool showDiff = parser.isSet(QStringLiteral("diff"));
-    int refused = 0;
-    for (const PlannedFile &file : plan.files) {
-        QString verdict = statusText(file.status);
-        if (file.status == PlannedFile::Status::Changed && !force) {
-            verdict = tr("changed, kept (use --force to replace; a backup is made)");
-            ++refused;
+    RegenerationPlan regeneration = planRegeneration(projectDir, result.files);
+    if (force && regeneration.hasConflicts()) {
+        for (const FileMerge &merge : std::as_const(regeneration.merges)) {
+            for (const SectionConflict &conflict : merge.conflicts)
+                choices[merge.path].insert(conflict.id, ConflictChoice::TakeNew);
         }
-        out() << verdict.leftJustified(9) << ' ' << file.path << '\n';
+        regeneration = planRegeneration(projectDir, result.files, choices);
+    }
+    const WritePlan &plan = regeneration.plan;
+    const bool dryRun = parser.isSet(QStringLiteral("dry-run"));
+    const bool showDiff = parser.isSet(QStringLiteral("diff"));
+    int attention = 0;
+    for (const PlannedFile &file : plan.files) {
+        out() << statusText(file.status).leftJustified(9) << ' ' << file.path << '\n';
         if (file.status == PlannedFile::Status::Blocked) {
             out() << "          " << file.problem << '\n';
-            ++refused;
+            ++attention;
+        }
+        for (const FileMerge &merge : std::as_const(regeneration.merges)) {
+            if (merge.path != file.path)
+                continue;
+            for (const SectionConflict &conflict : merge.conflicts) {
+                const bool whole = conflict.id == QLatin1String(wholeFileConflictId);
+                if (force) {
+                    out() << "          " << (whole ? tr("replaced the hand-written file (backed up)")
+                                                    : tr("replaced your edits in section \"%1\" (backed up)").arg(conflict.id)) << '\n';
+                } else {
+                    out() << "          " << (whole ? tr("kept: the file has no OpsFlow sections (use --force to replace it; a backup is made)")
+                                                    : tr("kept your edits in section \"%1\" (use --force to take the new text; a backup is made)").arg(conflict.id))
+                          << '\n';
+                    ++attention;
+                }
+            }
+            for (const QString &note : merge.notes)
+                out() << "          " << note << '\n';
+            for (const QString &kept : merge.env.keptVariables)
+                out() << "          " << tr("kept your variable %1").arg(kept) << '\n';
         }
         if (showDiff && !file.diff.isEmpty())
             out() << file.diff;
@@ -152,14 +181,7 @@ int generateCommand(const QCommandLineParser &parser, const QString &projectDir)
         out() << tr("dry run: nothing was written") << '\n';
         return result.errors.isEmpty() ? Ok : BadTemplate;
     }
-    WritePlan toWrite = plan;
-    if (!force) {
-        for (PlannedFile &file : toWrite.files) {
-            if (file.status == PlannedFile::Status::Changed)
-                file.status = PlannedFile::Status::Unchanged; // keep the user's file as it is
-        }
-    }
-    const WriteResult written = executePlan(toWrite);
+    const WriteResult written = executePlan(plan);
     for (const QString &backup : written.backups)
         out() << tr("backup    %1").arg(QDir(plan.projectDir).relativeFilePath(backup)) << '\n';
     if (!written.ok)
@@ -168,7 +190,7 @@ int generateCommand(const QCommandLineParser &parser, const QString &projectDir)
         out() << QStringLiteral("✅ Generated: ") << path << '\n';
     if (!result.errors.isEmpty())
         return BadTemplate;
-    return refused ? Refused : Ok;
+    return attention ? Refused : Ok;
 }
 
 int summaryCommand(const QCommandLineParser &parser, const QString &projectDir)
@@ -236,8 +258,14 @@ int run(int argc, char **argv)
 {
     std::unique_ptr<QCoreApplication> app;
     if (wantsPdf(argc, argv)) {
-        // Headless by design: draw offscreen whether or not a display is there.
+        // Headless by design: draw offscreen whether or not a display is there, and give
+        // Qt the private runtime folder it wants instead of a warning on stderr.
         qputenv("QT_QPA_PLATFORM", "offscreen");
+        if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
+            const QString runtime = QDir::temp().filePath(QStringLiteral("opsflow-runtime-%1").arg(getuid()));
+            if (QDir().mkpath(runtime) && QFile::setPermissions(runtime, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner))
+                qputenv("XDG_RUNTIME_DIR", QFile::encodeName(runtime));
+        }
         app = std::make_unique<QGuiApplication>(argc, argv);
         setSummaryPdfWriter(&summaryPdf);
     } else {

@@ -3,9 +3,11 @@
 
 #include <QBuffer>
 #include <QGuiApplication>
+#include <QFont>
 #include <QLocale>
 #include <QPageSize>
 #include <QPdfWriter>
+#include <QScreen>
 #include <QTextDocument>
 
 namespace opsflow {
@@ -28,6 +30,15 @@ QByteArray summaryPdf(const QString &html, QString *error)
         writer.setTitle(QStringLiteral("Phase 7 Summary"));
         writer.setCreator(QStringLiteral("OpsFlow"));
         QTextDocument document;
+        // Lay the text out on the page's own width (in the document's screen units, which
+        // print() scales to the page), so the table fills the page.
+        const QScreen *screen = QGuiApplication::primaryScreen();
+        const qreal unitsPerPoint = (screen ? screen->logicalDotsPerInch() : 96.0) / 72.0;
+        document.setPageSize(writer.pageLayout().paintRect(QPageLayout::Point).size() * unitsPerPoint);
+        document.setDocumentMargin(0);
+        QFont font = document.defaultFont();
+        font.setPointSizeF(9.5);
+        document.setDefaultFont(font);
         document.setHtml(html);
         document.print(&writer);
     }

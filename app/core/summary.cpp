@@ -8,9 +8,9 @@ namespace opsflow {
 
 namespace {
 
-QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
+QString tr(const char *text)
 {
-    return QCoreApplication::translate("opsflow::Summary", text, disambiguation, n);
+    return QCoreApplication::translate("opsflow::Summary", text);
 }
 
 QString number(const QVariant &v, const QString &unit)
@@ -53,7 +53,8 @@ QString describe(const Field &f, const QVariant &v)
             if (!first.isEmpty())
                 firsts.append(first);
         }
-        return tr("%n row(s)", nullptr, int(rows.size())) + (firsts.isEmpty() ? QString()
+        const QString count = rows.size() == 1 ? tr("1 row") : tr("%1 rows").arg(rows.size());
+        return count + (firsts.isEmpty() ? QString()
                : QStringLiteral(" (") + firsts.join(QStringLiteral(", ")) + QLatin1Char(')'));
     }
     case Field::Type::Text:

@@ -102,27 +102,31 @@ QByteArray summaryJson(const Resolver &resolver)
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
-QString summaryHtml(const Resolver &resolver)
+QString summaryHtml(const Resolver &resolver, HtmlFlavour flavour)
 {
+    const bool print = flavour == HtmlFlavour::Print;
     QString rows;
     for (const SummaryLine &line : summaryLines(resolver)) {
-        rows += QStringLiteral("<tr%4><th>%1</th><td>%2</td><td class=\"id\">%3</td></tr>\n")
+        rows += QStringLiteral("<tr%4><th width=\"24%\">%1</th><td>%2</td><td class=\"id\" width=\"7%\">%3</td></tr>\n")
                     .arg(line.label.toHtmlEscaped(), line.text.toHtmlEscaped(), line.questionId,
                          line.tbd ? QStringLiteral(" class=\"tbd\"") : QString());
     }
+    const QString title = print ? QStringLiteral("Phase 7 Summary") : heading();
     // Self-contained and printable: inline style only, nothing fetched.
     return QStringLiteral(
                "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                "<title>Phase 7 Summary</title>\n<style>\n"
-               "body { font-family: sans-serif; margin: 2em; color: #1a1a1a; }\n"
-               "h1 { font-size: 1.5em; }\n"
+               "body { font-family: sans-serif; %4color: #1a1a1a; }\n"
+               "h1 { font-size: %5; margin-bottom: 4px; }\n"
+               "p.scope { color: #555; margin-top: 0; }\n"
                "table { border-collapse: collapse; width: 100%; }\n"
                "th, td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid #ccc; }\n"
-               "th { width: 28%; }\n"
-               "td.id { color: #666; white-space: nowrap; width: 4em; }\n"
+               "td.id { color: #666; white-space: nowrap; }\n"
                "tr.tbd td { color: #888; font-style: italic; }\n"
-               "</style>\n</head>\n<body>\n<h1>%1</h1>\n<p>%2</p>\n<table>\n%3</table>\n</body>\n</html>\n")
-        .arg(heading().toHtmlEscaped(), scopeLine(resolver).toHtmlEscaped(), rows);
+               "</style>\n</head>\n<body>\n<h1>%1</h1>\n<p class=\"scope\">%2</p>\n"
+               "<table width=\"100%\" cellspacing=\"0\" cellpadding=\"6\">\n%3</table>\n</body>\n</html>\n")
+        .arg(title.toHtmlEscaped(), scopeLine(resolver).toHtmlEscaped(), rows,
+             print ? QString() : QStringLiteral("margin: 2em; "), print ? QStringLiteral("16pt") : QStringLiteral("1.5em"));
 }
 
 bool exportSummary(const Resolver &resolver, SummaryFormat format, QByteArray *out, QString *error)
@@ -137,7 +141,7 @@ bool exportSummary(const Resolver &resolver, SummaryFormat format, QByteArray *o
             *error = tr("PDF export is not available in this build.");
             return false;
         }
-        *out = g_pdfWriter(summaryHtml(resolver), error);
+        *out = g_pdfWriter(summaryHtml(resolver, HtmlFlavour::Print), error);
         return !out->isEmpty();
     }
     return false;

@@ -16,7 +16,10 @@ QString summaryFormatId(SummaryFormat format);
 QString summaryMarkdown(const Resolver &resolver);
 QString summaryText(const Resolver &resolver);
 QByteArray summaryJson(const Resolver &resolver);
-QString summaryHtml(const Resolver &resolver);
+// Browser: self-contained page for a wiki or a browser. Print: the same content laid out for
+// QTextDocument's PDF output (no page margins of its own, no emoji the PDF fonts lack).
+enum class HtmlFlavour { Browser, Print };
+QString summaryHtml(const Resolver &resolver, HtmlFlavour flavour = HtmlFlavour::Browser);
 
 // Markdown, text, JSON and HTML into *out. PDF goes through the registered PDF writer (the
 // app registers one at start-up; without it this returns false with a clear *error).
