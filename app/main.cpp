@@ -2,10 +2,14 @@
 #include "cli.h"
 #include "mainwindow.h"
 #include "questionnaire.h"
+#include "summaryexport.h"
+#include "summarypdf.h"
 #include "wizard.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFile>
+#include <QIcon>
 #include <QStandardPaths>
 #include <QTextStream>
 
@@ -67,6 +71,11 @@ int main(int argc, char **argv)
     QApplication::setOrganizationName(QStringLiteral("OpsFlow"));
     QApplication::setApplicationVersion(QStringLiteral(OPSFLOW_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("io.github.opsflow.OpsFlow"));
+    const QString icon = QStringLiteral(":/icons/io.github.opsflow.OpsFlow.svg");
+    if (QFile::exists(icon))
+        QApplication::setWindowIcon(QIcon(icon));
+    // File → Export Summary draws PDFs with Qt Gui, which the core does not link.
+    opsflow::setSummaryPdfWriter(&opsflow::summaryPdf);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main",

@@ -1,56 +1,124 @@
-// The main window: menus, status bar, and a splitter with the wizard (and later the preview).
+// The main window: menus, the notice bar, and a splitter with the wizard and the preview.
 #include "mainwindow.h"
 
 #include "answersfile.h"
 #include "answersmodel.h"
 #include "autosaver.h"
+#include "completionpage.h"
+#include "exportdialog.h"
+#include "generatedfileswatcher.h"
+#include "generatepage.h"
+#include "noticebar.h"
+#include "previewpane.h"
+#include "projectsession.h"
+#include "recentprojects.h"
+#include "startpage.h"
+#include "summaryexporter.h"
 #include "uilogging.h"
 #include "wizard.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDateTime>
 #include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QVBoxLayout>
+
+#ifndef OPSFLOW_HIGHLIGHTER_NAME
+#define OPSFLOW_HIGHLIGHTER_NAME "built-in fallback"
+#endif
 
 namespace opsflow {
+
+namespace {
+
+// The first local folder among dragged URLs.
+QString droppedFolder(const QMimeData *mime)
+{
+    if (!mime || !mime->hasUrls())
+        return {};
+    for (const QUrl &url : mime->urls()) {
+        if (url.isLocalFile() && QFileInfo(url.toLocalFile()).isDir())
+            return url.toLocalFile();
+    }
+    return {};
+}
+
+} // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_model(new AnswersModel(Questionnaire::builtIn(), this))
     , m_autoSaver(new AutoSaver(m_model, this))
-    , m_wizard(new Wizard(m_model))
+    , m_project(new ProjectSession(this))
+    , m_recent(new RecentProjects(this))
+    , m_watcher(new GeneratedFilesWatcher(this))
+    , m_wizard(new Wizard(m_model, m_project))
+    , m_notice(new NoticeBar(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
+    setAcceptDrops(true);
     m_splitter->setObjectName(QStringLiteral("splitter"));
     m_splitter->setChildrenCollapsible(false);
     m_splitter->addWidget(m_wizard);
-    setCentralWidget(m_splitter);
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_notice);
+    layout->addWidget(m_splitter, 1);
+    setCentralWidget(central);
     createMenus();
     statusBar();
     // Fits a 1280×800 screen with its panels; the layouts allow much smaller.
     resize(1200, 740);
 
-    connect(m_wizard, &Wizard::openFolderRequested, this, [this] {
-        chooseProjectFolder();
-        if (!m_projectFolder.isEmpty() && m_wizard->currentId() == Wizard::StartPageId)
-            m_wizard->next();
-    });
+    // The preview beside the wizard follows the question on screen; a click on a section
+    // of a document goes to its question.
+    auto *preview = new PreviewPane(m_model);
+    setPreviewWidget(preview);
+    m_previewPane = preview;
+    connect(m_wizard, &Wizard::currentQuestionChanged, preview, &PreviewPane::showQuestion);
+    connect(preview, &PreviewPane::questionRequested, m_wizard, &Wizard::goToQuestion);
+
+    connect(m_wizard, &Wizard::openFolderRequested, this, &MainWindow::chooseProjectFolder);
+    connect(m_wizard, &Wizard::recentFolderRequested, this, &MainWindow::openProject);
     connect(m_wizard, &Wizard::startWithoutFolderRequested, this, [this] {
         startWithoutFolder();
-        m_wizard->next();
+        if (m_wizard->currentId() == Wizard::StartPageId)
+            m_wizard->next();
     });
+    connect(m_wizard, &Wizard::exportSummaryRequested, this, &MainWindow::exportSummary);
     connect(m_wizard, &Wizard::answersConfirmed, this, [this] {
         if (flushAnswers())
             statusBar()->showMessage(tr("Answers confirmed and saved in %1.")
-                                         .arg(QDir::toNativeSeparators(answersPath())));
+                                         .arg(QDir::toNativeSeparators(answersPath())), 5000);
     });
+    connect(m_wizard->generatePage(), &GeneratePage::projectFolderRequested, this, [this] {
+        const QString folder = QFileDialog::getExistingDirectory(this, tr("Choose the Project Folder"), QDir::homePath());
+        if (folder.isEmpty() || !switchProject(folder, true))
+            return;
+        m_wizard->generatePage()->continueInFolder();
+    });
+    connect(m_wizard->generatePage(), &GeneratePage::generated, this, [this] {
+        // Our own writes are not "changed on disk".
+        m_watcher->acknowledge();
+        m_notice->hide();
+    });
+    connect(m_watcher, &GeneratedFilesWatcher::changedOnDisk, this, &MainWindow::onFilesChangedOnDisk);
+    connect(m_project, &ProjectSession::contextChanged, this, &MainWindow::updateTitle);
+    connect(m_recent, &RecentProjects::changed, this, &MainWindow::updateRecent);
     connect(m_autoSaver, &AutoSaver::saved, this, [this](const QString &path) {
         statusBar()->showMessage(tr("Saved in %1").arg(QDir::toNativeSeparators(path)), 3000);
     });
@@ -60,6 +128,7 @@ MainWindow::MainWindow(QWidget *parent)
     });
 
     loadAnswers(false);
+    updateRecent();
     updateTitle();
 }
 
@@ -87,18 +156,64 @@ void MainWindow::setPreviewWidget(QWidget *preview)
     m_splitter->setStretchFactor(1, 2);
 }
 
+PreviewPane *MainWindow::previewPane() const
+{
+    return m_previewPane.data();
+}
+
 bool MainWindow::openProject(const QString &folder)
+{
+    if (!switchProject(folder, false))
+        return false;
+    // A new project has its own facts and pre-flight check: walk them again. While
+    // generating, the folder was asked for by the generate step, which goes on.
+    if (m_wizard->currentId() != Wizard::GeneratePageId)
+        m_wizard->restartAfterStart();
+    return true;
+}
+
+bool MainWindow::switchProject(const QString &folder, bool keepCurrentAnswers)
 {
     const QFileInfo info(folder);
     if (!info.isDir()) {
         showError(tr("Cannot Open Folder"), tr("%1 is not a folder.").arg(QDir::toNativeSeparators(folder)));
         return false;
     }
+    // What was typed for the old project is saved before anything else happens.
     flushAnswers();
     m_projectFolder = info.canonicalFilePath();
-    loadAnswers(true);
+    if (keepCurrentAnswers)
+        keepAnswersInFolder();
+    else
+        loadAnswers(true);
+    m_project->setFolder(m_projectFolder);
+    m_watcher->setProjectFolder(m_projectFolder);
+    if (m_previewPane)
+        m_previewPane->setProjectFolder(m_projectFolder);
+    m_notice->hide();
+    m_recent->add(m_projectFolder);
     updateTitle();
     return true;
+}
+
+void MainWindow::keepAnswersInFolder()
+{
+    // The answers given so far move into the folder; answers it already had are copied to
+    // its backups first, never lost.
+    const QString path = answersPath();
+    m_autoSaver->setPath(path);
+    m_wizard->setProjectFolder(m_projectFolder, path);
+    if (QFileInfo::exists(path)) {
+        const QString backup = QDir(m_projectFolder).filePath(
+            QStringLiteral(".ai-flow/backups/phase7/answers-%1.json")
+                .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"))));
+        QDir().mkpath(QFileInfo(backup).absolutePath());
+        if (QFile::copy(path, backup))
+            statusBar()->showMessage(tr("The folder's earlier answers were kept as %1.")
+                                         .arg(QDir::toNativeSeparators(backup)));
+    }
+    m_autoSaver->markDirty();
+    flushAnswers();
 }
 
 void MainWindow::startWithoutFolder()
@@ -108,6 +223,13 @@ void MainWindow::startWithoutFolder()
     flushAnswers();
     m_projectFolder.clear();
     loadAnswers(true);
+    // Without a folder there is no pre-flight check: every question of the scope is asked.
+    m_model->setOnlyQuestions({});
+    m_project->setFolder(QString());
+    m_watcher->setProjectFolder(QString());
+    if (m_previewPane)
+        m_previewPane->setProjectFolder(QString());
+    m_notice->hide();
     updateTitle();
 }
 
@@ -122,6 +244,49 @@ void MainWindow::chooseProjectFolder()
 bool MainWindow::flushAnswers()
 {
     return m_autoSaver->flush();
+}
+
+void MainWindow::exportSummary()
+{
+    ExportDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const std::optional<SummaryFormat> format = dialog.format();
+    if (!format) {
+        copySummary();
+        return;
+    }
+    const SummaryExporter exporter(m_model);
+    QFileDialog files(this, tr("Export Summary"));
+    files.setAcceptMode(QFileDialog::AcceptSave);
+    files.setFileMode(QFileDialog::AnyFile);
+    files.setNameFilter(SummaryExporter::nameFilter(*format));
+    files.setDefaultSuffix(summaryFormatId(*format));
+    // Replacing an existing file asks first (QFileDialog's confirmation).
+    files.setOption(QFileDialog::DontConfirmOverwrite, false);
+    const QString suggested = exporter.defaultPath(*format, m_projectFolder);
+    files.setDirectory(QFileInfo(suggested).absolutePath());
+    files.selectFile(QFileInfo(suggested).fileName());
+    if (files.exec() != QDialog::Accepted || files.selectedFiles().isEmpty())
+        return;
+    exportSummaryTo(*format, files.selectedFiles().constFirst());
+}
+
+bool MainWindow::exportSummaryTo(SummaryFormat format, const QString &path)
+{
+    QString error;
+    if (!SummaryExporter(m_model).write(format, path, &error)) {
+        showError(tr("Cannot Export the Summary"), error);
+        return false;
+    }
+    statusBar()->showMessage(tr("Summary exported to %1").arg(QDir::toNativeSeparators(path)), 5000);
+    return true;
+}
+
+void MainWindow::copySummary()
+{
+    SummaryExporter(m_model).copyToClipboard();
+    statusBar()->showMessage(tr("Summary copied to the clipboard."), 3000);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -139,25 +304,78 @@ void MainWindow::closeEvent(QCloseEvent *event)
     event->accept();
 }
 
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!droppedFolder(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QString folder = droppedFolder(event->mimeData());
+    if (folder.isEmpty())
+        return;
+    event->acceptProposedAction();
+    openProject(folder);
+}
+
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *open = file->addAction(tr("&Open Project Folder…"), this, &MainWindow::chooseProjectFolder);
     open->setShortcut(QKeySequence::Open);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
     file->addAction(tr("Start &Without Folder"), this, &MainWindow::startWithoutFolder);
+    file->addSeparator();
+    QAction *exportAction = file->addAction(tr("&Export Summary…"), this, &MainWindow::exportSummary);
+    exportAction->setObjectName(QStringLiteral("exportSummaryAction"));
+    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    QAction *about = help->addAction(tr("&About OpsFlow"), this, [this] {
-        QMessageBox::about(this, tr("About OpsFlow"),
-            tr("<h3>OpsFlow %1</h3><p>Walks a team through ai-flow Phase 7, Operations &amp; "
-               "Deployment, and writes docs/operations.md, specs/configuration.md and "
-               ".env.example into the project.</p>").arg(QStringLiteral(OPSFLOW_VERSION)));
-    });
+    QAction *about = help->addAction(tr("&About OpsFlow"), this, &MainWindow::showAbout);
     about->setMenuRole(QAction::AboutRole);
+    fillRecentMenu();
+}
+
+void MainWindow::fillRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList folders = m_recent->folders();
+    for (int i = 0; i < folders.size(); ++i) {
+        const QString &folder = folders.at(i);
+        // &1 … &8: the keyboard picks a recent project by its number.
+        QAction *action = m_recentMenu->addAction(tr("&%1 %2").arg(i + 1).arg(QDir::toNativeSeparators(folder)));
+        connect(action, &QAction::triggered, this, [this, folder] { openProject(folder); });
+    }
+    if (folders.isEmpty()) {
+        m_recentMenu->addAction(tr("No recent projects"))->setEnabled(false);
+        return;
+    }
+    m_recentMenu->addSeparator();
+    m_recentMenu->addAction(tr("&Clear Recent Projects"), m_recent, &RecentProjects::clear);
+}
+
+void MainWindow::updateRecent()
+{
+    m_wizard->startPage()->setRecentFolders(m_recent->folders());
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About OpsFlow"),
+        tr("<h3>OpsFlow %1</h3>"
+           "<p>Walks a team through ai-flow Phase 7, Operations &amp; Deployment, and writes "
+           "docs/operations.md, specs/configuration.md and .env.example into the project.</p>"
+           "<p>Licence: MIT</p>"
+           "<p>Built with Qt %2 (running on Qt %3)<br>Highlighting: %4</p>")
+            .arg(QStringLiteral(OPSFLOW_VERSION), QStringLiteral(QT_VERSION_STR), QString::fromLatin1(qVersion()),
+                 QStringLiteral(OPSFLOW_HIGHLIGHTER_NAME).toHtmlEscaped()));
 }
 
 void MainWindow::loadAnswers(bool keepCurrentWhenMissing)
@@ -205,8 +423,23 @@ void MainWindow::showError(const QString &title, const QString &message)
 
 void MainWindow::updateTitle()
 {
-    const QString name = m_projectFolder.isEmpty() ? tr("No folder") : QFileInfo(m_projectFolder).fileName();
+    const QString name = m_project->isOpen() ? m_project->displayName() : tr("No folder");
     setWindowTitle(tr("OpsFlow — %1").arg(name));
+}
+
+void MainWindow::onFilesChangedOnDisk(const QStringList &paths)
+{
+    QStringList lines;
+    for (const QString &path : paths)
+        lines.append(tr("%1 changed on disk — re-read").arg(path));
+    m_notice->showNotice(lines.join(QLatin1Char('\n')));
+    // Everything that shows these files looks again.
+    m_project->reread();
+    if (m_wizard->currentId() == Wizard::GeneratePageId && !m_wizard->generatePage()->isWritten())
+        m_wizard->generatePage()->replan();
+    m_wizard->completionPage()->filesChangedOnDisk(paths);
+    if (m_previewPane)
+        m_previewPane->setProjectFolder(m_projectFolder);
 }
 
 } // namespace opsflow

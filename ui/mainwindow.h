@@ -1,14 +1,23 @@
-// The main window: menus, status bar, and a splitter with the wizard (and later the preview).
+// The main window: menus, the notice bar, and a splitter with the wizard and the preview.
 #pragma once
 
-#include <QMainWindow>
+#include "summaryexport.h"
 
+#include <QMainWindow>
+#include <QPointer>
+
+class QMenu;
 class QSplitter;
 
 namespace opsflow {
 
 class AnswersModel;
 class AutoSaver;
+class GeneratedFilesWatcher;
+class NoticeBar;
+class PreviewPane;
+class ProjectSession;
+class RecentProjects;
 class Wizard;
 
 class MainWindow : public QMainWindow
@@ -21,37 +30,63 @@ public:
     AnswersModel *answersModel() const { return m_model; }
     Wizard *wizard() const { return m_wizard; }
     AutoSaver *autoSaver() const { return m_autoSaver; }
+    ProjectSession *project() const { return m_project; }
+    RecentProjects *recentProjects() const { return m_recent; }
+    NoticeBar *noticeBar() const { return m_notice; }
+    GeneratedFilesWatcher *filesWatcher() const { return m_watcher; }
     QString projectFolder() const { return m_projectFolder; }
     // Where the answers are saved now: in the project, or in the application's data.
     QString answersPath() const;
 
-    // The right side of the splitter, for the preview pane; replaces (and deletes) any
-    // earlier one. The window owns the widget.
+    // The right side of the splitter; replaces (and deletes) any earlier one. The window
+    // owns the widget. The preview pane is set up by the window itself.
     void setPreviewWidget(QWidget *preview);
     QWidget *previewWidget() const { return m_preview; }
+    PreviewPane *previewPane() const;
 
 public Q_SLOTS:
-    // Answers move with the user: the folder's own answers file is loaded when there is
-    // one; otherwise what was typed so far is saved into the folder.
+    // Saves the current answers first, then switches: the folder's own answers file is
+    // loaded when there is one; otherwise what was typed so far is saved into the folder.
+    // The wizard starts again after its start page (except while generating, where the
+    // folder was asked for).
     bool openProject(const QString &folder);
     void startWithoutFolder();
     void chooseProjectFolder();
     bool flushAnswers();
+    // File → Export Summary: the format dialog, then where to save.
+    void exportSummary();
+    // Writes the summary; a failure is shown in a dialog naming the file.
+    bool exportSummaryTo(opsflow::SummaryFormat format, const QString &path);
+    void copySummary();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void createMenus();
+    void fillRecentMenu();
+    void updateRecent();
+    void showAbout();
+    bool switchProject(const QString &folder, bool keepCurrentAnswers);
+    void keepAnswersInFolder();
     void loadAnswers(bool keepCurrentWhenMissing);
     void showError(const QString &title, const QString &message);
     void updateTitle();
+    void onFilesChangedOnDisk(const QStringList &paths);
 
     AnswersModel *m_model;
     AutoSaver *m_autoSaver;
+    ProjectSession *m_project;
+    RecentProjects *m_recent;
+    GeneratedFilesWatcher *m_watcher;
     Wizard *m_wizard;
+    NoticeBar *m_notice;
     QSplitter *m_splitter;
+    QMenu *m_recentMenu = nullptr;
     QWidget *m_preview = nullptr;
+    QPointer<PreviewPane> m_previewPane;
     QString m_projectFolder;
 };
 

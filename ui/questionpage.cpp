@@ -4,6 +4,7 @@
 #include "fieldrow.h"
 #include "issuelabel.h"
 #include "markerlegend.h"
+#include "suggestionbox.h"
 #include "textstyles.h"
 
 #include <QFrame>
@@ -24,6 +25,7 @@ QuestionPage::QuestionPage(AnswersModel *model, const Question &question, QWidge
     , m_simplified(new QLabel(this))
     , m_legend(new MarkerLegend(this))
     , m_pageIssues(new IssueLabel(this))
+    , m_suggestions(new SuggestionBox(model, SuggestionBox::Style::QuestionPage, this))
 {
     setObjectName(QStringLiteral("question/") + question.id);
     setTitle(tr("%1 %2").arg(question.id, question.title));
@@ -58,6 +60,8 @@ QuestionPage::QuestionPage(AnswersModel *model, const Question &question, QWidge
         TextStyles::makeSmallPrint(help);
         fields->addWidget(help);
     }
+    m_suggestions->setObjectName(question.id + QStringLiteral("/suggestions"));
+    fields->addWidget(m_suggestions);
     QStringList usedMarkers;
     for (const Field &field : question.fields) {
         if (!field.section.isEmpty() || m_sections.isEmpty()) {
@@ -111,6 +115,11 @@ FieldRow *QuestionPage::row(const QString &fieldId) const
             return row;
     }
     return nullptr;
+}
+
+void QuestionPage::setFindings(const QList<Finding> &findings)
+{
+    m_suggestions->setFindings(findings);
 }
 
 QString QuestionPage::progressText(const Resolver &resolver, const QString &questionId)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "answersmodel.h"
+#include "projectcontext.h"
 
 #include <QWizardPage>
 
@@ -12,6 +13,7 @@ namespace opsflow {
 class FieldRow;
 class IssueLabel;
 class MarkerLegend;
+class SuggestionBox;
 
 class QuestionPage : public QWizardPage
 {
@@ -21,6 +23,9 @@ public:
 
     QString questionId() const { return m_question.id; }
     FieldRow *row(const QString &fieldId) const;
+    // "Suggested from your project": the findings of this question, with their evidence.
+    void setFindings(const QList<Finding> &findings);
+    SuggestionBox *suggestionBox() const { return m_suggestions; }
 
     void initializePage() override;
     void cleanupPage() override;
@@ -51,6 +56,7 @@ private:
     QLabel *m_simplified;
     MarkerLegend *m_legend;
     IssueLabel *m_pageIssues;
+    SuggestionBox *m_suggestions;
     QList<Section> m_sections;
     QList<FieldRow *> m_rows;
     // Pages that are not on screen catch up when shown instead of on every keystroke.

@@ -1,4 +1,5 @@
-// The "PHASE 7 SUMMARY" page: every line, and "Is this correct?" with a way back.
+// The "PHASE 7 SUMMARY" page: every line (each a link to its question), "Is this correct?"
+// with a way back, and the summary's export.
 #include "summarypage.h"
 
 #include "answersmodel.h"
@@ -26,8 +27,8 @@ SummaryPage::SummaryPage(AnswersModel *model, QWidget *parent)
 {
     setObjectName(QStringLiteral("summary"));
     setTitle(tr("📋 Phase %1 Summary").arg(model->questionnaire().phase()));
-    setSubTitle(tr("Check every line before the documents are generated. \"TBD\" marks what "
-                   "this scope does not ask."));
+    setSubTitle(tr("Check every line before the documents are generated. Click a line to change "
+                   "its answer; \"TBD\" marks what this scope does not ask."));
 
     m_scroll->setWidgetResizable(true);
     m_scroll->setFrameShape(QFrame::StyledPanel);
@@ -38,7 +39,7 @@ SummaryPage::SummaryPage(AnswersModel *model, QWidget *parent)
     QFont bold = question->font();
     bold.setBold(true);
     question->setFont(bold);
-    auto *yes = new QRadioButton(tr("&Yes — finish"), this);
+    auto *yes = new QRadioButton(tr("&Yes — generate the documents"), this);
     auto *no = new QRadioButton(tr("N&o — change an answer:"), this);
     yes->setObjectName(QStringLiteral("summary/yes"));
     no->setObjectName(QStringLiteral("summary/no"));
@@ -49,19 +50,30 @@ SummaryPage::SummaryPage(AnswersModel *model, QWidget *parent)
     m_go->setObjectName(QStringLiteral("summary/go"));
     m_go->setAutoDefault(false);
 
-    auto *answer = new QHBoxLayout;
-    answer->addWidget(question);
-    answer->addSpacing(12);
-    answer->addWidget(yes);
-    answer->addSpacing(12);
-    answer->addWidget(no);
-    answer->addWidget(m_questions);
-    answer->addWidget(m_go);
-    answer->addStretch();
+    // The summary's own width, not the longest question title, sets how wide the page is.
+    m_questions->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_questions->setMinimumContentsLength(24);
+    auto *exportButton = new QPushButton(tr("&Export…"), this);
+    exportButton->setObjectName(QStringLiteral("summary/export"));
+    exportButton->setAutoDefault(false);
+    exportButton->setToolTip(tr("Save the summary as Markdown, text, JSON, HTML or PDF, or copy it"));
+
+    auto *answer = new QGridLayout;
+    answer->setHorizontalSpacing(12);
+    answer->addWidget(question, 0, 0);
+    answer->addWidget(yes, 0, 1);
+    auto *change = new QHBoxLayout;
+    change->addWidget(no);
+    change->addWidget(m_questions, 1);
+    change->addWidget(m_go);
+    answer->addLayout(change, 1, 1);
+    answer->setColumnStretch(2, 1);
+    answer->addWidget(exportButton, 0, 3, Qt::AlignRight);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_scroll, 1);
     layout->addLayout(answer);
+    connect(exportButton, &QPushButton::clicked, this, &SummaryPage::exportRequested);
 
     connect(m_correct, &QButtonGroup::idClicked, this, [this] {
         updateControls();
@@ -124,8 +136,18 @@ void SummaryPage::refresh()
     grid->setColumnStretch(1, 1);
     int row = 0;
     for (const SummaryLine &line : summaryLines(resolver)) {
-        auto *label = new QLabel(tr("%1 (%2)").arg(line.label, line.questionId), content);
-        label->setTextFormat(Qt::PlainText);
+        // A line of an asked question links to its page; the others have no page to show.
+        const bool linked = resolver.isAsked(line.questionId);
+        auto *label = new QLabel(content);
+        label->setObjectName(QStringLiteral("summary/%1/label").arg(line.questionId));
+        label->setTextFormat(Qt::RichText);
+        label->setText(linked ? tr("<a href=\"%1\">%2</a> (%1)").arg(line.questionId, line.label.toHtmlEscaped())
+                              : tr("%2 (%1)").arg(line.questionId, line.label.toHtmlEscaped()));
+        if (linked) {
+            label->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
+            label->setToolTip(tr("Go to question %1").arg(line.questionId));
+            connect(label, &QLabel::linkActivated, this, &SummaryPage::goToQuestionRequested);
+        }
         QFont bold = label->font();
         bold.setBold(true);
         label->setFont(bold);

@@ -1,4 +1,5 @@
-// The "PHASE 7 SUMMARY" page: every line, and "Is this correct?" with a way back.
+// The "PHASE 7 SUMMARY" page: every line (each a link to its question), "Is this correct?"
+// with a way back, and the summary's export.
 #pragma once
 
 #include <QWizardPage>
@@ -24,6 +25,7 @@ public:
 
 Q_SIGNALS:
     void goToQuestionRequested(const QString &questionId);
+    void exportRequested();
 
 protected:
     void showEvent(QShowEvent *event) override;

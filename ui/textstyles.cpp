@@ -52,6 +52,14 @@ QColor warningColor(const QPalette &palette)
     return isDark(palette) ? QColor(0xf5, 0xc2, 0x11) : QColor(0x9a, 0x5b, 0x00);
 }
 
+QColor mutedColor(const QPalette &palette)
+{
+    const QColor text = palette.color(QPalette::WindowText);
+    const QColor back = palette.color(QPalette::Window);
+    const auto mix = [](int a, int b) { return (a * 55 + b * 45) / 100; };
+    return QColor(mix(text.red(), back.red()), mix(text.green(), back.green()), mix(text.blue(), back.blue()));
+}
+
 QString escapeMnemonic(QString text)
 {
     return text.replace(QLatin1Char('&'), QLatin1String("&&"));

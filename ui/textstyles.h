@@ -23,6 +23,10 @@ void makeHeading(QLabel *label);
 QColor errorColor(const QPalette &palette);
 QColor warningColor(const QPalette &palette);
 
+// Secondary text inside rich text (paths, notes): the text colour blended into the
+// background, opaque, since an HTML colour has no alpha.
+QColor mutedColor(const QPalette &palette);
+
 // Data text shown on a button: a literal '&' must not become a mnemonic.
 QString escapeMnemonic(QString text);
 

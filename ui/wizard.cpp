@@ -1,17 +1,32 @@
-// The Phase 7 wizard: start, mode and scope, project facts, one page per question, summary.
+// The Phase 7 wizard: start, mode and scope, project facts, pre-flight, one page per
+// question, summary, generate, completion.
 #include "wizard.h"
 
 #include "answersmodel.h"
+#include "completionpage.h"
 #include "contextpage.h"
+#include "generatepage.h"
 #include "modescopepage.h"
+#include "preflightpage.h"
+#include "projectsession.h"
 #include "questionpage.h"
 #include "startpage.h"
 #include "summarypage.h"
 
+#include <QApplication>
+
 namespace opsflow {
 
-Wizard::Wizard(AnswersModel *model, QWidget *parent)
-    : QWizard(parent), m_model(model), m_start(new StartPage(model->questionnaire(), this))
+Wizard::Wizard(AnswersModel *model, ProjectSession *project, QWidget *parent)
+    : QWizard(parent)
+    , m_model(model)
+    , m_project(project)
+    , m_start(new StartPage(model->questionnaire(), this))
+    , m_context(new ContextPage(model, project, this))
+    , m_preflight(new PreflightPage(model, project, this))
+    , m_summary(new SummaryPage(model, this))
+    , m_generate(new GeneratePage(model, project, this))
+    , m_completion(new CompletionPage(model, project, this))
 {
     setObjectName(QStringLiteral("wizard"));
     setWindowFlags(Qt::Widget);
@@ -26,42 +41,98 @@ Wizard::Wizard(AnswersModel *model, QWidget *parent)
 
     setPage(StartPageId, m_start);
     setPage(ModeScopePageId, new ModeScopePage(model, this));
-    setPage(ContextPageId, new ContextPage(model, this));
+    setPage(ContextPageId, m_context);
+    setPage(PreflightPageId, m_preflight);
     const QList<Question> &questions = model->questionnaire().questions();
-    for (int i = 0; i < questions.size(); ++i)
-        setPage(FirstQuestionPageId + i, new QuestionPage(model, questions.at(i), this));
-    auto *summary = new SummaryPage(model, this);
-    setPage(SummaryPageId, summary);
+    for (int i = 0; i < questions.size(); ++i) {
+        auto *page = new QuestionPage(model, questions.at(i), this);
+        setPage(FirstQuestionPageId + i, page);
+        m_questions.append(page);
+    }
+    setPage(SummaryPageId, m_summary);
+    setPage(GeneratePageId, m_generate);
+    setPage(CompletionPageId, m_completion);
     setStartId(StartPageId);
 
     connect(m_start, &StartPage::openFolderRequested, this, &Wizard::openFolderRequested);
     connect(m_start, &StartPage::startWithoutFolderRequested, this, &Wizard::startWithoutFolderRequested);
-    connect(summary, &SummaryPage::goToQuestionRequested, this, &Wizard::goToQuestion);
+    connect(m_start, &StartPage::recentFolderRequested, this, &Wizard::recentFolderRequested);
+    connect(m_summary, &SummaryPage::goToQuestionRequested, this, &Wizard::goToQuestion);
+    connect(m_summary, &SummaryPage::exportRequested, this, &Wizard::exportSummaryRequested);
+    connect(m_generate, &GeneratePage::generated, this, [this] {
+        m_completion->setOutcome(m_generate->plan(), m_generate->writeResult());
+        if (currentId() == GeneratePageId)
+            next();
+    });
     connect(this, &QWizard::currentIdChanged, this, [this](int id) {
+        if (id == GeneratePageId) {
+            // Back from the completion page: plan again, the files are there now.
+            if (m_generate->isWritten())
+                m_generate->initializePage();
+            Q_EMIT answersConfirmed();
+        }
         Q_EMIT currentQuestionChanged(questionIdOf(id));
     });
+    connect(m_project, &ProjectSession::evidenceChanged, this, &Wizard::distributeFindings);
+    distributeFindings();
 }
 
-int Wizard::nextId() const
+int Wizard::firstQuestionFrom(int index) const
 {
-    const int id = currentId();
+    const QList<Question> &questions = m_model->questionnaire().questions();
+    const Resolver resolver = m_model->resolver();
+    for (int i = qMax(0, index); i < questions.size(); ++i) {
+        if (resolver.isAsked(questions.at(i).id))
+            return FirstQuestionPageId + i;
+    }
+    return SummaryPageId;
+}
+
+int Wizard::nextIdAfter(int id) const
+{
     switch (id) {
     case StartPageId:
         return ModeScopePageId;
     case ModeScopePageId:
         return ContextPageId;
+    case ContextPageId:
+        // The pre-flight check needs a folder to look at.
+        return m_project->isOpen() ? PreflightPageId : firstQuestionFrom(0);
+    case PreflightPageId:
+        return m_preflight->skipsQuestions() ? SummaryPageId : firstQuestionFrom(0);
     case SummaryPageId:
+        return GeneratePageId;
+    case GeneratePageId:
+        return CompletionPageId;
+    case CompletionPageId:
         return -1;
     default:
         break;
     }
-    const QList<Question> &questions = m_model->questionnaire().questions();
-    const Resolver resolver = m_model->resolver();
-    for (int i = id == ContextPageId ? 0 : id - FirstQuestionPageId + 1; i < questions.size(); ++i) {
-        if (resolver.isAsked(questions.at(i).id))
-            return FirstQuestionPageId + i;
+    // A question visited from the summary while the existing documents are kept goes back
+    // to the summary: the other questions are not part of this run.
+    if (m_project->isOpen() && m_preflight->skipsQuestions() && visitedIds().contains(PreflightPageId))
+        return SummaryPageId;
+    return firstQuestionFrom(id - FirstQuestionPageId + 1);
+}
+
+int Wizard::nextId() const
+{
+    if (m_jumpTarget >= 0)
+        return m_jumpTarget;
+    return nextIdAfter(currentId());
+}
+
+QList<int> Wizard::plannedPageIds() const
+{
+    QList<int> ids{StartPageId};
+    while (ids.last() != SummaryPageId && ids.size() < 200) {
+        const int next = nextIdAfter(ids.last());
+        if (next < 0)
+            break;
+        ids.append(next);
     }
-    return SummaryPageId;
+    return ids;
 }
 
 int Wizard::pageIdOf(const QString &questionId) const
@@ -89,18 +160,58 @@ QuestionPage *Wizard::questionPage(const QString &questionId) const
 bool Wizard::goToQuestion(const QString &questionId)
 {
     const int target = pageIdOf(questionId);
-    // QWizard can only go back along its history; every asked question is on it once
-    // the summary is reached, and Back keeps every answer.
-    if (target < 0 || !visitedIds().contains(target))
+    if (target < 0 || !m_model->resolver().isAsked(questionId))
         return false;
-    while (currentId() != target)
+    // QWizard goes back along its history and forward to a page it has not met; Back keeps
+    // every answer.
+    if (visitedIds().contains(target)) {
+        while (currentId() != target)
+            back();
+        return true;
+    }
+    int before = -1;
+    for (int id : visitedIds()) {
+        if (id < target)
+            before = qMax(before, id);
+    }
+    if (before < 0)
+        return false;
+    while (currentId() != before)
         back();
-    return true;
+    m_jumpTarget = target;
+    next();
+    m_jumpTarget = -1;
+    return currentId() == target;
 }
 
 void Wizard::setProjectFolder(const QString &folder, const QString &answersPath)
 {
     m_start->setProjectFolder(folder, answersPath);
+}
+
+void Wizard::restartAfterStart()
+{
+    restart();
+    next();
+}
+
+void Wizard::distributeFindings()
+{
+    for (QuestionPage *page : std::as_const(m_questions))
+        page->setFindings(m_project->findingsFor(page->questionId()));
+}
+
+bool Wizard::focusNextPrevChild(bool next)
+{
+    // QWizard hides its page area for a moment whenever the current page's completeness
+    // changes (every answer can do that). Hiding moves the focus on, and with the preview
+    // beside the wizard it would land there in the middle of typing: keep it where it is.
+    if (isVisible() && currentPage() && !currentPage()->isVisible()) {
+        const QWidget *focus = QApplication::focusWidget();
+        if (focus && currentPage()->isAncestorOf(focus))
+            return true;
+    }
+    return QWizard::focusNextPrevChild(next);
 }
 
 void Wizard::done(int result)

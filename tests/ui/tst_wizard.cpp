@@ -6,7 +6,9 @@
 #include "fieldwidget.h"
 #include "issuelabel.h"
 #include "mainwindow.h"
+#include "previewpane.h"
 #include "questionpage.h"
+#include "summary.h"
 #include "wizard.h"
 
 #include <QAbstractButton>
@@ -39,14 +41,18 @@ const QStringList allQuestions = {
     QStringLiteral("7.9.1"), QStringLiteral("7.9.2"), QStringLiteral("7.9.3"), QStringLiteral("7.9.4"),
     QStringLiteral("7.10")};
 
-// A page by what the user sees: "start", "mode", "context", a question id, "summary".
+// A page by what the user sees: "start", "mode", "context", "preflight", a question id,
+// "summary", "generate", "completion".
 QString pageKey(const Wizard *wizard)
 {
     switch (wizard->currentId()) {
     case Wizard::StartPageId: return QStringLiteral("start");
     case Wizard::ModeScopePageId: return QStringLiteral("mode");
     case Wizard::ContextPageId: return QStringLiteral("context");
+    case Wizard::PreflightPageId: return QStringLiteral("preflight");
     case Wizard::SummaryPageId: return QStringLiteral("summary");
+    case Wizard::GeneratePageId: return QStringLiteral("generate");
+    case Wizard::CompletionPageId: return QStringLiteral("completion");
     default: return wizard->questionIdOf(wizard->currentId());
     }
 }
@@ -72,9 +78,12 @@ private:
     Wizard *wizard() const { return m_window->wizard(); }
     AnswersModel *model() const { return m_window->answersModel(); }
 
+    // The preview beside the wizard is tested in tst_preview; here it is hidden (it then
+    // renders nothing).
     bool openWindow()
     {
         m_window = std::make_unique<MainWindow>();
+        m_window->previewWidget()->hide();
         if (!m_window->openProject(m_project->path()))
             return false;
         m_window->show();
@@ -127,10 +136,13 @@ private:
             QTest::keyClicks(edit, text);
     }
 
-    // From the start page: mode and scope, then Next until the page of `target`.
+    // From the start page (or the mode page an opened project lands on): mode and scope,
+    // then Next until the page of `target`.
     bool walkTo(const QString &mode, const QString &scope, const QString &target)
     {
-        if (!clickNext() || !click(QStringLiteral("mode/") + mode) || !click(QStringLiteral("scope/") + scope))
+        if (pageKey(wizard()) == QLatin1String("start") && !clickNext())
+            return false;
+        if (!click(QStringLiteral("mode/") + mode) || !click(QStringLiteral("scope/") + scope))
             return false;
         return nextUntil(target);
     }
@@ -168,7 +180,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("scope");
         QTest::addColumn<QStringList>("pages");
-        const QStringList head = {QStringLiteral("start"), QStringLiteral("mode"), QStringLiteral("context")};
+        // An opened project starts on the mode page; a folder has a pre-flight check.
+        const QStringList head = {QStringLiteral("mode"), QStringLiteral("context"), QStringLiteral("preflight")};
         QTest::newRow("mvp") << QStringLiteral("mvp")
                              << head + allQuestions.mid(0, 4) + QStringList{QStringLiteral("summary")};
         QTest::newRow("production") << QStringLiteral("production")
@@ -184,8 +197,6 @@ private Q_SLOTS:
         QVERIFY(openWindow());
 
         QStringList seen{pageKey(wizard())};
-        QVERIFY(clickNext());
-        seen.append(pageKey(wizard()));
         QVERIFY(click(QStringLiteral("mode/smart")));
         QVERIFY(click(QStringLiteral("scope/") + scope));
         while (pageKey(wizard()) != QLatin1String("summary")) {
@@ -198,12 +209,21 @@ private Q_SLOTS:
         }
         QCOMPARE(seen, pages);
 
-        QVERIFY(!wizard()->button(QWizard::FinishButton)->isEnabled());
+        // "Is this correct?" Yes leads on to the generate step, which saves the answers.
+        QVERIFY(!isNextEnabled());
         QVERIFY(click(QStringLiteral("summary/yes")));
+        QVERIFY(clickNext());
+        QCOMPARE(pageKey(wizard()), QStringLiteral("generate"));
+        QVERIFY(!isNextEnabled());
+        QVERIFY(click(QStringLiteral("generate/write")));
+        QCOMPARE(pageKey(wizard()), QStringLiteral("completion"));
         QAbstractButton *finish = wizard()->button(QWizard::FinishButton);
-        QVERIFY(finish->isEnabled());
+        QVERIFY(finish->isVisible() && finish->isEnabled());
         QTest::mouseClick(finish, Qt::LeftButton);
         QVERIFY(wizard()->isVisible()); // Finish must not close the embedded wizard
+        for (const QString &file : {QStringLiteral("docs/operations.md"), QStringLiteral("specs/configuration.md"),
+                                    QStringLiteral(".env.example")})
+            QVERIFY2(QFile::exists(QDir(m_project->path()).filePath(file)), qPrintable(file));
 
         const QString path = QDir(m_project->path()).filePath(QStringLiteral(".ai-flow/answers/phase7.json"));
         QCOMPARE(m_window->answersPath(), path);
@@ -429,6 +449,39 @@ private Q_SLOTS:
         QCOMPARE(pageKey(wizard()), QStringLiteral("7.3"));
     }
 
+    void shouldLinkEverySummaryLineToItsQuestion()
+    {
+        QVERIFY(openWindow());
+        QVERIFY(walkTo(QStringLiteral("smart"), QStringLiteral("mvp"), QStringLiteral("summary")));
+        const QList<SummaryLine> lines = summaryLines(model()->resolver());
+        QVERIFY(lines.size() >= 17);
+        for (const SummaryLine &line : lines) {
+            auto *label = find<QLabel>(QStringLiteral("summary/%1/label").arg(line.questionId));
+            QVERIFY2(label, qPrintable(line.questionId));
+            QVERIFY(label->text().contains(line.label.toHtmlEscaped()));
+            // Only the questions this scope asks have a page to go to.
+            QCOMPARE(label->text().contains(QLatin1String("<a href")), !line.tbd);
+        }
+        auto *label = find<QLabel>(QStringLiteral("summary/7.3/label"));
+        Q_EMIT label->linkActivated(QStringLiteral("7.3"));
+        QCOMPARE(pageKey(wizard()), QStringLiteral("7.3"));
+        QVERIFY(clickNext());
+        QCOMPARE(pageKey(wizard()), QStringLiteral("7.4"));
+    }
+
+    void shouldFollowThePreview()
+    {
+        QVERIFY(openWindow());
+        PreviewPane *preview = m_window->previewPane();
+        QVERIFY(preview);
+        QCOMPARE(m_window->previewWidget(), preview);
+        QCOMPARE(preview->parentWidget()->objectName(), QStringLiteral("splitter"));
+        QVERIFY(walkTo(QStringLiteral("smart"), QStringLiteral("production"), QStringLiteral("summary")));
+        // A click on a section of a rendered document goes to its question.
+        Q_EMIT preview->questionRequested(QStringLiteral("7.4.1"));
+        QCOMPARE(pageKey(wizard()), QStringLiteral("7.4.1"));
+    }
+
     void shouldNameEveryFieldWidgetByQuestionAndField()
     {
         QVERIFY(openWindow());
@@ -495,6 +548,7 @@ private Q_SLOTS:
     void shouldWorkWithoutAFolder()
     {
         m_window = std::make_unique<MainWindow>();
+        m_window->previewWidget()->hide();
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
         QCOMPARE(m_window->windowTitle(), QStringLiteral("OpsFlow — No folder"));
@@ -516,18 +570,23 @@ private Q_SLOTS:
 
     void shouldWorkWithTheKeyboardAlone()
     {
+        // Beside the wizard, something that takes the focus (as the preview's tabs do):
+        // answering must not hand the focus over to it.
         QVERIFY(openWindow());
+        m_window->setPreviewWidget(new QLineEdit);
         QApplication::setActiveWindow(m_window.get());
         QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
 
-        QTest::keyClick(m_window.get(), Qt::Key_N, Qt::AltModifier); // &Next
-        QTRY_COMPARE(pageKey(wizard()), QStringLiteral("mode"));
+        // An opened project starts on the mode page.
+        QCOMPARE(pageKey(wizard()), QStringLiteral("mode"));
         QTest::keyClick(m_window.get(), Qt::Key_M, Qt::AltModifier); // &MVP
         QTRY_COMPARE(model()->scope(), Scope::Mvp);
         QTest::keyClick(m_window.get(), Qt::Key_I, Qt::AltModifier); // &Interactive
         QTRY_COMPARE(model()->mode(), Mode::Interactive);
         QTest::keyClick(m_window.get(), Qt::Key_N, Qt::AltModifier);
         QTRY_COMPARE(pageKey(wizard()), QStringLiteral("context"));
+        QTest::keyClick(m_window.get(), Qt::Key_N, Qt::AltModifier);
+        QTRY_COMPARE(pageKey(wizard()), QStringLiteral("preflight"));
         QTest::keyClick(m_window.get(), Qt::Key_N, Qt::AltModifier);
         QTRY_COMPARE(pageKey(wizard()), QStringLiteral("7.1"));
         QVERIFY(!isNextEnabled());
@@ -539,6 +598,8 @@ private Q_SLOTS:
         QCOMPARE(QApplication::focusWidget()->objectName(), prefix + QLatin1Char('A'));
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
         QCOMPARE(model()->stored(QStringLiteral("7.1"), QStringLiteral("choice")).toString(), QStringLiteral("A"));
+        // Answering must not move the focus away (to the preview beside the wizard).
+        QCOMPARE(QApplication::focusWidget()->objectName(), prefix + QLatin1Char('A'));
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down);
         QCOMPARE(model()->stored(QStringLiteral("7.1"), QStringLiteral("choice")).toString(), QStringLiteral("B"));
         QVERIFY(isNextEnabled());

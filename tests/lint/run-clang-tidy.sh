@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Runs clang-tidy (.clang-tidy at the top) over app/core, app/cli and ui, using the compile
+# commands of a configured tree. Exit 1 when there are findings; 77 (skip) without
+# clang-tidy or compile_commands.json.
+#
+#   tests/lint/run-clang-tidy.sh [BUILD_DIR] [PATH_REGEX]
+#       BUILD_DIR   default: build (any preset's tree; CMAKE_EXPORT_COMPILE_COMMANDS is on)
+#       PATH_REGEX  default: /(app/core|app/cli|ui)/[^/]+\.cpp$
+set -euo pipefail
+
+top=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+build=${1:-$top/build}
+filter=${2:-"/(app/core|app/cli|ui)/[^/]+\\.cpp\$"}
+runner=$(command -v run-clang-tidy-14 || command -v run-clang-tidy || true)
+tidy=$(command -v clang-tidy-14 || command -v clang-tidy || true)
+if [ -z "$tidy" ] || [ -z "$runner" ]; then
+    echo "run-clang-tidy.sh: clang-tidy is missing (apt-get install clang-tidy)"
+    exit 77
+fi
+if [ ! -f "$build/compile_commands.json" ]; then
+    echo "run-clang-tidy.sh: $build/compile_commands.json is missing: configure first (cmake --preset default)"
+    exit 77
+fi
+
+# Generated sources (moc, qrc) must exist for the files that include them.
+cmake --build "$build" --target opsflow_core_autogen opsflow_ui_autogen >/dev/null 2>&1 || true
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+jobs=$(( $(nproc) > 1 ? $(nproc) / 2 : 1 ))
+"$runner" -clang-tidy-binary "$tidy" -p "$build" -j "$jobs" -quiet "$filter" >"$log" 2>&1 || true
+# Only our own findings: warnings in our files, not in Qt's headers.
+findings=$(grep -E "^$top/(app|ui|tests)/.*: (warning|error):" "$log" | sort -u || true)
+if [ -n "$findings" ]; then
+    echo "$findings"
+    echo "run-clang-tidy.sh: $(echo "$findings" | wc -l) findings" >&2
+    exit 1
+fi
+if grep -q "error:" "$log"; then
+    grep -B2 -A4 "error:" "$log" | head -40
+    echo "run-clang-tidy.sh: clang-tidy could not run on some files" >&2
+    exit 1
+fi
+echo "run-clang-tidy.sh: no findings"

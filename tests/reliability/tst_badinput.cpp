@@ -1,0 +1,290 @@
+// Bad input to the real binary that the other suites do not try: oversized, non-UTF-8 and
+// strangely typed answers files, files where folders should be, links, and hostile text.
+// Each row is one line of the table in tests/README.md.
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sys/stat.h>
+
+namespace {
+
+QString s(const char *text) { return QString::fromUtf8(text); }
+
+struct Run {
+    int code = -1;      // -2: killed or crashed; -3: did not finish in time
+    QString out;
+    QString err;
+};
+
+Run opsflow(const QStringList &arguments, int timeoutMs = 60000)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(s("DISPLAY"));
+    env.remove(s("QT_QPA_PLATFORM"));
+    process.setProcessEnvironment(env);
+    process.start(s(OPSFLOW_BINARY), arguments);
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+        return {-3, {}, {}};
+    }
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2,
+            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+}
+
+QByteArray read(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+bool write(const QString &path, const QByteArray &content)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(content) == content.size();
+}
+
+QByteArray answersWith(const QByteArray &answers, const QByteArray &context = "{}")
+{
+    return R"({"format": "opsflow-answers", "version": 1, "phase": "7", "scope": "enterprise", "mode": "smart", "context": )"
+        + context + R"(, "answers": )" + answers + "}";
+}
+
+// What each row puts where before the run. Paths are relative to the temporary folder,
+// which holds the project in "project/" and the answers file (when any) in "answers.json".
+enum class Setup {
+    AnswersFile,        // `content` → answers.json
+    AnswersDirectory,   // answers.json is a folder
+    AnswersDangling,    // answers.json → a missing file
+    AnswersLinked,      // answers.json → real.json (content)
+    AnswersFifo,        // answers.json is a named pipe nobody writes to
+    DocsIsAFile,        // project/docs is a regular file
+    OperationsIsAFolder,// project/docs/operations.md is a folder
+    ProjectIsAFile,     // the project path is a regular file
+    HugeExisting,       // project/docs/operations.md is 17 MiB
+    TemplateOutside,    // the operations template override links to a file outside
+    TemplateFifo,       // the configuration template override is a named pipe
+    BackupsOutside,     // project/.ai-flow/backups links to a folder outside
+};
+
+// Rows whose behaviour is wrong today: reported to the lead (tests/README.md, "Open"),
+// expected to fail until fixed. An XPASS means it was fixed: drop the reason.
+const char *const openSpecialFile = "open: special files (FIFO, /dev/zero) are opened and read without limit";
+
+} // namespace
+
+class TestBadInput : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void shouldRefuseBadInputClearly_data()
+    {
+        QTest::addColumn<int>("setup_"); // a Setup
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("message");   // in stderr (or stdout for a blocked file)
+        QTest::addColumn<bool>("writes");       // whether the documents are written
+        QTest::addColumn<QString>("open");      // why this row is expected to fail today
+
+        QByteArray huge = answersWith(R"({"7.1": {"choice": "A", "why": ")" + QByteArray(9 * 1024 * 1024, 'x') + "\"}}");
+        QTest::newRow("answers over 8 MiB") << int(Setup::AnswersFile) << huge << 3
+                                            << s("is too large to be an answers file (9 MiB; the limit is 8 MiB)") << false << QString();
+        QTest::newRow("answers not UTF-8") << int(Setup::AnswersFile) << answersWith("{\"7.1\": {\"why\": \"caf\xe9 \xff\xfe\"}}")
+                                           << 3 << s("is not valid JSON") << false << QString();
+        QTest::newRow("answers with a UTF-8 BOM") << int(Setup::AnswersFile) << QByteArray("\xef\xbb\xbf") + answersWith("{}")
+                                                  << 0 << QString() << true << QString();
+        QTest::newRow("empty answers file") << int(Setup::AnswersFile) << QByteArray() << 3 << s("is not valid JSON") << false << QString();
+        QTest::newRow("answers nested 5000 deep") << int(Setup::AnswersFile)
+                                                  << QByteArray(5000, '[') + QByteArray(5000, ']') << 3
+                                                  << s("is not valid JSON") << false << QString();
+        QTest::newRow("answers a JSON array") << int(Setup::AnswersFile) << QByteArray("[]") << 3
+                                              << s("must hold a JSON object") << false << QString();
+        QTest::newRow("answers with a NUL in a value") << int(Setup::AnswersFile)
+                                                       << answersWith(R"({"7.1": {"why": "a\u0000b"}})") << 0 << QString()
+                                                       << true << QString();
+        QTest::newRow("answers folder") << int(Setup::AnswersDirectory) << QByteArray() << 3 << s("Cannot read") << false << QString();
+        QTest::newRow("answers dangling link") << int(Setup::AnswersDangling) << QByteArray() << 3 << s("Cannot read") << false << QString();
+        QTest::newRow("answers through a link") << int(Setup::AnswersLinked) << answersWith("{}") << 0 << QString() << true << QString();
+        QTest::newRow("answers a named pipe") << int(Setup::AnswersFifo) << QByteArray() << 3 << s("answers.json")
+                                              << false << s(openSpecialFile);
+        QTest::newRow("docs is a file") << int(Setup::DocsIsAFile) << QByteArray() << 1
+                                        << s("Cannot create the folder for docs/operations.md") << false << QString();
+        QTest::newRow("operations.md is a folder") << int(Setup::OperationsIsAFolder) << QByteArray() << 5
+                                                   << s("docs/operations.md is a folder, not a file") << false << QString();
+        QTest::newRow("project is a file") << int(Setup::ProjectIsAFile) << QByteArray() << 2 << s("is not a folder") << false << QString();
+        QTest::newRow("existing file over 16 MiB") << int(Setup::HugeExisting) << QByteArray() << 5
+                                                   << s("is larger than 16 MiB; OpsFlow will not replace it") << false << QString();
+        QTest::newRow("template override links outside") << int(Setup::TemplateOutside) << QByteArray() << 4
+                                                         << s("operations.md.template") << false
+                                                         << s("open: a template override is read through a link to any file outside the project");
+        QTest::newRow("template override a named pipe") << int(Setup::TemplateFifo) << QByteArray() << 4
+                                                        << s("configuration.md.template") << false << s(openSpecialFile);
+        QTest::newRow("backups folder links outside") << int(Setup::BackupsOutside) << QByteArray() << 5
+                                                      << s(".ai-flow/backups") << false
+                                                      << s("open: backups are written through a linked .ai-flow/backups, outside the project");
+    }
+
+    void shouldRefuseBadInputClearly()
+    {
+        QFETCH(int, setup_);
+        const auto setup = Setup(setup_);
+        QFETCH(QByteArray, content);
+        QFETCH(int, code);
+        QFETCH(QString, message);
+        QFETCH(bool, writes);
+        QFETCH(QString, open);
+
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QString project = dir.filePath(s("project"));
+        QVERIFY(QDir().mkpath(project));
+        QString answers = dir.filePath(s("answers.json"));
+        switch (setup) {
+        case Setup::AnswersFile: QVERIFY(write(answers, content)); break;
+        case Setup::AnswersDirectory: QVERIFY(QDir().mkpath(answers)); break;
+        case Setup::AnswersDangling: QVERIFY(QFile::link(dir.filePath(s("missing.json")), answers)); break;
+        case Setup::AnswersLinked:
+            QVERIFY(write(dir.filePath(s("real.json")), content));
+            QVERIFY(QFile::link(dir.filePath(s("real.json")), answers));
+            break;
+        case Setup::AnswersFifo: QVERIFY(mkfifo(QFile::encodeName(answers).constData(), 0600) == 0); break;
+        case Setup::DocsIsAFile: QVERIFY(write(dir.filePath(s("project/docs")), "not a folder\n")); break;
+        case Setup::OperationsIsAFolder: QVERIFY(QDir().mkpath(dir.filePath(s("project/docs/operations.md")))); break;
+        case Setup::ProjectIsAFile:
+            project = dir.filePath(s("file"));
+            QVERIFY(write(project, "x"));
+            break;
+        case Setup::TemplateOutside:
+            QVERIFY(write(dir.filePath(s("outside/credentials")), "aws_secret_access_key = CANARY-SECRET\n"));
+            QVERIFY(QDir().mkpath(dir.filePath(s("project/.ai-flow/templates/opsflow"))));
+            QVERIFY(QFile::link(dir.filePath(s("outside/credentials")),
+                                dir.filePath(s("project/.ai-flow/templates/opsflow/operations.md.template"))));
+            break;
+        case Setup::TemplateFifo:
+            QVERIFY(QDir().mkpath(dir.filePath(s("project/.ai-flow/templates/opsflow"))));
+            QVERIFY(mkfifo(QFile::encodeName(dir.filePath(s("project/.ai-flow/templates/opsflow/configuration.md.template"))).constData(), 0600) == 0);
+            break;
+        case Setup::BackupsOutside:
+            // A generation to replace, then the team's edit, then the link.
+            QVERIFY(opsflow({s("generate"), project, s("--defaults")}).code == 0);
+            QVERIFY(write(dir.filePath(s("project/.env.example")), "EDITED=1\n"));
+            QVERIFY(QDir().mkpath(dir.filePath(s("outside"))));
+            QVERIFY(QDir().mkpath(dir.filePath(s("project/.ai-flow"))));
+            QVERIFY(QFile::link(dir.filePath(s("outside")), dir.filePath(s("project/.ai-flow/backups"))));
+            break;
+        case Setup::HugeExisting: {
+            QFile big(dir.filePath(s("project/docs/operations.md")));
+            QVERIFY(QDir().mkpath(dir.filePath(s("project/docs"))));
+            QVERIFY(big.open(QIODevice::WriteOnly));
+            QVERIFY(big.resize(17 * 1024 * 1024));
+            break;
+        }
+        }
+        const bool usesAnswers = setup <= Setup::AnswersFifo;
+        QStringList arguments{s("generate"), project};
+        arguments += usesAnswers ? QStringList{s("--answers"), answers} : QStringList{s("--defaults")};
+        if (setup == Setup::HugeExisting || setup == Setup::BackupsOutside)
+            arguments.append(s("--force"));
+        const Run run = opsflow(arguments, 8000);
+
+        // Every way this row can go wrong, so that an open row fails in one place.
+        QStringList problems;
+        auto expect = [&problems](bool ok, const QString &what) {
+            if (!ok)
+                problems.append(what);
+        };
+        const QString output = run.err + run.out;
+        expect(run.code != -3, s("opsflow did not finish within 8 s"));
+        expect(run.code != -2, s("opsflow crashed: ") + run.err.right(2000));
+        expect(run.code == code, QStringLiteral("exit %1, expected %2").arg(run.code).arg(code));
+        expect(message.isEmpty() || output.contains(message), s("the message does not name ") + message);
+        expect(run.code == 0 || run.err.isEmpty() || run.err.count(QLatin1Char('\n')) == 1,
+               s("the error is not one line"));
+        const QString operations = dir.filePath(s("project/docs/operations.md"));
+        switch (setup) {
+        case Setup::TemplateOutside:
+            expect(!read(operations).contains("CANARY-SECRET"), s("a file outside the project was copied into docs/operations.md"));
+            break;
+        case Setup::BackupsOutside:
+            expect(QDir(dir.filePath(s("outside"))).isEmpty(), s("a backup was written outside the project"));
+            break;
+        case Setup::DocsIsAFile:
+            // Nothing half-done: the files after the failing one are not written either.
+            expect(!QFileInfo::exists(dir.filePath(s("project/specs/configuration.md"))), s("configuration.md was written"));
+            expect(read(dir.filePath(s("project/docs"))) == "not a folder\n", s("the blocking file changed"));
+            break;
+        case Setup::HugeExisting:
+            expect(QFileInfo(operations).size() == 17 * 1024 * 1024, s("the big file was replaced"));
+            break;
+        case Setup::ProjectIsAFile:
+        case Setup::OperationsIsAFolder:
+        case Setup::TemplateFifo:
+            break;
+        default:
+            expect(QFileInfo::exists(operations) == writes && QFileInfo::exists(dir.filePath(s("project/.env.example"))) == writes,
+                   writes ? s("the documents were not written") : s("documents were written"));
+            break;
+        }
+        if (!open.isEmpty())
+            QEXPECT_FAIL("", qPrintable(open), Continue);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(s("; ")) + s(" — stderr: ") + run.err.left(400)
+                                                + s(" stdout: ") + run.out.left(400)));
+    }
+
+    // An unknown key is quoted in the message; a key holding a line break or an escape
+    // sequence must not break the one-line message or reach the terminal raw.
+    void shouldKeepTheMessageOnOneLine()
+    {
+        QTemporaryDir dir;
+        const QString answers = dir.filePath(s("answers.json"));
+        QVERIFY(write(answers, QByteArray(R"({"format": "opsflow-answers", "version": 1, "a)") + "\n\x1b[2Jb\": 1}"));
+        const Run run = opsflow({s("generate"), dir.path(), s("--answers"), answers});
+        QCOMPARE(run.code, 3);
+        QVERIFY(run.err.contains(s("has an unknown key")));
+        QEXPECT_FAIL("", "open: AnswersFile::fromJson quotes the key raw (tests/fuzz/open/answersfile/key-with-newline.json)",
+                     Continue);
+        QVERIFY2(!run.err.contains(QChar(0x1b)) && run.err.count(QLatin1Char('\n')) == 1, qPrintable(run.err));
+    }
+
+    // Typed text of every kind reaches the documents only escaped: no control characters,
+    // every .env.example line a comment or KEY=value, nothing else written.
+    void shouldEscapeHostileText()
+    {
+        QTemporaryDir dir;
+        const QString project = dir.filePath(s("project"));
+        QVERIFY(QDir().mkpath(project));
+        const QByteArray longLine(200 * 1024, 'y');
+        const QByteArray hostile = answersWith(
+            R"({"7.1": {"choice": "A", "platform": "AWS\u001b[31m red \u0007 bell \u0000 nul \u202e evil\u202c", )"
+            R"("why": "first\r\nsecond\rthird\u2028fourth\u0085fifth\n\nDATABASE_URL=postgres://injected\n# comment"}, )"
+            R"("7.7.2": {"pool_tool": ")" + longLine + R"("}})",
+            R"({"project_name": "name\nINJECTED=1 ' \" ` $HOME $(rm -rf /) \\"})");
+        QVERIFY(write(dir.filePath(s("answers.json")), hostile));
+        const Run run = opsflow({s("generate"), project, s("--answers"), dir.filePath(s("answers.json"))});
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        for (const char *file : {"docs/operations.md", "specs/configuration.md", ".env.example"}) {
+            const QByteArray bytes = read(QDir(project).filePath(QLatin1String(file)));
+            QVERIFY2(!bytes.isEmpty(), file);
+            for (const char c : bytes)
+                QVERIFY2(uchar(c) >= 0x20 || c == '\n' || c == '\t', qPrintable(QStringLiteral("%1 holds control character 0x%2")
+                                                                                     .arg(QLatin1String(file)).arg(uchar(c), 2, 16, QLatin1Char('0'))));
+        }
+        const QStringList env = QString::fromUtf8(read(QDir(project).filePath(s(".env.example")))).split(QLatin1Char('\n'));
+        static const QRegularExpression line(s("^(#.*|[A-Za-z_][A-Za-z0-9_]*=.*|)$"));
+        for (const QString &l : env)
+            QVERIFY2(line.match(l).hasMatch(), qPrintable(l.left(200)));
+        QVERIFY(!env.contains(s("INJECTED=1")));
+        QVERIFY(!env.contains(s("DATABASE_URL=postgres://injected")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBadInput)
+#include "tst_badinput.moc"

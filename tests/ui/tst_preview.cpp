@@ -1,0 +1,735 @@
+// The live preview: answers reach the documents, views switch, highlighting follows the
+// palette, hostile text stays inert, stale results are dropped.
+#include "answersmodel.h"
+#include "diagramsview.h"
+#include "documentview.h"
+#include "fallbackhighlighter.h"
+#include "highlighting.h"
+#include "inertbrowser.h"
+#include "previewpane.h"
+#include "previewrenderer.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QApplication>
+#include <QClipboard>
+#include <QFile>
+#include <QPlainTextEdit>
+#include <QRegularExpression>
+#include <QScrollBar>
+#include <QSet>
+#include <QSignalSpy>
+#include <QStackedWidget>
+#include <QSyntaxHighlighter>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <QToolButton>
+#include <QXmlStreamReader>
+
+using namespace opsflow;
+
+namespace {
+
+const QString Operations = QStringLiteral("docs/operations.md");
+
+QPalette lightPalette()
+{
+    QPalette palette(QColor(0xef, 0xef, 0xef));
+    palette.setColor(QPalette::Base, Qt::white);
+    palette.setColor(QPalette::Text, Qt::black);
+    return palette;
+}
+
+QPalette darkPalette()
+{
+    QPalette palette(QColor(0x35, 0x35, 0x35));
+    palette.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    palette.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+    palette.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    palette.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+    palette.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+    return palette;
+}
+
+// The highlighter's format at a column of a block (what QSyntaxHighlighter put on the
+// block's layout), or an empty format.
+QTextCharFormat formatAt(const QTextBlock &block, int column)
+{
+    const auto formats = block.layout()->formats();
+    for (const QTextLayout::FormatRange &range : formats) {
+        if (column >= range.start && column < range.start + range.length)
+            return range.format;
+    }
+    return {};
+}
+
+QTextBlock blockStartingWith(const QTextDocument *document, const QString &prefix)
+{
+    for (QTextBlock block = document->begin(); block.isValid(); block = block.next()) {
+        if (block.text().startsWith(prefix))
+            return block;
+    }
+    return {};
+}
+
+QTextBlock blockContaining(const QTextDocument *document, const QString &text)
+{
+    for (QTextBlock block = document->begin(); block.isValid(); block = block.next()) {
+        if (block.text().contains(text))
+            return block;
+    }
+    return {};
+}
+
+// A pane on screen with its first result rendered.
+struct ShownPane {
+    ShownPane() : model(Questionnaire::builtIn()), pane(&model) { pane.resize(640, 480); }
+    bool show()
+    {
+        QSignalSpy rendered(&pane, &PreviewPane::rendered);
+        pane.show();
+        return QTest::qWaitForWindowExposed(&pane) && (rendered.count() > 0 || rendered.wait(10000));
+    }
+    DocumentView *operations() const { return pane.document(Operations); }
+
+    AnswersModel model;
+    PreviewPane pane;
+};
+
+} // namespace
+
+class TestPreview : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+
+    void shouldShowAnAnswerChange();
+    void shouldGenerateOnceForABurstOfChanges();
+    void shouldSwitchBetweenRenderedAndSource();
+    void shouldRenderTablesAndDiagrams();
+    void shouldCopyADiagram();
+
+    void fallbackShouldHighlightMarkdown();
+    void fallbackShouldHighlightMermaid();
+    void fallbackShouldHighlightDotEnv();
+    void shouldFollowThePalette();
+
+    void hostileTextShouldStayInert();
+    void rendererShouldNeverLoadResources();
+    void shouldNotHaveANetworkStack();
+
+    void shouldDropStaleResults();
+    void shouldRenderNothingWhileHidden();
+    void shouldKeepTheScrollPosition();
+    void shouldShowTheCurrentQuestionsSection();
+    void shouldRequestAQuestionFromAHeadingClick();
+    void shouldFollowLinksBetweenDocuments();
+
+    void mermaidDefinitionShouldBeWellFormed();
+};
+
+void TestPreview::initTestCase()
+{
+    QApplication::setPalette(lightPalette());
+}
+
+void TestPreview::shouldShowAnAnswerChange()
+{
+    ShownPane p;
+    QVERIFY(p.show());
+    QVERIFY(!p.operations()->renderedView()->toPlainText().contains(QStringLiteral("Zebra Payments")));
+
+    p.model.setContextValue(QStringLiteral("project_name"), QStringLiteral("Zebra Payments"));
+
+    QTRY_VERIFY(p.operations()->renderedView()->toPlainText().contains(QStringLiteral("Zebra Payments")));
+    QVERIFY(p.operations()->text().contains(QStringLiteral("# Zebra Payments")));
+}
+
+void TestPreview::shouldGenerateOnceForABurstOfChanges()
+{
+    ShownPane p;
+    QVERIFY(p.show());
+    const quint64 before = p.pane.renderer()->generation();
+    QSignalSpy rendered(&p.pane, &PreviewPane::rendered);
+
+    for (const char *name : {"A", "Ab", "Abc", "Abcd", "Abcde"})
+        p.model.setContextValue(QStringLiteral("project_name"), QString::fromLatin1(name));
+
+    QVERIFY(rendered.wait(5000));
+    QCOMPARE(p.pane.renderer()->generation(), before + 1);
+    QVERIFY(p.operations()->text().contains(QStringLiteral("# Abcde")));
+}
+
+void TestPreview::shouldSwitchBetweenRenderedAndSource()
+{
+    ShownPane p;
+    QVERIFY(p.show());
+    DocumentView *view = p.operations();
+    auto *stack = view->findChild<QStackedWidget *>();
+    auto *sourceButton = view->findChild<QToolButton *>(QStringLiteral("sourceButton"));
+    auto *renderedButton = view->findChild<QToolButton *>(QStringLiteral("renderedButton"));
+    QVERIFY(stack && sourceButton && renderedButton);
+    QCOMPARE(stack->currentWidget(), view->renderedView());
+    QVERIFY(!view->renderedView()->toPlainText().contains(QStringLiteral("## Deployment Environment")));
+
+    QTest::mouseClick(sourceButton, Qt::LeftButton);
+    QCOMPARE(view->mode(), DocumentView::Mode::Source);
+    QCOMPARE(stack->currentWidget(), view->sourceView());
+    QCOMPARE(view->sourceView()->toPlainText(), view->text());
+    QVERIFY(view->sourceView()->toPlainText().contains(QStringLiteral("## Deployment Environment")));
+
+    QTest::mouseClick(renderedButton, Qt::LeftButton);
+    QCOMPARE(view->mode(), DocumentView::Mode::Rendered);
+    QCOMPARE(stack->currentWidget(), view->renderedView());
+
+    // A .env file has no rendered form.
+    DocumentView *env = p.pane.document(QStringLiteral(".env.example"));
+    QCOMPARE(env->mode(), DocumentView::Mode::Source);
+    QVERIFY(!env->findChild<QToolButton *>(QStringLiteral("sourceButton")));
+}
+
+void TestPreview::shouldRenderTablesAndDiagrams()
+{
+    ShownPane p;
+    QVERIFY(p.show());
+    // GitHub tables become real tables, not pipes.
+    QTextDocument *document = p.operations()->renderedView()->document();
+    bool hasTable = false;
+    for (QTextBlock block = document->begin(); block.isValid() && !hasTable; block = block.next())
+        hasTable = QTextCursor(block).currentTable() != nullptr;
+    QVERIFY(hasTable);
+
+    p.pane.tabs()->setCurrentWidget(p.pane.diagramsView());
+    const QList<QPlainTextEdit *> sources = p.pane.diagramsView()->sourceViews();
+    QVERIFY(!sources.isEmpty());
+    QCOMPARE(sources.size(), p.pane.result().diagrams.size());
+    QCOMPARE(sources.first()->toPlainText(), p.pane.result().diagrams.first().source);
+}
+
+void TestPreview::shouldCopyADiagram()
+{
+    ShownPane p;
+    QVERIFY(p.show());
+    p.pane.tabs()->setCurrentWidget(p.pane.diagramsView());
+    const auto buttons = p.pane.diagramsView()->findChildren<QToolButton *>(QStringLiteral("copyButton"));
+    QVERIFY(!buttons.isEmpty());
+    QGuiApplication::clipboard()->clear();
+
+    QTest::mouseClick(buttons.constLast(), Qt::LeftButton);
+
+    QCOMPARE(QGuiApplication::clipboard()->text(), p.pane.result().diagrams.constLast().source);
+}
+
+void TestPreview::fallbackShouldHighlightMarkdown()
+{
+    if (Highlighting::usesKSyntaxHighlighting())
+        QSKIP("Built with KSyntaxHighlighting: the fallback is not used");
+    // On a view's document, as in the preview (a bare QTextDocument keeps no formats).
+    QPlainTextEdit view;
+    QTextDocument &document = *view.document();
+    QSyntaxHighlighter *highlighter = Highlighting::create(QStringLiteral("markdown"), &document, lightPalette());
+    QVERIFY(qobject_cast<FallbackHighlighter *>(highlighter));
+    document.setPlainText(QStringLiteral("# Operations\n"
+                                         "Plain **bold** text and `code`.\n"
+                                         "- item\n"
+                                         "| A | B |\n"
+                                         "| --- | --- |\n"
+                                         "```bash\n"
+                                         "echo --> not an arrow\n"
+                                         "```\n"
+                                         "````markdown\n"
+                                         "```mermaid\n"
+                                         "inside a four-backtick fence\n"
+                                         "```\n"
+                                         "````\n"
+                                         "```mermaid\n"
+                                         "graph TD\n"
+                                         "    A[Internet] -->|HTTPS| B[(DB)]\n"
+                                         "```\n"
+                                         "<!-- opsflow:begin after -->\n"
+                                         "## After\n"
+                                         "<!-- a comment\n"
+                                         "# not a heading -->\n"));
+
+    const QTextCharFormat heading = formatAt(blockStartingWith(&document, QStringLiteral("# Operations")), 2);
+    QCOMPARE(heading.fontWeight(), int(QFont::Bold));
+    QVERIFY(heading.foreground().style() != Qt::NoBrush);
+    QCOMPARE(formatAt(blockStartingWith(&document, QStringLiteral("## After")), 3).foreground(), heading.foreground());
+    // HTML comments (the documents' section markers), on one line or several.
+    const QTextCharFormat comment = formatAt(blockStartingWith(&document, QStringLiteral("<!-- opsflow")), 5);
+    QVERIFY(comment.fontItalic());
+    QCOMPARE(formatAt(blockStartingWith(&document, QStringLiteral("# not a heading")), 2), comment);
+
+    const QTextBlock inline_ = blockStartingWith(&document, QStringLiteral("Plain"));
+    QCOMPARE(formatAt(inline_, 8).fontWeight(), int(QFont::Bold));
+    QVERIFY(formatAt(inline_, 27).foreground().style() != Qt::NoBrush); // `code`
+    QVERIFY(formatAt(inline_, 0).foreground().style() == Qt::NoBrush);  // plain text
+    QVERIFY(formatAt(blockStartingWith(&document, QStringLiteral("- item")), 0).foreground().style() != Qt::NoBrush);
+    QVERIFY(formatAt(blockStartingWith(&document, QStringLiteral("| A")), 0).foreground().style() != Qt::NoBrush);
+
+    // Fences: the delimiter lines and the code are formatted; code is not markdown.
+    const QTextBlock fence = blockStartingWith(&document, QStringLiteral("```bash"));
+    QVERIFY(formatAt(fence, 0).foreground().style() != Qt::NoBrush);
+    const QTextBlock code = blockStartingWith(&document, QStringLiteral("echo"));
+    const QTextCharFormat codeFormat = formatAt(code, 0);
+    QVERIFY(codeFormat.foreground().style() != Qt::NoBrush);
+    QCOMPARE(formatAt(code, 5), codeFormat); // "-->" in bash is code, not an arrow
+    // ``` inside ```` does not close it.
+    QCOMPARE(formatAt(blockStartingWith(&document, QStringLiteral("inside")), 0), codeFormat);
+
+    // Mermaid inside ```mermaid: keyword, arrow, edge label and shapes each formatted.
+    const QTextBlock header = blockStartingWith(&document, QStringLiteral("graph TD"));
+    QCOMPARE(formatAt(header, 0).fontWeight(), int(QFont::Bold));
+    const QTextBlock edge = blockContaining(&document, QStringLiteral("-->|HTTPS|"));
+    const int arrowAt = int(edge.text().indexOf(QStringLiteral("-->")));
+    const QTextCharFormat arrow = formatAt(edge, arrowAt);
+    QCOMPARE(arrow.fontWeight(), int(QFont::Bold));
+    QVERIFY(arrow.foreground() != codeFormat.foreground());
+    QCOMPARE(formatAt(edge, arrowAt + 2), arrow);
+    const QTextCharFormat label = formatAt(edge, int(edge.text().indexOf(QStringLiteral("HTTPS"))));
+    QVERIFY(label.foreground().style() != Qt::NoBrush);
+    QVERIFY(label.foreground() != arrow.foreground());
+    const QTextCharFormat shape = formatAt(edge, int(edge.text().indexOf(QStringLiteral("[("))));
+    QVERIFY(shape.foreground().style() != Qt::NoBrush);
+    QVERIFY(shape.foreground() != label.foreground());
+    QVERIFY(formatAt(edge, int(edge.text().indexOf(QStringLiteral("Internet")))).foreground() != shape.foreground());
+}
+
+void TestPreview::fallbackShouldHighlightMermaid()
+{
+    if (Highlighting::usesKSyntaxHighlighting())
+        QSKIP("Built with KSyntaxHighlighting: the fallback is not used");
+    QPlainTextEdit view;
+    QTextDocument &document = *view.document();
+    Highlighting::create(QStringLiteral("mermaid"), &document, lightPalette());
+    document.setPlainText(QStringLiteral("%% the data layer\n"
+                                         "graph TB\n"
+                                         "    subgraph \"Data Layer [primary]\"\n"
+                                         "        Primary[(Primary DB)] -.->|Replication| Replica[(Replica)]\n"
+                                         "        App ==> Cache{Cache}\n"
+                                         "    end\n"
+                                         "    style Primary fill:#e1ffe1,stroke:#333\n"));
+
+    const QTextCharFormat comment = formatAt(document.firstBlock(), 3);
+    QVERIFY(comment.fontItalic());
+    const QTextBlock graph = blockStartingWith(&document, QStringLiteral("graph"));
+    QCOMPARE(formatAt(graph, 0).fontWeight(), int(QFont::Bold));
+    QVERIFY(formatAt(graph, 6).foreground() != formatAt(graph, 0).foreground()); // TB
+    const QTextBlock subgraph = blockContaining(&document, QStringLiteral("subgraph"));
+    const int subgraphAt = int(subgraph.text().indexOf(QStringLiteral("subgraph")));
+    QCOMPARE(formatAt(subgraph, subgraphAt), formatAt(graph, 0));
+    // A bracket inside a quoted label is text.
+    const QTextCharFormat quoted = formatAt(subgraph, int(subgraph.text().indexOf(u'"')) + 1);
+    QCOMPARE(formatAt(subgraph, int(subgraph.text().indexOf(u'['))), quoted);
+
+    const QTextBlock dotted = blockContaining(&document, QStringLiteral("-.->"));
+    const QTextCharFormat arrow = formatAt(dotted, int(dotted.text().indexOf(QStringLiteral("-.->"))));
+    QCOMPARE(arrow.fontWeight(), int(QFont::Bold));
+    QCOMPARE(formatAt(dotted, int(dotted.text().indexOf(QStringLiteral("-.->"))) + 3), arrow);
+    const QTextBlock thick = blockContaining(&document, QStringLiteral("==>"));
+    QCOMPARE(formatAt(thick, int(thick.text().indexOf(QStringLiteral("==>")))), arrow);
+    QVERIFY(formatAt(thick, int(thick.text().indexOf(u'{'))).foreground().style() != Qt::NoBrush);
+    const QTextBlock end = blockContaining(&document, QStringLiteral("end"));
+    QCOMPARE(formatAt(end, int(end.text().indexOf(QStringLiteral("end")))), formatAt(graph, 0));
+
+    const QTextBlock style = blockContaining(&document, QStringLiteral("style"));
+    const QString styleText = style.text();
+    QCOMPARE(formatAt(style, int(styleText.indexOf(QStringLiteral("style")))), formatAt(graph, 0));
+    const QTextCharFormat property = formatAt(style, int(styleText.indexOf(QStringLiteral("fill"))));
+    const QTextCharFormat value = formatAt(style, int(styleText.indexOf(QStringLiteral("#e1ffe1"))));
+    QVERIFY(property.foreground().style() != Qt::NoBrush);
+    QVERIFY(value.foreground().style() != Qt::NoBrush);
+    QVERIFY(property.foreground() != value.foreground());
+}
+
+void TestPreview::fallbackShouldHighlightDotEnv()
+{
+    if (Highlighting::usesKSyntaxHighlighting())
+        QSKIP("Built with KSyntaxHighlighting: the fallback is not used");
+    QPlainTextEdit view;
+    QTextDocument &document = *view.document();
+    Highlighting::create(QStringLiteral("dotenv"), &document, lightPalette());
+    document.setPlainText(QStringLiteral("# ---- Database ----\n"
+                                         "DATABASE_URL=postgres://localhost/app # local only\n"
+                                         "APP_NAME=\"my api # not a comment\"\n"));
+
+    const QTextCharFormat comment = formatAt(document.firstBlock(), 0);
+    QVERIFY(comment.fontItalic());
+    const QTextBlock bare = document.firstBlock().next();
+    const QTextCharFormat key = formatAt(bare, 0);
+    const QTextCharFormat assignment = formatAt(bare, 12);
+    const QTextCharFormat value = formatAt(bare, 13);
+    QCOMPARE(key.fontWeight(), int(QFont::Bold));
+    QVERIFY(assignment.foreground() != key.foreground());
+    QVERIFY(value.foreground() != key.foreground() && value.foreground().style() != Qt::NoBrush);
+    QCOMPARE(formatAt(bare, int(bare.text().indexOf(u'#')) + 2), comment);
+
+    const QTextBlock quoted = bare.next();
+    const QTextCharFormat string = formatAt(quoted, int(quoted.text().indexOf(u'"')));
+    QVERIFY(string.foreground().style() != Qt::NoBrush);
+    QCOMPARE(formatAt(quoted, int(quoted.text().indexOf(u'#'))), string);
+}
+
+void TestPreview::shouldFollowThePalette()
+{
+    ShownPane p;
+    p.pane.setPalette(lightPalette());
+    QVERIFY(p.show());
+    DocumentView *view = p.operations();
+    view->setMode(DocumentView::Mode::Source);
+    const auto headingColor = [view] {
+        const QTextBlock heading = blockStartingWith(view->sourceView()->document(), QStringLiteral("## "));
+        return formatAt(heading, 3).foreground().color();
+    };
+    const QColor light = headingColor();
+    QVERIFY(light.isValid());
+
+    p.pane.setPalette(darkPalette());
+    const QColor dark = headingColor();
+    QVERIFY(dark != light);
+    QVERIFY(dark.lightness() > light.lightness()); // light text on a dark base
+
+    // The application's palette reaches a pane that has none of its own.
+    p.pane.setPalette(QPalette());
+    // (QApplication posts ApplicationPaletteChange to the windows.)
+    QApplication::setPalette(darkPalette());
+    QTRY_COMPARE(headingColor(), dark);
+    QApplication::setPalette(lightPalette());
+    QTRY_COMPARE(headingColor(), light);
+}
+
+void TestPreview::hostileTextShouldStayInert()
+{
+    ShownPane p;
+    QVERIFY(p.show());
+    const QString hostile = QStringLiteral(
+        "<img src=\"http://evil.invalid/pixel.png\"> <script>alert(1)</script> "
+        "![remote](http://evil.invalid/remote.png) <link rel=stylesheet href=\"http://evil.invalid/x.css\">");
+    QSignalSpy rendered(&p.pane, &PreviewPane::rendered);
+    p.model.setValue(QStringLiteral("7.1"), QStringLiteral("choice"), QStringLiteral("A"));
+    p.model.setValue(QStringLiteral("7.1"), QStringLiteral("why"), hostile);
+    p.model.setContextValue(QStringLiteral("project_name"), hostile);
+    QVERIFY(rendered.wait(5000));
+
+    InertBrowser *browser = p.operations()->renderedView();
+    browser->grab(); // lays out and paints everything, images included
+    // What the user typed reads as text; nothing of it became an image, a script or a style.
+    const QString shown = browser->toPlainText();
+    QVERIFY2(shown.contains(QStringLiteral("<script>alert(1)</script>")), qPrintable(shown.left(400)));
+    QVERIFY(shown.contains(QStringLiteral("<img src=")));
+    for (QTextBlock block = browser->document()->begin(); block.isValid(); block = block.next()) {
+        for (auto it = block.begin(); !it.atEnd(); ++it)
+            QVERIFY(!it.fragment().charFormat().isImageFormat());
+    }
+    QCOMPARE(browser->resourceRequests(), 0);
+}
+
+void TestPreview::rendererShouldNeverLoadResources()
+{
+    // Straight into the view, past the generator's escaping: the view itself must hold.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString imagePath = dir.filePath(QStringLiteral("local.png"));
+    QImage red(16, 16, QImage::Format_RGB32);
+    red.fill(Qt::red);
+    QVERIFY(red.save(imagePath));
+    const QString fileUrl = QUrl::fromLocalFile(imagePath).toString();
+
+    InertBrowser browser;
+    browser.resize(400, 300);
+    browser.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&browser));
+    const auto showsNoImage = [&browser] {
+        browser.grab(); // lays out and paints everything
+        for (QTextBlock block = browser.document()->begin(); block.isValid(); block = block.next()) {
+            for (auto it = block.begin(); !it.atEnd(); ++it) {
+                if (it.fragment().charFormat().isImageFormat())
+                    return false;
+            }
+        }
+        return true;
+    };
+    // Markdown images, and raw HTML ones (md4c passes HTML blocks to Qt's HTML importer).
+    browser.showMarkdown(
+        QStringLiteral("# Hostile\n\n![alt text](%1) ![remote](http://evil.invalid/b.png)\n").arg(fileUrl));
+    QVERIFY(showsNoImage());
+    QVERIFY(browser.toPlainText().contains(QStringLiteral("[image: alt text]")));
+    QVERIFY(browser.toPlainText().contains(QStringLiteral("[image: remote]")));
+    browser.showMarkdown(QStringLiteral("<img src=\"%1\">\n\nText\n").arg(fileUrl));
+    QVERIFY(showsNoImage());
+    browser.showMarkdown(
+        QStringLiteral("Text <img src=\"http://evil.invalid/a.png\"> <script>document.write('INJECTED')</script>\n"));
+    QVERIFY(showsNoImage());
+    QVERIFY2(!browser.toPlainText().contains(QStringLiteral("INJECTED")), qPrintable(browser.toPlainText()));
+    // The local file was never read into the document.
+    const QVariant cached = browser.document()->resource(QTextDocument::ImageResource, QUrl(fileUrl));
+    QVERIFY(cached.value<QImage>().size() != red.size());
+
+    // And asked directly, it answers placeholders for everything.
+    const int before = browser.resourceRequests();
+    for (const QString &url : {QStringLiteral("http://evil.invalid/a.png"), fileUrl, QStringLiteral("local.png")}) {
+        const QVariant image = browser.loadResource(QTextDocument::ImageResource, QUrl(url));
+        QCOMPARE(image.value<QImage>().size(), QSize(1, 1));
+        QCOMPARE(image.value<QImage>().pixelColor(0, 0).alpha(), 0);
+        QVERIFY(browser.loadResource(QTextDocument::StyleSheetResource, QUrl(url)).toString().isEmpty());
+        QVERIFY(browser.loadResource(QTextDocument::HtmlResource, QUrl(url)).toString().isEmpty());
+    }
+    QCOMPARE(browser.resourceRequests(), before + 9);
+    QVERIFY(!browser.openLinks());
+    QVERIFY(!browser.openExternalLinks());
+}
+
+void TestPreview::shouldNotHaveANetworkStack()
+{
+    ShownPane p;
+    QVERIFY(p.show());
+    const auto objects = p.pane.findChildren<QObject *>();
+    for (const QObject *object : objects)
+        QVERIFY2(!object->inherits("QNetworkAccessManager"), object->metaObject()->className());
+#ifdef Q_OS_LINUX
+    // Not even loaded: nothing in the process can reach the network through Qt.
+    QFile maps(QStringLiteral("/proc/self/maps"));
+    QVERIFY(maps.open(QIODevice::ReadOnly));
+    QVERIFY(!maps.readAll().contains("libQt6Network"));
+#endif
+}
+
+void TestPreview::shouldDropStaleResults()
+{
+    ShownPane p;
+    QVERIFY(p.show());
+    PreviewRenderer *renderer = p.pane.renderer();
+    QSignalSpy rendered(&p.pane, &PreviewPane::rendered);
+    QSignalSpy dropped(renderer, &PreviewRenderer::staleResultDropped);
+
+    // Two snapshots in flight at once: the first finishes (or not) after the second started,
+    // so its result is stale whatever the threads do.
+    p.model.setContextValue(QStringLiteral("project_name"), QStringLiteral("First Snapshot"));
+    renderer->generateNow();
+    p.model.setContextValue(QStringLiteral("project_name"), QStringLiteral("Second Snapshot"));
+    renderer->generateNow();
+
+    QTRY_VERIFY(!renderer->isRunning());
+    QCOMPARE(dropped.count(), 1);
+    QCOMPARE(rendered.count(), 1);
+    QVERIFY(p.operations()->text().contains(QStringLiteral("Second Snapshot")));
+    QVERIFY(!p.operations()->text().contains(QStringLiteral("First Snapshot")));
+}
+
+void TestPreview::shouldRenderNothingWhileHidden()
+{
+    ShownPane p;
+    QVERIFY(p.show());
+    p.pane.hide();
+    const quint64 before = p.pane.renderer()->generation();
+    QSignalSpy rendered(&p.pane, &PreviewPane::rendered);
+
+    p.model.setContextValue(QStringLiteral("project_name"), QStringLiteral("While Hidden"));
+    p.pane.renderer()->schedule();
+    QVERIFY(!rendered.wait(400)); // longer than the debounce: nothing may happen
+    QCOMPARE(p.pane.renderer()->generation(), before);
+    QVERIFY(p.pane.renderer()->isOutOfDate());
+
+    p.pane.show();
+    QVERIFY(rendered.wait(5000));
+    QCOMPARE(p.pane.renderer()->generation(), before + 1);
+    QVERIFY(p.operations()->renderedView()->toPlainText().contains(QStringLiteral("While Hidden")));
+
+    // A tab not on screen is not rendered until it is shown.
+    DocumentView *configuration = p.pane.document(QStringLiteral("specs/configuration.md"));
+    QVERIFY(configuration->renderedView()->document()->isEmpty());
+    p.pane.tabs()->setCurrentWidget(configuration);
+    QVERIFY(!configuration->renderedView()->document()->isEmpty());
+}
+
+void TestPreview::shouldKeepTheScrollPosition()
+{
+    ShownPane p;
+    QVERIFY(p.show());
+    QScrollBar *rendered = p.operations()->renderedView()->verticalScrollBar();
+    QTRY_VERIFY(rendered->maximum() > 1000);
+    rendered->setValue(rendered->maximum() / 2);
+    const int position = rendered->value();
+
+    QSignalSpy done(&p.pane, &PreviewPane::rendered);
+    p.model.setContextValue(QStringLiteral("project_name"), QStringLiteral("Scrolled"));
+    QVERIFY(done.wait(5000));
+    QVERIFY(p.operations()->renderedView()->toPlainText().contains(QStringLiteral("Scrolled")));
+    QTRY_COMPARE(rendered->value(), position);
+
+    p.operations()->setMode(DocumentView::Mode::Source);
+    QScrollBar *source = p.operations()->sourceView()->verticalScrollBar();
+    source->setValue(source->maximum() / 2);
+    const int line = source->value();
+    QVERIFY(line > 0);
+    p.model.setContextValue(QStringLiteral("project_name"), QStringLiteral("Scrolled Again"));
+    QVERIFY(done.wait(5000));
+    QVERIFY(p.operations()->sourceView()->toPlainText().contains(QStringLiteral("Scrolled Again")));
+    QCOMPARE(source->value(), line);
+}
+
+void TestPreview::shouldShowTheCurrentQuestionsSection()
+{
+    ShownPane p;
+    QVERIFY(p.show());
+    DocumentView *view = p.operations();
+    InertBrowser *browser = view->renderedView();
+    QCOMPARE(browser->verticalScrollBar()->value(), 0);
+
+    p.pane.showQuestion(QStringLiteral("7.9.2"));
+
+    QTRY_VERIFY(browser->verticalScrollBar()->value() > 0);
+    const auto marks = browser->extraSelections();
+    QCOMPARE(marks.size(), 1);
+    QCOMPARE(marks.first().cursor.block().text(), QStringLiteral("Circuit Breakers & Resilience"));
+    QVERIFY(marks.first().cursor.block().blockFormat().headingLevel() > 0);
+    // The heading is at the top of the view.
+    const QRectF heading = browser->document()->documentLayout()->blockBoundingRect(marks.first().cursor.block());
+    QVERIFY(qAbs(heading.top() - browser->verticalScrollBar()->value()) < browser->fontMetrics().height() * 2);
+
+    // Questions whose heading differs from their title: the aliases find them.
+    for (const char *id : {"7.3", "7.9.4", "7.10"}) {
+        p.pane.showQuestion(QString::fromLatin1(id));
+        QCOMPARE(browser->extraSelections().size(), 1);
+    }
+    // Every question of the questionnaire has a section in operations.md.
+    for (const Question &question : Questionnaire::builtIn().questions())
+        QVERIFY2(view->hasSection(question.id), qPrintable(question.id));
+
+    // The source view marks the same heading, and a re-render keeps the mark.
+    p.pane.showQuestion(QStringLiteral("7.6"));
+    view->setMode(DocumentView::Mode::Source);
+    QCOMPARE(view->sourceView()->extraSelections().size(), 1);
+    QCOMPARE(view->sourceView()->extraSelections().first().cursor.block().text(), QStringLiteral("## Alerts"));
+    QSignalSpy done(&p.pane, &PreviewPane::rendered);
+    p.model.setContextValue(QStringLiteral("project_name"), QStringLiteral("Marked"));
+    QVERIFY(done.wait(5000));
+    QCOMPARE(view->sourceView()->extraSelections().size(), 1);
+
+    // A page that is not a question clears the mark.
+    p.pane.showQuestion(QString());
+    QVERIFY(view->sourceView()->extraSelections().isEmpty());
+
+    // The .env file marks its group; a question without a section there brings
+    // operations.md to the front.
+    DocumentView *env = p.pane.document(QStringLiteral(".env.example"));
+    p.pane.tabs()->setCurrentWidget(env);
+    p.pane.showQuestion(QStringLiteral("7.6"));
+    QCOMPARE(p.pane.tabs()->currentWidget(), env);
+    QCOMPARE(env->sourceView()->extraSelections().size(), 1);
+    p.pane.showQuestion(QStringLiteral("7.2"));
+    QCOMPARE(p.pane.tabs()->currentWidget(), view);
+}
+
+void TestPreview::shouldRequestAQuestionFromAHeadingClick()
+{
+    ShownPane p;
+    QVERIFY(p.show());
+    InertBrowser *browser = p.operations()->renderedView();
+    p.pane.showQuestion(QStringLiteral("7.7"));
+    const QTextBlock heading = browser->extraSelections().first().cursor.block();
+    QSignalSpy requested(&p.pane, &PreviewPane::questionRequested);
+
+    const QRectF rect = browser->document()->documentLayout()->blockBoundingRect(heading);
+    const QPoint inHeading(int(rect.left()) + 20, int(rect.center().y()) - browser->verticalScrollBar()->value());
+    QTest::mouseClick(browser->viewport(), Qt::LeftButton, {}, inHeading);
+    QCOMPARE(requested.count(), 1);
+    QCOMPARE(requested.first().first().toString(), QStringLiteral("7.7"));
+
+    // A sub-heading belongs to its section.
+    const QTextBlock sub = blockStartingWith(browser->document(), QStringLiteral("Restoring after a disaster"));
+    QVERIFY(sub.isValid());
+    browser->verticalScrollBar()->setValue(int(browser->document()->documentLayout()->blockBoundingRect(sub).top())
+                                           - 10);
+    const QRectF subRect = browser->document()->documentLayout()->blockBoundingRect(sub);
+    QTest::mouseClick(
+        browser->viewport(), Qt::LeftButton, {},
+        QPoint(int(subRect.left()) + 20, int(subRect.center().y()) - browser->verticalScrollBar()->value()));
+    QCOMPARE(requested.count(), 2);
+    QCOMPARE(requested.last().first().toString(), QStringLiteral("7.7"));
+
+    // Body text is not a link.
+    const QTextBlock body = heading.next();
+    const QRectF bodyRect = browser->document()->documentLayout()->blockBoundingRect(body);
+    QTest::mouseClick(
+        browser->viewport(), Qt::LeftButton, {},
+        QPoint(int(bodyRect.left()) + 5, int(bodyRect.top()) + 3 - browser->verticalScrollBar()->value()));
+    QCOMPARE(requested.count(), 2);
+}
+
+void TestPreview::shouldFollowLinksBetweenDocuments()
+{
+    ShownPane p;
+    QVERIFY(p.show());
+    InertBrowser *browser = p.operations()->renderedView();
+    // The table of contents links to "#monitoring--logging".
+    Q_EMIT browser->anchorClicked(QUrl(QStringLiteral("#monitoring--logging")));
+    QVERIFY(browser->verticalScrollBar()->value() > 0);
+    // "../specs/configuration.md" from docs/ is specs/configuration.md.
+    Q_EMIT browser->anchorClicked(QUrl(QStringLiteral("../specs/configuration.md#secrets")));
+    DocumentView *configuration = p.pane.document(QStringLiteral("specs/configuration.md"));
+    QCOMPARE(p.pane.tabs()->currentWidget(), configuration);
+    QTRY_VERIFY(configuration->renderedView()->verticalScrollBar()->value() > 0);
+}
+
+void TestPreview::mermaidDefinitionShouldBeWellFormed()
+{
+    // KSyntaxHighlighting is not on the build machines, so this is what checks the file it
+    // would load: names, extensions, regular expressions and references.
+    QFile file(QStringLiteral(":/syntax/mermaid.xml"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QXmlStreamReader xml(&file);
+    QSet<QString> contexts{QStringLiteral("#stay"), QStringLiteral("#pop")};
+    QSet<QString> lists;
+    QSet<QString> items;
+    QStringList usedContexts;
+    QStringList usedAttributes;
+    QStringList usedLists;
+    while (!xml.atEnd()) {
+        if (xml.readNext() != QXmlStreamReader::StartElement)
+            continue;
+        const auto attributes = xml.attributes();
+        const QString element = xml.name().toString();
+        if (element == u"language") {
+            QCOMPARE(attributes.value(QLatin1String("name")).toString(), QStringLiteral("Mermaid"));
+            QCOMPARE(attributes.value(QLatin1String("extensions")).toString(), QStringLiteral("*.mmd;*.mermaid"));
+            QVERIFY(!attributes.value(QLatin1String("kateversion")).isEmpty());
+        } else if (element == u"context") {
+            contexts.insert(attributes.value(QLatin1String("name")).toString());
+            usedContexts << attributes.value(QLatin1String("lineEndContext")).toString();
+            usedAttributes << attributes.value(QLatin1String("attribute")).toString();
+        } else if (element == u"list") {
+            lists.insert(attributes.value(QLatin1String("name")).toString());
+        } else if (element == u"itemData") {
+            items.insert(attributes.value(QLatin1String("name")).toString());
+            QVERIFY(attributes.value(QLatin1String("defStyleNum")).startsWith(u"ds"));
+        } else if (element == u"keyword") {
+            usedLists << attributes.value(QLatin1String("String")).toString();
+        }
+        if (attributes.hasAttribute(QLatin1String("context")) && element != u"IncludeRules")
+            usedContexts << attributes.value(QLatin1String("context")).toString();
+        if (attributes.hasAttribute(QLatin1String("attribute")) && element != u"context")
+            usedAttributes << attributes.value(QLatin1String("attribute")).toString();
+        if (element == u"RegExpr") {
+            const QRegularExpression expression(attributes.value(QLatin1String("String")).toString());
+            QVERIFY2(expression.isValid(),
+                     qPrintable(expression.pattern() + QStringLiteral(": ") + expression.errorString()));
+        }
+    }
+    QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+    for (QString context : std::as_const(usedContexts)) {
+        // "#pop!Name" pops, then enters Name.
+        context.remove(QRegularExpression(QStringLiteral("^(#pop)+!?")));
+        QVERIFY2(context.isEmpty() || contexts.contains(context), qPrintable(context));
+    }
+    for (const QString &attribute : std::as_const(usedAttributes))
+        QVERIFY2(items.contains(attribute), qPrintable(attribute));
+    for (const QString &list : std::as_const(usedLists))
+        QVERIFY2(lists.contains(list), qPrintable(list));
+}
+
+QTEST_MAIN(TestPreview)
+#include "tst_preview.moc"

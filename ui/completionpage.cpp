@@ -1,0 +1,174 @@
+// The seed's "Phase 7 Complete!": the documents written, ways to open them, the backups
+// made, and the pointer to phase 8.
+#include "completionpage.h"
+
+#include "answersmodel.h"
+#include "projectsession.h"
+#include "textstyles.h"
+
+#include <QDesktopServices>
+#include <QDir>
+#include <QFileInfo>
+#include <QGridLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace opsflow {
+
+namespace {
+
+QLabel *makeLabel(const QString &name, const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    label->setObjectName(name);
+    label->setTextFormat(Qt::RichText);
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+
+QString code(const QString &text)
+{
+    return QStringLiteral("<code>%1</code>").arg(text.toHtmlEscaped());
+}
+
+QPushButton *openButton(const QString &name, const QString &text, const QString &path, QWidget *parent)
+{
+    auto *button = new QPushButton(text, parent);
+    button->setObjectName(name);
+    button->setAutoDefault(false);
+    button->setToolTip(QDir::toNativeSeparators(path));
+    QObject::connect(button, &QPushButton::clicked, button,
+                     [path] { QDesktopServices::openUrl(QUrl::fromLocalFile(path)); });
+    return button;
+}
+
+} // namespace
+
+CompletionPage::CompletionPage(AnswersModel *model, ProjectSession *project, QWidget *parent)
+    : QWizardPage(parent), m_model(model), m_project(project), m_layout(new QVBoxLayout(this))
+{
+    setObjectName(QStringLiteral("completion"));
+    setTitle(tr("✅ Phase %1 Complete!").arg(model->questionnaire().phase()));
+    setSubTitle(tr("Documents have been created with all Phase %1 information.").arg(model->questionnaire().phase()));
+    setFinalPage(true);
+}
+
+QString CompletionPage::phase8Prompt()
+{
+    return QStringLiteral(".ai-flow/prompts/backend/flow-build-phase-8.md");
+}
+
+void CompletionPage::setOutcome(const GenerationPlan &plan, const WriteResult &result)
+{
+    m_plan = plan;
+    m_result = result;
+    m_changed.clear();
+    refresh();
+}
+
+void CompletionPage::initializePage()
+{
+    refresh();
+}
+
+void CompletionPage::filesChangedOnDisk(const QStringList &paths)
+{
+    for (const QString &path : paths) {
+        if (!m_changed.contains(path))
+            m_changed.append(path);
+    }
+    refresh();
+}
+
+void CompletionPage::refresh()
+{
+    delete m_content;
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_content = scroll;
+    m_layout->addWidget(scroll);
+    auto *content = new QWidget;
+    auto *column = new QVBoxLayout(content);
+    column->setContentsMargins(0, 0, 8, 0);
+    column->setSpacing(10);
+    scroll->setWidget(content);
+
+    const QString folder = m_project->folder();
+    const QDir project(folder);
+
+    column->addWidget(makeLabel(QStringLiteral("completion/heading"), tr("<b>Generated documents:</b>"), content));
+    auto *files = new QGridLayout;
+    files->setColumnStretch(0, 1);
+    int row = 0;
+    for (const DocumentPlan &document : std::as_const(m_plan.documents)) {
+        const QString absolute = document.file.target.isEmpty() ? project.filePath(document.path) : document.file.target;
+        const bool there = document.generated && document.file.status != PlannedFile::Status::Blocked
+            && QFileInfo::exists(absolute);
+        QString text;
+        if (there) {
+            const QString how = m_result.written.contains(document.path) ? tr("written") : tr("unchanged");
+            text = tr("✅ %1 <span style=\"color:%2\">(%3) — %4</span>")
+                       .arg(code(document.path), TextStyles::mutedColor(palette()).name(), how,
+                            QDir::toNativeSeparators(absolute).toHtmlEscaped());
+        } else {
+            text = tr("⛔ %1 — %2").arg(code(document.path), document.file.problem.toHtmlEscaped());
+        }
+        files->addWidget(makeLabel(QStringLiteral("completion/file/") + document.path, text, content), row, 0);
+        if (there)
+            files->addWidget(openButton(QStringLiteral("completion/open/") + document.path, tr("Open"), absolute, content),
+                             row, 1, Qt::AlignTop);
+        ++row;
+    }
+    column->addLayout(files);
+    if (!folder.isEmpty()) {
+        auto *openFolder = openButton(QStringLiteral("completion/openFolder"), tr("Open the &Project Folder"), folder, content);
+        auto *buttons = new QHBoxLayout;
+        buttons->addWidget(openFolder);
+        buttons->addStretch();
+        column->addLayout(buttons);
+    }
+
+    if (!m_changed.isEmpty()) {
+        QStringList lines;
+        for (const QString &path : std::as_const(m_changed))
+            lines.append(tr("🔄 %1 changed on disk — re-read").arg(code(path)));
+        column->addWidget(makeLabel(QStringLiteral("completion/changed"), lines.join(QStringLiteral("<br>")), content));
+    }
+
+    QStringList backups;
+    for (const QString &backup : std::as_const(m_result.backups))
+        backups.append(code(QDir::toNativeSeparators(project.relativeFilePath(backup))));
+    auto *backupLabel = makeLabel(QStringLiteral("completion/backups"),
+        backups.isEmpty() ? tr("No existing file was replaced, so no backup was needed.")
+                          : tr("<b>Backups of the replaced files:</b><br>%1").arg(backups.join(QStringLiteral("<br>"))),
+        content);
+    if (backups.isEmpty())
+        TextStyles::makeSmallPrint(backupLabel);
+    column->addWidget(backupLabel);
+
+    column->addWidget(makeLabel(QStringLiteral("completion/review"),
+        tr("📝 Would you like to review these documents before proceeding to Phase 8?<br>"
+           "→ If yes: edit the files; OpsFlow notices the changes and re-reads them.<br>"
+           "→ If no: continue to Phase 8."), content));
+
+    const QString prompt = phase8Prompt();
+    if (!folder.isEmpty() && QFileInfo::exists(project.filePath(prompt))) {
+        auto *next = makeLabel(QStringLiteral("completion/nextPhase"),
+            tr("<b>Next Phase:</b> Phase 8 - Project Setup &amp; Final Documentation<br>Read: %1").arg(code(prompt)),
+            content);
+        auto *rowLayout = new QHBoxLayout;
+        rowLayout->addWidget(next, 1);
+        rowLayout->addWidget(openButton(QStringLiteral("completion/openPhase8"), tr("Open Prompt"),
+                                        project.filePath(prompt), content), 0, Qt::AlignTop);
+        column->addLayout(rowLayout);
+    }
+    column->addStretch();
+}
+
+} // namespace opsflow

@@ -1,0 +1,113 @@
+// One generated document in the preview: rendered or highlighted source, and its sections.
+#pragma once
+
+#include <QHash>
+#include <QWidget>
+
+#include <optional>
+
+class QAbstractButton;
+class QPlainTextEdit;
+class QScrollBar;
+class QStackedWidget;
+class QSyntaxHighlighter;
+class QTextDocument;
+
+namespace opsflow {
+
+class InertBrowser;
+class Questionnaire;
+
+class DocumentView : public QWidget
+{
+    Q_OBJECT
+public:
+    enum class Kind { Markdown, DotEnv }; // a .env file has no rendered form
+    enum class Mode { Rendered, Source };
+
+    DocumentView(const QString &path, Kind kind, const Questionnaire &questionnaire, QWidget *parent = nullptr);
+
+    QString path() const { return m_path; }
+    Kind kind() const { return m_kind; }
+    QString text() const { return m_text; }
+    // Shown now when visible; otherwise on the next show, so hidden tabs cost nothing.
+    void setText(const QString &text);
+
+    Mode mode() const { return m_mode; }
+    void setMode(Mode mode);
+
+    InertBrowser *renderedView() const { return m_rendered; }
+    QPlainTextEdit *sourceView() const { return m_source; }
+    QSyntaxHighlighter *highlighter() const { return m_highlighter; }
+
+    // Whether the document has a section for the question (after the last render).
+    bool hasSection(const QString &questionId) const;
+    // Marks the question's section heading; with `scroll`, brings it to the top of the view.
+    // The mark follows re-renders; an empty id clears it.
+    void showQuestion(const QString &questionId, bool scroll = true);
+    QString shownQuestion() const { return m_question; }
+
+    // Scrolls to the heading with this GitHub anchor ("monitoring--logging"), as the
+    // documents' links name them.
+    bool scrollToAnchor(const QString &anchor);
+
+Q_SIGNALS:
+    // A heading of the rendered view was clicked: the wizard may go to its question.
+    void questionRequested(const QString &questionId);
+    // A link to another generated document ("specs/configuration.md", "secrets").
+    void documentLinkActivated(const QString &path, const QString &anchor);
+
+protected:
+    void showEvent(QShowEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    struct Heading {
+        int block; // block number, in the view it was read from
+        int level; // 1 for "#"
+        QString text;
+    };
+    // Which heading is each question's section, and which question owns each heading (its
+    // own, or the enclosing section's), for one view's headings.
+    struct Sections {
+        QHash<QString, int> blockByQuestion;
+        QHash<int, QString> questionByBlock;
+    };
+
+    void renderVisible();
+    void renderRendered();
+    void renderSource();
+    void styleRendered(QTextDocument *document) const;
+    Sections sectionsOf(const QList<Heading> &headings) const;
+    QList<Heading> renderedHeadings() const;
+    QList<Heading> sourceHeadings() const;
+    void updateHeadingLinks();
+    void applyMark();
+
+    // A view's scroll position survives a re-render, even when the layout grows later
+    // than the text is set (QTextDocumentLayout lays out large documents lazily).
+    void keepScrollPosition(QScrollBar *bar, int value);
+
+    const QString m_path;
+    const Kind m_kind;
+    const Questionnaire &m_questionnaire;
+    QString m_text;
+    Mode m_mode = Mode::Rendered;
+    bool m_renderedStale = false;
+    bool m_sourceStale = false;
+    QString m_question;
+    bool m_scrollRenderedToMark = false;
+    bool m_scrollSourceToMark = false;
+
+    QAbstractButton *m_renderedButton = nullptr;
+    QAbstractButton *m_sourceButton = nullptr;
+    QStackedWidget *m_stack;
+    InertBrowser *m_rendered = nullptr;
+    QPlainTextEdit *m_source;
+    QSyntaxHighlighter *m_highlighter = nullptr;
+    Sections m_renderedSections;
+    Sections m_sourceSections;
+    QHash<QScrollBar *, int> m_pendingScroll;
+};
+
+} // namespace opsflow

@@ -1,0 +1,362 @@
+// The generate step: the context re-read from earlier phases, then per document its plan
+// (new / unchanged / changed with a diff / blocked), merge conflicts to decide, template
+// errors, and the button that writes (with backups).
+#include "generatepage.h"
+
+#include "answersmodel.h"
+#include "diffview.h"
+#include "projectsession.h"
+#include "textdiff.h"
+#include "textstyles.h"
+#include "uilogging.h"
+
+#include <QButtonGroup>
+#include <QDir>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QVBoxLayout>
+
+namespace opsflow {
+
+namespace {
+
+QString code(const QString &text)
+{
+    return QStringLiteral("<code>%1</code>").arg(text.toHtmlEscaped());
+}
+
+QLabel *makeLabel(const QString &name, QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(name);
+    label->setTextFormat(Qt::RichText);
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+
+void countLines(const QString &diff, int *added, int *removed)
+{
+    *added = 0;
+    *removed = 0;
+    for (const QStringView line : QStringView(diff).split(QLatin1Char('\n'))) {
+        if (line.startsWith(QLatin1String("+++")) || line.startsWith(QLatin1String("---")))
+            continue;
+        if (line.startsWith(QLatin1Char('+')))
+            ++*added;
+        else if (line.startsWith(QLatin1Char('-')))
+            ++*removed;
+    }
+}
+
+} // namespace
+
+GeneratePage::GeneratePage(AnswersModel *model, ProjectSession *project, QWidget *parent)
+    : QWizardPage(parent)
+    , m_model(model)
+    , m_project(project)
+    , m_context(makeLabel(QStringLiteral("generate/context"), this))
+    , m_folder(makeLabel(QStringLiteral("generate/folder"), this))
+    , m_errors(makeLabel(QStringLiteral("generate/errors"), this))
+    , m_scroll(new QScrollArea(this))
+    , m_outcome(makeLabel(QStringLiteral("generate/outcome"), this))
+    , m_generate(new QPushButton(tr("&Generate"), this))
+{
+    setObjectName(QStringLiteral("generate"));
+    setTitle(tr("📄 Generate Phase %1 Documents").arg(model->questionnaire().phase()));
+    setSubTitle(tr("What will be written, file by file. Your own text in existing documents is kept; "
+                   "a copy of every file replaced goes to .ai-flow/backups/phase7/."));
+
+    m_errors->hide();
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_outcome->hide();
+    m_generate->setObjectName(QStringLiteral("generate/write"));
+    m_generate->setAutoDefault(false);
+    m_generate->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+
+    auto *bottom = new QHBoxLayout;
+    bottom->addWidget(m_outcome, 1);
+    bottom->addStretch(0);
+    bottom->addWidget(m_generate, 0, Qt::AlignBottom);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_context);
+    layout->addWidget(m_folder);
+    layout->addWidget(m_errors);
+    layout->addWidget(m_scroll, 1);
+    layout->addLayout(bottom);
+
+    connect(m_generate, &QPushButton::clicked, this, &GeneratePage::generate);
+    connect(m_project, &ProjectSession::folderChanged, this, [this] {
+        m_choices.clear();
+        if (isVisible())
+            replan();
+    });
+}
+
+void GeneratePage::initializePage()
+{
+    m_written = false;
+    m_result = WriteResult();
+    m_outcome->hide();
+    replan();
+    Q_EMIT completeChanged();
+}
+
+void GeneratePage::cleanupPage()
+{
+    m_written = false;
+}
+
+bool GeneratePage::isComplete() const
+{
+    return m_written;
+}
+
+ConflictChoice GeneratePage::choice(const QString &path, const QString &sectionId) const
+{
+    return m_choices.value(path).value(sectionId, ConflictChoice::KeepMine);
+}
+
+void GeneratePage::setChoice(const QString &path, const QString &sectionId, ConflictChoice choice)
+{
+    if (this->choice(path, sectionId) == choice)
+        return;
+    m_choices[path][sectionId] = choice;
+    replan();
+}
+
+void GeneratePage::replan()
+{
+    showContext();
+    m_plan = GenerationPlanner::plan(m_model->resolver(), m_project->folder(), m_choices);
+    showPlan();
+}
+
+void GeneratePage::showContext()
+{
+    // The seed re-reads the earlier phases' context before it generates.
+    QStringList lines{tr("📖 Loading context from previous phases…")};
+    if (!m_project->isOpen()) {
+        lines.append(tr("No project folder yet: there are no context files to read."));
+    } else {
+        for (const QString &path : {QStringLiteral("docs/testing.md"), QStringLiteral("ai-instructions.md")}) {
+            const ProjectFile file = readProjectFile(m_project->folder(), path);
+            if (file.read)
+                lines.append(tr("✅ Re-reading %1").arg(code(path)));
+            else if (file.exists)
+                lines.append(tr("⚠️ %1 — %2").arg(code(path), file.note.toHtmlEscaped()));
+            else
+                lines.append(tr("✗ %1 — not found").arg(code(path)));
+        }
+    }
+    m_context->setText(lines.join(QStringLiteral("<br>")));
+}
+
+void GeneratePage::showPlan()
+{
+    m_folder->setText(m_project->isOpen()
+        ? tr("Into <b>%1</b>").arg(QDir::toNativeSeparators(m_project->folder()).toHtmlEscaped())
+        : tr("<b>No project folder is open.</b> Generate asks for one and moves your answers there."));
+    m_generate->setText(m_project->isOpen() ? tr("&Generate") : tr("Choose Folder and &Generate…"));
+
+    QStringList errors;
+    for (const TemplateError &error : std::as_const(m_plan.errors))
+        errors.append(code(error.toString()));
+    m_errors->setText(QStringLiteral("<span style=\"color:%1\"><b>%2</b><br>%3</span>")
+                          .arg(TextStyles::errorColor(palette()).name(),
+                               tr("Template errors — the documents they belong to are not written:"),
+                               errors.join(QStringLiteral("<br>"))));
+    m_errors->setVisible(!errors.isEmpty());
+
+    // Rebuilt on every plan; the focus and the scroll position stay where they were.
+    const QWidget *focus = focusWidget();
+    const QString focusName = focus && m_scroll->widget() && m_scroll->widget()->isAncestorOf(focus)
+        ? focus->objectName() : QString();
+    const int scrolled = m_scroll->verticalScrollBar()->value();
+    auto *content = new QWidget;
+    content->setObjectName(QStringLiteral("generate/documents"));
+    auto *column = new QVBoxLayout(content);
+    column->setContentsMargins(0, 0, 8, 0);
+    column->setSpacing(10);
+    for (const DocumentPlan &document : std::as_const(m_plan.documents))
+        column->addWidget(documentWidget(document, content));
+    column->addStretch();
+    m_scroll->setWidget(content);
+    m_scroll->verticalScrollBar()->setValue(scrolled);
+    if (!focusName.isEmpty()) {
+        if (auto *again = content->findChild<QWidget *>(focusName))
+            again->setFocus();
+    }
+}
+
+QWidget *GeneratePage::documentWidget(const DocumentPlan &document, QWidget *parent)
+{
+    auto *box = new QGroupBox(document.path, parent);
+    box->setObjectName(QStringLiteral("generate/") + document.path);
+    auto *layout = new QVBoxLayout(box);
+    auto *status = makeLabel(box->objectName() + QStringLiteral("/status"), box);
+    const PlannedFile &file = document.file;
+    QString text;
+    if (!document.generated) {
+        text = tr("⛔ <b>not generated</b> — its template has errors (listed above); the file is left as it is.");
+    } else if (!m_project->isOpen()) {
+        text = tr("🆕 <b>new</b> — written once you choose the project folder.");
+    } else {
+        switch (file.status) {
+        case PlannedFile::Status::New:
+            text = tr("🆕 <b>new</b> — will be created.");
+            break;
+        case PlannedFile::Status::Unchanged:
+            text = document.conflicts.isEmpty() ? tr("✔️ <b>unchanged</b> — nothing to write.")
+                                                : tr("✔️ <b>unchanged</b> — your version is kept as it is.");
+            break;
+        case PlannedFile::Status::Changed: {
+            int added = 0;
+            int removed = 0;
+            countLines(file.diff, &added, &removed);
+            text = tr("✏️ <b>changed</b> — %1 line(s) added, %2 removed; the current file is backed up first.")
+                       .arg(added).arg(removed);
+            break;
+        }
+        case PlannedFile::Status::Blocked:
+            text = QStringLiteral("<span style=\"color:%1\">%2</span>")
+                       .arg(TextStyles::errorColor(palette()).name(),
+                            tr("⛔ <b>blocked</b> — %1").arg(file.problem.toHtmlEscaped()));
+            break;
+        }
+    }
+    status->setText(text);
+    layout->addWidget(status);
+
+    if (!document.notes.isEmpty()) {
+        auto *notes = makeLabel(box->objectName() + QStringLiteral("/notes"), box);
+        notes->setTextFormat(Qt::PlainText);
+        notes->setText(document.notes.join(QLatin1Char('\n')));
+        TextStyles::makeSmallPrint(notes);
+        layout->addWidget(notes);
+    }
+    for (const SectionConflict &conflict : document.conflicts)
+        layout->addWidget(conflictWidget(document, conflict, box));
+
+    if (document.generated && file.status == PlannedFile::Status::Changed) {
+        auto *diff = new DiffView(box);
+        diff->setObjectName(box->objectName() + QStringLiteral("/diff"));
+        diff->setAccessibleName(tr("Changes to %1").arg(document.path));
+        diff->setDiff(file.diff);
+        diff->setMaximumLines(14);
+        layout->addWidget(diff);
+    }
+    return box;
+}
+
+QWidget *GeneratePage::conflictWidget(const DocumentPlan &document, const SectionConflict &conflict, QWidget *parent)
+{
+    const bool wholeFile = conflict.id == QLatin1String(wholeFileConflictId);
+    const QString name = QStringLiteral("generate/%1/conflict/%2").arg(document.path, conflict.id);
+    auto *frame = new QFrame(parent);
+    frame->setObjectName(name);
+    frame->setFrameShape(QFrame::StyledPanel);
+    auto *layout = new QVBoxLayout(frame);
+    layout->setContentsMargins(8, 6, 8, 6);
+    auto *reason = makeLabel(name + QStringLiteral("/reason"), frame);
+    reason->setText(QStringLiteral("<span style=\"color:%1\">%2</span>")
+                        .arg(TextStyles::warningColor(palette()).name(),
+                             tr("⚠️ <b>Conflict:</b> %1").arg(conflict.reason.toHtmlEscaped())));
+    layout->addWidget(reason);
+
+    auto *keep = new QRadioButton(wholeFile ? tr("&Keep my file as it is") : tr("&Keep mine"), frame);
+    keep->setObjectName(name + QStringLiteral("/keep"));
+    auto *take = new QRadioButton(wholeFile ? tr("&Take the generated document (mine goes to the backup)")
+                                            : conflict.theirs.isEmpty() ? tr("&Take new (remove the section)")
+                                                                        : tr("&Take new"),
+                                  frame);
+    take->setObjectName(name + QStringLiteral("/take"));
+    auto *group = new QButtonGroup(frame);
+    group->addButton(keep, int(ConflictChoice::KeepMine));
+    group->addButton(take, int(ConflictChoice::TakeNew));
+    (choice(document.path, conflict.id) == ConflictChoice::TakeNew ? take : keep)->setChecked(true);
+    auto *showDiff = new QPushButton(tr("Show &diff"), frame);
+    showDiff->setObjectName(name + QStringLiteral("/showDiff"));
+    showDiff->setCheckable(true);
+    showDiff->setAutoDefault(false);
+    auto *row = new QHBoxLayout;
+    row->addWidget(keep);
+    row->addWidget(take);
+    row->addStretch();
+    row->addWidget(showDiff);
+    layout->addLayout(row);
+
+    auto *diff = new DiffView(frame);
+    diff->setObjectName(name + QStringLiteral("/diff"));
+    diff->setAccessibleName(tr("Your text against the generated text"));
+    diff->setDiff(unifiedDiff(QString::fromUtf8(conflict.mine), QString::fromUtf8(conflict.theirs),
+                              tr("yours"), tr("generated")));
+    diff->setMaximumLines(12);
+    diff->hide();
+    layout->addWidget(diff);
+
+    const QString path = document.path;
+    const QString id = conflict.id;
+    connect(group, &QButtonGroup::idClicked, this, [this, path, id](int choice) {
+        // Re-planned after the click is handled: the plan rebuilds this very button.
+        QMetaObject::invokeMethod(this, [this, path, id, choice] { setChoice(path, id, ConflictChoice(choice)); },
+                                  Qt::QueuedConnection);
+    });
+    connect(showDiff, &QPushButton::toggled, diff, [diff, showDiff](bool on) {
+        diff->setVisible(on);
+        showDiff->setText(on ? tr("Hide &diff") : tr("Show &diff"));
+    });
+    return frame;
+}
+
+bool GeneratePage::generate()
+{
+    if (!m_project->isOpen()) {
+        Q_EMIT projectFolderRequested();
+        return false;
+    }
+    // What is on disk now, with the choices made: the plan shown may be a moment old.
+    replan();
+    const WriteResult result = executePlan(m_plan.writePlan());
+    m_result = result;
+    m_written = result.ok;
+    QStringList lines;
+    if (result.ok) {
+        lines.append(result.written.isEmpty() ? tr("Nothing to write: every file is up to date.")
+                                              : tr("Written: %1.").arg(result.written.join(QLatin1String(", "))));
+    } else {
+        lines.append(QStringLiteral("<span style=\"color:%1\">%2</span>")
+                         .arg(TextStyles::errorColor(palette()).name(), result.error.toHtmlEscaped()));
+        qCWarning(lcUi) << "generate failed:" << result.error;
+    }
+    m_outcome->setText(lines.join(QStringLiteral("<br>")));
+    m_outcome->show();
+    Q_EMIT completeChanged();
+    if (result.ok)
+        Q_EMIT generated();
+    return result.ok;
+}
+
+void GeneratePage::continueInFolder()
+{
+    replan();
+    const bool needsReview = std::any_of(m_plan.documents.cbegin(), m_plan.documents.cend(), [](const DocumentPlan &d) {
+        return !d.conflicts.isEmpty() || d.file.status == PlannedFile::Status::Changed;
+    });
+    if (needsReview) {
+        m_outcome->setText(tr("The folder already has some of these documents: review the changes, then Generate."));
+        m_outcome->show();
+        return;
+    }
+    generate();
+}
+
+} // namespace opsflow

@@ -1,0 +1,67 @@
+// The generate step: the context re-read from earlier phases, then per document its plan
+// (new / unchanged / changed with a diff / blocked), merge conflicts to decide, template
+// errors, and the button that writes (with backups).
+#pragma once
+
+#include "generationplanner.h"
+
+#include <QWizardPage>
+
+class QLabel;
+class QPushButton;
+class QScrollArea;
+
+namespace opsflow {
+
+class AnswersModel;
+class ProjectSession;
+
+class GeneratePage : public QWizardPage
+{
+    Q_OBJECT
+public:
+    GeneratePage(AnswersModel *model, ProjectSession *project, QWidget *parent = nullptr);
+
+    void initializePage() override;
+    void cleanupPage() override;
+    // Next (to the completion page) only once the files are written.
+    bool isComplete() const override;
+
+    const GenerationPlan &plan() const { return m_plan; }
+    const WriteResult &writeResult() const { return m_result; }
+    bool isWritten() const { return m_written; }
+    ConflictChoice choice(const QString &path, const QString &sectionId) const;
+    void setChoice(const QString &path, const QString &sectionId, ConflictChoice choice);
+
+public Q_SLOTS:
+    void replan();
+    // Writes the plan; without a project folder it asks for one first. True when written.
+    bool generate();
+    // The folder generate() asked for is open: writes at once unless something needs review.
+    void continueInFolder();
+
+Q_SIGNALS:
+    void projectFolderRequested();
+    void generated();
+
+private:
+    void showContext();
+    void showPlan();
+    QWidget *documentWidget(const DocumentPlan &document, QWidget *parent);
+    QWidget *conflictWidget(const DocumentPlan &document, const SectionConflict &conflict, QWidget *parent);
+
+    AnswersModel *m_model;
+    ProjectSession *m_project;
+    GenerationPlan m_plan;
+    ConflictChoices m_choices;
+    WriteResult m_result;
+    bool m_written = false;
+    QLabel *m_context;
+    QLabel *m_folder;
+    QLabel *m_errors;
+    QScrollArea *m_scroll;
+    QLabel *m_outcome;
+    QPushButton *m_generate;
+};
+
+} // namespace opsflow

@@ -1,0 +1,268 @@
+// The seed's pre-flight check (smart skip) for an open project: scenario A keeps the
+// existing documents, B answers only what they miss, C asks the full phase.
+#include "preflightpage.h"
+
+#include "answersmodel.h"
+#include "projectsession.h"
+#include "textstyles.h"
+
+#include <QAbstractButton>
+#include <QButtonGroup>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLocale>
+#include <QRadioButton>
+#include <QScrollArea>
+#include <QVBoxLayout>
+
+namespace opsflow {
+
+namespace {
+
+QLabel *makeLabel(const QString &name, QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(name);
+    label->setTextFormat(Qt::RichText);
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+
+QString code(const QString &text)
+{
+    return QStringLiteral("<code>%1</code>").arg(text.toHtmlEscaped());
+}
+
+QString objectNameOf(PreflightAction action)
+{
+    switch (action) {
+    case PreflightAction::UseExisting: return QStringLiteral("preflight/useExisting");
+    case PreflightAction::AnswerMissing: return QStringLiteral("preflight/answerMissing");
+    case PreflightAction::AnswerAll: return QStringLiteral("preflight/answerAll");
+    case PreflightAction::Skip: return QStringLiteral("preflight/skip");
+    }
+    return {};
+}
+
+} // namespace
+
+PreflightPage::PreflightPage(AnswersModel *model, ProjectSession *project, QWidget *parent)
+    : QWizardPage(parent)
+    , m_model(model)
+    , m_project(project)
+    , m_options(new QButtonGroup(this))
+{
+    setObjectName(QStringLiteral("preflight"));
+    setTitle(tr("🔍 Pre-Flight Check"));
+    setSubTitle(tr("Does the project already document operations and deployment? What is "
+                   "documented is kept; only what is missing needs answers."));
+
+    auto *content = new QWidget;
+    auto *column = new QVBoxLayout(content);
+    column->setContentsMargins(0, 0, 8, 0);
+    column->setSpacing(8);
+    m_scenario = makeLabel(QStringLiteral("preflight/scenario"), content);
+    TextStyles::makeHeading(m_scenario);
+    m_source = makeLabel(QStringLiteral("preflight/source"), content);
+    m_auditError = makeLabel(QStringLiteral("preflight/auditError"), content);
+    m_reasons = makeLabel(QStringLiteral("preflight/reasons"), content);
+    m_documented = makeLabel(QStringLiteral("preflight/documented"), content);
+    m_gaps = makeLabel(QStringLiteral("preflight/gaps"), content);
+    m_missing = makeLabel(QStringLiteral("preflight/missing"), content);
+    m_recommendation = makeLabel(QStringLiteral("preflight/recommendation"), content);
+    for (QLabel *label : {m_scenario, m_source, m_auditError, m_reasons, m_documented, m_gaps, m_missing,
+                          m_recommendation})
+        column->addWidget(label);
+
+    m_choices = new QGroupBox(content);
+    m_choices->setObjectName(QStringLiteral("preflight/choices"));
+    m_choicesLayout = new QVBoxLayout(m_choices);
+    m_warning = makeLabel(QStringLiteral("preflight/warning"), m_choices);
+    column->addWidget(m_choices);
+    column->addStretch();
+
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(content);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(scroll);
+
+    connect(m_options, &QButtonGroup::idClicked, this, [this](int id) {
+        m_chosen = id;
+        m_chosenFor = m_project->folder();
+        updateWarning();
+    });
+    connect(m_project, &ProjectSession::contextChanged, this, [this] {
+        if (isVisible())
+            rebuild();
+    });
+}
+
+void PreflightPage::initializePage()
+{
+    rebuild();
+}
+
+void PreflightPage::cleanupPage()
+{
+    // Going Back changes nothing: the choice is applied only when going on.
+}
+
+bool PreflightPage::validatePage()
+{
+    const PreflightAction action = chosenAction();
+    m_model->setOnlyQuestions(action == PreflightAction::AnswerMissing ? m_result.missingQuestions : QStringList());
+    return true;
+}
+
+PreflightAction PreflightPage::chosenAction() const
+{
+    const int id = m_options->checkedId();
+    return id >= 0 ? PreflightAction(id) : PreflightAction::AnswerAll;
+}
+
+bool PreflightPage::skipsQuestions() const
+{
+    const PreflightAction action = chosenAction();
+    return action == PreflightAction::UseExisting || action == PreflightAction::Skip;
+}
+
+void PreflightPage::rebuild()
+{
+    m_result = m_project->preflight();
+    const PreflightResult &r = m_result;
+    const QString score = r.score ? QLocale().toString(*r.score, 'f', 0) + QLatin1Char('%') : QString();
+
+    switch (r.scenario) {
+    case PreflightScenario::KeepExisting:
+        m_scenario->setText(tr("✅ Scenario A — operations and deployment are already documented "
+                               "(consistency %1)").arg(score));
+        break;
+    case PreflightScenario::AnswerMissing:
+        m_scenario->setText(tr("📚 Scenario B — partly documented (consistency %1)").arg(score));
+        break;
+    case PreflightScenario::FullPhase:
+        m_scenario->setText(score.isEmpty() ? tr("⚠️ Scenario C — operations and deployment need documentation")
+                                            : tr("⚠️ Scenario C — operations and deployment need documentation "
+                                                 "(consistency %1)").arg(score));
+        break;
+    }
+
+    if (r.fromAuditData) {
+        m_source->setText(tr("From ai-flow's audit data (%1) of %2.")
+                              .arg(code(QStringLiteral(".ai-flow/cache/audit-data.json")), code(r.targetFile)));
+    } else if (r.auditedFiles.isEmpty()) {
+        m_source->setText(tr("No audit data from ai-flow, and no %1 or %2 to audit.")
+                              .arg(code(QStringLiteral("docs/deployment.md")), code(QStringLiteral("docs/operations.md"))));
+    } else {
+        QStringList files;
+        for (const QString &file : r.auditedFiles)
+            files.append(code(file));
+        m_source->setText(tr("No audit data from ai-flow: OpsFlow audited %1 itself.")
+                              .arg(QLocale().createSeparatedList(files)));
+    }
+    m_auditError->setVisible(!r.auditDataError.isEmpty());
+    m_auditError->setText(QStringLiteral("<span style=\"color:%1\"><b>%2</b> %3</span>")
+                              .arg(TextStyles::warningColor(palette()).name(), tr("Audit data not used:").toHtmlEscaped(),
+                                   r.auditDataError.toHtmlEscaped()));
+
+    QStringList reasons;
+    for (const QString &reason : r.reasons)
+        reasons.append(reason.toHtmlEscaped());
+    m_reasons->setText(reasons.join(QStringLiteral("<br>")));
+    m_reasons->setVisible(!reasons.isEmpty());
+
+    QStringList documented;
+    for (const AuditItem &item : r.items) {
+        if (item.documented)
+            documented.append(item.evidence.isEmpty() ? tr("✅ %1").arg(item.label.toHtmlEscaped())
+                                                      : tr("✅ %1 (%2)").arg(item.label.toHtmlEscaped(), code(item.evidence)));
+    }
+    m_documented->setText(tr("<b>Documented:</b>") + QStringLiteral("<br>") + documented.join(QStringLiteral("<br>")));
+    m_documented->setVisible(!documented.isEmpty());
+    QStringList gaps;
+    for (const QString &gap : r.gaps)
+        gaps.append(tr("❌ %1").arg(gap.toHtmlEscaped()));
+    m_gaps->setText(tr("<b>Missing:</b>") + QStringLiteral("<br>") + gaps.join(QStringLiteral("<br>")));
+    m_gaps->setVisible(!gaps.isEmpty() && r.docsExist);
+
+    QStringList missing;
+    for (const QString &id : r.missingQuestions) {
+        const Question *question = m_model->questionnaire().question(id);
+        missing.append(question ? tr("%1 %2").arg(id, question->title).toHtmlEscaped() : id.toHtmlEscaped());
+    }
+    m_missing->setText(tr("<b>Questions for the missing items:</b> %1").arg(missing.join(QLatin1String("; "))));
+    m_missing->setVisible(r.scenario == PreflightScenario::AnswerMissing && !missing.isEmpty());
+    m_recommendation->setText(tr("<b>Recommendation:</b> %1").arg(r.recommendation.toHtmlEscaped()));
+    m_recommendation->setVisible(!r.recommendation.isEmpty());
+
+    // The choices, as the seed asks them.
+    for (QAbstractButton *button : m_options->buttons()) {
+        m_options->removeButton(button);
+        delete button;
+    }
+    m_choicesLayout->removeWidget(m_warning);
+    switch (r.scenario) {
+    case PreflightScenario::KeepExisting: m_choices->setTitle(tr("Use existing documentation? (Y/n)")); break;
+    case PreflightScenario::AnswerMissing: m_choices->setTitle(tr("How do you want to continue?")); break;
+    case PreflightScenario::FullPhase: m_choices->setTitle(tr("The full phase will be asked")); break;
+    }
+    int recommended = -1;
+    for (const PreflightOption &option : r.options) {
+        QString text;
+        switch (option.action) {
+        case PreflightAction::UseExisting:
+            text = tr("&Yes — use the existing documentation and go to the summary");
+            break;
+        case PreflightAction::AnswerMissing:
+            text = tr("Answer &only the %n missing question(s) (%1)", nullptr, int(r.missingQuestions.size()))
+                       .arg(r.missingQuestions.join(QLatin1String(", ")));
+            break;
+        case PreflightAction::AnswerAll:
+            text = r.scenario == PreflightScenario::KeepExisting ? tr("N&o — answer the full phase anyway")
+                 : r.scenario == PreflightScenario::AnswerMissing ? tr("&Re-answer everything (full phase)")
+                                                                  : tr("&Answer the full phase");
+            break;
+        case PreflightAction::Skip:
+            text = tr("&Skip — use the documents as they are and go to the summary");
+            break;
+        }
+        if (option.recommended)
+            text += tr(" ⭐ recommended");
+        auto *button = new QRadioButton(text, m_choices);
+        button->setObjectName(objectNameOf(option.action));
+        m_options->addButton(button, int(option.action));
+        m_choicesLayout->addWidget(button);
+        if (option.recommended && recommended < 0)
+            recommended = int(option.action);
+    }
+    m_choicesLayout->addWidget(m_warning);
+
+    // The earlier choice for this project, or what the saved answers say, else the recommendation.
+    int chosen = recommended;
+    if (m_chosenFor == m_project->folder() && m_options->button(m_chosen))
+        chosen = m_chosen;
+    else if (!m_model->snapshot().onlyQuestions.isEmpty() && m_options->button(int(PreflightAction::AnswerMissing)))
+        chosen = int(PreflightAction::AnswerMissing);
+    if (QAbstractButton *button = m_options->button(chosen >= 0 ? chosen : int(PreflightAction::AnswerAll)))
+        button->setChecked(true);
+    updateWarning();
+}
+
+void PreflightPage::updateWarning()
+{
+    QString warning;
+    for (const PreflightOption &option : std::as_const(m_result.options)) {
+        if (int(option.action) == m_options->checkedId())
+            warning = option.warning;
+    }
+    m_warning->setText(QStringLiteral("<span style=\"color:%1\"><b>%2</b> %3</span>")
+                           .arg(TextStyles::warningColor(palette()).name(), tr("Warning:").toHtmlEscaped(),
+                                warning.toHtmlEscaped()));
+    m_warning->setVisible(!warning.isEmpty());
+}
+
+} // namespace opsflow

@@ -1,0 +1,184 @@
+// The live preview beside the wizard: the three generated documents and the diagrams.
+#include "previewpane.h"
+
+#include "answersmodel.h"
+#include "diagramsview.h"
+#include "documentview.h"
+#include "previewrenderer.h"
+#include "textstyles.h"
+
+#include <QEvent>
+#include <QLabel>
+#include <QStyle>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace opsflow {
+
+namespace {
+
+constexpr int MaxErrorsShown = 3;
+
+} // namespace
+
+PreviewPane::PreviewPane(AnswersModel *model, QWidget *parent)
+    : QWidget(parent), m_renderer(new PreviewRenderer(model, TemplateSet::builtIn(), this)),
+      m_tabs(new QTabWidget(this)), m_diagrams(new DiagramsView(this)), m_errors(new QLabel(this))
+{
+    setObjectName(QStringLiteral("previewPane"));
+    // Nothing is generated until the pane is first shown.
+    m_renderer->setActive(false);
+
+    m_tabs->setObjectName(QStringLiteral("previewTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->tabBar()->setExpanding(false);
+    m_tabs->setUsesScrollButtons(true);
+    const struct {
+        const char *path;
+        DocumentView::Kind kind;
+    } documents[] = {
+        {"docs/operations.md", DocumentView::Kind::Markdown},
+        {"specs/configuration.md", DocumentView::Kind::Markdown},
+        {".env.example", DocumentView::Kind::DotEnv},
+    };
+    for (const auto &spec : documents) {
+        const QString path = QString::fromLatin1(spec.path);
+        auto *view = new DocumentView(path, spec.kind, model->questionnaire(), m_tabs);
+        view->setObjectName(path);
+        const int index = m_tabs->addTab(view, path);
+        m_tabs->setTabToolTip(index, tr("%1, as it will be written").arg(path));
+        connect(view, &DocumentView::questionRequested, this, &PreviewPane::questionRequested);
+        connect(view, &DocumentView::documentLinkActivated, this, [this](const QString &path, const QString &anchor) {
+            DocumentView *target = this->document(path);
+            if (!target)
+                return;
+            m_tabs->setCurrentWidget(target);
+            target->scrollToAnchor(anchor);
+        });
+        m_documents.append(view);
+    }
+    m_diagrams->setObjectName(QStringLiteral("diagrams"));
+    const int diagramsIndex = m_tabs->addTab(m_diagrams, tr("Diagrams"));
+    m_tabs->setTabToolTip(diagramsIndex, tr("The mermaid diagrams of docs/operations.md"));
+
+    m_errors->setObjectName(QStringLiteral("templateErrors"));
+    m_errors->setWordWrap(true);
+    m_errors->setTextFormat(Qt::PlainText); // messages quote template text
+    m_errors->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_errors->setContentsMargins(6, 4, 6, 4);
+    m_errors->hide();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_errors);
+    layout->addWidget(m_tabs);
+
+    connect(m_renderer, &PreviewRenderer::resultReady, this, &PreviewPane::apply);
+}
+
+QSize PreviewPane::sizeHint() const
+{
+    const int width = m_tabs->tabBar()->sizeHint().width() + 2 * style()->pixelMetric(QStyle::PM_ScrollBarExtent);
+    return {qMax(width, fontMetrics().averageCharWidth() * 60), fontMetrics().height() * 40};
+}
+
+DocumentView *PreviewPane::document(const QString &path) const
+{
+    for (DocumentView *view : m_documents) {
+        if (view->path() == path)
+            return view;
+    }
+    return nullptr;
+}
+
+void PreviewPane::setProjectFolder(const QString &folder)
+{
+    m_renderer->setTemplates(folder.isEmpty() ? TemplateSet::builtIn() : TemplateSet::forProject(folder));
+}
+
+void PreviewPane::showQuestion(const QString &questionId)
+{
+    m_question = questionId;
+    for (DocumentView *view : std::as_const(m_documents))
+        view->showQuestion(questionId);
+    if (questionId.isEmpty())
+        return;
+    // The document in front shows the section when it has one; otherwise the first document
+    // that does comes to the front. The Diagrams tab is left alone: the user went there.
+    auto *current = qobject_cast<DocumentView *>(m_tabs->currentWidget());
+    if (!current || current->hasSection(questionId))
+        return;
+    for (DocumentView *view : std::as_const(m_documents)) {
+        if (view->hasSection(questionId)) {
+            m_tabs->setCurrentWidget(view);
+            return;
+        }
+    }
+}
+
+void PreviewPane::apply(const GenerationResult &result)
+{
+    m_result = result;
+    m_resultPending = true;
+    if (isVisible())
+        showResult();
+}
+
+void PreviewPane::showResult()
+{
+    m_resultPending = false;
+    for (const GeneratedFile &file : std::as_const(m_result.files)) {
+        if (DocumentView *view = document(file.path))
+            view->setText(QString::fromUtf8(file.content));
+    }
+    m_diagrams->setDiagrams(m_result.diagrams);
+    m_tabs->setTabText(m_tabs->indexOf(m_diagrams),
+                       m_result.diagrams.isEmpty() ? tr("Diagrams")
+                                                   : tr("Diagrams (%1)").arg(m_result.diagrams.size()));
+    showErrors();
+    Q_EMIT rendered();
+}
+
+void PreviewPane::showErrors()
+{
+    const QList<TemplateError> &errors = m_result.errors;
+    if (errors.isEmpty()) {
+        m_errors->hide();
+        return;
+    }
+    QStringList lines;
+    for (int i = 0; i < errors.size() && i < MaxErrorsShown; ++i)
+        lines.append(errors.at(i).toString());
+    if (errors.size() > MaxErrorsShown)
+        lines.append(tr("… and %n more template error(s)", nullptr, int(errors.size() - MaxErrorsShown)));
+    m_errors->setText(lines.join(u'\n'));
+    QPalette palette = m_errors->palette();
+    palette.setColor(QPalette::WindowText, TextStyles::errorColor(this->palette()));
+    m_errors->setPalette(palette);
+    m_errors->show();
+}
+
+void PreviewPane::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_resultPending)
+        showResult();
+    m_renderer->setActive(true);
+}
+
+void PreviewPane::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    m_renderer->setActive(false);
+}
+
+void PreviewPane::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && m_errors->isVisibleTo(this))
+        showErrors();
+}
+
+} // namespace opsflow

@@ -1,0 +1,70 @@
+// The live preview beside the wizard: the three generated documents and the diagrams.
+#pragma once
+
+#include "generation.h"
+
+#include <QWidget>
+
+class QLabel;
+class QTabWidget;
+
+namespace opsflow {
+
+class AnswersModel;
+class DiagramsView;
+class DocumentView;
+class PreviewRenderer;
+
+class PreviewPane : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit PreviewPane(AnswersModel *model, QWidget *parent = nullptr);
+
+    PreviewRenderer *renderer() const { return m_renderer; }
+    QTabWidget *tabs() const { return m_tabs; }
+    // "docs/operations.md", "specs/configuration.md" or ".env.example"; null otherwise.
+    DocumentView *document(const QString &path) const;
+    DiagramsView *diagramsView() const { return m_diagrams; }
+    // The result on screen (or waiting for the pane to be shown).
+    const GenerationResult &result() const { return m_result; }
+
+    // Wide enough for the four tabs and a table or two side by side with the wizard.
+    QSize sizeHint() const override;
+
+    // Templates follow the project: its own overrides in .ai-flow/templates/opsflow/, else
+    // the built-in ones (an empty folder).
+    void setProjectFolder(const QString &folder);
+
+public Q_SLOTS:
+    // Brings the section the question produces into view and marks it; an empty id (a page
+    // that is not a question) clears the mark.
+    void showQuestion(const QString &questionId);
+
+Q_SIGNALS:
+    // A section heading was clicked in a rendered document.
+    void questionRequested(const QString &questionId);
+    // A new result reached the views.
+    void rendered();
+
+protected:
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void apply(const GenerationResult &result);
+    void showResult();
+    void showErrors();
+
+    PreviewRenderer *m_renderer;
+    QTabWidget *m_tabs;
+    QList<DocumentView *> m_documents;
+    DiagramsView *m_diagrams;
+    QLabel *m_errors;
+    GenerationResult m_result;
+    bool m_resultPending = false;
+    QString m_question;
+};
+
+} // namespace opsflow
