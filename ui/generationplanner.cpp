@@ -4,6 +4,7 @@
 #include "generationplanner.h"
 
 #include "answerset.h"
+#include "regeneration.h"
 
 namespace opsflow {
 
@@ -40,58 +41,41 @@ GenerationPlan GenerationPlanner::plan(const Resolver &resolver, const QString &
     const GenerationResult generated = generate(resolver, templates);
     plan.errors = generated.errors;
 
-    // Stamped, so the next generation can tell our sections from the team's edits.
-    QList<GeneratedFile> files;
-    for (GeneratedFile file : generated.files) {
-        if (isMarkdown(file.path))
-            file.content = stampSections(file.content);
-        files.append(file);
-    }
-
     QList<DocumentPlan> documents;
     if (projectDir.isEmpty()) {
-        for (const GeneratedFile &file : std::as_const(files)) {
+        // No folder yet: everything is new; stamped as it will be written.
+        for (const GeneratedFile &file : generated.files) {
             DocumentPlan document;
             document.path = file.path;
             document.file.path = file.path;
-            document.file.newContent = file.content;
+            document.file.newContent = isMarkdown(file.path) ? stampSections(file.content) : file.content;
             document.file.status = PlannedFile::Status::New;
             documents.append(document);
         }
     } else {
-        // First what is there, then the merge of the new text into it, then the real plan.
-        const WritePlan first = planWrite(projectDir, files);
-        QList<GeneratedFile> merged;
-        for (int i = 0; i < files.size(); ++i) {
-            GeneratedFile file = files.at(i);
-            const PlannedFile &there = first.files.at(i);
+        // The same merge-then-plan as `opsflow generate`: hand-written text kept, edited
+        // sections offered as conflicts.
+        const RegenerationPlan regeneration = planRegeneration(projectDir, generated.files, choices);
+        plan.projectDir = regeneration.plan.projectDir;
+        for (const PlannedFile &file : regeneration.plan.files) {
             DocumentPlan document;
             document.path = file.path;
-            if (there.status == PlannedFile::Status::Changed) {
-                if (isMarkdown(file.path)) {
-                    const MergeResult result = mergeDocument(there.oldContent, file.content, choices.value(file.path));
-                    file.content = result.content;
-                    document.conflicts = result.conflicts;
-                    document.notes = result.notes;
-                } else {
-                    EnvMergeReport report;
-                    file.content = mergeEnvExample(there.oldContent, file.content, &report);
-                    if (!report.keptVariables.isEmpty())
-                        document.notes.append(tr("Your own variables are kept at the end: %1.")
-                                                  .arg(report.keptVariables.join(QLatin1String(", "))));
-                    if (!report.changedValues.isEmpty())
-                        document.notes.append(tr(".env.example holds placeholders, so the values you set for %1 "
-                                                 "are replaced (a backup is kept).")
-                                                  .arg(report.changedValues.join(QLatin1String(", "))));
-                }
+            document.file = file;
+            for (const FileMerge &merge : regeneration.merges) {
+                if (merge.path != file.path)
+                    continue;
+                document.conflicts = merge.conflicts;
+                document.notes = merge.notes;
+                if (!merge.env.keptVariables.isEmpty())
+                    document.notes.append(tr("Your own variables are kept at the end: %1.")
+                                              .arg(merge.env.keptVariables.join(QLatin1String(", "))));
+                if (!merge.env.changedValues.isEmpty())
+                    document.notes.append(tr(".env.example holds placeholders, so the values you set for %1 "
+                                             "are replaced (a backup is kept).")
+                                              .arg(merge.env.changedValues.join(QLatin1String(", "))));
             }
-            merged.append(file);
             documents.append(document);
         }
-        const WritePlan second = planWrite(projectDir, merged);
-        plan.projectDir = second.projectDir;
-        for (int i = 0; i < documents.size(); ++i)
-            documents[i].file = second.files.at(i);
     }
 
     // In the templates' order, with the documents their errors kept from being generated.

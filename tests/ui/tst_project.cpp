@@ -464,6 +464,16 @@ private Q_SLOTS:
         QTest::keyClick(list, Qt::Key_Return);
         QCOMPARE(m_window->projectFolder(), QFileInfo(first).canonicalFilePath());
         QCOMPARE(pageKey(wizard()), QStringLiteral("mode"));
+
+        // A double-click opens one too.
+        wizard()->restart();
+        const QString other = list->item(1)->data(Qt::UserRole).toString();
+        QCOMPARE(QFileInfo(other).fileName(), QStringLiteral("p7"));
+        const QPoint at = list->visualItemRect(list->item(1)).center();
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, at);
+        QTest::mouseDClick(list->viewport(), Qt::LeftButton, {}, at);
+        QCOMPARE(m_window->projectFolder(), other);
+        QCOMPARE(pageKey(wizard()), QStringLiteral("mode"));
     }
 
     void shouldOpenAFolderDroppedOnTheWindow()
