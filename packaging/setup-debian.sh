@@ -28,6 +28,7 @@ build_packages=(
 test_packages=(
     xvfb xauth imagemagick poppler-utils desktop-file-utils appstream
     chromium dpkg-dev file
+    clang libclang-rt-14-dev
 )
 
 wanted=("${build_packages[@]}")

@@ -319,20 +319,45 @@ void DocumentView::styleRendered(QTextDocument *document) const
 
     document->setDocumentMargin(lineHeight * 0.75);
     QTextCursor cursor(document);
+    struct Run {
+        int start;
+        int end;
+    };
+    QList<Run> codeRuns;
     for (QTextBlock block = document->begin(); block.isValid(); block = block.next()) {
         const QTextBlockFormat format = block.blockFormat();
-        QTextBlockFormat change;
         if (format.hasProperty(QTextFormat::BlockCodeFence) || format.hasProperty(QTextFormat::BlockCodeLanguage)) {
-            change.setBackground(tint);
+            const int end = block.position() + block.length() - 1;
+            if (!codeRuns.isEmpty() && codeRuns.constLast().end + 1 == block.position())
+                codeRuns.last().end = end;
+            else
+                codeRuns.append({block.position(), end});
+            // One long command line would otherwise scroll the whole document sideways (Qt
+            // cannot scroll a single block); the Source view keeps the lines whole.
+            QTextBlockFormat wrap;
+            wrap.setNonBreakableLines(false);
+            cursor.setPosition(block.position());
+            cursor.mergeBlockFormat(wrap);
         } else if (const int level = format.headingLevel(); level > 0) {
-            change.setTopMargin(lineHeight * (level <= 2 ? 1.2 : 0.7));
-            change.setBottomMargin(lineHeight * 0.3);
-        } else {
-            continue;
+            QTextBlockFormat spaced;
+            spaced.setTopMargin(lineHeight * (level <= 2 ? 1.2 : 0.7));
+            spaced.setBottomMargin(lineHeight * 0.3);
+            cursor.setPosition(block.position());
+            cursor.mergeBlockFormat(spaced);
         }
-        cursor.setPosition(block.position());
-        cursor.mergeBlockFormat(change);
     }
+    // A code block becomes a tinted box: a frame around its lines. (A background on each
+    // line's block would paint over the descenders of the line above.)
+    QTextFrameFormat box;
+    box.setBackground(tint);
+    box.setPadding(lineHeight * 0.4);
+    box.setBorder(0);
+    for (auto run = codeRuns.crbegin(); run != codeRuns.crend(); ++run) { // later positions move
+        cursor.setPosition(run->start);
+        cursor.setPosition(run->end, QTextCursor::KeepAnchor);
+        cursor.insertFrame(box);
+    }
+
     const auto frames = document->rootFrame()->childFrames();
     for (QTextFrame *frame : frames) {
         auto *table = qobject_cast<QTextTable *>(frame);

@@ -39,6 +39,11 @@ void PreviewRenderer::setActive(bool active)
         generateNow();
 }
 
+bool PreviewRenderer::isScheduled() const
+{
+    return m_debounce->isActive();
+}
+
 void PreviewRenderer::setDebounceInterval(int milliseconds)
 {
     m_debounce->setInterval(milliseconds);

@@ -30,6 +30,8 @@ public:
     void setActive(bool active);
     bool isActive() const { return m_active; }
     bool isOutOfDate() const { return m_outOfDate; }
+    // A change waits for the debounce to end.
+    bool isScheduled() const;
 
     // Quiet time after the last change before generating, in ms (typing speed).
     void setDebounceInterval(int milliseconds);
