@@ -28,7 +28,8 @@ cmake --build "$build" --target opsflow_core_autogen opsflow_ui_autogen >/dev/nu
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 jobs=$(( $(nproc) > 1 ? $(nproc) / 2 : 1 ))
-"$runner" -clang-tidy-binary "$tidy" -p "$build" -j "$jobs" -quiet "$filter" >"$log" 2>&1 || true
+"$runner" -clang-tidy-binary "$tidy" -p "$build" -j "$jobs" -quiet "$filter" 2>&1 \
+    | sed 's/\x1b\[[0-9;]*m//g' >"$log" || true
 # Only our own findings: warnings in our files, not in Qt's headers.
 findings=$(grep -E "^$top/(app|ui|tests)/.*: (warning|error):" "$log" | sort -u || true)
 if [ -n "$findings" ]; then

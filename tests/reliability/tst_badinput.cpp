@@ -4,6 +4,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -94,7 +96,8 @@ private Q_SLOTS:
         QTest::addColumn<bool>("writes");       // whether the documents are written
         QTest::addColumn<QString>("open");      // why this row is expected to fail today
 
-        QByteArray huge = answersWith(R"({"7.1": {"choice": "A", "why": ")" + QByteArray(9 * 1024 * 1024, 'x') + "\"}}");
+        // (No raw string literal ending in a quote here: moc misreads it and loses the class.)
+        const QByteArray huge = answersWith("{\"7.1\": {\"choice\": \"A\", \"why\": \"" + QByteArray(9 * 1024 * 1024, 'x') + "\"}}");
         QTest::newRow("answers over 8 MiB") << int(Setup::AnswersFile) << huge << 3
                                             << s("is too large to be an answers file (9 MiB; the limit is 8 MiB)") << false << QString();
         QTest::newRow("answers not UTF-8") << int(Setup::AnswersFile) << answersWith("{\"7.1\": {\"why\": \"caf\xe9 \xff\xfe\"}}")
@@ -245,7 +248,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString answers = dir.filePath(s("answers.json"));
-        QVERIFY(write(answers, QByteArray(R"({"format": "opsflow-answers", "version": 1, "a)") + "\n\x1b[2Jb\": 1}"));
+        QVERIFY(write(answers, QByteArray("{\"format\": \"opsflow-answers\", \"version\": 1, \"a\n\x1b[2Jb\": 1}")));
         const Run run = opsflow({s("generate"), dir.path(), s("--answers"), answers});
         QCOMPARE(run.code, 3);
         QVERIFY(run.err.contains(s("has an unknown key")));
@@ -261,12 +264,19 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString project = dir.filePath(s("project"));
         QVERIFY(QDir().mkpath(project));
-        const QByteArray longLine(200 * 1024, 'y');
-        const QByteArray hostile = answersWith(
-            R"({"7.1": {"choice": "A", "platform": "AWS\u001b[31m red \u0007 bell \u0000 nul \u202e evil\u202c", )"
-            R"("why": "first\r\nsecond\rthird\u2028fourth\u0085fifth\n\nDATABASE_URL=postgres://injected\n# comment"}, )"
-            R"("7.7.2": {"pool_tool": ")" + longLine + R"("}})",
-            R"({"project_name": "name\nINJECTED=1 ' \" ` $HOME $(rm -rf /) \\"})");
+        // Built with QJsonObject, which escapes what JSON must (and keeps moc away from
+        // raw strings full of quotes).
+        const QJsonObject answers{
+            {s("7.1"), QJsonObject{
+                {s("choice"), s("A")},
+                {s("platform"), s("AWS\x1b[31m red \a bell ") + QChar(0) + s(" nul \u202e evil\u202c")},
+                {s("why"), s("first\r\nsecond\rthird\u2028fourth\u0085fifth\n\nDATABASE_URL=postgres://injected\n# comment")},
+            }},
+            {s("7.7.2"), QJsonObject{{s("pool_tool"), QString(200 * 1024, QLatin1Char('y'))}}},
+        };
+        const QJsonObject context{{s("project_name"), s("name\nINJECTED=1 ' \" ` $HOME $(rm -rf /) \\")}};
+        const QByteArray hostile = answersWith(QJsonDocument(answers).toJson(QJsonDocument::Compact),
+                                               QJsonDocument(context).toJson(QJsonDocument::Compact));
         QVERIFY(write(dir.filePath(s("answers.json")), hostile));
         const Run run = opsflow({s("generate"), project, s("--answers"), dir.filePath(s("answers.json"))});
         QVERIFY2(run.code == 0, qPrintable(run.err));
