@@ -121,6 +121,7 @@ DocumentView::DocumentView(const QString &path, Kind kind, const Questionnaire &
     m_source->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_source->setFrameShape(QFrame::NoFrame);
     m_source->document()->setDocumentMargin(8);
+    m_source->setAccessibleName(tr("%1, source").arg(path));
     m_highlighter = Highlighting::create(kind == Kind::Markdown ? QStringLiteral("markdown") : QStringLiteral("dotenv"),
                                          m_source->document(), palette());
 
@@ -131,6 +132,7 @@ DocumentView::DocumentView(const QString &path, Kind kind, const Questionnaire &
     if (kind == Kind::Markdown) {
         m_rendered = new InertBrowser(this);
         m_rendered->setObjectName(QStringLiteral("renderedView"));
+        m_rendered->setAccessibleName(tr("%1, rendered").arg(path));
         m_rendered->setFrameShape(QFrame::NoFrame);
         // A narrow pane must not break words ("Environme nt") in table cells: a table
         // wider than the pane scrolls instead.

@@ -100,7 +100,6 @@ void PreviewPane::setProjectFolder(const QString &folder)
 
 void PreviewPane::showQuestion(const QString &questionId)
 {
-    m_question = questionId;
     for (DocumentView *view : std::as_const(m_documents))
         view->showQuestion(questionId);
     if (questionId.isEmpty())

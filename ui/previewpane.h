@@ -64,7 +64,6 @@ private:
     QLabel *m_errors;
     GenerationResult m_result;
     bool m_resultPending = false;
-    QString m_question;
 };
 
 } // namespace opsflow
