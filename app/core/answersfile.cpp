@@ -12,6 +12,9 @@
 #include <QSaveFile>
 #include <QStandardPaths>
 
+#include "escaping.h"
+
+#include <algorithm>
 #include <cmath>
 
 namespace opsflow::AnswersFile {
@@ -91,12 +94,12 @@ std::optional<QVariant> readValue(const Field &f, const QJsonValue &v, QString *
                 const auto column = std::find_if(f.columns.begin(), f.columns.end(),
                                                  [&](const Column &c) { return c.id == it.key(); });
                 if (column == f.columns.end()) {
-                    *why = QStringLiteral("a row has unknown column \"%1\"").arg(it.key());
+                    *why = QStringLiteral("a row has unknown column \"%1\"").arg(escape::messageQuote(it.key()));
                     return std::nullopt;
                 }
                 const bool numeric = column->type == QLatin1String("number");
                 if (!(it->isString() || (numeric && it->isDouble()) || it->isNull())) {
-                    *why = QStringLiteral("column \"%1\" must be %2").arg(it.key(),
+                    *why = QStringLiteral("column \"%1\" must be %2").arg(escape::messageQuote(it.key()),
                         numeric ? QStringLiteral("a number") : QStringLiteral("a string"));
                     return std::nullopt;
                 }
@@ -162,7 +165,7 @@ std::optional<AnswerSet> fromJson(const QByteArray &json, const Questionnaire &q
             QStringLiteral("answers"), QStringLiteral("context"), QStringLiteral("only"),
             QStringLiteral("$schema")};
         if (!known.contains(it.key()))
-            return fail(QStringLiteral("has an unknown key \"%1\"").arg(it.key()));
+            return fail(QStringLiteral("has an unknown key \"%1\"").arg(escape::messageQuote(it.key())));
     }
     if (root.value(QLatin1String("format")).toString() != QLatin1String("opsflow-answers"))
         return fail(QStringLiteral("is not an OpsFlow answers file (\"format\" must be \"opsflow-answers\")"));
@@ -190,7 +193,7 @@ std::optional<AnswerSet> fromJson(const QByteArray &json, const Questionnaire &q
     }
     for (const QJsonValue &id : root.value(QLatin1String("only")).toArray()) {
         if (!questionnaire.question(id.toString()))
-            return fail(QStringLiteral("lists unknown question \"%1\" in \"only\"").arg(id.toString()));
+            return fail(QStringLiteral("lists unknown question \"%1\" in \"only\"").arg(escape::messageQuote(id.toString())));
         set.onlyQuestions.append(id.toString());
     }
     const QJsonValue context = root.value(QLatin1String("context"));
@@ -200,11 +203,11 @@ std::optional<AnswerSet> fromJson(const QByteArray &json, const Questionnaire &q
     for (auto it = contextObject.begin(); it != contextObject.end(); ++it) {
         const Field *f = questionnaire.contextField(it.key());
         if (!f)
-            return fail(QStringLiteral("has an unknown context key \"%1\"").arg(it.key()));
+            return fail(QStringLiteral("has an unknown context key \"%1\"").arg(escape::messageQuote(it.key())));
         QString why;
         const auto v = readValue(*f, it.value(), &why);
         if (!v)
-            return fail(QStringLiteral("context.%1 %2").arg(it.key(), why));
+            return fail(QStringLiteral("context.%1 %2").arg(escape::messageQuote(it.key()), why));
         set.context.insert(it.key(), *v);
     }
     const QJsonValue answers = root.value(QLatin1String("answers"));
@@ -214,21 +217,21 @@ std::optional<AnswerSet> fromJson(const QByteArray &json, const Questionnaire &q
     for (auto q = answersObject.begin(); q != answersObject.end(); ++q) {
         const Question *question = questionnaire.question(q.key());
         if (!question)
-            return fail(QStringLiteral("answers an unknown question \"%1\"").arg(q.key()));
+            return fail(QStringLiteral("answers an unknown question \"%1\"").arg(escape::messageQuote(q.key())));
         if (!q->isObject())
-            return fail(QStringLiteral("answers.\"%1\" must be an object keyed by field id").arg(q.key()));
+            return fail(QStringLiteral("answers.\"%1\" must be an object keyed by field id").arg(escape::messageQuote(q.key())));
         const QJsonObject fields = q->toObject();
         QVariantMap values;
         for (auto f = fields.begin(); f != fields.end(); ++f) {
             const Field *field = question->field(f.key());
             if (!field)
-                return fail(QStringLiteral("answers.\"%1\" has an unknown field \"%2\"").arg(q.key(), f.key()));
+                return fail(QStringLiteral("answers.\"%1\" has an unknown field \"%2\"").arg(escape::messageQuote(q.key()), escape::messageQuote(f.key())));
             if (f->isNull())
                 continue;
             QString why;
             const auto v = readValue(*field, f.value(), &why);
             if (!v)
-                return fail(QStringLiteral("answers.\"%1\".%2 %3").arg(q.key(), f.key(), why));
+                return fail(QStringLiteral("answers.\"%1\".%2 %3").arg(escape::messageQuote(q.key()), escape::messageQuote(f.key()), why));
             values.insert(f.key(), *v);
         }
         set.answers.insert(q.key(), values);
@@ -238,20 +241,30 @@ std::optional<AnswerSet> fromJson(const QByteArray &json, const Questionnaire &q
 
 std::optional<AnswerSet> load(const QString &path, const Questionnaire &questionnaire, QString *error)
 {
+    // A pipe or device would block the read or never end: only regular files (or links to
+    // them) are answers files.
+    const QFileInfo info(path);
+    if (info.exists() && !info.isFile() && !info.isDir()) {
+        if (error)
+            *error = QStringLiteral("Cannot read %1: it is not a regular file (a pipe, socket or device)").arg(path);
+        return std::nullopt;
+    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         if (error)
             *error = QStringLiteral("Cannot read %1: %2").arg(path, file.errorString());
         return std::nullopt;
     }
-    if (file.size() > maxFileSize) {
+    // At most one byte past the limit: the file may grow between the size check and the read.
+    const QByteArray bytes = file.size() > maxFileSize ? QByteArray() : file.read(maxFileSize + 1);
+    if (file.size() > maxFileSize || bytes.size() > maxFileSize) {
         if (error)
             *error = QStringLiteral("%1 is too large to be an answers file (%2 MiB; the limit is 8 MiB)")
-                         .arg(path).arg(file.size() / (1024 * 1024));
+                         .arg(path).arg(std::max(file.size(), qint64(bytes.size())) / (1024 * 1024));
         return std::nullopt;
     }
     QString message;
-    auto set = fromJson(file.readAll(), questionnaire, &message);
+    auto set = fromJson(bytes, questionnaire, &message);
     if (!set && error)
         *error = QStringLiteral("%1 %2").arg(path, message);
     return set;

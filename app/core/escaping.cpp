@@ -316,4 +316,27 @@ QString envValue(const QString &text, bool *exact)
     return u'\'' + value.replace(u'\'', QChar(0x2019)) + u'\'';
 }
 
+QString messageQuote(const QString &text)
+{
+    constexpr qsizetype maxShown = 60;
+    QString out;
+    for (qsizetype i = 0; i < text.size() && i < maxShown; ++i) {
+        const QChar c = text.at(i);
+        if (c == u'\n')
+            out += QLatin1String("\\n");
+        else if (c == u'\r')
+            out += QLatin1String("\\r");
+        else if (c == u'\t')
+            out += QLatin1String("\\t");
+        else if (c.unicode() < 0x20 || c.unicode() == 0x7f || c.category() == QChar::Other_Control
+                 || c.category() == QChar::Separator_Line || c.category() == QChar::Separator_Paragraph)
+            out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+        else
+            out += c;
+    }
+    if (text.size() > maxShown)
+        out += QChar(0x2026);
+    return out;
+}
+
 } // namespace opsflow::escape

@@ -88,4 +88,9 @@ QString envComment(const QString &text);
 // after such a replacement or when control characters were dropped, so callers can warn.
 QString envValue(const QString &text, bool *exact = nullptr);
 
+// A name from a file, for inside the quotes of a one-line error message ("unknown key \"%1\""):
+// line breaks, tabs and other control characters (ESC would reach the terminal) are shown as
+// \n, \t and \u001b; more than 60 characters are cut with "…". The file itself is not changed.
+QString messageQuote(const QString &text);
+
 } // namespace opsflow::escape

@@ -3,6 +3,7 @@
 
 #include "answerset.h"
 #include "envcatalog.h"
+#include "projectcontext.h"
 #include "templatecontext.h"
 
 #include <QDir>
@@ -28,27 +29,35 @@ constexpr TemplateFile templateFiles[] = {
 // Templates are a few dozen KiB; anything this large is not one.
 constexpr qint64 maxTemplateSize = 1024 * 1024;
 
-// Reads and parses one template; `displayName` is what errors call it.
-TemplateSet::Entry loadTemplate(const TemplateFile &file, const QString &path, const QString &displayName)
+// Parses one template's bytes; `displayName` is what errors call it.
+TemplateSet::Entry parseTemplate(const TemplateFile &file, const QByteArray &bytes, const QString &displayName)
 {
     TemplateSet::Entry entry{QString::fromLatin1(file.outputPath), QString::fromLatin1(file.fileName), {}, {}};
-    QFile in(path);
-    if (!in.open(QIODevice::ReadOnly)) {
-        entry.errors.append({displayName, 0, QStringLiteral("cannot be read: %1").arg(in.errorString())});
-        return entry;
-    }
-    if (in.size() > maxTemplateSize) {
+    if (bytes.size() > maxTemplateSize) {
         entry.errors.append({displayName, 0, QStringLiteral("is larger than 1 MiB; not read")});
         return entry;
     }
     QStringDecoder utf8(QStringDecoder::Utf8);
-    const QString text = utf8(in.readAll());
+    const QString text = utf8(bytes);
     if (utf8.hasError()) {
         entry.errors.append({displayName, 0, QStringLiteral("is not valid UTF-8")});
         return entry;
     }
     entry.parsed = Template::parse(displayName, text, &entry.errors);
     return entry;
+}
+
+// A built-in template, from the resources.
+TemplateSet::Entry loadBuiltIn(const TemplateFile &file)
+{
+    const QString name = QString::fromLatin1(file.fileName);
+    QFile in(QStringLiteral(":/templates/") + name);
+    if (!in.open(QIODevice::ReadOnly)) {
+        TemplateSet::Entry entry{QString::fromLatin1(file.outputPath), name, {}, {}};
+        entry.errors.append({name, 0, QStringLiteral("cannot be read: %1").arg(in.errorString())});
+        return entry;
+    }
+    return parseTemplate(file, in.readAll(), name);
 }
 
 // Every document ends with exactly one newline, whatever an override's last line looks like.
@@ -72,10 +81,8 @@ TemplateSet TemplateSet::builtIn()
     // Parsed once per process; copies share the parsed trees.
     static const TemplateSet builtIn = [] {
         TemplateSet set;
-        for (const TemplateFile &file : templateFiles) {
-            const QString name = QString::fromLatin1(file.fileName);
-            set.m_entries.append(loadTemplate(file, QStringLiteral(":/templates/") + name, name));
-        }
+        for (const TemplateFile &file : templateFiles)
+            set.m_entries.append(loadBuiltIn(file));
         return set;
     }();
     return builtIn;
@@ -84,12 +91,23 @@ TemplateSet TemplateSet::builtIn()
 TemplateSet TemplateSet::forProject(const QString &projectDir)
 {
     TemplateSet set = builtIn();
-    const QDir project(projectDir);
     for (qsizetype i = 0; i < set.m_entries.size(); ++i) {
         const QString relative = overrideDir() + QLatin1Char('/') + set.m_entries.at(i).fileName;
-        const QString path = project.filePath(relative);
-        if (QFile::exists(path))
-            set.m_entries[i] = loadTemplate(templateFiles[i], path, relative);
+        // Read like any project file: never through a link leading out of the project, never
+        // from a pipe or device (which would block), never beyond the size limit.
+        const ProjectFile found = readProjectFile(projectDir, relative, maxTemplateSize);
+        if (!found.exists)
+            continue;
+        if (!found.read) {
+            TemplateSet::Entry entry{set.m_entries.at(i).outputPath, set.m_entries.at(i).fileName, {}, {}};
+            QString why = found.note;
+            if (why.startsWith(relative + QLatin1Char(' ')))
+                why = why.mid(relative.size() + 1);
+            entry.errors.append({relative, 0, why});
+            set.m_entries[i] = entry;
+            continue;
+        }
+        set.m_entries[i] = parseTemplate(templateFiles[i], found.content, relative);
     }
     return set;
 }

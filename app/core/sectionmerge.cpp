@@ -402,9 +402,13 @@ QByteArray mergeEnvExample(const QByteArray &existing, const QByteArray &generat
     QByteArray kept;
     QByteArray comments; // comment lines right above the current line
     for (const QByteArray &raw : splitLines(existing)) {
-        QByteArray bytes = toLf(raw);
-        if (!bytes.endsWith('\n'))
-            bytes += '\n';
+        // Kept lines are written with LF endings. A stray CR before the line end ("#\r\r\n")
+        // goes too; kept, it would read as a CRLF ending next time and the merge would not be
+        // stable.
+        QByteArray bytes = raw;
+        while (bytes.endsWith('\n') || bytes.endsWith('\r'))
+            bytes.chop(1);
+        bytes += '\n';
         const QString line = QString::fromUtf8(bytes).chopped(1);
         const QString trimmed = line.trimmed();
         if (trimmed == keptHeader)

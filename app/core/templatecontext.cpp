@@ -161,9 +161,13 @@ QString num(double value)
     return QLocale::c().toString(value, 'g', 15);
 }
 
-// 18000 → "18,000": load figures are read, not copied.
+// 18000 → "18,000": load figures are read, not copied. An answers file may hold any JSON
+// number (ranges are checked by the wizard, not on load), so a figure too large to round to
+// an integer is written as it is rather than overflowing the conversion.
 QString grouped(double value)
 {
+    if (!(std::abs(value) < 1e15))
+        return num(value);
     const qint64 n = qRound64(value);
     QString digits = QString::number(n < 0 ? -n : n);
     for (qsizetype i = digits.size() - 3; i > 0; i -= 3)
@@ -821,7 +825,9 @@ DeploymentFacts deploymentFacts(const Resolver &answers)
         : scaling == QLatin1String("C")       ? Facts::Scaling::Auto
                                               : Facts::Scaling::Horizontal;
     f.appInstances = f.scaling == Facts::Scaling::Vertical ? 1 : 2;
-    f.port = int(a.contextNumber("port", 3000));
+    // A TCP port; anything else from a hand-edited file (1e308 would overflow int) is ignored.
+    const double port = a.contextNumber("port", 3000);
+    f.port = port >= 1 && port <= 65535 && port == std::floor(port) ? int(port) : 3000;
     f.healthCheckPath = livenessPath(a);
     f.database = databaseOf(a.context("database"));
     static const QHash<QString, Facts::DatabaseScaling> dbScaling = {
@@ -2146,7 +2152,7 @@ void addHealth(QVariantMap &c, const Inputs &in)
 
 QString platformStopSentence(const PlatformProfile &p, double total)
 {
-    const int needed = int(std::ceil(total)) + 5;
+    const QString needed = num(std::ceil(total) + 5); // a double: the total may be any JSON number
     if (p.stopFixed) {
         if (total <= p.stopDefault)
             return QStringLiteral("%1 allows %2 s between SIGTERM and SIGKILL, and that cannot be changed: the total of %3 fits.").arg(p.name).arg(p.stopDefault).arg(secondsText(total));

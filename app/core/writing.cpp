@@ -9,6 +9,8 @@
 #include <QSaveFile>
 #include <QStringDecoder>
 
+#include <algorithm>
+
 namespace opsflow {
 
 namespace {
@@ -26,22 +28,27 @@ QString landingPath(const QString &absolute)
 {
     QFileInfo info(absolute);
     if (info.isSymLink()) {
+        // A dangling link is refused rather than followed: writing through it would create
+        // whatever it names, which is rarely what its author meant.
         const QString target = info.symLinkTarget();
-        if (target.isEmpty())
+        if (target.isEmpty() || !QFileInfo::exists(target))
             return {};
         return landingPath(QFileInfo(target).absoluteFilePath());
     }
     if (info.exists())
         return info.canonicalFilePath();
     // Walk up to the first existing folder; what is missing below it is created plainly.
+    // (By path text: QDir::cdUp() refuses to leave a folder that does not exist.)
     QString missing = info.fileName();
-    QDir parent = info.absoluteDir();
-    while (!parent.exists()) {
-        missing = parent.dirName() + QLatin1Char('/') + missing;
-        if (!parent.cdUp())
+    QString parent = info.absolutePath();
+    while (!QFileInfo(parent).isSymLink() && !QFileInfo::exists(parent)) {
+        const qsizetype slash = parent.lastIndexOf(QLatin1Char('/'));
+        if (slash <= 0)
             return {};
+        missing = parent.mid(slash + 1) + QLatin1Char('/') + missing;
+        parent.truncate(slash);
     }
-    const QString canonicalParent = QFileInfo(parent.absolutePath()).canonicalFilePath();
+    const QString canonicalParent = QFileInfo(parent).canonicalFilePath();
     return canonicalParent.isEmpty() ? QString() : canonicalParent + QLatin1Char('/') + missing;
 }
 
@@ -109,6 +116,10 @@ WritePlan planWrite(const QString &projectDir, const QList<GeneratedFile> &files
         } else if (QFileInfo(file.target).isDir()) {
             file.status = PlannedFile::Status::Blocked;
             file.problem = QStringLiteral("%1 is a folder, not a file.").arg(generated.path);
+        } else if (QFileInfo::exists(file.target) && !QFileInfo(file.target).isFile()) {
+            // Opening a pipe would block; a device is nobody's document.
+            file.status = PlannedFile::Status::Blocked;
+            file.problem = QStringLiteral("%1 is not a regular file (a pipe, socket or device).").arg(generated.path);
         } else if (QFileInfo::exists(file.target)) {
             QFile existing(file.target);
             if (existing.size() > maxExistingSize) {
@@ -149,6 +160,20 @@ WriteResult executePlan(const WritePlan &plan, const QDateTime &when)
     QString backupRoot = QDir(plan.projectDir).filePath(QStringLiteral(".ai-flow/backups/phase7/") + stamp);
     for (int n = 2; QFileInfo::exists(backupRoot); ++n)
         backupRoot = QDir(plan.projectDir).filePath(QStringLiteral(".ai-flow/backups/phase7/%1-%2").arg(stamp).arg(n));
+
+    // Backups stay inside the project like everything else OpsFlow writes: a linked
+    // .ai-flow or .ai-flow/backups leading elsewhere stops the write before anything changes.
+    const bool needsBackup = std::any_of(plan.files.cbegin(), plan.files.cend(), [](const PlannedFile &file) {
+        return file.status == PlannedFile::Status::Changed;
+    });
+    const QString backupLanding = landingPath(backupRoot);
+    if (needsBackup && (backupLanding.isEmpty() || !isInside(plan.projectDir, backupLanding))) {
+        result.ok = false;
+        result.error = QStringLiteral("Cannot back up to .ai-flow/backups: it leads to %1, outside the project "
+                                      "folder; nothing was written.")
+                           .arg(backupLanding.isEmpty() ? QStringLiteral("a broken link") : backupLanding);
+        return result;
+    }
 
     // Backups first: if any copy fails, nothing is replaced.
     for (const PlannedFile &file : plan.files) {

@@ -65,6 +65,8 @@ private Q_SLOTS:
     void shouldQuoteEnvValues_data();
     void shouldQuoteEnvValues();
     void shouldNeverWriteRawLineBreaksInEnvValues();
+    void shouldQuoteNamesForOneLineMessages_data();
+    void shouldQuoteNamesForOneLineMessages();
     void dumpSamplesForTheRealTools();
 };
 
@@ -377,6 +379,27 @@ void TestEscaping::dumpSamplesForTheRealTools()
     QFile mdFile(dir + QStringLiteral("/hostile.md"));
     QVERIFY(mdFile.open(QIODevice::WriteOnly));
     mdFile.write(md.toUtf8());
+}
+
+void TestEscaping::shouldQuoteNamesForOneLineMessages_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("plain") << QStringLiteral("colour") << QStringLiteral("colour");
+    QTest::newRow("accents and emoji stay") << QStringLiteral("café ⭐") << QStringLiteral("café ⭐");
+    QTest::newRow("line breaks") << QStringLiteral("a\nb\r\nc") << QStringLiteral("a\\nb\\r\\nc");
+    QTest::newRow("escape sequence") << QStringLiteral("a\x1b[2Jb") << QStringLiteral("a\\u001b[2Jb");
+    QTest::newRow("tab, NUL, DEL") << (QStringLiteral("\t") + QChar(0) + QChar(0x7f))
+                                    << QStringLiteral("\\t\\u0000\\u007f");
+    QTest::newRow("unicode line separator") << QStringLiteral("a\u2028b") << QStringLiteral("a\\u2028b");
+    QTest::newRow("cut after 60") << QString(61, u'k') << QString(60, u'k') + QChar(0x2026);
+}
+
+void TestEscaping::shouldQuoteNamesForOneLineMessages()
+{
+    QFETCH(QString, input);
+    QFETCH(QString, expected);
+    QCOMPARE(escape::messageQuote(input), expected);
 }
 
 QTEST_GUILESS_MAIN(TestEscaping)

@@ -8,6 +8,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace opsflow;
@@ -147,6 +148,16 @@ private Q_SLOTS:
         QVERIFY(QFile::link(project.filePath(s("nowhere/at/all")), project.filePath(s(".env.example"))));
         const WritePlan plan = planWrite(project.path(), threeFiles);
         QCOMPARE(plan.files.at(2).status, PlannedFile::Status::Blocked);
+    }
+
+    // Opening a pipe for reading blocks until someone writes to it: never opened at all.
+    void shouldBlockAPipe()
+    {
+        QTemporaryDir project;
+        QVERIFY(mkfifo(QFile::encodeName(project.filePath(s(".env.example"))).constData(), 0600) == 0);
+        const WritePlan plan = planWrite(project.path(), threeFiles);
+        QCOMPARE(plan.files.at(2).status, PlannedFile::Status::Blocked);
+        QCOMPARE(plan.files.at(2).problem, s(".env.example is not a regular file (a pipe, socket or device)."));
     }
 
     void shouldRefusePathsThatClimbOut()

@@ -14,7 +14,7 @@ namespace opsflow::fuzz {
 using TargetFunction = QString (*)(const QByteArray &input);
 
 struct Target {
-    const char *name;       // "templating": binary fuzz_templating, corpus tests/fuzz/corpus/templating
+    const char *name; // "templating": binary fuzz_templating, corpus tests/fuzz/corpus/templating
     TargetFunction run;
 };
 

@@ -3,10 +3,9 @@
 # reproducers (regressions/<name>/). New interesting inputs go to a work corpus in the build
 # tree, crashes to <build>/tests/fuzz/artifacts/. Exit 1 when any target found a crash.
 #
-#   tests/fuzz/run-fuzzers.sh [--build-dir DIR] [--only NAME] [--open] [SECONDS]
+#   tests/fuzz/run-fuzzers.sh [--build-dir DIR] [--only NAME] [--seed N] [SECONDS]
 #
-# --open also checks the properties known to break (reproducers in open/, reported, not
-# fixed yet); without it those checks are skipped so a short CI pass stays meaningful.
+# --seed N makes the mutations repeatable (ctest's short pass uses 1); default: random.
 # DIR: a tree configured with OPSFLOW_FUZZ=ON (the fuzz preset: build-fuzz; default), built
 # with `cmake --build --preset fuzz`. SECONDS per target: 60 by default.
 # To replay one crash:  build-fuzz/tests/fuzz/fuzz_NAME path/to/crash-file
@@ -17,12 +16,13 @@ top=$(cd "$here/../.." && pwd)
 build="$top/build-fuzz"
 only=""
 seconds=60
+seed=0
 while [ $# -gt 0 ]; do
     case "$1" in
         --build-dir) build=$(cd "$2" && pwd); shift 2 ;;
         --only) only=$2; shift 2 ;;
-        --open) export OPSFLOW_FUZZ_OPEN=1; shift ;;
-        -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        --seed) seed=$2; shift 2 ;;
+        -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         [0-9]*) seconds=$1; shift ;;
         *) echo "run-fuzzers.sh: unknown argument '$1'" >&2; exit 2 ;;
     esac
@@ -58,7 +58,7 @@ for exe in "$bin"/fuzz_*; do
     mkdir -p "$work" "$artifacts"
     corpora=("$work" "$seeds")
     [ -d "$here/regressions/$name" ] && corpora+=("$here/regressions/$name")
-    options=(-max_total_time="$seconds" -timeout=20 -rss_limit_mb=2560 -max_len=65536
+    options=(-max_total_time="$seconds" -seed="$seed" -timeout=20 -rss_limit_mb=2560 -max_len=65536
              -print_final_stats=1 -artifact_prefix="$artifacts/$name-")
     [ -f "$here/dict/$name.dict" ] && options+=(-dict="$here/dict/$name.dict")
     echo "== fuzz_$name: ${seconds}s from $(ls "$seeds" | wc -l) seeds"

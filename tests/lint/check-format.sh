@@ -29,7 +29,7 @@ for file in "${files[@]}"; do
 done
 if [ "${#bad[@]}" -gt 0 ]; then
     for file in "${bad[@]}"; do
-        "$format" --dry-run --style=file "$file" 2>&1 | head -6
+        "$format" --dry-run --style=file "$file" 2>&1 | head -n 6 || true
     done
     echo "check-format.sh: ${#bad[@]} of ${#files[@]} files are not formatted: ${bad[*]}" >&2
     exit 1

@@ -26,7 +26,10 @@ using namespace opsflow;
 
 namespace {
 
-QString s(const char *text) { return QString::fromUtf8(text); }
+QString s(const char *text)
+{
+    return QString::fromUtf8(text);
+}
 
 constexpr int burstEdits = 200;
 
@@ -173,8 +176,10 @@ private Q_SLOTS:
             const int edit = savedEdit(project.path(), &error);
             const QString where = QStringLiteral("kill %1 (seed %2)").arg(i).arg(seed);
             QVERIFY2(edit != -2, qPrintable(where + s(": the answers file does not load: ") + error));
-            QVERIFY2(edit >= announced,
-                     qPrintable(QStringLiteral("%1: save %2 was announced, the file has %3").arg(where).arg(announced).arg(edit)));
+            QVERIFY2(
+                edit >= announced,
+                qPrintable(
+                    QStringLiteral("%1: save %2 was announced, the file has %3").arg(where).arg(announced).arg(edit)));
         }
         qInfo("burst of %d edits takes %lld ms; %d of %d kills landed while typing", burstEdits, burstMs,
               killedWhileTyping, kills);

@@ -2,10 +2,7 @@
 // functions as the libFuzzer binaries (tests/fuzz/fuzztargets.cpp), with any compiler and in
 // every ctest run: a fixed crash stays fixed even where the fuzzers are not built.
 //   tests/fuzz/corpus/<target>/*       seeds: their properties hold
-//   tests/fuzz/regressions/<target>/*  findings that were fixed: they hold too
-//   tests/fuzz/open/<target>/*         findings reported and not fixed: expected to fail
-//                                      (an XPASS here means it was fixed: move the file
-//                                      to regressions/ and drop its open check)
+//   tests/fuzz/regressions/<target>/*  every finding, once fixed: they hold too
 #include "fuzztargets.h"
 
 #include <QDir>
@@ -25,18 +22,17 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("target");
         QTest::addColumn<QString>("path");
-        QTest::addColumn<bool>("open");
         const QDir root(QStringLiteral(OPSFLOW_TEST_DATA "/fuzz"));
         int rows = 0;
         for (const fuzz::Target &target : fuzz::targets()) {
             const QString name = QLatin1String(target.name);
             // generation replays the answers files.
             const QString seeds = name == QLatin1String("generation") ? QStringLiteral("answersfile") : name;
-            for (const auto &[kind, folder] : {std::pair{"corpus", seeds}, std::pair{"regressions", name}, std::pair{"open", name}}) {
+            for (const auto &[kind, folder] : {std::pair{"corpus", seeds}, std::pair{"regressions", name}}) {
                 const QDir dir(root.filePath(QLatin1String(kind) + QLatin1Char('/') + folder));
                 for (const QString &file : dir.entryList(QDir::Files, QDir::Name)) {
                     QTest::addRow("%s/%s/%s", target.name, kind, qPrintable(file))
-                        << name << dir.filePath(file) << (qstrcmp(kind, "open") == 0);
+                        << name << dir.filePath(file);
                     ++rows;
                 }
             }
@@ -48,14 +44,10 @@ private Q_SLOTS:
     {
         QFETCH(QString, target);
         QFETCH(QString, path);
-        QFETCH(bool, open);
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QByteArray input = file.readAll();
-        qputenv("OPSFLOW_FUZZ_OPEN", open ? "1" : "0");
         const QString failure = fuzz::targetNamed(qPrintable(target))(input);
-        if (open)
-            QEXPECT_FAIL("", "an open fuzz finding (see tests/README.md)", Continue);
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
     }
 };

@@ -14,7 +14,10 @@
 
 namespace {
 
-QString s(const char *text) { return QString::fromUtf8(text); }
+QString s(const char *text)
+{
+    return QString::fromUtf8(text);
+}
 
 const QStringList targets = {s("docs/operations.md"), s("specs/configuration.md"), s(".env.example")};
 
@@ -124,10 +127,11 @@ private Q_SLOTS:
         for (const QString &file : targets) {
             m_new.insert(file, read(QDir(reference).filePath(file)));
             QVERIFY2(!m_old.value(file).isEmpty() && !m_new.value(file).isEmpty(), qPrintable(file));
-            QVERIFY2(m_old.value(file) != m_new.value(file), qPrintable(file + s(" must change for the test to mean anything")));
+            QVERIFY2(m_old.value(file) != m_new.value(file),
+                     qPrintable(file + s(" must change for the test to mean anything")));
         }
-        qInfo("a whole run takes %.1f ms (median of 5); killing %d runs within 0–%.1f ms",
-              double(m_typicalNs) / 1e6, killRuns(), 1.1 * double(m_typicalNs) / 1e6);
+        qInfo("a whole run takes %.1f ms (median of 5); killing %d runs within 0–%.1f ms", double(m_typicalNs) / 1e6,
+              killRuns(), 1.1 * double(m_typicalNs) / 1e6);
     }
 
     void shouldLeaveEveryFileWholeWhenKilled()
@@ -140,12 +144,12 @@ private Q_SLOTS:
         const QString project = projectPath(s("project"));
         const qint64 window = m_typicalNs + m_typicalNs / 10;
 
-        int killed = 0;     // the kill landed while it ran
+        int killed = 0; // the kill landed while it ran
         int allOld = 0;
         int allNew = 0;
-        int mixed = 0;      // killed between two files: some old, some new
-        int backups = 0;    // backups found whole after a kill
-        int leftovers = 0;  // QSaveFile temporaries left beside the targets
+        int mixed = 0;     // killed between two files: some old, some new
+        int backups = 0;   // backups found whole after a kill
+        int leftovers = 0; // QSaveFile temporaries left beside the targets
         for (int run = 0; run < killRuns(); ++run) {
             QVERIFY(resetProject(project));
             const qint64 delayNs = qint64(random.bounded(double(window)));
@@ -161,15 +165,19 @@ private Q_SLOTS:
             if (!wasKilled)
                 QCOMPARE(process.exitCode(), 0);
 
-            const QString where = QStringLiteral("run %1 (killed after %2 ms)").arg(run).arg(double(delayNs) / 1e6, 0, 'f', 2);
+            const QString where =
+                QStringLiteral("run %1 (killed after %2 ms)").arg(run).arg(double(delayNs) / 1e6, 0, 'f', 2);
             int newFiles = 0;
             for (const QString &file : targets) {
                 const QByteArray now = read(QDir(project).filePath(file));
                 const bool isOld = now == m_old.value(file);
                 const bool isNew = now == m_new.value(file);
-                QVERIFY2(isOld || isNew, qPrintable(QStringLiteral("%1: %2 is partial (%3 bytes; old %4, new %5)")
-                                                        .arg(where, file).arg(now.size())
-                                                        .arg(m_old.value(file).size()).arg(m_new.value(file).size())));
+                QVERIFY2(isOld || isNew,
+                         qPrintable(QStringLiteral("%1: %2 is partial (%3 bytes; old %4, new %5)")
+                                        .arg(where, file)
+                                        .arg(now.size())
+                                        .arg(m_old.value(file).size())
+                                        .arg(m_new.value(file).size())));
                 newFiles += isNew ? 1 : 0;
                 if (!wasKilled)
                     QVERIFY2(isNew, qPrintable(where + s(": a finished run left an old file")));
