@@ -41,8 +41,8 @@ int selfTest(opsflow::MainWindow &window)
     else if (!window.isVisible())
         failure = QStringLiteral("the main window is not visible");
     else if (window.wizard()->currentId() != opsflow::Wizard::StartPageId)
-        failure = QStringLiteral("the wizard did not start on the start page (page %1)")
-                      .arg(window.wizard()->currentId());
+        failure =
+            QStringLiteral("the wizard did not start on the start page (page %1)").arg(window.wizard()->currentId());
     else if (!window.wizard()->questionPage(opsflow::Questionnaire::builtIn().questions().constLast().id))
         failure = QStringLiteral("the wizard has no page for every question");
     if (!failure.isEmpty()) {
@@ -62,8 +62,8 @@ int main(int argc, char **argv)
 
     const bool selfTesting = hasArgument(argc, argv, "--self-test");
     // The self-test must run where there is no display (CI, a build server).
-    if (selfTesting && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")
-        && qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+    if (selfTesting && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY")
+        && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
 
     QApplication app(argc, argv);
@@ -78,13 +78,14 @@ int main(int argc, char **argv)
     opsflow::setSummaryPdfWriter(&opsflow::summaryPdf);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("main",
-        "Plan operations and deployment (ai-flow phase 7) and write the documents into a project."));
+    parser.setApplicationDescription(QApplication::translate(
+        "main", "Plan operations and deployment (ai-flow phase 7) and write the documents into a project."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("PATH"),
-        QApplication::translate("main", "The project folder to open."), QStringLiteral("[PATH]"));
-    const QCommandLineOption selfTestOption(QStringLiteral("self-test"),
+    parser.addPositionalArgument(QStringLiteral("PATH"), QApplication::translate("main", "The project folder to open."),
+                                 QStringLiteral("[PATH]"));
+    const QCommandLineOption selfTestOption(
+        QStringLiteral("self-test"),
         QApplication::translate("main", "Start the window, check it, print the result and quit."));
     parser.addOption(selfTestOption);
     parser.process(app);

@@ -28,7 +28,7 @@ build_packages=(
 test_packages=(
     xvfb xauth imagemagick poppler-utils desktop-file-utils appstream
     chromium dpkg-dev file
-    clang libclang-rt-14-dev
+    clang libclang-rt-14-dev clang-format clang-tidy
 )
 
 wanted=("${build_packages[@]}")

@@ -7,8 +7,7 @@
 
 namespace opsflow {
 
-AutoSaver::AutoSaver(AnswersModel *model, QObject *parent)
-    : QObject(parent), m_model(model)
+AutoSaver::AutoSaver(AnswersModel *model, QObject *parent) : QObject(parent), m_model(model)
 {
     // Restarted on every change: a burst of typing costs one write, half a second after
     // the last key.

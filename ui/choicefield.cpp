@@ -4,8 +4,8 @@
 #include "textstyles.h"
 
 #include <QAbstractButton>
-#include <QGridLayout>
 #include <QButtonGroup>
+#include <QGridLayout>
 #include <QLabel>
 #include <QRadioButton>
 #include <QStyle>
@@ -63,9 +63,7 @@ ChoiceField::ChoiceField(const FieldBinding &binding, QWidget *parent)
     if (!m_group->buttons().isEmpty())
         setFocusProxy(m_group->buttons().constFirst());
 
-    connect(m_group, &QButtonGroup::idClicked, this, [this](int id) {
-        write(field().choices.at(id).value);
-    });
+    connect(m_group, &QButtonGroup::idClicked, this, [this](int id) { write(field().choices.at(id).value); });
 }
 
 int ChoiceField::gridColumns() const

@@ -107,9 +107,10 @@ void CompletionPage::refresh()
     files->setColumnStretch(0, 1);
     int row = 0;
     for (const DocumentPlan &document : std::as_const(m_plan.documents)) {
-        const QString absolute = document.file.target.isEmpty() ? project.filePath(document.path) : document.file.target;
-        const bool there = document.generated && document.file.status != PlannedFile::Status::Blocked
-            && QFileInfo::exists(absolute);
+        const QString absolute =
+            document.file.target.isEmpty() ? project.filePath(document.path) : document.file.target;
+        const bool there =
+            document.generated && document.file.status != PlannedFile::Status::Blocked && QFileInfo::exists(absolute);
         QString text;
         if (there) {
             const QString how = m_result.written.contains(document.path) ? tr("written") : tr("unchanged");
@@ -121,13 +122,15 @@ void CompletionPage::refresh()
         }
         files->addWidget(makeLabel(QStringLiteral("completion/file/") + document.path, text, content), row, 0);
         if (there)
-            files->addWidget(openButton(QStringLiteral("completion/open/") + document.path, tr("Open"), absolute, content),
-                             row, 1, Qt::AlignTop);
+            files->addWidget(
+                openButton(QStringLiteral("completion/open/") + document.path, tr("Open"), absolute, content), row, 1,
+                Qt::AlignTop);
         ++row;
     }
     column->addLayout(files);
     if (!folder.isEmpty()) {
-        auto *openFolder = openButton(QStringLiteral("completion/openFolder"), tr("Open the &Project Folder"), folder, content);
+        auto *openFolder =
+            openButton(QStringLiteral("completion/openFolder"), tr("Open the &Project Folder"), folder, content);
         auto *buttons = new QHBoxLayout;
         buttons->addWidget(openFolder);
         buttons->addStretch();
@@ -144,7 +147,8 @@ void CompletionPage::refresh()
     QStringList backups;
     for (const QString &backup : std::as_const(m_result.backups))
         backups.append(code(QDir::toNativeSeparators(project.relativeFilePath(backup))));
-    auto *backupLabel = makeLabel(QStringLiteral("completion/backups"),
+    auto *backupLabel = makeLabel(
+        QStringLiteral("completion/backups"),
         backups.isEmpty() ? tr("No existing file was replaced, so no backup was needed.")
                           : tr("<b>Backups of the replaced files:</b><br>%1").arg(backups.join(QStringLiteral("<br>"))),
         content);
@@ -153,19 +157,22 @@ void CompletionPage::refresh()
     column->addWidget(backupLabel);
 
     column->addWidget(makeLabel(QStringLiteral("completion/review"),
-        tr("📝 Would you like to review these documents before proceeding to Phase 8?<br>"
-           "→ If yes: edit the files; OpsFlow notices the changes and re-reads them.<br>"
-           "→ If no: continue to Phase 8."), content));
+                                tr("📝 Would you like to review these documents before proceeding to Phase 8?<br>"
+                                   "→ If yes: edit the files; OpsFlow notices the changes and re-reads them.<br>"
+                                   "→ If no: continue to Phase 8."),
+                                content));
 
     const QString prompt = phase8Prompt();
     if (!folder.isEmpty() && QFileInfo::exists(project.filePath(prompt))) {
-        auto *next = makeLabel(QStringLiteral("completion/nextPhase"),
+        auto *next = makeLabel(
+            QStringLiteral("completion/nextPhase"),
             tr("<b>Next Phase:</b> Phase 8 - Project Setup &amp; Final Documentation<br>Read: %1").arg(code(prompt)),
             content);
         auto *rowLayout = new QHBoxLayout;
         rowLayout->addWidget(next, 1);
-        rowLayout->addWidget(openButton(QStringLiteral("completion/openPhase8"), tr("Open Prompt"),
-                                        project.filePath(prompt), content), 0, Qt::AlignTop);
+        rowLayout->addWidget(
+            openButton(QStringLiteral("completion/openPhase8"), tr("Open Prompt"), project.filePath(prompt), content),
+            0, Qt::AlignTop);
         column->addLayout(rowLayout);
     }
     column->addStretch();

@@ -40,14 +40,13 @@ QString code(const QString &text)
 } // namespace
 
 ContextPage::ContextPage(AnswersModel *model, ProjectSession *project, QWidget *parent)
-    : QWizardPage(parent)
-    , m_model(model)
-    , m_project(project)
+    : QWizardPage(parent), m_model(model), m_project(project)
 {
     setObjectName(QStringLiteral("context"));
     setTitle(tr("Project"));
     setSubTitle(tr("What OpsFlow found in the project, and the facts the documents need that "
-                   "Phase %1 does not ask.").arg(model->questionnaire().phase()));
+                   "Phase %1 does not ask.")
+                    .arg(model->questionnaire().phase()));
 
     auto *content = new QWidget;
     auto *column = new QVBoxLayout(content);
@@ -99,7 +98,8 @@ ContextPage::ContextPage(AnswersModel *model, ProjectSession *project, QWidget *
     heading->addWidget(m_acceptAll);
     column->addLayout(heading);
     auto *factsNote = new QLabel(tr("The defaults are shown; change what differs in your project, "
-                                    "or accept what its files suggest."), content);
+                                    "or accept what its files suggest."),
+                                 content);
     factsNote->setTextFormat(Qt::PlainText);
     TextStyles::makeSmallPrint(factsNote);
     column->addWidget(factsNote);
@@ -194,7 +194,8 @@ void ContextPage::showProject()
             facts.append(tr("version %1").arg(c.aiFlowVersion.toHtmlEscaped()));
         facts.append(c.projectType.isEmpty() ? tr("no project type")
                                              : tr("project type <b>%1</b>").arg(c.projectType.toHtmlEscaped()));
-        m_config->setText(tr("✅ %1 — %2").arg(code(QStringLiteral(".ai-flow/core/config.json")), facts.join(QLatin1String(", "))));
+        m_config->setText(
+            tr("✅ %1 — %2").arg(code(QStringLiteral(".ai-flow/core/config.json")), facts.join(QLatin1String(", "))));
     } else {
         m_config->setText(tr("❌ No %1: this folder has not run ai-flow yet; that is fine.")
                               .arg(code(QStringLiteral(".ai-flow/core/config.json"))));

@@ -7,8 +7,7 @@
 
 namespace opsflow {
 
-DiffColours::DiffColours(QTextDocument *document, const QPalette &palette)
-    : QSyntaxHighlighter(document)
+DiffColours::DiffColours(QTextDocument *document, const QPalette &palette) : QSyntaxHighlighter(document)
 {
     setPalette(palette);
 }

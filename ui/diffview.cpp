@@ -8,8 +8,7 @@
 
 namespace opsflow {
 
-DiffView::DiffView(QWidget *parent)
-    : QPlainTextEdit(parent)
+DiffView::DiffView(QWidget *parent) : QPlainTextEdit(parent)
 {
     setReadOnly(true);
     setLineWrapMode(QPlainTextEdit::NoWrap);
@@ -25,8 +24,8 @@ void DiffView::setDiff(const QString &diff)
 
 void DiffView::setMaximumLines(int lines)
 {
-    const int height = fontMetrics().lineSpacing() * lines + 2 * frameWidth()
-        + int(document()->documentMargin() * 2) + 4;
+    const int height =
+        fontMetrics().lineSpacing() * lines + 2 * frameWidth() + int(document()->documentMargin() * 2) + 4;
     setMaximumHeight(height);
     setMinimumHeight(qMin(height, fontMetrics().lineSpacing() * 6));
 }

@@ -20,8 +20,7 @@ const QString lastFormatKey = QStringLiteral("export/lastFormat");
 
 } // namespace
 
-ExportDialog::ExportDialog(QWidget *parent)
-    : QDialog(parent), m_formats(new QButtonGroup(this))
+ExportDialog::ExportDialog(QWidget *parent) : QDialog(parent), m_formats(new QButtonGroup(this))
 {
     setObjectName(QStringLiteral("exportDialog"));
     setWindowTitle(tr("Export Summary"));
@@ -46,7 +45,8 @@ ExportDialog::ExportDialog(QWidget *parent)
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     layout->addWidget(buttons);
     const auto updateOk = [this, buttons] {
-        buttons->button(QDialogButtonBox::Ok)->setText(m_formats->checkedId() == ClipboardId ? tr("Copy") : tr("Save…"));
+        buttons->button(QDialogButtonBox::Ok)
+            ->setText(m_formats->checkedId() == ClipboardId ? tr("Copy") : tr("Save…"));
     };
     connect(m_formats, &QButtonGroup::idClicked, this, updateOk);
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {

@@ -5,8 +5,7 @@ namespace opsflow {
 
 FieldBinding::FieldBinding(AnswersModel *model, const QString &questionId, const Field &field)
     : m_model(model), m_questionId(questionId), m_field(&field)
-{
-}
+{ }
 
 FieldBinding FieldBinding::forContext(AnswersModel *model, const Field &field)
 {

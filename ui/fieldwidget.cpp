@@ -3,8 +3,7 @@
 
 namespace opsflow {
 
-FieldWidget::FieldWidget(const FieldBinding &binding, QWidget *parent)
-    : QWidget(parent), m_binding(binding)
+FieldWidget::FieldWidget(const FieldBinding &binding, QWidget *parent) : QWidget(parent), m_binding(binding)
 {
     setObjectName(binding.objectName());
     setAccessibleName(binding.field().label);

@@ -17,9 +17,7 @@ namespace {
 template<typename Widget>
 FieldWidgetFactory::Maker maker()
 {
-    return [](const FieldBinding &binding, QWidget *parent) -> FieldWidget * {
-        return new Widget(binding, parent);
-    };
+    return [](const FieldBinding &binding, QWidget *parent) -> FieldWidget * { return new Widget(binding, parent); };
 }
 
 } // namespace
@@ -49,8 +47,8 @@ FieldWidget *FieldWidgetFactory::create(const FieldBinding &binding, QWidget *pa
 {
     const auto it = m_makers.constFind(int(binding.field().type));
     if (it == m_makers.cend()) {
-        qCWarning(lcUi) << "no editor for field type" << fieldTypeId(binding.field().type)
-                        << "of" << binding.objectName();
+        qCWarning(lcUi) << "no editor for field type" << fieldTypeId(binding.field().type) << "of"
+                        << binding.objectName();
         return nullptr;
     }
     return (*it)(binding, parent);

@@ -10,8 +10,7 @@
 
 namespace opsflow {
 
-GeneratedFilesWatcher::GeneratedFilesWatcher(QObject *parent)
-    : QObject(parent)
+GeneratedFilesWatcher::GeneratedFilesWatcher(QObject *parent) : QObject(parent)
 {
     m_settle.setSingleShot(true);
     m_settle.setInterval(150);
@@ -20,7 +19,8 @@ GeneratedFilesWatcher::GeneratedFilesWatcher(QObject *parent)
 
 QStringList GeneratedFilesWatcher::watchedPaths()
 {
-    return {QStringLiteral("docs/operations.md"), QStringLiteral("specs/configuration.md"), QStringLiteral(".env.example")};
+    return {QStringLiteral("docs/operations.md"), QStringLiteral("specs/configuration.md"),
+            QStringLiteral(".env.example")};
 }
 
 void GeneratedFilesWatcher::setProjectFolder(const QString &folder)

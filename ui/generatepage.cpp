@@ -57,15 +57,11 @@ void countLines(const QString &diff, int *added, int *removed)
 } // namespace
 
 GeneratePage::GeneratePage(AnswersModel *model, ProjectSession *project, QWidget *parent)
-    : QWizardPage(parent)
-    , m_model(model)
-    , m_project(project)
-    , m_context(makeLabel(QStringLiteral("generate/context"), this))
-    , m_folder(makeLabel(QStringLiteral("generate/folder"), this))
-    , m_errors(makeLabel(QStringLiteral("generate/errors"), this))
-    , m_scroll(new QScrollArea(this))
-    , m_outcome(makeLabel(QStringLiteral("generate/outcome"), this))
-    , m_generate(new QPushButton(tr("&Generate"), this))
+    : QWizardPage(parent), m_model(model), m_project(project),
+      m_context(makeLabel(QStringLiteral("generate/context"), this)),
+      m_folder(makeLabel(QStringLiteral("generate/folder"), this)),
+      m_errors(makeLabel(QStringLiteral("generate/errors"), this)), m_scroll(new QScrollArea(this)),
+      m_outcome(makeLabel(QStringLiteral("generate/outcome"), this)), m_generate(new QPushButton(tr("&Generate"), this))
 {
     setObjectName(QStringLiteral("generate"));
     setTitle(tr("📄 Generate Phase %1 Documents").arg(model->questionnaire().phase()));
@@ -162,9 +158,10 @@ void GeneratePage::showContext()
 
 void GeneratePage::showPlan()
 {
-    m_folder->setText(m_project->isOpen()
-        ? tr("Into <b>%1</b>").arg(QDir::toNativeSeparators(m_project->folder()).toHtmlEscaped())
-        : tr("<b>No project folder is open.</b> Generate asks for one and moves your answers there."));
+    m_folder->setText(
+        m_project->isOpen()
+            ? tr("Into <b>%1</b>").arg(QDir::toNativeSeparators(m_project->folder()).toHtmlEscaped())
+            : tr("<b>No project folder is open.</b> Generate asks for one and moves your answers there."));
     m_generate->setText(m_project->isOpen() ? tr("&Generate") : tr("Choose Folder and &Generate…"));
 
     QStringList errors;
@@ -178,8 +175,8 @@ void GeneratePage::showPlan()
 
     // Rebuilt on every plan; the focus and the scroll position stay where they were.
     const QWidget *focus = focusWidget();
-    const QString focusName = focus && m_scroll->widget() && m_scroll->widget()->isAncestorOf(focus)
-        ? focus->objectName() : QString();
+    const QString focusName =
+        focus && m_scroll->widget() && m_scroll->widget()->isAncestorOf(focus) ? focus->objectName() : QString();
     const int scrolled = m_scroll->verticalScrollBar()->value();
     auto *content = new QWidget;
     content->setObjectName(QStringLiteral("generate/documents"));
@@ -211,9 +208,7 @@ QWidget *GeneratePage::documentWidget(const DocumentPlan &document, QWidget *par
         text = tr("🆕 <b>new</b> — written once you choose the project folder.");
     } else {
         switch (file.status) {
-        case PlannedFile::Status::New:
-            text = tr("🆕 <b>new</b> — will be created.");
-            break;
+        case PlannedFile::Status::New: text = tr("🆕 <b>new</b> — will be created."); break;
         case PlannedFile::Status::Unchanged:
             text = document.conflicts.isEmpty() ? tr("✔️ <b>unchanged</b> — nothing to write.")
                                                 : tr("✔️ <b>unchanged</b> — your version is kept as it is.");
@@ -223,7 +218,8 @@ QWidget *GeneratePage::documentWidget(const DocumentPlan &document, QWidget *par
             int removed = 0;
             countLines(file.diff, &added, &removed);
             text = tr("✏️ <b>changed</b> — %1 line(s) added, %2 removed; the current file is backed up first.")
-                       .arg(added).arg(removed);
+                       .arg(added)
+                       .arg(removed);
             break;
         }
         case PlannedFile::Status::Blocked:
@@ -275,8 +271,8 @@ QWidget *GeneratePage::conflictWidget(const DocumentPlan &document, const Sectio
     auto *keep = new QRadioButton(wholeFile ? tr("&Keep my file as it is") : tr("&Keep mine"), frame);
     keep->setObjectName(name + QStringLiteral("/keep"));
     auto *take = new QRadioButton(wholeFile ? tr("&Take the generated document (mine goes to the backup)")
-                                            : conflict.theirs.isEmpty() ? tr("&Take new (remove the section)")
-                                                                        : tr("&Take new"),
+                                      : conflict.theirs.isEmpty() ? tr("&Take new (remove the section)")
+                                                                  : tr("&Take new"),
                                   frame);
     take->setObjectName(name + QStringLiteral("/take"));
     auto *group = new QButtonGroup(frame);
@@ -297,8 +293,8 @@ QWidget *GeneratePage::conflictWidget(const DocumentPlan &document, const Sectio
     auto *diff = new DiffView(frame);
     diff->setObjectName(name + QStringLiteral("/diff"));
     diff->setAccessibleName(tr("Your text against the generated text"));
-    diff->setDiff(unifiedDiff(QString::fromUtf8(conflict.mine), QString::fromUtf8(conflict.theirs),
-                              tr("yours"), tr("generated")));
+    diff->setDiff(unifiedDiff(QString::fromUtf8(conflict.mine), QString::fromUtf8(conflict.theirs), tr("yours"),
+                              tr("generated")));
     diff->setMaximumLines(12);
     diff->hide();
     layout->addWidget(diff);
@@ -307,8 +303,8 @@ QWidget *GeneratePage::conflictWidget(const DocumentPlan &document, const Sectio
     const QString id = conflict.id;
     connect(group, &QButtonGroup::idClicked, this, [this, path, id](int choice) {
         // Re-planned after the click is handled: the plan rebuilds this very button.
-        QMetaObject::invokeMethod(this, [this, path, id, choice] { setChoice(path, id, ConflictChoice(choice)); },
-                                  Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, path, id, choice] { setChoice(path, id, ConflictChoice(choice)); }, Qt::QueuedConnection);
     });
     connect(showDiff, &QPushButton::toggled, diff, [diff, showDiff](bool on) {
         diff->setVisible(on);

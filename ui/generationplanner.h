@@ -15,16 +15,16 @@ namespace opsflow {
 class Resolver;
 
 struct DocumentPlan {
-    QString path;                      // "docs/operations.md"
-    bool generated = true;             // false: its template has errors; nothing is written
-    PlannedFile file;                  // status, target, old/new content, diff, problem
-    QList<SectionConflict> conflicts;  // each resolved by the choices given (default keep mine)
-    QStringList notes;                 // sections added or removed, .env.example variables kept
+    QString path;                     // "docs/operations.md"
+    bool generated = true;            // false: its template has errors; nothing is written
+    PlannedFile file;                 // status, target, old/new content, diff, problem
+    QList<SectionConflict> conflicts; // each resolved by the choices given (default keep mine)
+    QStringList notes;                // sections added or removed, .env.example variables kept
 };
 
 struct GenerationPlan {
-    QString projectDir;                // empty: no folder yet, every file would be new
-    QList<DocumentPlan> documents;     // operations, configuration, .env.example
+    QString projectDir;            // empty: no folder yet, every file would be new
+    QList<DocumentPlan> documents; // operations, configuration, .env.example
     QList<TemplateError> errors;
 
     const DocumentPlan *document(const QString &path) const;

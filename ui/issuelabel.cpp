@@ -7,8 +7,7 @@
 
 namespace opsflow {
 
-IssueLabel::IssueLabel(QWidget *parent)
-    : QLabel(parent)
+IssueLabel::IssueLabel(QWidget *parent) : QLabel(parent)
 {
     setTextFormat(Qt::RichText);
     setWordWrap(true);

@@ -57,15 +57,11 @@ QString droppedFolder(const QMimeData *mime)
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent)
-    , m_model(new AnswersModel(Questionnaire::builtIn(), this))
-    , m_autoSaver(new AutoSaver(m_model, this))
-    , m_project(new ProjectSession(this))
-    , m_recent(new RecentProjects(this))
-    , m_watcher(new GeneratedFilesWatcher(this))
-    , m_wizard(new Wizard(m_model, m_project))
-    , m_notice(new NoticeBar(this))
-    , m_splitter(new QSplitter(Qt::Horizontal, this))
+    : QMainWindow(parent), m_model(new AnswersModel(Questionnaire::builtIn(), this)),
+      m_autoSaver(new AutoSaver(m_model, this)), m_project(new ProjectSession(this)),
+      m_recent(new RecentProjects(this)), m_watcher(new GeneratedFilesWatcher(this)),
+      m_wizard(new Wizard(m_model, m_project)), m_notice(new NoticeBar(this)),
+      m_splitter(new QSplitter(Qt::Horizontal, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setAcceptDrops(true);
@@ -102,11 +98,12 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_wizard, &Wizard::exportSummaryRequested, this, &MainWindow::exportSummary);
     connect(m_wizard, &Wizard::answersConfirmed, this, [this] {
         if (flushAnswers())
-            statusBar()->showMessage(tr("Answers confirmed and saved in %1.")
-                                         .arg(QDir::toNativeSeparators(answersPath())), 5000);
+            statusBar()->showMessage(
+                tr("Answers confirmed and saved in %1.").arg(QDir::toNativeSeparators(answersPath())), 5000);
     });
     connect(m_wizard->generatePage(), &GeneratePage::projectFolderRequested, this, [this] {
-        const QString folder = QFileDialog::getExistingDirectory(this, tr("Choose the Project Folder"), QDir::homePath());
+        const QString folder =
+            QFileDialog::getExistingDirectory(this, tr("Choose the Project Folder"), QDir::homePath());
         if (folder.isEmpty() || !switchProject(folder, true))
             return;
         m_wizard->generatePage()->continueInFolder();
@@ -204,13 +201,14 @@ void MainWindow::keepAnswersInFolder()
     m_autoSaver->setPath(path);
     m_wizard->setProjectFolder(m_projectFolder, path);
     if (QFileInfo::exists(path)) {
-        const QString backup = QDir(m_projectFolder).filePath(
-            QStringLiteral(".ai-flow/backups/phase7/answers-%1.json")
-                .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"))));
+        const QString backup =
+            QDir(m_projectFolder)
+                .filePath(QStringLiteral(".ai-flow/backups/phase7/answers-%1.json")
+                              .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"))));
         QDir().mkpath(QFileInfo(backup).absolutePath());
         if (QFile::copy(path, backup))
-            statusBar()->showMessage(tr("The folder's earlier answers were kept as %1.")
-                                         .arg(QDir::toNativeSeparators(backup)));
+            statusBar()->showMessage(
+                tr("The folder's earlier answers were kept as %1.").arg(QDir::toNativeSeparators(backup)));
     }
     m_autoSaver->markDirty();
     flushAnswers();
@@ -235,8 +233,8 @@ void MainWindow::startWithoutFolder()
 
 void MainWindow::chooseProjectFolder()
 {
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Open Project Folder"),
-        m_projectFolder.isEmpty() ? QDir::homePath() : m_projectFolder);
+    const QString folder = QFileDialog::getExistingDirectory(
+        this, tr("Open Project Folder"), m_projectFolder.isEmpty() ? QDir::homePath() : m_projectFolder);
     if (!folder.isEmpty())
         openProject(folder);
 }
@@ -292,10 +290,11 @@ void MainWindow::copySummary()
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     if (!flushAnswers()) {
-        const auto choice = QMessageBox::warning(this, tr("Answers Not Saved"),
-            tr("Your answers could not be saved in %1. Quit anyway and lose the latest changes?")
-                .arg(QDir::toNativeSeparators(answersPath())),
-            QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
+        const auto choice =
+            QMessageBox::warning(this, tr("Answers Not Saved"),
+                                 tr("Your answers could not be saved in %1. Quit anyway and lose the latest changes?")
+                                     .arg(QDir::toNativeSeparators(answersPath())),
+                                 QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
         if (choice != QMessageBox::Discard) {
             event->ignore();
             return;
@@ -369,13 +368,14 @@ void MainWindow::updateRecent()
 void MainWindow::showAbout()
 {
     QMessageBox::about(this, tr("About OpsFlow"),
-        tr("<h3>OpsFlow %1</h3>"
-           "<p>Walks a team through ai-flow Phase 7, Operations &amp; Deployment, and writes "
-           "docs/operations.md, specs/configuration.md and .env.example into the project.</p>"
-           "<p>Licence: MIT</p>"
-           "<p>Built with Qt %2 (running on Qt %3)<br>Highlighting: %4</p>")
-            .arg(QStringLiteral(OPSFLOW_VERSION), QStringLiteral(QT_VERSION_STR), QString::fromLatin1(qVersion()),
-                 QStringLiteral(OPSFLOW_HIGHLIGHTER_NAME).toHtmlEscaped()));
+                       tr("<h3>OpsFlow %1</h3>"
+                          "<p>Walks a team through ai-flow Phase 7, Operations &amp; Deployment, and writes "
+                          "docs/operations.md, specs/configuration.md and .env.example into the project.</p>"
+                          "<p>Licence: MIT</p>"
+                          "<p>Built with Qt %2 (running on Qt %3)<br>Highlighting: %4</p>")
+                           .arg(QStringLiteral(OPSFLOW_VERSION), QStringLiteral(QT_VERSION_STR),
+                                QString::fromLatin1(qVersion()),
+                                QStringLiteral(OPSFLOW_HIGHLIGHTER_NAME).toHtmlEscaped()));
 }
 
 void MainWindow::loadAnswers(bool keepCurrentWhenMissing)

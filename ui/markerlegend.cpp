@@ -5,8 +5,7 @@
 
 namespace opsflow {
 
-MarkerLegend::MarkerLegend(QWidget *parent)
-    : QLabel(parent)
+MarkerLegend::MarkerLegend(QWidget *parent) : QLabel(parent)
 {
     setObjectName(QStringLiteral("markerLegend"));
     setTextFormat(Qt::PlainText);

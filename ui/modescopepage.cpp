@@ -16,8 +16,8 @@ namespace opsflow {
 namespace {
 
 // A radio button with its explanation as small print lined up under the button's text.
-QRadioButton *addOption(QGroupBox *box, QButtonGroup *group, int id, const QString &name,
-                        const QString &text, const QString &explanation)
+QRadioButton *addOption(QGroupBox *box, QButtonGroup *group, int id, const QString &name, const QString &text,
+                        const QString &explanation)
 {
     auto *button = new QRadioButton(text, box);
     button->setObjectName(name);
@@ -26,7 +26,8 @@ QRadioButton *addOption(QGroupBox *box, QButtonGroup *group, int id, const QStri
     note->setTextFormat(Qt::PlainText);
     TextStyles::makeSmallPrint(note);
     note->setContentsMargins(box->style()->pixelMetric(QStyle::PM_ExclusiveIndicatorWidth)
-                                 + box->style()->pixelMetric(QStyle::PM_RadioButtonLabelSpacing), 0, 0, 6);
+                                 + box->style()->pixelMetric(QStyle::PM_RadioButtonLabelSpacing),
+                             0, 0, 6);
     auto *layout = static_cast<QVBoxLayout *>(box->layout());
     layout->addWidget(button);
     layout->addWidget(note);
@@ -44,8 +45,7 @@ ModeScopePage::ModeScopePage(AnswersModel *model, QWidget *parent)
 
     auto *modeBox = new QGroupBox(tr("Mode"), this);
     new QVBoxLayout(modeBox);
-    addOption(modeBox, m_modes, int(Mode::Interactive), QStringLiteral("mode/interactive"),
-              tr("&Interactive"),
+    addOption(modeBox, m_modes, int(Mode::Interactive), QStringLiteral("mode/interactive"), tr("&Interactive"),
               tr("You answer every question yourself; nothing is pre-filled except the seed's "
                  "checklists and example tables."));
     addOption(modeBox, m_modes, int(Mode::SmartAutoSuggest), QStringLiteral("mode/smart"),

@@ -23,8 +23,7 @@ QString optionText(const Choice &choice)
 
 } // namespace
 
-MultiField::MultiField(const FieldBinding &binding, QWidget *parent)
-    : FieldWidget(binding, parent)
+MultiField::MultiField(const FieldBinding &binding, QWidget *parent) : FieldWidget(binding, parent)
 {
     auto *layout = new QGridLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -38,8 +37,8 @@ MultiField::MultiField(const FieldBinding &binding, QWidget *parent)
         hasItems = hasItems || !choice.items.isEmpty();
     const int columns = (choices.size() > 5 && !hasItems) ? 2 : 1;
     const int rows = int((choices.size() + columns - 1) / columns);
-    const int indent = style()->pixelMetric(QStyle::PM_IndicatorWidth)
-        + style()->pixelMetric(QStyle::PM_CheckBoxLabelSpacing);
+    const int indent =
+        style()->pixelMetric(QStyle::PM_IndicatorWidth) + style()->pixelMetric(QStyle::PM_CheckBoxLabelSpacing);
 
     int row = 0;
     for (int i = 0; i < choices.size(); ++i) {

@@ -8,8 +8,7 @@
 
 namespace opsflow {
 
-NoticeBar::NoticeBar(QWidget *parent)
-    : QFrame(parent), m_label(new QLabel(this))
+NoticeBar::NoticeBar(QWidget *parent) : QFrame(parent), m_label(new QLabel(this))
 {
     setObjectName(QStringLiteral("notice"));
     setFrameShape(QFrame::StyledPanel);

@@ -22,8 +22,8 @@ NumberField::NumberField(const FieldBinding &binding, QWidget *parent)
 
     const Field &f = field();
     // Digits, one sign and one decimal point: anything else can never be a number.
-    m_edit->setValidator(new QRegularExpressionValidator(
-        QRegularExpression(QStringLiteral("-?[0-9]*([.][0-9]*)?")), m_edit));
+    m_edit->setValidator(
+        new QRegularExpressionValidator(QRegularExpression(QStringLiteral("-?[0-9]*([.][0-9]*)?")), m_edit));
     m_edit->setAccessibleName(f.label);
     m_edit->setPlaceholderText(f.placeholder);
     m_edit->setAlignment(Qt::AlignRight);
@@ -73,8 +73,8 @@ void NumberField::showValue(const QVariant &value)
 {
     // "5" and "5.0" are the same answer: only a different number replaces the text.
     const QVariant current = parse(m_edit->text());
-    const bool same = current.isValid() == value.isValid()
-        && (!value.isValid() || current.toDouble() == value.toDouble());
+    const bool same =
+        current.isValid() == value.isValid() && (!value.isValid() || current.toDouble() == value.toDouble());
     if (same)
         return;
     const QSignalBlocker blocker(m_edit);

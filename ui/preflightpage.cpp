@@ -48,10 +48,7 @@ QString objectNameOf(PreflightAction action)
 } // namespace
 
 PreflightPage::PreflightPage(AnswersModel *model, ProjectSession *project, QWidget *parent)
-    : QWizardPage(parent)
-    , m_model(model)
-    , m_project(project)
-    , m_options(new QButtonGroup(this))
+    : QWizardPage(parent), m_model(model), m_project(project), m_options(new QButtonGroup(this))
 {
     setObjectName(QStringLiteral("preflight"));
     setTitle(tr("🔍 Pre-Flight Check"));
@@ -71,8 +68,8 @@ PreflightPage::PreflightPage(AnswersModel *model, ProjectSession *project, QWidg
     m_gaps = makeLabel(QStringLiteral("preflight/gaps"), content);
     m_missing = makeLabel(QStringLiteral("preflight/missing"), content);
     m_recommendation = makeLabel(QStringLiteral("preflight/recommendation"), content);
-    for (QLabel *label : {m_scenario, m_source, m_auditError, m_reasons, m_documented, m_gaps, m_missing,
-                          m_recommendation})
+    for (QLabel *label :
+         {m_scenario, m_source, m_auditError, m_reasons, m_documented, m_gaps, m_missing, m_recommendation})
         column->addWidget(label);
 
     m_choices = new QGroupBox(content);
@@ -139,7 +136,8 @@ void PreflightPage::rebuild()
     switch (r.scenario) {
     case PreflightScenario::KeepExisting:
         m_scenario->setText(tr("✅ Scenario A — operations and deployment are already documented "
-                               "(consistency %1)").arg(score));
+                               "(consistency %1)")
+                                .arg(score));
         break;
     case PreflightScenario::AnswerMissing:
         m_scenario->setText(tr("📚 Scenario B — partly documented (consistency %1)").arg(score));
@@ -147,7 +145,8 @@ void PreflightPage::rebuild()
     case PreflightScenario::FullPhase:
         m_scenario->setText(score.isEmpty() ? tr("⚠️ Scenario C — operations and deployment need documentation")
                                             : tr("⚠️ Scenario C — operations and deployment need documentation "
-                                                 "(consistency %1)").arg(score));
+                                                 "(consistency %1)")
+                                                  .arg(score));
         break;
     }
 
@@ -155,19 +154,20 @@ void PreflightPage::rebuild()
         m_source->setText(tr("From ai-flow's audit data (%1) of %2.")
                               .arg(code(QStringLiteral(".ai-flow/cache/audit-data.json")), code(r.targetFile)));
     } else if (r.auditedFiles.isEmpty()) {
-        m_source->setText(tr("No audit data from ai-flow, and no %1 or %2 to audit.")
-                              .arg(code(QStringLiteral("docs/deployment.md")), code(QStringLiteral("docs/operations.md"))));
+        m_source->setText(
+            tr("No audit data from ai-flow, and no %1 or %2 to audit.")
+                .arg(code(QStringLiteral("docs/deployment.md")), code(QStringLiteral("docs/operations.md"))));
     } else {
         QStringList files;
         for (const QString &file : r.auditedFiles)
             files.append(code(file));
-        m_source->setText(tr("No audit data from ai-flow: OpsFlow audited %1 itself.")
-                              .arg(QLocale().createSeparatedList(files)));
+        m_source->setText(
+            tr("No audit data from ai-flow: OpsFlow audited %1 itself.").arg(QLocale().createSeparatedList(files)));
     }
     m_auditError->setVisible(!r.auditDataError.isEmpty());
     m_auditError->setText(QStringLiteral("<span style=\"color:%1\"><b>%2</b> %3</span>")
-                              .arg(TextStyles::warningColor(palette()).name(), tr("Audit data not used:").toHtmlEscaped(),
-                                   r.auditDataError.toHtmlEscaped()));
+                              .arg(TextStyles::warningColor(palette()).name(),
+                                   tr("Audit data not used:").toHtmlEscaped(), r.auditDataError.toHtmlEscaped()));
 
     QStringList reasons;
     for (const QString &reason : r.reasons)
@@ -178,8 +178,9 @@ void PreflightPage::rebuild()
     QStringList documented;
     for (const AuditItem &item : r.items) {
         if (item.documented)
-            documented.append(item.evidence.isEmpty() ? tr("✅ %1").arg(item.label.toHtmlEscaped())
-                                                      : tr("✅ %1 (%2)").arg(item.label.toHtmlEscaped(), code(item.evidence)));
+            documented.append(item.evidence.isEmpty()
+                                  ? tr("✅ %1").arg(item.label.toHtmlEscaped())
+                                  : tr("✅ %1 (%2)").arg(item.label.toHtmlEscaped(), code(item.evidence)));
     }
     m_documented->setText(tr("<b>Documented:</b>") + QStringLiteral("<br>") + documented.join(QStringLiteral("<br>")));
     m_documented->setVisible(!documented.isEmpty());
@@ -223,12 +224,10 @@ void PreflightPage::rebuild()
             break;
         case PreflightAction::AnswerAll:
             text = r.scenario == PreflightScenario::KeepExisting ? tr("N&o — answer the full phase anyway")
-                 : r.scenario == PreflightScenario::AnswerMissing ? tr("&Re-answer everything (full phase)")
-                                                                  : tr("&Answer the full phase");
+                : r.scenario == PreflightScenario::AnswerMissing ? tr("&Re-answer everything (full phase)")
+                                                                 : tr("&Answer the full phase");
             break;
-        case PreflightAction::Skip:
-            text = tr("&Skip — use the documents as they are and go to the summary");
-            break;
+        case PreflightAction::Skip: text = tr("&Skip — use the documents as they are and go to the summary"); break;
         }
         if (option.recommended)
             text += tr(" ⭐ recommended");
@@ -259,9 +258,9 @@ void PreflightPage::updateWarning()
         if (int(option.action) == m_options->checkedId())
             warning = option.warning;
     }
-    m_warning->setText(QStringLiteral("<span style=\"color:%1\"><b>%2</b> %3</span>")
-                           .arg(TextStyles::warningColor(palette()).name(), tr("Warning:").toHtmlEscaped(),
-                                warning.toHtmlEscaped()));
+    m_warning->setText(
+        QStringLiteral("<span style=\"color:%1\"><b>%2</b> %3</span>")
+            .arg(TextStyles::warningColor(palette()).name(), tr("Warning:").toHtmlEscaped(), warning.toHtmlEscaped()));
     m_warning->setVisible(!warning.isEmpty());
 }
 

@@ -24,10 +24,7 @@ QByteArray valueKey(const QVariant &value)
 
 } // namespace
 
-ProjectSession::ProjectSession(QObject *parent)
-    : QObject(parent)
-{
-}
+ProjectSession::ProjectSession(QObject *parent) : QObject(parent) { }
 
 ProjectSession::~ProjectSession()
 {

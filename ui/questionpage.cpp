@@ -17,15 +17,10 @@
 namespace opsflow {
 
 QuestionPage::QuestionPage(AnswersModel *model, const Question &question, QWidget *parent)
-    : QWizardPage(parent)
-    , m_model(model)
-    , m_question(question)
-    , m_progress(new QLabel(this))
-    , m_badge(new QLabel(this))
-    , m_simplified(new QLabel(this))
-    , m_legend(new MarkerLegend(this))
-    , m_pageIssues(new IssueLabel(this))
-    , m_suggestions(new SuggestionBox(model, SuggestionBox::Style::QuestionPage, this))
+    : QWizardPage(parent), m_model(model), m_question(question), m_progress(new QLabel(this)),
+      m_badge(new QLabel(this)), m_simplified(new QLabel(this)), m_legend(new MarkerLegend(this)),
+      m_pageIssues(new IssueLabel(this)),
+      m_suggestions(new SuggestionBox(model, SuggestionBox::Style::QuestionPage, this))
 {
     setObjectName(QStringLiteral("question/") + question.id);
     setTitle(tr("%1 %2").arg(question.id, question.title));
@@ -181,7 +176,8 @@ void QuestionPage::refresh()
     m_simplified->setVisible(simplified);
     if (simplified) {
         m_simplified->setText(tr("Simplified in %1 scope: only the headline answer is asked; "
-                                 "the details take their defaults.").arg(scopeTitle(scope)));
+                                 "the details take their defaults.")
+                                  .arg(scopeTitle(scope)));
     }
     for (const Section &section : std::as_const(m_sections)) {
         bool anyShown = false;

@@ -12,10 +12,7 @@ const QString settingsKey = QStringLiteral("recentProjects");
 
 } // namespace
 
-RecentProjects::RecentProjects(QObject *parent)
-    : QObject(parent)
-{
-}
+RecentProjects::RecentProjects(QObject *parent) : QObject(parent) { }
 
 QStringList RecentProjects::folders()
 {

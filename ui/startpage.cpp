@@ -15,10 +15,8 @@
 namespace opsflow {
 
 StartPage::StartPage(const Questionnaire &questionnaire, QWidget *parent)
-    : QWizardPage(parent)
-    , m_location(new QLabel(this))
-    , m_recentLabel(new QLabel(tr("&Recent projects:"), this))
-    , m_recent(new QListWidget(this))
+    : QWizardPage(parent), m_location(new QLabel(this)), m_recentLabel(new QLabel(tr("&Recent projects:"), this)),
+      m_recent(new QListWidget(this))
 {
     setObjectName(QStringLiteral("start"));
     setTitle(tr("Phase %1: %2").arg(questionnaire.phase(), questionnaire.title()));
@@ -26,15 +24,20 @@ StartPage::StartPage(const Questionnaire &questionnaire, QWidget *parent)
 
     auto *intro = new QLabel(tr("OpsFlow asks the Phase %1 questions one page at a time and writes "
                                 "docs/operations.md, specs/configuration.md and .env.example into "
-                                "your project folder.").arg(questionnaire.phase()), this);
+                                "your project folder.")
+                                 .arg(questionnaire.phase()),
+                             this);
     intro->setWordWrap(true);
 
-    auto *open = new QCommandLinkButton(tr("&Open Project Folder…"),
-        tr("Read what the project already has; answers are saved in the project, in "
-           ".ai-flow/answers/phase7.json, so the team can commit them. You can also drop a "
-           "folder on this window."), this);
+    auto *open =
+        new QCommandLinkButton(tr("&Open Project Folder…"),
+                               tr("Read what the project already has; answers are saved in the project, in "
+                                  ".ai-flow/answers/phase7.json, so the team can commit them. You can also drop a "
+                                  "folder on this window."),
+                               this);
     open->setObjectName(QStringLiteral("openFolder"));
-    auto *without = new QCommandLinkButton(tr("Start &Without Folder"),
+    auto *without = new QCommandLinkButton(
+        tr("Start &Without Folder"),
         tr("Answer now and choose the folder later; until then answers are kept on this computer."), this);
     without->setObjectName(QStringLiteral("startWithoutFolder"));
     // Enter must still mean "Next" in a wizard.
@@ -67,26 +70,26 @@ StartPage::StartPage(const Questionnaire &questionnaire, QWidget *parent)
 
     connect(open, &QCommandLinkButton::clicked, this, &StartPage::openFolderRequested);
     connect(without, &QCommandLinkButton::clicked, this, &StartPage::startWithoutFolderRequested);
-    connect(m_recent, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
-        Q_EMIT recentFolderRequested(item->data(Qt::UserRole).toString());
-    });
+    connect(m_recent, &QListWidget::itemActivated, this,
+            [this](QListWidgetItem *item) { Q_EMIT recentFolderRequested(item->data(Qt::UserRole).toString()); });
     setRecentFolders({});
 }
 
 void StartPage::setProjectFolder(const QString &folder, const QString &answersPath)
 {
     const QString where = QDir::toNativeSeparators(answersPath);
-    m_location->setText(folder.isEmpty()
-        ? tr("No folder open: answers are saved in %1").arg(where)
-        : tr("Project folder %1: answers are saved in %2").arg(QDir::toNativeSeparators(folder), where));
+    m_location->setText(
+        folder.isEmpty()
+            ? tr("No folder open: answers are saved in %1").arg(where)
+            : tr("Project folder %1: answers are saved in %2").arg(QDir::toNativeSeparators(folder), where));
 }
 
 void StartPage::setRecentFolders(const QStringList &folders)
 {
     m_recent->clear();
     for (const QString &folder : folders) {
-        auto *item = new QListWidgetItem(tr("%1 — %2").arg(QFileInfo(folder).fileName(), QDir::toNativeSeparators(folder)),
-                                         m_recent);
+        auto *item = new QListWidgetItem(
+            tr("%1 — %2").arg(QFileInfo(folder).fileName(), QDir::toNativeSeparators(folder)), m_recent);
         item->setData(Qt::UserRole, folder);
         item->setToolTip(QDir::toNativeSeparators(folder));
     }

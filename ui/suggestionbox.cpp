@@ -69,7 +69,8 @@ void SuggestionBox::setFindings(const QList<Finding> &findings)
         if (!fieldOf(finding.questionId, finding.fieldId))
             continue;
         auto same = std::find_if(m_suggestions.begin(), m_suggestions.end(), [&](const Suggestion &s) {
-            return s.questionId == finding.questionId && s.fieldId == finding.fieldId && sameValue(s.value, finding.value);
+            return s.questionId == finding.questionId && s.fieldId == finding.fieldId
+                && sameValue(s.value, finding.value);
         });
         if (same == m_suggestions.end()) {
             m_suggestions.append({finding.questionId, finding.fieldId, finding.value, {}, {}, nullptr, nullptr});
@@ -88,16 +89,16 @@ void SuggestionBox::setFindings(const QList<Finding> &findings)
         QStringList found;
         for (const QString &evidence : std::as_const(s.evidence))
             found.append(code(evidence));
-        QString text = namesField ? tr("%1: <b>%2</b>").arg(field->label.toHtmlEscaped(),
-                                                           describeValue(*field, s.value).toHtmlEscaped())
-                                  : tr("Suggested: <b>%1</b>").arg(describeValue(*field, s.value).toHtmlEscaped());
+        QString text = namesField
+            ? tr("%1: <b>%2</b>").arg(field->label.toHtmlEscaped(), describeValue(*field, s.value).toHtmlEscaped())
+            : tr("Suggested: <b>%1</b>").arg(describeValue(*field, s.value).toHtmlEscaped());
         if (!found.isEmpty())
             text += tr(" — found %1").arg(QLocale().createSeparatedList(found));
         // The note says what was seen when the file name alone does not ("pino: structured logger").
         QStringList notes;
         for (const QString &note : std::as_const(s.notes)) {
-            const bool restatesFile = std::any_of(s.evidence.cbegin(), s.evidence.cend(),
-                                                  [&](const QString &e) { return note.contains(e); });
+            const bool restatesFile =
+                std::any_of(s.evidence.cbegin(), s.evidence.cend(), [&](const QString &e) { return note.contains(e); });
             if (!restatesFile && note != describeValue(*field, s.value))
                 notes.append(note.toHtmlEscaped());
         }
@@ -183,8 +184,7 @@ QString SuggestionBox::describeValue(const Field &field, const QVariant &value)
         const QString number = QLocale().toString(value.toDouble(), 'g', 12);
         return field.unit.isEmpty() ? number : tr("%1 %2").arg(number, field.unit);
     }
-    case Field::Type::Bool:
-        return value.toBool() ? tr("Yes") : tr("No");
+    case Field::Type::Bool: return value.toBool() ? tr("Yes") : tr("No");
     case Field::Type::Table: {
         const QVariantList rows = value.toList();
         QStringList first;
@@ -197,8 +197,7 @@ QString SuggestionBox::describeValue(const Field &field, const QVariant &value)
                                : tr("%n row(s): %1", nullptr, int(rows.size())).arg(first.join(QLatin1String(", ")));
     }
     case Field::Type::Text:
-    case Field::Type::MultiLine:
-        break;
+    case Field::Type::MultiLine: break;
     }
     return value.toString();
 }

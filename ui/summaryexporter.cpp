@@ -11,15 +11,11 @@
 
 namespace opsflow {
 
-SummaryExporter::SummaryExporter(const AnswersModel *model)
-    : m_model(model)
-{
-}
+SummaryExporter::SummaryExporter(const AnswersModel *model) : m_model(model) { }
 
 QList<SummaryFormat> SummaryExporter::formats()
 {
-    return {SummaryFormat::Markdown, SummaryFormat::Text, SummaryFormat::Json, SummaryFormat::Html,
-            SummaryFormat::Pdf};
+    return {SummaryFormat::Markdown, SummaryFormat::Text, SummaryFormat::Json, SummaryFormat::Html, SummaryFormat::Pdf};
 }
 
 QString SummaryExporter::formatName(SummaryFormat format)
@@ -41,8 +37,8 @@ QString SummaryExporter::nameFilter(SummaryFormat format)
 
 QString SummaryExporter::defaultPath(SummaryFormat format, const QString &projectFolder) const
 {
-    const QString name = QStringLiteral("phase%1-summary.%2")
-                             .arg(m_model->questionnaire().phase(), summaryFormatId(format));
+    const QString name =
+        QStringLiteral("phase%1-summary.%2").arg(m_model->questionnaire().phase(), summaryFormatId(format));
     return QDir(projectFolder.isEmpty() ? QDir::homePath() : projectFolder).filePath(name);
 }
 

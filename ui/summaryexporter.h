@@ -16,8 +16,8 @@ public:
     explicit SummaryExporter(const AnswersModel *model);
 
     static QList<SummaryFormat> formats();
-    static QString formatName(SummaryFormat format);   // "Markdown"
-    static QString nameFilter(SummaryFormat format);   // "Markdown (*.md)"
+    static QString formatName(SummaryFormat format); // "Markdown"
+    static QString nameFilter(SummaryFormat format); // "Markdown (*.md)"
     // "phase7-summary.md" in the project folder, or in the home folder without one.
     QString defaultPath(SummaryFormat format, const QString &projectFolder) const;
 

@@ -18,12 +18,8 @@
 namespace opsflow {
 
 SummaryPage::SummaryPage(AnswersModel *model, QWidget *parent)
-    : QWizardPage(parent)
-    , m_model(model)
-    , m_scroll(new QScrollArea(this))
-    , m_correct(new QButtonGroup(this))
-    , m_questions(new QComboBox(this))
-    , m_go(new QPushButton(tr("&Go to Question"), this))
+    : QWizardPage(parent), m_model(model), m_scroll(new QScrollArea(this)), m_correct(new QButtonGroup(this)),
+      m_questions(new QComboBox(this)), m_go(new QPushButton(tr("&Go to Question"), this))
 {
     setObjectName(QStringLiteral("summary"));
     setTitle(tr("📋 Phase %1 Summary").arg(model->questionnaire().phase()));

@@ -9,8 +9,7 @@ namespace opsflow {
 
 TableCellDelegate::TableCellDelegate(const QList<Column> &columns, QObject *parent)
     : QStyledItemDelegate(parent), m_columns(columns)
-{
-}
+{ }
 
 QWidget *TableCellDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem &option,
                                          const QModelIndex &index) const
@@ -23,8 +22,8 @@ QWidget *TableCellDelegate::createEditor(QWidget *parent, const QStyleOptionView
     }
     QWidget *editor = QStyledItemDelegate::createEditor(parent, option, index);
     if (auto *edit = qobject_cast<QLineEdit *>(editor); edit && column.type == QLatin1String("number")) {
-        edit->setValidator(new QRegularExpressionValidator(
-            QRegularExpression(QStringLiteral("[0-9]*([.][0-9]*)?")), edit));
+        edit->setValidator(
+            new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9]*([.][0-9]*)?")), edit));
         edit->setAlignment(Qt::AlignRight);
     }
     return editor;
@@ -40,8 +39,7 @@ void TableCellDelegate::setEditorData(QWidget *editor, const QModelIndex &index)
     QStyledItemDelegate::setEditorData(editor, index);
 }
 
-void TableCellDelegate::setModelData(QWidget *editor, QAbstractItemModel *model,
-                                     const QModelIndex &index) const
+void TableCellDelegate::setModelData(QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const
 {
     if (auto *combo = qobject_cast<QComboBox *>(editor)) {
         model->setData(index, combo->currentText(), Qt::EditRole);

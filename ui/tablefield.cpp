@@ -12,12 +12,9 @@
 namespace opsflow {
 
 TableField::TableField(const FieldBinding &binding, QWidget *parent)
-    : FieldWidget(binding, parent)
-    , m_table(new QTableWidget(this))
-    , m_add(new QPushButton(tr("&Add Row"), this))
-    , m_remove(new QPushButton(tr("&Remove Row"), this))
-    , m_up(new QPushButton(tr("Move &Up"), this))
-    , m_down(new QPushButton(tr("Move &Down"), this))
+    : FieldWidget(binding, parent), m_table(new QTableWidget(this)), m_add(new QPushButton(tr("&Add Row"), this)),
+      m_remove(new QPushButton(tr("&Remove Row"), this)), m_up(new QPushButton(tr("Move &Up"), this)),
+      m_down(new QPushButton(tr("Move &Down"), this))
 {
     const QList<Column> &columns = field().columns;
     m_table->setObjectName(childName(QStringLiteral("table")));
@@ -79,7 +76,8 @@ QVariantList TableField::rowsFromWidget() const
             if (text.isEmpty())
                 continue;
             // A number column keeps text it cannot read, so validation can name the cell.
-            const QVariant number = columns.at(c).type == QLatin1String("number") ? NumberField::parse(text) : QVariant();
+            const QVariant number =
+                columns.at(c).type == QLatin1String("number") ? NumberField::parse(text) : QVariant();
             row.insert(columns.at(c).id, number.isValid() ? number : QVariant(text));
         }
         rows.append(row);
@@ -105,7 +103,8 @@ void TableField::showValue(const QVariant &value)
         for (int c = 0; c < columns.size(); ++c) {
             const QVariant cell = row.value(columns.at(c).id);
             const bool numeric = columns.at(c).type == QLatin1String("number");
-            const QString text = numeric && cell.typeId() != QMetaType::QString ? NumberField::format(cell) : cell.toString();
+            const QString text =
+                numeric && cell.typeId() != QMetaType::QString ? NumberField::format(cell) : cell.toString();
             auto *item = new QTableWidgetItem(text);
             if (numeric)
                 item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);

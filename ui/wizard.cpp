@@ -18,15 +18,10 @@
 namespace opsflow {
 
 Wizard::Wizard(AnswersModel *model, ProjectSession *project, QWidget *parent)
-    : QWizard(parent)
-    , m_model(model)
-    , m_project(project)
-    , m_start(new StartPage(model->questionnaire(), this))
-    , m_context(new ContextPage(model, project, this))
-    , m_preflight(new PreflightPage(model, project, this))
-    , m_summary(new SummaryPage(model, this))
-    , m_generate(new GeneratePage(model, project, this))
-    , m_completion(new CompletionPage(model, project, this))
+    : QWizard(parent), m_model(model), m_project(project), m_start(new StartPage(model->questionnaire(), this)),
+      m_context(new ContextPage(model, project, this)), m_preflight(new PreflightPage(model, project, this)),
+      m_summary(new SummaryPage(model, this)), m_generate(new GeneratePage(model, project, this)),
+      m_completion(new CompletionPage(model, project, this))
 {
     setObjectName(QStringLiteral("wizard"));
     setWindowFlags(Qt::Widget);
@@ -91,23 +86,16 @@ int Wizard::firstQuestionFrom(int index) const
 int Wizard::nextIdAfter(int id) const
 {
     switch (id) {
-    case StartPageId:
-        return ModeScopePageId;
-    case ModeScopePageId:
-        return ContextPageId;
+    case StartPageId: return ModeScopePageId;
+    case ModeScopePageId: return ContextPageId;
     case ContextPageId:
         // The pre-flight check needs a folder to look at.
         return m_project->isOpen() ? PreflightPageId : firstQuestionFrom(0);
-    case PreflightPageId:
-        return m_preflight->skipsQuestions() ? SummaryPageId : firstQuestionFrom(0);
-    case SummaryPageId:
-        return GeneratePageId;
-    case GeneratePageId:
-        return CompletionPageId;
-    case CompletionPageId:
-        return -1;
-    default:
-        break;
+    case PreflightPageId: return m_preflight->skipsQuestions() ? SummaryPageId : firstQuestionFrom(0);
+    case SummaryPageId: return GeneratePageId;
+    case GeneratePageId: return CompletionPageId;
+    case CompletionPageId: return -1;
+    default: break;
     }
     // A question visited from the summary while the existing documents are kept goes back
     // to the summary: the other questions are not part of this run.

@@ -31,11 +31,11 @@ namespace {
 // Documented in README ("Exit codes").
 enum ExitCode {
     Ok = 0,
-    Failed = 1,        // a write failed; nothing half-written
-    Usage = 2,         // bad command line
-    BadAnswers = 3,    // the answers file is missing, unreadable or invalid
-    BadTemplate = 4,   // a project template override does not parse
-    Refused = 5,       // edits were kept in a conflict (use --force) or a path leaves the project
+    Failed = 1,      // a write failed; nothing half-written
+    Usage = 2,       // bad command line
+    BadAnswers = 3,  // the answers file is missing, unreadable or invalid
+    BadTemplate = 4, // a project template override does not parse
+    Refused = 5,     // edits were kept in a conflict (use --force) or a path leaves the project
 };
 
 QTextStream &out()
@@ -97,7 +97,8 @@ std::optional<AnswerSet> loadAnswers(const QCommandLineParser &parser, const QSt
         const auto scope = scopeFromId(parser.value(QStringLiteral("scope")));
         if (!scope) {
             *code = Usage;
-            *error = tr("unknown scope \"%1\" (use mvp, production or enterprise)").arg(parser.value(QStringLiteral("scope")));
+            *error = tr("unknown scope \"%1\" (use mvp, production or enterprise)")
+                         .arg(parser.value(QStringLiteral("scope")));
             return std::nullopt;
         }
         answers.scope = *scope;
@@ -160,12 +161,18 @@ int generateCommand(const QCommandLineParser &parser, const QString &projectDir)
             for (const SectionConflict &conflict : merge.conflicts) {
                 const bool whole = conflict.id == QLatin1String(wholeFileConflictId);
                 if (force) {
-                    out() << "          " << (whole ? tr("replaced the hand-written file (backed up)")
-                                                    : tr("replaced your edits in section \"%1\" (backed up)").arg(conflict.id)) << '\n';
-                } else {
-                    out() << "          " << (whole ? tr("kept: the file has no OpsFlow sections (use --force to replace it; a backup is made)")
-                                                    : tr("kept your edits in section \"%1\" (use --force to take the new text; a backup is made)").arg(conflict.id))
+                    out() << "          "
+                          << (whole ? tr("replaced the hand-written file (backed up)")
+                                    : tr("replaced your edits in section \"%1\" (backed up)").arg(conflict.id))
                           << '\n';
+                } else {
+                    out()
+                        << "          "
+                        << (whole ? tr(
+                                "kept: the file has no OpsFlow sections (use --force to replace it; a backup is made)")
+                                  : tr("kept your edits in section \"%1\" (use --force to take the new text; a backup is made)")
+                                        .arg(conflict.id))
+                        << '\n';
                     ++attention;
                 }
             }
@@ -263,7 +270,8 @@ int run(int argc, char **argv)
         qputenv("QT_QPA_PLATFORM", "offscreen");
         if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
             const QString runtime = QDir::temp().filePath(QStringLiteral("opsflow-runtime-%1").arg(getuid()));
-            if (QDir().mkpath(runtime) && QFile::setPermissions(runtime, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner))
+            if (QDir().mkpath(runtime)
+                && QFile::setPermissions(runtime, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner))
                 qputenv("XDG_RUNTIME_DIR", QFile::encodeName(runtime));
         }
         app = std::make_unique<QGuiApplication>(argc, argv);
@@ -280,7 +288,8 @@ int run(int argc, char **argv)
     parser.addPositionalArgument(QStringLiteral("command"), tr("generate, summary or check"));
     parser.addPositionalArgument(QStringLiteral("project"), tr("the project folder"));
     parser.addOptions({
-        {QStringLiteral("answers"), tr("Read the answers from FILE instead of the project's own."), QStringLiteral("FILE")},
+        {QStringLiteral("answers"), tr("Read the answers from FILE instead of the project's own."),
+         QStringLiteral("FILE")},
         {QStringLiteral("scope"), tr("Override the scope: mvp, production or enterprise."), QStringLiteral("SCOPE")},
         {QStringLiteral("defaults"), tr("Use the recommended (⭐) answers.")},
         {QStringLiteral("dry-run"), tr("Show what would be written; write nothing.")},

@@ -2,8 +2,8 @@
 #include "summarypdf.h"
 
 #include <QBuffer>
-#include <QGuiApplication>
 #include <QFont>
+#include <QGuiApplication>
 #include <QLocale>
 #include <QPageSize>
 #include <QPdfWriter>

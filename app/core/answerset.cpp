@@ -30,8 +30,8 @@ QVariant AnswerSet::stored(const QString &questionId, const QString &fieldId) co
 
 bool AnswerSet::operator==(const AnswerSet &other) const
 {
-    return scope == other.scope && mode == other.mode && answers == other.answers
-        && context == other.context && onlyQuestions == other.onlyQuestions;
+    return scope == other.scope && mode == other.mode && answers == other.answers && context == other.context
+        && onlyQuestions == other.onlyQuestions;
 }
 
 bool isEmptyValue(const QVariant &value)
@@ -46,10 +46,7 @@ bool isEmptyValue(const QVariant &value)
     }
 }
 
-Resolver::Resolver(const Questionnaire &questionnaire, const AnswerSet &answers)
-    : m_q(questionnaire), m_a(answers)
-{
-}
+Resolver::Resolver(const Questionnaire &questionnaire, const AnswerSet &answers) : m_q(questionnaire), m_a(answers) { }
 
 QList<const Question *> Resolver::askedQuestions() const
 {
@@ -80,11 +77,14 @@ bool Resolver::conditionHolds(const Question &question, const Field &field) cons
 {
     if (field.condition.isNull())
         return true;
-    return field.condition.test(question.id, [this](const QString &qid, const QString &fid) {
-        if (qid == QLatin1String("context"))
-            return contextValue(fid);
-        return value(qid, fid);
-    }, false);
+    return field.condition.test(
+        question.id,
+        [this](const QString &qid, const QString &fid) {
+            if (qid == QLatin1String("context"))
+                return contextValue(fid);
+            return value(qid, fid);
+        },
+        false);
 }
 
 bool Resolver::isFieldAsked(const QString &questionId, const QString &fieldId) const
@@ -111,8 +111,7 @@ QVariant Resolver::prefill(const Field &field) const
 {
     // Checklists (✅ items) and tables (the seed's example rows) start filled in both modes;
     // Smart Auto-Suggest fills everything with the recommended answer.
-    if (m_a.mode == Mode::SmartAutoSuggest || field.type == Field::Type::Multi
-        || field.type == Field::Type::Table)
+    if (m_a.mode == Mode::SmartAutoSuggest || field.type == Field::Type::Multi || field.type == Field::Type::Table)
         return field.defaultValue;
     return {};
 }
@@ -173,8 +172,8 @@ std::optional<double> toNumber(const QVariant &v)
 }
 
 // Range and whole-number rules of a number (a field or a number column).
-QString numberProblem(const QVariant &value, const std::optional<double> &min,
-                      const std::optional<double> &max, bool integer, const QString &unit)
+QString numberProblem(const QVariant &value, const std::optional<double> &min, const std::optional<double> &max,
+                      bool integer, const QString &unit)
 {
     const auto n = toNumber(value);
     if (!n)
@@ -227,35 +226,35 @@ QList<Issue> validateQuestion(const Resolver &resolver, const QString &questionI
                         continue;
                     const QString p = numberProblem(cell, 0.0, std::nullopt, true, c.unit);
                     if (!p.isEmpty())
-                        issues.append({questionId, f.id,
-                                       tr("Row %1, %2: %3").arg(r + 1).arg(c.label, p), false});
+                        issues.append({questionId, f.id, tr("Row %1, %2: %3").arg(r + 1).arg(c.label, p), false});
                 }
             }
             break;
         }
-        default:
-            break;
+        default: break;
         }
     }
     for (const Check &check : q->checks) {
         // A check speaks only about fields that are asked; details that are hidden or
         // defaulted are not the user's to fix on this page.
-        const bool allAsked = std::all_of(check.fields.begin(), check.fields.end(), [&](const QString &fid) {
-            return resolver.isFieldAsked(questionId, fid);
-        });
+        const bool allAsked = std::all_of(check.fields.begin(), check.fields.end(),
+                                          [&](const QString &fid) { return resolver.isFieldAsked(questionId, fid); });
         if (!allAsked)
             continue;
-        const bool holds = check.expression.test(questionId, [&](const QString &qid, const QString &fid) {
-            if (qid == QLatin1String("context"))
-                return resolver.contextValue(fid);
-            const QVariant shown = qid == questionId ? resolver.shownValue(qid, fid) : resolver.value(qid, fid);
-            if (const Field *field = resolver.questionnaire().field(qid, fid);
-                field && field->type == Field::Type::Number && !isEmptyValue(shown)) {
-                const auto n = toNumber(shown);
-                return n ? QVariant(*n) : QVariant();
-            }
-            return shown;
-        }, true);
+        const bool holds = check.expression.test(
+            questionId,
+            [&](const QString &qid, const QString &fid) {
+                if (qid == QLatin1String("context"))
+                    return resolver.contextValue(fid);
+                const QVariant shown = qid == questionId ? resolver.shownValue(qid, fid) : resolver.value(qid, fid);
+                if (const Field *field = resolver.questionnaire().field(qid, fid);
+                    field && field->type == Field::Type::Number && !isEmptyValue(shown)) {
+                    const auto n = toNumber(shown);
+                    return n ? QVariant(*n) : QVariant();
+                }
+                return shown;
+            },
+            true);
         if (!holds)
             issues.append({questionId, check.fields.value(0), check.message, check.warning});
     }

@@ -10,14 +10,14 @@
 namespace opsflow {
 
 enum class Mode { Interactive, SmartAutoSuggest };
-QString modeId(Mode mode);                          // "interactive", "smart"
+QString modeId(Mode mode); // "interactive", "smart"
 std::optional<Mode> modeFromId(const QString &id);
 
 struct AnswerSet {
     Scope scope = Scope::Production;
     Mode mode = Mode::SmartAutoSuggest;
-    QHash<QString, QVariantMap> answers;  // question id → field id → value
-    QVariantMap context;                  // context field id → value
+    QHash<QString, QVariantMap> answers; // question id → field id → value
+    QVariantMap context;                 // context field id → value
     // Questions the user chose to answer only (pre-flight scenario B); empty = all asked.
     QStringList onlyQuestions;
 
@@ -66,7 +66,7 @@ private:
 
 struct Issue {
     QString questionId;
-    QString fieldId;   // may be empty for question-level checks
+    QString fieldId; // may be empty for question-level checks
     QString message;
     bool warning = false;
 };

@@ -91,16 +91,17 @@ std::optional<QVariant> readValue(const Field &f, const QJsonValue &v, QString *
             const QJsonObject o = row.toObject();
             QVariantMap cells;
             for (auto it = o.begin(); it != o.end(); ++it) {
-                const auto column = std::find_if(f.columns.begin(), f.columns.end(),
-                                                 [&](const Column &c) { return c.id == it.key(); });
+                const auto column =
+                    std::find_if(f.columns.begin(), f.columns.end(), [&](const Column &c) { return c.id == it.key(); });
                 if (column == f.columns.end()) {
                     *why = QStringLiteral("a row has unknown column \"%1\"").arg(escape::messageQuote(it.key()));
                     return std::nullopt;
                 }
                 const bool numeric = column->type == QLatin1String("number");
                 if (!(it->isString() || (numeric && it->isDouble()) || it->isNull())) {
-                    *why = QStringLiteral("column \"%1\" must be %2").arg(escape::messageQuote(it.key()),
-                        numeric ? QStringLiteral("a number") : QStringLiteral("a string"));
+                    *why = QStringLiteral("column \"%1\" must be %2")
+                               .arg(escape::messageQuote(it.key()),
+                                    numeric ? QStringLiteral("a number") : QStringLiteral("a string"));
                     return std::nullopt;
                 }
                 if (!it->isNull())
@@ -160,10 +161,10 @@ std::optional<AnswerSet> fromJson(const QByteArray &json, const Questionnaire &q
         return fail(QStringLiteral("must hold a JSON object"));
     const QJsonObject root = doc.object();
     for (auto it = root.begin(); it != root.end(); ++it) {
-        static const QStringList known = {QStringLiteral("format"), QStringLiteral("version"),
-            QStringLiteral("phase"), QStringLiteral("scope"), QStringLiteral("mode"),
-            QStringLiteral("answers"), QStringLiteral("context"), QStringLiteral("only"),
-            QStringLiteral("$schema")};
+        static const QStringList known = {
+            QStringLiteral("format"),  QStringLiteral("version"), QStringLiteral("phase"),
+            QStringLiteral("scope"),   QStringLiteral("mode"),    QStringLiteral("answers"),
+            QStringLiteral("context"), QStringLiteral("only"),    QStringLiteral("$schema")};
         if (!known.contains(it.key()))
             return fail(QStringLiteral("has an unknown key \"%1\"").arg(escape::messageQuote(it.key())));
     }
@@ -174,7 +175,8 @@ std::optional<AnswerSet> fromJson(const QByteArray &json, const Questionnaire &q
         return fail(QStringLiteral("has no valid \"version\" (a whole number)"));
     if (version.toInt() > currentVersion)
         return fail(QStringLiteral("was written by a newer OpsFlow (answers version %1; this one reads up to %2)")
-                        .arg(version.toInt()).arg(currentVersion));
+                        .arg(version.toInt())
+                        .arg(currentVersion));
     if (root.contains(QLatin1String("phase")) && root.value(QLatin1String("phase")).toString() != QLatin1String("7"))
         return fail(QStringLiteral("is for another phase (\"phase\" must be \"7\")"));
 
@@ -193,7 +195,8 @@ std::optional<AnswerSet> fromJson(const QByteArray &json, const Questionnaire &q
     }
     for (const QJsonValue &id : root.value(QLatin1String("only")).toArray()) {
         if (!questionnaire.question(id.toString()))
-            return fail(QStringLiteral("lists unknown question \"%1\" in \"only\"").arg(escape::messageQuote(id.toString())));
+            return fail(
+                QStringLiteral("lists unknown question \"%1\" in \"only\"").arg(escape::messageQuote(id.toString())));
         set.onlyQuestions.append(id.toString());
     }
     const QJsonValue context = root.value(QLatin1String("context"));
@@ -219,19 +222,22 @@ std::optional<AnswerSet> fromJson(const QByteArray &json, const Questionnaire &q
         if (!question)
             return fail(QStringLiteral("answers an unknown question \"%1\"").arg(escape::messageQuote(q.key())));
         if (!q->isObject())
-            return fail(QStringLiteral("answers.\"%1\" must be an object keyed by field id").arg(escape::messageQuote(q.key())));
+            return fail(QStringLiteral("answers.\"%1\" must be an object keyed by field id")
+                            .arg(escape::messageQuote(q.key())));
         const QJsonObject fields = q->toObject();
         QVariantMap values;
         for (auto f = fields.begin(); f != fields.end(); ++f) {
             const Field *field = question->field(f.key());
             if (!field)
-                return fail(QStringLiteral("answers.\"%1\" has an unknown field \"%2\"").arg(escape::messageQuote(q.key()), escape::messageQuote(f.key())));
+                return fail(QStringLiteral("answers.\"%1\" has an unknown field \"%2\"")
+                                .arg(escape::messageQuote(q.key()), escape::messageQuote(f.key())));
             if (f->isNull())
                 continue;
             QString why;
             const auto v = readValue(*field, f.value(), &why);
             if (!v)
-                return fail(QStringLiteral("answers.\"%1\".%2 %3").arg(escape::messageQuote(q.key()), escape::messageQuote(f.key()), why));
+                return fail(QStringLiteral("answers.\"%1\".%2 %3")
+                                .arg(escape::messageQuote(q.key()), escape::messageQuote(f.key()), why));
             values.insert(f.key(), *v);
         }
         set.answers.insert(q.key(), values);
@@ -260,7 +266,8 @@ std::optional<AnswerSet> load(const QString &path, const Questionnaire &question
     if (file.size() > maxFileSize || bytes.size() > maxFileSize) {
         if (error)
             *error = QStringLiteral("%1 is too large to be an answers file (%2 MiB; the limit is 8 MiB)")
-                         .arg(path).arg(std::max(file.size(), qint64(bytes.size())) / (1024 * 1024));
+                         .arg(path)
+                         .arg(std::max(file.size(), qint64(bytes.size())) / (1024 * 1024));
         return std::nullopt;
     }
     QString message;
@@ -305,8 +312,7 @@ QString keepAside(const QString &path)
 QString pathForProject(const QString &projectDir)
 {
     if (projectDir.isEmpty()) {
-        return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-            + QStringLiteral("/phase7.json");
+        return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/phase7.json");
     }
     return QDir(projectDir).filePath(QStringLiteral(".ai-flow/answers/phase7.json"));
 }

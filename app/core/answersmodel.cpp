@@ -5,8 +5,7 @@ namespace opsflow {
 
 AnswersModel::AnswersModel(const Questionnaire &questionnaire, QObject *parent)
     : QObject(parent), m_questionnaire(questionnaire)
-{
-}
+{ }
 
 void AnswersModel::reset(const AnswerSet &answers)
 {

@@ -64,8 +64,7 @@ public:
                                   : QStringLiteral("%1[\"%2\"]").arg(id, safe));
     }
 
-    void edge(const QString &from, const QString &to, const QString &label = {},
-              Line line = Line::Solid)
+    void edge(const QString &from, const QString &to, const QString &label = {}, Line line = Line::Solid)
     {
         const QString arrow = line == Line::Solid ? QStringLiteral("-->") : QStringLiteral("-.->");
         if (label.isEmpty())
@@ -180,16 +179,17 @@ QString scalingNote(const Facts &f)
 {
     const int n = instanceCount(f);
     switch (f.scaling) {
-    case Facts::Scaling::Vertical:
-        return QStringLiteral("vertical scaling");
+    case Facts::Scaling::Vertical: return QStringLiteral("vertical scaling");
     case Facts::Scaling::Auto:
-        return f.maxInstances > n
-            ? QStringLiteral("auto-scaling, %1 to %2 instances").arg(n).arg(f.maxInstances)
-            : QStringLiteral("auto-scaling from %1 %2").arg(n).arg(n == 1 ? QStringLiteral("instance") : QStringLiteral("instances"));
-    case Facts::Scaling::Horizontal:
-        break;
+        return f.maxInstances > n ? QStringLiteral("auto-scaling, %1 to %2 instances").arg(n).arg(f.maxInstances)
+                                  : QStringLiteral("auto-scaling from %1 %2")
+                                        .arg(n)
+                                        .arg(n == 1 ? QStringLiteral("instance") : QStringLiteral("instances"));
+    case Facts::Scaling::Horizontal: break;
     }
-    return QStringLiteral("horizontal scaling, %1 %2").arg(n).arg(n == 1 ? QStringLiteral("instance") : QStringLiteral("instances"));
+    return QStringLiteral("horizontal scaling, %1 %2")
+        .arg(n)
+        .arg(n == 1 ? QStringLiteral("instance") : QStringLiteral("instances"));
 }
 
 bool hasDatabase(const Facts &f)
@@ -242,8 +242,7 @@ QString databaseProtocol(Facts::Database db)
 // MongoDB calls its replicas secondaries.
 QString replicaWord(const Facts &f)
 {
-    return f.database == Facts::Database::MongoDb ? QStringLiteral("Secondary")
-                                                  : QStringLiteral("Read Replica");
+    return f.database == Facts::Database::MongoDb ? QStringLiteral("Secondary") : QStringLiteral("Read Replica");
 }
 
 QString cacheName(Facts::Cache cache)
@@ -287,14 +286,12 @@ QString queueProtocol(Facts::Queue queue)
 // The clouds' own queues: drawn as a managed service on their cloud, external elsewhere.
 bool isCloudQueue(Facts::Queue queue)
 {
-    return queue == Facts::Queue::Sqs || queue == Facts::Queue::PubSub
-        || queue == Facts::Queue::ServiceBus;
+    return queue == Facts::Queue::Sqs || queue == Facts::Queue::PubSub || queue == Facts::Queue::ServiceBus;
 }
 
 bool nameHas(const Facts &f, const char *pattern)
 {
-    const QRegularExpression re(QString::fromLatin1(pattern),
-                                QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpression re(QString::fromLatin1(pattern), QRegularExpression::CaseInsensitiveOption);
     return re.match(f.platformName).hasMatch();
 }
 
@@ -326,8 +323,7 @@ QList<ExternalNode> externalNodes(const Facts &f)
     return nodes;
 }
 
-void writeExternalGroup(MermaidWriter &w, const QList<ExternalNode> &externals,
-                        const QList<ExternalNode> &extra = {})
+void writeExternalGroup(MermaidWriter &w, const QList<ExternalNode> &externals, const QList<ExternalNode> &extra = {})
 {
     if (externals.isEmpty() && extra.isEmpty())
         return;
@@ -388,8 +384,7 @@ DatabaseNodes writeDatabaseNodes(MermaidWriter &w, const Facts &f, const QString
 }
 
 // Application → database edges; instance i reads from replica i (round robin) as the seed does.
-void writeDatabaseEdges(MermaidWriter &w, const Facts &f, const QStringList &apps,
-                        const DatabaseNodes &db)
+void writeDatabaseEdges(MermaidWriter &w, const Facts &f, const QStringList &apps, const DatabaseNodes &db)
 {
     const QString protocol = databaseProtocol(f.database);
     for (int i = 0; i < apps.size(); ++i) {
@@ -428,8 +423,8 @@ void writeQueueEdges(MermaidWriter &w, const QStringList &producers, const QStri
 }
 
 // With a queue the slow third-party calls run in the worker, off the request path.
-void writeExternalEdges(MermaidWriter &w, const QList<ExternalNode> &externals, const QStringList &apps,
-                        bool worker, const QString &label = QStringLiteral("HTTPS"))
+void writeExternalEdges(MermaidWriter &w, const QList<ExternalNode> &externals, const QStringList &apps, bool worker,
+                        const QString &label = QStringLiteral("HTTPS"))
 {
     if (externals.isEmpty())
         return;
@@ -501,8 +496,8 @@ QString systemArchitectureDiagram(const DeploymentFacts &f)
     }
     w.beginGroup(QStringLiteral("Application Layer - ") + scalingNote(f));
     for (int n : instances) {
-        const QString name = instanceCount(f) == 1 ? QStringLiteral("API Server")
-                                                   : QStringLiteral("API Server %1").arg(n);
+        const QString name =
+            instanceCount(f) == 1 ? QStringLiteral("API Server") : QStringLiteral("API Server %1").arg(n);
         w.node(QStringLiteral("App%1").arg(n), lines({name, spec(f)}));
     }
     if (worker)
@@ -514,12 +509,11 @@ QString systemArchitectureDiagram(const DeploymentFacts &f)
         w.blankLine();
         w.beginGroup(QStringLiteral("Data Layer"));
         const QString engine = databaseName(f.database);
-        db = writeDatabaseNodes(w, f,
-                                f.database == Facts::Database::Sqlite
-                                    ? QStringLiteral("SQLite<br/>Database File on Volume")
-                                    : QStringLiteral("Primary DB<br/>") + engine,
-                                replicaWord(f) + QStringLiteral(" %1<br/>") + engine,
-                                engine + QStringLiteral(" Shard %1"));
+        db = writeDatabaseNodes(
+            w, f,
+            f.database == Facts::Database::Sqlite ? QStringLiteral("SQLite<br/>Database File on Volume")
+                                                  : QStringLiteral("Primary DB<br/>") + engine,
+            replicaWord(f) + QStringLiteral(" %1<br/>") + engine, engine + QStringLiteral(" Shard %1"));
         if (f.cache != Facts::Cache::None) {
             w.node(QStringLiteral("Cache"), cacheName(f.cache) + QStringLiteral(" Cache"), Shape::Store);
             w.style(QStringLiteral("Cache"), Monitoring);
@@ -579,8 +573,7 @@ QString dataFlowDiagram(const DeploymentFacts &f)
         w.node(QStringLiteral("LB"), QStringLiteral("Load Balancer"));
         w.style(QStringLiteral("LB"), Infrastructure);
     }
-    w.node(QStringLiteral("API"), lines({QStringLiteral("API Server"),
-                                         QStringLiteral("port %1").arg(f.port)}));
+    w.node(QStringLiteral("API"), lines({QStringLiteral("API Server"), QStringLiteral("port %1").arg(f.port)}));
     if (cache) {
         w.node(QStringLiteral("Cache"), cacheName(f.cache) + QStringLiteral(" Cache"), Shape::Store);
         w.style(QStringLiteral("Cache"), Monitoring);
@@ -606,9 +599,7 @@ QString dataFlowDiagram(const DeploymentFacts &f)
     w.blankLine();
 
     int step = 0;
-    const auto numbered = [&step](const QString &text) {
-        return QStringLiteral("%1. %2").arg(++step).arg(text);
-    };
+    const auto numbered = [&step](const QString &text) { return QStringLiteral("%1. %2").arg(++step).arg(text); };
     if (hasLoadBalancer(f)) {
         w.edge(QStringLiteral("Client"), QStringLiteral("LB"), numbered(QStringLiteral("HTTPS Request")));
         w.edge(QStringLiteral("LB"), QStringLiteral("API"), numbered(QStringLiteral("Route to Instance")));
@@ -658,27 +649,27 @@ namespace {
 // drawing routine. Labels are markup; empty means "not on this platform".
 struct CloudProfile {
     Facts::Queue nativeQueue = Facts::Queue::None;
-    QString cloudTitle;        // outermost group
-    QString networkTitle;      // VPC / VNet
-    QString edgeTitle;         // public subnet holding the load balancer (and NAT)
-    QString appTitle;          // group of the application instances
-    bool appInNetwork = true;  // false for serverless compute outside the VPC
-    QString dataTitle;         // private subnet of the stores
+    QString cloudTitle;       // outermost group
+    QString networkTitle;     // VPC / VNet
+    QString edgeTitle;        // public subnet holding the load balancer (and NAT)
+    QString appTitle;         // group of the application instances
+    bool appInNetwork = true; // false for serverless compute outside the VPC
+    QString dataTitle;        // private subnet of the stores
     QString balancerId;
     QString balancerLabel;
     bool balancerAlways = false; // an API gateway, not a scaling load balancer
     bool balancerInEdge = true;  // in the public subnet; false: a regional or global service
     QString balancerToApp;       // the edge label from the balancer to the instances; empty: HTTP port
     QString natLabel;
-    QString appLabel;          // %1 = instance number
+    QString appLabel; // %1 = instance number
     QString workerLabel;
-    QString poolerLabel;       // a connection pooler in front of the database (RDS Proxy)
+    QString poolerLabel; // a connection pooler in front of the database (RDS Proxy)
     QString databaseLabel;
-    QString replicaLabel;      // %1 = replica number
-    QString shardLabel;        // %1 = shard number
+    QString replicaLabel; // %1 = replica number
+    QString shardLabel;   // %1 = shard number
     QString cacheLabel;
-    QString queueLabel;        // where the queue lives in the data subnet
-    QString cloudQueueLabel;   // the native managed queue, with the supporting services
+    QString queueLabel;      // where the queue lives in the data subnet
+    QString cloudQueueLabel; // the native managed queue, with the supporting services
     QString storageLabel;
     QString backupLabel;
     QString registryLabel;
@@ -737,8 +728,8 @@ CloudProfile awsProfile(const Facts &f)
         p.balancerLabel = lines({QStringLiteral("Application Load Balancer<br/>HTTPS 443"), healthLine(f)});
         p.appLabel = ec2 ? lines({QStringLiteral("EC2 Instance %1"), spec(f)})
                          : lines({QStringLiteral("ECS Fargate Task %1<br/>Container: ") + project(f), spec(f)});
-        p.workerLabel = ec2 ? QStringLiteral("EC2 Instance<br/>Queue Worker")
-                            : QStringLiteral("ECS Fargate Task<br/>Queue Worker");
+        p.workerLabel =
+            ec2 ? QStringLiteral("EC2 Instance<br/>Queue Worker") : QStringLiteral("ECS Fargate Task<br/>Queue Worker");
     }
     switch (f.database) {
     case Facts::Database::MongoDb:
@@ -746,9 +737,7 @@ CloudProfile awsProfile(const Facts &f)
         p.replicaLabel = QStringLiteral("DocumentDB Replica %1");
         p.shardLabel = QStringLiteral("DocumentDB Elastic Shard %1");
         break;
-    case Facts::Database::Sqlite:
-        p.databaseLabel = QStringLiteral("SQLite File<br/>on Amazon EFS");
-        break;
+    case Facts::Database::Sqlite: p.databaseLabel = QStringLiteral("SQLite File<br/>on Amazon EFS"); break;
     default:
         p.databaseLabel = QStringLiteral("RDS ") + engine + QStringLiteral("<br/>Multi-AZ");
         p.replicaLabel = QStringLiteral("RDS Read Replica %1");
@@ -809,9 +798,7 @@ CloudProfile gcpProfile(const Facts &f)
         p.replicaLabel = QStringLiteral("MongoDB Secondary %1");
         p.shardLabel = QStringLiteral("MongoDB Atlas Shard %1");
         break;
-    case Facts::Database::Sqlite:
-        p.databaseLabel = QStringLiteral("SQLite File<br/>on Persistent Disk");
-        break;
+    case Facts::Database::Sqlite: p.databaseLabel = QStringLiteral("SQLite File<br/>on Persistent Disk"); break;
     default:
         p.databaseLabel = QStringLiteral("Cloud SQL for ") + engine + QStringLiteral("<br/>High Availability");
         p.replicaLabel = QStringLiteral("Cloud SQL Read Replica %1");
@@ -869,12 +856,10 @@ CloudProfile azureProfile(const Facts &f)
         p.replicaLabel = QStringLiteral("Cosmos DB Read Region %1");
         p.shardLabel = QStringLiteral("Cosmos DB Partition %1");
         break;
-    case Facts::Database::Sqlite:
-        p.databaseLabel = QStringLiteral("SQLite File<br/>on Azure Files");
-        break;
+    case Facts::Database::Sqlite: p.databaseLabel = QStringLiteral("SQLite File<br/>on Azure Files"); break;
     default:
-        p.databaseLabel = QStringLiteral("Azure Database for ") + engine
-            + QStringLiteral("<br/>Flexible Server, Zone-redundant HA");
+        p.databaseLabel =
+            QStringLiteral("Azure Database for ") + engine + QStringLiteral("<br/>Flexible Server, Zone-redundant HA");
         p.replicaLabel = QStringLiteral("Azure Database Read Replica %1");
         p.shardLabel = f.database == Facts::Database::PostgreSql
             ? QStringLiteral("Azure Cosmos DB for PostgreSQL<br/>Worker Node %1")
@@ -1008,8 +993,8 @@ QString cloudInfrastructure(const Facts &f, const CloudProfile &p)
     if (balancer) {
         w.edge(QStringLiteral("Internet"), p.balancerId, QStringLiteral("HTTPS 443"));
         for (const QString &app : apps) {
-            w.edge(p.balancerId, app, p.balancerToApp.isEmpty() ? QStringLiteral("HTTP %1").arg(f.port)
-                                                                : p.balancerToApp);
+            w.edge(p.balancerId, app,
+                   p.balancerToApp.isEmpty() ? QStringLiteral("HTTP %1").arg(f.port) : p.balancerToApp);
         }
     } else {
         for (const QString &app : apps)
@@ -1024,7 +1009,8 @@ QString cloudInfrastructure(const Facts &f, const CloudProfile &p)
         for (const QString &app : dataUsers)
             w.edge(app, QStringLiteral("Pooler"), protocol);
         for (const QString &store : db.writers)
-            w.edge(QStringLiteral("Pooler"), store, db.readers.isEmpty() ? protocol : QStringLiteral("Write, ") + protocol);
+            w.edge(QStringLiteral("Pooler"), store,
+                   db.readers.isEmpty() ? protocol : QStringLiteral("Write, ") + protocol);
         for (const QString &replica : db.readers)
             w.edge(QStringLiteral("Pooler"), replica, QStringLiteral("Read, ") + protocol);
     } else {
@@ -1064,18 +1050,18 @@ QString cloudInfrastructure(const Facts &f, const CloudProfile &p)
 // --- PaaS ----------------------------------------------------------------------------------
 
 struct PaasProfile {
-    QString title;          // "Heroku"
+    QString title; // "Heroku"
     QString routerLabel;
-    QString appGroupTitle;  // "Web Dynos"
-    QString appLabel;       // %1 = instance number
+    QString appGroupTitle; // "Web Dynos"
+    QString appLabel;      // %1 = instance number
     QString workerLabel;
-    QString servicesTitle;  // "Add-ons"
+    QString servicesTitle; // "Add-ons"
     QString databaseLabel;
-    QString replicaLabel;   // %1
-    QString shardLabel;     // %1
+    QString replicaLabel; // %1
+    QString shardLabel;   // %1
     QString cacheLabel;
-    QString queueLabel;     // self-hosted or add-on queue; a cloud queue is external
-    QString storageLabel;   // empty: object storage is external
+    QString queueLabel;   // self-hosted or add-on queue; a cloud queue is external
+    QString storageLabel; // empty: object storage is external
     QString backupLabel;
     QString configLabel;
     QString logsLabel;
@@ -1094,8 +1080,9 @@ PaasProfile paasProfile(const Facts &f)
         p.workerLabel = QStringLiteral("worker.1 Dyno<br/>Queue Consumer");
         p.servicesTitle = QStringLiteral("Heroku Add-ons");
         p.databaseLabel = f.database == Facts::Database::MySql ? QStringLiteral("JawsDB MySQL<br/>Add-on")
-            : f.database == Facts::Database::MongoDb ? QStringLiteral("MongoDB Atlas<br/>Add-on")
-            : f.database == Facts::Database::Sqlite ? QStringLiteral("SQLite File<br/>Ephemeral Dyno Disk, lost on restart")
+            : f.database == Facts::Database::MongoDb           ? QStringLiteral("MongoDB Atlas<br/>Add-on")
+            : f.database == Facts::Database::Sqlite
+            ? QStringLiteral("SQLite File<br/>Ephemeral Dyno Disk, lost on restart")
             : QStringLiteral("Heroku Postgres<br/>Add-on");
         p.replicaLabel = f.database == Facts::Database::PostgreSql ? QStringLiteral("Heroku Postgres Follower %1")
                                                                    : engine + QStringLiteral(" Replica %1");
@@ -1103,8 +1090,8 @@ PaasProfile paasProfile(const Facts &f)
         p.cacheLabel = f.cache == Facts::Cache::Memcached ? QStringLiteral("MemCachier<br/>Add-on")
                                                           : QStringLiteral("Heroku Key-Value Store<br/>Redis Add-on");
         p.queueLabel = f.queue == Facts::Queue::RabbitMq ? QStringLiteral("CloudAMQP<br/>RabbitMQ Add-on")
-            : f.queue == Facts::Queue::Kafka ? QStringLiteral("Apache Kafka on Heroku")
-            : QStringLiteral("Heroku Key-Value Store<br/>Job Queue");
+            : f.queue == Facts::Queue::Kafka             ? QStringLiteral("Apache Kafka on Heroku")
+                                                         : QStringLiteral("Heroku Key-Value Store<br/>Job Queue");
         p.backupLabel = QStringLiteral("Heroku PGBackups<br/>Continuous Protection");
         p.configLabel = QStringLiteral("Config Vars");
         p.logsLabel = QStringLiteral("Logplex<br/>Log Drains");
@@ -1118,17 +1105,19 @@ PaasProfile paasProfile(const Facts &f)
         p.workerLabel = QStringLiteral("Fly Machine<br/>worker process");
         p.servicesTitle = QStringLiteral("Fly.io Services - ") + region;
         p.databaseLabel = f.database == Facts::Database::PostgreSql ? QStringLiteral("Fly Managed Postgres")
-            : f.database == Facts::Database::Sqlite ? QStringLiteral("SQLite File<br/>on Fly Volume")
-            : engine + QStringLiteral("<br/>on Fly Machine and Volume");
+            : f.database == Facts::Database::Sqlite                 ? QStringLiteral("SQLite File<br/>on Fly Volume")
+                                                    : engine + QStringLiteral("<br/>on Fly Machine and Volume");
         p.replicaLabel = engine + QStringLiteral(" Replica %1<br/>Second Region");
         p.shardLabel = engine + QStringLiteral(" Shard %1");
         p.cacheLabel = f.cache == Facts::Cache::Memcached ? QStringLiteral("Memcached<br/>on Fly Machine")
                                                           : QStringLiteral("Upstash Redis<br/>for Fly.io");
-        p.queueLabel = f.queue == Facts::Queue::Redis ? QStringLiteral("Upstash Redis<br/>Job Queue")
-                                                      : queueName(f.queue) + QStringLiteral("<br/>on Fly Machine and Volume");
+        p.queueLabel = f.queue == Facts::Queue::Redis
+            ? QStringLiteral("Upstash Redis<br/>Job Queue")
+            : queueName(f.queue) + QStringLiteral("<br/>on Fly Machine and Volume");
         p.storageLabel = QStringLiteral("Tigris<br/>Object Storage");
-        p.backupLabel = f.database == Facts::Database::Sqlite ? QStringLiteral("Volume Snapshots<br/>Daily")
-                                                              : QStringLiteral("Managed Backups<br/>Point-in-time Recovery");
+        p.backupLabel = f.database == Facts::Database::Sqlite
+            ? QStringLiteral("Volume Snapshots<br/>Daily")
+            : QStringLiteral("Managed Backups<br/>Point-in-time Recovery");
         p.configLabel = QStringLiteral("Fly Secrets");
         p.logsLabel = QStringLiteral("Fly Log Shipper<br/>NATS Log Stream");
     } else if (nameHas(f, "render")) {
@@ -1140,13 +1129,14 @@ PaasProfile paasProfile(const Facts &f)
         p.servicesTitle = QStringLiteral("Render Private Network");
         p.databaseLabel = f.database == Facts::Database::PostgreSql ? QStringLiteral("Render Postgres")
             : f.database == Facts::Database::Sqlite ? QStringLiteral("SQLite File<br/>on Persistent Disk")
-            : engine + QStringLiteral("<br/>Private Service and Disk");
+                                                    : engine + QStringLiteral("<br/>Private Service and Disk");
         p.replicaLabel = QStringLiteral("Render Postgres<br/>Read Replica %1");
         p.shardLabel = engine + QStringLiteral(" Shard %1");
         p.cacheLabel = f.cache == Facts::Cache::Memcached ? QStringLiteral("Memcached<br/>Private Service")
                                                           : QStringLiteral("Render Key Value<br/>Redis compatible");
-        p.queueLabel = f.queue == Facts::Queue::Redis ? QStringLiteral("Render Key Value<br/>Job Queue")
-                                                      : queueName(f.queue) + QStringLiteral("<br/>Private Service and Disk");
+        p.queueLabel = f.queue == Facts::Queue::Redis
+            ? QStringLiteral("Render Key Value<br/>Job Queue")
+            : queueName(f.queue) + QStringLiteral("<br/>Private Service and Disk");
         p.backupLabel = QStringLiteral("Render Backups<br/>Point-in-time Recovery");
         p.configLabel = QStringLiteral("Environment Groups");
         p.logsLabel = QStringLiteral("Render Log Streams");
@@ -1157,8 +1147,9 @@ PaasProfile paasProfile(const Facts &f)
         p.appLabel = lines({QStringLiteral("Replica %1"), spec(f)});
         p.workerLabel = QStringLiteral("Worker Service");
         p.servicesTitle = QStringLiteral("Railway Private Network");
-        p.databaseLabel = f.database == Facts::Database::Sqlite ? QStringLiteral("SQLite File<br/>on Railway Volume")
-                                                                : engine + QStringLiteral("<br/>Railway Database Service");
+        p.databaseLabel = f.database == Facts::Database::Sqlite
+            ? QStringLiteral("SQLite File<br/>on Railway Volume")
+            : engine + QStringLiteral("<br/>Railway Database Service");
         p.replicaLabel = engine + QStringLiteral(" Replica %1");
         p.shardLabel = engine + QStringLiteral(" Shard %1");
         p.cacheLabel = cacheName(f.cache) + QStringLiteral("<br/>Railway Service");
@@ -1174,9 +1165,9 @@ PaasProfile paasProfile(const Facts &f)
         p.workerLabel = QStringLiteral("Vercel Function<br/>Queue Consumer");
         p.servicesTitle = QStringLiteral("Vercel Marketplace Storage");
         p.databaseLabel = f.database == Facts::Database::PostgreSql ? QStringLiteral("Neon Postgres<br/>Serverless")
-            : f.database == Facts::Database::MySql ? QStringLiteral("PlanetScale<br/>MySQL")
-            : f.database == Facts::Database::MongoDb ? QStringLiteral("MongoDB Atlas")
-            : QStringLiteral("Turso<br/>libSQL, SQLite compatible");
+            : f.database == Facts::Database::MySql                  ? QStringLiteral("PlanetScale<br/>MySQL")
+            : f.database == Facts::Database::MongoDb                ? QStringLiteral("MongoDB Atlas")
+                                                     : QStringLiteral("Turso<br/>libSQL, SQLite compatible");
         p.replicaLabel = engine + QStringLiteral(" Read Replica %1");
         p.shardLabel = engine + QStringLiteral(" Shard %1");
         p.cacheLabel = f.cache == Facts::Cache::Memcached ? QStringLiteral("Memcached<br/>Hosted Service")
@@ -1188,8 +1179,7 @@ PaasProfile paasProfile(const Facts &f)
         p.configLabel = QStringLiteral("Environment Variables");
         p.logsLabel = QStringLiteral("Vercel Runtime Logs<br/>Log Drains");
     } else {
-        const QString provider = f.platformName.trimmed().isEmpty() ? QStringLiteral("PaaS")
-                                                                    : userLine(f.platformName);
+        const QString provider = f.platformName.trimmed().isEmpty() ? QStringLiteral("PaaS") : userLine(f.platformName);
         p.title = provider + QStringLiteral(" - ") + name;
         p.routerLabel = QStringLiteral("Platform Router<br/>HTTPS, TLS termination");
         p.appGroupTitle = QStringLiteral("App Instances - ") + scalingNote(f);
@@ -1325,8 +1315,9 @@ QString kubernetesInfrastructure(const Facts &f)
     const QString name = project(f);
     const QString engine = databaseName(f.database);
     const Facts::Queue nativeQueue = cloud == Cloud::Aws ? Facts::Queue::Sqs
-        : cloud == Cloud::Gcp ? Facts::Queue::PubSub
-        : cloud == Cloud::Azure ? Facts::Queue::ServiceBus : Facts::Queue::None;
+        : cloud == Cloud::Gcp                            ? Facts::Queue::PubSub
+        : cloud == Cloud::Azure                          ? Facts::Queue::ServiceBus
+                                                         : Facts::Queue::None;
     const bool cloudQueue = worker && f.queue == nativeQueue;
     const bool clusterQueue = worker && !isCloudQueue(f.queue) && !managed;
     const bool managedQueue = worker && !isCloudQueue(f.queue) && managed;
@@ -1335,22 +1326,25 @@ QString kubernetesInfrastructure(const Facts &f)
     const bool statefulDb = hasDatabase(f) && !managed && !sqlite;
 
     const QString flavour = cloud == Cloud::Aws ? QStringLiteral("Amazon EKS")
-        : cloud == Cloud::Gcp ? QStringLiteral("Google GKE")
-        : cloud == Cloud::Azure ? QStringLiteral("Azure AKS")
-        : f.platformName.trimmed().isEmpty() ? QStringLiteral("Self-managed")
-        : userLine(f.platformName);
+        : cloud == Cloud::Gcp                   ? QStringLiteral("Google GKE")
+        : cloud == Cloud::Azure                 ? QStringLiteral("Azure AKS")
+        : f.platformName.trimmed().isEmpty()    ? QStringLiteral("Self-managed")
+                                                : userLine(f.platformName);
     const QString managedDb = cloud == Cloud::Aws
-        ? (f.database == Facts::Database::MongoDb ? QStringLiteral("Amazon DocumentDB") : QStringLiteral("Amazon RDS ") + engine)
+        ? (f.database == Facts::Database::MongoDb ? QStringLiteral("Amazon DocumentDB")
+                                                  : QStringLiteral("Amazon RDS ") + engine)
         : cloud == Cloud::Gcp
-        ? (f.database == Facts::Database::MongoDb ? QStringLiteral("MongoDB Atlas") : QStringLiteral("Cloud SQL for ") + engine)
-        : (f.database == Facts::Database::MongoDb ? QStringLiteral("Azure Cosmos DB for MongoDB") : QStringLiteral("Azure Database for ") + engine);
+        ? (f.database == Facts::Database::MongoDb ? QStringLiteral("MongoDB Atlas")
+                                                  : QStringLiteral("Cloud SQL for ") + engine)
+        : (f.database == Facts::Database::MongoDb ? QStringLiteral("Azure Cosmos DB for MongoDB")
+                                                  : QStringLiteral("Azure Database for ") + engine);
     const QString managedCache = cloud == Cloud::Aws ? QStringLiteral("ElastiCache ") + cacheName(f.cache)
-        : cloud == Cloud::Gcp ? QStringLiteral("Memorystore for ") + cacheName(f.cache)
-        : QStringLiteral("Azure Cache for Redis");
+        : cloud == Cloud::Gcp                        ? QStringLiteral("Memorystore for ") + cacheName(f.cache)
+                                                     : QStringLiteral("Azure Cache for Redis");
     const QString registry = cloud == Cloud::Aws ? QStringLiteral("Amazon ECR")
-        : cloud == Cloud::Gcp ? QStringLiteral("Artifact Registry")
-        : cloud == Cloud::Azure ? QStringLiteral("Azure Container Registry")
-        : QStringLiteral("Container Registry");
+        : cloud == Cloud::Gcp                    ? QStringLiteral("Artifact Registry")
+        : cloud == Cloud::Azure                  ? QStringLiteral("Azure Container Registry")
+                                                 : QStringLiteral("Container Registry");
 
     w.node(QStringLiteral("Internet"), QStringLiteral("Internet Users"));
     w.style(QStringLiteral("Internet"), Infrastructure);
@@ -1372,21 +1366,24 @@ QString kubernetesInfrastructure(const Facts &f)
                  QStringLiteral("Deployment"));
     for (int n : instances) {
         w.node(QStringLiteral("Pod%1").arg(n),
-               lines({QStringLiteral("Pod %1").arg(n), spec(f), healthLine(f).isEmpty() ? QString()
-                      : QStringLiteral("Probes ") + userLine(f.healthCheckPath)}));
+               lines({QStringLiteral("Pod %1").arg(n), spec(f),
+                      healthLine(f).isEmpty() ? QString() : QStringLiteral("Probes ") + userLine(f.healthCheckPath)}));
     }
     w.endGroup();
     if (autoscale) {
-        w.node(QStringLiteral("HPA"), f.maxInstances > instanceCount(f)
-               ? QStringLiteral("HorizontalPodAutoscaler<br/>CPU over 70 percent, %1 to %2 Pods")
-                     .arg(instanceCount(f)).arg(f.maxInstances)
-               : QStringLiteral("HorizontalPodAutoscaler<br/>CPU over 70 percent"));
+        w.node(QStringLiteral("HPA"),
+               f.maxInstances > instanceCount(f)
+                   ? QStringLiteral("HorizontalPodAutoscaler<br/>CPU over 70 percent, %1 to %2 Pods")
+                         .arg(instanceCount(f))
+                         .arg(f.maxInstances)
+                   : QStringLiteral("HorizontalPodAutoscaler<br/>CPU over 70 percent"));
         w.style(QStringLiteral("HPA"), Infrastructure);
     }
     if (worker)
         w.node(QStringLiteral("Worker"), QStringLiteral("Deployment: worker<br/>Queue Consumers"));
     w.node(QStringLiteral("ConfigMap"), QStringLiteral("ConfigMap<br/>Non-secret Settings"));
-    w.node(QStringLiteral("Secret"), f.secretsService && !f.secretsStore.trimmed().isEmpty()
+    w.node(QStringLiteral("Secret"),
+           f.secretsService && !f.secretsStore.trimmed().isEmpty()
                ? QStringLiteral("Secret<br/>synced from ") + user(f.secretsStore)
                : QStringLiteral("Secret<br/>Credentials"));
     if (sqlite) {
@@ -1410,8 +1407,9 @@ QString kubernetesInfrastructure(const Facts &f)
         w.blankLine();
         w.beginGroup(QStringLiteral("StatefulSets - Cache and Queue"));
         if (f.cache != Facts::Cache::None) {
-            w.node(QStringLiteral("Cache"), cacheName(f.cache) + QStringLiteral("<br/>") + cacheName(f.cache).toLower()
-                       + QStringLiteral("-0"), Shape::Store);
+            w.node(QStringLiteral("Cache"),
+                   cacheName(f.cache) + QStringLiteral("<br/>") + cacheName(f.cache).toLower() + QStringLiteral("-0"),
+                   Shape::Store);
             w.style(QStringLiteral("Cache"), Monitoring);
         }
         if (clusterQueue) {
@@ -1427,7 +1425,8 @@ QString kubernetesInfrastructure(const Facts &f)
         w.blankLine();
         w.beginGroup(QStringLiteral("Managed Services"));
         if (hasDatabase(f) && !sqlite) {
-            db = writeDatabaseNodes(w, f, managedDb, managedDb + QStringLiteral("<br/>") + replicaWord(f) + QStringLiteral(" %1"),
+            db = writeDatabaseNodes(w, f, managedDb,
+                                    managedDb + QStringLiteral("<br/>") + replicaWord(f) + QStringLiteral(" %1"),
                                     managedDb + QStringLiteral("<br/>Shard %1"));
         }
         if (f.cache != Facts::Cache::None) {
@@ -1435,18 +1434,21 @@ QString kubernetesInfrastructure(const Facts &f)
             w.style(QStringLiteral("Cache"), Monitoring);
         }
         if (cloudQueue || managedQueue) {
-            w.node(QStringLiteral("Queue"), cloudQueue ? queueName(f.queue)
-                                                       : QStringLiteral("Managed ") + queueName(f.queue));
+            w.node(QStringLiteral("Queue"),
+                   cloudQueue ? queueName(f.queue) : QStringLiteral("Managed ") + queueName(f.queue));
             w.style(QStringLiteral("Queue"), Queueing);
         }
         if (f.objectStorage) {
-            w.node(QStringLiteral("Storage"), cloud == Cloud::Aws ? QStringLiteral("S3 Bucket")
-                   : cloud == Cloud::Gcp ? QStringLiteral("Cloud Storage Bucket")
-                   : QStringLiteral("Blob Storage"), Shape::Store);
+            w.node(QStringLiteral("Storage"),
+                   cloud == Cloud::Aws       ? QStringLiteral("S3 Bucket")
+                       : cloud == Cloud::Gcp ? QStringLiteral("Cloud Storage Bucket")
+                                             : QStringLiteral("Blob Storage"),
+                   Shape::Store);
             w.style(QStringLiteral("Storage"), External);
         }
         if (backups && !statefulDb) {
-            w.node(QStringLiteral("Backups"), QStringLiteral("Automated Backups<br/>Point-in-time Recovery"), Shape::Store);
+            w.node(QStringLiteral("Backups"), QStringLiteral("Automated Backups<br/>Point-in-time Recovery"),
+                   Shape::Store);
             w.style(QStringLiteral("Backups"), Data);
         }
         if (f.containerized)
@@ -1509,7 +1511,8 @@ QString kubernetesInfrastructure(const Facts &f)
     }
     writeExternalEdges(w, externals, pods, worker);
     const QStringList backupSources = !backups ? QStringList()
-        : statefulDb ? QStringList{QStringLiteral("PVC")} : db.writers;
+        : statefulDb                           ? QStringList{QStringLiteral("PVC")}
+                                               : db.writers;
     writeReplicationAndBackups(w, db, backupSources, QStringLiteral("Snapshots"));
     return w.text();
 }
@@ -1522,13 +1525,13 @@ struct ClusterProfile {
     QString controlLabel;   // managers / servers
     QString discoveryLabel; // service discovery, when separate
     QString nodesTitle;
-    QString balancerLabel;  // horizontal: a load balancer in front of the replicas
-    QString ingressLabel;   // vertical: how traffic reaches the one instance
-    QString groupTitle;     // the application's service / job
-    QString appLabel;       // %1
+    QString balancerLabel; // horizontal: a load balancer in front of the replicas
+    QString ingressLabel;  // vertical: how traffic reaches the one instance
+    QString groupTitle;    // the application's service / job
+    QString appLabel;      // %1
     QString workerLabel;
     QString dataTitle;
-    QString storeSuffix;    // how stores keep their data
+    QString storeSuffix; // how stores keep their data
     QString secretsLabel;
     QString configLabel;
 };
@@ -1565,15 +1568,15 @@ ClusterProfile nomadProfile(const Facts &f)
     p.balancerLabel = QStringLiteral("Load Balancer<br/>Traefik, Consul Catalog");
     p.ingressLabel = QStringLiteral("Traefik<br/>TLS termination");
     p.groupTitle = QStringLiteral("Job: ") + name + QStringLiteral(" - ") + scalingNote(f);
-    p.appLabel = lines({QStringLiteral("Allocation %1<br/>") + (f.containerized ? QStringLiteral("docker driver")
-                                                                                 : QStringLiteral("exec driver")),
+    p.appLabel = lines({QStringLiteral("Allocation %1<br/>")
+                            + (f.containerized ? QStringLiteral("docker driver") : QStringLiteral("exec driver")),
                         spec(f)});
     p.workerLabel = QStringLiteral("Job: worker<br/>Queue Consumer");
     p.dataTitle = QStringLiteral("Stateful Jobs");
     p.storeSuffix = QStringLiteral("<br/>Host Volume");
-    p.secretsLabel = !f.secretsService ? QStringLiteral("Nomad Variables")
+    p.secretsLabel = !f.secretsService       ? QStringLiteral("Nomad Variables")
         : f.secretsStore.trimmed().isEmpty() ? QStringLiteral("HashiCorp Vault<br/>Secrets")
-        : lines({user(f.secretsStore), QStringLiteral("Secrets")});
+                                             : lines({user(f.secretsStore), QStringLiteral("Secrets")});
     return p;
 }
 
@@ -1632,7 +1635,8 @@ QString clusterInfrastructure(const Facts &f, const ClusterProfile &p)
     if (f.containerized)
         w.node(QStringLiteral("Registry"), QStringLiteral("Private Registry<br/>Container Images"));
     if (backups) {
-        w.node(QStringLiteral("Backups"), QStringLiteral("Backup Server<br/>Nightly Dumps, Offsite Copy"), Shape::Store);
+        w.node(QStringLiteral("Backups"), QStringLiteral("Backup Server<br/>Nightly Dumps, Offsite Copy"),
+               Shape::Store);
         w.style(QStringLiteral("Backups"), Data);
     }
     w.endGroup();
@@ -1687,8 +1691,9 @@ QString onPremisesInfrastructure(const Facts &f)
     const QList<int> instances = shownInstances(f, 3);
     const QStringList apps = appIds(instances);
     const QString engine = databaseName(f.database);
-    const QString site = f.platformName.trimmed().isEmpty() ? QStringLiteral("On-Premises Data Center")
-                                                            : QStringLiteral("On-Premises - ") + userLine(f.platformName);
+    const QString site = f.platformName.trimmed().isEmpty()
+        ? QStringLiteral("On-Premises Data Center")
+        : QStringLiteral("On-Premises - ") + userLine(f.platformName);
     const QString host = f.containerized ? QStringLiteral("Docker Engine") : QStringLiteral("systemd Service");
 
     w.node(QStringLiteral("Internet"), QStringLiteral("Internet Users"));
@@ -1709,7 +1714,8 @@ QString onPremisesInfrastructure(const Facts &f)
     w.blankLine();
     w.beginGroup(QStringLiteral("Application Zone (172.16.10.0/24) - ") + scalingNote(f));
     for (int n : instances)
-        w.node(QStringLiteral("App%1").arg(n), lines({QStringLiteral("App Server %1<br/>VM, ").arg(n) + host, spec(f)}));
+        w.node(QStringLiteral("App%1").arg(n),
+               lines({QStringLiteral("App Server %1<br/>VM, ").arg(n) + host, spec(f)}));
     if (worker)
         w.node(QStringLiteral("Worker"), QStringLiteral("Worker Server<br/>VM, Queue Consumer"));
     w.endGroup();
@@ -1721,7 +1727,8 @@ QString onPremisesInfrastructure(const Facts &f)
                                 f.database == Facts::Database::Sqlite
                                     ? QStringLiteral("SQLite File<br/>on App Server Disk")
                                     : QStringLiteral("DB Server - ") + engine + QStringLiteral(" Primary<br/>RAID 10"),
-                                QStringLiteral("DB Server - ") + engine + QStringLiteral(" ") + replicaWord(f) + QStringLiteral(" %1"),
+                                QStringLiteral("DB Server - ") + engine + QStringLiteral(" ") + replicaWord(f)
+                                    + QStringLiteral(" %1"),
                                 QStringLiteral("DB Server - ") + engine + QStringLiteral(" Shard %1"));
         if (f.cache != Facts::Cache::None) {
             w.node(QStringLiteral("Cache"), QStringLiteral("Cache Server<br/>") + cacheName(f.cache), Shape::Store);
@@ -1736,15 +1743,16 @@ QString onPremisesInfrastructure(const Facts &f)
     w.blankLine();
     w.beginGroup(QStringLiteral("Management Zone (172.16.30.0/24)"));
     if (backups) {
-        w.node(QStringLiteral("Backups"), QStringLiteral("Backup Server<br/>Nightly Dumps, Offsite Copy"), Shape::Store);
+        w.node(QStringLiteral("Backups"), QStringLiteral("Backup Server<br/>Nightly Dumps, Offsite Copy"),
+               Shape::Store);
         w.style(QStringLiteral("Backups"), Data);
     }
     w.node(QStringLiteral("Monitor"), QStringLiteral("Monitoring Server<br/>Metrics and Logs"));
     w.style(QStringLiteral("Monitor"), Alert);
     if (f.secretsService) {
-        w.node(QStringLiteral("Secrets"), f.secretsStore.trimmed().isEmpty()
-                   ? QStringLiteral("HashiCorp Vault<br/>Secrets")
-                   : lines({user(f.secretsStore), QStringLiteral("Secrets")}));
+        w.node(QStringLiteral("Secrets"),
+               f.secretsStore.trimmed().isEmpty() ? QStringLiteral("HashiCorp Vault<br/>Secrets")
+                                                  : lines({user(f.secretsStore), QStringLiteral("Secrets")}));
     }
     if (f.containerized)
         w.node(QStringLiteral("Registry"), QStringLiteral("Private Registry<br/>Container Images"));
@@ -1803,16 +1811,11 @@ QString infrastructureDiagram(const DeploymentFacts &f)
         return namesManagedKubernetes(f) ? kubernetesInfrastructure(f) : cloudInfrastructure(f, gcpProfile(f));
     case Facts::Platform::Azure:
         return namesManagedKubernetes(f) ? kubernetesInfrastructure(f) : cloudInfrastructure(f, azureProfile(f));
-    case Facts::Platform::Paas:
-        return paasInfrastructure(f);
-    case Facts::Platform::Kubernetes:
-        return kubernetesInfrastructure(f);
-    case Facts::Platform::DockerSwarm:
-        return clusterInfrastructure(f, swarmProfile(f));
-    case Facts::Platform::Nomad:
-        return clusterInfrastructure(f, nomadProfile(f));
-    case Facts::Platform::OnPremises:
-        break;
+    case Facts::Platform::Paas: return paasInfrastructure(f);
+    case Facts::Platform::Kubernetes: return kubernetesInfrastructure(f);
+    case Facts::Platform::DockerSwarm: return clusterInfrastructure(f, swarmProfile(f));
+    case Facts::Platform::Nomad: return clusterInfrastructure(f, nomadProfile(f));
+    case Facts::Platform::OnPremises: break;
     }
     return onPremisesInfrastructure(f);
 }
@@ -1853,8 +1856,9 @@ QString monitoringDiagram(const DeploymentFacts &f)
         sources.append(QStringLiteral("Worker"));
 
     w.beginGroup(QStringLiteral("Application Layer"));
-    w.node(QStringLiteral("App"), instanceCount(f) == 1 ? QStringLiteral("API Server")
-                                                         : QStringLiteral("API Servers<br/>%1 instances").arg(instanceCount(f)));
+    w.node(QStringLiteral("App"),
+           instanceCount(f) == 1 ? QStringLiteral("API Server")
+                                 : QStringLiteral("API Servers<br/>%1 instances").arg(instanceCount(f)));
     w.style(QStringLiteral("App"), Infrastructure);
     if (worker)
         w.node(QStringLiteral("Worker"), QStringLiteral("Background Workers"));
@@ -1954,8 +1958,10 @@ QString monitoringDiagram(const DeploymentFacts &f)
         break;
     case Facts::LogStack::Files:
         w.beginGroup(QStringLiteral("Logging Stack - Files with Rotation"));
-        w.node(QStringLiteral("LogFiles"), f.structuredLogs ? QStringLiteral("Log Files<br/>JSON Lines")
-                                                             : QStringLiteral("Log Files<br/>Plain Text"), Shape::Store);
+        w.node(QStringLiteral("LogFiles"),
+               f.structuredLogs ? QStringLiteral("Log Files<br/>JSON Lines")
+                                : QStringLiteral("Log Files<br/>Plain Text"),
+               Shape::Store);
         w.node(QStringLiteral("Logrotate"), QStringLiteral("logrotate<br/>Daily, Compressed"));
         w.style(QStringLiteral("LogFiles"), Data);
         logEntry = QStringLiteral("LogFiles");
@@ -1993,9 +1999,9 @@ QString monitoringDiagram(const DeploymentFacts &f)
     if (f.onCall) {
         w.blankLine();
         w.beginGroup(QStringLiteral("On-call Rotation"));
-        w.node(QStringLiteral("OnCall"), lines({f.onCallTool.trimmed().isEmpty() ? QStringLiteral("On-call Tool")
-                                                                                  : user(f.onCallTool),
-                                                 QStringLiteral("Escalation Policy")}));
+        w.node(QStringLiteral("OnCall"),
+               lines({f.onCallTool.trimmed().isEmpty() ? QStringLiteral("On-call Tool") : user(f.onCallTool),
+                      QStringLiteral("Escalation Policy")}));
         w.node(QStringLiteral("Engineer"), QStringLiteral("On-call Engineer"));
         w.style(QStringLiteral("OnCall"), Alert);
         w.endGroup();
@@ -2005,9 +2011,9 @@ QString monitoringDiagram(const DeploymentFacts &f)
     const QString logsLabel = f.structuredLogs ? QStringLiteral("JSON Logs") : QStringLiteral("Logs");
     // An agent or SDK that also takes the traces gets one edge saying so.
     const QString metricsLabel = f.apm == Facts::Apm::Sentry ? QStringLiteral("Errors and Traces")
-        : f.apm == Facts::Apm::OpenTelemetry ? QStringLiteral("OTLP Metrics and Traces")
-        : traces == metrics ? QStringLiteral("Metrics and Traces")
-        : QStringLiteral("Metrics");
+        : f.apm == Facts::Apm::OpenTelemetry                 ? QStringLiteral("OTLP Metrics and Traces")
+        : traces == metrics                                  ? QStringLiteral("Metrics and Traces")
+                                                             : QStringLiteral("Metrics");
     for (const QString &source : sources)
         w.edge(source, metrics, metricsLabel);
     if (!dashboards.isEmpty() && dashboards != metrics) {
@@ -2040,9 +2046,7 @@ QString monitoringDiagram(const DeploymentFacts &f)
         w.edge(QStringLiteral("FluentBit"), QStringLiteral("Elasticsearch"));
         w.edge(QStringLiteral("Elasticsearch"), QStringLiteral("Kibana"));
         break;
-    case Facts::LogStack::Datadog:
-        w.edge(logEntry, QStringLiteral("DatadogLogs"), QStringLiteral("HTTPS"));
-        break;
+    case Facts::LogStack::Datadog: w.edge(logEntry, QStringLiteral("DatadogLogs"), QStringLiteral("HTTPS")); break;
     case Facts::LogStack::CloudWatch:
         w.edge(QStringLiteral("LogGroups"), QStringLiteral("LogsInsights"));
         w.edge(QStringLiteral("LogGroups"), alerting, QStringLiteral("Metric Filters"), Line::Dashed);
@@ -2050,9 +2054,7 @@ QString monitoringDiagram(const DeploymentFacts &f)
     case Facts::LogStack::Files:
         w.edge(QStringLiteral("LogFiles"), QStringLiteral("Logrotate"), QStringLiteral("Rotate"), Line::Dashed);
         break;
-    case Facts::LogStack::Console:
-        w.edge(QStringLiteral("Stdout"), QStringLiteral("LogViewer"));
-        break;
+    case Facts::LogStack::Console: w.edge(QStringLiteral("Stdout"), QStringLiteral("LogViewer")); break;
     }
     if (probe) {
         w.blankLine();

@@ -11,54 +11,54 @@ namespace opsflow {
 // typed (it reaches the diagrams only through escape::mermaidLabel / escape::mermaidId).
 struct DeploymentFacts {
     enum class Platform { Aws, Gcp, Azure, Paas, OnPremises, Kubernetes, DockerSwarm, Nomad };
-    enum class Scaling { Horizontal, Vertical, Auto };                        // 7.8 strategy
-    enum class Database { None, PostgreSql, MySql, MongoDb, Sqlite };         // context
-    enum class DatabaseScaling { None, ReadReplicas, Sharding, Vertical };    // 7.8 db_scaling
-    enum class Cache { None, Redis, Memcached };                              // context (auto resolved)
+    enum class Scaling { Horizontal, Vertical, Auto };                     // 7.8 strategy
+    enum class Database { None, PostgreSql, MySql, MongoDb, Sqlite };      // context
+    enum class DatabaseScaling { None, ReadReplicas, Sharding, Vertical }; // 7.8 db_scaling
+    enum class Cache { None, Redis, Memcached };                           // context (auto resolved)
     // Sqs, PubSub and ServiceBus are the clouds' own queues; each is drawn as the managed
     // service on its cloud and as an external service elsewhere.
-    enum class Queue { None, RabbitMq, Sqs, Kafka, Redis, PubSub, ServiceBus }; // context
+    enum class Queue { None, RabbitMq, Sqs, Kafka, Redis, PubSub, ServiceBus };    // context
     enum class Apm { None, Datadog, NewRelic, Sentry, OpenTelemetry, CloudWatch }; // 7.5 apm
     // Where logs end up (7.5 logging + 7.9.4 log_aggregation; "centralized" names a stack).
     enum class LogStack { Console, Files, Elk, Datadog, CloudWatch };
 
-    struct AlertChannels {                                                     // 7.6 channels
+    struct AlertChannels { // 7.6 channels
         bool email = false;
-        bool chat = false;    // Slack/Discord
-        bool pager = false;   // PagerDuty/Opsgenie
+        bool chat = false;  // Slack/Discord
+        bool pager = false; // PagerDuty/Opsgenie
         bool sms = false;
     };
 
     QString projectName = QStringLiteral("my-api");
-    Platform platform = Platform::Aws;                                         // 7.1 choice
+    Platform platform = Platform::Aws; // 7.1 choice
     // 7.1 platform as typed ("AWS ECS", "Cloud Run", "Fly.io", "EKS", "k3s"). It picks the
     // variant drawn: Lambda/EC2/ECS on AWS; Cloud Run/Compute Engine/App Engine on GCP; App
     // Service/Container Apps/VMs on Azure; Heroku/Fly.io/Render/Railway/Vercel for PaaS; a
     // cloud naming EKS/GKE/AKS/Kubernetes is drawn as that managed Kubernetes cluster.
     QString platformName;
-    QString region;                  // "us-east-1"; empty: not shown
-    bool containerized = true;       // 7.2
+    QString region;            // "us-east-1"; empty: not shown
+    bool containerized = true; // 7.2
     Scaling scaling = Scaling::Horizontal;
-    int appInstances = 2;            // at normal load (the minimum when auto-scaling); < 1 means 1
-    int maxInstances = 0;            // auto-scaling ceiling; 0: not known
-    QString appSpec;                 // "2 vCPU, 4GB RAM"; empty: not shown
-    int port = 3000;                 // the service port (context)
-    QString healthCheckPath;         // what the platform probes, "/health/live"; empty: no probe
+    int appInstances = 2;    // at normal load (the minimum when auto-scaling); < 1 means 1
+    int maxInstances = 0;    // auto-scaling ceiling; 0: not known
+    QString appSpec;         // "2 vCPU, 4GB RAM"; empty: not shown
+    int port = 3000;         // the service port (context)
+    QString healthCheckPath; // what the platform probes, "/health/live"; empty: no probe
     Database database = Database::PostgreSql;
     DatabaseScaling databaseScaling = DatabaseScaling::None;
     Cache cache = Cache::None;
     Queue queue = Queue::None;
-    bool objectStorage = false;      // files in a bucket (see dependencyKind())
-    QStringList externalServices;    // third parties as typed ("Payment API"), in table order
-    bool secretsService = false;     // 7.3 env_config B: secrets in a config service
-    QString secretsStore;            // that service by name ("Vault"); empty: the platform's own
-    bool backups = true;             // 7.7 database backups are planned
+    bool objectStorage = false;   // files in a bucket (see dependencyKind())
+    QStringList externalServices; // third parties as typed ("Payment API"), in table order
+    bool secretsService = false;  // 7.3 env_config B: secrets in a config service
+    QString secretsStore;         // that service by name ("Vault"); empty: the platform's own
+    bool backups = true;          // 7.7 database backups are planned
     Apm apm = Apm::None;
-    bool structuredLogs = false;     // JSON lines (7.5 C or 7.9.4 log_format A)
+    bool structuredLogs = false; // JSON lines (7.5 C or 7.9.4 log_format A)
     LogStack logStack = LogStack::Console;
     AlertChannels alertChannels;
-    bool onCall = false;             // 7.6 on_call
-    QString onCallTool;              // "PagerDuty"; empty: "On-call tool"
+    bool onCall = false; // 7.6 on_call
+    QString onCallTool;  // "PagerDuty"; empty: "On-call tool"
 };
 
 // Each returns mermaid source without the ``` fence and without a trailing newline, in the

@@ -37,8 +37,8 @@ QString number(double value)
 class Catalog
 {
 public:
-    EnvVar &add(const QString &group, const QString &name, bool required, const QString &type,
-                const QString &example, const QString &defaultValue, const QString &description)
+    EnvVar &add(const QString &group, const QString &name, bool required, const QString &type, const QString &example,
+                const QString &defaultValue, const QString &description)
     {
         if (m_names.contains(name))
             return m_ignored;
@@ -100,11 +100,13 @@ void addApplication(Catalog &c, const AnswerReader &a, const DeploymentFacts &fa
           QStringLiteral("Port the HTTP server listens on."));
     c.add(Application, QStringLiteral("SERVICE_NAME"), false, QStringLiteral("string"), slug, slug,
           QStringLiteral("Name reported in logs, metrics and traces."));
-    c.add(Application, QStringLiteral("APP_VERSION"), false, QStringLiteral("string"), QStringLiteral("1.2.3"), {},
-          QStringLiteral("Release version shown by the health check and attached to logs, errors and traces; set by the pipeline (for example the commit SHA)."));
+    c.add(
+        Application, QStringLiteral("APP_VERSION"), false, QStringLiteral("string"), QStringLiteral("1.2.3"), {},
+        QStringLiteral(
+            "Release version shown by the health check and attached to logs, errors and traces; set by the pipeline (for example the commit SHA)."));
     if (facts.platform == DeploymentFacts::Platform::Aws)
-        c.add(Application, QStringLiteral("AWS_REGION"), true, QStringLiteral("string"), QStringLiteral("us-east-1"), {},
-              QStringLiteral("AWS region of the service's resources."));
+        c.add(Application, QStringLiteral("AWS_REGION"), true, QStringLiteral("string"), QStringLiteral("us-east-1"),
+              {}, QStringLiteral("AWS region of the service's resources."));
 }
 
 QString databaseUrlExample(DeploymentFacts::Database database, const QString &dbName)
@@ -116,10 +118,8 @@ QString databaseUrlExample(DeploymentFacts::Database database, const QString &db
         return QStringLiteral("mysql://app:%1@localhost:3306/%2").arg(ChangeMe, dbName);
     case DeploymentFacts::Database::MongoDb:
         return QStringLiteral("mongodb://app:%1@localhost:27017/%2").arg(ChangeMe, dbName);
-    case DeploymentFacts::Database::Sqlite:
-        return QStringLiteral("file:./data/%1.db").arg(dbName);
-    case DeploymentFacts::Database::None:
-        break;
+    case DeploymentFacts::Database::Sqlite: return QStringLiteral("file:./data/%1.db").arg(dbName);
+    case DeploymentFacts::Database::None: break;
     }
     return {};
 }
@@ -144,13 +144,23 @@ void addDatabase(Catalog &c, const AnswerReader &a, const DeploymentFacts &facts
                     QStringLiteral("Connection URL of the read replicas, for reads that tolerate replication lag."));
     if (a.skipped("7.7.2"))
         return;
-    struct Pool { const char *name; const char *field; double fallback; const char *type; const char *description; };
+    struct Pool {
+        const char *name;
+        const char *field;
+        double fallback;
+        const char *type;
+        const char *description;
+    };
     static const Pool pool[] = {
         {"DB_POOL_MIN", "min_connections", 2, "integer", "Connections each instance keeps open."},
-        {"DB_POOL_MAX", "max_connections", 10, "integer", "Most connections one instance opens; instances × this stays below the database's limit."},
-        {"DB_POOL_ACQUIRE_TIMEOUT_MS", "connection_timeout_ms", 30000, "integer (ms)", "How long a request waits for a free connection before it fails."},
-        {"DB_POOL_IDLE_TIMEOUT_MS", "idle_timeout_ms", 600000, "integer (ms)", "Idle connections above the minimum are closed after this."},
-        {"DB_POOL_MAX_LIFETIME_MS", "max_lifetime_ms", 1800000, "integer (ms)", "Connections are retired after this, before the database or a firewall cuts them."},
+        {"DB_POOL_MAX", "max_connections", 10, "integer",
+         "Most connections one instance opens; instances × this stays below the database's limit."},
+        {"DB_POOL_ACQUIRE_TIMEOUT_MS", "connection_timeout_ms", 30000, "integer (ms)",
+         "How long a request waits for a free connection before it fails."},
+        {"DB_POOL_IDLE_TIMEOUT_MS", "idle_timeout_ms", 600000, "integer (ms)",
+         "Idle connections above the minimum are closed after this."},
+        {"DB_POOL_MAX_LIFETIME_MS", "max_lifetime_ms", 1800000, "integer (ms)",
+         "Connections are retired after this, before the database or a firewall cuts them."},
     };
     for (const Pool &p : pool) {
         const QString value = number(a.number("7.7.2", p.field, p.fallback));
@@ -165,16 +175,19 @@ void addCacheAndQueue(Catalog &c, const DeploymentFacts &facts, const QString &s
     const bool redisCache = facts.cache == DeploymentFacts::Cache::Redis;
     const bool redisQueue = facts.queue == Q::Redis;
     if (redisCache)
-        c.addSecret(Cache, QStringLiteral("REDIS_URL"), true, QStringLiteral("URL"), QStringLiteral("redis://localhost:6379/0"),
-                    redisQueue ? QStringLiteral("Redis for the cache and the job queue; in deployed environments the URL carries the password.")
-                               : QStringLiteral("Redis for the cache; in deployed environments the URL carries the password."));
+        c.addSecret(
+            Cache, QStringLiteral("REDIS_URL"), true, QStringLiteral("URL"), QStringLiteral("redis://localhost:6379/0"),
+            redisQueue ? QStringLiteral(
+                "Redis for the cache and the job queue; in deployed environments the URL carries the password.")
+                       : QStringLiteral("Redis for the cache; in deployed environments the URL carries the password."));
     if (facts.cache == DeploymentFacts::Cache::Memcached)
         c.add(Cache, QStringLiteral("MEMCACHED_SERVERS"), true, QStringLiteral("host:port list"),
               QStringLiteral("localhost:11211"), {}, QStringLiteral("Memcached servers, comma-separated."));
 
     switch (facts.queue) {
     case Q::Redis:
-        c.addSecret(Queue, QStringLiteral("REDIS_URL"), true, QStringLiteral("URL"), QStringLiteral("redis://localhost:6379/0"),
+        c.addSecret(Queue, QStringLiteral("REDIS_URL"), true, QStringLiteral("URL"),
+                    QStringLiteral("redis://localhost:6379/0"),
                     QStringLiteral("Redis for the job queue; in deployed environments the URL carries the password."));
         break;
     case Q::RabbitMq:
@@ -188,26 +201,26 @@ void addCacheAndQueue(Catalog &c, const DeploymentFacts &facts, const QString &s
               QStringLiteral("URL of the job queue (LocalStack locally)."));
         c.add(Queue, QStringLiteral("AWS_REGION"), true, QStringLiteral("string"), QStringLiteral("us-east-1"), {},
               QStringLiteral("AWS region of the queue."));
-        c.add(Queue, QStringLiteral("AWS_ENDPOINT_URL"), false, QStringLiteral("URL"), QStringLiteral("http://localhost:4566"), {},
+        c.add(Queue, QStringLiteral("AWS_ENDPOINT_URL"), false, QStringLiteral("URL"),
+              QStringLiteral("http://localhost:4566"), {},
               QStringLiteral("Local development only: sends AWS calls to LocalStack; unset in deployed environments."));
         break;
     case Q::Kafka:
-        c.add(Queue, QStringLiteral("KAFKA_BROKERS"), true, QStringLiteral("host:port list"), QStringLiteral("localhost:9092"), {},
-              QStringLiteral("Kafka bootstrap servers, comma-separated."));
+        c.add(Queue, QStringLiteral("KAFKA_BROKERS"), true, QStringLiteral("host:port list"),
+              QStringLiteral("localhost:9092"), {}, QStringLiteral("Kafka bootstrap servers, comma-separated."));
         c.add(Queue, QStringLiteral("KAFKA_CLIENT_ID"), false, QStringLiteral("string"), slug, slug,
               QStringLiteral("Client ID shown in the brokers' logs and metrics."));
         break;
     case Q::PubSub:
-        c.add(Queue, QStringLiteral("PUBSUB_TOPIC"), true, QStringLiteral("string"), QStringLiteral("%1-jobs").arg(slug), {},
-              QStringLiteral("Pub/Sub topic of the job queue."));
+        c.add(Queue, QStringLiteral("PUBSUB_TOPIC"), true, QStringLiteral("string"),
+              QStringLiteral("%1-jobs").arg(slug), {}, QStringLiteral("Pub/Sub topic of the job queue."));
         break;
     case Q::ServiceBus:
         c.addSecret(Queue, QStringLiteral("SERVICEBUS_CONNECTION_STRING"), true, QStringLiteral("string"),
                     QStringLiteral("Endpoint=sb://localhost/;SharedAccessKey=%1").arg(ChangeMe),
                     QStringLiteral("Azure Service Bus connection string."));
         break;
-    case Q::None:
-        break;
+    case Q::None: break;
     }
 }
 
@@ -216,11 +229,13 @@ void addLogging(Catalog &c, const AnswerReader &a)
     const QString production = QStringLiteral("Production");
     const QString development = QStringLiteral("Development");
     c.add(Logging, QStringLiteral("LOG_LEVEL"), false, QStringLiteral("enum (trace, debug, info, warn, error)"),
-          environmentLogSetting(a, development, LogSetting::Level), environmentLogSetting(a, production, LogSetting::Level),
+          environmentLogSetting(a, development, LogSetting::Level),
+          environmentLogSetting(a, production, LogSetting::Level),
           QStringLiteral("Least severe level written; the default suits production."));
 
     const QString format = a.text("7.9.4", "log_format");
-    const bool json = format == QLatin1String("A") || (format.isEmpty() && a.text("7.5", "logging") == QLatin1String("C"));
+    const bool json =
+        format == QLatin1String("A") || (format.isEmpty() && a.text("7.5", "logging") == QLatin1String("C"));
     if (json || format == QLatin1String("B")) {
         const QString value = json ? QStringLiteral("json") : QStringLiteral("text");
         c.add(Logging, QStringLiteral("LOG_FORMAT"), false, QStringLiteral("enum (json, text)"), value, value,
@@ -259,19 +274,22 @@ void addMonitoring(Catalog &c, const DeploymentFacts &facts, const QString &slug
         c.addSecret(Monitoring, QStringLiteral("SENTRY_DSN"), true, QStringLiteral("URL"),
                     QStringLiteral("https://%1@o0.ingest.sentry.io/0").arg(ChangeMe),
                     QStringLiteral("Sentry project DSN: where errors and traces are sent."));
-        c.add(Monitoring, QStringLiteral("SENTRY_ENVIRONMENT"), false, QStringLiteral("string"), QStringLiteral("development"), {},
-              QStringLiteral("Environment tag in Sentry; the same as APP_ENV."));
+        c.add(Monitoring, QStringLiteral("SENTRY_ENVIRONMENT"), false, QStringLiteral("string"),
+              QStringLiteral("development"), {}, QStringLiteral("Environment tag in Sentry; the same as APP_ENV."));
         c.add(Monitoring, QStringLiteral("SENTRY_TRACES_SAMPLE_RATE"), false, QStringLiteral("number (0 to 1)"),
-              QStringLiteral("1.0"), QStringLiteral("0.1"), QStringLiteral("Share of requests traced for performance monitoring."));
+              QStringLiteral("1.0"), QStringLiteral("0.1"),
+              QStringLiteral("Share of requests traced for performance monitoring."));
         break;
     case Apm::OpenTelemetry:
         c.add(Monitoring, QStringLiteral("OTEL_SERVICE_NAME"), false, QStringLiteral("string"), slug, slug,
               QStringLiteral("Service name on traces, metrics and logs."));
         c.add(Monitoring, QStringLiteral("OTEL_EXPORTER_OTLP_ENDPOINT"), true, QStringLiteral("URL"),
-              QStringLiteral("http://localhost:4318"), {}, QStringLiteral("OTLP endpoint of the OpenTelemetry Collector."));
-        c.addSecret(Monitoring, QStringLiteral("OTEL_EXPORTER_OTLP_HEADERS"), false, QStringLiteral("key=value list"),
-                    QStringLiteral("authorization=Bearer %1").arg(ChangeMe),
-                    QStringLiteral("Authentication for a hosted backend (Grafana Cloud); empty for a local Collector."));
+              QStringLiteral("http://localhost:4318"), {},
+              QStringLiteral("OTLP endpoint of the OpenTelemetry Collector."));
+        c.addSecret(
+            Monitoring, QStringLiteral("OTEL_EXPORTER_OTLP_HEADERS"), false, QStringLiteral("key=value list"),
+            QStringLiteral("authorization=Bearer %1").arg(ChangeMe),
+            QStringLiteral("Authentication for a hosted backend (Grafana Cloud); empty for a local Collector."));
         c.add(Monitoring, QStringLiteral("OTEL_RESOURCE_ATTRIBUTES"), false, QStringLiteral("key=value list"),
               QStringLiteral("deployment.environment=development"), {},
               QStringLiteral("Extra attributes on all telemetry; at least the environment."));
@@ -284,8 +302,7 @@ void addMonitoring(Catalog &c, const DeploymentFacts &facts, const QString &slug
         c.add(Monitoring, QStringLiteral("CLOUDWATCH_LOG_GROUP"), false, QStringLiteral("string"),
               QStringLiteral("/%1/development").arg(slug), {}, QStringLiteral("Log group of the service's logs."));
         break;
-    case Apm::None:
-        break;
+    case Apm::None: break;
     }
 }
 
@@ -293,12 +310,12 @@ void addAlerts(Catalog &c, const AnswerReader &a, const DeploymentFacts &facts)
 {
     const DeploymentFacts::AlertChannels &ch = facts.alertChannels;
     if (ch.email) {
-        c.add(Alerts, QStringLiteral("SMTP_HOST"), true, QStringLiteral("string"), QStringLiteral("smtp.example.com"), {},
-              QStringLiteral("SMTP server that sends alert e-mails."));
-        c.add(Alerts, QStringLiteral("SMTP_PORT"), false, QStringLiteral("integer"), QStringLiteral("587"), QStringLiteral("587"),
-              QStringLiteral("SMTP port (587 with STARTTLS)."));
-        c.add(Alerts, QStringLiteral("SMTP_USER"), true, QStringLiteral("string"), QStringLiteral("alerts@example.com"), {},
-              QStringLiteral("SMTP user name."));
+        c.add(Alerts, QStringLiteral("SMTP_HOST"), true, QStringLiteral("string"), QStringLiteral("smtp.example.com"),
+              {}, QStringLiteral("SMTP server that sends alert e-mails."));
+        c.add(Alerts, QStringLiteral("SMTP_PORT"), false, QStringLiteral("integer"), QStringLiteral("587"),
+              QStringLiteral("587"), QStringLiteral("SMTP port (587 with STARTTLS)."));
+        c.add(Alerts, QStringLiteral("SMTP_USER"), true, QStringLiteral("string"), QStringLiteral("alerts@example.com"),
+              {}, QStringLiteral("SMTP user name."));
         c.addSecret(Alerts, QStringLiteral("SMTP_PASSWORD"), true, QStringLiteral("string"), ChangeMe,
                     QStringLiteral("SMTP password."));
         c.add(Alerts, QStringLiteral("ALERT_EMAIL_FROM"), true, QStringLiteral("e-mail address"),
@@ -309,7 +326,8 @@ void addAlerts(Catalog &c, const AnswerReader &a, const DeploymentFacts &facts)
     if (ch.chat)
         c.addSecret(Alerts, QStringLiteral("SLACK_WEBHOOK_URL"), true, QStringLiteral("URL"),
                     QStringLiteral("https://hooks.slack.com/services/%1").arg(ChangeMe),
-                    QStringLiteral("Incoming webhook of the alerts channel (a Discord webhook URL ending in /slack works too)."));
+                    QStringLiteral(
+                        "Incoming webhook of the alerts channel (a Discord webhook URL ending in /slack works too)."));
     if (ch.pager) {
         if (a.text("7.6", "on_call_tool").contains(QLatin1String("opsgenie"), Qt::CaseInsensitive))
             c.addSecret(Alerts, QStringLiteral("OPSGENIE_API_KEY"), true, QStringLiteral("string"), ChangeMe,
@@ -323,10 +341,11 @@ void addAlerts(Catalog &c, const AnswerReader &a, const DeploymentFacts &facts)
               QStringLiteral("SMS provider that sends critical alerts."));
         c.addSecret(Alerts, QStringLiteral("SMS_API_KEY"), true, QStringLiteral("string"), ChangeMe,
                     QStringLiteral("API key (auth token) of the SMS provider."));
-        c.add(Alerts, QStringLiteral("SMS_FROM"), true, QStringLiteral("phone number"), QStringLiteral("+15550100000"), {},
-              QStringLiteral("Sender number of alert SMS."));
+        c.add(Alerts, QStringLiteral("SMS_FROM"), true, QStringLiteral("phone number"), QStringLiteral("+15550100000"),
+              {}, QStringLiteral("Sender number of alert SMS."));
         c.add(Alerts, QStringLiteral("ALERT_SMS_TO"), true, QStringLiteral("phone number list"),
-              QStringLiteral("+15550100001"), {}, QStringLiteral("Who receives critical alerts by SMS, comma-separated."));
+              QStringLiteral("+15550100001"), {},
+              QStringLiteral("Who receives critical alerts by SMS, comma-separated."));
     }
 }
 
@@ -347,8 +366,8 @@ void addSecretsManager(Catalog &c, const AnswerReader &a, const DeploymentFacts 
         return;
     switch (facts.platform) {
     case DeploymentFacts::Platform::Aws:
-        c.add(SecretsManager, QStringLiteral("AWS_REGION"), true, QStringLiteral("string"), QStringLiteral("us-east-1"), {},
-              QStringLiteral("AWS region of the secrets."));
+        c.add(SecretsManager, QStringLiteral("AWS_REGION"), true, QStringLiteral("string"), QStringLiteral("us-east-1"),
+              {}, QStringLiteral("AWS region of the secrets."));
         c.add(SecretsManager, QStringLiteral("SECRETS_MANAGER_SECRET_ID"), true, QStringLiteral("string"),
               QStringLiteral("%1/development").arg(slug), {},
               QStringLiteral("AWS Secrets Manager secret that holds this environment's secrets."));
@@ -364,8 +383,11 @@ void addSecretsManager(Catalog &c, const AnswerReader &a, const DeploymentFacts 
               QStringLiteral("Azure Key Vault that holds this environment's secrets."));
         break;
     default:
-        c.add(SecretsManager, QStringLiteral("VAULT_ADDR"), true, QStringLiteral("URL"), QStringLiteral("http://localhost:8200"), {},
-              QStringLiteral("Address of the HashiCorp Vault server; deployed instances log in with their platform identity (Kubernetes or AppRole auth), developers with vault login."));
+        c.add(
+            SecretsManager, QStringLiteral("VAULT_ADDR"), true, QStringLiteral("URL"),
+            QStringLiteral("http://localhost:8200"), {},
+            QStringLiteral(
+                "Address of the HashiCorp Vault server; deployed instances log in with their platform identity (Kubernetes or AppRole auth), developers with vault login."));
         c.add(SecretsManager, QStringLiteral("VAULT_SECRET_PATH"), true, QStringLiteral("string"),
               QStringLiteral("secret/data/%1/development").arg(slug), {},
               QStringLiteral("Vault path of this environment's secrets."));
@@ -377,10 +399,17 @@ void addShutdown(Catalog &c, const AnswerReader &a)
 {
     if (a.text("7.9.1", "choice") != QLatin1String("A"))
         return;
-    struct Timeout { const char *name; const char *field; double fallback; const char *description; };
+    struct Timeout {
+        const char *name;
+        const char *field;
+        double fallback;
+        const char *description;
+    };
     static const Timeout timeouts[] = {
-        {"SHUTDOWN_TIMEOUT_SECONDS", "total_timeout_s", 30, "Total time a shutdown may take before the process exits anyway."},
-        {"HEALTH_GRACE_PERIOD_SECONDS", "health_grace_period_s", 5, "How long readiness reports unavailable before the server stops accepting requests."},
+        {"SHUTDOWN_TIMEOUT_SECONDS", "total_timeout_s", 30,
+         "Total time a shutdown may take before the process exits anyway."},
+        {"HEALTH_GRACE_PERIOD_SECONDS", "health_grace_period_s", 5,
+         "How long readiness reports unavailable before the server stops accepting requests."},
         {"SHUTDOWN_STOP_ACCEPTING_SECONDS", "stop_accepting_timeout_s", 5, "Time to stop accepting new requests."},
         {"SHUTDOWN_REQUEST_TIMEOUT_SECONDS", "finish_requests_timeout_s", 20, "Time requests in flight get to finish."},
         {"SHUTDOWN_DRAIN_TIMEOUT_SECONDS", "drain_timeout_s", 15, "Time open keep-alive connections get to drain."},
@@ -396,13 +425,24 @@ void addShutdown(Catalog &c, const AnswerReader &a)
 void addResilience(Catalog &c, const AnswerReader &a)
 {
     if (a.text("7.9.2", "choice") == QLatin1String("A")) {
-        struct Setting { const char *name; const char *field; double fallback; const char *type; const char *description; };
+        struct Setting {
+            const char *name;
+            const char *field;
+            double fallback;
+            const char *type;
+            const char *description;
+        };
         static const Setting settings[] = {
-            {"CIRCUIT_BREAKER_FAILURE_THRESHOLD_PERCENT", "failure_threshold_percent", 50, "integer (%)", "The circuit opens when this share of recent calls fails."},
-            {"CIRCUIT_BREAKER_SUCCESS_THRESHOLD_PERCENT", "success_threshold_percent", 80, "integer (%)", "The circuit closes when this share of trial calls succeeds."},
-            {"CIRCUIT_BREAKER_TIMEOUT_MS", "timeout_ms", 5000, "integer (ms)", "A call slower than this counts as a failure."},
-            {"CIRCUIT_BREAKER_HALF_OPEN_CALLS", "half_open_retries", 3, "integer", "Trial calls let through while half-open."},
-            {"CIRCUIT_BREAKER_RESET_TIMEOUT_SECONDS", "reset_timeout_s", 30, "integer (s)", "How long the circuit stays open before trial calls."},
+            {"CIRCUIT_BREAKER_FAILURE_THRESHOLD_PERCENT", "failure_threshold_percent", 50, "integer (%)",
+             "The circuit opens when this share of recent calls fails."},
+            {"CIRCUIT_BREAKER_SUCCESS_THRESHOLD_PERCENT", "success_threshold_percent", 80, "integer (%)",
+             "The circuit closes when this share of trial calls succeeds."},
+            {"CIRCUIT_BREAKER_TIMEOUT_MS", "timeout_ms", 5000, "integer (ms)",
+             "A call slower than this counts as a failure."},
+            {"CIRCUIT_BREAKER_HALF_OPEN_CALLS", "half_open_retries", 3, "integer",
+             "Trial calls let through while half-open."},
+            {"CIRCUIT_BREAKER_RESET_TIMEOUT_SECONDS", "reset_timeout_s", 30, "integer (s)",
+             "How long the circuit stays open before trial calls."},
         };
         for (const Setting &s : settings) {
             const QString value = number(a.number("7.9.2", s.field, s.fallback));
@@ -429,8 +469,8 @@ void addResilience(Catalog &c, const AnswerReader &a)
 
 QStringList envGroupOrder()
 {
-    return {Application, Database, Cache, Queue, Logging, Monitoring, Alerts,
-            FeatureFlags, SecretsManager, HealthShutdown, Resilience};
+    return {Application, Database,     Cache,          Queue,          Logging,   Monitoring,
+            Alerts,      FeatureFlags, SecretsManager, HealthShutdown, Resilience};
 }
 
 QList<EnvVar> envCatalog(const Resolver &answers, const DeploymentFacts &facts)

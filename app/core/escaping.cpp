@@ -27,8 +27,7 @@ bool isDroppedControl(QChar c)
 bool isAsciiPunctuation(QChar c)
 {
     const char16_t u = c.unicode();
-    return (u >= u'!' && u <= u'/') || (u >= u':' && u <= u'@') || (u >= u'[' && u <= u'`')
-        || (u >= u'{' && u <= u'~');
+    return (u >= u'!' && u <= u'/') || (u >= u':' && u <= u'@') || (u >= u'[' && u <= u'`') || (u >= u'{' && u <= u'~');
 }
 
 bool isAsciiAlnum(QChar c)
@@ -96,9 +95,14 @@ QString escapeMarkdownLine(const QString &s, bool escapeEveryHash)
         const QChar c = s.at(i);
         bool escape = false;
         switch (c.unicode()) {
-        case u'`': case u'*': case u'[': case u']': case u'<': case u'|': case u'~': case u'$':
-            escape = true;
-            break;
+        case u'`':
+        case u'*':
+        case u'[':
+        case u']':
+        case u'<':
+        case u'|':
+        case u'~':
+        case u'$': escape = true; break;
         case u'\\':
             // A backslash before a letter is shown as is; before punctuation (or at the end,
             // where the template's next character follows) it would escape it.
@@ -106,26 +110,23 @@ QString escapeMarkdownLine(const QString &s, bool escapeEveryHash)
             break;
         case u'_': {
             // Inside a word '_' can neither open nor close emphasis (GFM), so snake_case stays.
-            const bool inWord = i > 0 && i + 1 < s.size() && s.at(i - 1).isLetterOrNumber()
-                && s.at(i + 1).isLetterOrNumber();
+            const bool inWord =
+                i > 0 && i + 1 < s.size() && s.at(i - 1).isLetterOrNumber() && s.at(i + 1).isLetterOrNumber();
             escape = !inWord;
             break;
         }
-        case u'&':
-            escape = startsEntity(s, i);
-            break;
-        case u'#':
-            escape = escapeEveryHash || i == 0;
-            break;
-        case u'>': case u'-': case u'+': case u'=':
+        case u'&': escape = startsEntity(s, i); break;
+        case u'#': escape = escapeEveryHash || i == 0; break;
+        case u'>':
+        case u'-':
+        case u'+':
+        case u'=':
             // Block quote, list item, thematic break or setext underline, at the start only.
             escape = i == 0;
             break;
-        case u'.': case u')':
-            escape = i == listDelimiter;
-            break;
-        default:
-            break;
+        case u'.':
+        case u')': escape = i == listDelimiter; break;
+        default: break;
         }
         if (escape)
             out.append(u'\\');
@@ -162,11 +163,18 @@ bool isPlainEnvChar(QChar c)
     if (isAsciiAlnum(c))
         return true;
     switch (c.unicode()) {
-    case u'_': case u'.': case u'/': case u':': case u'@': case u'%': case u'+': case u',':
-    case u'=': case u'~': case u'-':
-        return true;
-    default:
-        return false;
+    case u'_':
+    case u'.':
+    case u'/':
+    case u':':
+    case u'@':
+    case u'%':
+    case u'+':
+    case u',':
+    case u'=':
+    case u'~':
+    case u'-': return true;
+    default: return false;
     }
 }
 
@@ -234,22 +242,25 @@ QString mermaidLabel(const QString &text)
     for (qsizetype i = 0; i < s.size(); ++i) {
         const QChar c = s.at(i);
         switch (c.unicode()) {
-        case u'\n':
-            out.append(QLatin1String("<br/>"));
-            break;
-        case u'"':
-            out.append(QLatin1String("#quot;"));
-            break;
-        case u'#': case u'&': case u'<': case u'>': case u'[': case u']': case u'(': case u')':
-        case u'{': case u'}': case u'|': case u';': case u'`': case u'$': case u'%':
-            out.append(numericEntity(c));
-            break;
-        case 0xFB02:
-            out.append(QLatin1String("fl"));
-            break;
-        default:
-            out.append(asEntity.at(i) ? numericEntity(c) : QString(c));
-            break;
+        case u'\n': out.append(QLatin1String("<br/>")); break;
+        case u'"': out.append(QLatin1String("#quot;")); break;
+        case u'#':
+        case u'&':
+        case u'<':
+        case u'>':
+        case u'[':
+        case u']':
+        case u'(':
+        case u')':
+        case u'{':
+        case u'}':
+        case u'|':
+        case u';':
+        case u'`':
+        case u'$':
+        case u'%': out.append(numericEntity(c)); break;
+        case 0xFB02: out.append(QLatin1String("fl")); break;
+        default: out.append(asEntity.at(i) ? numericEntity(c) : QString(c)); break;
         }
     }
     return out;
@@ -295,8 +306,7 @@ QString envValue(const QString &text, bool *exact)
 
     // Inside double quotes dotenv turns the two characters \n (and \r) into line breaks, and
     // it has no escape for '"'; single quotes and backticks are taken literally.
-    const bool hasEscapeLike = value.contains(QLatin1String("\\n"))
-        || value.contains(QLatin1String("\\r"));
+    const bool hasEscapeLike = value.contains(QLatin1String("\\n")) || value.contains(QLatin1String("\\r"));
     const bool multiLine = value.contains(u'\n');
     if (multiLine) {
         if (!value.contains(u'"') && !hasEscapeLike)

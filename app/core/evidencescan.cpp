@@ -23,10 +23,9 @@ const QString ctx = QStringLiteral("context");
 // Folders that hold other people's code, build output or our own backups: findings there
 // would describe a dependency or an old copy, not the project.
 const QSet<QString> skippedFolders = {
-    QStringLiteral(".git"),   QStringLiteral("node_modules"), QStringLiteral("vendor"),
-    QStringLiteral("build"),  QStringLiteral("dist"),         QStringLiteral("target"),
-    QStringLiteral(".venv"),  QStringLiteral("venv"),         QStringLiteral("__pycache__"),
-    QStringLiteral(".tox"),   QStringLiteral(".gradle"),
+    QStringLiteral(".git"),        QStringLiteral("node_modules"), QStringLiteral("vendor"),  QStringLiteral("build"),
+    QStringLiteral("dist"),        QStringLiteral("target"),       QStringLiteral(".venv"),   QStringLiteral("venv"),
+    QStringLiteral("__pycache__"), QStringLiteral(".tox"),         QStringLiteral(".gradle"),
     QStringLiteral(".terraform"), // downloaded modules: their providers are not the project's
 };
 const QString backupsFolder = QStringLiteral(".ai-flow/backups");
@@ -48,8 +47,8 @@ QStringList lines(const QString &text)
 
 QRegularExpression re(const QString &pattern, bool caseInsensitive = true)
 {
-    return QRegularExpression(pattern, caseInsensitive ? QRegularExpression::CaseInsensitiveOption
-                                                       : QRegularExpression::NoPatternOption);
+    return QRegularExpression(
+        pattern, caseInsensitive ? QRegularExpression::CaseInsensitiveOption : QRegularExpression::NoPatternOption);
 }
 
 QString captured(const QString &text, const QRegularExpression &pattern, int group = 1)
@@ -96,8 +95,8 @@ struct Yield {
 };
 
 struct LibraryRule {
-    QStringList globs;     // lower-case dependency names; '*' matches anything
-    QString note;          // "%1" is the dependency's name
+    QStringList globs; // lower-case dependency names; '*' matches anything
+    QString note;      // "%1" is the dependency's name
     QList<Yield> yields;
 };
 
@@ -113,19 +112,23 @@ QList<LibraryRule> makeLibraryRules()
     const QString c = QStringLiteral("C");
     const QStringList endpoints = {QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("C")};
     auto logger = [&](const QStringList &globs) {
-        return LibraryRule{globs, QStringLiteral("%1: structured logger"), {{QStringLiteral("7.5"), QStringLiteral("logging"), c}}};
+        return LibraryRule{
+            globs, QStringLiteral("%1: structured logger"), {{QStringLiteral("7.5"), QStringLiteral("logging"), c}}};
     };
     auto apm = [](const QStringList &globs, const char *letter, const char *product) {
-        return LibraryRule{globs, QStringLiteral("%1: ") + QLatin1String(product),
+        return LibraryRule{globs,
+                           QStringLiteral("%1: ") + QLatin1String(product),
                            {{QStringLiteral("7.5"), QStringLiteral("apm"), QString::fromLatin1(letter)}}};
     };
     auto breaker = [](const QStringList &globs, const char *tool) {
-        return LibraryRule{globs, QStringLiteral("%1: circuit breaker library"),
+        return LibraryRule{globs,
+                           QStringLiteral("%1: circuit breaker library"),
                            {{QStringLiteral("7.9.2"), QStringLiteral("choice"), QStringLiteral("A")},
                             {QStringLiteral("7.9.2"), QStringLiteral("tool"), QString::fromLatin1(tool)}}};
     };
     auto store = [](const QStringList &globs, const char *field, const char *value) {
-        return LibraryRule{globs, QStringLiteral("%1: client library"),
+        return LibraryRule{globs,
+                           QStringLiteral("%1: client library"),
                            {{QStringLiteral("context"), QString::fromLatin1(field), QString::fromLatin1(value)}}};
     };
     auto list = [](std::initializer_list<const char *> items) {
@@ -138,14 +141,16 @@ QList<LibraryRule> makeLibraryRules()
     return {
         logger(list({"winston", "pino", "bunyan", "structlog", "python-json-logger", "go.uber.org/zap",
                      "github.com/rs/zerolog", "ch.qos.logback:*", "net.logstash.logback:*", "serilog*"})),
-        apm(list({"dd-trace", "ddtrace", "datadog", "github.com/datadog/dd-trace-go*",
-                  "gopkg.in/datadog/dd-trace-go*", "com.datadoghq:*", "datadog.trace*"}), "A", "Datadog APM"),
-        apm(list({"newrelic", "github.com/newrelic/go-agent*", "com.newrelic.agent.java:*", "newrelic.agent*"}),
-            "B", "New Relic APM"),
-        apm(list({"@sentry/*", "sentry-sdk", "github.com/getsentry/sentry-go*", "io.sentry:*", "sentry",
-                  "sentry.*"}), "C", "Sentry error tracking"),
+        apm(list({"dd-trace", "ddtrace", "datadog", "github.com/datadog/dd-trace-go*", "gopkg.in/datadog/dd-trace-go*",
+                  "com.datadoghq:*", "datadog.trace*"}),
+            "A", "Datadog APM"),
+        apm(list({"newrelic", "github.com/newrelic/go-agent*", "com.newrelic.agent.java:*", "newrelic.agent*"}), "B",
+            "New Relic APM"),
+        apm(list({"@sentry/*", "sentry-sdk", "github.com/getsentry/sentry-go*", "io.sentry:*", "sentry", "sentry.*"}),
+            "C", "Sentry error tracking"),
         apm(list({"@opentelemetry/*", "opentelemetry-*", "go.opentelemetry.io/otel*", "io.opentelemetry:*",
-                  "io.opentelemetry.*", "opentelemetry", "opentelemetry.*"}), "D", "OpenTelemetry"),
+                  "io.opentelemetry.*", "opentelemetry", "opentelemetry.*"}),
+            "D", "OpenTelemetry"),
         breaker(list({"opossum"}), "opossum"),
         breaker(list({"cockatiel"}), "cockatiel"),
         breaker(list({"pybreaker", "circuitbreaker"}), "pybreaker"),
@@ -153,7 +158,8 @@ QList<LibraryRule> makeLibraryRules()
         breaker(list({"io.github.resilience4j:*"}), "Resilience4j"),
         breaker(list({"polly", "polly.*", "microsoft.extensions.http.polly"}), "Polly"),
         breaker(list({"com.netflix.hystrix:*", "github.com/afex/hystrix-go"}), "Hystrix"),
-        LibraryRule{list({"@godaddy/terminus"}), QStringLiteral("%1: health checks and graceful shutdown"),
+        LibraryRule{list({"@godaddy/terminus"}),
+                    QStringLiteral("%1: health checks and graceful shutdown"),
                     {{QStringLiteral("7.9"), QStringLiteral("endpoints"), endpoints},
                      {QStringLiteral("7.9.1"), QStringLiteral("choice"), QStringLiteral("A")}}},
         LibraryRule{list({"@nestjs/terminus", "lightship", "*:spring-boot-starter-actuator",
@@ -164,25 +170,31 @@ QList<LibraryRule> makeLibraryRules()
                     "github.com/lib/pq", "github.com/jackc/pgx*", "org.postgresql:postgresql", "npgsql*"}),
               "database", "postgresql"),
         store(list({"mysql", "mysql2", "pymysql", "mysqlclient", "aiomysql", "github.com/go-sql-driver/mysql",
-                    "mysql:mysql-connector-java", "com.mysql:mysql-connector-j", "org.mariadb.jdbc:*",
-                    "mysqlconnector", "mysql.data", "pomelo.entityframeworkcore.mysql"}),
+                    "mysql:mysql-connector-java", "com.mysql:mysql-connector-j", "org.mariadb.jdbc:*", "mysqlconnector",
+                    "mysql.data", "pomelo.entityframeworkcore.mysql"}),
               "database", "mysql"),
         store(list({"mongodb", "mongoose", "pymongo", "motor", "go.mongodb.org/mongo-driver*", "org.mongodb:*",
-                    "mongodb.driver"}), "database", "mongodb"),
+                    "mongodb.driver"}),
+              "database", "mongodb"),
         store(list({"sqlite3", "better-sqlite3", "github.com/mattn/go-sqlite3", "org.xerial:sqlite-jdbc",
-                    "microsoft.data.sqlite"}), "database", "sqlite"),
-        store(list({"redis", "ioredis", "github.com/redis/go-redis*", "github.com/go-redis/redis*",
-                    "redis.clients:jedis", "io.lettuce:lettuce-core", "*:spring-boot-starter-data-redis",
-                    "stackexchange.redis"}), "cache", "redis"),
+                    "microsoft.data.sqlite"}),
+              "database", "sqlite"),
+        store(
+            list({"redis", "ioredis", "github.com/redis/go-redis*", "github.com/go-redis/redis*", "redis.clients:jedis",
+                  "io.lettuce:lettuce-core", "*:spring-boot-starter-data-redis", "stackexchange.redis"}),
+            "cache", "redis"),
         store(list({"memjs", "memcached", "pymemcache", "github.com/bradfitz/gomemcache"}), "cache", "memcached"),
         store(list({"amqplib", "amqp-connection-manager", "pika", "aio-pika", "github.com/rabbitmq/amqp091-go",
                     "github.com/streadway/amqp", "com.rabbitmq:amqp-client", "*:spring-boot-starter-amqp",
-                    "rabbitmq.client"}), "queue", "rabbitmq"),
+                    "rabbitmq.client"}),
+              "queue", "rabbitmq"),
         store(list({"kafkajs", "kafka-python", "confluent-kafka", "aiokafka", "github.com/segmentio/kafka-go",
                     "github.com/ibm/sarama", "github.com/shopify/sarama", "org.apache.kafka:*",
-                    "org.springframework.kafka:*", "confluent.kafka"}), "queue", "kafka"),
+                    "org.springframework.kafka:*", "confluent.kafka"}),
+              "queue", "kafka"),
         store(list({"@aws-sdk/client-sqs", "sqs-consumer", "github.com/aws/aws-sdk-go-v2/service/sqs",
-                    "software.amazon.awssdk:sqs", "awssdk.sqs"}), "queue", "sqs"),
+                    "software.amazon.awssdk:sqs", "awssdk.sqs"}),
+              "queue", "sqs"),
         store(list({"bullmq", "bull", "bee-queue"}), "queue", "redis"),
     };
 }
@@ -342,7 +354,7 @@ struct DocFact {
     const char *questionId;
     const char *fieldId;
     const char *value;
-    const char *platform;   // 7.1 only: the platform text that goes with the choice
+    const char *platform; // 7.1 only: the platform text that goes with the choice
     const char *label;
     const char *pattern;
 };
@@ -367,7 +379,8 @@ const DocFact docFacts[] = {
     {"7.1", "choice", "A", "Google Cloud Run", "Google Cloud Run", "\\bcloud run\\b"},
     {"7.1", "choice", "A", "Google Cloud", "Google Cloud", "\\bgoogle cloud\\b|\\bgcp\\b|\\bapp engine\\b"},
     {"7.1", "choice", "A", "Azure", "Azure", "\\bazure\\b(?!\\s+(?:devops|pipelines))"},
-    {"7.1", "choice", "C", "On-premises", "on-premises", "\\bon-?prem(?:ises)?\\b|\\bbare[- ]metal\\b|\\bcompany servers\\b"},
+    {"7.1", "choice", "C", "On-premises", "on-premises",
+     "\\bon-?prem(?:ises)?\\b|\\bbare[- ]metal\\b|\\bcompany servers\\b"},
     {"7.4", "platform", "A", nullptr, "GitHub Actions", "\\bgithub actions\\b"},
     {"7.4", "platform", "B", nullptr, "GitLab CI", "\\bgitlab[- ]ci\\b|\\bgitlab pipelines?\\b"},
     {"7.4", "platform", "C", nullptr, "Jenkins", "\\bjenkins\\b"},
@@ -408,8 +421,7 @@ class Scanner
 public:
     Scanner(const QString &projectDir, const ScanOptions &options)
         : m_root(QFileInfo(projectDir).canonicalFilePath()), m_options(options)
-    {
-    }
+    { }
 
     ScanResult run()
     {
@@ -500,8 +512,10 @@ private:
     void add(const QString &questionId, const QString &fieldId, const QVariant &value, const QString &note)
     {
         // Thirty manifests of one Kubernetes app are one suggestion, shown with the first.
-        const QString key = questionId + QLatin1Char('\x1f') + fieldId + QLatin1Char('\x1f')
-            + QString::fromUtf8(QJsonDocument(QJsonArray{QJsonValue::fromVariant(value)}).toJson(QJsonDocument::Compact));
+        const QString key =
+            questionId + QLatin1Char('\x1f') + fieldId + QLatin1Char('\x1f')
+            + QString::fromUtf8(
+                QJsonDocument(QJsonArray{QJsonValue::fromVariant(value)}).toJson(QJsonDocument::Compact));
         if (m_seen.contains(key))
             return;
         m_seen.insert(key);
@@ -548,13 +562,15 @@ private:
             return ci(QStringLiteral("G"), QStringLiteral("Azure DevOps pipeline"));
         if (lower == QLatin1String("bitbucket-pipelines.yml")) {
             m_result.notes.append(QStringLiteral("%1: Bitbucket Pipelines is not one of 7.4's choices; "
-                                                 "describe it under another platform's notes.").arg(path));
+                                                 "describe it under another platform's notes.")
+                                      .arg(path));
             return;
         }
         if (lower == QLatin1String("chart.yaml"))
             return helmChart();
         if (lower == QLatin1String("kustomization.yaml") || lower == QLatin1String("kustomization.yml"))
-            return platform(QStringLiteral("D"), QStringLiteral("Kubernetes (Kustomize)"), QStringLiteral("Kustomize overlay"));
+            return platform(QStringLiteral("D"), QStringLiteral("Kubernetes (Kustomize)"),
+                            QStringLiteral("Kustomize overlay"));
         if (lower == QLatin1String("fly.toml"))
             return flyToml();
         if (lower == QLatin1String("render.yaml"))
@@ -598,13 +614,16 @@ private:
         if (!readText(&text))
             return;
         static const QRegularExpression from(QStringLiteral("^\\s*FROM\\s+(?:--\\S+\\s+)*(\\S+)"),
-                                             QRegularExpression::CaseInsensitiveOption | QRegularExpression::MultilineOption);
+                                             QRegularExpression::CaseInsensitiveOption
+                                                 | QRegularExpression::MultilineOption);
         static const QRegularExpression expose(QStringLiteral("^\\s*EXPOSE\\s+(\\d+)"),
-                                               QRegularExpression::CaseInsensitiveOption | QRegularExpression::MultilineOption);
+                                               QRegularExpression::CaseInsensitiveOption
+                                                   | QRegularExpression::MultilineOption);
         add(QStringLiteral("7.2"), QStringLiteral("choice"), QStringLiteral("A"), QStringLiteral("Dockerfile"));
         const QString image = captured(text, from);
         if (!image.isEmpty())
-            add(QStringLiteral("7.2"), QStringLiteral("base_image"), image, QStringLiteral("first FROM of the Dockerfile"));
+            add(QStringLiteral("7.2"), QStringLiteral("base_image"), image,
+                QStringLiteral("first FROM of the Dockerfile"));
         const QString port = captured(text, expose);
         if (!port.isEmpty())
             add(ctx, QStringLiteral("port"), port.toDouble(), QStringLiteral("EXPOSE in the Dockerfile"));
@@ -670,7 +689,8 @@ private:
                 service.build = value;
             } else if (key == QLatin1String("ports")) {
                 if (value.startsWith(QLatin1Char('['))) {
-                    for (const QString &p : value.mid(1).chopped(value.endsWith(QLatin1Char(']')) ? 1 : 0).split(QLatin1Char(',')))
+                    for (const QString &p :
+                         value.mid(1).chopped(value.endsWith(QLatin1Char(']')) ? 1 : 0).split(QLatin1Char(',')))
                         if (!yamlScalar(p).isEmpty())
                             service.ports.append(yamlScalar(p));
                 } else {
@@ -707,13 +727,19 @@ private:
             const char *value;
         };
         static const Store stores[] = {
-            {"postgres", "database", "postgresql"}, {"postgis", "database", "postgresql"},
-            {"mysql", "database", "mysql"},         {"mariadb", "database", "mysql"},
-            {"mongo", "database", "mongodb"},       {"redis", "cache", "redis"},
-            {"memcached", "cache", "memcached"},    {"rabbitmq", "queue", "rabbitmq"},
-            {"kafka", "queue", "kafka"},            {"cp-kafka", "queue", "kafka"},
+            {"postgres", "database", "postgresql"},
+            {"postgis", "database", "postgresql"},
+            {"mysql", "database", "mysql"},
+            {"mariadb", "database", "mysql"},
+            {"mongo", "database", "mongodb"},
+            {"redis", "cache", "redis"},
+            {"memcached", "cache", "memcached"},
+            {"rabbitmq", "queue", "rabbitmq"},
+            {"kafka", "queue", "kafka"},
+            {"cp-kafka", "queue", "kafka"},
         };
-        add(QStringLiteral("7.2"), QStringLiteral("choice"), QStringLiteral("A"), QStringLiteral("Docker Compose file"));
+        add(QStringLiteral("7.2"), QStringLiteral("choice"), QStringLiteral("A"),
+            QStringLiteral("Docker Compose file"));
         QVariantList rows;
         for (const ComposeService &s : services) {
             QString image = s.image;
@@ -757,7 +783,8 @@ private:
                                                    QRegularExpression::MultilineOption);
         static const QRegularExpression apiVersion(QStringLiteral("^apiVersion:"), QRegularExpression::MultilineOption);
         if (deployment.match(text).hasMatch() && apiVersion.match(text).hasMatch())
-            platform(QStringLiteral("D"), QStringLiteral("Kubernetes"), QStringLiteral("Kubernetes Deployment manifest"));
+            platform(QStringLiteral("D"), QStringLiteral("Kubernetes"),
+                     QStringLiteral("Kubernetes Deployment manifest"));
     }
 
     void flyToml()
@@ -792,7 +819,8 @@ private:
             return;
         static const QRegularExpression runtime(QStringLiteral("^runtime:"), QRegularExpression::MultilineOption);
         if (runtime.match(text).hasMatch())
-            platform(QStringLiteral("A"), QStringLiteral("Google Cloud (App Engine)"), QStringLiteral("App Engine app.yaml"));
+            platform(QStringLiteral("A"), QStringLiteral("Google Cloud (App Engine)"),
+                     QStringLiteral("App Engine app.yaml"));
     }
 
     void serverless()
@@ -800,14 +828,17 @@ private:
         QString text;
         if (!readText(&text))
             return;
-        static const QRegularExpression provider(QStringLiteral("^provider:[ \\t]*\\n(?:[ \\t]+.*\\n)*?[ \\t]+name:[ \\t]*(\\w+)|^provider:[ \\t]*(\\w+)"),
-                                                 QRegularExpression::MultilineOption);
+        static const QRegularExpression provider(
+            QStringLiteral("^provider:[ \\t]*\\n(?:[ \\t]+.*\\n)*?[ \\t]+name:[ \\t]*(\\w+)|^provider:[ \\t]*(\\w+)"),
+            QRegularExpression::MultilineOption);
         const auto m = provider.match(text);
         const QString name = (m.captured(1) + m.captured(2)).toLower();
         if (name == QLatin1String("google"))
-            platform(QStringLiteral("A"), QStringLiteral("Google Cloud Functions"), QStringLiteral("Serverless Framework (google)"));
+            platform(QStringLiteral("A"), QStringLiteral("Google Cloud Functions"),
+                     QStringLiteral("Serverless Framework (google)"));
         else if (name == QLatin1String("azure"))
-            platform(QStringLiteral("A"), QStringLiteral("Azure Functions"), QStringLiteral("Serverless Framework (azure)"));
+            platform(QStringLiteral("A"), QStringLiteral("Azure Functions"),
+                     QStringLiteral("Serverless Framework (azure)"));
         else
             platform(QStringLiteral("A"), QStringLiteral("AWS Lambda"), QStringLiteral("Serverless Framework (aws)"));
     }
@@ -826,21 +857,25 @@ private:
             const char *note;
         };
         static const TfRule rules[] = {
-            {"provider\\s+\"aws\"|source\\s*=\\s*\"hashicorp/aws\"", "7.1", "choice", "A", "AWS", "Terraform provider \"aws\""},
-            {"provider\\s+\"google(?:-beta)?\"|source\\s*=\\s*\"hashicorp/google\"", "7.1", "choice", "A", "Google Cloud",
-             "Terraform provider \"google\""},
+            {"provider\\s+\"aws\"|source\\s*=\\s*\"hashicorp/aws\"", "7.1", "choice", "A", "AWS",
+             "Terraform provider \"aws\""},
+            {"provider\\s+\"google(?:-beta)?\"|source\\s*=\\s*\"hashicorp/google\"", "7.1", "choice", "A",
+             "Google Cloud", "Terraform provider \"google\""},
             {"provider\\s+\"azurerm\"|source\\s*=\\s*\"hashicorp/azurerm\"", "7.1", "choice", "A", "Azure",
              "Terraform provider \"azurerm\""},
             {"terraform-aws-modules/eks/aws|resource\\s+\"aws_eks_cluster\"", "7.1", "choice", "D",
              "Kubernetes (Amazon EKS)", "EKS cluster in Terraform"},
-            {"terraform-google-modules/kubernetes-engine|resource\\s+\"google_container_cluster\"", "7.1", "choice", "D",
-             "Kubernetes (GKE)", "GKE cluster in Terraform"},
-            {"resource\\s+\"azurerm_kubernetes_cluster\"", "7.1", "choice", "D", "Kubernetes (AKS)", "AKS cluster in Terraform"},
-            {"terraform-aws-modules/ecs/aws|resource\\s+\"aws_ecs_(?:service|cluster)\"", "7.1", "choice", "A", "AWS ECS",
-             "ECS in Terraform"},
+            {"terraform-google-modules/kubernetes-engine|resource\\s+\"google_container_cluster\"", "7.1", "choice",
+             "D", "Kubernetes (GKE)", "GKE cluster in Terraform"},
+            {"resource\\s+\"azurerm_kubernetes_cluster\"", "7.1", "choice", "D", "Kubernetes (AKS)",
+             "AKS cluster in Terraform"},
+            {"terraform-aws-modules/ecs/aws|resource\\s+\"aws_ecs_(?:service|cluster)\"", "7.1", "choice", "A",
+             "AWS ECS", "ECS in Terraform"},
             {"resource\\s+\"aws_codepipeline\"", "7.4", "platform", "F", nullptr, "CodePipeline in Terraform"},
-            {"engine\\s*=\\s*\"(?:aurora-)?postgres(?:ql)?\"", "context", "database", "postgresql", nullptr, "RDS engine postgres"},
-            {"engine\\s*=\\s*\"(?:aurora-)?mysql\"|engine\\s*=\\s*\"mariadb\"", "context", "database", "mysql", nullptr, "RDS engine mysql"},
+            {"engine\\s*=\\s*\"(?:aurora-)?postgres(?:ql)?\"", "context", "database", "postgresql", nullptr,
+             "RDS engine postgres"},
+            {"engine\\s*=\\s*\"(?:aurora-)?mysql\"|engine\\s*=\\s*\"mariadb\"", "context", "database", "mysql", nullptr,
+             "RDS engine mysql"},
             {"resource\\s+\"aws_elasticache_\\w+\"", "context", "cache", "redis", nullptr, "ElastiCache in Terraform"},
             {"resource\\s+\"aws_sqs_queue\"", "context", "queue", "sqs", nullptr, "SQS queue in Terraform"},
             {"resource\\s+\"aws_msk_cluster\"", "context", "queue", "kafka", nullptr, "MSK (Kafka) in Terraform"},
@@ -858,7 +893,8 @@ private:
             if (rule.platform)
                 platform(QLatin1String(rule.value), QLatin1String(rule.platform), QLatin1String(rule.note));
             else
-                add(QLatin1String(rule.question), QLatin1String(rule.field), QLatin1String(rule.value), QLatin1String(rule.note));
+                add(QLatin1String(rule.question), QLatin1String(rule.field), QLatin1String(rule.value),
+                    QLatin1String(rule.note));
         }
     }
 
@@ -926,9 +962,9 @@ private:
     ScanOptions m_options;
     ScanResult m_result;
     QSet<QString> m_seen;
-    QFileInfo m_file;      // the file being read (the link's target for linked files)
-    QString m_path;        // its path as found, relative to the project
-    QString m_name;        // its name as found
+    QFileInfo m_file; // the file being read (the link's target for linked files)
+    QString m_path;   // its path as found, relative to the project
+    QString m_name;   // its name as found
 };
 
 // One document's best line for each question/field, as findings. A heading states a choice
@@ -947,8 +983,8 @@ void importDocument(const ProjectFile &file, ScanResult *result, QSet<QString> *
             list.append(re(QLatin1String(f.pattern)));
         return list;
     }();
-    QMap<QString, Pick> picks;    // "7.4.1/strategy" → the line that states it
-    QStringList order;            // groups in docFacts order
+    QMap<QString, Pick> picks; // "7.4.1/strategy" → the line that states it
+    QStringList order;         // groups in docFacts order
     for (const DocFact &f : docFacts) {
         const QString group = QLatin1String(f.questionId) + QLatin1Char('/') + QLatin1String(f.fieldId);
         if (!order.contains(group))
@@ -960,7 +996,8 @@ void importDocument(const ProjectFile &file, ScanResult *result, QSet<QString> *
         const bool heading = line.trimmed().startsWith(QLatin1Char('#'));
         QSet<QString> matchedHere;
         for (int k = 0; k < int(std::size(docFacts)); ++k) {
-            const QString group = QLatin1String(docFacts[k].questionId) + QLatin1Char('/') + QLatin1String(docFacts[k].fieldId);
+            const QString group =
+                QLatin1String(docFacts[k].questionId) + QLatin1Char('/') + QLatin1String(docFacts[k].fieldId);
             if (matchedHere.contains(group) || !patterns.at(k).match(line).hasMatch())
                 continue;
             matchedHere.insert(group);
@@ -980,8 +1017,8 @@ void importDocument(const ProjectFile &file, ScanResult *result, QSet<QString> *
         QList<Finding> found = {{QLatin1String(fact.questionId), QLatin1String(fact.fieldId),
                                  QString::fromLatin1(fact.value), evidence, note}};
         if (fact.platform)
-            found.append({QLatin1String(fact.questionId), QStringLiteral("platform"), QString::fromLatin1(fact.platform),
-                          evidence, note});
+            found.append({QLatin1String(fact.questionId), QStringLiteral("platform"),
+                          QString::fromLatin1(fact.platform), evidence, note});
         for (const Finding &f : found) {
             const QString key = f.questionId + QLatin1Char('/') + f.fieldId + QLatin1Char('=') + f.value.toString();
             if (!seen->contains(key)) {

@@ -7,15 +7,15 @@
 namespace opsflow {
 
 struct ScanOptions {
-    int maxFiles = 20000;                       // files visited before the scan stops
-    qint64 maxFileSize = maxProjectFileSize;    // larger files are never read
+    int maxFiles = 20000;                    // files visited before the scan stops
+    qint64 maxFileSize = maxProjectFileSize; // larger files are never read
 };
 
 struct ScanResult {
-    QList<Finding> findings;   // deterministic: tree order (names sorted, files first), then rule order
-    QStringList notes;         // "scan stopped after 20000 files", files not read, hints
+    QList<Finding> findings; // deterministic: tree order (names sorted, files first), then rule order
+    QStringList notes;       // "scan stopped after 20000 files", files not read, hints
     int filesVisited = 0;
-    bool stopped = false;      // the file cap was reached
+    bool stopped = false; // the file cap was reached
 };
 
 // Walks the project (never into .git, node_modules, vendor, build, dist, target, .venv,

@@ -28,8 +28,14 @@ struct Token {
     int position = 0;
 };
 
-bool isNameStart(QChar c) { return c.isLetter() || c == u'_'; }
-bool isNameChar(QChar c) { return c.isLetterOrNumber() || c == u'_'; }
+bool isNameStart(QChar c)
+{
+    return c.isLetter() || c == u'_';
+}
+bool isNameChar(QChar c)
+{
+    return c.isLetterOrNumber() || c == u'_';
+}
 
 // Splits the text into tokens; a qualified reference "7.4.1:strategy" is one Name token.
 QList<Token> tokenize(const QString &text, QString *error)
@@ -114,7 +120,7 @@ QList<Token> tokenize(const QString &text, QString *error)
 class Parser
 {
 public:
-    Parser(QList<Token> tokens, QString *error) : m_tokens(std::move(tokens)), m_error(error) {}
+    Parser(QList<Token> tokens, QString *error) : m_tokens(std::move(tokens)), m_error(error) { }
 
     Node parseAll()
     {
@@ -126,10 +132,7 @@ public:
 
 private:
     const Token &peek() const { return m_tokens.at(m_pos); }
-    bool isOp(const char *op) const
-    {
-        return peek().type == Token::Type::Op && peek().text == QLatin1String(op);
-    }
+    bool isOp(const char *op) const { return peek().type == Token::Type::Op && peek().text == QLatin1String(op); }
     bool isWord(const char *word) const
     {
         return peek().type == Token::Type::Name && peek().text == QLatin1String(word);
@@ -253,8 +256,7 @@ private:
         const Token token = peek();
         auto node = std::make_shared<ExpressionNode>();
         switch (token.type) {
-        case Token::Type::End:
-            return fail(QStringLiteral("unexpected end"));
+        case Token::Type::End: return fail(QStringLiteral("unexpected end"));
         case Token::Type::Number:
             ++m_pos;
             node->literal = token.text.toDouble();
@@ -320,16 +322,21 @@ private:
     QString *m_error;
 };
 
-bool isNullValue(const QVariant &v) { return !v.isValid() || v.isNull(); }
+bool isNullValue(const QVariant &v)
+{
+    return !v.isValid() || v.isNull();
+}
 
 bool isNumeric(const QVariant &v)
 {
     switch (v.typeId()) {
-    case QMetaType::Double: case QMetaType::Float: case QMetaType::Int: case QMetaType::UInt:
-    case QMetaType::LongLong: case QMetaType::ULongLong:
-        return true;
-    default:
-        return false;
+    case QMetaType::Double:
+    case QMetaType::Float:
+    case QMetaType::Int:
+    case QMetaType::UInt:
+    case QMetaType::LongLong:
+    case QMetaType::ULongLong: return true;
+    default: return false;
     }
 }
 
@@ -362,8 +369,7 @@ QVariant eval(const ExpressionNode &node, const QString &current, const Expressi
 {
     using Kind = ExpressionNode::Kind;
     switch (node.kind) {
-    case Kind::Literal:
-        return node.literal;
+    case Kind::Literal: return node.literal;
     case Kind::List: {
         QVariantList list;
         for (const auto &child : node.children)
@@ -385,8 +391,7 @@ QVariant eval(const ExpressionNode &node, const QString &current, const Expressi
         const QVariant v = eval(*node.children.at(0), current, resolve);
         return isNumeric(v) ? QVariant(-v.toDouble()) : QVariant();
     }
-    case Kind::Binary:
-        break;
+    case Kind::Binary: break;
     }
 
     const QString &op = node.op;
@@ -416,26 +421,37 @@ QVariant eval(const ExpressionNode &node, const QString &current, const Expressi
         if (!isList(list))
             return {};
         const QVariantList values = list.toList();
-        return std::any_of(values.begin(), values.end(),
-                           [&](const QVariant &v) { return equal(v, item); });
+        return std::any_of(values.begin(), values.end(), [&](const QVariant &v) { return equal(v, item); });
     }
     if (!isNumeric(a) || !isNumeric(b)) {
-        if (op == QLatin1String("<")) return a.toString() < b.toString();
-        if (op == QLatin1String(">")) return a.toString() > b.toString();
-        if (op == QLatin1String("<=")) return a.toString() <= b.toString();
-        if (op == QLatin1String(">=")) return a.toString() >= b.toString();
+        if (op == QLatin1String("<"))
+            return a.toString() < b.toString();
+        if (op == QLatin1String(">"))
+            return a.toString() > b.toString();
+        if (op == QLatin1String("<="))
+            return a.toString() <= b.toString();
+        if (op == QLatin1String(">="))
+            return a.toString() >= b.toString();
         return {};
     }
     const double x = a.toDouble();
     const double y = b.toDouble();
-    if (op == QLatin1String("<")) return x < y;
-    if (op == QLatin1String(">")) return x > y;
-    if (op == QLatin1String("<=")) return x <= y;
-    if (op == QLatin1String(">=")) return x >= y;
-    if (op == QLatin1String("+")) return x + y;
-    if (op == QLatin1String("-")) return x - y;
-    if (op == QLatin1String("*")) return x * y;
-    if (op == QLatin1String("/")) return y == 0 ? QVariant() : QVariant(x / y);
+    if (op == QLatin1String("<"))
+        return x < y;
+    if (op == QLatin1String(">"))
+        return x > y;
+    if (op == QLatin1String("<="))
+        return x <= y;
+    if (op == QLatin1String(">="))
+        return x >= y;
+    if (op == QLatin1String("+"))
+        return x + y;
+    if (op == QLatin1String("-"))
+        return x - y;
+    if (op == QLatin1String("*"))
+        return x * y;
+    if (op == QLatin1String("/"))
+        return y == 0 ? QVariant() : QVariant(x / y);
     return {};
 }
 

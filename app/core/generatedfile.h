@@ -8,7 +8,7 @@
 namespace opsflow {
 
 struct GeneratedFile {
-    QString path;        // relative to the project folder: "docs/operations.md"
+    QString path; // relative to the project folder: "docs/operations.md"
     QByteArray content;
 };
 

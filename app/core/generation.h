@@ -18,9 +18,9 @@ struct Diagram {
 };
 
 struct GenerationResult {
-    QList<GeneratedFile> files;   // in a fixed order: operations, configuration, .env.example
-    QList<Diagram> diagrams;      // for the preview's Diagrams tab
-    QList<TemplateError> errors;  // "name:line: message"; a file with errors is not generated
+    QList<GeneratedFile> files;  // in a fixed order: operations, configuration, .env.example
+    QList<Diagram> diagrams;     // for the preview's Diagrams tab
+    QList<TemplateError> errors; // "name:line: message"; a file with errors is not generated
 };
 
 // The three templates, each parsed once. Copies are cheap and share the parsed trees, so a

@@ -33,9 +33,9 @@ struct ItemSpec {
     const char *label;
     QStringList questions;
     AuditItem::Origin origin;
-    const char *heading;   // a heading with these words documents the item
-    const char *strong;    // so does one body line naming a product or a precise term
-    const char *weak;      // generic words: two body lines are needed
+    const char *heading; // a heading with these words documents the item
+    const char *strong;  // so does one body line naming a product or a precise term
+    const char *weak;    // generic words: two body lines are needed
 };
 
 // Which words show an item. Headings and product names count at once; generic words only
@@ -44,49 +44,77 @@ const QList<ItemSpec> &itemSpecs()
 {
     using O = AuditItem::Origin;
     static const QList<ItemSpec> specs = {
-        {"ci_cd", "CI/CD pipeline", {QStringLiteral("7.4")}, O::KeyItem,
+        {"ci_cd",
+         "CI/CD pipeline",
+         {QStringLiteral("7.4")},
+         O::KeyItem,
          "ci ?/ ?cd|\\bci\\b|continuous (?:integration|deployment|delivery)|pipeline",
          "github actions|gitlab[- ]ci|jenkins|circle ?ci|travis|codepipeline|azure (?:devops|pipelines)|"
          "bitbucket pipelines|argo ?cd",
          "pipeline|ci ?/ ?cd|build and deploy"},
-        {"platform", "Deployment platform", {QStringLiteral("7.1"), QStringLiteral("7.2"), QStringLiteral("7.3")},
+        {"platform",
+         "Deployment platform",
+         {QStringLiteral("7.1"), QStringLiteral("7.2"), QStringLiteral("7.3")},
          O::KeyItem,
          "platform|infrastructure|hosting|environments?\\b|container|docker|kubernetes|where it runs",
          "\\baws\\b|\\bgcp\\b|google cloud|\\bazure\\b|heroku|fly\\.io|render\\.com|railway|vercel|kubernetes|"
          "\\bk8s\\b|\\becs\\b|\\beks\\b|\\bgke\\b|\\baks\\b|fargate|cloud run|app engine|on-?prem|docker swarm|nomad",
          "docker|container|servers?\\b|cluster"},
-        {"monitoring", "Monitoring", {QStringLiteral("7.5"), QStringLiteral("7.6")}, O::KeyItem,
+        {"monitoring",
+         "Monitoring",
+         {QStringLiteral("7.5"), QStringLiteral("7.6")},
+         O::KeyItem,
          "monitoring|observability|alert|metrics|\\bapm\\b",
          "datadog|new ?relic|prometheus|grafana|cloudwatch|sentry|opentelemetry|pagerduty|opsgenie|"
          "application insights|dynatrace|honeycomb",
          "monitor|alert|dashboard|metrics|uptime"},
-        {"logging", "Logging", {QStringLiteral("7.5"), QStringLiteral("7.9.4")}, O::KeyItem,
+        {"logging",
+         "Logging",
+         {QStringLiteral("7.5"), QStringLiteral("7.9.4")},
+         O::KeyItem,
          "logging|\\blogs?\\b",
          "\\belk\\b|\\bloki\\b|logstash|fluent ?(?:d|bit)|papertrail|winston|pino|structlog|logback|serilog|"
          "log aggregation|structured (?:json )?logs?",
          "\\blogs?\\b|logging|log level"},
-        {"runbooks", "Incident runbooks", {QStringLiteral("7.10")}, O::TypicalGap,
+        {"runbooks",
+         "Incident runbooks",
+         {QStringLiteral("7.10")},
+         O::TypicalGap,
          "runbook|incident|playbook|on-?call|troubleshoot",
          "runbook|playbook|post-?mortem|incident response",
          "incident|escalat|on-?call|troubleshoot"},
-        {"disaster_recovery", "Disaster recovery", {QStringLiteral("7.7"), QStringLiteral("7.7.1")}, O::TypicalGap,
+        {"disaster_recovery",
+         "Disaster recovery",
+         {QStringLiteral("7.7"), QStringLiteral("7.7.1")},
+         O::TypicalGap,
          "disaster recovery|backups?|restore|business continuity",
          "disaster recovery|\\brto\\b|\\brpo\\b|point-in-time|\\bpitr\\b",
          "backup|snapshot|restore|failover"},
-        {"scaling", "Scaling strategy", {QStringLiteral("7.8"), QStringLiteral("7.7.2")}, O::TypicalGap,
+        {"scaling",
+         "Scaling strategy",
+         {QStringLiteral("7.8"), QStringLiteral("7.7.2")},
+         O::TypicalGap,
          "scal(?:ing|ability|e)|capacity|autoscal",
          "auto-?scal|horizontal pod autoscaler|\\bhpa\\b|horizontal scaling|vertical scaling|read replicas?|"
          "sharding|connection pool",
          "scal(?:e|ing)|replicas|load balancer|capacity"},
-        {"deployment_strategy", "Deployment strategy and rollback", {QStringLiteral("7.4.1")}, O::OpsFlow,
+        {"deployment_strategy",
+         "Deployment strategy and rollback",
+         {QStringLiteral("7.4.1")},
+         O::OpsFlow,
          "(?:deploy(?:ment)?|release|rollout) strateg|rollback|roll back|releases?|blue.green|canary|rolling",
          "blue[- /]green|canary|rolling (?:update|deploy)|zero[- ]downtime|feature flags?",
          "rollback|roll back|release"},
-        {"health", "Health checks and graceful shutdown", {QStringLiteral("7.9"), QStringLiteral("7.9.1")}, O::OpsFlow,
+        {"health",
+         "Health checks and graceful shutdown",
+         {QStringLiteral("7.9"), QStringLiteral("7.9.1")},
+         O::OpsFlow,
          "health|shutdown|readiness|liveness",
          "/health|health ?checks?|readiness|liveness|graceful shutdown|sigterm",
          "graceful|shutdown|probe"},
-        {"resilience", "Circuit breakers, retries and timeouts", {QStringLiteral("7.9.2"), QStringLiteral("7.9.3")},
+        {"resilience",
+         "Circuit breakers, retries and timeouts",
+         {QStringLiteral("7.9.2"), QStringLiteral("7.9.3")},
          O::OpsFlow,
          "resilience|circuit breaker|retr(?:y|ies)|timeouts?|fault tolerance",
          "circuit breaker|exponential backoff|bulkhead|retry polic(?:y|ies)",
@@ -275,7 +303,8 @@ PreflightResult fromAuditData(const AuditData &data, const PreflightResult &ownC
         const QList<int> named = itemsNamedBy(gap);
         if (named.isEmpty()) {
             result.notes.append(QStringLiteral("The gap \"%1\" matches no phase 7 question; re-answer "
-                                               "everything to cover it.").arg(gap));
+                                               "everything to cover it.")
+                                    .arg(gap));
         }
         for (int i : named)
             gapItems.insert(i);
@@ -313,9 +342,11 @@ void decide(PreflightResult *result)
 
     if (!result->docsExist || !result->score) {
         result->scenario = PreflightScenario::FullPhase;
-        result->reasons.append(result->fromAuditData
-                                   ? QStringLiteral("The audit data says %1 does not exist.").arg(result->targetFile)
-                                   : QStringLiteral("No docs/deployment.md or docs/operations.md could be read: there is nothing to keep."));
+        result->reasons.append(
+            result->fromAuditData
+                ? QStringLiteral("The audit data says %1 does not exist.").arg(result->targetFile)
+                : QStringLiteral(
+                    "No docs/deployment.md or docs/operations.md could be read: there is nothing to keep."));
     } else if (*result->score >= 95) {
         result->scenario = PreflightScenario::KeepExisting;
     } else if (*result->score >= 80) {
@@ -328,8 +359,9 @@ void decide(PreflightResult *result)
 
     switch (result->scenario) {
     case PreflightScenario::KeepExisting:
-        result->options = {{PreflightAction::UseExisting, QStringLiteral("Use the existing documentation (skip phase 7)"), true, {}},
-                           {PreflightAction::AnswerAll, QStringLiteral("Answer the full phase anyway"), false, {}}};
+        result->options = {
+            {PreflightAction::UseExisting, QStringLiteral("Use the existing documentation (skip phase 7)"), true, {}},
+            {PreflightAction::AnswerAll, QStringLiteral("Answer the full phase anyway"), false, {}}};
         if (result->recommendation.isEmpty())
             result->recommendation = QStringLiteral("Keep the existing documentation.");
         break;
@@ -341,15 +373,19 @@ void decide(PreflightResult *result)
                                         .arg(n)
                                         .arg(n == 1 ? QString() : QStringLiteral("s"))
                                         .arg(result->missingQuestions.join(QLatin1String(", "))),
-                                    true, {}});
+                                    true,
+                                    {}});
         }
-        result->options.append({PreflightAction::AnswerAll, QStringLiteral("Re-answer everything (full phase)"), n == 0, {}});
-        result->options.append({PreflightAction::Skip, QStringLiteral("Skip entirely (use the docs as they are)"), false,
-                                QStringLiteral("The gaps stay undocumented: %1.")
-                                    .arg(result->gaps.isEmpty() ? QStringLiteral("none named") : result->gaps.join(QLatin1String("; ")))});
+        result->options.append(
+            {PreflightAction::AnswerAll, QStringLiteral("Re-answer everything (full phase)"), n == 0, {}});
+        result->options.append(
+            {PreflightAction::Skip, QStringLiteral("Skip entirely (use the docs as they are)"), false,
+             QStringLiteral("The gaps stay undocumented: %1.")
+                 .arg(result->gaps.isEmpty() ? QStringLiteral("none named") : result->gaps.join(QLatin1String("; ")))});
         if (result->recommendation.isEmpty()) {
-            result->recommendation = n > 0 ? QStringLiteral("Answer the missing questions; the rest of the documentation is kept.")
-                                           : QStringLiteral("Re-answer the phase: the gaps match no single question.");
+            result->recommendation = n > 0
+                ? QStringLiteral("Answer the missing questions; the rest of the documentation is kept.")
+                : QStringLiteral("Re-answer the phase: the gaps match no single question.");
         }
         break;
     }
@@ -400,8 +436,9 @@ PreflightResult auditDocuments(const QList<ProjectFile> &documents)
                 if (item.documented)
                     continue;
                 const CompiledItem &c = compiledItems().at(i);
-                const bool found = heading ? c.heading.match(line).hasMatch()
-                                           : c.strong.match(line).hasMatch() || (c.weak.match(line).hasMatch() && ++weakLines[i] == 2);
+                const bool found = heading
+                    ? c.heading.match(line).hasMatch()
+                    : c.strong.match(line).hasMatch() || (c.weak.match(line).hasMatch() && ++weakLines[i] == 2);
                 if (found) {
                     item.documented = true;
                     item.evidence = QStringLiteral("%1:%2").arg(doc.path).arg(n + 1);
@@ -471,13 +508,16 @@ QString preflightReport(const PreflightResult &r)
     line(QString());
     static const char *const scenarioText[] = {"keep the existing documentation", "answer only the missing questions",
                                                "full phase"};
-    line(QStringLiteral("Scenario: %1 (%2)").arg(scenarioLetter(r.scenario), QLatin1String(scenarioText[int(r.scenario)])));
-    line(QStringLiteral("Consistency score: %1").arg(r.score ? percent(*r.score) : QStringLiteral("N/A (no documents)")));
+    line(QStringLiteral("Scenario: %1 (%2)")
+             .arg(scenarioLetter(r.scenario), QLatin1String(scenarioText[int(r.scenario)])));
+    line(QStringLiteral("Consistency score: %1")
+             .arg(r.score ? percent(*r.score) : QStringLiteral("N/A (no documents)")));
     if (r.fromAuditData) {
         line(QStringLiteral("Source: ai-flow audit data (%1)").arg(auditDataPath));
     } else {
         line(QStringLiteral("Source: OpsFlow's own audit of %1")
-                 .arg(r.auditedFiles.isEmpty() ? QStringLiteral("the documents (none found)") : r.auditedFiles.join(QLatin1String(", "))));
+                 .arg(r.auditedFiles.isEmpty() ? QStringLiteral("the documents (none found)")
+                                               : r.auditedFiles.join(QLatin1String(", "))));
         if (!r.auditDataError.isEmpty())
             line(QStringLiteral("Audit data not used: %1 OpsFlow audited the documents itself.").arg(r.auditDataError));
         else if (!r.auditDataFound)
@@ -491,7 +531,9 @@ QString preflightReport(const PreflightResult &r)
         line(QStringLiteral("Documented:"));
         for (const AuditItem &item : r.items) {
             if (item.documented)
-                line(QStringLiteral("  ✅ %1%2").arg(item.label, item.evidence.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(item.evidence)));
+                line(QStringLiteral("  ✅ %1%2")
+                         .arg(item.label,
+                              item.evidence.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(item.evidence)));
         }
     }
     if (!r.gaps.isEmpty()) {

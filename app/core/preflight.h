@@ -16,9 +16,9 @@ enum class PreflightAction { UseExisting, AnswerMissing, AnswerAll, Skip };
 
 struct PreflightOption {
     PreflightAction action;
-    QString label;         // "Answer only the 3 missing questions"
+    QString label; // "Answer only the 3 missing questions"
     bool recommended = false;
-    QString warning;       // shown when chosen (Skip in scenario B)
+    QString warning; // shown when chosen (Skip in scenario B)
 };
 
 // One thing an operations document should cover, and the questions that answer it.
@@ -26,12 +26,12 @@ struct AuditItem {
     // The seed names key items and typical gaps; ai-flow's audit judges those. OpsFlow adds
     // three items so that every question belongs to one, and always judges them itself.
     enum class Origin { KeyItem, TypicalGap, OpsFlow };
-    QString id;            // "ci_cd"
-    QString label;         // "CI/CD pipeline"
+    QString id;    // "ci_cd"
+    QString label; // "CI/CD pipeline"
     QStringList questionIds;
     Origin origin = Origin::KeyItem;
     bool documented = false;
-    QString evidence;      // "docs/deployment.md:12" when OpsFlow's check found it
+    QString evidence; // "docs/deployment.md:12" when OpsFlow's check found it
 };
 
 // The items of the phase 7 audit, in report order: the seed's key items (CI/CD pipeline,
@@ -41,13 +41,13 @@ QList<AuditItem> auditItems();
 
 struct PreflightResult {
     PreflightScenario scenario = PreflightScenario::FullPhase;
-    bool fromAuditData = false;     // false: OpsFlow's own audit
-    bool auditDataFound = false;    // .ai-flow/cache/audit-data.json exists
-    QString auditDataError;         // why it was not used (one sentence); empty when used or absent
-    QString targetFile;             // "docs/deployment.md" (the audit's `file`, or what we audited)
-    QStringList auditedFiles;       // own audit: the documents read
+    bool fromAuditData = false;  // false: OpsFlow's own audit
+    bool auditDataFound = false; // .ai-flow/cache/audit-data.json exists
+    QString auditDataError;      // why it was not used (one sentence); empty when used or absent
+    QString targetFile;          // "docs/deployment.md" (the audit's `file`, or what we audited)
+    QStringList auditedFiles;    // own audit: the documents read
     bool docsExist = false;
-    std::optional<double> score;    // 0–100; none when there are no documents
+    std::optional<double> score; // 0–100; none when there are no documents
     QString recommendation;
     QList<AuditItem> items;         // each with documented set
     QStringList documented;         // labels

@@ -46,7 +46,7 @@ QString where(const QString &path, int line)
 class FileCache
 {
 public:
-    FileCache(const QString &projectDir, QStringList *notes) : m_dir(projectDir), m_notes(notes) {}
+    FileCache(const QString &projectDir, QStringList *notes) : m_dir(projectDir), m_notes(notes) { }
 
     ProjectFile get(const QString &path)
     {
@@ -164,8 +164,8 @@ void findProjectName(FileCache &files, const QString &projectDir, ProjectContext
         context->projectName = QFileInfo(projectDir).fileName();
         context->projectNameSource = QStringLiteral("folder name");
     }
-    context->suggestions.append({QStringLiteral("context"), QStringLiteral("project_name"),
-                                 context->projectName, context->projectNameSource,
+    context->suggestions.append({QStringLiteral("context"), QStringLiteral("project_name"), context->projectName,
+                                 context->projectNameSource,
                                  QStringLiteral("Project name from %1").arg(context->projectNameSource)});
 }
 
@@ -247,13 +247,12 @@ void suggestFromMentions(FileCache &files, const QString &projectDir, ProjectCon
         if (best < 0)
             continue;
         const Mention &m = mentions[best];
-        context->suggestions.append(
-            {QStringLiteral("context"), QLatin1String(m.field), QString::fromLatin1(m.value),
-             tallies[best].firstEvidence,
-             QStringLiteral("%1 is named in the earlier phases' docs (%2 line%3)")
-                 .arg(QLatin1String(m.label))
-                 .arg(tallies[best].lines)
-                 .arg(tallies[best].lines == 1 ? QString() : QStringLiteral("s"))});
+        context->suggestions.append({QStringLiteral("context"), QLatin1String(m.field), QString::fromLatin1(m.value),
+                                     tallies[best].firstEvidence,
+                                     QStringLiteral("%1 is named in the earlier phases' docs (%2 line%3)")
+                                         .arg(QLatin1String(m.label))
+                                         .arg(tallies[best].lines)
+                                         .arg(tallies[best].lines == 1 ? QString() : QStringLiteral("s"))});
     }
 }
 
@@ -344,8 +343,7 @@ ProjectFile readProjectFile(const QString &projectDir, const QString &relativePa
     QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
     file.text = decoder(file.content);
     if (decoder.hasError()) {
-        file.note = QStringLiteral("%1 is not valid UTF-8; it was read with replacement characters.")
-                        .arg(relativePath);
+        file.note = QStringLiteral("%1 is not valid UTF-8; it was read with replacement characters.").arg(relativePath);
     }
     return file;
 }
@@ -354,16 +352,16 @@ QString findTestCommand(const QString &text, int *line)
 {
     // Commands as typed in a terminal, with their flags and path arguments, but not the prose
     // that follows ("pytest for unit tests" gives "pytest").
-    static const QRegularExpression command(QStringLiteral(
-        "(?<![\\w./-])("
-        "(?:npm|pnpm|yarn)[ \\t]+(?:run[ \\t]+)?test(?::[\\w:-]+)?"
-        "|npx[ \\t]+(?:jest|vitest|mocha)"
-        "|(?:python3?[ \\t]+-m[ \\t]+)?pytest"
-        "|go[ \\t]+test"
-        "|mvn[ \\t]+(?:-\\S+[ \\t]+)*(?:test|verify)"
-        "|(?:\\./)?gradlew[ \\t]+test|gradle[ \\t]+test"
-        "|dotnet[ \\t]+test|cargo[ \\t]+test|make[ \\t]+test|bundle[ \\t]+exec[ \\t]+rspec"
-        ")(?:[ \\t]+(?:-{1,2}[\\w=.:/-]+|[\\w.-]*/[\\w./-]*|[\\w./-]*\\.\\.\\.))*(?![\\w])"));
+    static const QRegularExpression command(
+        QStringLiteral("(?<![\\w./-])("
+                       "(?:npm|pnpm|yarn)[ \\t]+(?:run[ \\t]+)?test(?::[\\w:-]+)?"
+                       "|npx[ \\t]+(?:jest|vitest|mocha)"
+                       "|(?:python3?[ \\t]+-m[ \\t]+)?pytest"
+                       "|go[ \\t]+test"
+                       "|mvn[ \\t]+(?:-\\S+[ \\t]+)*(?:test|verify)"
+                       "|(?:\\./)?gradlew[ \\t]+test|gradle[ \\t]+test"
+                       "|dotnet[ \\t]+test|cargo[ \\t]+test|make[ \\t]+test|bundle[ \\t]+exec[ \\t]+rspec"
+                       ")(?:[ \\t]+(?:-{1,2}[\\w=.:/-]+|[\\w.-]*/[\\w./-]*|[\\w./-]*\\.\\.\\.))*(?![\\w])"));
     static const QRegularExpression codeSpan(QStringLiteral("`([^`\\n]+)`"));
 
     // What the docs show as code is what the team runs; prose mentions only come second.

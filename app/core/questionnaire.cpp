@@ -163,9 +163,12 @@ public:
     Asked asked(const QJsonObject &scopes, const char *key, const QString &where)
     {
         const QString v = scopes.value(QLatin1String(key)).toString();
-        if (v == QLatin1String("full")) return Asked::Full;
-        if (v == QLatin1String("simplified")) return Asked::Simplified;
-        if (v == QLatin1String("skip")) return Asked::Skip;
+        if (v == QLatin1String("full"))
+            return Asked::Full;
+        if (v == QLatin1String("simplified"))
+            return Asked::Simplified;
+        if (v == QLatin1String("skip"))
+            return Asked::Skip;
         fail(where, QStringLiteral("scopes.%1 must be \"full\", \"simplified\" or \"skip\"").arg(QLatin1String(key)));
         return Asked::Full;
     }
@@ -200,8 +203,9 @@ Field Reader::field(const QJsonValue &value, const QString &questionWhere, QSet<
     if (ids->contains(f.id))
         fail(where, QStringLiteral("duplicate field id"));
     ids->insert(f.id);
-    onlyKeys(o, {"id", "type", "label", "section", "help", "placeholder", "required", "headline",
-                 "default", "when", "choices", "other", "min", "max", "integer", "unit", "columns"},
+    onlyKeys(o,
+             {"id", "type", "label", "section", "help", "placeholder", "required", "headline", "default", "when",
+              "choices", "other", "min", "max", "integer", "unit", "columns"},
              where);
     const QString type = string(o, "type", where, true);
     if (const auto t = typeFromId(type))
@@ -225,8 +229,9 @@ Field Reader::field(const QJsonValue &value, const QString &questionWhere, QSet<
 
     const bool hasChoices = f.type == Field::Type::Choice || f.type == Field::Type::Multi;
     if (o.contains(QLatin1String("choices")) != hasChoices)
-        fail(where, hasChoices ? QStringLiteral("a %1 field needs \"choices\"").arg(type)
-                               : QStringLiteral("only choice and multi fields have \"choices\""));
+        fail(where,
+             hasChoices ? QStringLiteral("a %1 field needs \"choices\"").arg(type)
+                        : QStringLiteral("only choice and multi fields have \"choices\""));
     QSet<QString> values;
     for (const QJsonValue &cv : o.value(QLatin1String("choices")).toArray()) {
         const QJsonObject co = cv.toObject();
@@ -325,8 +330,8 @@ QVariant Reader::normaliseDefault(const Field &f, const QJsonValue &value, const
         for (const QJsonValue &row : value.toArray()) {
             const QJsonObject r = row.toObject();
             for (auto it = r.begin(); it != r.end(); ++it) {
-                const bool known = std::any_of(f.columns.begin(), f.columns.end(),
-                                               [&](const Column &c) { return c.id == it.key(); });
+                const bool known =
+                    std::any_of(f.columns.begin(), f.columns.end(), [&](const Column &c) { return c.id == it.key(); });
                 if (!known)
                     fail(at, QStringLiteral("row has unknown column \"%1\"").arg(it.key()));
             }
@@ -347,13 +352,15 @@ std::optional<Questionnaire> Questionnaire::fromJson(const QByteArray &json, QSt
     if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
         if (error)
             *error = QStringLiteral("not a JSON object (%1 at offset %2)")
-                         .arg(parseError.errorString()).arg(parseError.offset);
+                         .arg(parseError.errorString())
+                         .arg(parseError.offset);
         return std::nullopt;
     }
     Reader r;
     const QJsonObject root = doc.object();
-    r.onlyKeys(root, {"format", "version", "phase", "title", "duration", "objective", "markers",
-                      "questions", "context"}, QStringLiteral("questionnaire"));
+    r.onlyKeys(root,
+               {"format", "version", "phase", "title", "duration", "objective", "markers", "questions", "context"},
+               QStringLiteral("questionnaire"));
     if (root.value(QLatin1String("format")).toString() != QLatin1String("opsflow-questionnaire"))
         r.fail(QString(), QStringLiteral("\"format\" must be \"opsflow-questionnaire\""));
     if (root.value(QLatin1String("version")).toInt() != 1)
@@ -432,8 +439,8 @@ std::optional<Questionnaire> Questionnaire::fromJson(const QByteArray &json, QSt
     // Every name a condition or check uses must exist: a typo would hide a block forever.
     auto checkReferences = [&](const Expression &e, const QString &questionId, const QString &where) {
         for (const auto &[qid, fid] : e.references(questionId)) {
-            const bool known = qid == QLatin1String("context") ? q.contextField(fid) != nullptr
-                                                               : q.field(qid, fid) != nullptr;
+            const bool known =
+                qid == QLatin1String("context") ? q.contextField(fid) != nullptr : q.field(qid, fid) != nullptr;
             if (!known)
                 r.fail(where, QStringLiteral("condition names unknown field \"%1:%2\"").arg(qid, fid));
         }

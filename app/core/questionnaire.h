@@ -14,19 +14,19 @@
 namespace opsflow {
 
 enum class Scope { Mvp, Production, Enterprise };
-QString scopeId(Scope scope);                       // "mvp", "production", "enterprise"
-QString scopeTitle(Scope scope);                    // "MVP", "Production-Ready", "Enterprise"
+QString scopeId(Scope scope);    // "mvp", "production", "enterprise"
+QString scopeTitle(Scope scope); // "MVP", "Production-Ready", "Enterprise"
 std::optional<Scope> scopeFromId(const QString &id);
 
 // How a question is asked in a scope.
 enum class Asked { Full, Simplified, Skip };
 
 struct Choice {
-    QString value;        // "A"
-    QString label;        // "Cloud Platform"
-    QString marker;       // "⭐" or empty
-    QString description;  // "Gradual replacement"
-    QStringList items;    // "AWS (ECS, Fargate, Lambda, EC2)", …
+    QString value;       // "A"
+    QString label;       // "Cloud Platform"
+    QString marker;      // "⭐" or empty
+    QString description; // "Gradual replacement"
+    QStringList items;   // "AWS (ECS, Fargate, Lambda, EC2)", …
 };
 
 struct Column {
@@ -47,9 +47,9 @@ struct Field {
     QString placeholder;
     bool required = false;
     bool headline = false;
-    QVariant defaultValue;     // already normalised to the type's value form
-    QString when;              // source text of the condition, empty = always
-    Expression condition;      // parsed `when`
+    QVariant defaultValue; // already normalised to the type's value form
+    QString when;          // source text of the condition, empty = always
+    Expression condition;  // parsed `when`
     QList<Choice> choices;
     bool other = false;
     std::optional<double> min;

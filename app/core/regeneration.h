@@ -11,15 +11,15 @@
 namespace opsflow {
 
 struct FileMerge {
-    QString path;                       // "docs/operations.md"
-    QList<SectionConflict> conflicts;   // generated sections the user edited, or a hand-written file
-    QStringList notes;                  // e.g. sections the user deleted (kept deleted)
-    EnvMergeReport env;                 // .env.example: variables kept, values not carried over
+    QString path;                     // "docs/operations.md"
+    QList<SectionConflict> conflicts; // generated sections the user edited, or a hand-written file
+    QStringList notes;                // e.g. sections the user deleted (kept deleted)
+    EnvMergeReport env;               // .env.example: variables kept, values not carried over
 };
 
 struct RegenerationPlan {
-    WritePlan plan;                     // merged contents, statuses and diffs
-    QList<FileMerge> merges;            // one per file that existed
+    WritePlan plan;          // merged contents, statuses and diffs
+    QList<FileMerge> merges; // one per file that existed
     bool hasConflicts() const;
 };
 

@@ -17,20 +17,20 @@ const QLatin1String keptHeader("# ---- Kept from your .env.example ----");
 struct Segment {
     enum class Kind { Text, Section, Index };
     Kind kind = Kind::Text;
-    QByteArray text;        // Text, Index: the raw bytes
-    QString id;             // Section
-    QByteArray hash;        // Section: the stamp in its begin marker, empty when unstamped
-    QByteArray begin;       // Section: raw lines, each with its line ending
+    QByteArray text;  // Text, Index: the raw bytes
+    QString id;       // Section
+    QByteArray hash;  // Section: the stamp in its begin marker, empty when unstamped
+    QByteArray begin; // Section: raw lines, each with its line ending
     QByteArray body;
     QByteArray end;
-    QStringList indexIds;   // Index
+    QStringList indexIds; // Index
 
     QByteArray bytes() const { return kind == Kind::Section ? begin + body + end : text; }
 };
 
 struct Parsed {
     QList<Segment> segments;
-    QString error;          // why the marker structure is broken, one sentence
+    QString error; // why the marker structure is broken, one sentence
     bool hasSections() const
     {
         return std::any_of(segments.begin(), segments.end(),
@@ -78,9 +78,10 @@ QByteArray bodyHash(const QByteArray &body)
 
 Parsed parse(const QByteArray &text)
 {
-    static const QRegularExpression marker(QStringLiteral(
-        "^\\s*<!--\\s*opsflow:(begin|end)\\s+([A-Za-z0-9._-]+)(?:\\s+sha256:([0-9a-f]+))?\\s*-->\\s*$"));
-    static const QRegularExpression index(QStringLiteral("^\\s*<!--\\s*opsflow:sections((?:\\s+[A-Za-z0-9._-]+)*)\\s*-->\\s*$"));
+    static const QRegularExpression marker(
+        QStringLiteral("^\\s*<!--\\s*opsflow:(begin|end)\\s+([A-Za-z0-9._-]+)(?:\\s+sha256:([0-9a-f]+))?\\s*-->\\s*$"));
+    static const QRegularExpression index(
+        QStringLiteral("^\\s*<!--\\s*opsflow:sections((?:\\s+[A-Za-z0-9._-]+)*)\\s*-->\\s*$"));
     static const QRegularExpression loose(QStringLiteral("^\\s*<!--\\s*opsflow:(?:begin|end|sections)\\b"));
 
     Parsed parsed;
@@ -110,7 +111,8 @@ Parsed parse(const QByteArray &text)
                 open = nullptr;
             } else {
                 parsed.error = QStringLiteral("line %1 opens or closes \"%2\" inside section \"%3\"")
-                                   .arg(n + 1).arg(m.captured(2), open->id);
+                                   .arg(n + 1)
+                                   .arg(m.captured(2), open->id);
                 return parsed;
             }
             continue;
@@ -137,7 +139,8 @@ Parsed parse(const QByteArray &text)
             parsed.segments.append(s);
             open = &parsed.segments.last();
         } else if (m.hasMatch()) {
-            parsed.error = QStringLiteral("line %1 ends section \"%2\", which was not begun").arg(n + 1).arg(m.captured(2));
+            parsed.error =
+                QStringLiteral("line %1 ends section \"%2\", which was not begun").arg(n + 1).arg(m.captured(2));
             return parsed;
         } else {
             text_.text += raw;
@@ -183,7 +186,7 @@ MergeResult wholeFileConflict(const QByteArray &existing, const QByteArray &gene
 
 // The output under construction: pieces of bytes, each remembering the section it holds.
 struct Piece {
-    QString sectionId;   // empty for text
+    QString sectionId; // empty for text
     bool index = false;
     QByteArray bytes;
 };
@@ -275,15 +278,12 @@ QByteArray stampSections(const QByteArray &generated)
     QByteArray out;
     for (const Segment &s : parsed.segments) {
         switch (s.kind) {
-        case Segment::Kind::Text:
-            out += s.text;
-            break;
+        case Segment::Kind::Text: out += s.text; break;
         case Segment::Kind::Section:
             out += "<!-- opsflow:begin " + s.id.toUtf8() + " sha256:" + bodyHash(s.body) + " -->" + lineEnding(s.begin);
             out += s.body + s.end;
             break;
-        case Segment::Kind::Index:
-            break; // rewritten at the end
+        case Segment::Kind::Index: break; // rewritten at the end
         }
     }
     if (!out.isEmpty() && !out.endsWith('\n'))
@@ -303,18 +303,21 @@ MergeResult mergeDocument(const QByteArray &existing, const QByteArray &stampedG
     const Parsed theirs = parse(stampedGenerated);
     if (!theirs.error.isEmpty())
         return wholeFileConflict(existing, stampedGenerated,
-                                 QStringLiteral("The generated document has broken markers: %1.").arg(theirs.error), choices);
+                                 QStringLiteral("The generated document has broken markers: %1.").arg(theirs.error),
+                                 choices);
     if (!mine.error.isEmpty())
-        return wholeFileConflict(existing, stampedGenerated,
-                                 QStringLiteral("The OpsFlow markers in the existing file are broken: %1.").arg(mine.error), choices);
+        return wholeFileConflict(
+            existing, stampedGenerated,
+            QStringLiteral("The OpsFlow markers in the existing file are broken: %1.").arg(mine.error), choices);
     if (!mine.hasSections())
         return wholeFileConflict(existing, stampedGenerated,
-                                 QStringLiteral("The existing file has no OpsFlow markers (it was written by hand)."), choices);
+                                 QStringLiteral("The existing file has no OpsFlow markers (it was written by hand)."),
+                                 choices);
 
     const bool crlf = usesCrlf(existing);
     auto ours = [crlf](const QByteArray &bytes) { return crlf ? toLf(bytes).replace("\n", "\r\n") : bytes; };
     const QStringList order = sectionIds(theirs);
-    QSet<QString> written;   // the sections the last generation wrote (from our index line)
+    QSet<QString> written; // the sections the last generation wrote (from our index line)
     bool hasIndex = false;
 
     QList<Piece> pieces;
@@ -349,8 +352,11 @@ MergeResult mergeDocument(const QByteArray &existing, const QByteArray &stampedG
         } else if (untouched || s.body.trimmed().isEmpty()) {
             result.notes.append(QStringLiteral("Section \"%1\" is no longer generated; it was removed.").arg(s.id));
         } else {
-            result.conflicts.append({s.id, s.body, {},
-                                     QStringLiteral("Section \"%1\" is no longer generated, but it was edited.").arg(s.id)});
+            result.conflicts.append(
+                {s.id,
+                 s.body,
+                 {},
+                 QStringLiteral("Section \"%1\" is no longer generated, but it was edited.").arg(s.id)});
             if (choices.value(s.id, ConflictChoice::KeepMine) == ConflictChoice::KeepMine)
                 pieces.append({s.id, false, s.bytes()});
         }

@@ -17,17 +17,20 @@ inline constexpr char wholeFileConflictId[] = "*whole-file*";
 enum class ConflictChoice { KeepMine, TakeNew };
 
 struct SectionConflict {
-    QString id;            // the section id, or "*whole-file*"
-    QByteArray mine;       // the existing body (or whole file)
-    QByteArray theirs;     // the newly generated body (or whole file)
-    QString reason;        // one sentence
+    QString id;        // the section id, or "*whole-file*"
+    QByteArray mine;   // the existing body (or whole file)
+    QByteArray theirs; // the newly generated body (or whole file)
+    QString reason;    // one sentence
 };
 
 struct MergeResult {
-    QByteArray content;              // what to write (with each conflict resolved by `choices`)
+    QByteArray content; // what to write (with each conflict resolved by `choices`)
     QList<SectionConflict> conflicts;
-    QStringList notes;               // sections removed, kept deleted, added
-    bool wholeFile() const { return conflicts.size() == 1 && conflicts.first().id == QLatin1String(wholeFileConflictId); }
+    QStringList notes; // sections removed, kept deleted, added
+    bool wholeFile() const
+    {
+        return conflicts.size() == 1 && conflicts.first().id == QLatin1String(wholeFileConflictId);
+    }
 };
 
 // Generated sections sit between "<!-- opsflow:begin ID -->" and "<!-- opsflow:end ID -->"
@@ -52,15 +55,14 @@ MergeResult mergeDocument(const QByteArray &existing, const QByteArray &stampedG
                           const QHash<QString, ConflictChoice> &choices = {});
 
 struct EnvMergeReport {
-    QStringList keptVariables;       // the team's own variables, kept at the end
-    QStringList changedValues;       // generated variables whose value the team had changed (not kept)
+    QStringList keptVariables; // the team's own variables, kept at the end
+    QStringList changedValues; // generated variables whose value the team had changed (not kept)
 };
 
 // The generated .env.example, then the team's own variables (with the comment lines just
 // above them) under "# ---- Kept from your .env.example ----". Values the team changed for
 // generated variables are not kept, because .env.example holds placeholders: they are
 // reported in *report instead.
-QByteArray mergeEnvExample(const QByteArray &existing, const QByteArray &generated,
-                           EnvMergeReport *report = nullptr);
+QByteArray mergeEnvExample(const QByteArray &existing, const QByteArray &generated, EnvMergeReport *report = nullptr);
 
 } // namespace opsflow

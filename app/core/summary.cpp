@@ -33,18 +33,15 @@ QString choiceLabel(const Field &f, const QString &value)
 QString describe(const Field &f, const QVariant &v)
 {
     switch (f.type) {
-    case Field::Type::Choice:
-        return choiceLabel(f, v.toString());
+    case Field::Type::Choice: return choiceLabel(f, v.toString());
     case Field::Type::Multi: {
         QStringList labels;
         for (const QString &value : v.toStringList())
             labels.append(choiceLabel(f, value));
         return labels.join(QStringLiteral(", "));
     }
-    case Field::Type::Number:
-        return number(v, f.unit);
-    case Field::Type::Bool:
-        return v.toBool() ? tr("yes") : tr("no");
+    case Field::Type::Number: return number(v, f.unit);
+    case Field::Type::Bool: return v.toBool() ? tr("yes") : tr("no");
     case Field::Type::Table: {
         const QVariantList rows = v.toList();
         QStringList firsts;
@@ -54,12 +51,12 @@ QString describe(const Field &f, const QVariant &v)
                 firsts.append(first);
         }
         const QString count = rows.size() == 1 ? tr("1 row") : tr("%1 rows").arg(rows.size());
-        return count + (firsts.isEmpty() ? QString()
-               : QStringLiteral(" (") + firsts.join(QStringLiteral(", ")) + QLatin1Char(')'));
+        return count
+            + (firsts.isEmpty() ? QString()
+                                : QStringLiteral(" (") + firsts.join(QStringLiteral(", ")) + QLatin1Char(')'));
     }
     case Field::Type::Text:
-    case Field::Type::MultiLine:
-        return v.toString().simplified();
+    case Field::Type::MultiLine: return v.toString().simplified();
     }
     return {};
 }

@@ -6,10 +6,10 @@
 namespace opsflow {
 
 struct SummaryLine {
-    QString questionId;  // "7.4.1"
-    QString label;       // "Deployment Strategy"
-    QString text;        // filled from the answers, or "TBD"
-    bool tbd = false;    // skipped by the scope
+    QString questionId; // "7.4.1"
+    QString label;      // "Deployment Strategy"
+    QString text;       // filled from the answers, or "TBD"
+    bool tbd = false;   // skipped by the scope
 };
 
 // Every line of the seed's block in its order, plus 7.9.3 and 7.9.4 (which the seed forgot).

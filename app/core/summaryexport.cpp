@@ -43,8 +43,8 @@ QString mdEscape(QString text)
 
 std::optional<SummaryFormat> summaryFormatFromId(const QString &id)
 {
-    for (auto f : {SummaryFormat::Markdown, SummaryFormat::Text, SummaryFormat::Json, SummaryFormat::Html,
-                   SummaryFormat::Pdf}) {
+    for (auto f :
+         {SummaryFormat::Markdown, SummaryFormat::Text, SummaryFormat::Json, SummaryFormat::Html, SummaryFormat::Pdf}) {
         if (summaryFormatId(f) == id)
             return f;
     }
@@ -65,11 +65,12 @@ QString summaryFormatId(SummaryFormat format)
 
 QString summaryMarkdown(const Resolver &resolver)
 {
-    QString out = QStringLiteral("# ") + heading() + QStringLiteral("\n\n")
-                  + mdEscape(scopeLine(resolver)) + QStringLiteral("\n\n");
+    QString out = QStringLiteral("# ") + heading() + QStringLiteral("\n\n") + mdEscape(scopeLine(resolver))
+        + QStringLiteral("\n\n");
     for (const SummaryLine &line : summaryLines(resolver)) {
-        out += QStringLiteral("- **%1:** %2 (%3)\n")
-                   .arg(mdEscape(line.label), line.tbd ? QStringLiteral("_TBD_") : mdEscape(line.text), line.questionId);
+        out +=
+            QStringLiteral("- **%1:** %2 (%3)\n")
+                .arg(mdEscape(line.label), line.tbd ? QStringLiteral("_TBD_") : mdEscape(line.text), line.questionId);
     }
     return out;
 }
@@ -126,7 +127,8 @@ QString summaryHtml(const Resolver &resolver, HtmlFlavour flavour)
                "</style>\n</head>\n<body>\n<h1>%1</h1>\n<p class=\"scope\">%2</p>\n"
                "<table width=\"100%\" cellspacing=\"0\" cellpadding=\"6\">\n%3</table>\n</body>\n</html>\n")
         .arg(title.toHtmlEscaped(), scopeLine(resolver).toHtmlEscaped(), rows,
-             print ? QString() : QStringLiteral("margin: 2em; "), print ? QStringLiteral("16pt") : QStringLiteral("1.5em"));
+             print ? QString() : QStringLiteral("margin: 2em; "),
+             print ? QStringLiteral("16pt") : QStringLiteral("1.5em"));
 }
 
 bool exportSummary(const Resolver &resolver, SummaryFormat format, QByteArray *out, QString *error)

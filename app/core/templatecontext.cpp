@@ -93,7 +93,10 @@ QString environmentLogSetting(const AnswerReader &a, const QString &environment,
                                    : (development ? QStringLiteral("full") : QStringLiteral("minimal"));
     const QString column = level ? QStringLiteral("level") : QStringLiteral("body_logging");
     for (const QVariantMap &row : a.rows("7.9.4", "log_levels")) {
-        if (row.value(QStringLiteral("environment")).toString().trimmed().startsWith(environment, Qt::CaseInsensitive)) {
+        if (row.value(QStringLiteral("environment"))
+                .toString()
+                .trimmed()
+                .startsWith(environment, Qt::CaseInsensitive)) {
             const QString value = row.value(column).toString().trimmed().toLower();
             return (level ? levels : bodies).contains(value) ? value : fallback;
         }
@@ -227,9 +230,8 @@ const QString NotDecided = QStringLiteral("*not decided yet*");
 
 bool mentions(const QString &text, std::initializer_list<const char *> words)
 {
-    return std::any_of(words.begin(), words.end(), [&text](const char *word) {
-        return text.contains(QLatin1String(word), Qt::CaseInsensitive);
-    });
+    return std::any_of(words.begin(), words.end(),
+                       [&text](const char *word) { return text.contains(QLatin1String(word), Qt::CaseInsensitive); });
 }
 
 // The label of a choice as the questionnaire defines it, escaped; values typed as "other"
@@ -291,28 +293,46 @@ QVariantList textItems(const QStringList &texts)
 
 // What a platform calls things and how it is operated, for prose, runbooks and settings.
 struct PlatformProfile {
-    QString name;          // who does things, in a sentence: "Kubernetes", "ECS"
-    QString compute;       // markdown prose
+    QString name;    // who does things, in a sentence: "Kubernetes", "ECS"
+    QString compute; // markdown prose
     QString registry;
     QString loadBalancer;
     QString logs;
     QString metrics;
-    QString secrets;       // where secrets live without a config service
-    QString logsCommand;   // markdown: inline code, or prose where there is no CLI
+    QString secrets;     // where secrets live without a config service
+    QString logsCommand; // markdown: inline code, or prose where there is no CLI
     QString statusCommand;
     QString restartCommand;
     QString rollbackCommand;
     QString scaleCommand;
     QString rollingSetting; // markdown
-    QString stopSetting;   // markdown: what sets the time between SIGTERM and SIGKILL; empty: unknown
-    int stopDefault = 0;   // its default, in seconds
-    int stopMax = 0;       // its largest allowed value; 0: no limit worth naming
+    QString stopSetting;    // markdown: what sets the time between SIGTERM and SIGKILL; empty: unknown
+    int stopDefault = 0;    // its default, in seconds
+    int stopMax = 0;        // its largest allowed value; 0: no limit worth naming
     bool stopFixed = false; // the platform's fixed value: nothing to configure
 };
 
 enum class Variant {
-    Generic, AwsEcs, AwsLambda, AwsEc2, CloudRun, ComputeEngine, AppService, ContainerApps, AzureVm,
-    Kubernetes, Swarm, Nomad, Heroku, Railway, Render, Fly, Vercel, Paas, Servers, ServersCompose
+    Generic,
+    AwsEcs,
+    AwsLambda,
+    AwsEc2,
+    CloudRun,
+    ComputeEngine,
+    AppService,
+    ContainerApps,
+    AzureVm,
+    Kubernetes,
+    Swarm,
+    Nomad,
+    Heroku,
+    Railway,
+    Render,
+    Fly,
+    Vercel,
+    Paas,
+    Servers,
+    ServersCompose
 };
 
 bool mentionsKubernetes(const QString &text)
@@ -342,12 +362,9 @@ Variant variantOf(const Facts &f, bool decided)
         if (mentions(t, {"container apps"}))
             return Variant::ContainerApps;
         return mentions(t, {"vm", "virtual machine"}) ? Variant::AzureVm : Variant::AppService;
-    case Facts::Platform::Kubernetes:
-        return Variant::Kubernetes;
-    case Facts::Platform::DockerSwarm:
-        return Variant::Swarm;
-    case Facts::Platform::Nomad:
-        return Variant::Nomad;
+    case Facts::Platform::Kubernetes: return Variant::Kubernetes;
+    case Facts::Platform::DockerSwarm: return Variant::Swarm;
+    case Facts::Platform::Nomad: return Variant::Nomad;
     case Facts::Platform::Paas:
         if (mentions(t, {"heroku"}))
             return Variant::Heroku;
@@ -358,8 +375,7 @@ Variant variantOf(const Facts &f, bool decided)
         if (mentions(t, {"fly"}))
             return Variant::Fly;
         return mentions(t, {"vercel"}) ? Variant::Vercel : Variant::Paas;
-    case Facts::Platform::OnPremises:
-        return f.containerized ? Variant::ServersCompose : Variant::Servers;
+    case Facts::Platform::OnPremises: return f.containerized ? Variant::ServersCompose : Variant::Servers;
     }
     return Variant::Generic;
 }
@@ -380,10 +396,7 @@ QString kubernetesRegistry(const Facts &f)
 class ProfileBuilder
 {
 public:
-    explicit ProfileBuilder(const QString &slug)
-        : m_slug(slug)
-    {
-    }
+    explicit ProfileBuilder(const QString &slug) : m_slug(slug) { }
 
     QString command(const char *text) const
     {
@@ -404,8 +417,8 @@ private:
 };
 
 // An empty command stays empty, for the caller to fill with prose.
-void setCommands(PlatformProfile &p, const ProfileBuilder &b, const char *logs, const char *status,
-                 const char *restart, const char *rollback, const char *scale)
+void setCommands(PlatformProfile &p, const ProfileBuilder &b, const char *logs, const char *status, const char *restart,
+                 const char *rollback, const char *scale)
 {
     p.logsCommand = b.command(logs);
     p.statusCommand = b.command(status);
@@ -446,13 +459,15 @@ void fillCloudProfile(PlatformProfile &p, Variant v, const ProfileBuilder &b)
     switch (v) {
     case Variant::AwsEcs:
         describe(p, b, "Amazon ECS services on AWS Fargate", "Amazon ECR", "Application Load Balancer",
-                 "Amazon CloudWatch Logs", "CloudWatch metrics", "ECS task secrets from AWS Systems Manager Parameter Store");
+                 "Amazon CloudWatch Logs", "CloudWatch metrics",
+                 "ECS task secrets from AWS Systems Manager Parameter Store");
         setCommands(p, b, "aws logs tail /ecs/%1 --follow --since 15m",
                     "aws ecs describe-services --cluster <cluster> --services %1",
                     "aws ecs update-service --cluster <cluster> --service %1 --force-new-deployment",
                     "aws ecs update-service --cluster <cluster> --service %1 --task-definition %1:<previous-revision>",
                     "aws ecs update-service --cluster <cluster> --service %1 --desired-count <count>");
-        p.rollingSetting = QStringLiteral("the ECS service's deployment configuration, `minimumHealthyPercent` 100 and `maximumPercent` 200, with the deployment circuit breaker on");
+        p.rollingSetting = QStringLiteral(
+            "the ECS service's deployment configuration, `minimumHealthyPercent` 100 and `maximumPercent` 200, with the deployment circuit breaker on");
         setStop(p, "ECS", "the container's `stopTimeout`", 30, 120);
         break;
     case Variant::AwsLambda:
@@ -464,17 +479,20 @@ void fillCloudProfile(PlatformProfile &p, Variant v, const ProfileBuilder &b)
                     "aws lambda update-function-configuration --function-name %1 --description restarted",
                     "aws lambda update-alias --function-name %1 --name live --function-version <previous-version>",
                     "aws lambda put-function-concurrency --function-name %1 --reserved-concurrent-executions <count>");
-        p.rollingSetting = QStringLiteral("weighted Lambda aliases, shifting traffic to the new version in steps (CodeDeploy `Linear10PercentEvery1Minute`)");
+        p.rollingSetting = QStringLiteral(
+            "weighted Lambda aliases, shifting traffic to the new version in steps (CodeDeploy `Linear10PercentEvery1Minute`)");
         p.name = QStringLiteral("Lambda");
         break;
     case Variant::AwsEc2:
         describe(p, b, "Amazon EC2 instances in an Auto Scaling group", "Amazon ECR", "Application Load Balancer",
-                 "Amazon CloudWatch Logs (CloudWatch agent)", "CloudWatch metrics", "AWS Systems Manager Parameter Store");
-        setCommands(p, b, "aws logs tail /ec2/%1 --follow --since 15m",
-                    "aws autoscaling describe-auto-scaling-groups --auto-scaling-group-names %1",
-                    "aws autoscaling start-instance-refresh --auto-scaling-group-name %1",
-                    "aws autoscaling update-auto-scaling-group --auto-scaling-group-name %1 --launch-template LaunchTemplateName=%1,Version=<previous-version>",
-                    "aws autoscaling set-desired-capacity --auto-scaling-group-name %1 --desired-capacity <count>");
+                 "Amazon CloudWatch Logs (CloudWatch agent)", "CloudWatch metrics",
+                 "AWS Systems Manager Parameter Store");
+        setCommands(
+            p, b, "aws logs tail /ec2/%1 --follow --since 15m",
+            "aws autoscaling describe-auto-scaling-groups --auto-scaling-group-names %1",
+            "aws autoscaling start-instance-refresh --auto-scaling-group-name %1",
+            "aws autoscaling update-auto-scaling-group --auto-scaling-group-name %1 --launch-template LaunchTemplateName=%1,Version=<previous-version>",
+            "aws autoscaling set-desired-capacity --auto-scaling-group-name %1 --desired-capacity <count>");
         p.rollingSetting = QStringLiteral("an Auto Scaling group instance refresh with `MinHealthyPercentage` 100");
         setStop(p, "systemd", "`TimeoutStopSec` in the service's unit", 90);
         break;
@@ -486,17 +504,20 @@ void fillCloudProfile(PlatformProfile &p, Variant v, const ProfileBuilder &b)
                     "gcloud run services update %1 --region <region> --update-labels restarted=<date>",
                     "gcloud run services update-traffic %1 --region <region> --to-revisions <previous-revision>=100",
                     "gcloud run services update %1 --region <region> --min-instances <count>");
-        p.rollingSetting = QStringLiteral("Cloud Run's revisions: traffic moves to a new revision only once its instances pass the startup probe");
+        p.rollingSetting = QStringLiteral(
+            "Cloud Run's revisions: traffic moves to a new revision only once its instances pass the startup probe");
         setFixedStop(p, "Cloud Run", 10);
         break;
     case Variant::ComputeEngine:
         describe(p, b, "Compute Engine VMs in a managed instance group", "Google Artifact Registry",
-                 "an external Application Load Balancer", "Cloud Logging (Ops Agent)", "Cloud Monitoring", "Secret Manager");
-        setCommands(p, b, "gcloud logging read 'resource.type=gce_instance' --freshness 15m --limit 200",
-                    "gcloud compute instance-groups managed list-instances %1 --region <region>",
-                    "gcloud compute instance-groups managed rolling-action restart %1 --region <region>",
-                    "gcloud compute instance-groups managed rolling-action start-update %1 --version template=<previous-template> --region <region>",
-                    "gcloud compute instance-groups managed resize %1 --size <count> --region <region>");
+                 "an external Application Load Balancer", "Cloud Logging (Ops Agent)", "Cloud Monitoring",
+                 "Secret Manager");
+        setCommands(
+            p, b, "gcloud logging read 'resource.type=gce_instance' --freshness 15m --limit 200",
+            "gcloud compute instance-groups managed list-instances %1 --region <region>",
+            "gcloud compute instance-groups managed rolling-action restart %1 --region <region>",
+            "gcloud compute instance-groups managed rolling-action start-update %1 --version template=<previous-template> --region <region>",
+            "gcloud compute instance-groups managed resize %1 --size <count> --region <region>");
         p.rollingSetting = QStringLiteral("a managed instance group rolling update with `--max-unavailable 0`");
         setStop(p, "systemd", "`TimeoutStopSec` in the service's unit", 90);
         break;
@@ -504,38 +525,43 @@ void fillCloudProfile(PlatformProfile &p, Variant v, const ProfileBuilder &b)
         describe(p, b, "Azure App Service", "Azure Container Registry", "App Service's built-in load balancing",
                  "Azure Monitor Logs (Log Analytics)", "Azure Monitor metrics",
                  "App Service application settings with Key Vault references");
-        setCommands(p, b, "az webapp log tail --name %1 --resource-group <resource-group>",
-                    "az webapp show --name %1 --resource-group <resource-group> --query state",
-                    "az webapp restart --name %1 --resource-group <resource-group>",
-                    "az webapp deployment slot swap --name %1 --resource-group <resource-group> --slot staging --target-slot production",
-                    "az appservice plan update --name <plan> --resource-group <resource-group> --number-of-workers <count>");
-        p.rollingSetting = QStringLiteral("deployment slots: deploy to the staging slot, let it warm up, then swap it into production");
+        setCommands(
+            p, b, "az webapp log tail --name %1 --resource-group <resource-group>",
+            "az webapp show --name %1 --resource-group <resource-group> --query state",
+            "az webapp restart --name %1 --resource-group <resource-group>",
+            "az webapp deployment slot swap --name %1 --resource-group <resource-group> --slot staging --target-slot production",
+            "az appservice plan update --name <plan> --resource-group <resource-group> --number-of-workers <count>");
+        p.rollingSetting = QStringLiteral(
+            "deployment slots: deploy to the staging slot, let it warm up, then swap it into production");
         p.name = QStringLiteral("App Service");
         break;
     case Variant::ContainerApps:
         describe(p, b, "Azure Container Apps", "Azure Container Registry", "the Container Apps environment's ingress",
-                 "Azure Monitor Logs (Log Analytics)", "Azure Monitor metrics", "Container Apps secrets with Key Vault references");
-        setCommands(p, b, "az containerapp logs show --name %1 --resource-group <resource-group> --follow",
-                    "az containerapp show --name %1 --resource-group <resource-group> --query properties.runningStatus",
-                    "az containerapp revision restart --name %1 --resource-group <resource-group> --revision <revision>",
-                    "az containerapp ingress traffic set --name %1 --resource-group <resource-group> --revision-weight <previous-revision>=100",
-                    "az containerapp update --name %1 --resource-group <resource-group> --min-replicas <count>");
-        p.rollingSetting = QStringLiteral("revisions: a new revision gets traffic once its replicas pass the readiness probe");
+                 "Azure Monitor Logs (Log Analytics)", "Azure Monitor metrics",
+                 "Container Apps secrets with Key Vault references");
+        setCommands(
+            p, b, "az containerapp logs show --name %1 --resource-group <resource-group> --follow",
+            "az containerapp show --name %1 --resource-group <resource-group> --query properties.runningStatus",
+            "az containerapp revision restart --name %1 --resource-group <resource-group> --revision <revision>",
+            "az containerapp ingress traffic set --name %1 --resource-group <resource-group> --revision-weight <previous-revision>=100",
+            "az containerapp update --name %1 --resource-group <resource-group> --min-replicas <count>");
+        p.rollingSetting =
+            QStringLiteral("revisions: a new revision gets traffic once its replicas pass the readiness probe");
         setStop(p, "Container Apps", "`terminationGracePeriodSeconds` of the container app", 30);
         break;
     case Variant::AzureVm:
         describe(p, b, "Azure virtual machine scale set", "Azure Container Registry", "Azure Application Gateway",
                  "Azure Monitor Logs (Azure Monitor Agent)", "Azure Monitor metrics", "Azure Key Vault");
-        setCommands(p, b, "journalctl -u %1 --since '15 min ago'",
-                    "az vmss list-instances --name %1 --resource-group <resource-group> --output table",
-                    "az vmss restart --name %1 --resource-group <resource-group>",
-                    "az vmss update --name %1 --resource-group <resource-group> --set virtualMachineProfile.storageProfile.imageReference.id=<previous-image>",
-                    "az vmss scale --name %1 --resource-group <resource-group> --new-capacity <count>");
+        setCommands(
+            p, b, "journalctl -u %1 --since '15 min ago'",
+            "az vmss list-instances --name %1 --resource-group <resource-group> --output table",
+            "az vmss restart --name %1 --resource-group <resource-group>",
+            "az vmss update --name %1 --resource-group <resource-group> --set virtualMachineProfile.storageProfile.imageReference.id=<previous-image>",
+            "az vmss scale --name %1 --resource-group <resource-group> --new-capacity <count>");
         p.rollingSetting = QStringLiteral("a scale set rolling upgrade policy (`maxBatchInstancePercent` 20)");
         setStop(p, "systemd", "`TimeoutStopSec` in the service's unit", 90);
         break;
-    default:
-        break;
+    default: break;
     }
 }
 
@@ -543,14 +569,16 @@ void fillOrchestratorProfile(PlatformProfile &p, Variant v, const ProfileBuilder
 {
     switch (v) {
     case Variant::Kubernetes:
-        describe(p, b, "a Kubernetes Deployment (pods behind a Service and an Ingress)", "", "an Ingress controller behind the cloud's load balancer",
+        describe(p, b, "a Kubernetes Deployment (pods behind a Service and an Ingress)", "",
+                 "an Ingress controller behind the cloud's load balancer",
                  "`kubectl logs` and the cluster's log collector", "metrics-server and Prometheus",
                  "Kubernetes Secrets, encrypted at rest");
         p.registry = kubernetesRegistry(f);
         setCommands(p, b, "kubectl logs deployment/%1 --since=15m --all-containers",
                     "kubectl rollout status deployment/%1", "kubectl rollout restart deployment/%1",
                     "kubectl rollout undo deployment/%1", "kubectl scale deployment/%1 --replicas=<count>");
-        p.rollingSetting = QStringLiteral("a `RollingUpdate` strategy with `maxUnavailable: 0` and `maxSurge: 1`, gated by the readiness probe");
+        p.rollingSetting = QStringLiteral(
+            "a `RollingUpdate` strategy with `maxUnavailable: 0` and `maxSurge: 1`, gated by the readiness probe");
         setStop(p, "Kubernetes", "`terminationGracePeriodSeconds` in the pod spec", 30);
         break;
     case Variant::Swarm:
@@ -558,21 +586,23 @@ void fillOrchestratorProfile(PlatformProfile &p, Variant v, const ProfileBuilder
                  "Swarm's routing mesh behind a reverse proxy", "`docker service logs`, shipped to central logging",
                  "cAdvisor and Prometheus", "Docker secrets");
         setCommands(p, b, "docker service logs %1 --since 15m", "docker service ps %1",
-                    "docker service update --force %1", "docker service rollback %1", "docker service scale %1=<count>");
-        p.rollingSetting = QStringLiteral("`update_config` with `parallelism: 1`, `order: start-first` and `failure_action: rollback`");
+                    "docker service update --force %1", "docker service rollback %1",
+                    "docker service scale %1=<count>");
+        p.rollingSetting = QStringLiteral(
+            "`update_config` with `parallelism: 1`, `order: start-first` and `failure_action: rollback`");
         setStop(p, "Swarm", "`stop_grace_period` in the stack file", 10);
         break;
     case Variant::Nomad:
         describe(p, b, "Nomad jobs", "a private registry (for example Harbor)",
-                 "Consul service discovery behind a load balancer (Traefik or Fabio)", "`nomad alloc logs`, shipped to central logging",
-                 "Nomad telemetry and Prometheus", "HashiCorp Vault, through Nomad's Vault integration");
+                 "Consul service discovery behind a load balancer (Traefik or Fabio)",
+                 "`nomad alloc logs`, shipped to central logging", "Nomad telemetry and Prometheus",
+                 "HashiCorp Vault, through Nomad's Vault integration");
         setCommands(p, b, "nomad alloc logs -job %1", "nomad job status %1", "nomad job restart %1",
                     "nomad job revert %1 <previous-version>", "nomad job scale %1 <count>");
         p.rollingSetting = QStringLiteral("an `update` block with `max_parallel = 1` and `auto_revert = true`");
         setStop(p, "Nomad", "`kill_timeout` in the task", 5);
         break;
-    default:
-        break;
+    default: break;
     }
 }
 
@@ -584,27 +614,30 @@ void fillPaasProfile(PlatformProfile &p, Variant v, const ProfileBuilder &b)
                  "Heroku logs (a log drain keeps them)", "Heroku metrics", "Heroku config vars");
         setCommands(p, b, "heroku logs --tail --app %1", "heroku ps --app %1", "heroku ps:restart --app %1",
                     "heroku rollback --app %1", "heroku ps:scale web=<count> --app %1");
-        p.rollingSetting = b.prose("Heroku's preboot (`heroku features:enable preboot --app %1`): new dynos take traffic before the old ones stop");
+        p.rollingSetting = b.prose(
+            "Heroku's preboot (`heroku features:enable preboot --app %1`): new dynos take traffic before the old ones stop");
         setFixedStop(p, "Heroku", 30);
         break;
     case Variant::Railway:
-        describe(p, b, "Railway services", "Railway's image storage", "Railway's edge proxy",
-                 "Railway's log explorer", "Railway's service metrics", "Railway variables");
+        describe(p, b, "Railway services", "Railway's image storage", "Railway's edge proxy", "Railway's log explorer",
+                 "Railway's service metrics", "Railway variables");
         setCommands(p, b, "railway logs", "railway status", "railway redeploy", "", "");
         p.rollbackCommand = QStringLiteral("redeploy the previous deployment from the service's Deployments tab");
         p.scaleCommand = QStringLiteral("raise the replica count in the service's settings");
-        p.rollingSetting = QStringLiteral("a health check path in the service's settings, so traffic moves only to a healthy deployment");
+        p.rollingSetting = QStringLiteral(
+            "a health check path in the service's settings, so traffic moves only to a healthy deployment");
         p.name = QStringLiteral("Railway");
         break;
     case Variant::Render:
-        describe(p, b, "Render web services", "Render's image storage", "Render's load balancer",
-                 "Render's log stream", "Render's service metrics", "Render environment groups and secret files");
+        describe(p, b, "Render web services", "Render's image storage", "Render's load balancer", "Render's log stream",
+                 "Render's service metrics", "Render environment groups and secret files");
         p.logsCommand = QStringLiteral("the service's Logs tab in the Render dashboard");
         p.statusCommand = QStringLiteral("the service's Events tab in the Render dashboard");
         p.restartCommand = QStringLiteral("Restart service in the Render dashboard");
         p.rollbackCommand = QStringLiteral("Rollback on the previous deploy in the service's Events tab");
         p.scaleCommand = QStringLiteral("the instance count in the service's Scaling settings");
-        p.rollingSetting = QStringLiteral("Render's zero-downtime deploys: a new instance gets traffic only after its health check passes");
+        p.rollingSetting = QStringLiteral(
+            "Render's zero-downtime deploys: a new instance gets traffic only after its health check passes");
         setStop(p, "Render", "the service's shutdown delay (`maxShutdownDelaySeconds`)", 30);
         break;
     case Variant::Fly:
@@ -612,41 +645,46 @@ void fillPaasProfile(PlatformProfile &p, Variant v, const ProfileBuilder &b)
                  "`fly logs` (a log shipper keeps them)", "Fly.io's built-in Prometheus metrics", "`fly secrets`");
         setCommands(p, b, "fly logs -a %1", "fly status -a %1", "fly apps restart %1",
                     "fly deploy -a %1 --image registry.fly.io/%1:<previous-tag>", "fly scale count <count> -a %1");
-        p.rollingSetting = QStringLiteral("`fly deploy --strategy rolling`, the default for apps with several Machines");
+        p.rollingSetting =
+            QStringLiteral("`fly deploy --strategy rolling`, the default for apps with several Machines");
         setStop(p, "Fly.io", "`kill_timeout` in `fly.toml`", 5, 300);
         break;
     case Variant::Vercel:
-        describe(p, b, "Vercel Functions", "Vercel's build output", "Vercel's edge network",
-                 "Vercel runtime logs", "Vercel's observability dashboard", "Vercel environment variables (encrypted)");
+        describe(p, b, "Vercel Functions", "Vercel's build output", "Vercel's edge network", "Vercel runtime logs",
+                 "Vercel's observability dashboard", "Vercel environment variables (encrypted)");
         setCommands(p, b, "vercel logs <deployment-url>", "vercel inspect <deployment-url>",
                     "vercel redeploy <deployment-url>", "vercel rollback", "");
         p.scaleCommand = QStringLiteral("nothing: functions scale per request (check the plan's concurrency limits)");
-        p.rollingSetting = QStringLiteral("Vercel's atomic deployments: traffic moves only when the new deployment is ready");
+        p.rollingSetting =
+            QStringLiteral("Vercel's atomic deployments: traffic moves only when the new deployment is ready");
         p.name = QStringLiteral("Vercel");
         break;
-    default:
-        break;
+    default: break;
     }
 }
 
 void fillServersProfile(PlatformProfile &p, Variant v, const ProfileBuilder &b)
 {
-    describe(p, b, v == Variant::ServersCompose ? "company servers running the containers with Docker Compose"
-                                                : "company servers running the service under systemd",
+    describe(p, b,
+             v == Variant::ServersCompose ? "company servers running the containers with Docker Compose"
+                                          : "company servers running the service under systemd",
              "a private registry (for example Harbor)", "nginx or HAProxy in front of the servers",
-             v == Variant::ServersCompose ? "Docker's log driver, shipped to central logging" : "journald, shipped to central logging",
+             v == Variant::ServersCompose ? "Docker's log driver, shipped to central logging"
+                                          : "journald, shipped to central logging",
              "node_exporter and Prometheus", "root-only environment files on the servers (mode 0600)");
     if (v == Variant::ServersCompose) {
         setCommands(p, b, "docker compose logs --since 15m app", "docker compose ps", "docker compose restart app",
                     "APP_IMAGE_TAG=<previous-tag> docker compose up -d app", "");
         setStop(p, "Docker Compose", "`stop_grace_period` of the service", 10);
     } else {
-        setCommands(p, b, "journalctl -u %1 --since '15 min ago'", "systemctl status %1", "sudo systemctl restart %1", "", "");
+        setCommands(p, b, "journalctl -u %1 --since '15 min ago'", "systemctl status %1", "sudo systemctl restart %1",
+                    "", "");
         p.rollbackCommand = QStringLiteral("deploy the previous release again with the pipeline");
         setStop(p, "systemd", "`TimeoutStopSec` in the service's unit", 90);
     }
     p.scaleCommand = QStringLiteral("add a server to the load balancer's pool");
-    p.rollingSetting = QStringLiteral("one server at a time leaves the load balancer's pool, is updated, and returns once its health check passes");
+    p.rollingSetting = QStringLiteral(
+        "one server at a time leaves the load balancer's pool, is updated, and returns once its health check passes");
 }
 
 void fillGenericProfile(PlatformProfile &p, Variant v)
@@ -739,16 +777,18 @@ Facts::Cache cacheOf(const AnswerReader &a)
         return Facts::Cache::Memcached;
     if (id == QLatin1String("none"))
         return Facts::Cache::None;
-    const bool usesCache = a.has("7.5", "metrics", "cache_hit_rate") || a.text("7.9.2", "fallback") == QLatin1String("A");
+    const bool usesCache =
+        a.has("7.5", "metrics", "cache_hit_rate") || a.text("7.9.2", "fallback") == QLatin1String("A");
     return usesCache ? Facts::Cache::Redis : Facts::Cache::None;
 }
 
 Facts::Apm apmOf(const QString &choice)
 {
-    static const QHash<QString, Facts::Apm> apms = {
-        {QStringLiteral("A"), Facts::Apm::Datadog}, {QStringLiteral("B"), Facts::Apm::NewRelic},
-        {QStringLiteral("C"), Facts::Apm::Sentry}, {QStringLiteral("D"), Facts::Apm::OpenTelemetry},
-        {QStringLiteral("E"), Facts::Apm::CloudWatch}};
+    static const QHash<QString, Facts::Apm> apms = {{QStringLiteral("A"), Facts::Apm::Datadog},
+                                                    {QStringLiteral("B"), Facts::Apm::NewRelic},
+                                                    {QStringLiteral("C"), Facts::Apm::Sentry},
+                                                    {QStringLiteral("D"), Facts::Apm::OpenTelemetry},
+                                                    {QStringLiteral("E"), Facts::Apm::CloudWatch}};
     return apms.value(choice, Facts::Apm::None);
 }
 
@@ -793,14 +833,9 @@ void addDependencies(const AnswerReader &a, Facts &f)
             continue;
         seen.insert(name.toLower());
         switch (dependencyKind(name)) {
-        case DependencyKind::ObjectStorage:
-            f.objectStorage = true;
-            break;
-        case DependencyKind::External:
-            f.externalServices.append(name);
-            break;
-        case DependencyKind::OwnStore:
-            break;
+        case DependencyKind::ObjectStorage: f.objectStorage = true; break;
+        case DependencyKind::External: f.externalServices.append(name); break;
+        case DependencyKind::OwnStore: break;
         }
     }
 }
@@ -831,10 +866,12 @@ DeploymentFacts deploymentFacts(const Resolver &answers)
     f.healthCheckPath = livenessPath(a);
     f.database = databaseOf(a.context("database"));
     static const QHash<QString, Facts::DatabaseScaling> dbScaling = {
-        {QStringLiteral("A"), Facts::DatabaseScaling::ReadReplicas}, {QStringLiteral("B"), Facts::DatabaseScaling::Sharding},
+        {QStringLiteral("A"), Facts::DatabaseScaling::ReadReplicas},
+        {QStringLiteral("B"), Facts::DatabaseScaling::Sharding},
         {QStringLiteral("C"), Facts::DatabaseScaling::Vertical}};
-    f.databaseScaling = f.database == Facts::Database::None ? Facts::DatabaseScaling::None
-                                                            : dbScaling.value(a.text("7.8", "db_scaling"), Facts::DatabaseScaling::None);
+    f.databaseScaling = f.database == Facts::Database::None
+        ? Facts::DatabaseScaling::None
+        : dbScaling.value(a.text("7.8", "db_scaling"), Facts::DatabaseScaling::None);
     f.cache = cacheOf(a);
     f.queue = queueOf(a.context("queue"));
     addDependencies(a, f);
@@ -843,7 +880,8 @@ DeploymentFacts deploymentFacts(const Resolver &answers)
         f.secretsStore = QStringLiteral("Vault");
     f.backups = f.database != Facts::Database::None && !a.text("7.7", "strategy").isEmpty();
     f.apm = apmOf(a.text("7.5", "apm"));
-    f.structuredLogs = a.text("7.5", "logging") == QLatin1String("C") || a.text("7.9.4", "log_format") == QLatin1String("A");
+    f.structuredLogs =
+        a.text("7.5", "logging") == QLatin1String("C") || a.text("7.9.4", "log_format") == QLatin1String("A");
     f.logStack = logStackOf(a, f);
     const QStringList channels = a.list("7.6", "channels");
     f.alertChannels.email = channels.contains(QStringLiteral("A"));
@@ -902,7 +940,9 @@ QString engineName(Facts::Database d)
 
 QString cacheName(Facts::Cache c)
 {
-    return c == Facts::Cache::Redis ? QStringLiteral("Redis") : c == Facts::Cache::Memcached ? QStringLiteral("Memcached") : QString();
+    return c == Facts::Cache::Redis    ? QStringLiteral("Redis")
+        : c == Facts::Cache::Memcached ? QStringLiteral("Memcached")
+                                       : QString();
 }
 
 QString queueName(Facts::Queue q)
@@ -938,8 +978,7 @@ QString managedDatabase(const Inputs &in)
         if (in.variant == Variant::Heroku && d == Facts::Database::PostgreSql)
             return QStringLiteral("Heroku Postgres");
         return QStringLiteral("the provider's managed ") + engine;
-    default:
-        return {};
+    default: return {};
     }
 }
 
@@ -981,11 +1020,19 @@ void addHeader(QVariantMap &c, const Inputs &in)
     set(c, "SCOPE_TITLE", scopeTitle(scope));
     set(c, "SCOPE_MVP", scope == Scope::Mvp);
     set(c, "SCOPE_ENTERPRISE", scope == Scope::Enterprise);
-    static const std::pair<const char *, const char *> tbd[] = {
-        {"TBD_DEPLOYMENT_STRATEGY", "7.4.1"}, {"TBD_MONITORING", "7.5"}, {"TBD_ALERTS", "7.6"},
-        {"TBD_BACKUP", "7.7"}, {"TBD_MIGRATIONS", "7.7.1"}, {"TBD_POOLING", "7.7.2"}, {"TBD_SCALING", "7.8"},
-        {"TBD_HEALTH", "7.9"}, {"TBD_SHUTDOWN", "7.9.1"}, {"TBD_CIRCUIT_BREAKERS", "7.9.2"},
-        {"TBD_RETRIES", "7.9.3"}, {"TBD_REQUEST_LOGGING", "7.9.4"}, {"TBD_DOCUMENTATION", "7.10"}};
+    static const std::pair<const char *, const char *> tbd[] = {{"TBD_DEPLOYMENT_STRATEGY", "7.4.1"},
+                                                                {"TBD_MONITORING", "7.5"},
+                                                                {"TBD_ALERTS", "7.6"},
+                                                                {"TBD_BACKUP", "7.7"},
+                                                                {"TBD_MIGRATIONS", "7.7.1"},
+                                                                {"TBD_POOLING", "7.7.2"},
+                                                                {"TBD_SCALING", "7.8"},
+                                                                {"TBD_HEALTH", "7.9"},
+                                                                {"TBD_SHUTDOWN", "7.9.1"},
+                                                                {"TBD_CIRCUIT_BREAKERS", "7.9.2"},
+                                                                {"TBD_RETRIES", "7.9.3"},
+                                                                {"TBD_REQUEST_LOGGING", "7.9.4"},
+                                                                {"TBD_DOCUMENTATION", "7.10"}};
     for (const auto &[key, question] : tbd)
         set(c, key, in.a.skipped(question));
 }
@@ -1010,17 +1057,20 @@ QString platformSentence(const Inputs &in)
     const QString choice = in.a.text("7.1", "choice");
     if (choice.isEmpty())
         return QStringLiteral("**Not decided yet:** where production runs.");
-    static const QHash<QString, QString> kinds = {
-        {QStringLiteral("A"), QStringLiteral("cloud platform")}, {QStringLiteral("B"), QStringLiteral("platform-as-a-service")},
-        {QStringLiteral("C"), QStringLiteral("on-premises")}, {QStringLiteral("D"), QStringLiteral("container orchestration")}};
+    static const QHash<QString, QString> kinds = {{QStringLiteral("A"), QStringLiteral("cloud platform")},
+                                                  {QStringLiteral("B"), QStringLiteral("platform-as-a-service")},
+                                                  {QStringLiteral("C"), QStringLiteral("on-premises")},
+                                                  {QStringLiteral("D"), QStringLiteral("container orchestration")}};
     const QString named = md(in.f.platformName);
     QString detail = kinds.value(choice);
     if (named.isEmpty() && choice == QLatin1String("B"))
         return QStringLiteral("Production runs on a **platform-as-a-service**; the provider is not named yet.");
     const QString family = familyName(in.f.platform);
-    if (!named.isEmpty() && (choice == QLatin1String("A") || choice == QLatin1String("D")) && !named.contains(family, Qt::CaseInsensitive))
+    if (!named.isEmpty() && (choice == QLatin1String("A") || choice == QLatin1String("D"))
+        && !named.contains(family, Qt::CaseInsensitive))
         detail += QStringLiteral(", ") + family;
-    return QStringLiteral("Production runs on **%1** (%2).").arg(named.isEmpty() ? familyName(in.f.platform) : named, detail);
+    return QStringLiteral("Production runs on **%1** (%2).")
+        .arg(named.isEmpty() ? familyName(in.f.platform) : named, detail);
 }
 
 void addPlatform(QVariantMap &c, const Inputs &in)
@@ -1046,8 +1096,8 @@ QString imageReference(const QString &typed)
     QString ref;
     for (const QChar ch : first) {
         const char16_t u = ch.unicode();
-        const bool ok = (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9')
-            || u == u'.' || u == u'_' || u == u'/' || u == u':' || u == u'@' || u == u'-';
+        const bool ok = (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9') || u == u'.'
+            || u == u'_' || u == u'/' || u == u':' || u == u'@' || u == u'-';
         if (ok)
             ref.append(ch);
     }
@@ -1071,7 +1121,8 @@ RuntimeImages runtimeImages(const QString &runtime)
     if (runtime == QLatin1String("java"))
         return {QStringLiteral("eclipse-temurin:21-jdk"), QStringLiteral("eclipse-temurin:21-jre"), false};
     if (runtime == QLatin1String("dotnet"))
-        return {QStringLiteral("mcr.microsoft.com/dotnet/sdk:8.0"), QStringLiteral("mcr.microsoft.com/dotnet/aspnet:8.0"), false};
+        return {QStringLiteral("mcr.microsoft.com/dotnet/sdk:8.0"),
+                QStringLiteral("mcr.microsoft.com/dotnet/aspnet:8.0"), false};
     return {QStringLiteral("debian:12-slim"), QStringLiteral("debian:12-slim"), true};
 }
 
@@ -1080,7 +1131,10 @@ RuntimeImages runtimeImages(const QString &runtime)
 class ComposeWriter
 {
 public:
-    void line(int indent, const QString &text) { m_out += QString(indent, QLatin1Char(' ')) + text + QLatin1Char('\n'); }
+    void line(int indent, const QString &text)
+    {
+        m_out += QString(indent, QLatin1Char(' ')) + text + QLatin1Char('\n');
+    }
     void line(int indent, const char *text) { line(indent, QString::fromLatin1(text)); }
     QString text() const { return m_out.trimmed(); }
 
@@ -1091,10 +1145,10 @@ private:
 struct ComposeService {
     QString name;
     QString image;
-    QStringList environment;  // "KEY: value"
-    QStringList extra;        // further lines, already indented by 4
-    QString volume;           // "db-data:/var/lib/postgresql/data"
-    bool healthy = false;     // the app waits for its healthcheck
+    QStringList environment; // "KEY: value"
+    QStringList extra;       // further lines, already indented by 4
+    QString volume;          // "db-data:/var/lib/postgresql/data"
+    bool healthy = false;    // the app waits for its healthcheck
 };
 
 ComposeService databaseService(Facts::Database d, const QString &dbName)
@@ -1114,20 +1168,23 @@ ComposeService databaseService(Facts::Database d, const QString &dbName)
     case Facts::Database::MySql:
         s.image = QStringLiteral("mysql:8.4");
         s.environment = {QStringLiteral("MYSQL_USER: app"), QStringLiteral("MYSQL_PASSWORD: change-me"),
-                         QStringLiteral("MYSQL_DATABASE: ") + dbName, QStringLiteral("MYSQL_ROOT_PASSWORD: change-me-root")};
-        s.extra = {QStringLiteral("healthcheck:"), QStringLiteral("  test: [\"CMD\", \"mysqladmin\", \"ping\", \"-h\", \"localhost\"]")};
+                         QStringLiteral("MYSQL_DATABASE: ") + dbName,
+                         QStringLiteral("MYSQL_ROOT_PASSWORD: change-me-root")};
+        s.extra = {QStringLiteral("healthcheck:"),
+                   QStringLiteral("  test: [\"CMD\", \"mysqladmin\", \"ping\", \"-h\", \"localhost\"]")};
         s.volume = QStringLiteral("db-data:/var/lib/mysql");
         break;
     case Facts::Database::MongoDb:
         s.image = QStringLiteral("mongo:7");
-        s.environment = {QStringLiteral("MONGO_INITDB_ROOT_USERNAME: app"), QStringLiteral("MONGO_INITDB_ROOT_PASSWORD: change-me")};
-        s.extra = {QStringLiteral("healthcheck:"),
-                   QStringLiteral("  test: [\"CMD\", \"mongosh\", \"--quiet\", \"--eval\", \"db.adminCommand('ping')\"]")};
+        s.environment = {QStringLiteral("MONGO_INITDB_ROOT_USERNAME: app"),
+                         QStringLiteral("MONGO_INITDB_ROOT_PASSWORD: change-me")};
+        s.extra = {
+            QStringLiteral("healthcheck:"),
+            QStringLiteral("  test: [\"CMD\", \"mongosh\", \"--quiet\", \"--eval\", \"db.adminCommand('ping')\"]")};
         s.volume = QStringLiteral("db-data:/data/db");
         break;
     case Facts::Database::Sqlite:
-    case Facts::Database::None:
-        return {};
+    case Facts::Database::None: return {};
     }
     s.extra += {QStringLiteral("  interval: 5s"), QStringLiteral("  timeout: 3s"), QStringLiteral("  retries: 10")};
     return s;
@@ -1146,10 +1203,10 @@ QList<ComposeService> stackServices(const Facts &f, const QString &slug, QString
         appEnvironment << QStringLiteral("DATABASE_URL: mysql://app:change-me@db:3306/") + dbName;
         break;
     case Facts::Database::MongoDb:
-        appEnvironment << QStringLiteral("DATABASE_URL: mongodb://app:change-me@db:27017/%1?authSource=admin").arg(dbName);
+        appEnvironment
+            << QStringLiteral("DATABASE_URL: mongodb://app:change-me@db:27017/%1?authSource=admin").arg(dbName);
         break;
-    default:
-        break;
+    default: break;
     }
     if (!databaseService(f.database, dbName).name.isEmpty())
         services.append(databaseService(f.database, dbName));
@@ -1163,32 +1220,43 @@ QList<ComposeService> stackServices(const Facts &f, const QString &slug, QString
     }
     switch (f.queue) {
     case Facts::Queue::RabbitMq:
-        services.append({QStringLiteral("rabbitmq"), QStringLiteral("rabbitmq:3-management"),
-                         {QStringLiteral("RABBITMQ_DEFAULT_USER: app"), QStringLiteral("RABBITMQ_DEFAULT_PASS: change-me")},
-                         {QStringLiteral("ports:"), QStringLiteral("  - \"15672:15672\"")}, {}, false});
+        services.append(
+            {QStringLiteral("rabbitmq"),
+             QStringLiteral("rabbitmq:3-management"),
+             {QStringLiteral("RABBITMQ_DEFAULT_USER: app"), QStringLiteral("RABBITMQ_DEFAULT_PASS: change-me")},
+             {QStringLiteral("ports:"), QStringLiteral("  - \"15672:15672\"")},
+             {},
+             false});
         appEnvironment << QStringLiteral("AMQP_URL: amqp://app:change-me@rabbitmq:5672");
         break;
     case Facts::Queue::Kafka:
         // The image's defaults advertise localhost, which other containers cannot reach.
-        services.append({QStringLiteral("kafka"), QStringLiteral("apache/kafka:3.7.0"),
-                         {QStringLiteral("KAFKA_NODE_ID: 1"), QStringLiteral("KAFKA_PROCESS_ROLES: broker,controller"),
-                          QStringLiteral("KAFKA_LISTENERS: PLAINTEXT://:9092,CONTROLLER://:9093"),
-                          QStringLiteral("KAFKA_ADVERTISED_LISTENERS: PLAINTEXT://kafka:9092"),
-                          QStringLiteral("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP: CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT"),
-                          QStringLiteral("KAFKA_CONTROLLER_LISTENER_NAMES: CONTROLLER"),
-                          QStringLiteral("KAFKA_CONTROLLER_QUORUM_VOTERS: 1@kafka:9093"),
-                          QStringLiteral("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR: 1")},
-                         {}, {}, false});
+        services.append(
+            {QStringLiteral("kafka"),
+             QStringLiteral("apache/kafka:3.7.0"),
+             {QStringLiteral("KAFKA_NODE_ID: 1"), QStringLiteral("KAFKA_PROCESS_ROLES: broker,controller"),
+              QStringLiteral("KAFKA_LISTENERS: PLAINTEXT://:9092,CONTROLLER://:9093"),
+              QStringLiteral("KAFKA_ADVERTISED_LISTENERS: PLAINTEXT://kafka:9092"),
+              QStringLiteral("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP: CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT"),
+              QStringLiteral("KAFKA_CONTROLLER_LISTENER_NAMES: CONTROLLER"),
+              QStringLiteral("KAFKA_CONTROLLER_QUORUM_VOTERS: 1@kafka:9093"),
+              QStringLiteral("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR: 1")},
+             {},
+             {},
+             false});
         appEnvironment << QStringLiteral("KAFKA_BROKERS: kafka:9092");
         break;
     case Facts::Queue::Sqs:
-        services.append({QStringLiteral("localstack"), QStringLiteral("localstack/localstack:3"),
-                         {QStringLiteral("SERVICES: sqs")}, {}, {}, false});
+        services.append({QStringLiteral("localstack"),
+                         QStringLiteral("localstack/localstack:3"),
+                         {QStringLiteral("SERVICES: sqs")},
+                         {},
+                         {},
+                         false});
         appEnvironment << QStringLiteral("SQS_QUEUE_URL: http://localstack:4566/000000000000/%1-jobs").arg(slug)
                        << QStringLiteral("AWS_ENDPOINT_URL: http://localstack:4566");
         break;
-    default:
-        break;
+    default: break;
     }
     return services;
 }
@@ -1254,7 +1322,8 @@ QString composeName(const QString &typed)
     QString name;
     for (const QChar ch : typed.toLower()) {
         const char16_t u = ch.unicode();
-        if ((u >= u'a' && u <= u'z') || (u >= u'0' && u <= u'9') || (!name.isEmpty() && (u == u'_' || u == u'.' || u == u'-')))
+        if ((u >= u'a' && u <= u'z') || (u >= u'0' && u <= u'9')
+            || (!name.isEmpty() && (u == u'_' || u == u'.' || u == u'-')))
             name.append(ch);
         else if (!name.isEmpty() && !name.endsWith(u'-'))
             name.append(u'-');
@@ -1344,8 +1413,9 @@ void addContainers(QVariantMap &c, const Inputs &in)
         if (images.sameImage)
             images.build = typed;
     }
-    set(c, "BASE_IMAGE_CELL", escape::inlineCode(images.run, escape::CodeContext::TableCell)
-                                  + (typed.isEmpty() ? QStringLiteral(" (the runtime's default)") : QString()));
+    set(c, "BASE_IMAGE_CELL",
+        escape::inlineCode(images.run, escape::CodeContext::TableCell)
+            + (typed.isEmpty() ? QStringLiteral(" (the runtime's default)") : QString()));
     const auto size = in.a.number("7.2", "image_size_mb");
     set(c, "IMAGE_SIZE", size ? QStringLiteral("about %1 MB").arg(num(*size)) : QStringLiteral("*not estimated yet*"));
     set(c, "BUILD_IMAGE", images.build);
@@ -1360,10 +1430,12 @@ void addContainers(QVariantMap &c, const Inputs &in)
     }
     set(c, "RUNTIME_OTHER", !known);
 
-    const Field *table = in.a.resolver().questionnaire().field(QStringLiteral("7.2"), QStringLiteral("compose_services"));
+    const Field *table =
+        in.a.resolver().questionnaire().field(QStringLiteral("7.2"), QStringLiteral("compose_services"));
     const QVariant stored = in.a.resolver().value(QStringLiteral("7.2"), QStringLiteral("compose_services"));
     const bool edited = stored.isValid() && table && stored != table->defaultValue;
-    set(c, "COMPOSE_YAML", edited ? composeFromTable(in.a.rows("7.2", "compose_services")) : composeFromStack(in.f, in.slug));
+    set(c, "COMPOSE_YAML",
+        edited ? composeFromTable(in.a.rows("7.2", "compose_services")) : composeFromStack(in.f, in.slug));
 }
 
 // ---- Environments ----------------------------------------------------------------------------
@@ -1401,7 +1473,8 @@ QString deployedText(const AnswerReader &a, const QString &appEnv, bool docker)
     }
     if (rule == QLatin1String("A"))
         return QStringLiteral("After manual approval");
-    return rule == QLatin1String("B") ? QStringLiteral("Automatically, on every merge to `main`") : QStringLiteral("Manually");
+    return rule == QLatin1String("B") ? QStringLiteral("Automatically, on every merge to `main`")
+                                      : QStringLiteral("Manually");
 }
 
 QString purposeText(const QString &appEnv)
@@ -1422,9 +1495,13 @@ void addEnvironments(QVariantMap &c, const Inputs &in)
     QStringList names;
     for (const Environment &e : envs)
         names << e.name;
-    set(c, "ENVIRONMENTS_SENTENCE", decided
-            ? QStringLiteral("%1 environments: %2.").arg(envs.size() == 2 ? QStringLiteral("Two") : envs.size() == 3 ? QStringLiteral("Three") : QStringLiteral("Four"), joinWords(names))
-            : QStringLiteral("**Not decided yet:** how many environments; the recommended three are shown."));
+    set(c, "ENVIRONMENTS_SENTENCE",
+        decided ? QStringLiteral("%1 environments: %2.")
+                      .arg(envs.size() == 2       ? QStringLiteral("Two")
+                               : envs.size() == 3 ? QStringLiteral("Three")
+                                                  : QStringLiteral("Four"),
+                           joinWords(names))
+                : QStringLiteral("**Not decided yet:** how many environments; the recommended three are shown."));
 
     const bool flags = usesFeatureFlags(in.a);
     const bool store = in.a.has("7.3", "env_config", "B");
@@ -1442,7 +1519,8 @@ void addEnvironments(QVariantMap &c, const Inputs &in)
         }
         if (flags && e.appEnv != QLatin1String("test"))
             config << QStringLiteral("feature flags");
-        rows << item({{"NAME", e.name}, {"PURPOSE", purposeText(e.appEnv)},
+        rows << item({{"NAME", e.name},
+                      {"PURPOSE", purposeText(e.appEnv)},
                       {"DEPLOYED", deployedText(in.a, e.appEnv, in.a.text("7.2", "choice") == QLatin1String("A"))},
                       {"CONFIGURATION", joinWords(config)}});
     }
@@ -1450,11 +1528,16 @@ void addEnvironments(QVariantMap &c, const Inputs &in)
 
     QStringList approaches;
     if (in.a.has("7.3", "env_config", "A"))
-        approaches << QStringLiteral("**Environment variables** for every setting: `.env` locally (copied from `.env.example`, never committed), the platform's settings in deployed environments.");
+        approaches << QStringLiteral(
+            "**Environment variables** for every setting: `.env` locally (copied from `.env.example`, never committed), the platform's settings in deployed environments.");
     if (store)
-        approaches << QStringLiteral("**Config service**: secrets (database passwords, API keys, webhook URLs) live in %1 and reach the deployed environments at start-up, never through files or chat.").arg(secretsStore(in));
+        approaches
+            << QStringLiteral(
+                   "**Config service**: secrets (database passwords, API keys, webhook URLs) live in %1 and reach the deployed environments at start-up, never through files or chat.")
+                   .arg(secretsStore(in));
     if (flags)
-        approaches << QStringLiteral("**Feature flags** in %1: behaviour switches at runtime, without a deploy.").arg(QLatin1String(FlagProvider));
+        approaches << QStringLiteral("**Feature flags** in %1: behaviour switches at runtime, without a deploy.")
+                          .arg(QLatin1String(FlagProvider));
     if (approaches.isEmpty())
         approaches << QStringLiteral("*No configuration approach chosen yet.*");
     set(c, "CONFIG_APPROACHES", textItems(approaches));
@@ -1471,22 +1554,38 @@ struct CiPlatform {
 CiPlatform ciPlatform(const QString &choice)
 {
     static const QHash<QString, CiPlatform> platforms = {
-        {QStringLiteral("A"), {"`.github/workflows/deploy.yml`", "GitHub Actions secrets (environment secrets for staging and production)", "a required reviewer on the `production` environment"}},
-        {QStringLiteral("B"), {"`.gitlab-ci.yml`", "GitLab CI/CD variables (masked and protected)", "a manual job (`when: manual`) on the protected `production` environment"}},
-        {QStringLiteral("C"), {"a `Jenkinsfile`", "the Jenkins credentials store", "an `input` step before the production stage"}},
-        {QStringLiteral("D"), {"`.circleci/config.yml`", "CircleCI contexts, restricted to the deploy jobs", "an approval job (`type: approval`)"}},
-        {QStringLiteral("E"), {"`.travis.yml`", "Travis CI repository settings (hidden variables)", "a manually triggered production stage (Travis CI has no approval step)"}},
-        {QStringLiteral("F"), {"`buildspec.yml` (CodeBuild), with the pipeline defined as infrastructure code", "AWS Secrets Manager, read through the pipeline's IAM role", "a Manual approval action"}},
-        {QStringLiteral("G"), {"`azure-pipelines.yml`", "Azure DevOps variable groups linked to Azure Key Vault", "an approval check on the `production` environment"}},
+        {QStringLiteral("A"),
+         {"`.github/workflows/deploy.yml`", "GitHub Actions secrets (environment secrets for staging and production)",
+          "a required reviewer on the `production` environment"}},
+        {QStringLiteral("B"),
+         {"`.gitlab-ci.yml`", "GitLab CI/CD variables (masked and protected)",
+          "a manual job (`when: manual`) on the protected `production` environment"}},
+        {QStringLiteral("C"),
+         {"a `Jenkinsfile`", "the Jenkins credentials store", "an `input` step before the production stage"}},
+        {QStringLiteral("D"),
+         {"`.circleci/config.yml`", "CircleCI contexts, restricted to the deploy jobs",
+          "an approval job (`type: approval`)"}},
+        {QStringLiteral("E"),
+         {"`.travis.yml`", "Travis CI repository settings (hidden variables)",
+          "a manually triggered production stage (Travis CI has no approval step)"}},
+        {QStringLiteral("F"),
+         {"`buildspec.yml` (CodeBuild), with the pipeline defined as infrastructure code",
+          "AWS Secrets Manager, read through the pipeline's IAM role", "a Manual approval action"}},
+        {QStringLiteral("G"),
+         {"`azure-pipelines.yml`", "Azure DevOps variable groups linked to Azure Key Vault",
+          "an approval check on the `production` environment"}},
     };
-    return platforms.value(choice, {"the pipeline definition", "the CI platform's secret store", "a manual approval step"});
+    return platforms.value(choice,
+                           {"the pipeline definition", "the CI platform's secret store", "a manual approval step"});
 }
 
 QString securityScanText(const QString &runtime, bool docker)
 {
     static const QHash<QString, QString> audits = {
-        {QStringLiteral("node"), QStringLiteral("`npm audit`")}, {QStringLiteral("python"), QStringLiteral("`pip-audit`")},
-        {QStringLiteral("go"), QStringLiteral("`govulncheck`")}, {QStringLiteral("java"), QStringLiteral("OWASP Dependency-Check")},
+        {QStringLiteral("node"), QStringLiteral("`npm audit`")},
+        {QStringLiteral("python"), QStringLiteral("`pip-audit`")},
+        {QStringLiteral("go"), QStringLiteral("`govulncheck`")},
+        {QStringLiteral("java"), QStringLiteral("OWASP Dependency-Check")},
         {QStringLiteral("dotnet"), QStringLiteral("`dotnet list package --vulnerable`")}};
     const QString audit = audits.value(runtime, QStringLiteral("a dependency audit"));
     return docker ? QStringLiteral("%1 and an image scan (Trivy); critical findings fail the build").arg(audit)
@@ -1505,8 +1604,9 @@ QString stageText(const QString &stage, const Inputs &in, const CiPlatform &ci, 
     if (stage == QLatin1String("test"))
         return QStringLiteral("unit and integration tests with coverage");
     if (stage == QLatin1String("build"))
-        return docker ? QStringLiteral("the Docker image, tagged with the commit SHA and pushed to %1").arg(in.p.registry)
-                      : QStringLiteral("the release artifact, versioned with the commit SHA");
+        return docker
+            ? QStringLiteral("the Docker image, tagged with the commit SHA and pushed to %1").arg(in.p.registry)
+            : QStringLiteral("the release artifact, versioned with the commit SHA");
     if (stage == QLatin1String("security_scan"))
         return securityScanText(in.a.context("runtime"), docker);
     if (stage == QLatin1String("deploy_staging"))
@@ -1514,8 +1614,10 @@ QString stageText(const QString &stage, const Inputs &in, const CiPlatform &ci, 
     if (stage == QLatin1String("manual_approval"))
         return QStringLiteral("a person approves the release: ") + QLatin1String(ci.approval);
     if (stage == QLatin1String("deploy_production"))
-        return strategy.isEmpty() ? QStringLiteral("the approved build to production")
-                                  : QStringLiteral("the same build to production, as a %1 (see [Deployment Strategy](#deployment-strategy))").arg(strategy);
+        return strategy.isEmpty()
+            ? QStringLiteral("the approved build to production")
+            : QStringLiteral("the same build to production, as a %1 (see [Deployment Strategy](#deployment-strategy))")
+                  .arg(strategy);
     return {};
 }
 
@@ -1523,14 +1625,17 @@ void addCi(QVariantMap &c, const Inputs &in)
 {
     const QString choice = in.a.text("7.4", "platform");
     const CiPlatform ci = ciPlatform(choice);
-    set(c, "CI_SENTENCE", choice.isEmpty()
-            ? QStringLiteral("**Not decided yet:** the CI/CD platform.")
-            : QStringLiteral("The pipeline runs on **%1**, defined in %2.").arg(chosenLabel(in.a, "7.4", "platform"), QLatin1String(ci.file)));
+    set(c, "CI_SENTENCE",
+        choice.isEmpty() ? QStringLiteral("**Not decided yet:** the CI/CD platform.")
+                         : QStringLiteral("The pipeline runs on **%1**, defined in %2.")
+                               .arg(chosenLabel(in.a, "7.4", "platform"), QLatin1String(ci.file)));
     set(c, "CI_SECRETS", QString::fromUtf8(ci.secrets));
 
     static const QHash<QString, QString> strategies = {
-        {QStringLiteral("A"), QStringLiteral("rolling deployment")}, {QStringLiteral("B"), QStringLiteral("blue-green deployment")},
-        {QStringLiteral("C"), QStringLiteral("canary deployment")}, {QStringLiteral("D"), QStringLiteral("rollout behind feature flags")}};
+        {QStringLiteral("A"), QStringLiteral("rolling deployment")},
+        {QStringLiteral("B"), QStringLiteral("blue-green deployment")},
+        {QStringLiteral("C"), QStringLiteral("canary deployment")},
+        {QStringLiteral("D"), QStringLiteral("rollout behind feature flags")}};
     const QString strategy = strategies.value(in.a.text("7.4.1", "strategy"));
     const Field *stages = in.a.resolver().questionnaire().field(QStringLiteral("7.4"), QStringLiteral("stages"));
     const QStringList chosen = in.a.list("7.4", "stages");
@@ -1550,11 +1655,16 @@ void addCi(QVariantMap &c, const Inputs &in)
     set(c, "AUTO_DEPLOY_NAME", chosenLabel(in.a, "7.4", "auto_deploy"));
     QString ruleText;
     if (rule == QLatin1String("A"))
-        ruleText = QStringLiteral("Every merge to `main` deploys to staging; production gets the same build after a person approves it (%1).").arg(QLatin1String(ci.approval));
+        ruleText =
+            QStringLiteral(
+                "Every merge to `main` deploys to staging; production gets the same build after a person approves it (%1).")
+                .arg(QLatin1String(ci.approval));
     else if (rule == QLatin1String("B"))
-        ruleText = QStringLiteral("Every merge to `main` that passes all stages goes to production: the tests and the deployment strategy are the only safety net, so keep them strict.");
+        ruleText = QStringLiteral(
+            "Every merge to `main` that passes all stages goes to production: the tests and the deployment strategy are the only safety net, so keep them strict.");
     else if (rule == QLatin1String("C"))
-        ruleText = QStringLiteral("Nothing deploys by itself: a person starts every deploy from the CI platform and picks the environment.");
+        ruleText = QStringLiteral(
+            "Nothing deploys by itself: a person starts every deploy from the CI platform and picks the environment.");
     set(c, "AUTO_DEPLOY_TEXT", ruleText);
 }
 
@@ -1588,11 +1698,16 @@ QString asStep(const QString &lead, const QString &action)
 QString rollbackAction(const Inputs &in, const QString &strategy, const QString &traffic)
 {
     if (strategy == QLatin1String("B"))
-        return QStringLiteral("Switch traffic back to the previous environment (%1); it still runs the previous release.").arg(traffic);
+        return QStringLiteral(
+                   "Switch traffic back to the previous environment (%1); it still runs the previous release.")
+            .arg(traffic);
     if (strategy == QLatin1String("C"))
-        return QStringLiteral("Set the new version's traffic share to 0% and remove its instances; the stable version never stopped serving.");
+        return QStringLiteral(
+            "Set the new version's traffic share to 0% and remove its instances; the stable version never stopped serving.");
     if (strategy == QLatin1String("D"))
-        return QStringLiteral("Turn the feature's flag off in the flag service; only when the deploy itself is broken, redeploy the previous version: %1.").arg(in.p.rollbackCommand);
+        return QStringLiteral(
+                   "Turn the feature's flag off in the flag service; only when the deploy itself is broken, redeploy the previous version: %1.")
+            .arg(in.p.rollbackCommand);
     return asStep(QStringLiteral("Go back to the previous version: "), in.p.rollbackCommand);
 }
 
@@ -1605,8 +1720,10 @@ void addStrategy(QVariantMap &c, const Inputs &in)
     set(c, "STRATEGY_FEATURE_FLAGS", strategy == QLatin1String("D"));
     const Field *field = in.a.resolver().questionnaire().field(QStringLiteral("7.4.1"), QStringLiteral("strategy"));
     const Choice *choice = field ? field->choice(strategy) : nullptr;
-    set(c, "STRATEGY_SENTENCE", choice ? QStringLiteral("Production releases: **%1** (%2).").arg(md(choice->label), md(choice->description.toLower()))
-                                       : QStringLiteral("**Not decided yet:** the production deployment strategy."));
+    set(c, "STRATEGY_SENTENCE",
+        choice ? QStringLiteral("Production releases: **%1** (%2).")
+                     .arg(md(choice->label), md(choice->description.toLower()))
+               : QStringLiteral("**Not decided yet:** the production deployment strategy."));
     set(c, "ROLLING_SETTING", in.p.rollingSetting);
 
     const QString traffic = in.a.text("7.4.1", "traffic_switching");
@@ -1633,20 +1750,24 @@ void addStrategy(QVariantMap &c, const Inputs &in)
     set(c, "ROLLBACK_WHO", chosenLabel(in.a, "7.4.1", "rollback_who"));
     QStringList triggers;
     if (in.a.has("7.4.1", "rollback_criteria", "error_rate"))
-        triggers << QStringLiteral("error rate above %1% after a deploy").arg(num(in.a.number("7.4.1", "rollback_error_rate_percent", 5)));
+        triggers << QStringLiteral("error rate above %1% after a deploy")
+                        .arg(num(in.a.number("7.4.1", "rollback_error_rate_percent", 5)));
     if (in.a.has("7.4.1", "rollback_criteria", "latency"))
-        triggers << QStringLiteral("p95 latency above %1 ms after a deploy").arg(num(in.a.number("7.4.1", "rollback_latency_ms", 2000)));
+        triggers << QStringLiteral("p95 latency above %1 ms after a deploy")
+                        .arg(num(in.a.number("7.4.1", "rollback_latency_ms", 2000)));
     if (in.a.has("7.4.1", "rollback_criteria", "manual"))
         triggers << QStringLiteral("a person's decision");
     set(c, "ROLLBACK_TRIGGERS", triggers.isEmpty() ? NotDecided : triggers.join(QStringLiteral("; ")));
 
     const bool chat = in.f.alertChannels.chat;
     QStringList steps;
-    steps << (chat ? QStringLiteral("Say in the team's Slack/Discord incident channel that a rollback is under way, and who leads it.")
+    steps << (chat ? QStringLiteral(
+                  "Say in the team's Slack/Discord incident channel that a rollback is under way, and who leads it.")
                    : QStringLiteral("Tell the team that a rollback is under way, and who leads it."));
     steps << rollbackAction(in, strategy, traffic.isEmpty() ? QStringLiteral("the traffic switch") : md(traffic));
     steps << QStringLiteral("Watch the error rate and latency until they are back to their usual level.");
-    steps << QStringLiteral("Keep the broken release out of the pipeline (revert or fix forward in a new release), and note what happened for the post-mortem.");
+    steps << QStringLiteral(
+        "Keep the broken release out of the pipeline (revert or fix forward in a new release), and note what happened for the post-mortem.");
     set(c, "ROLLBACK_STEPS", textItems(steps));
     set(c, "ROLLBACK_COMMAND", in.p.rollbackCommand);
 }
@@ -1672,26 +1793,34 @@ QString apmSentence(const AnswerReader &a, const Facts &f, const PlatformProfile
         return QStringLiteral("**Not decided yet:** the APM tool.");
     switch (f.apm) {
     case Facts::Apm::Datadog:
-        return QStringLiteral("**Datadog** collects traces, metrics and logs through the Datadog Agent running beside the service; dashboards and monitors live there. It is full-featured and priced per host and per ingested volume, so set log retention and trace sampling on purpose.");
+        return QStringLiteral(
+            "**Datadog** collects traces, metrics and logs through the Datadog Agent running beside the service; dashboards and monitors live there. It is full-featured and priced per host and per ingested volume, so set log retention and trace sampling on purpose.");
     case Facts::Apm::NewRelic:
-        return QStringLiteral("**New Relic** instruments the service with its language agent: transactions, errors, database calls and dashboards in one place.");
+        return QStringLiteral(
+            "**New Relic** instruments the service with its language agent: transactions, errors, database calls and dashboards in one place.");
     case Facts::Apm::Sentry:
-        return QStringLiteral("**Sentry** tracks errors, with stack traces and the release that caused them, and samples performance traces. It is not a metrics platform: request rate, CPU and memory come from %1.").arg(p.metrics);
+        return QStringLiteral(
+                   "**Sentry** tracks errors, with stack traces and the release that caused them, and samples performance traces. It is not a metrics platform: request rate, CPU and memory come from %1.")
+            .arg(p.metrics);
     case Facts::Apm::OpenTelemetry:
-        return QStringLiteral("**OpenTelemetry + Grafana**: the service exports traces and metrics over OTLP to an OpenTelemetry Collector, which stores them for Grafana's dashboards and alerts. Open source and vendor-neutral; the team runs (or rents) the backend.");
+        return QStringLiteral(
+            "**OpenTelemetry + Grafana**: the service exports traces and metrics over OTLP to an OpenTelemetry Collector, which stores them for Grafana's dashboards and alerts. Open source and vendor-neutral; the team runs (or rents) the backend.");
     case Facts::Apm::CloudWatch:
-        return QStringLiteral("**AWS CloudWatch**: metrics, logs and alarms in the AWS account; AWS X-Ray adds request traces.");
-    case Facts::Apm::None:
-        break;
+        return QStringLiteral(
+            "**AWS CloudWatch**: metrics, logs and alarms in the AWS account; AWS X-Ray adds request traces.");
+    case Facts::Apm::None: break;
     }
-    return QStringLiteral("**No APM yet**: %1 and the logs are all there is. Add one before the first serious incident: without traces, finding out why a request was slow is guesswork.").arg(p.metrics);
+    return QStringLiteral(
+               "**No APM yet**: %1 and the logs are all there is. Add one before the first serious incident: without traces, finding out why a request was slow is guesswork.")
+        .arg(p.metrics);
 }
 
 QString loggingLibrary(const QString &runtime)
 {
     static const QHash<QString, QString> libraries = {
         {QStringLiteral("node"), QStringLiteral("Pino (or Winston)")},
-        {QStringLiteral("python"), QStringLiteral("the standard `logging` module and a JSON formatter (structlog or python-json-logger)")},
+        {QStringLiteral("python"),
+         QStringLiteral("the standard `logging` module and a JSON formatter (structlog or python-json-logger)")},
         {QStringLiteral("go"), QStringLiteral("`log/slog`")},
         {QStringLiteral("java"), QStringLiteral("SLF4J and Logback with the Logstash encoder")},
         {QStringLiteral("dotnet"), QStringLiteral("Serilog")}};
@@ -1704,7 +1833,8 @@ QString logDestination(const Facts &f, const PlatformProfile &p)
     switch (f.logStack) {
     case Facts::LogStack::Datadog: return QStringLiteral("shipped to Datadog Logs by the Datadog Agent");
     case Facts::LogStack::CloudWatch: return QStringLiteral("shipped to Amazon CloudWatch Logs");
-    case Facts::LogStack::Elk: return QStringLiteral("shipped to an ELK stack (a log shipper such as Fluent Bit, Elasticsearch, Kibana)");
+    case Facts::LogStack::Elk:
+        return QStringLiteral("shipped to an ELK stack (a log shipper such as Fluent Bit, Elasticsearch, Kibana)");
     case Facts::LogStack::Files: return QStringLiteral("kept in files on each server, rotated daily by logrotate");
     case Facts::LogStack::Console: break;
     }
@@ -1729,23 +1859,31 @@ QString loggingSentence(const AnswerReader &a, const Facts &f, const PlatformPro
     const QString library = loggingLibrary(a.context("runtime"));
     const QString destination = logDestination(f, p);
     if (strategy == QLatin1String("A"))
-        return QStringLiteral("**Centralized logging**: the service writes its logs to stdout with %1; they are %2, where every instance's logs can be searched together.").arg(library, destination);
+        return QStringLiteral(
+                   "**Centralized logging**: the service writes its logs to stdout with %1; they are %2, where every instance's logs can be searched together.")
+            .arg(library, destination);
     if (strategy == QLatin1String("B"))
-        return QStringLiteral("**Basic console logs**: the service writes to stdout, and the lines are %1. Enough to start; searching across instances and keeping history needs centralized logging.").arg(destination);
+        return QStringLiteral(
+                   "**Basic console logs**: the service writes to stdout, and the lines are %1. Enough to start; searching across instances and keeping history needs centralized logging.")
+            .arg(destination);
     if (strategy == QLatin1String("C"))
-        return QStringLiteral("**Structured JSON logging** with %1: one JSON object per line on stdout, %2.").arg(library, destination);
+        return QStringLiteral("**Structured JSON logging** with %1: one JSON object per line on stdout, %2.")
+            .arg(library, destination);
     return QStringLiteral("**Not decided yet:** the logging strategy.");
 }
 
 QString metricReason(const QString &metric)
 {
     static const QHash<QString, QString> reasons = {
-        {QStringLiteral("request_rate"), QStringLiteral("The baseline every other metric is read against; a sudden drop is an outage too.")},
+        {QStringLiteral("request_rate"),
+         QStringLiteral("The baseline every other metric is read against; a sudden drop is an outage too.")},
         {QStringLiteral("error_rate"), QStringLiteral("The first sign of a bad release or a failing dependency.")},
-        {QStringLiteral("response_time"), QStringLiteral("p50 shows the typical request, p95 and p99 the slow tail users notice.")},
+        {QStringLiteral("response_time"),
+         QStringLiteral("p50 shows the typical request, p95 and p99 the slow tail users notice.")},
         {QStringLiteral("db_query_time"), QStringLiteral("Slow queries are the most common cause of slow responses.")},
         {QStringLiteral("cache_hit_rate"), QStringLiteral("A falling hit rate moves load onto the database.")},
-        {QStringLiteral("cpu_memory"), QStringLiteral("Capacity: drives scaling, and memory that climbs and never falls is a leak.")}};
+        {QStringLiteral("cpu_memory"),
+         QStringLiteral("Capacity: drives scaling, and memory that climbs and never falls is a leak.")}};
     return reasons.value(metric);
 }
 
@@ -1815,28 +1953,48 @@ void addAlerts(QVariantMap &c, const Inputs &in)
     const QString warning = routing.warning.isEmpty() ? NotDecided : routing.warning.join(QStringLiteral(", "));
     const QString live = livenessPath(a).isEmpty() ? QStringLiteral("/health") : livenessPath(a);
 
-    struct Condition { const char *id; const char *name; QString when; bool critical; };
+    struct Condition {
+        const char *id;
+        const char *name;
+        QString when;
+        bool critical;
+    };
     const Condition conditions[] = {
-        {"A", "Error rate", QStringLiteral("more than %1% of requests fail over 5 minutes").arg(num(a.number("7.6", "error_rate_percent", 1))), true},
-        {"B", "Response time", QStringLiteral("p95 response time above %1 ms for 5 minutes").arg(num(a.number("7.6", "response_time_ms", 1000))), false},
-        {"C", "5xx errors", QStringLiteral("server errors (5xx) well above the usual level, for example 10 in one minute"), true},
+        {"A", "Error rate",
+         QStringLiteral("more than %1% of requests fail over 5 minutes")
+             .arg(num(a.number("7.6", "error_rate_percent", 1))),
+         true},
+        {"B", "Response time",
+         QStringLiteral("p95 response time above %1 ms for 5 minutes")
+             .arg(num(a.number("7.6", "response_time_ms", 1000))),
+         false},
+        {"C", "5xx errors",
+         QStringLiteral("server errors (5xx) well above the usual level, for example 10 in one minute"), true},
         {"D", "Service down", QStringLiteral("`%1` fails 3 checks in a row").arg(live), true},
-        {"E", "Database connection failures", QStringLiteral("the service cannot open or keep database connections"), true},
-        {"F", "Disk space", QStringLiteral("more than %1% of a disk is used").arg(num(a.number("7.6", "disk_percent", 80))), false},
-        {"G", "Memory usage", QStringLiteral("more than %1% of the memory limit for 10 minutes").arg(num(a.number("7.6", "memory_percent", 85))), false},
+        {"E", "Database connection failures", QStringLiteral("the service cannot open or keep database connections"),
+         true},
+        {"F", "Disk space",
+         QStringLiteral("more than %1% of a disk is used").arg(num(a.number("7.6", "disk_percent", 80))), false},
+        {"G", "Memory usage",
+         QStringLiteral("more than %1% of the memory limit for 10 minutes")
+             .arg(num(a.number("7.6", "memory_percent", 85))),
+         false},
     };
     QVariantList alerts;
     for (const Condition &cond : conditions) {
         if (!a.has("7.6", "conditions", cond.id))
             continue;
-        alerts << item({{"NAME", QString::fromLatin1(cond.name)}, {"CONDITION", cond.when},
+        alerts << item({{"NAME", QString::fromLatin1(cond.name)},
+                        {"CONDITION", cond.when},
                         {"SEVERITY", cond.critical ? QStringLiteral("Critical") : QStringLiteral("Warning")},
                         {"NOTIFIES", cond.critical ? critical : warning}});
     }
     if (!alerts.isEmpty() && a.flag("7.7.2", "alert_exhaustion").value_or(false))
-        alerts << item({{"NAME", QStringLiteral("Connection pool exhausted")},
-                        {"CONDITION", QStringLiteral("requests wait for a free database connection for more than 1 minute")},
-                        {"SEVERITY", QStringLiteral("Warning")}, {"NOTIFIES", warning}});
+        alerts << item(
+            {{"NAME", QStringLiteral("Connection pool exhausted")},
+             {"CONDITION", QStringLiteral("requests wait for a free database connection for more than 1 minute")},
+             {"SEVERITY", QStringLiteral("Warning")},
+             {"NOTIFIES", warning}});
     set(c, "ALERTS", alerts);
     set(c, "ALERT_DB", a.has("7.6", "conditions", "E"));
     set(c, "ALERT_DOWN", a.has("7.6", "conditions", "D"));
@@ -1844,22 +2002,35 @@ void addAlerts(QVariantMap &c, const Inputs &in)
     const Facts::AlertChannels &ch = in.f.alertChannels;
     QVariantList channels;
     if (ch.email)
-        channels << item({{"NAME", QStringLiteral("Email")}, {"USE", QStringLiteral("every alert, to the team's address (`SMTP_HOST`, `ALERT_EMAIL_TO`)")}});
+        channels << item(
+            {{"NAME", QStringLiteral("Email")},
+             {"USE", QStringLiteral("every alert, to the team's address (`SMTP_HOST`, `ALERT_EMAIL_TO`)")}});
     if (ch.chat)
-        channels << item({{"NAME", QStringLiteral("Slack/Discord")}, {"USE", QStringLiteral("every alert, in the alerts channel (`SLACK_WEBHOOK_URL`)")}});
+        channels << item({{"NAME", QStringLiteral("Slack/Discord")},
+                          {"USE", QStringLiteral("every alert, in the alerts channel (`SLACK_WEBHOOK_URL`)")}});
     if (ch.pager)
-        channels << item({{"NAME", pager}, {"USE", QStringLiteral("critical alerts page the person on call (`%1`)").arg(tool.contains(QLatin1String("opsgenie"), Qt::CaseInsensitive) ? QStringLiteral("OPSGENIE_API_KEY") : QStringLiteral("PAGERDUTY_ROUTING_KEY"))}});
+        channels << item({{"NAME", pager},
+                          {"USE",
+                           QStringLiteral("critical alerts page the person on call (`%1`)")
+                               .arg(tool.contains(QLatin1String("opsgenie"), Qt::CaseInsensitive)
+                                        ? QStringLiteral("OPSGENIE_API_KEY")
+                                        : QStringLiteral("PAGERDUTY_ROUTING_KEY"))}});
     if (ch.sms)
-        channels << item({{"NAME", QStringLiteral("SMS")}, {"USE", QStringLiteral("critical alerts only (`SMS_PROVIDER`, `ALERT_SMS_TO`)")}});
+        channels << item({{"NAME", QStringLiteral("SMS")},
+                          {"USE", QStringLiteral("critical alerts only (`SMS_PROVIDER`, `ALERT_SMS_TO`)")}});
     set(c, "ALERT_CHANNELS", channels);
     set(c, "INCIDENT_CHANNEL", ch.chat ? QStringLiteral("the Slack/Discord incident channel") : QString());
 
     const QString onCall = a.text("7.6", "on_call");
     QString sentence = QStringLiteral("*On-call rotation not decided yet.*");
     if (onCall == QLatin1String("A"))
-        sentence = QStringLiteral("On-call rotation: **yes**, in %1. Critical alerts page the person on call, who acknowledges within the agreed time or the alert escalates to the next person; the rotation, the escalation policy and handover notes live in %1.").arg(tool.isEmpty() ? QStringLiteral("the paging tool") : md(tool));
+        sentence =
+            QStringLiteral(
+                "On-call rotation: **yes**, in %1. Critical alerts page the person on call, who acknowledges within the agreed time or the alert escalates to the next person; the rotation, the escalation policy and handover notes live in %1.")
+                .arg(tool.isEmpty() ? QStringLiteral("the paging tool") : md(tool));
     else if (onCall == QLatin1String("B"))
-        sentence = QStringLiteral("On-call rotation: **no**. Alerts are watched during business hours; a critical alert at night waits until the next working day, and the service's availability promise must say so.");
+        sentence = QStringLiteral(
+            "On-call rotation: **no**. Alerts are watched during business hours; a critical alert at night waits until the next working day, and the service's availability promise must say so.");
     set(c, "ON_CALL_SENTENCE", sentence);
 }
 
@@ -1876,15 +2047,19 @@ QString backupMechanism(const Inputs &in, const QString &strategy)
     }
     switch (in.f.database) {
     case Facts::Database::PostgreSql:
-        return manual ? QStringLiteral("`pg_dump` to object storage") : QStringLiteral("pgBackRest (or WAL-G): base backups plus continuous WAL archiving to object storage");
+        return manual
+            ? QStringLiteral("`pg_dump` to object storage")
+            : QStringLiteral("pgBackRest (or WAL-G): base backups plus continuous WAL archiving to object storage");
     case Facts::Database::MySql:
-        return manual ? QStringLiteral("`mysqldump` to object storage") : QStringLiteral("Percona XtraBackup with binary log archiving to object storage");
+        return manual ? QStringLiteral("`mysqldump` to object storage")
+                      : QStringLiteral("Percona XtraBackup with binary log archiving to object storage");
     case Facts::Database::MongoDb:
-        return manual ? QStringLiteral("`mongodump` to object storage") : QStringLiteral("Percona Backup for MongoDB, with oplog archiving for point-in-time recovery");
+        return manual ? QStringLiteral("`mongodump` to object storage")
+                      : QStringLiteral("Percona Backup for MongoDB, with oplog archiving for point-in-time recovery");
     case Facts::Database::Sqlite:
-        return manual ? QStringLiteral("a copy made with `sqlite3 .backup`") : QStringLiteral("Litestream, streaming the database file to object storage");
-    case Facts::Database::None:
-        break;
+        return manual ? QStringLiteral("a copy made with `sqlite3 .backup`")
+                      : QStringLiteral("Litestream, streaming the database file to object storage");
+    case Facts::Database::None: break;
     }
     return {};
 }
@@ -1897,8 +2072,10 @@ QString restoreHow(const Inputs &in, const QString &strategy)
     if (strategy == QLatin1String("C"))
         return QStringLiteral("load the latest dump into it");
     switch (in.f.database) {
-    case Facts::Database::PostgreSql: return QStringLiteral("restore the base backup and replay the archived WAL up to the chosen time");
-    case Facts::Database::MySql: return QStringLiteral("restore the XtraBackup and replay the binary logs up to the chosen time");
+    case Facts::Database::PostgreSql:
+        return QStringLiteral("restore the base backup and replay the archived WAL up to the chosen time");
+    case Facts::Database::MySql:
+        return QStringLiteral("restore the XtraBackup and replay the binary logs up to the chosen time");
     case Facts::Database::MongoDb: return QStringLiteral("restore with Percona Backup for MongoDB to the chosen time");
     case Facts::Database::Sqlite: return QStringLiteral("`litestream restore` writes it");
     case Facts::Database::None: break;
@@ -1913,11 +2090,17 @@ QString backupNote(const QString &strategy, std::optional<double> rpo)
     if (!rpo)
         return {};
     if (strategy == QLatin1String("A") && *rpo < 1440)
-        return QStringLiteral("Daily snapshots alone could lose up to a day of data: the RPO of %1 relies on point-in-time recovery (continuous transaction-log archiving), which must stay switched on.").arg(minutesText(*rpo));
+        return QStringLiteral(
+                   "Daily snapshots alone could lose up to a day of data: the RPO of %1 relies on point-in-time recovery (continuous transaction-log archiving), which must stay switched on.")
+            .arg(minutesText(*rpo));
     if (strategy == QLatin1String("B") && *rpo < 60)
-        return QStringLiteral("Hourly backups can lose up to an hour of data: the RPO of %1 needs point-in-time recovery on top.").arg(minutesText(*rpo));
+        return QStringLiteral(
+                   "Hourly backups can lose up to an hour of data: the RPO of %1 needs point-in-time recovery on top.")
+            .arg(minutesText(*rpo));
     if (strategy == QLatin1String("C") && *rpo < 10080)
-        return QStringLiteral("Weekly manual backups can lose up to a week of data: the RPO of %1 is not reachable with them; automate the backups.").arg(minutesText(*rpo));
+        return QStringLiteral(
+                   "Weekly manual backups can lose up to a week of data: the RPO of %1 is not reachable with them; automate the backups.")
+            .arg(minutesText(*rpo));
     return {};
 }
 
@@ -1955,7 +2138,8 @@ void addMigrations(QVariantMap &c, const Inputs &in)
     const QStringList testing = chosenLabels(in.a, "7.7.1", "testing");
     set(c, "MIGRATION_TESTING", testing.isEmpty() ? NotDecided : testing.join(QStringLiteral(", ")));
     const QString rollback = in.a.text("7.7.1", "rollback_plan");
-    set(c, "MIGRATION_ROLLBACK", rollback.isEmpty() ? QStringLiteral("*Not written yet:* how a failed migration is undone.") : md(rollback));
+    set(c, "MIGRATION_ROLLBACK",
+        rollback.isEmpty() ? QStringLiteral("*Not written yet:* how a failed migration is undone.") : md(rollback));
     const QString time = in.a.text("7.7.1", "window_time");
     set(c, "WINDOW_TIME", time.isEmpty() ? NotDecided : cell(time));
     const auto duration = in.a.number("7.7.1", "window_duration_minutes");
@@ -1968,7 +2152,13 @@ void addPooling(QVariantMap &c, const Inputs &in)
 {
     const QString tool = in.a.text("7.7.2", "pool_tool");
     set(c, "POOL_TOOL", tool.isEmpty() ? NotDecided : md(tool));
-    struct Setting { const char *name; const char *field; double fallback; bool ms; const char *variable; };
+    struct Setting {
+        const char *name;
+        const char *field;
+        double fallback;
+        bool ms;
+        const char *variable;
+    };
     static const Setting settings[] = {
         {"Min connections", "min_connections", 2, false, "DB_POOL_MIN"},
         {"Max connections", "max_connections", 10, false, "DB_POOL_MAX"},
@@ -1979,17 +2169,25 @@ void addPooling(QVariantMap &c, const Inputs &in)
     QVariantList rows;
     for (const Setting &s : settings) {
         const double value = in.a.number("7.7.2", s.field, s.fallback);
-        rows << item({{"NAME", QString::fromLatin1(s.name)}, {"VALUE", s.ms ? millisText(value) : num(value)},
+        rows << item({{"NAME", QString::fromLatin1(s.name)},
+                      {"VALUE", s.ms ? millisText(value) : num(value)},
                       {"VARIABLE", QString::fromLatin1(s.variable)}});
     }
     set(c, "POOL_SETTINGS", rows);
     const QString max = num(in.a.number("7.7.2", "max_connections", 10));
-    set(c, "POOL_SIZING", QStringLiteral("Every instance opens up to %1 connections, so instances × %1, plus migrations and admin sessions, must stay below the database's connection limit%2.")
-                              .arg(max, in.f.scaling == Facts::Scaling::Auto ? QStringLiteral(" (count the autoscaler's maximum)") : QString()));
-    set(c, "POOL_TRACKING", in.a.flag("7.7.2", "track_connections").value_or(false)
-            ? QStringLiteral("Active, idle and waiting connections are exported as metrics and shown on the service's dashboard.")
+    set(c, "POOL_SIZING",
+        QStringLiteral(
+            "Every instance opens up to %1 connections, so instances × %1, plus migrations and admin sessions, must stay below the database's connection limit%2.")
+            .arg(max,
+                 in.f.scaling == Facts::Scaling::Auto ? QStringLiteral(" (count the autoscaler's maximum)")
+                                                      : QString()));
+    set(c, "POOL_TRACKING",
+        in.a.flag("7.7.2", "track_connections").value_or(false)
+            ? QStringLiteral(
+                "Active, idle and waiting connections are exported as metrics and shown on the service's dashboard.")
             : QStringLiteral("Active and idle connections are not tracked."));
-    set(c, "POOL_ALERT", in.a.flag("7.7.2", "alert_exhaustion").value_or(false)
+    set(c, "POOL_ALERT",
+        in.a.flag("7.7.2", "alert_exhaustion").value_or(false)
             ? QStringLiteral("An alert fires when requests wait for a free connection (see [Alerts](#alerts)).")
             : QStringLiteral("No alert on pool exhaustion: requests would queue and time out while CPU looks idle."));
 }
@@ -2004,19 +2202,30 @@ QStringList scalingPoints(const Inputs &in, const QString &strategy)
     if (in.f.database != Facts::Database::None)
         stores << QStringLiteral("the database");
     stores << QStringLiteral("object storage");
-    const QString stateless = QStringLiteral("The service is stateless: sessions, uploads and caches live in shared stores (%1), never on an instance's disk or in its memory.").arg(joinWords(stores));
+    const QString stateless =
+        QStringLiteral(
+            "The service is stateless: sessions, uploads and caches live in shared stores (%1), never on an instance's disk or in its memory.")
+            .arg(joinWords(stores));
     if (strategy == QLatin1String("A"))
-        return {QStringLiteral("A load balancer (%1) spreads traffic over at least two instances, so one can fail or be replaced without an outage.").arg(in.p.loadBalancer),
-                stateless, QStringLiteral("Add instances: %1.").arg(in.p.scaleCommand)};
+        return {
+            QStringLiteral(
+                "A load balancer (%1) spreads traffic over at least two instances, so one can fail or be replaced without an outage.")
+                .arg(in.p.loadBalancer),
+            stateless, QStringLiteral("Add instances: %1.").arg(in.p.scaleCommand)};
     if (strategy == QLatin1String("B"))
-        return {QStringLiteral("One bigger instance: more CPU and memory as the load grows."),
-                QStringLiteral("Simple, but limited by the largest instance size, and a resize restarts the service."),
-                QStringLiteral("A single instance is a single point of failure: every restart is downtime, so keep the Service down runbook at hand.")};
+        return {
+            QStringLiteral("One bigger instance: more CPU and memory as the load grows."),
+            QStringLiteral("Simple, but limited by the largest instance size, and a resize restarts the service."),
+            QStringLiteral(
+                "A single instance is a single point of failure: every restart is downtime, so keep the Service down runbook at hand.")};
     if (strategy == QLatin1String("C"))
-        return {QStringLiteral("Instances are added when CPU stays above 70% or requests per instance pass their threshold for 3 minutes, and removed after 10 minutes of low load."),
-                QStringLiteral("At least two instances for availability, and a maximum so that a traffic spike or a bug cannot multiply the bill."),
-                stateless,
-                QStringLiteral("Scale-in uses graceful shutdown, so removing an instance never fails a request.")};
+        return {
+            QStringLiteral(
+                "Instances are added when CPU stays above 70% or requests per instance pass their threshold for 3 minutes, and removed after 10 minutes of low load."),
+            QStringLiteral(
+                "At least two instances for availability, and a maximum so that a traffic spike or a bug cannot multiply the bill."),
+            stateless,
+            QStringLiteral("Scale-in uses graceful shutdown, so removing an instance never fails a request.")};
     return {QStringLiteral("*The scaling strategy is not decided yet.*")};
 }
 
@@ -2025,8 +2234,9 @@ void addScaling(QVariantMap &c, const Inputs &in)
     const QString strategy = in.a.text("7.8", "strategy");
     const Field *field = in.a.resolver().questionnaire().field(QStringLiteral("7.8"), QStringLiteral("strategy"));
     const Choice *choice = field ? field->choice(strategy) : nullptr;
-    set(c, "SCALING_SENTENCE", choice ? QStringLiteral("**%1**: %2.").arg(md(choice->label), md(choice->description.toLower()))
-                                      : QStringLiteral("**Not decided yet:** how the service grows."));
+    set(c, "SCALING_SENTENCE",
+        choice ? QStringLiteral("**%1**: %2.").arg(md(choice->label), md(choice->description.toLower()))
+               : QStringLiteral("**Not decided yet:** how the service grows."));
     set(c, "SCALING_POINTS", textItems(scalingPoints(in, strategy)));
     set(c, "AUTOSCALING", strategy == QLatin1String("C"));
     set(c, "SCALE_COMMAND", in.p.scaleCommand);
@@ -2037,7 +2247,8 @@ void addScaling(QVariantMap &c, const Inputs &in)
     const std::optional<double> peak = year1 ? std::optional<double>(*year1 * multiplier) : std::nullopt;
     QVariantList rows;
     const auto row = [&rows](const QString &name, std::optional<double> rpm) {
-        rows << item({{"NAME", name}, {"RPM", rpm ? grouped(*rpm) : NotDecided}, {"RPS", rpm ? perSecond(*rpm) : NotDecided}});
+        rows << item(
+            {{"NAME", name}, {"RPM", rpm ? grouped(*rpm) : NotDecided}, {"RPS", rpm ? perSecond(*rpm) : NotDecided}});
     };
     row(QStringLiteral("Initial"), initial);
     row(QStringLiteral("Year 1"), year1);
@@ -2045,20 +2256,36 @@ void addScaling(QVariantMap &c, const Inputs &in)
     set(c, "LOAD_ROWS", rows);
     set(c, "LOAD_KNOWN", initial || year1);
     const QString latency = in.a.has("7.6", "conditions", "B")
-        ? QStringLiteral(" within the latency target (p95 under %1 ms)").arg(num(in.a.number("7.6", "response_time_ms", 1000)))
+        ? QStringLiteral(" within the latency target (p95 under %1 ms)")
+              .arg(num(in.a.number("7.6", "response_time_ms", 1000)))
         : QString();
     const bool vertical = strategy == QLatin1String("B");
-    set(c, "LOAD_SENTENCE", peak && vertical
-            ? QStringLiteral("Capacity is planned for the peak of about %1 requests/second. Load-test the instance to check that it serves the peak%2, and size it up before normal load passes about 70% of what it can take.").arg(perSecond(*peak), latency)
-        : peak
-            ? QStringLiteral("Capacity is planned for the peak of about %1 requests/second. Load-test one instance to find how many requests per second it serves%2; instances needed at peak = %1 ÷ that figure, plus one spare.").arg(perSecond(*peak), latency)
-            : QStringLiteral("Capacity is planned for the peak (%1 × the year-1 load): set the expected year-1 load in requests/minute to size it.").arg(num(multiplier)));
+    set(c, "LOAD_SENTENCE",
+        peak && vertical
+            ? QStringLiteral(
+                  "Capacity is planned for the peak of about %1 requests/second. Load-test the instance to check that it serves the peak%2, and size it up before normal load passes about 70% of what it can take.")
+                  .arg(perSecond(*peak), latency)
+            : peak
+            ? QStringLiteral(
+                  "Capacity is planned for the peak of about %1 requests/second. Load-test one instance to find how many requests per second it serves%2; instances needed at peak = %1 ÷ that figure, plus one spare.")
+                  .arg(perSecond(*peak), latency)
+            : QStringLiteral(
+                  "Capacity is planned for the peak (%1 × the year-1 load): set the expected year-1 load in requests/minute to size it.")
+                  .arg(num(multiplier)));
 
     static const QHash<QString, QString> dbScaling = {
-        {QStringLiteral("A"), QStringLiteral("**Read replicas**: reads that tolerate a little replication lag go to the replicas (`DATABASE_READ_URL`); writes, and reads right after a write, use the primary.")},
-        {QStringLiteral("B"), QStringLiteral("**Sharding**: data is split across databases by a shard key (for example the tenant ID). Choose the key early: changing it later means moving all the data.")},
-        {QStringLiteral("C"), QStringLiteral("**Vertical scaling**: a bigger database instance when CPU, memory or IOPS run short. Plan each resize for a quiet hour; it usually means a restart or a failover.")},
-        {QStringLiteral("D"), QStringLiteral("**Not needed yet**: one database instance carries the expected load. Query time and connection counts (see [Monitoring & Logging](#monitoring--logging)) show the limit coming.")}};
+        {QStringLiteral("A"),
+         QStringLiteral(
+             "**Read replicas**: reads that tolerate a little replication lag go to the replicas (`DATABASE_READ_URL`); writes, and reads right after a write, use the primary.")},
+        {QStringLiteral("B"),
+         QStringLiteral(
+             "**Sharding**: data is split across databases by a shard key (for example the tenant ID). Choose the key early: changing it later means moving all the data.")},
+        {QStringLiteral("C"),
+         QStringLiteral(
+             "**Vertical scaling**: a bigger database instance when CPU, memory or IOPS run short. Plan each resize for a quiet hour; it usually means a restart or a failover.")},
+        {QStringLiteral("D"),
+         QStringLiteral(
+             "**Not needed yet**: one database instance carries the expected load. Query time and connection counts (see [Monitoring & Logging](#monitoring--logging)) show the limit coming.")}};
     QString dbSentence = dbScaling.value(in.a.text("7.8", "db_scaling"), QStringLiteral("*Not decided yet.*"));
     if (in.f.database == Facts::Database::None)
         dbSentence = QStringLiteral("Not applicable: the service keeps no database (project settings).");
@@ -2095,7 +2322,8 @@ QString healthJson(const QStringList &checks)
     } else {
         lines << QStringLiteral("  \"checks\": {");
         for (qsizetype i = 0; i < checks.size(); ++i)
-            lines << QStringLiteral("    \"%1\": \"ok\"%2").arg(checks.at(i), i + 1 < checks.size() ? QStringLiteral(",") : QString());
+            lines << QStringLiteral("    \"%1\": \"ok\"%2")
+                         .arg(checks.at(i), i + 1 < checks.size() ? QStringLiteral(",") : QString());
         lines << QStringLiteral("  },");
     }
     lines << QStringLiteral("  \"version\": \"1.2.3\"") << QStringLiteral("}");
@@ -2109,7 +2337,9 @@ void addHealth(QVariantMap &c, const Inputs &in)
     const bool ready = a.has("7.9", "endpoints", "B");
     const bool live = a.has("7.9", "endpoints", "C");
     // Dependencies are checked by readiness; without it, by the basic endpoint.
-    const QString checksPath = ready ? QStringLiteral("/health/ready") : basic ? QStringLiteral("/health") : QStringLiteral("/health/live");
+    const QString checksPath = ready ? QStringLiteral("/health/ready")
+        : basic                      ? QStringLiteral("/health")
+                                     : QStringLiteral("/health/live");
     const QStringList keys = healthCheckKeys(a, in.f);
     QStringList shownKeys;
     for (const QString &key : keys)
@@ -2117,30 +2347,49 @@ void addHealth(QVariantMap &c, const Inputs &in)
     const QString checks = keys.isEmpty() ? QStringLiteral("none") : joinWords(shownKeys);
     const bool kubernetes = in.variant == Variant::Kubernetes;
     // The load balancer needs readiness; without it, liveness, else the basic endpoint.
-    const QString lbPath = ready ? QStringLiteral("/health/ready") : live ? QStringLiteral("/health/live") : QStringLiteral("/health");
+    const QString lbPath = ready ? QStringLiteral("/health/ready")
+        : live                   ? QStringLiteral("/health/live")
+                                 : QStringLiteral("/health");
     const auto usedBy = [&](const QString &path, const QString &own) {
         QStringList users;
         if (!own.isEmpty())
             users << own;
         if (path == lbPath)
             users << (users.isEmpty() ? QStringLiteral("The load balancer") : QStringLiteral("the load balancer"))
-                  + QStringLiteral(", which routes traffic only to instances that answer 200");
+                    + QStringLiteral(", which routes traffic only to instances that answer 200");
         return users.join(QStringLiteral("; "));
     };
 
     QVariantList rows;
     if (basic)
-        rows << item({{"PATH", QStringLiteral("/health")}, {"PURPOSE", QStringLiteral("Basic liveness: 200 OK while the app is running")},
-                      {"CHECKS", checksPath == QLatin1String("/health") ? checks : QStringLiteral("none")},
-                      {"USED_BY", usedBy(QStringLiteral("/health"), QStringLiteral("Uptime monitoring") + (a.has("7.6", "conditions", "D") && !live ? QStringLiteral(" and the Service down alert") : QString()))}});
+        rows << item(
+            {{"PATH", QStringLiteral("/health")},
+             {"PURPOSE", QStringLiteral("Basic liveness: 200 OK while the app is running")},
+             {"CHECKS", checksPath == QLatin1String("/health") ? checks : QStringLiteral("none")},
+             {"USED_BY",
+              usedBy(QStringLiteral("/health"),
+                     QStringLiteral("Uptime monitoring")
+                         + (a.has("7.6", "conditions", "D") && !live ? QStringLiteral(" and the Service down alert")
+                                                                     : QString()))}});
     if (ready)
-        rows << item({{"PATH", QStringLiteral("/health/ready")}, {"PURPOSE", QStringLiteral("Readiness: 200 OK only when the app can handle traffic")},
+        rows << item({{"PATH", QStringLiteral("/health/ready")},
+                      {"PURPOSE", QStringLiteral("Readiness: 200 OK only when the app can handle traffic")},
                       {"CHECKS", checks},
-                      {"USED_BY", usedBy(QStringLiteral("/health/ready"), kubernetes ? QStringLiteral("The readiness probe") : QString())}});
+                      {"USED_BY",
+                       usedBy(QStringLiteral("/health/ready"),
+                              kubernetes ? QStringLiteral("The readiness probe") : QString())}});
     if (live)
-        rows << item({{"PATH", QStringLiteral("/health/live")}, {"PURPOSE", QStringLiteral("Liveness: 200 OK while the app is alive and not stuck")},
-                      {"CHECKS", checksPath == QLatin1String("/health/live") ? checks : QStringLiteral("none: never dependencies")},
-                      {"USED_BY", usedBy(QStringLiteral("/health/live"), (kubernetes ? QStringLiteral("The liveness probe") : QStringLiteral("The platform")) + QStringLiteral(", which restarts an instance that fails it") + (a.has("7.6", "conditions", "D") ? QStringLiteral("; the Service down alert") : QString()))}});
+        rows << item(
+            {{"PATH", QStringLiteral("/health/live")},
+             {"PURPOSE", QStringLiteral("Liveness: 200 OK while the app is alive and not stuck")},
+             {"CHECKS",
+              checksPath == QLatin1String("/health/live") ? checks : QStringLiteral("none: never dependencies")},
+             {"USED_BY",
+              usedBy(
+                  QStringLiteral("/health/live"),
+                  (kubernetes ? QStringLiteral("The liveness probe") : QStringLiteral("The platform"))
+                      + QStringLiteral(", which restarts an instance that fails it")
+                      + (a.has("7.6", "conditions", "D") ? QStringLiteral("; the Service down alert") : QString()))}});
     set(c, "HEALTH_ENDPOINTS", rows);
     set(c, "HEALTH_EXAMPLE_PATH", checksPath);
     set(c, "HEALTH_JSON", healthJson(keys));
@@ -2155,16 +2404,29 @@ QString platformStopSentence(const PlatformProfile &p, double total)
     const QString needed = num(std::ceil(total) + 5); // a double: the total may be any JSON number
     if (p.stopFixed) {
         if (total <= p.stopDefault)
-            return QStringLiteral("%1 allows %2 s between SIGTERM and SIGKILL, and that cannot be changed: the total of %3 fits.").arg(p.name).arg(p.stopDefault).arg(secondsText(total));
-        return QStringLiteral("%1 allows only %2 s between SIGTERM and SIGKILL, and that cannot be changed: the total of %3 does not fit, so shorten the steps above.").arg(p.name).arg(p.stopDefault).arg(secondsText(total));
+            return QStringLiteral(
+                       "%1 allows %2 s between SIGTERM and SIGKILL, and that cannot be changed: the total of %3 fits.")
+                .arg(p.name)
+                .arg(p.stopDefault)
+                .arg(secondsText(total));
+        return QStringLiteral(
+                   "%1 allows only %2 s between SIGTERM and SIGKILL, and that cannot be changed: the total of %3 does not fit, so shorten the steps above.")
+            .arg(p.name)
+            .arg(p.stopDefault)
+            .arg(secondsText(total));
     }
     if (!p.stopSetting.isEmpty()) {
-        const QString limits = p.stopMax > 0 ? QStringLiteral("%1 s by default, at most %2 s").arg(p.stopDefault).arg(p.stopMax)
-                                             : QStringLiteral("%1 s by default").arg(p.stopDefault);
-        return QStringLiteral("Between SIGTERM and SIGKILL %1 waits for %2 (%3): set it to at least %4 s, the total plus a margin.")
-            .arg(p.name, p.stopSetting, limits).arg(needed);
+        const QString limits = p.stopMax > 0
+            ? QStringLiteral("%1 s by default, at most %2 s").arg(p.stopDefault).arg(p.stopMax)
+            : QStringLiteral("%1 s by default").arg(p.stopDefault);
+        return QStringLiteral(
+                   "Between SIGTERM and SIGKILL %1 waits for %2 (%3): set it to at least %4 s, the total plus a margin.")
+            .arg(p.name, p.stopSetting, limits)
+            .arg(needed);
     }
-    return QStringLiteral("The platform must wait at least %1 s between SIGTERM and SIGKILL (the total plus a margin); check its stop timeout.").arg(needed);
+    return QStringLiteral(
+               "The platform must wait at least %1 s between SIGTERM and SIGKILL (the total plus a margin); check its stop timeout.")
+        .arg(needed);
 }
 
 void addShutdown(QVariantMap &c, const Inputs &in)
@@ -2174,32 +2436,47 @@ void addShutdown(QVariantMap &c, const Inputs &in)
     set(c, "SHUTDOWN_GRACEFUL", choice == QLatin1String("A"));
     set(c, "SHUTDOWN_DECIDED", !choice.isEmpty());
     const QStringList signalNames = chosenLabels(a, "7.9.1", "signals");
-    set(c, "SHUTDOWN_SIGNALS", signalNames.isEmpty() ? QStringLiteral("SIGTERM") : signalNames.join(QStringLiteral(" or ")));
+    set(c, "SHUTDOWN_SIGNALS",
+        signalNames.isEmpty() ? QStringLiteral("SIGTERM") : signalNames.join(QStringLiteral(" or ")));
     const double total = a.number("7.9.1", "total_timeout_s", 30);
     set(c, "SHUTDOWN_TOTAL", secondsText(total));
 
     const double grace = a.number("7.9.1", "health_grace_period_s", 5);
     QStringList steps;
     if (grace > 0) {
-        steps << (a.has("7.9", "endpoints", "B")
-                      ? QStringLiteral("Fail readiness: `/health/ready` answers 503 for %1, so the load balancer stops sending new requests before the server stops listening.").arg(secondsText(grace))
-                      : QStringLiteral("Keep serving for %1 while the platform takes the instance out of the load balancer.").arg(secondsText(grace)));
+        steps
+            << (a.has("7.9", "endpoints", "B")
+                    ? QStringLiteral(
+                          "Fail readiness: `/health/ready` answers 503 for %1, so the load balancer stops sending new requests before the server stops listening.")
+                          .arg(secondsText(grace))
+                    : QStringLiteral(
+                          "Keep serving for %1 while the platform takes the instance out of the load balancer.")
+                          .arg(secondsText(grace)));
     }
-    steps << QStringLiteral("Stop accepting new requests: close the listening socket (timeout %1).").arg(secondsText(a.number("7.9.1", "stop_accepting_timeout_s", 5)));
-    steps << QStringLiteral("Finish the requests in flight (timeout %1); idle keep-alive connections are closed at once, open ones drain within %2.")
-                 .arg(secondsText(a.number("7.9.1", "finish_requests_timeout_s", 20)), secondsText(a.number("7.9.1", "drain_timeout_s", 15)));
+    steps << QStringLiteral("Stop accepting new requests: close the listening socket (timeout %1).")
+                 .arg(secondsText(a.number("7.9.1", "stop_accepting_timeout_s", 5)));
+    steps
+        << QStringLiteral(
+               "Finish the requests in flight (timeout %1); idle keep-alive connections are closed at once, open ones drain within %2.")
+               .arg(secondsText(a.number("7.9.1", "finish_requests_timeout_s", 20)),
+                    secondsText(a.number("7.9.1", "drain_timeout_s", 15)));
     if (in.f.database != Facts::Database::None)
-        steps << QStringLiteral("Close the database connections: drain and close the pool (timeout %1).").arg(secondsText(a.number("7.9.1", "db_close_timeout_s", 5)));
+        steps << QStringLiteral("Close the database connections: drain and close the pool (timeout %1).")
+                     .arg(secondsText(a.number("7.9.1", "db_close_timeout_s", 5)));
     if (a.flag("7.9.1", "close_other_connections").value_or(false)) {
         QStringList others;
         if (in.f.cache != Facts::Cache::None)
             others << cacheName(in.f.cache);
         if (in.f.queue != Facts::Queue::None && in.f.queue != Facts::Queue::Redis)
-            others << queueName(in.f.queue) + QStringLiteral(" (stop consuming first, so no message is half-processed)");
+            others << queueName(in.f.queue)
+                    + QStringLiteral(" (stop consuming first, so no message is half-processed)");
         others << QStringLiteral("outbound HTTP clients");
         steps << QStringLiteral("Close the other connections: %1.").arg(joinWords(others));
     }
-    steps << QStringLiteral("Exit with status 0. When the total timeout of %1 runs out first, log what was still running and exit with status 1.").arg(secondsText(total));
+    steps
+        << QStringLiteral(
+               "Exit with status 0. When the total timeout of %1 runs out first, log what was still running and exit with status 1.")
+               .arg(secondsText(total));
     set(c, "SHUTDOWN_STEPS", textItems(steps));
     set(c, "SHUTDOWN_PLATFORM", platformStopSentence(in.p, total));
 }
@@ -2210,14 +2487,17 @@ QString fallbackText(const QString &fallback, const Facts &f)
 {
     if (fallback == QLatin1String("A"))
         return f.cache == Facts::Cache::None
-            ? QStringLiteral("Serve the last good response, marked as possibly stale; this needs a cache of those responses.")
+            ? QStringLiteral(
+                "Serve the last good response, marked as possibly stale; this needs a cache of those responses.")
             : QStringLiteral("Serve the last good response from %1, marked as possibly stale.").arg(cacheName(f.cache));
     if (fallback == QLatin1String("B"))
-        return QStringLiteral("Answer with a safe default or an empty result, so the rest of the response still works.");
+        return QStringLiteral(
+            "Answer with a safe default or an empty result, so the rest of the response still works.");
     if (fallback == QLatin1String("C"))
         return QStringLiteral("Call a secondary provider or replica that offers the same function.");
     if (fallback == QLatin1String("D"))
-        return QStringLiteral("Fail fast with a clear error (503 with `Retry-After`) instead of waiting for the timeout.");
+        return QStringLiteral(
+            "Fail fast with a clear error (503 with `Retry-After`) instead of waiting for the timeout.");
     return {};
 }
 
@@ -2230,12 +2510,27 @@ void addCircuitBreakers(QVariantMap &c, const Inputs &in)
     const QString tool = a.text("7.9.2", "tool");
     const double failure = a.number("7.9.2", "failure_threshold_percent", 50);
     const QVariantList settings = {
-        item({{"NAME", QStringLiteral("Tool")}, {"VALUE", tool.isEmpty() ? QStringLiteral("the stack's resilience library") : md(tool)}}),
-        item({{"NAME", QStringLiteral("Failure threshold")}, {"VALUE", QStringLiteral("%1%: the circuit opens when this share of recent calls fails").arg(num(failure))}}),
-        item({{"NAME", QStringLiteral("Success threshold")}, {"VALUE", QStringLiteral("%1%: the circuit closes when this share of trial calls succeeds").arg(num(a.number("7.9.2", "success_threshold_percent", 80)))}}),
-        item({{"NAME", QStringLiteral("Call timeout")}, {"VALUE", QStringLiteral("%1: a slower call counts as a failure").arg(millisText(a.number("7.9.2", "timeout_ms", 5000)))}}),
-        item({{"NAME", QStringLiteral("Half-open trial calls")}, {"VALUE", QStringLiteral("%1, to test whether the dependency recovered").arg(num(a.number("7.9.2", "half_open_retries", 3)))}}),
-        item({{"NAME", QStringLiteral("Reset timeout")}, {"VALUE", QStringLiteral("%1: how long the circuit stays open before the trial calls").arg(secondsText(a.number("7.9.2", "reset_timeout_s", 30)))}}),
+        item({{"NAME", QStringLiteral("Tool")},
+              {"VALUE", tool.isEmpty() ? QStringLiteral("the stack's resilience library") : md(tool)}}),
+        item({{"NAME", QStringLiteral("Failure threshold")},
+              {"VALUE",
+               QStringLiteral("%1%: the circuit opens when this share of recent calls fails").arg(num(failure))}}),
+        item({{"NAME", QStringLiteral("Success threshold")},
+              {"VALUE",
+               QStringLiteral("%1%: the circuit closes when this share of trial calls succeeds")
+                   .arg(num(a.number("7.9.2", "success_threshold_percent", 80)))}}),
+        item({{"NAME", QStringLiteral("Call timeout")},
+              {"VALUE",
+               QStringLiteral("%1: a slower call counts as a failure")
+                   .arg(millisText(a.number("7.9.2", "timeout_ms", 5000)))}}),
+        item({{"NAME", QStringLiteral("Half-open trial calls")},
+              {"VALUE",
+               QStringLiteral("%1, to test whether the dependency recovered")
+                   .arg(num(a.number("7.9.2", "half_open_retries", 3)))}}),
+        item({{"NAME", QStringLiteral("Reset timeout")},
+              {"VALUE",
+               QStringLiteral("%1: how long the circuit stays open before the trial calls")
+                   .arg(secondsText(a.number("7.9.2", "reset_timeout_s", 30)))}}),
     };
     set(c, "CB_SETTINGS", settings);
     const QString fallback = a.text("7.9.2", "fallback");
@@ -2250,8 +2545,10 @@ void addCircuitBreakers(QVariantMap &c, const Inputs &in)
         bool ok = false;
         const double threshold = row.value(QStringLiteral("failure_threshold")).toDouble(&ok);
         const QString strategy = row.value(QStringLiteral("fallback_strategy")).toString().trimmed();
-        services << item({{"SERVICE_NAME", md(name)}, {"FAILURE_THRESHOLD", num(ok ? threshold : failure)},
-                          {"FALLBACK_STRATEGY", strategy.isEmpty() ? chosenLabel(a, "7.9.2", "fallback") : md(strategy)}});
+        services << item(
+            {{"SERVICE_NAME", md(name)},
+             {"FAILURE_THRESHOLD", num(ok ? threshold : failure)},
+             {"FALLBACK_STRATEGY", strategy.isEmpty() ? chosenLabel(a, "7.9.2", "fallback") : md(strategy)}});
     }
     set(c, "SERVICE_TO_PROTECT", services);
 }
@@ -2275,7 +2572,8 @@ void addRetries(QVariantMap &c, const Inputs &in)
             continue;
         const QString backoff = row.value(QStringLiteral("backoff")).toString();
         const QString notes = row.value(QStringLiteral("notes")).toString();
-        policies << item({{"SERVICE", cell(service)}, {"TIMEOUT", cellNumber(row.value(QStringLiteral("timeout_ms")), " ms")},
+        policies << item({{"SERVICE", cell(service)},
+                          {"TIMEOUT", cellNumber(row.value(QStringLiteral("timeout_ms")), " ms")},
                           {"RETRIES", cellNumber(row.value(QStringLiteral("retries")), "")},
                           {"BACKOFF", backoff.trimmed().isEmpty() ? QStringLiteral("—") : cell(backoff)},
                           {"NOTES", notes.trimmed().isEmpty() ? QStringLiteral("—") : cell(notes)}});
@@ -2286,12 +2584,15 @@ void addRetries(QVariantMap &c, const Inputs &in)
     set(c, "DEFAULT_TIMEOUT", millisText(timeout));
     set(c, "DEFAULT_RETRIES", num(retries));
     const QString backoff = a.text("7.9.3", "default_backoff");
-    set(c, "DEFAULT_BACKOFF", backoff == QLatin1String("exponential") ? QStringLiteral("exponential, with jitter")
-                              : backoff == QLatin1String("fixed")     ? QStringLiteral("fixed")
-                              : backoff == QLatin1String("none")      ? QStringLiteral("none (retry at once)")
-                                                                      : NotDecided);
-    set(c, "RETRY_WORST_CASE", QStringLiteral("With these defaults one call can take up to (%1 + 1) × %2 = %3 before it fails, plus the waits between attempts; a request that depends on such a call needs a longer timeout of its own.")
-                                   .arg(num(retries), num(timeout) + QStringLiteral(" ms"), secondsText((retries + 1) * timeout / 1000)));
+    set(c, "DEFAULT_BACKOFF",
+        backoff == QLatin1String("exponential") ? QStringLiteral("exponential, with jitter")
+            : backoff == QLatin1String("fixed") ? QStringLiteral("fixed")
+            : backoff == QLatin1String("none")  ? QStringLiteral("none (retry at once)")
+                                                : NotDecided);
+    set(c, "RETRY_WORST_CASE",
+        QStringLiteral(
+            "With these defaults one call can take up to (%1 + 1) × %2 = %3 before it fails, plus the waits between attempts; a request that depends on such a call needs a longer timeout of its own.")
+            .arg(num(retries), num(timeout) + QStringLiteral(" ms"), secondsText((retries + 1) * timeout / 1000)));
     set(c, "NON_RETRYABLE", textItems(chosenLabels(a, "7.9.3", "non_retryable")));
 }
 
@@ -2309,7 +2610,9 @@ void addRequestLogging(QVariantMap &c, const Inputs &in)
             const QString v = row.value(QString::fromLatin1(key)).toString();
             return v.trimmed().isEmpty() ? QStringLiteral("—") : cell(v);
         };
-        levels << item({{"ENVIRONMENT", cell(environment)}, {"LEVEL", value("level")}, {"BODY", value("body_logging")},
+        levels << item({{"ENVIRONMENT", cell(environment)},
+                        {"LEVEL", value("level")},
+                        {"BODY", value("body_logging")},
                         {"PERFORMANCE", value("performance_logging")}});
     }
     set(c, "LOG_LEVELS", levels);
@@ -2324,13 +2627,16 @@ void addRequestLogging(QVariantMap &c, const Inputs &in)
         if (pattern.trimmed().isEmpty())
             continue;
         const QString strategy = row.value(QStringLiteral("strategy")).toString();
-        masking << item({{"PATTERN", cell(pattern)}, {"STRATEGY", strategy.trimmed().isEmpty() ? QStringLiteral("Completely redact") : cell(strategy)}});
+        masking << item(
+            {{"PATTERN", cell(pattern)},
+             {"STRATEGY", strategy.trimmed().isEmpty() ? QStringLiteral("Completely redact") : cell(strategy)}});
     }
     set(c, "MASKING", masking);
     set(c, "LOG_FORMAT", chosenLabel(a, "7.9.4", "log_format"));
     const QString aggregation = a.text("7.9.4", "log_aggregation");
-    set(c, "LOG_AGGREGATION", aggregation == QLatin1String("A") ? QStringLiteral("Centralized (%1)").arg(logStackName(in.f.logStack))
-                                                                  : chosenLabel(a, "7.9.4", "log_aggregation"));
+    set(c, "LOG_AGGREGATION",
+        aggregation == QLatin1String("A") ? QStringLiteral("Centralized (%1)").arg(logStackName(in.f.logStack))
+                                          : chosenLabel(a, "7.9.4", "log_aggregation"));
 }
 
 // ---- Documentation, runbooks, API documentation ----------------------------------------------
@@ -2342,10 +2648,17 @@ void addDocumentation(QVariantMap &c, const Inputs &in)
     static const QHash<QString, QString> sentences = {
         {QStringLiteral("A"), QStringLiteral("All operational documentation is planned.")},
         {QStringLiteral("B"), QStringLiteral("Critical documentation only: the deployment guide and the runbooks.")},
-        {QStringLiteral("C"), QStringLiteral("**Later:** the team starts without operational documentation; the runbooks and diagrams are written once the service runs.")}};
-    set(c, "DOCS_SENTENCE", sentences.value(create, QStringLiteral("**Not decided yet:** which operational documents are created.")));
+        {QStringLiteral("C"),
+         QStringLiteral(
+             "**Later:** the team starts without operational documentation; the runbooks and diagrams are written once the service runs.")}};
+    set(c, "DOCS_SENTENCE",
+        sentences.value(create, QStringLiteral("**Not decided yet:** which operational documents are created.")));
 
-    struct Doc { const char *id; const char *name; const char *where; };
+    struct Doc {
+        const char *id;
+        const char *name;
+        const char *where;
+    };
     static const Doc docs[] = {
         {"A", "Deployment guide", "This document"},
         {"B", "Runbooks", "[Runbooks](#runbooks)"},
@@ -2361,7 +2674,8 @@ void addDocumentation(QVariantMap &c, const Inputs &in)
             status = QStringLiteral("Later");
         else if (create == QLatin1String("B") && a.has("7.10", "docs", d.id))
             status = QStringLiteral("Not planned (critical documents only)");
-        rows << item({{"NAME", QString::fromLatin1(d.name)}, {"STATUS", status}, {"WHERE", QString::fromLatin1(d.where)}});
+        rows << item(
+            {{"NAME", QString::fromLatin1(d.name)}, {"STATUS", status}, {"WHERE", QString::fromLatin1(d.where)}});
     }
     set(c, "DOCS_PLAN", rows);
 }
@@ -2371,7 +2685,8 @@ QString dbPingCommand(Facts::Database d)
     switch (d) {
     case Facts::Database::PostgreSql: return code(QStringLiteral("psql \"$DATABASE_URL\" -c 'select 1'"));
     case Facts::Database::MySql: return code(QStringLiteral("mysqladmin --host=<db-host> --user=<user> -p ping"));
-    case Facts::Database::MongoDb: return code(QStringLiteral("mongosh \"$DATABASE_URL\" --eval 'db.runCommand({ ping: 1 })'"));
+    case Facts::Database::MongoDb:
+        return code(QStringLiteral("mongosh \"$DATABASE_URL\" --eval 'db.runCommand({ ping: 1 })'"));
     case Facts::Database::Sqlite: return code(QStringLiteral("sqlite3 <database-file> 'pragma quick_check'"));
     case Facts::Database::None: break;
     }
@@ -2381,9 +2696,14 @@ QString dbPingCommand(Facts::Database d)
 QString dbConnectionsCommand(Facts::Database d)
 {
     switch (d) {
-    case Facts::Database::PostgreSql: return code(QStringLiteral("psql \"$DATABASE_URL\" -c 'select state, count(*) from pg_stat_activity group by state'"));
-    case Facts::Database::MySql: return code(QStringLiteral("mysql --host=<db-host> --user=<user> -p -e \"show status like 'Threads_connected'\""));
-    case Facts::Database::MongoDb: return code(QStringLiteral("mongosh \"$DATABASE_URL\" --eval 'db.serverStatus().connections'"));
+    case Facts::Database::PostgreSql:
+        return code(
+            QStringLiteral("psql \"$DATABASE_URL\" -c 'select state, count(*) from pg_stat_activity group by state'"));
+    case Facts::Database::MySql:
+        return code(
+            QStringLiteral("mysql --host=<db-host> --user=<user> -p -e \"show status like 'Threads_connected'\""));
+    case Facts::Database::MongoDb:
+        return code(QStringLiteral("mongosh \"$DATABASE_URL\" --eval 'db.serverStatus().connections'"));
     case Facts::Database::Sqlite: return code(QStringLiteral("lsof <database-file>"));
     case Facts::Database::None: break;
     }
@@ -2399,14 +2719,17 @@ void addRunbooks(QVariantMap &c, const Inputs &in)
     set(c, "DB_FILE", in.f.database == Facts::Database::Sqlite);
     set(c, "RUNBOOK_CPU", a.has("7.10", "runbooks", "high_cpu"));
     set(c, "RUNBOOK_DOWN", a.has("7.10", "runbooks", "service_down"));
-    set(c, "RUNBOOKS_ABSENT", a.text("7.10", "create") == QLatin1String("C")
-            ? QStringLiteral("**Later:** no runbooks yet. Until they are written, incidents depend on what people remember; write the first one right after the first incident.")
+    set(c, "RUNBOOKS_ABSENT",
+        a.text("7.10", "create") == QLatin1String("C")
+            ? QStringLiteral(
+                "**Later:** no runbooks yet. Until they are written, incidents depend on what people remember; write the first one right after the first incident.")
             : QStringLiteral("Not planned: runbooks are not part of the operational documentation."));
 
     // Typed runbooks get a placeholder section each; one that repeats a built-in title or an
     // earlier one is listed once.
     const Field *field = a.resolver().questionnaire().field(QStringLiteral("7.10"), QStringLiteral("runbooks"));
-    QSet<QString> titles = {QStringLiteral("database connection failure"), QStringLiteral("high cpu usage"), QStringLiteral("service down")};
+    QSet<QString> titles = {QStringLiteral("database connection failure"), QStringLiteral("high cpu usage"),
+                            QStringLiteral("service down")};
     QVariantList custom;
     for (const QString &value : a.list("7.10", "runbooks")) {
         const QString title = value.simplified();
@@ -2451,19 +2774,28 @@ void addApiDocs(QVariantMap &c, const Inputs &in)
     QStringList points;
     QString sentence;
     if (strategy == QLatin1String("A")) {
-        sentence = QStringLiteral("**Code-First**: the OpenAPI document is generated from the code (annotations and types), so it is always in sync with what runs.");
-        points << QStringLiteral("Tooling: %1.").arg(tool)
-               << QStringLiteral("Served as `/openapi.json` with interactive docs at `/docs` in development and staging; in production behind authentication or switched off.")
-               << QStringLiteral("The pipeline exports the document and fails on breaking changes (for example with oasdiff) unless the change is deliberate.");
+        sentence = QStringLiteral(
+            "**Code-First**: the OpenAPI document is generated from the code (annotations and types), so it is always in sync with what runs.");
+        points
+            << QStringLiteral("Tooling: %1.").arg(tool)
+            << QStringLiteral(
+                   "Served as `/openapi.json` with interactive docs at `/docs` in development and staging; in production behind authentication or switched off.")
+            << QStringLiteral(
+                   "The pipeline exports the document and fails on breaking changes (for example with oasdiff) unless the change is deliberate.");
     } else if (strategy == QLatin1String("B")) {
-        sentence = QStringLiteral("**Design-First**: `openapi.yaml` in the repository is the contract, written and reviewed before the code.");
-        points << QStringLiteral("The pipeline lints the contract (Spectral) and tests the service against it, so code and contract cannot drift.")
+        sentence = QStringLiteral(
+            "**Design-First**: `openapi.yaml` in the repository is the contract, written and reviewed before the code.");
+        points << QStringLiteral(
+            "The pipeline lints the contract (Spectral) and tests the service against it, so code and contract cannot drift.")
                << QStringLiteral("Server stubs and clients are generated from it (openapi-generator).")
-               << QStringLiteral("Suits larger teams and external consumers: changes are agreed in the contract's pull request.");
+               << QStringLiteral(
+                      "Suits larger teams and external consumers: changes are agreed in the contract's pull request.");
     } else if (strategy == QLatin1String("C")) {
         sentence = QStringLiteral("**Manual**: the API is described in Markdown under `docs/api/`.");
-        points << QStringLiteral("Every pull request that changes an endpoint updates the docs in the same pull request; reviewers check it.")
-               << QStringLiteral("Manual docs drift from the code over time (not recommended); moving to Code-First removes that work.");
+        points << QStringLiteral(
+            "Every pull request that changes an endpoint updates the docs in the same pull request; reviewers check it.")
+               << QStringLiteral(
+                      "Manual docs drift from the code over time (not recommended); moving to Code-First removes that work.");
     } else {
         sentence = QStringLiteral("**Not decided yet:** how the API is documented.");
     }
@@ -2476,7 +2808,8 @@ void addApiDocs(QVariantMap &c, const Inputs &in)
 QString diagramDescription(const QString &id)
 {
     if (id == QLatin1String("system_architecture"))
-        return QStringLiteral("The deployed system: load balancing, application instances and data stores, with the protocols between them.");
+        return QStringLiteral(
+            "The deployed system: load balancing, application instances and data stores, with the protocols between them.");
     if (id == QLatin1String("data_flow"))
         return QStringLiteral("How one request travels through the system, step by step.");
     if (id == QLatin1String("infrastructure"))
@@ -2488,11 +2821,14 @@ void addDiagrams(QVariantMap &c, const Inputs &in, const QList<Diagram> &diagram
 {
     QVariantList items;
     for (const Diagram &d : diagrams)
-        items << item({{"ID", d.id}, {"TITLE", d.title}, {"DESCRIPTION", diagramDescription(d.id)}, {"SOURCE", d.source}});
+        items << item(
+            {{"ID", d.id}, {"TITLE", d.title}, {"DESCRIPTION", diagramDescription(d.id)}, {"SOURCE", d.source}});
     set(c, "DIAGRAMS", items);
-    QString absent = QStringLiteral("Not planned: architecture diagrams are not part of the operational documentation.");
+    QString absent =
+        QStringLiteral("Not planned: architecture diagrams are not part of the operational documentation.");
     if (in.a.text("7.10", "create") == QLatin1String("C"))
-        absent = QStringLiteral("**Later:** the diagrams are drawn once the service runs; OpsFlow draws them from these answers when 7.10 plans them.");
+        absent = QStringLiteral(
+            "**Later:** the diagrams are drawn once the service runs; OpsFlow draws them from these answers when 7.10 plans them.");
     else if (planned(in.a, "C"))
         absent = QStringLiteral("No diagrams chosen.");
     set(c, "DIAGRAMS_ABSENT", absent);
@@ -2514,15 +2850,19 @@ void addEnvGroups(QVariantMap &c, const QList<EnvVar> &catalog)
             if (v.group != group)
                 continue;
             const QString description = v.secret ? v.description + QStringLiteral(" Secret.") : v.description;
-            vars << item({{"NAME", v.name}, {"REQUIRED", v.required ? QStringLiteral("Yes") : QStringLiteral("No")},
-                          {"REQUIRED_TAG", v.required ? QStringLiteral("REQUIRED") : QStringLiteral("OPTIONAL")},
-                          {"TYPE", cell(v.type)},
-                          {"EXAMPLE_CELL", orDash(escape::inlineCode(v.example, escape::CodeContext::TableCell))},
-                          {"DEFAULT_CELL", orDash(escape::inlineCode(v.defaultValue, escape::CodeContext::TableCell))},
-                          {"DESCRIPTION_CELL", cell(description)},
-                          {"DESCRIPTION_ENV", escape::envComment(v.defaultValue.isEmpty() ? description
-                                                                 : QStringLiteral("%1 Default: %2.").arg(description, v.defaultValue))},
-                          {"VALUE_ENV", escape::envValue(v.example)}});
+            vars << item(
+                {{"NAME", v.name},
+                 {"REQUIRED", v.required ? QStringLiteral("Yes") : QStringLiteral("No")},
+                 {"REQUIRED_TAG", v.required ? QStringLiteral("REQUIRED") : QStringLiteral("OPTIONAL")},
+                 {"TYPE", cell(v.type)},
+                 {"EXAMPLE_CELL", orDash(escape::inlineCode(v.example, escape::CodeContext::TableCell))},
+                 {"DEFAULT_CELL", orDash(escape::inlineCode(v.defaultValue, escape::CodeContext::TableCell))},
+                 {"DESCRIPTION_CELL", cell(description)},
+                 {"DESCRIPTION_ENV",
+                  escape::envComment(v.defaultValue.isEmpty()
+                                         ? description
+                                         : QStringLiteral("%1 Default: %2.").arg(description, v.defaultValue))},
+                 {"VALUE_ENV", escape::envValue(v.example)}});
         }
         if (!vars.isEmpty())
             groups << item({{"TITLE", group}, {"NOTE", QString()}, {"VARS", vars}});
@@ -2555,28 +2895,43 @@ void addEnvironmentSettings(QVariantMap &c, const Inputs &in)
         QString replicas = QStringLiteral("1");
         if (e.appEnv == QLatin1String("production"))
             replicas = productionReplicas(in);
-        rows << item({{"NAME", e.name}, {"APP_ENV", e.appEnv}, {"LOG_LEVEL", level},
+        rows << item({{"NAME", e.name},
+                      {"APP_ENV", e.appEnv},
+                      {"LOG_LEVEL", level},
                       {"BODY", bodyLogging ? code(body) : QStringLiteral("—")},
-                      {"DEBUG", dev ? QStringLiteral("On") : QStringLiteral("Off")}, {"REPLICAS", replicas},
-                      {"SECRETS", dev ? QStringLiteral("`.env`") : e.appEnv == QLatin1String("test") ? QStringLiteral("CI secrets") : store}});
+                      {"DEBUG", dev ? QStringLiteral("On") : QStringLiteral("Off")},
+                      {"REPLICAS", replicas},
+                      {"SECRETS",
+                       dev                                     ? QStringLiteral("`.env`")
+                           : e.appEnv == QLatin1String("test") ? QStringLiteral("CI secrets")
+                                                               : store}});
     }
     set(c, "ENVIRONMENT_SETTINGS", rows);
-    set(c, "ENVIRONMENT_SETTINGS_NOTE", in.a.skipped("7.8")
-            ? QStringLiteral("Production replicas are TBD until the scaling strategy is decided (Production-Ready scope). Debug output (stack traces in responses, verbose framework logs) is only ever on in development.")
-            : QStringLiteral("Replicas follow the [scaling strategy](../docs/operations.md#scaling-strategy). Debug output (stack traces in responses, verbose framework logs) is only ever on in development."));
+    set(c, "ENVIRONMENT_SETTINGS_NOTE",
+        in.a.skipped("7.8")
+            ? QStringLiteral(
+                "Production replicas are TBD until the scaling strategy is decided (Production-Ready scope). Debug output (stack traces in responses, verbose framework logs) is only ever on in development.")
+            : QStringLiteral(
+                "Replicas follow the [scaling strategy](../docs/operations.md#scaling-strategy). Debug output (stack traces in responses, verbose framework logs) is only ever on in development."));
 }
 
 void addSecrets(QVariantMap &c, const Inputs &in, const QList<EnvVar> &catalog)
 {
     const QString store = secretsStore(in);
     const bool service = in.a.has("7.3", "env_config", "B");
-    set(c, "SECRETS_SENTENCE", service
-            ? QStringLiteral("Secrets live in **%1**: deployed environments read them at start-up, and nobody copies them by hand or pastes them into chat.").arg(store)
-            : QStringLiteral("Deployed environments keep their secrets in **%1**; locally they sit in `.env`, which is never committed.").arg(store));
+    set(c, "SECRETS_SENTENCE",
+        service
+            ? QStringLiteral(
+                  "Secrets live in **%1**: deployed environments read them at start-up, and nobody copies them by hand or pastes them into chat.")
+                  .arg(store)
+            : QStringLiteral(
+                  "Deployed environments keep their secrets in **%1**; locally they sit in `.env`, which is never committed.")
+                  .arg(store));
     QVariantList rows;
     for (const EnvVar &v : catalog) {
         if (v.secret)
-            rows << item({{"NAME", v.name}, {"LOCAL", QStringLiteral("`.env`, a development value")}, {"DEPLOYED", store}});
+            rows << item(
+                {{"NAME", v.name}, {"LOCAL", QStringLiteral("`.env`, a development value")}, {"DEPLOYED", store}});
     }
     set(c, "SECRETS", rows);
 }
@@ -2594,7 +2949,11 @@ QList<Diagram> plannedDiagrams(const Resolver &answers, const DeploymentFacts &f
     const AnswerReader a(answers);
     if (!planned(a, "C"))
         return {};
-    struct Kind { const char *id; const char *title; QString (*build)(const DeploymentFacts &); };
+    struct Kind {
+        const char *id;
+        const char *title;
+        QString (*build)(const DeploymentFacts &);
+    };
     static const Kind kinds[] = {
         {"system_architecture", "System Architecture", systemArchitectureDiagram},
         {"data_flow", "Data Flow", dataFlowDiagram},

@@ -19,10 +19,7 @@ struct EnvVar;
 class AnswerReader
 {
 public:
-    explicit AnswerReader(const Resolver &resolver)
-        : m_resolver(resolver)
-    {
-    }
+    explicit AnswerReader(const Resolver &resolver) : m_resolver(resolver) { }
 
     const Resolver &resolver() const { return m_resolver; }
     bool skipped(const char *question) const;
@@ -58,7 +55,7 @@ QList<Diagram> plannedDiagrams(const Resolver &answers, const DeploymentFacts &f
 
 // One context for all three templates: strings, booleans and lists of maps only, every user
 // text already escaped for the one place the built-in templates put it.
-QVariantMap templateContext(const Resolver &answers, const DeploymentFacts &facts,
-                            const QList<EnvVar> &catalog, const QList<Diagram> &diagrams);
+QVariantMap templateContext(const Resolver &answers, const DeploymentFacts &facts, const QList<EnvVar> &catalog,
+                            const QList<Diagram> &diagrams);
 
 } // namespace opsflow

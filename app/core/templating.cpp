@@ -15,18 +15,12 @@ namespace opsflow {
 struct TemplateNode {
     enum class Kind { Text, Variable, If, Each };
 
-    TemplateNode(Kind k, int l, QString t, bool n = false)
-        : kind(k)
-        , line(l)
-        , text(std::move(t))
-        , negated(n)
-    {
-    }
+    TemplateNode(Kind k, int l, QString t, bool n = false) : kind(k), line(l), text(std::move(t)), negated(n) { }
 
     Kind kind;
     int line;
-    QString text; // Text: the literal text; Variable, If, Each: the name
-    bool negated; // {{#IF !NAME}}
+    QString text;                       // Text: the literal text; Variable, If, Each: the name
+    bool negated;                       // {{#IF !NAME}}
     std::vector<TemplateNode> children; // If: the true branch; Each: the body
     std::vector<TemplateNode> elseChildren;
 };
@@ -60,9 +54,7 @@ bool isName(QStringView text)
 
 bool isBlank(QStringView text)
 {
-    return std::all_of(text.begin(), text.end(), [](QChar c) {
-        return c.isSpace();
-    });
+    return std::all_of(text.begin(), text.end(), [](QChar c) { return c.isSpace(); });
 }
 
 QString describe(const TemplateNode &block)
@@ -77,13 +69,7 @@ QString describe(const TemplateNode &block)
 enum class TokenKind { Text, Variable, If, Else, EndIf, Each, EndEach, Comment };
 
 struct Token {
-    Token(TokenKind k, int l, QStringView t = {}, bool n = false)
-        : kind(k)
-        , line(l)
-        , text(t)
-        , negated(n)
-    {
-    }
+    Token(TokenKind k, int l, QStringView t = {}, bool n = false) : kind(k), line(l), text(t), negated(n) { }
 
     TokenKind kind;
     int line;
@@ -101,11 +87,8 @@ class Lexer
 {
 public:
     Lexer(const QString &name, QStringView text, QList<TemplateError> &errors)
-        : m_name(name)
-        , m_text(text)
-        , m_errors(errors)
-    {
-    }
+        : m_name(name), m_text(text), m_errors(errors)
+    { }
 
     std::vector<Token> tokenize()
     {
@@ -222,9 +205,7 @@ private:
     // `#IF NAME`, `#IF !NAME` or `#EACH NAME`, without the `#`.
     void addBlockTag(QStringView tag, QStringView content)
     {
-        const auto space = std::find_if(content.begin(), content.end(), [](QChar c) {
-            return c.isSpace();
-        });
+        const auto space = std::find_if(content.begin(), content.end(), [](QChar c) { return c.isSpace(); });
         const QStringView keyword = content.first(space - content.begin());
         QStringView name = content.sliced(keyword.size()).trimmed();
         TokenKind kind;
@@ -310,11 +291,7 @@ private:
 class TreeBuilder
 {
 public:
-    TreeBuilder(const QString &name, QList<TemplateError> &errors)
-        : m_name(name)
-        , m_errors(errors)
-    {
-    }
+    TreeBuilder(const QString &name, QList<TemplateError> &errors) : m_name(name), m_errors(errors) { }
 
     TemplateTree build(const std::vector<Token> &tokens)
     {
@@ -341,26 +318,19 @@ private:
             if (!token.dropped)
                 addText(token);
             break;
-        case TokenKind::Variable:
-            current().emplace_back(Kind::Variable, token.line, token.text.toString());
-            break;
+        case TokenKind::Variable: current().emplace_back(Kind::Variable, token.line, token.text.toString()); break;
         case TokenKind::If:
         case TokenKind::Each: {
             const Kind kind = token.kind == TokenKind::If ? Kind::If : Kind::Each;
             m_open.push_back({TemplateNode(kind, token.line, token.text.toString(), token.negated)});
             break;
         }
-        case TokenKind::Else:
-            addElse(token);
-            break;
-        case TokenKind::EndIf:
-            close(token, Kind::If, QStringLiteral("{{/IF}}"), QStringLiteral("{{#IF}}"));
-            break;
+        case TokenKind::Else: addElse(token); break;
+        case TokenKind::EndIf: close(token, Kind::If, QStringLiteral("{{/IF}}"), QStringLiteral("{{#IF}}")); break;
         case TokenKind::EndEach:
             close(token, Kind::Each, QStringLiteral("{{/EACH}}"), QStringLiteral("{{#EACH}}"));
             break;
-        case TokenKind::Comment:
-            break;
+        case TokenKind::Comment: break;
         }
     }
 
@@ -400,9 +370,8 @@ private:
 
     void close(const Token &token, TemplateNode::Kind kind, const QString &closer, const QString &opener)
     {
-        const auto match = std::find_if(m_open.rbegin(), m_open.rend(), [kind](const OpenBlock &block) {
-            return block.node.kind == kind;
-        });
+        const auto match = std::find_if(m_open.rbegin(), m_open.rend(),
+                                        [kind](const OpenBlock &block) { return block.node.kind == kind; });
         if (m_open.empty()) {
             error(token.line, QStringLiteral("%1 without an open %2").arg(closer, opener));
             return;
@@ -410,7 +379,9 @@ private:
         if (match == m_open.rend()) {
             const TemplateNode &innermost = m_open.back().node;
             error(token.line,
-                  QStringLiteral("%1 does not match %2 from line %3").arg(closer, describe(innermost)).arg(innermost.line));
+                  QStringLiteral("%1 does not match %2 from line %3")
+                      .arg(closer, describe(innermost))
+                      .arg(innermost.line));
             return;
         }
         const size_t keep = m_open.size() - size_t(match - m_open.rbegin()) - 1;
@@ -450,10 +421,8 @@ bool isNumber(const QVariant &value)
     case QMetaType::Short:
     case QMetaType::UShort:
     case QMetaType::Double:
-    case QMetaType::Float:
-        return true;
-    default:
-        return false;
+    case QMetaType::Float: return true;
+    default: return false;
     }
 }
 
@@ -477,18 +446,12 @@ bool isTrue(const QVariant &value)
     if (isNull(value))
         return false;
     switch (value.typeId()) {
-    case QMetaType::Bool:
-        return value.toBool();
-    case QMetaType::QVariantList:
-        return !value.toList().isEmpty();
-    case QMetaType::QStringList:
-        return !value.toStringList().isEmpty();
-    case QMetaType::QVariantMap:
-        return !value.toMap().isEmpty();
-    case QMetaType::QVariantHash:
-        return !value.toHash().isEmpty();
-    default:
-        return isNumber(value) ? value.toDouble() != 0 : !value.toString().isEmpty();
+    case QMetaType::Bool: return value.toBool();
+    case QMetaType::QVariantList: return !value.toList().isEmpty();
+    case QMetaType::QStringList: return !value.toStringList().isEmpty();
+    case QMetaType::QVariantMap: return !value.toMap().isEmpty();
+    case QMetaType::QVariantHash: return !value.toHash().isEmpty();
+    default: return isNumber(value) ? value.toDouble() != 0 : !value.toString().isEmpty();
     }
 }
 
@@ -506,8 +469,7 @@ QString formatNumber(const QVariant &value)
 class Renderer
 {
 public:
-    Renderer(const QString &name, const QVariantMap &context, qsizetype sizeHint)
-        : m_name(name)
+    Renderer(const QString &name, const QVariantMap &context, qsizetype sizeHint) : m_name(name)
     {
         m_scopes.push_back({context, QVariant(), 0, false});
         m_output.reserve(sizeHint);
@@ -517,18 +479,10 @@ public:
     {
         for (const TemplateNode &node : nodes) {
             switch (node.kind) {
-            case TemplateNode::Kind::Text:
-                m_output += node.text;
-                break;
-            case TemplateNode::Kind::Variable:
-                renderVariable(node);
-                break;
-            case TemplateNode::Kind::If:
-                renderIf(node);
-                break;
-            case TemplateNode::Kind::Each:
-                renderEach(node);
-                break;
+            case TemplateNode::Kind::Text: m_output += node.text; break;
+            case TemplateNode::Kind::Variable: renderVariable(node); break;
+            case TemplateNode::Kind::If: renderIf(node); break;
+            case TemplateNode::Kind::Each: renderEach(node); break;
             }
         }
     }
@@ -539,8 +493,8 @@ public:
 private:
     struct Scope {
         QVariantMap keys; // of a map item, or the context
-        QVariant item; // a scalar item
-        int index; // 1-based; 0 for the context
+        QVariant item;    // a scalar item
+        int index;        // 1-based; 0 for the context
         bool scalar;
     };
 
@@ -598,7 +552,8 @@ private:
             return;
         }
         if (!isList(*value)) {
-            const QString what = isNull(*value) ? QStringLiteral("null") : QStringLiteral("a ") + QString::fromLatin1(value->typeName());
+            const QString what =
+                isNull(*value) ? QStringLiteral("null") : QStringLiteral("a ") + QString::fromLatin1(value->typeName());
             error(node, QStringLiteral("%1 needs a list, but %2 is %3").arg(describe(node), node.text, what));
             return;
         }
@@ -638,9 +593,8 @@ void appendSorted(QList<TemplateError> *errors, QList<TemplateError> found)
 {
     if (!errors)
         return;
-    std::stable_sort(found.begin(), found.end(), [](const TemplateError &a, const TemplateError &b) {
-        return a.line < b.line;
-    });
+    std::stable_sort(found.begin(), found.end(),
+                     [](const TemplateError &a, const TemplateError &b) { return a.line < b.line; });
     errors->append(found);
 }
 

@@ -37,8 +37,7 @@ QList<Edit> shortestEdit(const QStringList &a, const QStringList &b)
     for (int d = 0; d <= max && found < 0; ++d) {
         trace.push_back(v);
         for (int k = -d; k <= d; k += 2) {
-            int x = (k == -d || (k != d && v[k - 1 + max] < v[k + 1 + max])) ? v[k + 1 + max]
-                                                                              : v[k - 1 + max] + 1;
+            int x = (k == -d || (k != d && v[k - 1 + max] < v[k + 1 + max])) ? v[k + 1 + max] : v[k - 1 + max] + 1;
             int y = x - k;
             while (x < n && y < m && a.at(x) == b.at(y)) {
                 ++x;
@@ -83,8 +82,8 @@ QList<Edit> shortestEdit(const QStringList &a, const QStringList &b)
 
 } // namespace
 
-QString unifiedDiff(const QString &oldText, const QString &newText, const QString &oldName,
-                    const QString &newName, int context)
+QString unifiedDiff(const QString &oldText, const QString &newText, const QString &oldName, const QString &newName,
+                    int context)
 {
     if (oldText == newText)
         return {};
@@ -144,8 +143,10 @@ QString unifiedDiff(const QString &oldText, const QString &newText, const QStrin
         }
         // Unified format: a range of zero lines is numbered by the line before it.
         out += QStringLiteral("@@ -%1,%2 +%3,%4 @@\n")
-                   .arg(oldCount ? oldStart + 1 : oldStart).arg(oldCount)
-                   .arg(newCount ? newStart + 1 : newStart).arg(newCount);
+                   .arg(oldCount ? oldStart + 1 : oldStart)
+                   .arg(oldCount)
+                   .arg(newCount ? newStart + 1 : newStart)
+                   .arg(newCount);
         out += body;
         i = end;
     }

@@ -7,7 +7,7 @@ namespace opsflow {
 
 // A unified diff (like `diff -u`) of two texts, with `context` lines around each change.
 // Empty when the texts are equal.
-QString unifiedDiff(const QString &oldText, const QString &newText, const QString &oldName,
-                    const QString &newName, int context = 3);
+QString unifiedDiff(const QString &oldText, const QString &newText, const QString &oldName, const QString &newName,
+                    int context = 3);
 
 } // namespace opsflow

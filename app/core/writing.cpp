@@ -124,7 +124,8 @@ WritePlan planWrite(const QString &projectDir, const QList<GeneratedFile> &files
             QFile existing(file.target);
             if (existing.size() > maxExistingSize) {
                 file.status = PlannedFile::Status::Blocked;
-                file.problem = QStringLiteral("%1 is larger than 16 MiB; OpsFlow will not replace it.").arg(generated.path);
+                file.problem =
+                    QStringLiteral("%1 is larger than 16 MiB; OpsFlow will not replace it.").arg(generated.path);
             } else if (!existing.open(QIODevice::ReadOnly)) {
                 file.status = PlannedFile::Status::Blocked;
                 file.problem = QStringLiteral("Cannot read %1: %2").arg(generated.path, existing.errorString());
@@ -200,8 +201,7 @@ WriteResult executePlan(const WritePlan &plan, const QDateTime &when)
             return result;
         }
         QSaveFile out(file.target);
-        if (!out.open(QIODevice::WriteOnly) || out.write(file.newContent) != file.newContent.size()
-            || !out.commit()) {
+        if (!out.open(QIODevice::WriteOnly) || out.write(file.newContent) != file.newContent.size() || !out.commit()) {
             result.ok = false;
             result.error = QStringLiteral("Cannot write %1: %2").arg(file.path, out.errorString());
             return result;

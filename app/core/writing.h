@@ -11,18 +11,18 @@ namespace opsflow {
 
 struct PlannedFile {
     enum class Status { New, Unchanged, Changed, Blocked };
-    QString path;          // relative, as generated
-    QString target;        // absolute path that will be written (symlinks inside the project resolved)
+    QString path;   // relative, as generated
+    QString target; // absolute path that will be written (symlinks inside the project resolved)
     Status status = Status::New;
     QByteArray oldContent;
     QByteArray newContent;
-    QString diff;          // unified diff for Changed
-    QString problem;       // why Blocked, one sentence
+    QString diff;    // unified diff for Changed
+    QString problem; // why Blocked, one sentence
 };
 QString statusText(PlannedFile::Status status); // "new", "unchanged", "changed", "blocked"
 
 struct WritePlan {
-    QString projectDir;    // canonical
+    QString projectDir; // canonical
     QList<PlannedFile> files;
     bool hasBlocked() const;
     bool hasChanges() const;
@@ -33,9 +33,9 @@ WritePlan planWrite(const QString &projectDir, const QList<GeneratedFile> &files
 
 struct WriteResult {
     bool ok = true;
-    QStringList written;   // relative paths
-    QStringList backups;   // absolute paths of the copies made
-    QString error;         // one sentence naming the file
+    QStringList written; // relative paths
+    QStringList backups; // absolute paths of the copies made
+    QString error;       // one sentence naming the file
 };
 
 // Backs up each file that will be replaced to <project>/.ai-flow/backups/phase7/<stamp>/<path>,

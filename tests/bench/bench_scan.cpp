@@ -12,7 +12,7 @@ using namespace opsflow;
 namespace {
 
 constexpr int totalFiles = 50000;
-constexpr int vendoredFiles = 5000;   // under node_modules: never visited
+constexpr int vendoredFiles = 5000; // under node_modules: never visited
 constexpr int packages = 50;
 
 bool write(const QString &path, const QByteArray &content)
@@ -45,8 +45,9 @@ private Q_SLOTS:
             for (int i = 3; i < perPackage; ++i, ++written) {
                 const char *sub = i % 10 == 0 ? "docs" : i % 25 == 0 ? "k8s" : i % 2 ? "src/a" : "src/b";
                 const char *ext = qstrcmp(sub, "docs") == 0 ? "md" : qstrcmp(sub, "k8s") == 0 ? "yaml" : "ts";
-                QVERIFY(write(QStringLiteral("%1/%2/f%3.%4").arg(base, QLatin1String(sub)).arg(i).arg(QLatin1String(ext)),
-                              "export const x = 1;\n"));
+                QVERIFY(
+                    write(QStringLiteral("%1/%2/f%3.%4").arg(base, QLatin1String(sub)).arg(i).arg(QLatin1String(ext)),
+                          "export const x = 1;\n"));
             }
         }
         const QString vendored = m_dir.filePath(QStringLiteral("node_modules/lib"));
@@ -60,7 +61,8 @@ private Q_SLOTS:
     void scanWithDefaultCap()
     {
         ScanResult result;
-        QBENCHMARK {
+        QBENCHMARK
+        {
             result = scanProject(m_dir.path());
         }
         QVERIFY(result.stopped);
@@ -73,7 +75,8 @@ private Q_SLOTS:
         ScanOptions options;
         options.maxFiles = totalFiles * 2;
         ScanResult result;
-        QBENCHMARK {
+        QBENCHMARK
+        {
             result = scanProject(m_dir.path(), options);
         }
         QVERIFY(!result.stopped);

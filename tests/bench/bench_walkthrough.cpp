@@ -76,7 +76,8 @@ private Q_SLOTS:
                 QTest::keyClicks(edit, QStringLiteral("AWS ECS"));
             }
             QAbstractButton *next = wizard->button(QWizard::NextButton);
-            QVERIFY2(next->isEnabled(), qPrintable(QStringLiteral("Next is disabled on page %1").arg(wizard->currentId())));
+            QVERIFY2(next->isEnabled(),
+                     qPrintable(QStringLiteral("Next is disabled on page %1").arg(wizard->currentId())));
             QTest::mouseClick(next, Qt::LeftButton);
             ++pages;
             QTest::qWait(50); // the preview's debounce and render, as between real clicks

@@ -44,10 +44,10 @@ int main(int argc, char **argv)
     AnswerSet answers;
     answers.scope = Scope::Enterprise;
     answers.mode = Mode::SmartAutoSuggest;
-    answers.answers[QStringLiteral("7.9.3")].insert(QStringLiteral("policies"),
-                                                   repeated(QStringLiteral("7.9.3"), QStringLiteral("policies"), times));
-    answers.answers[QStringLiteral("7.9.4")].insert(QStringLiteral("masking"),
-                                                   repeated(QStringLiteral("7.9.4"), QStringLiteral("masking"), times));
+    answers.answers[QStringLiteral("7.9.3")].insert(
+        QStringLiteral("policies"), repeated(QStringLiteral("7.9.3"), QStringLiteral("policies"), times));
+    answers.answers[QStringLiteral("7.9.4")].insert(
+        QStringLiteral("masking"), repeated(QStringLiteral("7.9.4"), QStringLiteral("masking"), times));
     const TemplateSet templates = TemplateSet::builtIn();
     const Resolver resolver(Questionnaire::builtIn(), answers);
     const GenerationResult result = generate(resolver, templates);

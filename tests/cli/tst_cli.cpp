@@ -8,7 +8,10 @@
 
 namespace {
 
-QString s(const char *text) { return QString::fromUtf8(text); }
+QString s(const char *text)
+{
+    return QString::fromUtf8(text);
+}
 
 struct Run {
     int code = -1;
@@ -88,7 +91,8 @@ private Q_SLOTS:
         const QString ops = project.filePath(s("docs/operations.md"));
         write(ops, read(ops) + "\nA line the team wrote.\n");
 
-        const Run dry = opsflow({s("generate"), project.path(), s("--defaults"), s("--scope"), s("mvp"), s("--dry-run"), s("--diff")});
+        const Run dry = opsflow(
+            {s("generate"), project.path(), s("--defaults"), s("--scope"), s("mvp"), s("--dry-run"), s("--diff")});
         QCOMPARE(dry.code, 0);
         QVERIFY(dry.out.contains(s("nothing was written")));
         QVERIFY2(dry.out.contains(s("--- a/docs/operations.md")), qPrintable(dry.out));
@@ -118,10 +122,12 @@ private Q_SLOTS:
         QVERIFY2(kept.out.contains(s("kept your edits in section \"alerts\"")), qPrintable(kept.out));
         QVERIFY(read(ops).contains("Page the payments team first."));
 
-        const Run forced = opsflow({s("generate"), project.path(), s("--defaults"), s("--scope"), s("enterprise"), s("--force")});
+        const Run forced =
+            opsflow({s("generate"), project.path(), s("--defaults"), s("--scope"), s("enterprise"), s("--force")});
         QCOMPARE(forced.code, 0);
         QVERIFY(!read(ops).contains("Page the payments team first."));
-        const QStringList stamps = QDir(project.filePath(s(".ai-flow/backups/phase7"))).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        const QStringList stamps =
+            QDir(project.filePath(s(".ai-flow/backups/phase7"))).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
         QVERIFY(!stamps.isEmpty());
         QVERIFY(read(project.filePath(s(".ai-flow/backups/phase7/") + stamps.last() + s("/docs/operations.md")))
                     .contains("Page the payments team first."));
@@ -148,7 +154,8 @@ private Q_SLOTS:
         QTest::newRow("no answers") << QStringList{s("generate"), s("PROJECT")} << QByteArray() << 3
                                     << "has no answers yet";
         QTest::newRow("missing folder") << QStringList{s("generate"), s("/nonexistent/opsflow-project")} << QByteArray()
-                                        << 2 << "opsflow: the project folder /nonexistent/opsflow-project does not exist";
+                                        << 2
+                                        << "opsflow: the project folder /nonexistent/opsflow-project does not exist";
         QTest::newRow("bad scope") << QStringList{s("generate"), s("PROJECT"), s("--defaults"), s("--scope"), s("huge")}
                                    << QByteArray() << 2 << "unknown scope \"huge\"";
         QTest::newRow("corrupt answers") << QStringList{s("generate"), s("PROJECT"), s("--answers"), s("ANSWERS")}
@@ -159,9 +166,11 @@ private Q_SLOTS:
                                        << "was written by a newer OpsFlow";
         QTest::newRow("unknown command") << QStringList{s("generate"), s("PROJECT"), s("extra")} << QByteArray() << 2
                                          << "needs exactly one PROJECT_DIR";
-        QTest::newRow("pdf to stdout") << QStringList{s("summary"), s("PROJECT"), s("--defaults"), s("--format"), s("pdf")}
+        QTest::newRow("pdf to stdout") << QStringList{s("summary"), s("PROJECT"), s("--defaults"), s("--format"),
+                                                      s("pdf")}
                                        << QByteArray() << 2 << "PDF needs an output file";
-        QTest::newRow("unknown format") << QStringList{s("summary"), s("PROJECT"), s("--defaults"), s("--format"), s("docx")}
+        QTest::newRow("unknown format") << QStringList{s("summary"), s("PROJECT"), s("--defaults"), s("--format"),
+                                                       s("docx")}
                                         << QByteArray() << 2 << "unknown format \"docx\"";
     }
     void shouldExplainBadInput()
@@ -187,10 +196,14 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("format");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("md") << "md" << "# 📋 PHASE 7 SUMMARY";
-        QTest::newRow("txt") << "txt" << "📋 PHASE 7 SUMMARY";
-        QTest::newRow("json") << "json" << "{\n    \"answers\": {";
-        QTest::newRow("html") << "html" << "<!DOCTYPE html>";
+        QTest::newRow("md") << "md"
+                            << "# 📋 PHASE 7 SUMMARY";
+        QTest::newRow("txt") << "txt"
+                             << "📋 PHASE 7 SUMMARY";
+        QTest::newRow("json") << "json"
+                              << "{\n    \"answers\": {";
+        QTest::newRow("html") << "html"
+                              << "<!DOCTYPE html>";
     }
     void shouldPrintTheSummaryInEachFormat()
     {
@@ -229,9 +242,12 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("fixture");
         QTest::addColumn<QString>("scenario");
-        QTest::newRow("A") << "aiflow-a" << "Scenario: A";
-        QTest::newRow("B") << "aiflow-b" << "Scenario: B";
-        QTest::newRow("C") << "aiflow-c" << "Scenario: C";
+        QTest::newRow("A") << "aiflow-a"
+                           << "Scenario: A";
+        QTest::newRow("B") << "aiflow-b"
+                           << "Scenario: B";
+        QTest::newRow("C") << "aiflow-c"
+                           << "Scenario: C";
     }
     void shouldPrintThePreflightReport()
     {
@@ -247,8 +263,8 @@ private Q_SLOTS:
     {
         QTemporaryDir project;
         write(project.filePath(s("blocked")), "a file, not a folder\n");
-        const Run run = opsflow({s("summary"), project.path(), s("--defaults"), s("-o"),
-                                 project.filePath(s("blocked/summary.md"))});
+        const Run run = opsflow(
+            {s("summary"), project.path(), s("--defaults"), s("-o"), project.filePath(s("blocked/summary.md"))});
         QCOMPARE(run.code, 1);
         QVERIFY2(run.err.startsWith(s("opsflow: cannot write ")), qPrintable(run.err));
     }

@@ -1,7 +1,7 @@
 // The answer rules (asked/used/defaults per scope and mode) and the answers file.
+#include "answerset.h"
 #include "answersfile.h"
 #include "answersmodel.h"
-#include "answerset.h"
 
 #include <QDir>
 #include <QFile>
@@ -15,9 +15,15 @@ using namespace opsflow;
 
 namespace {
 
-const Questionnaire &q7() { return Questionnaire::builtIn(); }
+const Questionnaire &q7()
+{
+    return Questionnaire::builtIn();
+}
 
-QString s(const char *text) { return QString::fromUtf8(text); }
+QString s(const char *text)
+{
+    return QString::fromUtf8(text);
+}
 
 } // namespace
 
@@ -63,8 +69,7 @@ private Q_SLOTS:
         QVERIFY(r.isFieldAsked(s("7.9.1"), s("choice")));
         QVERIFY(!r.isFieldAsked(s("7.9.1"), s("total_timeout_s")));
         // A typed detail of a simplified question gives way to its default in Production.
-        QCOMPARE(r.value(s("7.9.1"), s("total_timeout_s")),
-                 q7().field(s("7.9.1"), s("total_timeout_s"))->defaultValue);
+        QCOMPARE(r.value(s("7.9.1"), s("total_timeout_s")), q7().field(s("7.9.1"), s("total_timeout_s"))->defaultValue);
 
         a.scope = Scope::Enterprise;
         const Resolver r2(q7(), a);
@@ -93,10 +98,14 @@ private Q_SLOTS:
         QTest::addColumn<QString>("field");
         QTest::addColumn<QVariant>("value");
         QTest::addColumn<QString>("message");
-        QTest::newRow("below range") << "7.7" << "retention_days" << QVariant(0.0) << "Must be between 1 and 3650 days.";
-        QTest::newRow("not whole") << "7.7" << "retention_days" << QVariant(1.5) << "Enter a whole number.";
-        QTest::newRow("not a number") << "7.7" << "retention_days" << QVariant(s("soon")) << "Enter a number.";
-        QTest::newRow("unknown option") << "7.1" << "choice" << QVariant(s("Z")) << "\"Z\" is not one of the options.";
+        QTest::newRow("below range") << "7.7"
+                                     << "retention_days" << QVariant(0.0) << "Must be between 1 and 3650 days.";
+        QTest::newRow("not whole") << "7.7"
+                                   << "retention_days" << QVariant(1.5) << "Enter a whole number.";
+        QTest::newRow("not a number") << "7.7"
+                                      << "retention_days" << QVariant(s("soon")) << "Enter a number.";
+        QTest::newRow("unknown option") << "7.1"
+                                        << "choice" << QVariant(s("Z")) << "\"Z\" is not one of the options.";
     }
     void shouldExplainInvalidValues()
     {
@@ -139,7 +148,8 @@ private Q_SLOTS:
         a.answers[s("7.1")] = {{s("choice"), s("A")}, {s("platform"), s("AWS ECS")}, {s("why"), s("Team knows AWS ⭐")}};
         a.answers[s("7.4.1")] = {{s("strategy"), s("C")}, {s("canary_initial_percent"), 5.0}};
         a.answers[s("7.5")] = {{s("metrics"), QStringList{s("request_rate")}}};
-        a.answers[s("7.9.3")] = {{s("policies"), QVariantList{QVariantMap{{s("service"), s("DB")}, {s("timeout_ms"), 500.0}}}}};
+        a.answers[s("7.9.3")] = {
+            {s("policies"), QVariantList{QVariantMap{{s("service"), s("DB")}, {s("timeout_ms"), 500.0}}}}};
         QString error;
         const auto back = AnswersFile::fromJson(AnswersFile::toJson(a), q7(), &error);
         QVERIFY2(back, qPrintable(error));
@@ -159,7 +169,8 @@ private Q_SLOTS:
                                       << "is not an OpsFlow answers file (\"format\" must be \"opsflow-answers\")";
         QTest::newRow("newer") << QByteArray(R"({"format": "opsflow-answers", "version": 7})")
                                << "was written by a newer OpsFlow (answers version 7; this one reads up to 1)";
-        QTest::newRow("unknown key") << "{" + head + R"(, "extra": 1})" << "has an unknown key \"extra\"";
+        QTest::newRow("unknown key") << "{" + head + R"(, "extra": 1})"
+                                     << "has an unknown key \"extra\"";
         QTest::newRow("bad scope") << "{" + head + R"(, "scope": "huge"})"
                                    << "has an unknown \"scope\" (use mvp, production or enterprise)";
         QTest::newRow("unknown question") << "{" + head + R"(, "answers": {"7.99": {}}})"
@@ -168,8 +179,9 @@ private Q_SLOTS:
                                        << "answers.\"7.1\" has an unknown field \"colour\"";
         QTest::newRow("wrong type") << "{" + head + R"(, "answers": {"7.7": {"retention_days": "thirty"}}})"
                                     << "answers.\"7.7\".retention_days must be a number";
-        QTest::newRow("wrong table cell") << "{" + head + R"(, "answers": {"7.9.3": {"policies": [{"timeout_ms": []}]}}})"
-                                          << "answers.\"7.9.3\".policies column \"timeout_ms\" must be a number";
+        QTest::newRow("wrong table cell")
+            << "{" + head + R"(, "answers": {"7.9.3": {"policies": [{"timeout_ms": []}]}}})"
+            << "answers.\"7.9.3\".policies column \"timeout_ms\" must be a number";
         QTest::newRow("unknown context") << "{" + head + R"(, "context": {"colour": "x"}})"
                                          << "has an unknown context key \"colour\"";
     }

@@ -27,7 +27,7 @@ private:
     {
         static const QHash<Field::Type, QString> types = {
             {Field::Type::Choice, QStringLiteral("string")}, {Field::Type::Multi, QStringLiteral("array")},
-            {Field::Type::Text, QStringLiteral("string")}, {Field::Type::MultiLine, QStringLiteral("string")},
+            {Field::Type::Text, QStringLiteral("string")},   {Field::Type::MultiLine, QStringLiteral("string")},
             {Field::Type::Number, QStringLiteral("number")}, {Field::Type::Bool, QStringLiteral("boolean")},
             {Field::Type::Table, QStringLiteral("array")}};
         QVERIFY2(s.value(QLatin1String("type")).toString() == types.value(f.type), qPrintable(where));
@@ -47,21 +47,27 @@ private Q_SLOTS:
     {
         const QJsonObject root = schema();
         QVERIFY(!root.isEmpty());
-        const QJsonObject answers = root.value(QLatin1String("properties")).toObject()
-                                        .value(QLatin1String("answers")).toObject()
-                                        .value(QLatin1String("properties")).toObject();
+        const QJsonObject answers = root.value(QLatin1String("properties"))
+                                        .toObject()
+                                        .value(QLatin1String("answers"))
+                                        .toObject()
+                                        .value(QLatin1String("properties"))
+                                        .toObject();
         const auto &q = Questionnaire::builtIn();
         QCOMPARE(answers.size(), q.questions().size());
         for (const Question &question : q.questions()) {
-            const QJsonObject fields = answers.value(question.id).toObject()
-                                           .value(QLatin1String("properties")).toObject();
+            const QJsonObject fields =
+                answers.value(question.id).toObject().value(QLatin1String("properties")).toObject();
             QVERIFY2(fields.size() == question.fields.size(), qPrintable(question.id));
             for (const Field &f : question.fields)
                 compareField(f, fields.value(f.id).toObject(), question.id + QLatin1Char(':') + f.id);
         }
-        const QJsonObject context = root.value(QLatin1String("properties")).toObject()
-                                        .value(QLatin1String("context")).toObject()
-                                        .value(QLatin1String("properties")).toObject();
+        const QJsonObject context = root.value(QLatin1String("properties"))
+                                        .toObject()
+                                        .value(QLatin1String("context"))
+                                        .toObject()
+                                        .value(QLatin1String("properties"))
+                                        .toObject();
         QCOMPARE(context.size(), q.contextFields().size());
         for (const Field &f : q.contextFields())
             compareField(f, context.value(f.id).toObject(), QStringLiteral("context:") + f.id);

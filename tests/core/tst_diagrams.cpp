@@ -65,8 +65,13 @@ Facts hostileFacts()
     f.platformName = QStringLiteral("end");
     f.region = QStringLiteral("us-east-1\"]; click App1 call alert(1)");
     f.appSpec = QStringLiteral("2 vCPU\"]\nstyle App1 fill:#f00;");
-    f.externalServices = {evil, QStringLiteral("end"), QStringLiteral("subgraph"), QStringLiteral("Payment API"),
-                          QStringLiteral("Payment-API"), QStringLiteral("payment api"), QStringLiteral("🚀"),
+    f.externalServices = {evil,
+                          QStringLiteral("end"),
+                          QStringLiteral("subgraph"),
+                          QStringLiteral("Payment API"),
+                          QStringLiteral("Payment-API"),
+                          QStringLiteral("payment api"),
+                          QStringLiteral("🚀"),
                           QStringLiteral("   ")};
     f.secretsStore = QStringLiteral("Vault`md`$$x$$%%");
     f.onCallTool = evil;
@@ -244,7 +249,8 @@ QString checkStructure(const QString &diagram)
     static const QRegularExpression header(QStringLiteral("^(graph TD|graph TB|flowchart LR)$"));
     static const QRegularExpression subgraph(
         QStringLiteral("^ +subgraph (\"([^\"]*)\"|([A-Z][A-Za-z0-9_]*) \\[\"([^\"]*)\"\\])$"));
-    static const QRegularExpression node(QStringLiteral("^ +([A-Z][A-Za-z0-9_]*)(\\[\"([^\"]*)\"\\]|\\[\\(\"([^\"]*)\"\\)\\])$"));
+    static const QRegularExpression node(
+        QStringLiteral("^ +([A-Z][A-Za-z0-9_]*)(\\[\"([^\"]*)\"\\]|\\[\\(\"([^\"]*)\"\\)\\])$"));
     static const QRegularExpression edge(QStringLiteral(
         "^ +([A-Z][A-Za-z0-9_]*) (-->|-\\.->)(\\|(\"([^\"]*)\"|[A-Za-z0-9 ./,]+)\\|)? ([A-Z][A-Za-z0-9_]*)$"));
     static const QRegularExpression style(QStringLiteral("^ +style ([A-Z][A-Za-z0-9_]*) fill:#[0-9a-f]{6}$"));
@@ -400,7 +406,8 @@ void TestDiagrams::shouldUseTheSeedsFormats()
     for (auto it = step.globalMatch(flow); it.hasNext();)
         QCOMPARE(it.next().captured(1).toInt(), ++expected);
     QVERIFY(expected >= 8);
-    QVERIFY(flow.contains(QLatin1String("API -.->|7. Enqueue Job| Queue")) || flow.contains(QLatin1String("Enqueue Job")));
+    QVERIFY(flow.contains(QLatin1String("API -.->|7. Enqueue Job| Queue"))
+            || flow.contains(QLatin1String("Enqueue Job")));
 
     const QString monitoring = monitoringDiagram(f);
     QVERIFY(monitoring.contains(QLatin1String("style OnCall fill:#ffe1e1")));
@@ -410,8 +417,9 @@ void TestDiagrams::shouldDrawLoadBalancerOnlyWhenScalingOut_data()
 {
     QTest::addColumn<DeploymentFacts>("facts");
     QTest::addColumn<bool>("balanced");
-    const QList<QPair<const char *, Facts::Scaling>> scalings{
-        {"horizontal", Facts::Scaling::Horizontal}, {"vertical", Facts::Scaling::Vertical}, {"auto", Facts::Scaling::Auto}};
+    const QList<QPair<const char *, Facts::Scaling>> scalings{{"horizontal", Facts::Scaling::Horizontal},
+                                                              {"vertical", Facts::Scaling::Vertical},
+                                                              {"auto", Facts::Scaling::Auto}};
     for (const Sample &s : samples()) {
         for (const auto &[name, scaling] : scalings) {
             Facts f = s.facts;
@@ -520,11 +528,23 @@ void TestDiagrams::shouldDrawThePlatformsOwnResources_data()
 
     Facts f = fullFacts();
     QTest::newRow("aws ecs") << f
-        << QStringList{"AWS Cloud - Production (us-east-1)", "VPC (10.0.0.0/16)", "Public Subnet (10.0.1.0/24)",
-                       "Private Subnet - Data (10.0.20.0/24)", "Application Load Balancer", "ECS Fargate Task",
-                       "RDS PostgreSQL", "RDS Read Replica 1", "ElastiCache Redis", "Amazon SQS", "S3 Bucket",
-                       "CloudWatch", "Secrets Manager", "Amazon ECR", "NAT Gateway", "AWS Backup"}
-        << QStringList{"Lambda", "StatefulSet"};
+                             << QStringList{"AWS Cloud - Production (us-east-1)",
+                                            "VPC (10.0.0.0/16)",
+                                            "Public Subnet (10.0.1.0/24)",
+                                            "Private Subnet - Data (10.0.20.0/24)",
+                                            "Application Load Balancer",
+                                            "ECS Fargate Task",
+                                            "RDS PostgreSQL",
+                                            "RDS Read Replica 1",
+                                            "ElastiCache Redis",
+                                            "Amazon SQS",
+                                            "S3 Bucket",
+                                            "CloudWatch",
+                                            "Secrets Manager",
+                                            "Amazon ECR",
+                                            "NAT Gateway",
+                                            "AWS Backup"}
+                             << QStringList{"Lambda", "StatefulSet"};
     f.platformName = QStringLiteral("AWS Lambda");
     QTest::newRow("aws lambda") << f << QStringList{"API Gateway", "Lambda Function", "RDS Proxy"}
                                 << QStringList{"Fargate", "Amazon ECR"};
@@ -533,10 +553,18 @@ void TestDiagrams::shouldDrawThePlatformsOwnResources_data()
     f.platformName = QStringLiteral("Cloud Run");
     f.queue = Facts::Queue::PubSub;
     QTest::newRow("gcp") << f
-        << QStringList{"Google Cloud - Production", "VPC Network (10.10.0.0/16)", "Cloud Load Balancing",
-                       "Cloud Run Instance 1", "Cloud SQL for PostgreSQL", "Memorystore for Redis", "Pub/Sub",
-                       "Cloud Storage Bucket", "Cloud Monitoring", "Secret Manager", "Artifact Registry"}
-        << QStringList{"RDS", "ElastiCache"};
+                         << QStringList{"Google Cloud - Production",
+                                        "VPC Network (10.10.0.0/16)",
+                                        "Cloud Load Balancing",
+                                        "Cloud Run Instance 1",
+                                        "Cloud SQL for PostgreSQL",
+                                        "Memorystore for Redis",
+                                        "Pub/Sub",
+                                        "Cloud Storage Bucket",
+                                        "Cloud Monitoring",
+                                        "Secret Manager",
+                                        "Artifact Registry"}
+                         << QStringList{"RDS", "ElastiCache"};
     f.queue = Facts::Queue::Sqs;
     QTest::newRow("gcp with sqs") << f << QStringList{"subgraph \"External Services\"", "Queue[\"Amazon SQS\"]"}
                                   << QStringList{"Pub/Sub"};
@@ -545,31 +573,40 @@ void TestDiagrams::shouldDrawThePlatformsOwnResources_data()
     f.platformName = QStringLiteral("App Service");
     f.queue = Facts::Queue::ServiceBus;
     QTest::newRow("azure") << f
-        << QStringList{"Azure - Production", "Virtual Network (10.20.0.0/16)", "Application Gateway", "App Service",
-                       "Azure Database for PostgreSQL", "Azure Cache for Redis", "Service Bus", "Blob Storage",
-                       "Azure Monitor", "Key Vault"}
-        << QStringList{"RDS", "Cloud SQL"};
+                           << QStringList{"Azure - Production",
+                                          "Virtual Network (10.20.0.0/16)",
+                                          "Application Gateway",
+                                          "App Service",
+                                          "Azure Database for PostgreSQL",
+                                          "Azure Cache for Redis",
+                                          "Service Bus",
+                                          "Blob Storage",
+                                          "Azure Monitor",
+                                          "Key Vault"}
+                           << QStringList{"RDS", "Cloud SQL"};
     f = fullFacts();
     f.platform = Facts::Platform::Paas;
     f.platformName = QStringLiteral("Heroku");
-    QTest::newRow("heroku") << f
-        << QStringList{"Heroku Router", "web.1 Dyno", "Heroku Postgres", "Heroku Postgres Follower 1",
-                       "Heroku Key-Value Store", "Config Vars", "Heroku PGBackups"}
-        << QStringList{"VPC"};
+    QTest::newRow("heroku") << f << QStringList{"Heroku Router",          "web.1 Dyno",
+                                                "Heroku Postgres",        "Heroku Postgres Follower 1",
+                                                "Heroku Key-Value Store", "Config Vars",
+                                                "Heroku PGBackups"}
+                            << QStringList{"VPC"};
     f.platformName = QStringLiteral("fly.io");
-    QTest::newRow("fly") << f << QStringList{"Fly Proxy", "Fly Machine 1", "Fly Managed Postgres", "Upstash Redis",
-                                             "Fly Secrets", "Tigris"}
+    QTest::newRow("fly") << f << QStringList{"Fly Proxy",     "Fly Machine 1", "Fly Managed Postgres",
+                                             "Upstash Redis", "Fly Secrets",   "Tigris"}
                          << QStringList{"Heroku"};
     f.platformName = QStringLiteral("Render");
-    QTest::newRow("render") << f << QStringList{"Render Edge", "Web Service Instance 1", "Render Postgres",
-                                                "Render Key Value", "Environment Groups"}
+    QTest::newRow("render") << f
+                            << QStringList{"Render Edge", "Web Service Instance 1", "Render Postgres",
+                                           "Render Key Value", "Environment Groups"}
                             << QStringList{"Heroku"};
     f.platformName = QStringLiteral("Railway");
     QTest::newRow("railway") << f << QStringList{"Railway Edge Proxy", "Railway Database Service", "Railway Variables"}
                              << QStringList{"Heroku"};
     f.platformName = QStringLiteral("Vercel (for APIs)");
-    QTest::newRow("vercel") << f << QStringList{"Vercel Edge Network", "Vercel Functions", "Neon Postgres",
-                                                "Vercel Blob"}
+    QTest::newRow("vercel") << f
+                            << QStringList{"Vercel Edge Network", "Vercel Functions", "Neon Postgres", "Vercel Blob"}
                             << QStringList{"Heroku"};
     f.platformName = QStringLiteral("Northflank");
     QTest::newRow("other paas") << f << QStringList{"Northflank - shop-api", "Platform Router", "Managed PostgreSQL"}
@@ -579,13 +616,23 @@ void TestDiagrams::shouldDrawThePlatformsOwnResources_data()
     f.platformName = QStringLiteral("k3s on bare metal");
     f.queue = Facts::Queue::RabbitMq;
     QTest::newRow("kubernetes") << f
-        << QStringList{"Kubernetes Cluster - k3s on bare metal", "subgraph \"Namespace: shop-api\"", "Ingress",
-                       "Service: ClusterIP<br/>port 3000", "Deployment: shop-api", "Pod1[", "StatefulSet: postgresql",
-                       "PersistentVolumeClaim", "ConfigMap", "Secret", "Velero", "RabbitMQ<br/>StatefulSet"}
-        << QStringList{"RDS", "HorizontalPodAutoscaler"};
+                                << QStringList{"Kubernetes Cluster - k3s on bare metal",
+                                               "subgraph \"Namespace: shop-api\"",
+                                               "Ingress",
+                                               "Service: ClusterIP<br/>port 3000",
+                                               "Deployment: shop-api",
+                                               "Pod1[",
+                                               "StatefulSet: postgresql",
+                                               "PersistentVolumeClaim",
+                                               "ConfigMap",
+                                               "Secret",
+                                               "Velero",
+                                               "RabbitMQ<br/>StatefulSet"}
+                                << QStringList{"RDS", "HorizontalPodAutoscaler"};
     f.platformName = QStringLiteral("GKE Autopilot");
-    QTest::newRow("gke") << f << QStringList{"Google GKE", "Cloud SQL for PostgreSQL", "Memorystore for Redis",
-                                             "Managed Services", "Artifact Registry"}
+    QTest::newRow("gke") << f
+                         << QStringList{"Google GKE", "Cloud SQL for PostgreSQL", "Memorystore for Redis",
+                                        "Managed Services", "Artifact Registry"}
                          << QStringList{"StatefulSet: postgresql"};
     f = fullFacts();
     f.platformName = QStringLiteral("AWS EKS");
@@ -595,21 +642,27 @@ void TestDiagrams::shouldDrawThePlatformsOwnResources_data()
     f.platform = Facts::Platform::OnPremises;
     f.platformName = QString();
     QTest::newRow("on premises") << f
-        << QStringList{"On-Premises Data Center", "DMZ (172.16.1.0/24)", "Load Balancer<br/>HAProxy or Nginx",
-                       "App Server 1<br/>VM", "DB Server - PostgreSQL Primary", "Backup Server",
-                       "Primary -.->|Nightly Backup| Backups", "Primary -.->|Replication| Replica1"}
-        << QStringList{"VPC", "Reverse Proxy"};
+                                 << QStringList{"On-Premises Data Center",
+                                                "DMZ (172.16.1.0/24)",
+                                                "Load Balancer<br/>HAProxy or Nginx",
+                                                "App Server 1<br/>VM",
+                                                "DB Server - PostgreSQL Primary",
+                                                "Backup Server",
+                                                "Primary -.->|Nightly Backup| Backups",
+                                                "Primary -.->|Replication| Replica1"}
+                                 << QStringList{"VPC", "Reverse Proxy"};
     f.scaling = Facts::Scaling::Vertical;
-    QTest::newRow("on premises vertical") << f << QStringList{"Reverse Proxy<br/>Nginx"}
-                                          << QStringList{"Load Balancer"};
+    QTest::newRow("on premises vertical")
+        << f << QStringList{"Reverse Proxy<br/>Nginx"} << QStringList{"Load Balancer"};
     f = fullFacts();
     f.platform = Facts::Platform::DockerSwarm;
-    QTest::newRow("swarm") << f << QStringList{"Docker Swarm Cluster", "Swarm Managers", "Overlay Network: backend",
-                                               "Docker Secrets", "Private Registry"}
+    QTest::newRow("swarm") << f
+                           << QStringList{"Docker Swarm Cluster", "Swarm Managers", "Overlay Network: backend",
+                                          "Docker Secrets", "Private Registry"}
                            << QStringList{"Nomad"};
     f.platform = Facts::Platform::Nomad;
-    QTest::newRow("nomad") << f << QStringList{"Nomad Cluster", "Nomad Servers", "Consul", "Allocation 1",
-                                               "HashiCorp Vault"}
+    QTest::newRow("nomad") << f
+                           << QStringList{"Nomad Cluster", "Nomad Servers", "Consul", "Allocation 1", "HashiCorp Vault"}
                            << QStringList{"Swarm"};
 }
 
@@ -631,9 +684,11 @@ void TestDiagrams::shouldDrawAutoscalerOnlyWhenAutoScaling()
     f.platform = Facts::Platform::Kubernetes;
     f.scaling = Facts::Scaling::Auto;
     f.maxInstances = 10;
-    QVERIFY(infrastructureDiagram(f).contains(QLatin1String("HorizontalPodAutoscaler<br/>CPU over 70 percent, 3 to 10 Pods")));
+    QVERIFY(infrastructureDiagram(f).contains(
+        QLatin1String("HorizontalPodAutoscaler<br/>CPU over 70 percent, 3 to 10 Pods")));
     QVERIFY(infrastructureDiagram(f).contains(QLatin1String("HPA -.->|Scales| Deployment")));
-    QVERIFY(systemArchitectureDiagram(f).contains(QLatin1String("Application Layer - auto-scaling, 3 to 10 instances")));
+    QVERIFY(
+        systemArchitectureDiagram(f).contains(QLatin1String("Application Layer - auto-scaling, 3 to 10 instances")));
     f.scaling = Facts::Scaling::Horizontal;
     QVERIFY(!infrastructureDiagram(f).contains(QLatin1String("HorizontalPodAutoscaler")));
 }
@@ -644,15 +699,23 @@ void TestDiagrams::shouldDrawTheChosenMonitoring_data()
     QTest::addColumn<QStringList>("present");
     QTest::addColumn<QStringList>("absent");
     Facts f = fullFacts();
-    QTest::newRow("datadog") << f << QStringList{"Datadog Agent", "Datadog Logs", "Agent -->|HTTPS| DatadogLogs",
-                                                 "App -->|JSON Logs| Agent"}
+    QTest::newRow("datadog") << f
+                             << QStringList{"Datadog Agent", "Datadog Logs", "Agent -->|HTTPS| DatadogLogs",
+                                            "App -->|JSON Logs| Agent"}
                              << QStringList{"Prometheus", "LogAgent"};
     f.apm = Facts::Apm::OpenTelemetry;
     f.logStack = Facts::LogStack::Elk;
     QTest::newRow("otel elk") << f
-        << QStringList{"OpenTelemetry Collector", "Prometheus", "Grafana", "Alertmanager", "Jaeger",
-                       "Fluent Bit", "Elasticsearch[(", "Kibana", "FluentBit --> Elasticsearch"}
-        << QStringList{"Datadog"};
+                              << QStringList{"OpenTelemetry Collector",
+                                             "Prometheus",
+                                             "Grafana",
+                                             "Alertmanager",
+                                             "Jaeger",
+                                             "Fluent Bit",
+                                             "Elasticsearch[(",
+                                             "Kibana",
+                                             "FluentBit --> Elasticsearch"}
+                              << QStringList{"Datadog"};
     f.apm = Facts::Apm::Sentry;
     f.logStack = Facts::LogStack::CloudWatch;
     QTest::newRow("sentry cloudwatch logs") << f << QStringList{"Sentry<br/>Errors", "CloudWatch Logs", "Logs Insights"}
@@ -674,7 +737,8 @@ void TestDiagrams::shouldDrawTheChosenMonitoring_data()
     f.alertChannels.email = true;
     f.alertChannels.sms = true;
     f.onCall = false;
-    QTest::newRow("email and sms") << f << QStringList{"AlertManager -->|Warnings| Email", "AlertManager -->|Critical| Sms"}
+    QTest::newRow("email and sms") << f
+                                   << QStringList{"AlertManager -->|Warnings| Email", "AlertManager -->|Critical| Sms"}
                                    << QStringList{"Chat", "Pager", "OnCall"};
     f.alertChannels.email = false;
     f.alertChannels.sms = false;
@@ -694,7 +758,8 @@ void TestDiagrams::shouldDrawTheChosenMonitoring()
     for (const QString &text : present)
         QVERIFY2(monitoring.contains(text), qPrintable(QStringLiteral("missing '%1' in\n%2").arg(text, monitoring)));
     for (const QString &text : absent)
-        QVERIFY2(!monitoring.contains(text), qPrintable(QStringLiteral("unexpected '%1' in\n%2").arg(text, monitoring)));
+        QVERIFY2(!monitoring.contains(text),
+                 qPrintable(QStringLiteral("unexpected '%1' in\n%2").arg(text, monitoring)));
 }
 
 void TestDiagrams::shouldDrawOnCallOnlyWithRotation()
@@ -736,7 +801,7 @@ void TestDiagrams::shouldGiveExternalServicesUniqueIds()
 {
     const QString arch = systemArchitectureDiagram(hostileFacts());
     QVERIFY(hasNode(arch, QStringLiteral("ExtPayment_API")));
-    QVERIFY(hasNode(arch, QStringLiteral("ExtPayment_API_2"))); // "Payment-API"
+    QVERIFY(hasNode(arch, QStringLiteral("ExtPayment_API_2")));  // "Payment-API"
     QVERIFY(!hasNode(arch, QStringLiteral("ExtPayment_API_3"))); // "payment api" repeats "Payment API"
     QVERIFY(hasNode(arch, QStringLiteral("ExtEnd")));
     QVERIFY(hasNode(arch, QStringLiteral("ExtSubgraph")));

@@ -33,7 +33,8 @@ QStringList hostileTexts()
         QStringLiteral("{braces} (parens) ;semi"),
         QStringLiteral("&amp; &#35; #quot;"),
         QStringLiteral("back\\slash\\"),
-        QStringLiteral("\t tab\x01" "control\x7f"),
+        QStringLiteral("\t tab\x01"
+                       "control\x7f"),
         QString(),
         QStringLiteral("   "),
         QStringLiteral("KEY=value\nEVIL=1"),
@@ -74,39 +75,73 @@ void TestEscaping::shouldEscapeMarkdownText_data()
 {
     QTest::addColumn<QString>("input");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("plain") << "Team knows AWS" << "Team knows AWS";
-    QTest::newRow("snake_case stays") << "max_pool_size" << "max_pool_size";
-    QTest::newRow("underscore emphasis") << "_em_ and __strong__" << "\\_em\\_ and \\_\\_strong\\_\\_";
-    QTest::newRow("star") << "*bold* 2*3" << "\\*bold\\* 2\\*3";
-    QTest::newRow("html") << "<script>alert(1)</script>" << "\\<script>alert(1)\\</script>";
-    QTest::newRow("autolink") << "<https://x.test>" << "\\<https://x.test>";
-    QTest::newRow("pipes") << "|pipes|" << "\\|pipes\\|";
-    QTest::newRow("link") << "[link](x)" << "\\[link\\](x)";
-    QTest::newRow("image") << "![img](x)" << "!\\[img\\](x)";
-    QTest::newRow("heading") << "# not a heading" << "\\# not a heading";
-    QTest::newRow("hash inside") << "C# and F#" << "C# and F#";
-    QTest::newRow("list dash") << "- item" << "\\- item";
-    QTest::newRow("list plus") << "+ item" << "\\+ item";
-    QTest::newRow("ordered list") << "1. first" << "1\\. first";
-    QTest::newRow("ordered paren") << "12) first" << "12\\) first";
-    QTest::newRow("not a list") << "v1.2 and 3.5" << "v1.2 and 3.5";
-    QTest::newRow("quote") << "> quote" << "\\> quote";
-    QTest::newRow("arrow") << "a --> b" << "a --> b";
-    QTest::newRow("arrow first") << "--> b" << "\\--> b";
-    QTest::newRow("thematic break") << "---" << "\\---";
-    QTest::newRow("setext") << "===" << "\\===";
-    QTest::newRow("code") << "`code`" << "\\`code\\`";
-    QTest::newRow("entity") << "&amp; R&D &#35;" << "\\&amp; R&D \\&#35;";
-    QTest::newRow("windows path") << "C:\\Users\\me" << "C:\\Users\\me";
-    QTest::newRow("trailing backslash") << "ends \\" << "ends \\\\";
-    QTest::newRow("escaped star") << "\\*" << "\\\\\\*";
-    QTest::newRow("math and strike") << "$5 ~approx~" << "\\$5 \\~approx\\~";
-    QTest::newRow("emoji") << "⭐ Deploy 🚀" << "⭐ Deploy 🚀";
-    QTest::newRow("quotes") << "\"quoted\" 'single'" << "\"quoted\" 'single'";
-    QTest::newRow("newlines") << "one\ntwo\r\nthree" << "one two three";
-    QTest::newRow("indent") << "    code block?" << "code block?";
-    QTest::newRow("controls") << QStringLiteral("a\x01" "b\x7f") << "ab";
-    QTest::newRow("empty") << "" << "";
+    QTest::newRow("plain") << "Team knows AWS"
+                           << "Team knows AWS";
+    QTest::newRow("snake_case stays") << "max_pool_size"
+                                      << "max_pool_size";
+    QTest::newRow("underscore emphasis") << "_em_ and __strong__"
+                                         << "\\_em\\_ and \\_\\_strong\\_\\_";
+    QTest::newRow("star") << "*bold* 2*3"
+                          << "\\*bold\\* 2\\*3";
+    QTest::newRow("html") << "<script>alert(1)</script>"
+                          << "\\<script>alert(1)\\</script>";
+    QTest::newRow("autolink") << "<https://x.test>"
+                              << "\\<https://x.test>";
+    QTest::newRow("pipes") << "|pipes|"
+                           << "\\|pipes\\|";
+    QTest::newRow("link") << "[link](x)"
+                          << "\\[link\\](x)";
+    QTest::newRow("image") << "![img](x)"
+                           << "!\\[img\\](x)";
+    QTest::newRow("heading") << "# not a heading"
+                             << "\\# not a heading";
+    QTest::newRow("hash inside") << "C# and F#"
+                                 << "C# and F#";
+    QTest::newRow("list dash") << "- item"
+                               << "\\- item";
+    QTest::newRow("list plus") << "+ item"
+                               << "\\+ item";
+    QTest::newRow("ordered list") << "1. first"
+                                  << "1\\. first";
+    QTest::newRow("ordered paren") << "12) first"
+                                   << "12\\) first";
+    QTest::newRow("not a list") << "v1.2 and 3.5"
+                                << "v1.2 and 3.5";
+    QTest::newRow("quote") << "> quote"
+                           << "\\> quote";
+    QTest::newRow("arrow") << "a --> b"
+                           << "a --> b";
+    QTest::newRow("arrow first") << "--> b"
+                                 << "\\--> b";
+    QTest::newRow("thematic break") << "---"
+                                    << "\\---";
+    QTest::newRow("setext") << "==="
+                            << "\\===";
+    QTest::newRow("code") << "`code`"
+                          << "\\`code\\`";
+    QTest::newRow("entity") << "&amp; R&D &#35;"
+                            << "\\&amp; R&D \\&#35;";
+    QTest::newRow("windows path") << "C:\\Users\\me"
+                                  << "C:\\Users\\me";
+    QTest::newRow("trailing backslash") << "ends \\"
+                                        << "ends \\\\";
+    QTest::newRow("escaped star") << "\\*"
+                                  << "\\\\\\*";
+    QTest::newRow("math and strike") << "$5 ~approx~"
+                                     << "\\$5 \\~approx\\~";
+    QTest::newRow("emoji") << "⭐ Deploy 🚀"
+                           << "⭐ Deploy 🚀";
+    QTest::newRow("quotes") << "\"quoted\" 'single'"
+                            << "\"quoted\" 'single'";
+    QTest::newRow("newlines") << "one\ntwo\r\nthree"
+                              << "one two three";
+    QTest::newRow("indent") << "    code block?"
+                            << "code block?";
+    QTest::newRow("controls") << QStringLiteral("a\x01"
+                                                "b\x7f")
+                              << "ab";
+    QTest::newRow("empty") << ""
+                           << "";
 }
 
 void TestEscaping::shouldEscapeMarkdownText()
@@ -120,8 +155,7 @@ void TestEscaping::shouldKeepMarkdownTextOnOneLine()
 {
     for (const QString &text : hostileTexts()) {
         const QString out = escape::markdownText(text);
-        QVERIFY2(!out.contains(u'\n') && !out.contains(u'\r') && !out.contains(QChar(0x2028)),
-                 qPrintable(out));
+        QVERIFY2(!out.contains(u'\n') && !out.contains(u'\r') && !out.contains(QChar(0x2028)), qPrintable(out));
         // Every '<' and '|' is escaped: no raw HTML, and safe inside a table row too.
         static const QRegularExpression bareAngle(QStringLiteral("(^|[^\\\\])(\\\\\\\\)*<"));
         QVERIFY2(!bareAngle.match(out).hasMatch(), qPrintable(out));
@@ -134,15 +168,24 @@ void TestEscaping::shouldEscapeTableCells_data()
 {
     QTest::addColumn<QString>("input");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("pipe") << "a|b" << "a\\|b";
-    QTest::newRow("pipes") << "|pipes|" << "\\|pipes\\|";
-    QTest::newRow("newline") << "line1\nline2" << "line1<br/>line2";
-    QTest::newRow("crlf") << "line1\r\nline2" << "line1<br/>line2";
-    QTest::newRow("blank lines at ends") << "\n\nx\n\n" << "x";
-    QTest::newRow("blank line inside") << "a\n\nb" << "a<br/><br/>b";
-    QTest::newRow("html") << "<script>alert(1)</script>" << "\\<script>alert(1)\\</script>";
-    QTest::newRow("markup") << "*x* `y`" << "\\*x\\* \\`y\\`";
-    QTest::newRow("empty") << "" << "";
+    QTest::newRow("pipe") << "a|b"
+                          << "a\\|b";
+    QTest::newRow("pipes") << "|pipes|"
+                           << "\\|pipes\\|";
+    QTest::newRow("newline") << "line1\nline2"
+                             << "line1<br/>line2";
+    QTest::newRow("crlf") << "line1\r\nline2"
+                          << "line1<br/>line2";
+    QTest::newRow("blank lines at ends") << "\n\nx\n\n"
+                                         << "x";
+    QTest::newRow("blank line inside") << "a\n\nb"
+                                       << "a<br/><br/>b";
+    QTest::newRow("html") << "<script>alert(1)</script>"
+                          << "\\<script>alert(1)\\</script>";
+    QTest::newRow("markup") << "*x* `y`"
+                            << "\\*x\\* \\`y\\`";
+    QTest::newRow("empty") << ""
+                           << "";
 }
 
 void TestEscaping::shouldEscapeTableCells()
@@ -192,32 +235,56 @@ void TestEscaping::shouldEscapeMermaidLabels_data()
 {
     QTest::addColumn<QString>("input");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("plain") << "API Server" << "API Server";
-    QTest::newRow("quotes") << "\"quotes\"" << "#quot;quotes#quot;";
-    QTest::newRow("brackets") << "[brackets]" << "#91;brackets#93;";
-    QTest::newRow("parens braces") << "(a) {b}" << "#40;a#41; #123;b#125;";
-    QTest::newRow("arrow") << "a --> b" << "a --#62; b";
-    QTest::newRow("dotted arrow") << "a -.-> b" << "a -.-#62; b";
-    QTest::newRow("end") << "end" << "#101;nd";
-    QTest::newRow("End") << " End " << "#69;nd";
-    QTest::newRow("end in a sentence") << "the end" << "the end";
+    QTest::newRow("plain") << "API Server"
+                           << "API Server";
+    QTest::newRow("quotes") << "\"quotes\""
+                            << "#quot;quotes#quot;";
+    QTest::newRow("brackets") << "[brackets]"
+                              << "#91;brackets#93;";
+    QTest::newRow("parens braces") << "(a) {b}"
+                                   << "#40;a#41; #123;b#125;";
+    QTest::newRow("arrow") << "a --> b"
+                           << "a --#62; b";
+    QTest::newRow("dotted arrow") << "a -.-> b"
+                                  << "a -.-#62; b";
+    QTest::newRow("end") << "end"
+                         << "#101;nd";
+    QTest::newRow("End") << " End "
+                         << "#69;nd";
+    QTest::newRow("end in a sentence") << "the end"
+                                       << "the end";
     QTest::newRow("script") << "<script>alert(1)</script>"
                             << "#60;script#62;alert#40;1#41;#60;/script#62;";
-    QTest::newRow("pipes") << "|pipes|" << "#124;pipes#124;";
-    QTest::newRow("newline") << "a\nb" << "a<br/>b";
-    QTest::newRow("crlf and blank ends") << "\r\na\r\nb\r\n" << "a<br/>b";
-    QTest::newRow("hash and semicolon") << "#1; x" << "#35;1#59; x";
-    QTest::newRow("entity typed") << "&amp;" << "#38;amp#59;";
-    QTest::newRow("emoji") << "⭐ 🚀" << "⭐ 🚀";
-    QTest::newRow("empty") << "" << " ";
-    QTest::newRow("blank") << " \n " << " ";
-    QTest::newRow("style") << "my style: 1" << "my #115;tyle: 1";
-    QTest::newRow("classDef") << "classDef" << "#99;lassDef";
-    QTest::newRow("katex") << "$$x$$" << "#36;#36;x#36;#36;";
-    QTest::newRow("percent") << "100% %%" << "100#37; #37;#37;";
-    QTest::newRow("markdown string") << "`md`" << "#96;md#96;";
-    QTest::newRow("ligature") << "ﬂow" << "flow";
-    QTest::newRow("tab") << "a\tb" << "a b";
+    QTest::newRow("pipes") << "|pipes|"
+                           << "#124;pipes#124;";
+    QTest::newRow("newline") << "a\nb"
+                             << "a<br/>b";
+    QTest::newRow("crlf and blank ends") << "\r\na\r\nb\r\n"
+                                         << "a<br/>b";
+    QTest::newRow("hash and semicolon") << "#1; x"
+                                        << "#35;1#59; x";
+    QTest::newRow("entity typed") << "&amp;"
+                                  << "#38;amp#59;";
+    QTest::newRow("emoji") << "⭐ 🚀"
+                           << "⭐ 🚀";
+    QTest::newRow("empty") << ""
+                           << " ";
+    QTest::newRow("blank") << " \n "
+                           << " ";
+    QTest::newRow("style") << "my style: 1"
+                           << "my #115;tyle: 1";
+    QTest::newRow("classDef") << "classDef"
+                              << "#99;lassDef";
+    QTest::newRow("katex") << "$$x$$"
+                           << "#36;#36;x#36;#36;";
+    QTest::newRow("percent") << "100% %%"
+                             << "100#37; #37;#37;";
+    QTest::newRow("markdown string") << "`md`"
+                                     << "#96;md#96;";
+    QTest::newRow("ligature") << "ﬂow"
+                              << "flow";
+    QTest::newRow("tab") << "a\tb"
+                         << "a b";
 }
 
 void TestEscaping::shouldEscapeMermaidLabels()
@@ -247,19 +314,32 @@ void TestEscaping::shouldMakeSafeMermaidIds_data()
 {
     QTest::addColumn<QString>("input");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("words") << "Payment API" << "Payment_API";
-    QTest::newRow("end") << "end" << "End";
-    QTest::newRow("graph") << "graph" << "Graph";
-    QTest::newRow("subgraph") << "subgraph" << "Subgraph";
-    QTest::newRow("style") << "style" << "Style";
-    QTest::newRow("class") << "class" << "Class";
-    QTest::newRow("click") << "click" << "Click";
-    QTest::newRow("leading digit") << "3rd party" << "N3rd_party";
-    QTest::newRow("accents") << "Café Ünïcode" << "Cafe_Unicode";
-    QTest::newRow("emoji only") << "🚀" << "Node";
-    QTest::newRow("empty") << "" << "Node";
-    QTest::newRow("punctuation") << "--> evil; [x]" << "Evil_x";
-    QTest::newRow("file storage") << "File storage (S3)" << "File_storage_S3";
+    QTest::newRow("words") << "Payment API"
+                           << "Payment_API";
+    QTest::newRow("end") << "end"
+                         << "End";
+    QTest::newRow("graph") << "graph"
+                           << "Graph";
+    QTest::newRow("subgraph") << "subgraph"
+                              << "Subgraph";
+    QTest::newRow("style") << "style"
+                           << "Style";
+    QTest::newRow("class") << "class"
+                           << "Class";
+    QTest::newRow("click") << "click"
+                           << "Click";
+    QTest::newRow("leading digit") << "3rd party"
+                                   << "N3rd_party";
+    QTest::newRow("accents") << "Café Ünïcode"
+                             << "Cafe_Unicode";
+    QTest::newRow("emoji only") << "🚀"
+                                << "Node";
+    QTest::newRow("empty") << ""
+                           << "Node";
+    QTest::newRow("punctuation") << "--> evil; [x]"
+                                 << "Evil_x";
+    QTest::newRow("file storage") << "File storage (S3)"
+                                  << "File_storage_S3";
 }
 
 void TestEscaping::shouldMakeSafeMermaidIds()
@@ -271,8 +351,7 @@ void TestEscaping::shouldMakeSafeMermaidIds()
 
 void TestEscaping::shouldKeepEnvCommentsOnOneLine()
 {
-    QCOMPARE(escape::envComment(QStringLiteral("line1\nline2\r\nKEY=evil")),
-             QStringLiteral("line1 line2 KEY=evil"));
+    QCOMPARE(escape::envComment(QStringLiteral("line1\nline2\r\nKEY=evil")), QStringLiteral("line1 line2 KEY=evil"));
     QCOMPARE(escape::envComment(QStringLiteral("a") + QChar(0x2028) + QStringLiteral("b") + QChar(0x85) + u'c'),
              QStringLiteral("a b c"));
     for (const QString &text : hostileTexts()) {
@@ -287,24 +366,40 @@ void TestEscaping::shouldQuoteEnvValues_data()
     QTest::addColumn<QString>("input");
     QTest::addColumn<QString>("expected");
     QTest::addColumn<bool>("exact");
-    QTest::newRow("empty") << "" << "" << true;
-    QTest::newRow("plain") << "3000" << "3000" << true;
-    QTest::newRow("url") << "postgres://user:pass@localhost:5432/db" << "postgres://user:pass@localhost:5432/db" << true;
-    QTest::newRow("query string") << "https://x.test/?a=1&b=2" << "'https://x.test/?a=1&b=2'" << true;
-    QTest::newRow("space") << "hello world" << "'hello world'" << true;
-    QTest::newRow("hash") << "a#b" << "'a#b'" << true;
-    QTest::newRow("dollar") << "$HOME" << "'$HOME'" << true;
-    QTest::newRow("single quote") << "it's" << "\"it's\"" << true;
-    QTest::newRow("both quotes") << "it's \"x\"" << "`it's \"x\"`" << true;
-    QTest::newRow("multi-line") << "line1\nline2" << "\"line1\\nline2\"" << true;
-    QTest::newRow("multi-line crlf") << "line1\r\nline2" << "\"line1\\nline2\"" << true;
-    QTest::newRow("multi-line quote") << "it's\nx" << "\"it's\\nx\"" << true;
-    QTest::newRow("literal backslash n") << "it's a\\n" << "`it's a\\n`" << true;
-    QTest::newRow("multi-line double quote") << "say \"hi\"\nbye" << "'say \"hi\" bye'" << false;
+    QTest::newRow("empty") << ""
+                           << "" << true;
+    QTest::newRow("plain") << "3000"
+                           << "3000" << true;
+    QTest::newRow("url") << "postgres://user:pass@localhost:5432/db"
+                         << "postgres://user:pass@localhost:5432/db" << true;
+    QTest::newRow("query string") << "https://x.test/?a=1&b=2"
+                                  << "'https://x.test/?a=1&b=2'" << true;
+    QTest::newRow("space") << "hello world"
+                           << "'hello world'" << true;
+    QTest::newRow("hash") << "a#b"
+                          << "'a#b'" << true;
+    QTest::newRow("dollar") << "$HOME"
+                            << "'$HOME'" << true;
+    QTest::newRow("single quote") << "it's"
+                                  << "\"it's\"" << true;
+    QTest::newRow("both quotes") << "it's \"x\""
+                                 << "`it's \"x\"`" << true;
+    QTest::newRow("multi-line") << "line1\nline2"
+                                << "\"line1\\nline2\"" << true;
+    QTest::newRow("multi-line crlf") << "line1\r\nline2"
+                                     << "\"line1\\nline2\"" << true;
+    QTest::newRow("multi-line quote") << "it's\nx"
+                                      << "\"it's\\nx\"" << true;
+    QTest::newRow("literal backslash n") << "it's a\\n"
+                                         << "`it's a\\n`" << true;
+    QTest::newRow("multi-line double quote") << "say \"hi\"\nbye"
+                                             << "'say \"hi\" bye'" << false;
     QTest::newRow("every quote") << "a ' \" ` b" << QStringLiteral("'a \u2019 \" ` b'") << false;
     QTest::newRow("control") << QStringLiteral("x\x01y") << "xy" << false;
-    QTest::newRow("injection") << "v\nEVIL=1" << "\"v\\nEVIL=1\"" << true;
-    QTest::newRow("trailing backslash") << "a b\\" << "'a b\\'" << true;
+    QTest::newRow("injection") << "v\nEVIL=1"
+                               << "\"v\\nEVIL=1\"" << true;
+    QTest::newRow("trailing backslash") << "a b\\"
+                                        << "'a b\\'" << true;
 }
 
 void TestEscaping::shouldQuoteEnvValues()
@@ -340,10 +435,14 @@ void TestEscaping::dumpSamplesForTheRealTools()
 
     QString env = QStringLiteral("# Hostile values, escaped by escape::envValue\n");
     QJsonObject expected;
-    const QStringList texts = hostileTexts() + QStringList{
-        QStringLiteral("postgres://user:pass@localhost:5432/db"), QStringLiteral("it's"),
-        QStringLiteral("it's \"x\""), QStringLiteral("a b\\"), QStringLiteral("a#b\\"),
-        QStringLiteral("it's a\\n"), QStringLiteral("$HOME and ${HOME}")};
+    const QStringList texts = hostileTexts()
+        + QStringList{QStringLiteral("postgres://user:pass@localhost:5432/db"),
+                      QStringLiteral("it's"),
+                      QStringLiteral("it's \"x\""),
+                      QStringLiteral("a b\\"),
+                      QStringLiteral("a#b\\"),
+                      QStringLiteral("it's a\\n"),
+                      QStringLiteral("$HOME and ${HOME}")};
     int n = 0;
     for (const QString &text : texts) {
         bool exact = false;
@@ -390,7 +489,7 @@ void TestEscaping::shouldQuoteNamesForOneLineMessages_data()
     QTest::newRow("line breaks") << QStringLiteral("a\nb\r\nc") << QStringLiteral("a\\nb\\r\\nc");
     QTest::newRow("escape sequence") << QStringLiteral("a\x1b[2Jb") << QStringLiteral("a\\u001b[2Jb");
     QTest::newRow("tab, NUL, DEL") << (QStringLiteral("\t") + QChar(0) + QChar(0x7f))
-                                    << QStringLiteral("\\t\\u0000\\u007f");
+                                   << QStringLiteral("\\t\\u0000\\u007f");
     QTest::newRow("unicode line separator") << QStringLiteral("a\u2028b") << QStringLiteral("a\\u2028b");
     QTest::newRow("cut after 60") << QString(61, u'k') << QString(60, u'k') + QChar(0x2026);
 }

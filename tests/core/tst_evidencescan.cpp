@@ -46,8 +46,10 @@ QStringList rendered(const QList<Finding> &findings)
 {
     QStringList lines;
     for (const Finding &f : findings) {
-        const QByteArray value = QJsonDocument(QJsonArray{QJsonValue::fromVariant(f.value)}).toJson(QJsonDocument::Compact);
-        lines.append(QStringLiteral("%1|%2|%3|%4").arg(f.questionId, f.fieldId, QString::fromUtf8(value.mid(1, value.size() - 2)), f.evidence));
+        const QByteArray value =
+            QJsonDocument(QJsonArray{QJsonValue::fromVariant(f.value)}).toJson(QJsonDocument::Compact);
+        lines.append(QStringLiteral("%1|%2|%3|%4")
+                         .arg(f.questionId, f.fieldId, QString::fromUtf8(value.mid(1, value.size() - 2)), f.evidence));
     }
     return lines;
 }
@@ -67,25 +69,29 @@ private Q_SLOTS:
     void shouldFindTheNodeApiStack()
     {
         const ScanResult result = scanProject(fixture("node-api"));
-        QCOMPARE(joined(rendered(result.findings)), joined({
-            QStringLiteral(R"~(env|variables|["NODE_ENV","PORT","DATABASE_URL","REDIS_URL","SENTRY_DSN","STRIPE_WEBHOOK_SECRET"]|.env.example)~"),
-            QStringLiteral(R"~(7.2|choice|"A"|Dockerfile)~"),
-            QStringLiteral(R"~(7.2|base_image|"node:20-alpine"|Dockerfile)~"),
-            QStringLiteral(R"~(context|port|3000|Dockerfile)~"),
-            QStringLiteral(R"~(7.2|compose_services|[{"image":"build: .","ports":"3000:3000","service":"app"},)~"
-                           R"~({"image":"postgres:16-alpine","ports":"5432:5432","service":"db"},)~"
-                           R"~({"image":"redis:7-alpine","ports":"6379:6379","service":"redis"}]|docker-compose.yml)~"),
-            QStringLiteral(R"~(context|database|"postgresql"|docker-compose.yml)~"),
-            QStringLiteral(R"~(context|cache|"redis"|docker-compose.yml)~"),
-            QStringLiteral(R"~(context|runtime|"node"|package.json)~"),
-            QStringLiteral(R"~(7.5|logging|"C"|package.json)~"),
-            QStringLiteral(R"~(7.5|apm|"C"|package.json)~"),
-            QStringLiteral(R"~(7.9.2|choice|"A"|package.json)~"),
-            QStringLiteral(R"~(7.9.2|tool|"opossum"|package.json)~"),
-            QStringLiteral(R"~(7.9|endpoints|["A","B","C"]|package.json)~"),
-            QStringLiteral(R"~(7.9.1|choice|"A"|package.json)~"),
-            QStringLiteral(R"~(7.4|platform|"A"|.github/workflows/ci.yml)~"),
-        }));
+        QCOMPARE(
+            joined(rendered(result.findings)),
+            joined({
+                QStringLiteral(
+                    R"~(env|variables|["NODE_ENV","PORT","DATABASE_URL","REDIS_URL","SENTRY_DSN","STRIPE_WEBHOOK_SECRET"]|.env.example)~"),
+                QStringLiteral(R"~(7.2|choice|"A"|Dockerfile)~"),
+                QStringLiteral(R"~(7.2|base_image|"node:20-alpine"|Dockerfile)~"),
+                QStringLiteral(R"~(context|port|3000|Dockerfile)~"),
+                QStringLiteral(
+                    R"~(7.2|compose_services|[{"image":"build: .","ports":"3000:3000","service":"app"},)~"
+                    R"~({"image":"postgres:16-alpine","ports":"5432:5432","service":"db"},)~"
+                    R"~({"image":"redis:7-alpine","ports":"6379:6379","service":"redis"}]|docker-compose.yml)~"),
+                QStringLiteral(R"~(context|database|"postgresql"|docker-compose.yml)~"),
+                QStringLiteral(R"~(context|cache|"redis"|docker-compose.yml)~"),
+                QStringLiteral(R"~(context|runtime|"node"|package.json)~"),
+                QStringLiteral(R"~(7.5|logging|"C"|package.json)~"),
+                QStringLiteral(R"~(7.5|apm|"C"|package.json)~"),
+                QStringLiteral(R"~(7.9.2|choice|"A"|package.json)~"),
+                QStringLiteral(R"~(7.9.2|tool|"opossum"|package.json)~"),
+                QStringLiteral(R"~(7.9|endpoints|["A","B","C"]|package.json)~"),
+                QStringLiteral(R"~(7.9.1|choice|"A"|package.json)~"),
+                QStringLiteral(R"~(7.4|platform|"A"|.github/workflows/ci.yml)~"),
+            }));
         QVERIFY(result.notes.isEmpty());
         QVERIFY(!result.stopped);
         // Notes are one line saying what was seen.
@@ -97,37 +103,39 @@ private Q_SLOTS:
     void shouldFindThePythonServiceOnFly()
     {
         const ScanResult result = scanProject(fixture("python-fly"));
-        QCOMPARE(joined(rendered(result.findings)), joined({
-            QStringLiteral(R"~(7.2|choice|"A"|Dockerfile)~"),
-            QStringLiteral(R"~(7.2|base_image|"python:3.12-slim"|Dockerfile)~"),
-            QStringLiteral(R"~(context|port|8080|Dockerfile)~"),
-            QStringLiteral(R"~(7.1|choice|"B"|fly.toml)~"),
-            QStringLiteral(R"~(7.1|platform|"Fly.io"|fly.toml)~"),
-            QStringLiteral(R"~(context|runtime|"python"|requirements-dev.txt)~"),
-            QStringLiteral(R"~(7.5|logging|"C"|requirements.txt)~"),
-            QStringLiteral(R"~(7.5|apm|"C"|requirements.txt)~"),
-            QStringLiteral(R"~(context|database|"postgresql"|requirements.txt)~"),
-        }));
+        QCOMPARE(joined(rendered(result.findings)),
+                 joined({
+                     QStringLiteral(R"~(7.2|choice|"A"|Dockerfile)~"),
+                     QStringLiteral(R"~(7.2|base_image|"python:3.12-slim"|Dockerfile)~"),
+                     QStringLiteral(R"~(context|port|8080|Dockerfile)~"),
+                     QStringLiteral(R"~(7.1|choice|"B"|fly.toml)~"),
+                     QStringLiteral(R"~(7.1|platform|"Fly.io"|fly.toml)~"),
+                     QStringLiteral(R"~(context|runtime|"python"|requirements-dev.txt)~"),
+                     QStringLiteral(R"~(7.5|logging|"C"|requirements.txt)~"),
+                     QStringLiteral(R"~(7.5|apm|"C"|requirements.txt)~"),
+                     QStringLiteral(R"~(context|database|"postgresql"|requirements.txt)~"),
+                 }));
     }
 
     void shouldFindHelmTerraformAndEks()
     {
         const ScanResult result = scanProject(fixture("helm-eks"));
-        QCOMPARE(joined(rendered(result.findings)), joined({
-            QStringLiteral(R"~(7.4|platform|"B"|.gitlab-ci.yml)~"),
-            QStringLiteral(R"~(context|runtime|"go"|go.mod)~"),
-            QStringLiteral(R"~(7.5|logging|"C"|go.mod)~"),
-            QStringLiteral(R"~(7.5|apm|"D"|go.mod)~"),
-            QStringLiteral(R"~(7.9.2|choice|"A"|go.mod)~"),
-            QStringLiteral(R"~(7.9.2|tool|"gobreaker"|go.mod)~"),
-            QStringLiteral(R"~(context|database|"postgresql"|go.mod)~"),
-            QStringLiteral(R"~(7.1|choice|"D"|charts/billing/Chart.yaml)~"),
-            QStringLiteral(R"~(7.1|platform|"Kubernetes (Helm)"|charts/billing/Chart.yaml)~"),
-            QStringLiteral(R"~(7.1|platform|"Kubernetes"|charts/billing/templates/deployment.yaml)~"),
-            QStringLiteral(R"~(7.1|choice|"A"|infra/main.tf)~"),
-            QStringLiteral(R"~(7.1|platform|"AWS"|infra/main.tf)~"),
-            QStringLiteral(R"~(7.1|platform|"Kubernetes (Amazon EKS)"|infra/main.tf)~"),
-        }));
+        QCOMPARE(joined(rendered(result.findings)),
+                 joined({
+                     QStringLiteral(R"~(7.4|platform|"B"|.gitlab-ci.yml)~"),
+                     QStringLiteral(R"~(context|runtime|"go"|go.mod)~"),
+                     QStringLiteral(R"~(7.5|logging|"C"|go.mod)~"),
+                     QStringLiteral(R"~(7.5|apm|"D"|go.mod)~"),
+                     QStringLiteral(R"~(7.9.2|choice|"A"|go.mod)~"),
+                     QStringLiteral(R"~(7.9.2|tool|"gobreaker"|go.mod)~"),
+                     QStringLiteral(R"~(context|database|"postgresql"|go.mod)~"),
+                     QStringLiteral(R"~(7.1|choice|"D"|charts/billing/Chart.yaml)~"),
+                     QStringLiteral(R"~(7.1|platform|"Kubernetes (Helm)"|charts/billing/Chart.yaml)~"),
+                     QStringLiteral(R"~(7.1|platform|"Kubernetes"|charts/billing/templates/deployment.yaml)~"),
+                     QStringLiteral(R"~(7.1|choice|"A"|infra/main.tf)~"),
+                     QStringLiteral(R"~(7.1|platform|"AWS"|infra/main.tf)~"),
+                     QStringLiteral(R"~(7.1|platform|"Kubernetes (Amazon EKS)"|infra/main.tf)~"),
+                 }));
     }
 
     void shouldGiveTheSameFindingsEveryTime()
@@ -157,7 +165,8 @@ private Q_SLOTS:
         QCOMPARE(joined(rendered(result.findings)), joined(rendered(clean)));
         // Other folders under .ai-flow are the project's own and are read.
         put(dir.filePath(QStringLiteral(".ai-flow/deploy/Jenkinsfile")), "pipeline {}\n");
-        QVERIFY(rendered(scanProject(dir.path()).findings).contains(QStringLiteral(R"~(7.4|platform|"C"|.ai-flow/deploy/Jenkinsfile)~")));
+        QVERIFY(rendered(scanProject(dir.path()).findings)
+                    .contains(QStringLiteral(R"~(7.4|platform|"C"|.ai-flow/deploy/Jenkinsfile)~")));
     }
 
     void shouldNotFollowLinksOutOfTheProject()
@@ -169,17 +178,21 @@ private Q_SLOTS:
         put(project.filePath(QStringLiteral("README.md")), "# Linked\n");
         put(project.filePath(QStringLiteral("deploy/docker-compose.yml")), "services:\n  cache:\n    image: redis:7\n");
         QVERIFY(QFile::link(outside.filePath(QStringLiteral("infra")), project.filePath(QStringLiteral("infra"))));
-        QVERIFY(QFile::link(outside.filePath(QStringLiteral("Dockerfile")), project.filePath(QStringLiteral("Dockerfile"))));
+        QVERIFY(QFile::link(outside.filePath(QStringLiteral("Dockerfile")),
+                            project.filePath(QStringLiteral("Dockerfile"))));
         // A link inside the project is read under its own name; a folder link to "." is not a loop.
-        QVERIFY(QFile::link(project.filePath(QStringLiteral("deploy/docker-compose.yml")), project.filePath(QStringLiteral("compose.yaml"))));
+        QVERIFY(QFile::link(project.filePath(QStringLiteral("deploy/docker-compose.yml")),
+                            project.filePath(QStringLiteral("compose.yaml"))));
         QVERIFY(QFile::link(project.path(), project.filePath(QStringLiteral("deploy/loop"))));
 
         const ScanResult result = scanProject(project.path());
-        QCOMPARE(joined(rendered(result.findings)), joined({
-            QStringLiteral(R"~(7.2|choice|"A"|compose.yaml)~"),
-            QStringLiteral(R"~(7.2|compose_services|[{"image":"redis:7","ports":"","service":"cache"}]|compose.yaml)~"),
-            QStringLiteral(R"~(context|cache|"redis"|compose.yaml)~"),
-        }));
+        QCOMPARE(joined(rendered(result.findings)),
+                 joined({
+                     QStringLiteral(R"~(7.2|choice|"A"|compose.yaml)~"),
+                     QStringLiteral(
+                         R"~(7.2|compose_services|[{"image":"redis:7","ports":"","service":"cache"}]|compose.yaml)~"),
+                     QStringLiteral(R"~(context|cache|"redis"|compose.yaml)~"),
+                 }));
         QVERIFY(result.notes.contains(QStringLiteral("Dockerfile links outside the project; it was not followed.")));
         QVERIFY(result.notes.contains(QStringLiteral("infra links outside the project; it was not followed.")));
     }
@@ -213,7 +226,9 @@ private Q_SLOTS:
         options.maxFileSize = 100;
         const ScanResult result = scanProject(dir.path(), options);
         QVERIFY(result.findings.isEmpty());
-        QCOMPARE(result.notes, QStringList{QStringLiteral("Dockerfile is larger than the scan's limit (100 bytes); it was skipped.")});
+        QCOMPARE(
+            result.notes,
+            QStringList{QStringLiteral("Dockerfile is larger than the scan's limit (100 bytes); it was skipped.")});
     }
 
     void shouldNeverReadDotEnv()
@@ -232,17 +247,20 @@ private Q_SLOTS:
             QTest::newRow(name) << QString::fromLatin1(path) << content << expected;
         };
         auto platform = [](const char *choice, const char *name, const char *path) {
-            return QStringList{QStringLiteral(R"~(7.1|choice|"%1"|%2)~").arg(QLatin1String(choice), QLatin1String(path)),
-                               QStringLiteral(R"~(7.1|platform|"%1"|%2)~").arg(QLatin1String(name), QLatin1String(path))};
+            return QStringList{
+                QStringLiteral(R"~(7.1|choice|"%1"|%2)~").arg(QLatin1String(choice), QLatin1String(path)),
+                QStringLiteral(R"~(7.1|platform|"%1"|%2)~").arg(QLatin1String(name), QLatin1String(path))};
         };
         auto ci = [](const char *letter, const char *path) {
-            return QStringList{QStringLiteral(R"~(7.4|platform|"%1"|%2)~").arg(QLatin1String(letter), QLatin1String(path))};
+            return QStringList{
+                QStringLiteral(R"~(7.4|platform|"%1"|%2)~").arg(QLatin1String(letter), QLatin1String(path))};
         };
         row("render", "render.yaml", "services:\n  - type: web\n", platform("B", "Render", "render.yaml"));
         row("railway", "railway.toml", "[build]\n", platform("B", "Railway", "railway.toml"));
         row("vercel", "vercel.json", "{}\n", platform("B", "Vercel", "vercel.json"));
         row("procfile", "Procfile", "web: node server.js\n", platform("B", "Heroku", "Procfile"));
-        row("heroku app.json", "app.json", R"~({"buildpacks":[{"url":"heroku/nodejs"}]})~", platform("B", "Heroku", "app.json"));
+        row("heroku app.json", "app.json", R"~({"buildpacks":[{"url":"heroku/nodejs"}]})~",
+            platform("B", "Heroku", "app.json"));
         row("expo app.json", "app.json", R"~({"expo":{"name":"x"}})~", {});
         row("app engine", "app.yaml", "runtime: python312\n", platform("A", "Google Cloud (App Engine)", "app.yaml"));
         row("serverless aws", "serverless.yml", "service: x\nprovider:\n  name: aws\n  runtime: nodejs20.x\n",
@@ -259,14 +277,19 @@ private Q_SLOTS:
         row("codebuild", "buildspec.yml", "version: 0.2\n", ci("F", "buildspec.yml"));
         row("azure devops", "azure-pipelines.yml", "trigger: [main]\n", ci("G", "azure-pipelines.yml"));
         row("bitbucket", "bitbucket-pipelines.yml", "pipelines: {}\n", {});
-        row("terraform google", "main.tf", "provider \"google\" {\n  project = \"x\"\n}\n", platform("A", "Google Cloud", "main.tf"));
-        row("terraform azure", "main.tf", "provider \"azurerm\" {\n  features {}\n}\n", platform("A", "Azure", "main.tf"));
+        row("terraform google", "main.tf", "provider \"google\" {\n  project = \"x\"\n}\n",
+            platform("A", "Google Cloud", "main.tf"));
+        row("terraform azure", "main.tf", "provider \"azurerm\" {\n  features {}\n}\n",
+            platform("A", "Azure", "main.tf"));
         row("pyproject", "pyproject.toml",
             "[project]\nname = \"x\"\ndependencies = [\n  \"structlog>=24\",\n  \"pybreaker~=1.0\",\n]\n",
-            {QStringLiteral(R"~(context|runtime|"python"|pyproject.toml)~"), QStringLiteral(R"~(7.5|logging|"C"|pyproject.toml)~"),
-             QStringLiteral(R"~(7.9.2|choice|"A"|pyproject.toml)~"), QStringLiteral(R"~(7.9.2|tool|"pybreaker"|pyproject.toml)~")});
+            {QStringLiteral(R"~(context|runtime|"python"|pyproject.toml)~"),
+             QStringLiteral(R"~(7.5|logging|"C"|pyproject.toml)~"),
+             QStringLiteral(R"~(7.9.2|choice|"A"|pyproject.toml)~"),
+             QStringLiteral(R"~(7.9.2|tool|"pybreaker"|pyproject.toml)~")});
         row("poetry", "pyproject.toml", "[tool.poetry.dependencies]\npython = \"^3.12\"\nnewrelic = \"^9\"\n",
-            {QStringLiteral(R"~(context|runtime|"python"|pyproject.toml)~"), QStringLiteral(R"~(7.5|apm|"B"|pyproject.toml)~")});
+            {QStringLiteral(R"~(context|runtime|"python"|pyproject.toml)~"),
+             QStringLiteral(R"~(7.5|apm|"B"|pyproject.toml)~")});
         row("maven", "pom.xml",
             "<project><dependencies><dependency><groupId>org.springframework.boot</groupId>"
             "<artifactId>spring-boot-starter-actuator</artifactId></dependency><dependency>"
@@ -276,21 +299,25 @@ private Q_SLOTS:
             {QStringLiteral(R"~(context|runtime|"java"|pom.xml)~"), QStringLiteral(R"~(7.5|logging|"C"|pom.xml)~"),
              QStringLiteral(R"~(7.9.2|choice|"A"|pom.xml)~"), QStringLiteral(R"~(7.9.2|tool|"Resilience4j"|pom.xml)~"),
              QStringLiteral(R"~(7.9|endpoints|["A","B","C"]|pom.xml)~")});
-        row("gradle", "build.gradle.kts", "dependencies {\n  implementation(\"io.sentry:sentry-spring-boot-starter:7.3.0\")\n}\n",
-            {QStringLiteral(R"~(context|runtime|"java"|build.gradle.kts)~"), QStringLiteral(R"~(7.5|apm|"C"|build.gradle.kts)~")});
+        row("gradle", "build.gradle.kts",
+            "dependencies {\n  implementation(\"io.sentry:sentry-spring-boot-starter:7.3.0\")\n}\n",
+            {QStringLiteral(R"~(context|runtime|"java"|build.gradle.kts)~"),
+             QStringLiteral(R"~(7.5|apm|"C"|build.gradle.kts)~")});
         row("csproj", "Api/Api.csproj",
             "<Project><ItemGroup><PackageReference Include=\"Serilog.AspNetCore\" Version=\"8.0.0\" />"
             "<PackageReference Include=\"Polly\" Version=\"8.2.0\" /><PackageReference Include=\"Datadog.Trace\" Version=\"2.4\" />"
             "</ItemGroup></Project>\n",
-            {QStringLiteral(R"~(context|runtime|"dotnet"|Api/Api.csproj)~"), QStringLiteral(R"~(7.5|logging|"C"|Api/Api.csproj)~"),
-             QStringLiteral(R"~(7.5|apm|"A"|Api/Api.csproj)~"), QStringLiteral(R"~(7.9.2|choice|"A"|Api/Api.csproj)~"),
+            {QStringLiteral(R"~(context|runtime|"dotnet"|Api/Api.csproj)~"),
+             QStringLiteral(R"~(7.5|logging|"C"|Api/Api.csproj)~"), QStringLiteral(R"~(7.5|apm|"A"|Api/Api.csproj)~"),
+             QStringLiteral(R"~(7.9.2|choice|"A"|Api/Api.csproj)~"),
              QStringLiteral(R"~(7.9.2|tool|"Polly"|Api/Api.csproj)~")});
         row("compose with queue", "compose.yaml",
             "services:\n  mq:\n    image: rabbitmq:3-management\n  store:\n    image: docker.io/library/mongo:7\n",
             {QStringLiteral(R"~(7.2|choice|"A"|compose.yaml)~"),
              QStringLiteral(R"~(7.2|compose_services|[{"image":"rabbitmq:3-management","ports":"","service":"mq"},)~"
                             R"~({"image":"docker.io/library/mongo:7","ports":"","service":"store"}]|compose.yaml)~"),
-             QStringLiteral(R"~(context|queue|"rabbitmq"|compose.yaml)~"), QStringLiteral(R"~(context|database|"mongodb"|compose.yaml)~")});
+             QStringLiteral(R"~(context|queue|"rabbitmq"|compose.yaml)~"),
+             QStringLiteral(R"~(context|database|"mongodb"|compose.yaml)~")});
     }
 
     void shouldRecognisePlatformFiles()
@@ -318,13 +345,14 @@ private Q_SLOTS:
     void shouldImportFactsFromAHandWrittenOperationsDoc()
     {
         const ScanResult result = importFromDocs(fixture("hand-written"));
-        QCOMPARE(joined(rendered(result.findings)), joined({
-            QStringLiteral(R"~(7.1|choice|"A"|docs/operations.md:7)~"),
-            QStringLiteral(R"~(7.1|platform|"AWS ECS"|docs/operations.md:7)~"),
-            QStringLiteral(R"~(7.4|platform|"A"|docs/operations.md:11)~"),
-            QStringLiteral(R"~(7.4.1|strategy|"B"|docs/operations.md:12)~"),
-            QStringLiteral(R"~(7.5|apm|"A"|docs/operations.md:17)~"),
-        }));
+        QCOMPARE(joined(rendered(result.findings)),
+                 joined({
+                     QStringLiteral(R"~(7.1|choice|"A"|docs/operations.md:7)~"),
+                     QStringLiteral(R"~(7.1|platform|"AWS ECS"|docs/operations.md:7)~"),
+                     QStringLiteral(R"~(7.4|platform|"A"|docs/operations.md:11)~"),
+                     QStringLiteral(R"~(7.4.1|strategy|"B"|docs/operations.md:12)~"),
+                     QStringLiteral(R"~(7.5|apm|"A"|docs/operations.md:17)~"),
+                 }));
         QVERIFY(result.notes.isEmpty());
     }
 
@@ -333,41 +361,48 @@ private Q_SLOTS:
         QTemporaryDir dir;
         put(dir.filePath(QStringLiteral("docs/deployment.md")),
             "# Deployment\n\n"
-            "We moved away from Heroku last year.\n"          // a mention in passing
-            "Production is hosted on Google Cloud Run.\n"     // the statement (cue: hosted)
+            "We moved away from Heroku last year.\n"      // a mention in passing
+            "Production is hosted on Google Cloud Run.\n" // the statement (cue: hosted)
             "Errors used to go to Sentry.\n"
-            "## Monitoring: New Relic\n");                    // a heading states it
+            "## Monitoring: New Relic\n"); // a heading states it
         const ScanResult result = importFromDocs(dir.path());
-        QCOMPARE(joined(rendered(result.findings)), joined({
-            QStringLiteral(R"~(7.1|choice|"A"|docs/deployment.md:4)~"),
-            QStringLiteral(R"~(7.1|platform|"Google Cloud Run"|docs/deployment.md:4)~"),
-            QStringLiteral(R"~(7.5|apm|"B"|docs/deployment.md:6)~"),
-        }));
+        QCOMPARE(joined(rendered(result.findings)),
+                 joined({
+                     QStringLiteral(R"~(7.1|choice|"A"|docs/deployment.md:4)~"),
+                     QStringLiteral(R"~(7.1|platform|"Google Cloud Run"|docs/deployment.md:4)~"),
+                     QStringLiteral(R"~(7.5|apm|"B"|docs/deployment.md:6)~"),
+                 }));
     }
 
     void shouldImportFromLatin1DocsWithANote()
     {
         const ScanResult result = importFromDocs(fixture("non-utf8"));
-        QCOMPARE(joined(rendered(result.findings)), joined({
-            QStringLiteral(R"~(7.1|choice|"D"|docs/deployment.md:5)~"),
-            QStringLiteral(R"~(7.1|platform|"Kubernetes (AKS)"|docs/deployment.md:5)~"),
-            QStringLiteral(R"~(7.4|platform|"A"|docs/deployment.md:9)~"),
-            QStringLiteral(R"~(7.5|apm|"A"|docs/deployment.md:13)~"),
-        }));
-        QCOMPARE(result.notes, QStringList{QStringLiteral("docs/deployment.md is not valid UTF-8; it was read with replacement characters.")});
+        QCOMPARE(joined(rendered(result.findings)),
+                 joined({
+                     QStringLiteral(R"~(7.1|choice|"D"|docs/deployment.md:5)~"),
+                     QStringLiteral(R"~(7.1|platform|"Kubernetes (AKS)"|docs/deployment.md:5)~"),
+                     QStringLiteral(R"~(7.4|platform|"A"|docs/deployment.md:9)~"),
+                     QStringLiteral(R"~(7.5|apm|"A"|docs/deployment.md:13)~"),
+                 }));
+        QCOMPARE(result.notes,
+                 QStringList{QStringLiteral(
+                     "docs/deployment.md is not valid UTF-8; it was read with replacement characters.")});
     }
 
     void shouldNotImportFromALinkOutOfTheProject()
     {
         QTemporaryDir outside;
-        put(outside.filePath(QStringLiteral("ops.md")), "# Ops\n\nDeployed on Heroku with GitHub Actions and Datadog.\n");
+        put(outside.filePath(QStringLiteral("ops.md")),
+            "# Ops\n\nDeployed on Heroku with GitHub Actions and Datadog.\n");
         QTemporaryDir dir;
         QVERIFY(copyTree(fixture("docs-symlink"), dir.path()));
-        QVERIFY(QFile::link(outside.filePath(QStringLiteral("ops.md")), dir.filePath(QStringLiteral("docs/operations.md"))));
+        QVERIFY(QFile::link(outside.filePath(QStringLiteral("ops.md")),
+                            dir.filePath(QStringLiteral("docs/operations.md"))));
         const ScanResult result = importFromDocs(dir.path());
         for (const Finding &f : result.findings)
             QVERIFY2(f.evidence.startsWith(QLatin1String("docs/deployment.md:")), qPrintable(f.evidence));
-        QVERIFY(result.notes.contains(QStringLiteral("docs/operations.md links outside the project; it was not read.")));
+        QVERIFY(
+            result.notes.contains(QStringLiteral("docs/operations.md links outside the project; it was not read.")));
     }
 
     void shouldListEnvVariableNames()

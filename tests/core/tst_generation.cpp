@@ -1,4 +1,5 @@
-// The generator's promises: one variable catalogue for both files, no typed secret in .env.example, no hidden answer in any document, TBD in MVP, determinism, overrides.
+// The generator's promises: one variable catalogue for both files, no typed secret in .env.example, no hidden answer in
+// any document, TBD in MVP, determinism, overrides.
 #include "answersfile.h"
 #include "generation.h"
 
@@ -55,9 +56,18 @@ QString file(const GenerationResult &result, const char *path)
     return {};
 }
 
-QString operations(const GenerationResult &r) { return file(r, "docs/operations.md"); }
-QString configuration(const GenerationResult &r) { return file(r, "specs/configuration.md"); }
-QString envExample(const GenerationResult &r) { return file(r, ".env.example"); }
+QString operations(const GenerationResult &r)
+{
+    return file(r, "docs/operations.md");
+}
+QString configuration(const GenerationResult &r)
+{
+    return file(r, "specs/configuration.md");
+}
+QString envExample(const GenerationResult &r)
+{
+    return file(r, ".env.example");
+}
 
 // The variables of configuration.md: the first column of the tables under "Environment Variables".
 QStringList configVariables(const QString &markdown)
@@ -186,7 +196,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<QVariantMap>("choices");
         QTest::newRow("enterprise defaults") << QVariantMap();
-        QTest::newRow("blue-green, windows, on-call") << QVariantMap{{s("7.4.1"), s("B")}, {s("7.7.1"), s("B")}, {s("7.6"), s("A")}};
+        QTest::newRow("blue-green, windows, on-call")
+            << QVariantMap{{s("7.4.1"), s("B")}, {s("7.7.1"), s("B")}, {s("7.6"), s("A")}};
         QTest::newRow("canary, no containers") << QVariantMap{{s("7.4.1"), s("C")}, {s("7.2"), s("B")}};
         QTest::newRow("feature flags, Sentry") << QVariantMap{{s("7.4.1"), s("D")}, {s("7.5"), s("C")}};
     }
@@ -213,26 +224,33 @@ private Q_SLOTS:
         QTest::addColumn<AnswerSet>("answers");
         QTest::addColumn<QStringList>("absent");
         AnswerSet rolling = smart(Scope::Enterprise);
-        rolling.answers[s("7.4.1")] = {{s("strategy"), s("A")}, {s("canary_initial_percent"), 37.0},
-                                       {s("canary_success_criteria"), s("LEAK canary criteria")}, {s("traffic_switching"), s("LEAK switch")}};
-        QTest::newRow("canary and blue-green details under rolling") << rolling
-            << QStringList{s("LEAK"), s("Canary deployment"), s("37%"), s("Blue-green deployment")};
+        rolling.answers[s("7.4.1")] = {{s("strategy"), s("A")},
+                                       {s("canary_initial_percent"), 37.0},
+                                       {s("canary_success_criteria"), s("LEAK canary criteria")},
+                                       {s("traffic_switching"), s("LEAK switch")}};
+        QTest::newRow("canary and blue-green details under rolling")
+            << rolling << QStringList{s("LEAK"), s("Canary deployment"), s("37%"), s("Blue-green deployment")};
 
         AnswerSet zeroDowntime = smart(Scope::Enterprise);
-        zeroDowntime.answers[s("7.7.1")] = {{s("zero_downtime"), s("A")}, {s("window_time"), s("LEAK window")}, {s("notification"), s("LEAK note")}};
-        QTest::newRow("window details under zero-downtime") << zeroDowntime << QStringList{s("LEAK"), s("Preferred time")};
+        zeroDowntime.answers[s("7.7.1")] = {
+            {s("zero_downtime"), s("A")}, {s("window_time"), s("LEAK window")}, {s("notification"), s("LEAK note")}};
+        QTest::newRow("window details under zero-downtime")
+            << zeroDowntime << QStringList{s("LEAK"), s("Preferred time")};
 
         AnswerSet noBreakers = smart(Scope::Enterprise);
-        noBreakers.answers[s("7.9.2")] = {{s("choice"), s("B")}, {s("tool"), s("LEAK tool")},
-                                          {s("services"), QVariantList{QVariantMap{{s("service_name"), s("LEAK service")}}}}};
-        QTest::newRow("circuit breaker details when there are none") << noBreakers
-            << QStringList{s("LEAK"), s("CIRCUIT_BREAKER_"), s("Services to protect")};
+        noBreakers.answers[s("7.9.2")] = {
+            {s("choice"), s("B")},
+            {s("tool"), s("LEAK tool")},
+            {s("services"), QVariantList{QVariantMap{{s("service_name"), s("LEAK service")}}}}};
+        QTest::newRow("circuit breaker details when there are none")
+            << noBreakers << QStringList{s("LEAK"), s("CIRCUIT_BREAKER_"), s("Services to protect")};
 
         AnswerSet mvp = smart(Scope::Mvp);
         mvp.answers[s("7.5")] = {{s("apm"), s("C")}, {s("custom_metrics"), s("LEAK metric")}};
         mvp.answers[s("7.4.1")] = {{s("strategy"), s("D")}};
         mvp.answers[s("7.3")] = {{s("environments"), s("A")}, {s("env_config"), QStringList{s("A")}}};
-        QTest::newRow("questions MVP skips") << mvp << QStringList{s("LEAK"), s("SENTRY_DSN"), s("Sentry"), s("FEATURE_FLAGS_SDK_KEY")};
+        QTest::newRow("questions MVP skips")
+            << mvp << QStringList{s("LEAK"), s("SENTRY_DSN"), s("Sentry"), s("FEATURE_FLAGS_SDK_KEY")};
 
         AnswerSet simplified = smart(Scope::Production);
         simplified.answers[s("7.9.1")] = {{s("choice"), s("A")}, {s("total_timeout_s"), 77.0}};
@@ -258,11 +276,22 @@ private Q_SLOTS:
     {
         const GenerationResult r = run(smart(Scope::Mvp));
         const QString doc = operations(r);
-        const QStringList tbd = {s("Deployment Strategy"), s("Monitoring & Logging"), s("Alerts"),
-            s("Backup & Disaster Recovery"), s("Database Migrations in Production"), s("Database Connection Pooling"),
-            s("Scaling Strategy"), s("Health Checks"), s("Graceful Shutdown"), s("Circuit Breakers & Resilience"),
-            s("Retry & Timeout Policies"), s("Request Logging & Masking"), s("Documentation Plan"), s("Runbooks"),
-            s("API Documentation"), s("Architecture Diagrams")};
+        const QStringList tbd = {s("Deployment Strategy"),
+                                 s("Monitoring & Logging"),
+                                 s("Alerts"),
+                                 s("Backup & Disaster Recovery"),
+                                 s("Database Migrations in Production"),
+                                 s("Database Connection Pooling"),
+                                 s("Scaling Strategy"),
+                                 s("Health Checks"),
+                                 s("Graceful Shutdown"),
+                                 s("Circuit Breakers & Resilience"),
+                                 s("Retry & Timeout Policies"),
+                                 s("Request Logging & Masking"),
+                                 s("Documentation Plan"),
+                                 s("Runbooks"),
+                                 s("API Documentation"),
+                                 s("Architecture Diagrams")};
         for (const QString &title : tbd) {
             const QString text = section(doc, title);
             QVERIFY2(text.contains(s("**TBD:**")), qPrintable(title + s(" is not marked TBD")));
@@ -323,8 +352,9 @@ private Q_SLOTS:
     void shouldUseAProjectOverride()
     {
         QTemporaryDir project;
-        writeFile(project.filePath(s(".ai-flow/templates/opsflow/env.example.template")),
-                  "# {{PROJECT_ENV}}: our own layout\n{{#EACH ENV_GROUPS}}{{#EACH VARS}}{{NAME}}={{VALUE_ENV}}\n{{/EACH}}{{/EACH}}");
+        writeFile(
+            project.filePath(s(".ai-flow/templates/opsflow/env.example.template")),
+            "# {{PROJECT_ENV}}: our own layout\n{{#EACH ENV_GROUPS}}{{#EACH VARS}}{{NAME}}={{VALUE_ENV}}\n{{/EACH}}{{/EACH}}");
         const AnswerSet a = smart(Scope::Mvp);
         const GenerationResult custom = run(a, TemplateSet::forProject(project.path()));
         const GenerationResult builtIn = run(a);
@@ -353,7 +383,8 @@ private Q_SLOTS:
     void shouldReportAnUnknownVariableInAnOverride()
     {
         QTemporaryDir project;
-        writeFile(project.filePath(s(".ai-flow/templates/opsflow/configuration.md.template")), "# Config\n\n{{NO_SUCH_NAME}}\n");
+        writeFile(project.filePath(s(".ai-flow/templates/opsflow/configuration.md.template")),
+                  "# Config\n\n{{NO_SUCH_NAME}}\n");
         const GenerationResult r = run(smart(Scope::Mvp), TemplateSet::forProject(project.path()));
         QCOMPARE(r.errors.size(), 1);
         QCOMPARE(r.errors.first().toString(),

@@ -74,7 +74,8 @@ private Q_SLOTS:
     {
         QFETCH(QString, caseDir);
         QString error;
-        const auto answers = AnswersFile::load(caseDir + QStringLiteral("/answers.json"), Questionnaire::builtIn(), &error);
+        const auto answers =
+            AnswersFile::load(caseDir + QStringLiteral("/answers.json"), Questionnaire::builtIn(), &error);
         QVERIFY2(answers, qPrintable(error));
         const Resolver resolver(Questionnaire::builtIn(), *answers);
         const GenerationResult result = generate(resolver, TemplateSet::builtIn());
@@ -87,15 +88,19 @@ private Q_SLOTS:
         for (const GeneratedFile &file : result.files) {
             const QString expectedPath = caseDir + QLatin1Char('/') + file.path;
             if (updating()) {
-                QVERIFY2(writeFile(expectedPath, file.content), qPrintable(QStringLiteral("cannot write ") + expectedPath));
+                QVERIFY2(writeFile(expectedPath, file.content),
+                         qPrintable(QStringLiteral("cannot write ") + expectedPath));
                 continue;
             }
             QVERIFY2(QFile::exists(expectedPath),
-                     qPrintable(expectedPath + QStringLiteral(" is missing; run with OPSFLOW_UPDATE_GOLDEN=1 to create it")));
+                     qPrintable(expectedPath
+                                + QStringLiteral(" is missing; run with OPSFLOW_UPDATE_GOLDEN=1 to create it")));
             const QString difference = firstDifference(readFile(expectedPath), file.content);
-            QVERIFY2(difference.isEmpty(),
-                     qPrintable(QStringLiteral("%1 differs at %2\n(run with OPSFLOW_UPDATE_GOLDEN=1 and review the diff to accept)")
-                                    .arg(expectedPath, difference)));
+            QVERIFY2(
+                difference.isEmpty(),
+                qPrintable(
+                    QStringLiteral("%1 differs at %2\n(run with OPSFLOW_UPDATE_GOLDEN=1 and review the diff to accept)")
+                        .arg(expectedPath, difference)));
         }
     }
 };

@@ -23,12 +23,12 @@ private Q_SLOTS:
 
     void shouldHaveTheSeedsQuestionsInOrder()
     {
-        const QStringList expected = {
-            QStringLiteral("7.1"), QStringLiteral("7.2"), QStringLiteral("7.3"), QStringLiteral("7.4"),
-            QStringLiteral("7.4.1"), QStringLiteral("7.5"), QStringLiteral("7.6"), QStringLiteral("7.7"),
-            QStringLiteral("7.7.1"), QStringLiteral("7.7.2"), QStringLiteral("7.8"), QStringLiteral("7.9"),
-            QStringLiteral("7.9.1"), QStringLiteral("7.9.2"), QStringLiteral("7.9.3"), QStringLiteral("7.9.4"),
-            QStringLiteral("7.10")};
+        const QStringList expected = {QStringLiteral("7.1"),   QStringLiteral("7.2"),   QStringLiteral("7.3"),
+                                      QStringLiteral("7.4"),   QStringLiteral("7.4.1"), QStringLiteral("7.5"),
+                                      QStringLiteral("7.6"),   QStringLiteral("7.7"),   QStringLiteral("7.7.1"),
+                                      QStringLiteral("7.7.2"), QStringLiteral("7.8"),   QStringLiteral("7.9"),
+                                      QStringLiteral("7.9.1"), QStringLiteral("7.9.2"), QStringLiteral("7.9.3"),
+                                      QStringLiteral("7.9.4"), QStringLiteral("7.10")};
         QStringList ids;
         for (const Question &q : Questionnaire::builtIn().questions())
             ids.append(q.id);
@@ -43,31 +43,131 @@ private Q_SLOTS:
         QTest::addColumn<QString>("letters");
         QTest::addColumn<QString>("firstLabel");
         QTest::addColumn<QString>("firstMarker");
-        QTest::newRow("7.1 where") << "7.1" << "choice" << "ABCD" << "Cloud Platform" << "⭐";
-        QTest::newRow("7.2 docker") << "7.2" << "choice" << "AB" << "Yes" << "⭐";
-        QTest::newRow("7.3 environments") << "7.3" << "environments" << "ABC" << "Three environments" << "⭐";
-        QTest::newRow("7.3 configuration") << "7.3" << "env_config" << "ABC" << "Environment variables (.env files)" << "✅";
-        QTest::newRow("7.4 platform") << "7.4" << "platform" << "ABCDEFG" << "GitHub Actions" << "⭐";
-        QTest::newRow("7.4 auto-deploy") << "7.4" << "auto_deploy" << "ABC" << "" << "⭐";
-        QTest::newRow("7.4.1 strategy") << "7.4.1" << "strategy" << "ABCD" << "Rolling Deployment" << "⭐";
-        QTest::newRow("7.5 apm") << "7.5" << "apm" << "ABCDEF" << "Datadog" << "⭐";
-        QTest::newRow("7.5 logging") << "7.5" << "logging" << "ABC" << "Centralized logging" << "⭐";
-        QTest::newRow("7.6 conditions") << "7.6" << "conditions" << "ABCDEFG" << "" << "✅";
-        QTest::newRow("7.6 channels") << "7.6" << "channels" << "ABCD" << "Email" << "⭐";
-        QTest::newRow("7.6 on-call") << "7.6" << "on_call" << "AB" << "" << "";
-        QTest::newRow("7.7 backups") << "7.7" << "strategy" << "ABC" << "Automated daily backups" << "⭐";
-        QTest::newRow("7.7.1 zero downtime") << "7.7.1" << "zero_downtime" << "AB" << "" << "⭐";
-        QTest::newRow("7.8 scaling") << "7.8" << "strategy" << "ABC" << "Horizontal scaling" << "⭐";
-        QTest::newRow("7.8 database scaling") << "7.8" << "db_scaling" << "ABCD" << "Read replicas" << "";
-        QTest::newRow("7.9 endpoints") << "7.9" << "endpoints" << "ABC" << "" << "✅";
-        QTest::newRow("7.9.1 graceful") << "7.9.1" << "choice" << "AB" << "" << "⭐";
-        QTest::newRow("7.9.2 breakers") << "7.9.2" << "choice" << "AB" << "" << "⭐";
-        QTest::newRow("7.9.2 fallback") << "7.9.2" << "fallback" << "ABCD" << "Return cached data" << "⭐";
-        QTest::newRow("7.9.4 format") << "7.9.4" << "log_format" << "ABC" << "" << "⭐";
-        QTest::newRow("7.9.4 aggregation") << "7.9.4" << "log_aggregation" << "ABC" << "" << "⭐";
-        QTest::newRow("7.10 documentation") << "7.10" << "docs" << "ABCD" << "Deployment guide" << "✅";
-        QTest::newRow("7.10 create") << "7.10" << "create" << "ABC" << "" << "";
-        QTest::newRow("7.10 api docs") << "7.10" << "api_docs" << "ABC" << "Code-First" << "⭐";
+        QTest::newRow("7.1 where") << "7.1"
+                                   << "choice"
+                                   << "ABCD"
+                                   << "Cloud Platform"
+                                   << "⭐";
+        QTest::newRow("7.2 docker") << "7.2"
+                                    << "choice"
+                                    << "AB"
+                                    << "Yes"
+                                    << "⭐";
+        QTest::newRow("7.3 environments") << "7.3"
+                                          << "environments"
+                                          << "ABC"
+                                          << "Three environments"
+                                          << "⭐";
+        QTest::newRow("7.3 configuration") << "7.3"
+                                           << "env_config"
+                                           << "ABC"
+                                           << "Environment variables (.env files)"
+                                           << "✅";
+        QTest::newRow("7.4 platform") << "7.4"
+                                      << "platform"
+                                      << "ABCDEFG"
+                                      << "GitHub Actions"
+                                      << "⭐";
+        QTest::newRow("7.4 auto-deploy") << "7.4"
+                                         << "auto_deploy"
+                                         << "ABC"
+                                         << ""
+                                         << "⭐";
+        QTest::newRow("7.4.1 strategy") << "7.4.1"
+                                        << "strategy"
+                                        << "ABCD"
+                                        << "Rolling Deployment"
+                                        << "⭐";
+        QTest::newRow("7.5 apm") << "7.5"
+                                 << "apm"
+                                 << "ABCDEF"
+                                 << "Datadog"
+                                 << "⭐";
+        QTest::newRow("7.5 logging") << "7.5"
+                                     << "logging"
+                                     << "ABC"
+                                     << "Centralized logging"
+                                     << "⭐";
+        QTest::newRow("7.6 conditions") << "7.6"
+                                        << "conditions"
+                                        << "ABCDEFG"
+                                        << ""
+                                        << "✅";
+        QTest::newRow("7.6 channels") << "7.6"
+                                      << "channels"
+                                      << "ABCD"
+                                      << "Email"
+                                      << "⭐";
+        QTest::newRow("7.6 on-call") << "7.6"
+                                     << "on_call"
+                                     << "AB"
+                                     << ""
+                                     << "";
+        QTest::newRow("7.7 backups") << "7.7"
+                                     << "strategy"
+                                     << "ABC"
+                                     << "Automated daily backups"
+                                     << "⭐";
+        QTest::newRow("7.7.1 zero downtime") << "7.7.1"
+                                             << "zero_downtime"
+                                             << "AB"
+                                             << ""
+                                             << "⭐";
+        QTest::newRow("7.8 scaling") << "7.8"
+                                     << "strategy"
+                                     << "ABC"
+                                     << "Horizontal scaling"
+                                     << "⭐";
+        QTest::newRow("7.8 database scaling") << "7.8"
+                                              << "db_scaling"
+                                              << "ABCD"
+                                              << "Read replicas"
+                                              << "";
+        QTest::newRow("7.9 endpoints") << "7.9"
+                                       << "endpoints"
+                                       << "ABC"
+                                       << ""
+                                       << "✅";
+        QTest::newRow("7.9.1 graceful") << "7.9.1"
+                                        << "choice"
+                                        << "AB"
+                                        << ""
+                                        << "⭐";
+        QTest::newRow("7.9.2 breakers") << "7.9.2"
+                                        << "choice"
+                                        << "AB"
+                                        << ""
+                                        << "⭐";
+        QTest::newRow("7.9.2 fallback") << "7.9.2"
+                                        << "fallback"
+                                        << "ABCD"
+                                        << "Return cached data"
+                                        << "⭐";
+        QTest::newRow("7.9.4 format") << "7.9.4"
+                                      << "log_format"
+                                      << "ABC"
+                                      << ""
+                                      << "⭐";
+        QTest::newRow("7.9.4 aggregation") << "7.9.4"
+                                           << "log_aggregation"
+                                           << "ABC"
+                                           << ""
+                                           << "⭐";
+        QTest::newRow("7.10 documentation") << "7.10"
+                                            << "docs"
+                                            << "ABCD"
+                                            << "Deployment guide"
+                                            << "✅";
+        QTest::newRow("7.10 create") << "7.10"
+                                     << "create"
+                                     << "ABC"
+                                     << ""
+                                     << "";
+        QTest::newRow("7.10 api docs") << "7.10"
+                                       << "api_docs"
+                                       << "ABC"
+                                       << "Code-First"
+                                       << "⭐";
     }
     void shouldOfferEverySeedOption()
     {
@@ -119,8 +219,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("scope");
         QTest::addColumn<QStringList>("asked");
         QTest::addColumn<QStringList>("simplified");
-        const QStringList all = {"7.1", "7.2", "7.3", "7.4", "7.4.1", "7.5", "7.6", "7.7", "7.7.1", "7.7.2",
-                                 "7.8", "7.9", "7.9.1", "7.9.2", "7.9.3", "7.9.4", "7.10"};
+        const QStringList all = {"7.1",   "7.2", "7.3", "7.4",   "7.4.1", "7.5",   "7.6",   "7.7", "7.7.1",
+                                 "7.7.2", "7.8", "7.9", "7.9.1", "7.9.2", "7.9.3", "7.9.4", "7.10"};
         QTest::newRow("mvp") << "mvp" << QStringList{"7.1", "7.2", "7.3", "7.4"} << QStringList{};
         QTest::newRow("production") << "production" << all
                                     << QStringList{"7.9", "7.9.1", "7.9.2", "7.9.3", "7.9.4", "7.10"};

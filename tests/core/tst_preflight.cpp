@@ -90,14 +90,19 @@ private Q_SLOTS:
         const PreflightResult r = runPreflight(fixture("aiflow-b"));
         QCOMPARE(r.scenario, PreflightScenario::AnswerMissing);
         QCOMPARE(r.score, std::optional<double>(86));
-        QCOMPARE(r.gaps.mid(0, 2), (QStringList{QStringLiteral("Incident runbooks"), QStringLiteral("Disaster recovery plan (RTO/RPO)")}));
-        QCOMPARE(r.documented, (QStringList{QStringLiteral("CI/CD pipeline"), QStringLiteral("Deployment platform"),
-                                            QStringLiteral("Monitoring"), QStringLiteral("Logging"), QStringLiteral("Scaling strategy")}));
+        QCOMPARE(
+            r.gaps.mid(0, 2),
+            (QStringList{QStringLiteral("Incident runbooks"), QStringLiteral("Disaster recovery plan (RTO/RPO)")}));
+        QCOMPARE(
+            r.documented,
+            (QStringList{QStringLiteral("CI/CD pipeline"), QStringLiteral("Deployment platform"),
+                         QStringLiteral("Monitoring"), QStringLiteral("Logging"), QStringLiteral("Scaling strategy")}));
         // Runbooks → 7.10, disaster recovery → 7.7 and 7.7.1; the OpsFlow items its docs lack
         // (strategy, health checks, resilience) add 7.4.1 and 7.9–7.9.3. In the seed's order.
-        QCOMPARE(r.missingQuestions, (QStringList{QStringLiteral("7.4.1"), QStringLiteral("7.7"), QStringLiteral("7.7.1"),
-                                                  QStringLiteral("7.9"), QStringLiteral("7.9.1"), QStringLiteral("7.9.2"),
-                                                  QStringLiteral("7.9.3"), QStringLiteral("7.10")}));
+        QCOMPARE(r.missingQuestions,
+                 (QStringList{QStringLiteral("7.4.1"), QStringLiteral("7.7"), QStringLiteral("7.7.1"),
+                              QStringLiteral("7.9"), QStringLiteral("7.9.1"), QStringLiteral("7.9.2"),
+                              QStringLiteral("7.9.3"), QStringLiteral("7.10")}));
         QCOMPARE(r.options.size(), 3);
         QCOMPARE(r.options.at(0).action, PreflightAction::AnswerMissing);
         QVERIFY(r.options.at(0).recommended);
@@ -112,12 +117,17 @@ private Q_SLOTS:
         // Only the seed's items judged by the audit: the OpsFlow items are documented here.
         QTemporaryDir dir;
         put(dir.filePath(QStringLiteral(".ai-flow/cache/audit-data.json")),
-            auditData("phase7", R"({"exists": true, "consistencyScore": 90, "gaps": ["No scaling strategy", "Quantum-safe encryption"]})"));
+            auditData(
+                "phase7",
+                R"({"exists": true, "consistencyScore": 90, "gaps": ["No scaling strategy", "Quantum-safe encryption"]})"));
         put(dir.filePath(QStringLiteral("docs/deployment.md")), completeDoc);
         const PreflightResult r = runPreflight(dir.path());
         QCOMPARE(r.scenario, PreflightScenario::AnswerMissing);
         QCOMPARE(r.missingQuestions, (QStringList{QStringLiteral("7.7.2"), QStringLiteral("7.8")}));
-        QCOMPARE(r.notes, QStringList{QStringLiteral("The gap \"Quantum-safe encryption\" matches no phase 7 question; re-answer everything to cover it.")});
+        QCOMPARE(
+            r.notes,
+            QStringList{QStringLiteral(
+                "The gap \"Quantum-safe encryption\" matches no phase 7 question; re-answer everything to cover it.")});
     }
 
     void shouldRunTheFullPhaseBelow80()
@@ -127,7 +137,9 @@ private Q_SLOTS:
         QCOMPARE(r.scenario, PreflightScenario::FullPhase);
         QVERIFY(r.fromAuditData);
         QCOMPARE(r.score, std::optional<double>(40));
-        QCOMPARE(r.reasons, QStringList{QStringLiteral("docs/deployment.md is outdated or incomplete: consistency 40% is below 80%.")});
+        QCOMPARE(
+            r.reasons,
+            QStringList{QStringLiteral("docs/deployment.md is outdated or incomplete: consistency 40% is below 80%.")});
         QCOMPARE(r.options.size(), 1);
         QCOMPARE(r.options.first().action, PreflightAction::AnswerAll);
         QVERIFY(r.gaps.contains(QStringLiteral("Monitoring")));
@@ -162,12 +174,16 @@ private Q_SLOTS:
         QTest::addColumn<QString>("project");
         QTest::addColumn<QString>("error");
         QTest::addColumn<double>("ownScore");
-        QTest::newRow("corrupt") << fixture("audit-corrupt")
-                                 << QStringLiteral(".ai-flow/cache/audit-data.json is not valid JSON at line 5, column 8 (unterminated object).")
-                                 << 30.0;
-        QTest::newRow("wrong types") << fixture("audit-wrong-types")
-                                     << QStringLiteral(".ai-flow/cache/audit-data.json: phases.phase7.consistencyScore must be a number from 0 to 100, not a string.")
-                                     << 50.0;
+        QTest::newRow("corrupt")
+            << fixture("audit-corrupt")
+            << QStringLiteral(
+                   ".ai-flow/cache/audit-data.json is not valid JSON at line 5, column 8 (unterminated object).")
+            << 30.0;
+        QTest::newRow("wrong types")
+            << fixture("audit-wrong-types")
+            << QStringLiteral(
+                   ".ai-flow/cache/audit-data.json: phases.phase7.consistencyScore must be a number from 0 to 100, not a string.")
+            << 50.0;
     }
 
     void shouldFallBackToItsOwnAuditWhenTheAuditDataIsBroken()
@@ -183,8 +199,9 @@ private Q_SLOTS:
         QCOMPARE(r.scenario, PreflightScenario::FullPhase);
         const QString report = preflightReport(r);
         QVERIFY2(report.contains(QStringLiteral("Source: OpsFlow's own audit of docs/")), qPrintable(report));
-        QVERIFY2(report.contains(QStringLiteral("Audit data not used: %1 OpsFlow audited the documents itself.").arg(error)),
-                 qPrintable(report));
+        QVERIFY2(
+            report.contains(QStringLiteral("Audit data not used: %1 OpsFlow audited the documents itself.").arg(error)),
+            qPrintable(report));
     }
 
     void shouldExplainEachWrongShape_data()
@@ -192,17 +209,23 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<QString>("error");
         const QString at = QStringLiteral(".ai-flow/cache/audit-data.json: phases.phase7");
-        QTest::newRow("not an object") << QByteArray("[1, 2]") << QStringLiteral(".ai-flow/cache/audit-data.json must hold a JSON object.");
-        QTest::newRow("phases a string") << QByteArray(R"({"phases": "all"})")
-                                         << QStringLiteral(".ai-flow/cache/audit-data.json: phases must be an object, not a string.");
-        QTest::newRow("phase a list") << auditData("phase7", "[]") << at + QStringLiteral(" must be an object, not a list.");
+        QTest::newRow("not an object") << QByteArray("[1, 2]")
+                                       << QStringLiteral(".ai-flow/cache/audit-data.json must hold a JSON object.");
+        QTest::newRow("phases a string")
+            << QByteArray(R"({"phases": "all"})")
+            << QStringLiteral(".ai-flow/cache/audit-data.json: phases must be an object, not a string.");
+        QTest::newRow("phase a list") << auditData("phase7", "[]")
+                                      << at + QStringLiteral(" must be an object, not a list.");
         QTest::newRow("exists a string") << auditData("phase7", R"({"exists": "yes", "consistencyScore": 90})")
                                          << at + QStringLiteral(".exists must be true or false, not a string.");
-        QTest::newRow("score out of range") << auditData("phase7", R"({"exists": true, "consistencyScore": 140})")
-                                            << at + QStringLiteral(".consistencyScore must be a number from 0 to 100, not 140.");
-        QTest::newRow("score missing") << auditData("phase7", R"({"exists": true})") << at + QStringLiteral(".consistencyScore is missing.");
-        QTest::newRow("gaps not strings") << auditData("phase7", R"({"exists": true, "consistencyScore": 90, "gaps": [1]})")
-                                          << at + QStringLiteral(".gaps must be a list of strings.");
+        QTest::newRow("score out of range")
+            << auditData("phase7", R"({"exists": true, "consistencyScore": 140})")
+            << at + QStringLiteral(".consistencyScore must be a number from 0 to 100, not 140.");
+        QTest::newRow("score missing") << auditData("phase7", R"({"exists": true})")
+                                       << at + QStringLiteral(".consistencyScore is missing.");
+        QTest::newRow("gaps not strings")
+            << auditData("phase7", R"({"exists": true, "consistencyScore": 90, "gaps": [1]})")
+            << at + QStringLiteral(".gaps must be a list of strings.");
         QTest::newRow("file a number") << auditData("phase7", R"({"exists": true, "consistencyScore": 90, "file": 7})")
                                        << at + QStringLiteral(".file must be a string, not 7.");
         QTest::newRow("no phase 7") << auditData("phase6", R"({"exists": true, "consistencyScore": 90})")
@@ -229,7 +252,8 @@ private Q_SLOTS:
         put(dir.filePath(QStringLiteral("docs/operations.md")), completeDoc);
         const PreflightResult r = runPreflight(dir.path());
         QVERIFY(!r.fromAuditData);
-        QCOMPARE(r.auditDataError, QStringLiteral(".ai-flow/cache/audit-data.json is larger than 1 MiB; it was skipped."));
+        QCOMPARE(r.auditDataError,
+                 QStringLiteral(".ai-flow/cache/audit-data.json is larger than 1 MiB; it was skipped."));
         QCOMPARE(r.scenario, PreflightScenario::KeepExisting); // from OpsFlow's own audit
     }
 
@@ -254,8 +278,11 @@ private Q_SLOTS:
         const PreflightResult b = runPreflight(dir.path());
         QCOMPARE(b.score, std::optional<double>(80));
         QCOMPARE(b.scenario, PreflightScenario::AnswerMissing);
-        QCOMPARE(b.gaps, (QStringList{QStringLiteral("Incident runbooks"), QStringLiteral("Circuit breakers, retries and timeouts")}));
-        QCOMPARE(b.missingQuestions, (QStringList{QStringLiteral("7.9.2"), QStringLiteral("7.9.3"), QStringLiteral("7.10")}));
+        QCOMPARE(b.gaps,
+                 (QStringList{QStringLiteral("Incident runbooks"),
+                              QStringLiteral("Circuit breakers, retries and timeouts")}));
+        QCOMPARE(b.missingQuestions,
+                 (QStringList{QStringLiteral("7.9.2"), QStringLiteral("7.9.3"), QStringLiteral("7.10")}));
     }
 
     void shouldNotCountAPassingMention()
@@ -287,12 +314,16 @@ private Q_SLOTS:
         QTest::addColumn<double>("score");
         QTest::addColumn<QStringList>("documented");
         QTest::newRow("hand-written") << fixture("hand-written") << 70.0
-                                      << QStringList{QStringLiteral("CI/CD pipeline"), QStringLiteral("Deployment platform"),
-                                                     QStringLiteral("Monitoring"), QStringLiteral("Logging"),
-                                                     QStringLiteral("Incident runbooks"), QStringLiteral("Deployment strategy and rollback"),
+                                      << QStringList{QStringLiteral("CI/CD pipeline"),
+                                                     QStringLiteral("Deployment platform"),
+                                                     QStringLiteral("Monitoring"),
+                                                     QStringLiteral("Logging"),
+                                                     QStringLiteral("Incident runbooks"),
+                                                     QStringLiteral("Deployment strategy and rollback"),
                                                      QStringLiteral("Circuit breakers, retries and timeouts")};
         QTest::newRow("docs-symlink") << fixture("docs-symlink") << 20.0
-                                      << QStringList{QStringLiteral("CI/CD pipeline"), QStringLiteral("Deployment platform")};
+                                      << QStringList{QStringLiteral("CI/CD pipeline"),
+                                                     QStringLiteral("Deployment platform")};
     }
 
     void shouldAuditTheFixturesWithoutAuditData()
@@ -312,7 +343,8 @@ private Q_SLOTS:
         const PreflightResult r = runPreflight(fixture("non-utf8"));
         QVERIFY(r.docsExist);
         QCOMPARE(r.scenario, PreflightScenario::FullPhase);
-        QVERIFY(r.notes.contains(QStringLiteral("docs/deployment.md is not valid UTF-8; it was read with replacement characters.")));
+        QVERIFY(r.notes.contains(
+            QStringLiteral("docs/deployment.md is not valid UTF-8; it was read with replacement characters.")));
         QVERIFY(preflightReport(r).contains(QLatin1String("not valid UTF-8")));
     }
 
@@ -322,7 +354,8 @@ private Q_SLOTS:
         put(outside.filePath(QStringLiteral("ops.md")), completeDoc); // would score 100 if read
         QTemporaryDir dir;
         QVERIFY(copyTree(fixture("docs-symlink"), dir.path()));
-        QVERIFY(QFile::link(outside.filePath(QStringLiteral("ops.md")), dir.filePath(QStringLiteral("docs/operations.md"))));
+        QVERIFY(QFile::link(outside.filePath(QStringLiteral("ops.md")),
+                            dir.filePath(QStringLiteral("docs/operations.md"))));
         const PreflightResult r = runPreflight(dir.path());
         QCOMPARE(r.auditedFiles, QStringList{QStringLiteral("docs/deployment.md")});
         QCOMPARE(r.score, std::optional<double>(20));
@@ -366,7 +399,8 @@ private Q_SLOTS:
         QVERIFY(own.contains(QStringLiteral("Source: OpsFlow's own audit of docs/operations.md\n"
                                             "Audit data: none (.ai-flow/cache/audit-data.json does not exist).\n")));
         QVERIFY(own.contains(QStringLiteral("  ✅ CI/CD pipeline (docs/operations.md:11)\n")));
-        QVERIFY(own.contains(QStringLiteral("Reason: docs/operations.md is outdated or incomplete: consistency 70% is below 80%.\n")));
+        QVERIFY(own.contains(
+            QStringLiteral("Reason: docs/operations.md is outdated or incomplete: consistency 70% is below 80%.\n")));
     }
 
     void shouldCoverEveryQuestionOfThePhase()
@@ -375,7 +409,8 @@ private Q_SLOTS:
         QFile file(QStringLiteral(OPSFLOW_SOURCE_DIR "/resources/questionnaire/phase7.json"));
         QVERIFY(file.open(QIODevice::ReadOnly));
         QSet<QString> questions;
-        for (const QJsonValue &q : QJsonDocument::fromJson(file.readAll()).object().value(QLatin1String("questions")).toArray())
+        for (const QJsonValue &q :
+             QJsonDocument::fromJson(file.readAll()).object().value(QLatin1String("questions")).toArray())
             questions.insert(q.toObject().value(QLatin1String("id")).toString());
         QCOMPARE(questions.size(), 17);
         QSet<QString> covered;

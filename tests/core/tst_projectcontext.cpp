@@ -106,26 +106,30 @@ private Q_SLOTS:
         QCOMPARE(node.testCommand, QStringLiteral("npm test"));
         QCOMPARE(node.testCommandEvidence, QStringLiteral("docs/testing.md:7"));
         QVERIFY(node.envExample.read);
-        QCOMPARE(suggestions(node), (QStringList{QStringLiteral("project_name=Orders API @README.md:1"),
-                                                 QStringLiteral("database=postgresql @docs/architecture.md:4"),
-                                                 QStringLiteral("cache=redis @docs/architecture.md:5")}));
+        QCOMPARE(suggestions(node),
+                 (QStringList{QStringLiteral("project_name=Orders API @README.md:1"),
+                              QStringLiteral("database=postgresql @docs/architecture.md:4"),
+                              QStringLiteral("cache=redis @docs/architecture.md:5")}));
 
         const ProjectContext python = readProjectContext(fixture("python-fly"));
         // The command shown as code wins over "pytest" named in a sentence above it.
         QCOMPARE(python.testCommand, QStringLiteral("pytest -q tests/"));
         QCOMPARE(python.testCommandEvidence, QStringLiteral("docs/testing.md:6"));
-        QCOMPARE(suggestions(python), (QStringList{QStringLiteral("project_name=Weather Service @README.md:1"),
-                                                   QStringLiteral("runtime=python @ai-instructions.md:3"),
-                                                   QStringLiteral("database=postgresql @ai-instructions.md:4")}));
+        QCOMPARE(suggestions(python),
+                 (QStringList{QStringLiteral("project_name=Weather Service @README.md:1"),
+                              QStringLiteral("runtime=python @ai-instructions.md:3"),
+                              QStringLiteral("database=postgresql @ai-instructions.md:4")}));
     }
 
     void shouldFindTestCommands_data()
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("command");
-        QTest::newRow("npm run") << QStringLiteral("Use `npm run test:unit` locally.") << QStringLiteral("npm run test:unit");
+        QTest::newRow("npm run") << QStringLiteral("Use `npm run test:unit` locally.")
+                                 << QStringLiteral("npm run test:unit");
         QTest::newRow("go") << QStringLiteral("```\ngo test -race ./...\n```") << QStringLiteral("go test -race ./...");
-        QTest::newRow("python -m") << QStringLiteral("python -m pytest --cov=app") << QStringLiteral("python -m pytest --cov=app");
+        QTest::newRow("python -m") << QStringLiteral("python -m pytest --cov=app")
+                                   << QStringLiteral("python -m pytest --cov=app");
         QTest::newRow("gradle") << QStringLiteral("`./gradlew test`") << QStringLiteral("./gradlew test");
         QTest::newRow("dotnet") << QStringLiteral("dotnet test") << QStringLiteral("dotnet test");
         QTest::newRow("prose only") << QStringLiteral("We use pytest for unit tests.") << QStringLiteral("pytest");
@@ -145,12 +149,14 @@ private Q_SLOTS:
         QTemporaryDir dir;
         put(dir.filePath(QStringLiteral("docs/architecture.md")),
             "# Architecture\n\nMongoDB was considered.\nWe use MySQL 8.\nMySQL replicas.\nKafka for events.\n");
-        put(dir.filePath(QStringLiteral("specs/api.md")), "# API\n\nMySQL stores users; jobs go to Amazon SQS.\nSQS again.\n");
+        put(dir.filePath(QStringLiteral("specs/api.md")),
+            "# API\n\nMySQL stores users; jobs go to Amazon SQS.\nSQS again.\n");
         // Our own documents repeat our own answers: they are not earlier phases' choices.
         put(dir.filePath(QStringLiteral("docs/operations.md")), "PostgreSQL\nPostgreSQL\nPostgreSQL\nPostgreSQL\n");
         const ProjectContext context = readProjectContext(dir.path());
-        QCOMPARE(suggestions(context).mid(1), (QStringList{QStringLiteral("database=mysql @docs/architecture.md:4"),
-                                                          QStringLiteral("queue=sqs @specs/api.md:3")}));
+        QCOMPARE(suggestions(context).mid(1),
+                 (QStringList{QStringLiteral("database=mysql @docs/architecture.md:4"),
+                              QStringLiteral("queue=sqs @specs/api.md:3")}));
     }
 
     void shouldReadLatin1Leniently()
@@ -159,8 +165,10 @@ private Q_SLOTS:
         QVERIFY(context.deployment.read);
         QVERIFY(context.deployment.text.contains(QStringLiteral("D\uFFFDploiement")));
         QCOMPARE(context.projectName, QStringLiteral("R\uFFFDservations API"));
-        QVERIFY(context.notes.contains(QStringLiteral("docs/deployment.md is not valid UTF-8; it was read with replacement characters.")));
-        QVERIFY(context.notes.contains(QStringLiteral("README.md is not valid UTF-8; it was read with replacement characters.")));
+        QVERIFY(context.notes.contains(
+            QStringLiteral("docs/deployment.md is not valid UTF-8; it was read with replacement characters.")));
+        QVERIFY(context.notes.contains(
+            QStringLiteral("README.md is not valid UTF-8; it was read with replacement characters.")));
     }
 
     void shouldNotReadALinkOutOfTheProject()
@@ -169,17 +177,22 @@ private Q_SLOTS:
         put(outside.filePath(QStringLiteral("secret-ops.md")), "# Ops\nOUTSIDE-SECRET MongoDB MongoDB MongoDB\n");
         QTemporaryDir dir;
         QVERIFY(copyTree(fixture("docs-symlink"), dir.path()));
-        QVERIFY(QFile::link(outside.filePath(QStringLiteral("secret-ops.md")), dir.filePath(QStringLiteral("docs/operations.md"))));
-        QVERIFY(QFile::link(outside.filePath(QStringLiteral("secret-ops.md")), dir.filePath(QStringLiteral("docs/architecture.md"))));
+        QVERIFY(QFile::link(outside.filePath(QStringLiteral("secret-ops.md")),
+                            dir.filePath(QStringLiteral("docs/operations.md"))));
+        QVERIFY(QFile::link(outside.filePath(QStringLiteral("secret-ops.md")),
+                            dir.filePath(QStringLiteral("docs/architecture.md"))));
         // A link that stays inside the project is read.
-        QVERIFY(QFile::link(dir.filePath(QStringLiteral("docs/deployment.md")), dir.filePath(QStringLiteral("ai-instructions.md"))));
+        QVERIFY(QFile::link(dir.filePath(QStringLiteral("docs/deployment.md")),
+                            dir.filePath(QStringLiteral("ai-instructions.md"))));
 
         const ProjectContext context = readProjectContext(dir.path());
         QVERIFY(context.operations.exists);
         QVERIFY(!context.operations.read);
         QVERIFY(context.operations.content.isEmpty());
-        QCOMPARE(context.operations.note, QStringLiteral("docs/operations.md links outside the project; it was not read."));
-        QVERIFY(context.notes.contains(QStringLiteral("docs/architecture.md links outside the project; it was not read.")));
+        QCOMPARE(context.operations.note,
+                 QStringLiteral("docs/operations.md links outside the project; it was not read."));
+        QVERIFY(
+            context.notes.contains(QStringLiteral("docs/architecture.md links outside the project; it was not read.")));
         for (const Finding &f : context.suggestions)
             QVERIFY2(f.value != QStringLiteral("mongodb"), qPrintable(f.evidence));
         QVERIFY(context.aiInstructions.read);
@@ -211,12 +224,14 @@ private Q_SLOTS:
     void shouldNoteABrokenConfig()
     {
         QTemporaryDir dir;
-        put(dir.filePath(QStringLiteral(".ai-flow/core/config.json")), "{\n  \"version\": \"2.2.0\",\n  \"projectType\" \"backend\"\n}\n");
+        put(dir.filePath(QStringLiteral(".ai-flow/core/config.json")),
+            "{\n  \"version\": \"2.2.0\",\n  \"projectType\" \"backend\"\n}\n");
         const ProjectContext context = readProjectContext(dir.path());
         QVERIFY(!context.aiFlowConfig);
         QCOMPARE(context.notes.size(), 1);
-        QVERIFY2(context.notes.first().startsWith(QLatin1String(".ai-flow/core/config.json is not valid JSON at line 3")),
-                 qPrintable(context.notes.first()));
+        QVERIFY2(
+            context.notes.first().startsWith(QLatin1String(".ai-flow/core/config.json is not valid JSON at line 3")),
+            qPrintable(context.notes.first()));
         QCOMPARE(context.projectNameSource, QStringLiteral("folder name"));
 
         put(dir.filePath(QStringLiteral(".ai-flow/core/config.json")), R"({"version": 2, "projectType": ["backend"]})");
@@ -224,7 +239,9 @@ private Q_SLOTS:
         QVERIFY(wrongType.aiFlowConfig);
         QCOMPARE(wrongType.aiFlowVersion, QStringLiteral("2"));
         QVERIFY(wrongType.projectType.isEmpty());
-        QCOMPARE(wrongType.notes, QStringList{QStringLiteral(".ai-flow/core/config.json: projectType must be a string; it was ignored.")});
+        QCOMPARE(
+            wrongType.notes,
+            QStringList{QStringLiteral(".ai-flow/core/config.json: projectType must be a string; it was ignored.")});
     }
 
     void shouldReadAnEmptyOrMissingFolderWithoutComplaint()

@@ -1,9 +1,9 @@
 // The questionnaire loader: a small valid document, then each kind of defect it must reject.
 #include "questionnaire.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QJsonArray>
 #include <QTest>
 
 using namespace opsflow;
@@ -113,15 +113,15 @@ private Q_SLOTS:
         QTest::newRow("duplicate field id")
             << withField(0, 1, [](QJsonObject &f) { f.insert(QStringLiteral("id"), QStringLiteral("choice")); })
             << "question 7.1, field choice: duplicate field id";
-        QTest::newRow("unknown type")
-            << withField(0, 1, [](QJsonObject &f) { f.insert(QStringLiteral("type"), QStringLiteral("slider")); })
-            << "question 7.1, field platform: unknown type \"slider\"";
-        QTest::newRow("condition names unknown field")
-            << withField(0, 1, [](QJsonObject &f) { f.insert(QStringLiteral("when"), QStringLiteral("choise == 'A'")); })
-            << "question 7.1, field platform: condition names unknown field \"7.1:choise\"";
-        QTest::newRow("condition names unknown question")
-            << withField(0, 1, [](QJsonObject &f) { f.insert(QStringLiteral("when"), QStringLiteral("7.99:choice == 'A'")); })
-            << "question 7.1, field platform: condition names unknown field \"7.99:choice\"";
+        QTest::newRow("unknown type") << withField(0, 1, [](QJsonObject &f) {
+            f.insert(QStringLiteral("type"), QStringLiteral("slider"));
+        }) << "question 7.1, field platform: unknown type \"slider\"";
+        QTest::newRow("condition names unknown field") << withField(0, 1, [](QJsonObject &f) {
+            f.insert(QStringLiteral("when"), QStringLiteral("choise == 'A'"));
+        }) << "question 7.1, field platform: condition names unknown field \"7.1:choise\"";
+        QTest::newRow("condition names unknown question") << withField(0, 1, [](QJsonObject &f) {
+            f.insert(QStringLiteral("when"), QStringLiteral("7.99:choice == 'A'"));
+        }) << "question 7.1, field platform: condition names unknown field \"7.99:choice\"";
         QTest::newRow("bad condition syntax")
             << withField(0, 1, [](QJsonObject &f) { f.insert(QStringLiteral("when"), QStringLiteral("choice == ")); })
             << "question 7.1, field platform: bad condition \"choice == \": unexpected end at position 11";
@@ -131,17 +131,16 @@ private Q_SLOTS:
         QTest::newRow("default not a choice")
             << withField(0, 0, [](QJsonObject &f) { f.insert(QStringLiteral("default"), QStringLiteral("Z")); })
             << "question 7.1, field choice, default: must be one of the choices' values";
-        QTest::newRow("table row with unknown column")
-            << withField(1, 2, [](QJsonObject &f) {
-                   f.insert(QStringLiteral("default"), QJsonArray{QJsonObject{{QStringLiteral("servce"), QStringLiteral("x")}}});
-               })
-            << "question 7.4.1, field policies, default: row has unknown column \"servce\"";
+        QTest::newRow("table row with unknown column") << withField(1, 2, [](QJsonObject &f) {
+            f.insert(QStringLiteral("default"),
+                     QJsonArray{QJsonObject{{QStringLiteral("servce"), QStringLiteral("x")}}});
+        }) << "question 7.4.1, field policies, default: row has unknown column \"servce\"";
         QTest::newRow("choices on a text field")
             << withField(0, 1, [](QJsonObject &f) { f.insert(QStringLiteral("choices"), QJsonArray()); })
             << "question 7.1, field platform: only choice and multi fields have \"choices\"";
-        QTest::newRow("bad field id")
-            << withField(0, 1, [](QJsonObject &f) { f.insert(QStringLiteral("id"), QStringLiteral("Platform")); })
-            << "question 7.1, field Platform: field ids are lower_snake_case";
+        QTest::newRow("bad field id") << withField(0, 1, [](QJsonObject &f) {
+            f.insert(QStringLiteral("id"), QStringLiteral("Platform"));
+        }) << "question 7.1, field Platform: field ids are lower_snake_case";
         {
             QJsonObject root = validObject();
             QJsonArray questions = root.value(QLatin1String("questions")).toArray();
@@ -155,13 +154,14 @@ private Q_SLOTS:
             QJsonObject root = validObject();
             QJsonArray questions = root.value(QLatin1String("questions")).toArray();
             QJsonObject first = questions.at(0).toObject();
-            first.insert(QStringLiteral("scopes"), QJsonObject{{QStringLiteral("mvp"), QStringLiteral("maybe")},
-                                                              {QStringLiteral("production"), QStringLiteral("full")},
-                                                              {QStringLiteral("enterprise"), QStringLiteral("full")}});
+            first.insert(QStringLiteral("scopes"),
+                         QJsonObject{{QStringLiteral("mvp"), QStringLiteral("maybe")},
+                                     {QStringLiteral("production"), QStringLiteral("full")},
+                                     {QStringLiteral("enterprise"), QStringLiteral("full")}});
             questions.replace(0, first);
             root.insert(QStringLiteral("questions"), questions);
-            QTest::newRow("bad scope value") << toBytes(root)
-                << "question 7.1: scopes.mvp must be \"full\", \"simplified\" or \"skip\"";
+            QTest::newRow("bad scope value")
+                << toBytes(root) << "question 7.1: scopes.mvp must be \"full\", \"simplified\" or \"skip\"";
         }
         {
             QJsonObject root = validObject();

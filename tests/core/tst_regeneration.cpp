@@ -12,7 +12,10 @@ using namespace opsflow;
 
 namespace {
 
-QString s(const char *text) { return QString::fromUtf8(text); }
+QString s(const char *text)
+{
+    return QString::fromUtf8(text);
+}
 
 QList<GeneratedFile> generateFor(Scope scope)
 {

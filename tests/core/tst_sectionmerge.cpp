@@ -36,9 +36,9 @@ QByteArray fixture(const char *path)
 
 QByteArray body(const QByteArray &doc, const char *id)
 {
-    const QRegularExpression re(QStringLiteral("<!-- opsflow:begin %1[^\\n]*-->\\n(.*?)<!-- opsflow:end %1 -->")
-                                    .arg(QLatin1String(id)),
-                                QRegularExpression::DotMatchesEverythingOption);
+    const QRegularExpression re(
+        QStringLiteral("<!-- opsflow:begin %1[^\\n]*-->\\n(.*?)<!-- opsflow:end %1 -->").arg(QLatin1String(id)),
+        QRegularExpression::DotMatchesEverythingOption);
     return re.match(QString::fromUtf8(doc)).captured(1).toUtf8();
 }
 
@@ -65,7 +65,8 @@ private Q_SLOTS:
         QStringList stampedIds;
         for (auto it = begin.globalMatch(QString::fromUtf8(stamped)); it.hasNext();)
             stampedIds.append(it.next().captured(1));
-        QCOMPARE(stampedIds, (QStringList{QStringLiteral("deployment"), QStringLiteral("ci-cd"), QStringLiteral("monitoring")}));
+        QCOMPARE(stampedIds,
+                 (QStringList{QStringLiteral("deployment"), QStringLiteral("ci-cd"), QStringLiteral("monitoring")}));
         QVERIFY(stamped.endsWith("<!-- opsflow:sections deployment ci-cd monitoring -->\n"));
         // Only the markers change: the bodies and the text around them are as generated.
         QCOMPARE(body(stamped, "ci-cd"), body(generated(), "ci-cd"));
@@ -132,7 +133,8 @@ private Q_SLOTS:
 
         const MergeResult kept = mergeDocument(edited, next);
         QCOMPARE(ids(kept.conflicts), QStringList{QStringLiteral("monitoring")});
-        QCOMPARE(kept.conflicts.first().mine, QByteArray("## Monitoring\n\nDatadog APM, plus our own Grafana board.\n"));
+        QCOMPARE(kept.conflicts.first().mine,
+                 QByteArray("## Monitoring\n\nDatadog APM, plus our own Grafana board.\n"));
         QCOMPARE(kept.conflicts.first().theirs, QByteArray("## Monitoring\n\nNew Relic APM.\n"));
         QCOMPARE(body(kept.content, "monitoring"), kept.conflicts.first().mine);
         QCOMPARE(body(kept.content, "ci-cd"), QByteArray("## CI/CD\n\nGitLab CI, 6 stages.\n")); // untouched: updated
@@ -140,7 +142,8 @@ private Q_SLOTS:
         QCOMPARE(ids(mergeDocument(kept.content, next).conflicts), QStringList{QStringLiteral("monitoring")});
         QCOMPARE(mergeDocument(kept.content, next).content, kept.content);
 
-        const MergeResult taken = mergeDocument(edited, next, {{QStringLiteral("monitoring"), ConflictChoice::TakeNew}});
+        const MergeResult taken =
+            mergeDocument(edited, next, {{QStringLiteral("monitoring"), ConflictChoice::TakeNew}});
         QCOMPARE(body(taken.content, "monitoring"), QByteArray("## Monitoring\n\nNew Relic APM.\n"));
         QCOMPARE(taken.content, next);
         QVERIFY(mergeDocument(taken.content, next).conflicts.isEmpty());
@@ -184,7 +187,8 @@ private Q_SLOTS:
         QCOMPARE(merged.conflicts.first().theirs, next);
         QCOMPARE(merged.content, handWritten); // kept whole, nothing appended
 
-        const MergeResult taken = mergeDocument(handWritten, next, {{QString::fromLatin1(wholeFileConflictId), ConflictChoice::TakeNew}});
+        const MergeResult taken =
+            mergeDocument(handWritten, next, {{QString::fromLatin1(wholeFileConflictId), ConflictChoice::TakeNew}});
         QCOMPARE(taken.content, next);
     }
 
@@ -194,12 +198,16 @@ private Q_SLOTS:
         QTest::addColumn<QString>("reason");
         QTest::newRow("begin without end") << QByteArray("# Ops\n<!-- opsflow:begin ci-cd sha256:00 -->\nmine\n")
                                            << QStringLiteral("has no end marker");
-        QTest::newRow("nested") << QByteArray("<!-- opsflow:begin a -->\n<!-- opsflow:begin b -->\nx\n<!-- opsflow:end b -->\n<!-- opsflow:end a -->\n")
+        QTest::newRow("nested") << QByteArray(
+            "<!-- opsflow:begin a -->\n<!-- opsflow:begin b -->\nx\n<!-- opsflow:end b -->\n<!-- opsflow:end a -->\n")
                                 << QStringLiteral("inside section \"a\"");
-        QTest::newRow("duplicate id") << QByteArray("<!-- opsflow:begin a -->\nx\n<!-- opsflow:end a -->\n<!-- opsflow:begin a -->\ny\n<!-- opsflow:end a -->\n")
+        QTest::newRow("duplicate id") << QByteArray(
+            "<!-- opsflow:begin a -->\nx\n<!-- opsflow:end a -->\n<!-- opsflow:begin a -->\ny\n<!-- opsflow:end a -->\n")
                                       << QStringLiteral("appears twice");
-        QTest::newRow("end without begin") << QByteArray("text\n<!-- opsflow:end a -->\n") << QStringLiteral("was not begun");
-        QTest::newRow("unreadable marker") << QByteArray("<!-- opsflow:begin -->\nx\n") << QStringLiteral("cannot read");
+        QTest::newRow("end without begin")
+            << QByteArray("text\n<!-- opsflow:end a -->\n") << QStringLiteral("was not begun");
+        QTest::newRow("unreadable marker")
+            << QByteArray("<!-- opsflow:begin -->\nx\n") << QStringLiteral("cannot read");
     }
 
     void shouldNeverLoseTextWhenMarkersAreBroken()
@@ -215,7 +223,8 @@ private Q_SLOTS:
     void shouldInsertNewSectionsAfterThePreviousOne()
     {
         QByteArray edited = stampSections(generated());
-        edited.replace("<!-- opsflow:begin monitoring", "Team text before monitoring.\n\n<!-- opsflow:begin monitoring");
+        edited.replace("<!-- opsflow:begin monitoring",
+                       "Team text before monitoring.\n\n<!-- opsflow:begin monitoring");
         const QByteArray next = stampSections(generated("GitHub Actions, 8 stages.\n", "Datadog APM.\n", true));
         const MergeResult merged = mergeDocument(edited, next);
         QVERIFY(merged.conflicts.isEmpty());
@@ -232,15 +241,18 @@ private Q_SLOTS:
     {
         QByteArray edited = stampSections(generated());
         const qsizetype from = edited.indexOf("<!-- opsflow:begin ci-cd");
-        const qsizetype to = edited.indexOf("<!-- opsflow:end ci-cd -->\n") + qsizetype(strlen("<!-- opsflow:end ci-cd -->\n"));
+        const qsizetype to =
+            edited.indexOf("<!-- opsflow:end ci-cd -->\n") + qsizetype(strlen("<!-- opsflow:end ci-cd -->\n"));
         edited.remove(from, to - from);
         const MergeResult merged = mergeDocument(edited, stampSections(generated("Jenkins.\n")));
         QVERIFY(merged.conflicts.isEmpty());
         QVERIFY(!merged.content.contains("opsflow:begin ci-cd"));
-        QVERIFY(merged.notes.contains(QStringLiteral("Section \"ci-cd\" was deleted from the file; it stays deleted.")));
+        QVERIFY(
+            merged.notes.contains(QStringLiteral("Section \"ci-cd\" was deleted from the file; it stays deleted.")));
         // Still listed in the index, so it stays deleted next time too.
         QVERIFY(merged.content.endsWith("<!-- opsflow:sections deployment ci-cd monitoring -->\n"));
-        QVERIFY(!mergeDocument(merged.content, stampSections(generated("Jenkins.\n"))).content.contains("opsflow:begin ci-cd"));
+        QVERIFY(!mergeDocument(merged.content, stampSections(generated("Jenkins.\n")))
+                     .content.contains("opsflow:begin ci-cd"));
     }
 
     void shouldRemoveASectionNoLongerGeneratedUnlessEdited()
@@ -300,15 +312,18 @@ private Q_SLOTS:
         QVERIFY(!existing.isEmpty());
         EnvMergeReport report;
         const QByteArray merged = mergeEnvExample(existing, generatedEnv, &report);
-        QCOMPARE(report.keptVariables, (QStringList{QStringLiteral("NODE_ENV"), QStringLiteral("REDIS_URL"),
-                                                   QStringLiteral("STRIPE_WEBHOOK_SECRET")}));
+        QCOMPARE(report.keptVariables,
+                 (QStringList{QStringLiteral("NODE_ENV"), QStringLiteral("REDIS_URL"),
+                              QStringLiteral("STRIPE_WEBHOOK_SECRET")}));
         QCOMPARE(report.changedValues, QStringList{QStringLiteral("DATABASE_URL")});
-        QCOMPARE(merged, generatedEnv + "\n# ---- Kept from your .env.example ----\n\n"
-                                        "# Orders API configuration (copy to .env)\n"
-                                        "NODE_ENV=development\n\n"
-                                        "REDIS_URL=redis://localhost:6379\n\n"
-                                        "# Stripe webhooks (test mode)\n"
-                                        "STRIPE_WEBHOOK_SECRET=whsec_replace_me\n");
+        QCOMPARE(merged,
+                 generatedEnv
+                     + "\n# ---- Kept from your .env.example ----\n\n"
+                       "# Orders API configuration (copy to .env)\n"
+                       "NODE_ENV=development\n\n"
+                       "REDIS_URL=redis://localhost:6379\n\n"
+                       "# Stripe webhooks (test mode)\n"
+                       "STRIPE_WEBHOOK_SECRET=whsec_replace_me\n");
         // The team's value for a generated variable is not written (placeholders only).
         QVERIFY(!merged.contains("orders:orders"));
         // Merging again changes nothing.

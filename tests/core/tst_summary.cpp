@@ -14,7 +14,10 @@ using namespace opsflow;
 
 namespace {
 
-QString s(const char *text) { return QString::fromUtf8(text); }
+QString s(const char *text)
+{
+    return QString::fromUtf8(text);
+}
 
 AnswerSet defaults(Scope scope)
 {
@@ -60,13 +63,13 @@ private Q_SLOTS:
         for (const SummaryLine &l : lines)
             labels.append(l.label);
         // The seed's block, plus 7.9.3 and 7.9.4 in question order.
-        QCOMPARE(labels, QStringList({s("Deployment Environment"), s("Containerization"), s("Environments"),
-                                      s("CI/CD Pipeline"), s("Deployment Strategy"), s("Monitoring & Logging"),
-                                      s("Alerts"), s("Backup & Disaster Recovery"),
-                                      s("Database Migrations in Production"), s("Database Connection Pooling"),
-                                      s("Scaling Strategy"), s("Health Checks"), s("Graceful Shutdown"),
-                                      s("Circuit Breakers & Resilience"), s("Retry & Timeout Policies"),
-                                      s("Request Logging & Masking"), s("Documentation & Runbooks")}));
+        QCOMPARE(labels,
+                 QStringList({s("Deployment Environment"), s("Containerization"), s("Environments"),
+                              s("CI/CD Pipeline"), s("Deployment Strategy"), s("Monitoring & Logging"), s("Alerts"),
+                              s("Backup & Disaster Recovery"), s("Database Migrations in Production"),
+                              s("Database Connection Pooling"), s("Scaling Strategy"), s("Health Checks"),
+                              s("Graceful Shutdown"), s("Circuit Breakers & Resilience"), s("Retry & Timeout Policies"),
+                              s("Request Logging & Masking"), s("Documentation & Runbooks")}));
         for (const SummaryLine &l : lines)
             QVERIFY2(!l.tbd && !l.text.isEmpty(), qPrintable(l.questionId));
     }

@@ -71,12 +71,15 @@ private Q_SLOTS:
         QTest::newRow("booleans") << "{{A}}/{{B}}" << map({{"A", true}, {"B", false}}) << "true/false";
         QTest::newRow("value is not escaped") << "{{V}}" << map({{"V", "a | b <c> & `d`"}}) << "a | b <c> & `d`";
         QTest::newRow("value with newlines") << "[{{V}}]" << map({{"V", "a\nb\n"}}) << "[a\nb\n]";
-        QTest::newRow("value is not parsed again") << "{{V}}" << map({{"V", "{{NAME}} {{#IF X}}"}}) << "{{NAME}} {{#IF X}}";
+        QTest::newRow("value is not parsed again")
+            << "{{V}}" << map({{"V", "{{NAME}} {{#IF X}}"}}) << "{{NAME}} {{#IF X}}";
         QTest::newRow("empty string value") << "[{{V}}]" << map({{"V", ""}}) << "[]";
         QTest::newRow("unicode and emoji")
             << "Déploiement 🚀 {{NAME}} — ✓ 日本{{NAME}}👩‍💻\n"
-            << map({{"NAME", "サービス 🐳"}}) << "Déploiement 🚀 サービス 🐳 — ✓ 日本サービス 🐳👩‍💻\n";
-        QTest::newRow("escaped braces") << "run: $\\{{ secrets.TOKEN }}" << QVariantMap() << "run: ${{ secrets.TOKEN }}";
+            << map({{"NAME", "サービス 🐳"}})
+            << "Déploiement 🚀 サービス 🐳 — ✓ 日本サービス 🐳👩‍💻\n";
+        QTest::newRow("escaped braces") << "run: $\\{{ secrets.TOKEN }}" << QVariantMap()
+                                        << "run: ${{ secrets.TOKEN }}";
         QTest::newRow("escaped braces then a tag") << "\\{{{{NAME}}}}" << ops << "{{Ops}}";
         QTest::newRow("lone closing braces") << "a }} b }}" << QVariantMap() << "a }} b }}";
         QTest::newRow("single braces") << "{ {NAME} }" << QVariantMap() << "{ {NAME} }";
@@ -117,13 +120,13 @@ private Q_SLOTS:
         truth("json null", QVariant::fromValue(nullptr), false);
 
         // EACH.
-        const QVariantList services = {map({{"NAME", "api"}, {"PORT", 8080}}), map({{"NAME", "worker"}, {"PORT", 9090}})};
+        const QVariantList services = {map({{"NAME", "api"}, {"PORT", 8080}}),
+                                       map({{"NAME", "worker"}, {"PORT", 9090}})};
         QTest::newRow("each over maps")
             << "Services:\n{{#EACH SERVICES}}\n{{INDEX}}. {{NAME}}: {{PORT}}\n{{/EACH}}\nDone\n"
             << map({{"SERVICES", services}}) << "Services:\n1. api: 8080\n2. worker: 9090\nDone\n";
-        QTest::newRow("each over scalars")
-            << "{{#EACH TAGS}}[{{INDEX}}:{{ITEM}}]{{/EACH}}" << map({{"TAGS", QVariantList{"a", "b", 3.0}}})
-            << "[1:a][2:b][3:3]";
+        QTest::newRow("each over scalars") << "{{#EACH TAGS}}[{{INDEX}}:{{ITEM}}]{{/EACH}}"
+                                           << map({{"TAGS", QVariantList{"a", "b", 3.0}}}) << "[1:a][2:b][3:3]";
         QTest::newRow("each over a string list")
             << "{{#EACH TAGS}}{{ITEM}};{{/EACH}}" << map({{"TAGS", QStringList{"x", "y"}}}) << "x;y;";
         QTest::newRow("each over an empty list") << "a{{#EACH L}}x{{/EACH}}b" << map({{"L", QVariantList()}}) << "ab";
@@ -131,9 +134,9 @@ private Q_SLOTS:
             << "{{#EACH L}}{{NAME}}@{{ENV}} {{/EACH}}"
             << map({{"ENV", "prod"}, {"L", QVariantList{map({{"NAME", "a"}}), map({{"NAME", "b"}, {"ENV", "dr"}})}}})
             << "a@prod b@dr ";
-        QTest::newRow("item keys in IF") << "{{#EACH L}}{{#IF ON}}{{N}}{{/IF}}{{/EACH}}"
-                                         << map({{"L", QVariantList{map({{"N", 1}, {"ON", true}}), map({{"N", 2}, {"ON", false}})}}})
-                                         << "1";
+        QTest::newRow("item keys in IF")
+            << "{{#EACH L}}{{#IF ON}}{{N}}{{/IF}}{{/EACH}}"
+            << map({{"L", QVariantList{map({{"N", 1}, {"ON", true}}), map({{"N", 2}, {"ON", false}})}}}) << "1";
         QTest::newRow("index of the innermost each")
             << "{{#EACH A}}{{#EACH B}}{{INDEX}}{{/EACH}}{{INDEX}} {{/EACH}}"
             << map({{"A", QVariantList{1, 2}}, {"B", QVariantList{"x", "y", "z"}}}) << "1231 1232 ";
@@ -148,26 +151,26 @@ private Q_SLOTS:
             map({{"NAME", "App"}, {"SERVICES", QVariantList{"api", "web"}}}),
             map({{"NAME", "Data"}, {"SERVICES", QVariantList()}}),
         };
-        const QString nested = QStringLiteral(
-            "# Layers\n"
-            "{{#EACH LAYERS}}\n"
-            "## {{NAME}}\n"
-            "{{#IF SERVICES}}\n"
-            "  {{#EACH SERVICES}}\n"
-            "- {{ITEM}} ({{INDEX}}){{#IF !SHORT}}, layer {{NAME}}{{/IF}}\n"
-            "  {{/EACH}}\n"
-            "{{ELSE}}\n"
-            "_none_\n"
-            "{{/IF}}\n"
-            "\n"
-            "{{/EACH}}\n"
-            "End\n");
+        const QString nested = QStringLiteral("# Layers\n"
+                                              "{{#EACH LAYERS}}\n"
+                                              "## {{NAME}}\n"
+                                              "{{#IF SERVICES}}\n"
+                                              "  {{#EACH SERVICES}}\n"
+                                              "- {{ITEM}} ({{INDEX}}){{#IF !SHORT}}, layer {{NAME}}{{/IF}}\n"
+                                              "  {{/EACH}}\n"
+                                              "{{ELSE}}\n"
+                                              "_none_\n"
+                                              "{{/IF}}\n"
+                                              "\n"
+                                              "{{/EACH}}\n"
+                                              "End\n");
         QTest::newRow("nested 4 deep, long") << nested << map({{"LAYERS", layers}, {"SHORT", false}})
                                              << "# Layers\n## App\n- api (1), layer App\n- web (2), layer App\n\n"
                                                 "## Data\n_none_\n\nEnd\n";
         QTest::newRow("nested 4 deep, short") << nested << map({{"LAYERS", layers}, {"SHORT", true}})
                                               << "# Layers\n## App\n- api (1)\n- web (2)\n\n## Data\n_none_\n\nEnd\n";
-        QTest::newRow("nested ifs inline") << "{{#IF X}}a{{#IF Y}}b{{#IF !Y}}c{{ELSE}}d{{/IF}}{{/IF}}{{/IF}}" << yes << "abd";
+        QTest::newRow("nested ifs inline")
+            << "{{#IF X}}a{{#IF Y}}b{{#IF !Y}}c{{ELSE}}d{{/IF}}{{/IF}}{{/IF}}" << yes << "abd";
 
         // Standalone lines.
         QTest::newRow("standalone if true") << "a\n{{#IF X}}\nb\n{{/IF}}\nc\n" << yes << "a\nb\nc\n";
@@ -182,21 +185,22 @@ private Q_SLOTS:
         QTest::newRow("inline tag keeps its line") << "- {{#IF X}}a{{/IF}}\n" << no << "- \n";
         QTest::newRow("blank lines are kept") << "a\n\n{{#IF X}}\n\nb\n{{/IF}}\n\n" << yes << "a\n\n\nb\n\n";
         QTest::newRow("variable alone on a line is kept") << "{{V}}\nx" << map({{"V", ""}}) << "\nx";
-        QTest::newRow("escaped braces are text") << "\\{{\n{{#IF X}}\n" "{{/IF}}\n" << yes << "{{\n";
+        QTest::newRow("escaped braces are text") << "\\{{\n{{#IF X}}\n"
+                                                    "{{/IF}}\n"
+                                                 << yes << "{{\n";
 
         // Comments.
         QTest::newRow("inline comment") << "a{{! note }}b" << QVariantMap() << "ab";
         QTest::newRow("standalone comment") << "a\n  {{! note }}\nb\n" << QVariantMap() << "a\nb\n";
-        QTest::newRow("multi-line comment")
-            << "a\n{{! one\n{{#IF NOPE}}\ntwo }}\nb {{NAME}}\n" << ops << "a\nb Ops\n";
+        QTest::newRow("multi-line comment") << "a\n{{! one\n{{#IF NOPE}}\ntwo }}\nb {{NAME}}\n" << ops << "a\nb Ops\n";
         QTest::newRow("comment without text") << "{{!}}x" << QVariantMap() << "x";
 
         // Line endings: kept as written; a standalone line takes its "\r\n" along.
         QTest::newRow("crlf kept") << "a {{NAME}}\r\nb\r\n" << ops << "a Ops\r\nb\r\n";
-        QTest::newRow("crlf standalone lines")
-            << "a\r\n{{#IF X}}\r\nb\r\n{{ELSE}}\r\nc\r\n{{/IF}}\r\nd\r\n" << no << "a\r\nc\r\nd\r\n";
-        QTest::newRow("crlf each") << "{{#EACH L}}\r\n- {{ITEM}}\r\n{{/EACH}}\r\n" << map({{"L", QVariantList{1, 2}}})
-                                   << "- 1\r\n- 2\r\n";
+        QTest::newRow("crlf standalone lines") << "a\r\n{{#IF X}}\r\nb\r\n{{ELSE}}\r\nc\r\n{{/IF}}\r\nd\r\n"
+                                               << no << "a\r\nc\r\nd\r\n";
+        QTest::newRow("crlf each") << "{{#EACH L}}\r\n- {{ITEM}}\r\n{{/EACH}}\r\n"
+                                   << map({{"L", QVariantList{1, 2}}}) << "- 1\r\n- 2\r\n";
     }
     void shouldRender()
     {
@@ -220,8 +224,10 @@ private Q_SLOTS:
 
         QTest::newRow("unclosed if") << lines(11) + "{{#IF CANARY}}\nx\n"
                                      << QStringList{at(12, "{{#IF CANARY}} is never closed")};
-        QTest::newRow("unclosed negated if") << "{{#IF !CANARY}}" << QStringList{at(1, "{{#IF !CANARY}} is never closed")};
-        QTest::newRow("unclosed each") << "a\n{{#EACH L}}\n{{ITEM}}\n" << QStringList{at(2, "{{#EACH L}} is never closed")};
+        QTest::newRow("unclosed negated if")
+            << "{{#IF !CANARY}}" << QStringList{at(1, "{{#IF !CANARY}} is never closed")};
+        QTest::newRow("unclosed each") << "a\n{{#EACH L}}\n{{ITEM}}\n"
+                                       << QStringList{at(2, "{{#EACH L}} is never closed")};
         QTest::newRow("unclosed nested, outermost last")
             << "{{#EACH L}}\n{{#IF A}}\n"
             << QStringList{at(1, "{{#EACH L}} is never closed"), at(2, "{{#IF A}} is never closed")};
@@ -229,8 +235,8 @@ private Q_SLOTS:
         QTest::newRow("stray end each") << "{{/EACH}}" << QStringList{at(1, "{{/EACH}} without an open {{#EACH}}")};
         QTest::newRow("mismatched closer")
             << "{{#IF A}}\n{{/EACH}}\n{{/IF}}" << QStringList{at(2, "{{/EACH}} does not match {{#IF A}} from line 1")};
-        QTest::newRow("closer skips an unclosed block")
-            << "{{#EACH L}}\n{{#IF B}}\n{{/EACH}}\n" << QStringList{at(2, "{{#IF B}} is never closed")};
+        QTest::newRow("closer skips an unclosed block") << "{{#EACH L}}\n{{#IF B}}\n{{/EACH}}\n"
+                                                        << QStringList{at(2, "{{#IF B}} is never closed")};
         QTest::newRow("else outside if") << "a\n\n{{ELSE}}" << QStringList{at(3, "{{ELSE}} outside {{#IF}}")};
         QTest::newRow("else inside each")
             << "{{#IF A}}\n{{#EACH L}}\n{{ELSE}}\n{{/EACH}}\n{{/IF}}"
@@ -246,11 +252,14 @@ private Q_SLOTS:
             << "{{ A {{B}} {{c}}"
             << QStringList{at(1, "malformed tag \"{{ A\": missing }}"),
                            at(1, "bad name \"c\" in {{c}}: names are [A-Z][A-Z0-9_]* (write \\{{ for literal braces)")};
-        QTest::newRow("many unclosed") << "{{\n{{\n" << QStringList{at(1, "malformed tag \"{{\": missing }}"), at(2, "malformed tag \"{{\": missing }}")};
+        QTest::newRow("many unclosed") << "{{\n{{\n"
+                                       << QStringList{at(1, "malformed tag \"{{\": missing }}"),
+                                                      at(2, "malformed tag \"{{\": missing }}")};
         QTest::newRow("empty tag") << "{{}} {{  }}" << QStringList{at(1, "empty tag {{}}"), at(1, "empty tag {{  }}")};
         const auto badName = [](int line, const QString &name, const QString &tag) {
-            return at(line, QStringLiteral("bad name \"%1\" in %2: names are [A-Z][A-Z0-9_]* (write \\{{ for literal braces)")
-                                .arg(name, tag));
+            return at(line,
+                      QStringLiteral("bad name \"%1\" in %2: names are [A-Z][A-Z0-9_]* (write \\{{ for literal braces)")
+                          .arg(name, tag));
         };
         QTest::newRow("lower-case name") << "{{foo}}" << QStringList{badName(1, "foo", "{{foo}}")};
         QTest::newRow("leading digit") << "{{1A}}" << QStringList{badName(1, "1A", "{{1A}}")};
@@ -262,22 +271,26 @@ private Q_SLOTS:
         QTest::newRow("negated each") << "{{#EACH !L}}{{/EACH}}" << QStringList{badName(1, "!L", "{{#EACH !L}}")};
         QTest::newRow("if without name") << "{{#IF}}{{/IF}}" << QStringList{at(1, "{{#IF}} needs a name")};
         QTest::newRow("each without name") << "{{#EACH }}{{/EACH}}" << QStringList{at(1, "{{#EACH }} needs a name")};
-        QTest::newRow("unknown block")
-            << "{{#FOR X}}" << QStringList{at(1, "unknown tag {{#FOR X}}: blocks open with {{#IF …}} or {{#EACH …}}")};
-        QTest::newRow("unknown closer")
-            << "{{/FOR}}" << QStringList{at(1, "unknown tag {{/FOR}}: blocks close with {{/IF}} or {{/EACH}}")};
+        QTest::newRow("unknown block") << "{{#FOR X}}"
+                                       << QStringList{at(
+                                              1, "unknown tag {{#FOR X}}: blocks open with {{#IF …}} or {{#EACH …}}")};
+        QTest::newRow("unknown closer") << "{{/FOR}}"
+                                        << QStringList{
+                                               at(1, "unknown tag {{/FOR}}: blocks close with {{/IF}} or {{/EACH}}")};
         QTest::newRow("closer with a name")
             << "{{#IF A}}{{/IF A}}"
             << QStringList{at(1, "unknown tag {{/IF A}}: blocks close with {{/IF}} or {{/EACH}}"),
                            at(1, "{{#IF A}} is never closed")};
-        QTest::newRow("unclosed comment") << "a\n{{! never\nclosed" << QStringList{at(2, "comment {{! is never closed")};
-        QTest::newRow("line after a multi-line comment") << "{{! a\nb\nc }}\n{{foo}}" << QStringList{badName(4, "foo", "{{foo}}")};
+        QTest::newRow("unclosed comment")
+            << "a\n{{! never\nclosed" << QStringList{at(2, "comment {{! is never closed")};
+        QTest::newRow("line after a multi-line comment")
+            << "{{! a\nb\nc }}\n{{foo}}" << QStringList{badName(4, "foo", "{{foo}}")};
         QTest::newRow("line with crlf") << "a\r\n\r\n{{foo}}" << QStringList{badName(3, "foo", "{{foo}}")};
-        QTest::newRow("line after escaped braces") << "\\{{\n\\{{ x\n{{foo}}" << QStringList{badName(3, "foo", "{{foo}}")};
+        QTest::newRow("line after escaped braces")
+            << "\\{{\n\\{{ x\n{{foo}}" << QStringList{badName(3, "foo", "{{foo}}")};
         QTest::newRow("all errors, sorted by line")
             << "{{foo}}\n{{#IF A}}\n{{/EACH}}\n{{ELSE}}\n{{ELSE}}\n{{ bar"
-            << QStringList{badName(1, "foo", "{{foo}}"),
-                           at(2, "{{#IF A}} is never closed"),
+            << QStringList{badName(1, "foo", "{{foo}}"), at(2, "{{#IF A}} is never closed"),
                            at(3, "{{/EACH}} does not match {{#IF A}} from line 2"),
                            at(5, "second {{ELSE}} in {{#IF A}} from line 2"),
                            at(6, "malformed tag \"{{ bar\": missing }}")};
@@ -306,7 +319,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("expected");
         QTest::addColumn<QStringList>("expectedErrors");
 
-        QTest::newRow("unknown variable") << lines(39) + "{{CANARY_PCT}}%\n" << QVariantMap() << lines(39) + "%\n"
+        QTest::newRow("unknown variable") << lines(39) + "{{CANARY_PCT}}%\n"
+                                          << QVariantMap() << lines(39) + "%\n"
                                           << QStringList{at(40, "unknown variable {{CANARY_PCT}}")};
         QTest::newRow("unknown in if") << "a{{#IF CANARY}}b{{ELSE}}c{{/IF}}d" << QVariantMap() << "ad"
                                        << QStringList{at(1, "unknown variable CANARY in {{#IF CANARY}}")};
@@ -322,29 +336,32 @@ private Q_SLOTS:
                                         << QStringList{at(1, "{{#EACH M}} needs a list, but M is null")};
         QTest::newRow("list as text") << "[{{L}}]" << map({{"L", QVariantList{1}}}) << "[]"
                                       << QStringList{at(1, "{{L}} is a list, not text")};
-        QTest::newRow("string list as text") << "{{L}}" << map({{"L", QStringList{"a"}}}) << ""
-                                             << QStringList{at(1, "{{L}} is a list, not text")};
+        QTest::newRow("string list as text")
+            << "{{L}}" << map({{"L", QStringList{"a"}}}) << "" << QStringList{at(1, "{{L}} is a list, not text")};
         QTest::newRow("map as text") << "{{M}}" << map({{"M", map({{"A", 1}})}}) << ""
                                      << QStringList{at(1, "{{M}} is a map, not text")};
-        QTest::newRow("null as text") << "{{N}}" << map({{"N", QVariant()}}) << "" << QStringList{at(1, "{{N}} has no value")};
-        QTest::newRow("json null as text") << "{{N}}" << map({{"N", QVariant::fromValue(nullptr)}}) << ""
-                                           << QStringList{at(1, "{{N}} has no value")};
+        QTest::newRow("null as text") << "{{N}}" << map({{"N", QVariant()}}) << ""
+                                      << QStringList{at(1, "{{N}} has no value")};
+        QTest::newRow("json null as text")
+            << "{{N}}" << map({{"N", QVariant::fromValue(nullptr)}}) << "" << QStringList{at(1, "{{N}} has no value")};
         QTest::newRow("all errors, rest rendered")
-            << "{{A}}\nok {{NAME}}\n{{#IF B}}\nx\n{{/IF}}\n{{C}}\n" << map({{"NAME", "Ops"}}) << "\nok Ops\n\n"
+            << "{{A}}\nok {{NAME}}\n{{#IF B}}\nx\n{{/IF}}\n{{C}}\n"
+            << map({{"NAME", "Ops"}}) << "\nok Ops\n\n"
             << QStringList{at(1, "unknown variable {{A}}"), at(3, "unknown variable B in {{#IF B}}"),
                            at(6, "unknown variable {{C}}")};
         QTest::newRow("error inside each reported once")
             << "{{#EACH L}}\n- {{MISSING}}\n{{/EACH}}" << map({{"L", QVariantList{1, 2, 3}}}) << "- \n- \n- \n"
             << QStringList{at(2, "unknown variable {{MISSING}}")};
         QTest::newRow("different errors of one tag in each")
-            << "{{#EACH L}}{{V}}{{/EACH}}" << map({{"L", QVariantList{map({{"V", 1}}), map(), map({{"V", QVariant()}})}}})
-            << "1" << QStringList{at(1, "unknown variable {{V}}"), at(1, "{{V}} has no value")};
+            << "{{#EACH L}}{{V}}{{/EACH}}"
+            << map({{"L", QVariantList{map({{"V", 1}}), map(), map({{"V", QVariant()}})}}}) << "1"
+            << QStringList{at(1, "unknown variable {{V}}"), at(1, "{{V}} has no value")};
         QTest::newRow("item of map items is unknown")
             << "{{#EACH L}}{{ITEM}}{{/EACH}}" << map({{"L", QVariantList{map()}}}) << ""
             << QStringList{at(1, "unknown variable {{ITEM}}")};
-        QTest::newRow("index outside each") << "{{INDEX}}{{ITEM}}" << QVariantMap() << ""
-                                            << QStringList{at(1, "unknown variable {{INDEX}}"),
-                                                           at(1, "unknown variable {{ITEM}}")};
+        QTest::newRow("index outside each")
+            << "{{INDEX}}{{ITEM}}" << QVariantMap() << ""
+            << QStringList{at(1, "unknown variable {{INDEX}}"), at(1, "unknown variable {{ITEM}}")};
         QTest::newRow("item keys do not leak out")
             << "{{#EACH L}}{{/EACH}}{{K}}" << map({{"L", QVariantList{map({{"K", 1}})}}}) << ""
             << QStringList{at(1, "unknown variable {{K}}")};
@@ -394,16 +411,19 @@ private Q_SLOTS:
 
     void shouldFormatErrors()
     {
-        QCOMPARE((TemplateError{QStringLiteral("a.md"), 3, QStringLiteral("oops")}.toString()), QStringLiteral("a.md:3: oops"));
-        QCOMPARE((TemplateError{QStringLiteral("a.md"), 0, QStringLiteral("oops")}.toString()), QStringLiteral("a.md: oops"));
+        QCOMPARE((TemplateError{QStringLiteral("a.md"), 3, QStringLiteral("oops")}.toString()),
+                 QStringLiteral("a.md:3: oops"));
+        QCOMPARE((TemplateError{QStringLiteral("a.md"), 0, QStringLiteral("oops")}.toString()),
+                 QStringLiteral("a.md: oops"));
     }
 
     void shouldListReferencedNames()
     {
-        const Template tmpl = Template::parse(Name,
-                                              QStringLiteral("{{B}} {{A}}\n{{#IF !C}}{{#EACH L}}{{ITEM}}{{INDEX}}{{/EACH}}"
-                                                             "{{ELSE}}{{D}}{{B}}{{/IF}}{{! {{NOT_A_NAME}} }}\\{{ESCAPED}}"),
-                                              nullptr);
+        const Template tmpl =
+            Template::parse(Name,
+                            QStringLiteral("{{B}} {{A}}\n{{#IF !C}}{{#EACH L}}{{ITEM}}{{INDEX}}{{/EACH}}"
+                                           "{{ELSE}}{{D}}{{B}}{{/IF}}{{! {{NOT_A_NAME}} }}\\{{ESCAPED}}"),
+                            nullptr);
         QCOMPARE(tmpl.referencedNames(), (QStringList{"A", "B", "C", "D", "INDEX", "ITEM", "L"}));
     }
 

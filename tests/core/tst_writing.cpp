@@ -15,7 +15,10 @@ using namespace opsflow;
 
 namespace {
 
-QString s(const char *text) { return QString::fromUtf8(text); }
+QString s(const char *text)
+{
+    return QString::fromUtf8(text);
+}
 
 void put(const QString &path, const QByteArray &content)
 {
@@ -87,7 +90,8 @@ private Q_SLOTS:
         const QDateTime when(QDate(2026, 11, 27), QTime(10, 30, 0), Qt::UTC);
         const WriteResult result = executePlan(planWrite(dir.path(), threeFiles), when);
         QVERIFY2(result.ok, qPrintable(result.error));
-        QCOMPARE(result.written, QStringList({s("docs/operations.md"), s("specs/configuration.md"), s(".env.example")}));
+        QCOMPARE(result.written,
+                 QStringList({s("docs/operations.md"), s("specs/configuration.md"), s(".env.example")}));
         const QString backup = dir.filePath(s(".ai-flow/backups/phase7/20261127-103000/docs/operations.md"));
         QCOMPARE(result.backups, QStringList{backup});
         QCOMPARE(read(backup), QByteArray("# Operations\n\nhand-written\n"));
@@ -98,7 +102,8 @@ private Q_SLOTS:
         put(dir.filePath(s("docs/operations.md")), "# Operations\n\nedited again\n");
         const WriteResult again = executePlan(planWrite(dir.path(), threeFiles), when);
         QVERIFY(again.ok);
-        QCOMPARE(again.backups, QStringList{dir.filePath(s(".ai-flow/backups/phase7/20261127-103000-2/docs/operations.md"))});
+        QCOMPARE(again.backups,
+                 QStringList{dir.filePath(s(".ai-flow/backups/phase7/20261127-103000-2/docs/operations.md"))});
         QCOMPARE(read(backup), QByteArray("# Operations\n\nhand-written\n"));
     }
 
@@ -112,7 +117,8 @@ private Q_SLOTS:
         QVERIFY(QFile::link(victim, project.filePath(s("docs/operations.md"))));
         const WritePlan plan = planWrite(project.path(), threeFiles);
         QCOMPARE(plan.files.at(0).status, PlannedFile::Status::Blocked);
-        QVERIFY2(plan.files.at(0).problem.contains(s("outside the project folder")), qPrintable(plan.files.at(0).problem));
+        QVERIFY2(plan.files.at(0).problem.contains(s("outside the project folder")),
+                 qPrintable(plan.files.at(0).problem));
         const WriteResult result = executePlan(plan);
         QVERIFY(result.ok);
         QVERIFY(!result.written.contains(s("docs/operations.md")));
@@ -203,7 +209,8 @@ private Q_SLOTS:
         put(project.filePath(s("docs/operations.md")), "old\n");
         QFile::setPermissions(project.filePath(s("docs")), QFileDevice::ReadOwner | QFileDevice::ExeOwner);
         const WriteResult result = executePlan(planWrite(project.path(), threeFiles));
-        QFile::setPermissions(project.filePath(s("docs")), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        QFile::setPermissions(project.filePath(s("docs")),
+                              QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
         QVERIFY(!result.ok);
         QCOMPARE(read(project.filePath(s("docs/operations.md"))), QByteArray("old\n"));
     }

@@ -124,23 +124,20 @@ private Q_SLOTS:
             << int(Setup::AnswersFifo) << QByteArray() << 3 << s("answers.json: it is not a regular file") << false;
         QTest::newRow("docs is a file") << int(Setup::DocsIsAFile) << QByteArray() << 1
                                         << s("Cannot create the folder for docs/operations.md") << false;
-        QTest::newRow("operations.md is a folder")
-            << int(Setup::OperationsIsAFolder) << QByteArray() << 5 << s("docs/operations.md is a folder, not a file")
-            << false;
+        QTest::newRow("operations.md is a folder") << int(Setup::OperationsIsAFolder) << QByteArray() << 5
+                                                   << s("docs/operations.md is a folder, not a file") << false;
         QTest::newRow("project is a file")
             << int(Setup::ProjectIsAFile) << QByteArray() << 2 << s("is not a folder") << false;
-        QTest::newRow("existing file over 16 MiB")
-            << int(Setup::HugeExisting) << QByteArray() << 5 << s("is larger than 16 MiB; OpsFlow will not replace it")
-            << false;
+        QTest::newRow("existing file over 16 MiB") << int(Setup::HugeExisting) << QByteArray() << 5
+                                                   << s("is larger than 16 MiB; OpsFlow will not replace it") << false;
         QTest::newRow("template override links outside")
             << int(Setup::TemplateOutside) << QByteArray() << 4
             << s("operations.md.template: links outside the project; it was not read") << false;
         QTest::newRow("template override a named pipe")
             << int(Setup::TemplateFifo) << QByteArray() << 4
             << s("configuration.md.template: is not a regular file; it was not read") << false;
-        QTest::newRow("backups folder links outside")
-            << int(Setup::BackupsOutside) << QByteArray() << 1
-            << s("Cannot back up to .ai-flow/backups: it leads to") << false;
+        QTest::newRow("backups folder links outside") << int(Setup::BackupsOutside) << QByteArray() << 1
+                                                      << s("Cannot back up to .ai-flow/backups: it leads to") << false;
     }
 
     void shouldRefuseBadInputClearly()
@@ -288,8 +285,9 @@ private Q_SLOTS:
         const QString project = dir.filePath(s("project"));
         QVERIFY(QDir().mkpath(project));
         const QString answers = dir.filePath(s("answers.json"));
-        QVERIFY(write(answers, answersWith(R"({"7.8": {"initial_load_rpm": 1e300, "year1_load_rpm": 1e300}})",
-                                           R"({"port": 1e308})")));
+        QVERIFY(write(
+            answers,
+            answersWith(R"({"7.8": {"initial_load_rpm": 1e300, "year1_load_rpm": 1e300}})", R"({"port": 1e308})")));
         const Run run = opsflow({s("generate"), project, s("--answers"), answers});
         QVERIFY2(run.code == 0, qPrintable(run.err));
         const QByteArray env = read(QDir(project).filePath(s(".env.example")));

@@ -31,8 +31,7 @@ private Q_SLOTS:
             for (const auto &[kind, folder] : {std::pair{"corpus", seeds}, std::pair{"regressions", name}}) {
                 const QDir dir(root.filePath(QLatin1String(kind) + QLatin1Char('/') + folder));
                 for (const QString &file : dir.entryList(QDir::Files, QDir::Name)) {
-                    QTest::addRow("%s/%s/%s", target.name, kind, qPrintable(file))
-                        << name << dir.filePath(file);
+                    QTest::addRow("%s/%s/%s", target.name, kind, qPrintable(file)) << name << dir.filePath(file);
                     ++rows;
                 }
             }

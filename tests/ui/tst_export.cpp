@@ -19,8 +19,8 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProcess>
-#include <QRegularExpression>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -154,9 +154,11 @@ private Q_SLOTS:
     void shouldNameTheFileAfterThePhase()
     {
         const SummaryExporter exporter(model());
-        QCOMPARE(exporter.defaultPath(SummaryFormat::Markdown, m_dir->path()), path(QStringLiteral("phase7-summary.md")));
+        QCOMPARE(exporter.defaultPath(SummaryFormat::Markdown, m_dir->path()),
+                 path(QStringLiteral("phase7-summary.md")));
         QCOMPARE(exporter.defaultPath(SummaryFormat::Pdf, m_dir->path()), path(QStringLiteral("phase7-summary.pdf")));
-        QCOMPARE(exporter.defaultPath(SummaryFormat::Json, QString()), QDir::home().filePath(QStringLiteral("phase7-summary.json")));
+        QCOMPARE(exporter.defaultPath(SummaryFormat::Json, QString()),
+                 QDir::home().filePath(QStringLiteral("phase7-summary.json")));
         QCOMPARE(SummaryExporter::nameFilter(SummaryFormat::Html), QStringLiteral("HTML (*.html)"));
     }
 
@@ -179,8 +181,8 @@ private Q_SLOTS:
         const QJsonObject root = QJsonDocument::fromJson(readAll(path(QStringLiteral("s.json")))).object();
         QCOMPARE(root.value(QLatin1String("summary")).toArray().size(), summaryLines(model()->resolver()).size());
         QString error;
-        const auto answers = AnswersFile::fromJson(QJsonDocument(root.value(QLatin1String("answers")).toObject()).toJson(),
-                                                   model()->questionnaire(), &error);
+        const auto answers = AnswersFile::fromJson(
+            QJsonDocument(root.value(QLatin1String("answers")).toObject()).toJson(), model()->questionnaire(), &error);
         QVERIFY2(answers, qPrintable(error));
         QCOMPARE(*answers, model()->snapshot());
     }

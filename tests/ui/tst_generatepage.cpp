@@ -160,7 +160,8 @@ private:
 
     bool generateOnce()
     {
-        return toGeneratePage() && click(QStringLiteral("generate/write")) && pageKey(wizard()) == QLatin1String("completion");
+        return toGeneratePage() && click(QStringLiteral("generate/write"))
+            && pageKey(wizard()) == QLatin1String("completion");
     }
 
 private Q_SLOTS:
@@ -323,7 +324,9 @@ private Q_SLOTS:
         QCOMPARE(backups.size(), 1);
         QVERIFY(backups.first().contains(QLatin1String("/.ai-flow/backups/phase7/")));
         QCOMPARE(readAll(backups.first()), edited);
-        QVERIFY(find<QLabel>(QStringLiteral("completion/backups"))->text().contains(QLatin1String(".ai-flow/backups/phase7/")));
+        QVERIFY(find<QLabel>(QStringLiteral("completion/backups"))
+                    ->text()
+                    .contains(QLatin1String(".ai-flow/backups/phase7/")));
     }
 
     void shouldShowATemplateErrorAndNotWriteItsDocument()
@@ -334,7 +337,8 @@ private Q_SLOTS:
         QVERIFY(toGeneratePage());
         QVERIFY(!page()->plan().errors.isEmpty());
         const QString error = page()->plan().errors.first().toString();
-        QVERIFY2(error.startsWith(QLatin1String(".ai-flow/templates/opsflow/operations.md.template:")), qPrintable(error));
+        QVERIFY2(error.startsWith(QLatin1String(".ai-flow/templates/opsflow/operations.md.template:")),
+                 qPrintable(error));
         QVERIFY(page()->plan().errors.first().line > 0);
         auto *errors = find<QLabel>(QStringLiteral("generate/errors"));
         QVERIFY(errors->isVisible());
@@ -346,7 +350,8 @@ private Q_SLOTS:
         QCOMPARE(pageKey(wizard()), QStringLiteral("completion"));
         QVERIFY(!QFile::exists(file(operations)));
         QVERIFY(QFile::exists(file(configuration)));
-        QVERIFY(find<QLabel>(QStringLiteral("completion/file/docs/operations.md"))->text().startsWith(QStringLiteral("⛔")));
+        QVERIFY(
+            find<QLabel>(QStringLiteral("completion/file/docs/operations.md"))->text().startsWith(QStringLiteral("⛔")));
     }
 
     void shouldBlockALinkThatLeavesTheProject()
@@ -366,7 +371,9 @@ private Q_SLOTS:
         QCOMPARE(readAll(target), QByteArray("not yours\n"));
         QVERIFY(QFileInfo(file(operations)).isSymLink());
         QVERIFY(QFile::exists(file(configuration)));
-        QVERIFY(find<QLabel>(QStringLiteral("completion/file/docs/operations.md"))->text().contains(QLatin1String("outside the project folder")));
+        QVERIFY(find<QLabel>(QStringLiteral("completion/file/docs/operations.md"))
+                    ->text()
+                    .contains(QLatin1String("outside the project folder")));
     }
 
     void shouldCompleteWithTheFilesAndThePointerToPhase8_data()
@@ -391,8 +398,9 @@ private Q_SLOTS:
             QVERIFY(find<QPushButton>(QStringLiteral("completion/open/") + path));
         }
         QVERIFY(find<QPushButton>(QStringLiteral("completion/openFolder")));
-        QVERIFY(find<QLabel>(QStringLiteral("completion/review"))->text().contains(
-            QLatin1String("Would you like to review these documents before proceeding to Phase 8?")));
+        QVERIFY(find<QLabel>(QStringLiteral("completion/review"))
+                    ->text()
+                    .contains(QLatin1String("Would you like to review these documents before proceeding to Phase 8?")));
         QCOMPARE(wizard()->currentPage()->title(), QStringLiteral("✅ Phase 7 Complete!"));
         auto *next = find<QLabel>(QStringLiteral("completion/nextPhase"));
         QCOMPARE(next != nullptr, prompt);
@@ -414,7 +422,8 @@ private Q_SLOTS:
         QTRY_VERIFY(notice->isVisible());
         QCOMPARE(notice->text(), QStringLiteral("docs/operations.md changed on disk — re-read"));
         QTRY_VERIFY(find<QLabel>(QStringLiteral("completion/changed")));
-        QVERIFY(find<QLabel>(QStringLiteral("completion/changed"))->text().contains(QLatin1String("docs/operations.md")));
+        QVERIFY(
+            find<QLabel>(QStringLiteral("completion/changed"))->text().contains(QLatin1String("docs/operations.md")));
 
         // Back on the generate step the plan shows the file as it is now.
         wizard()->back();
@@ -429,7 +438,8 @@ private Q_SLOTS:
         QVERIFY(click(QStringLiteral("startWithoutFolder")));
         QVERIFY(click(QStringLiteral("scope/mvp")));
         QVERIFY(toGeneratePage());
-        QCOMPARE(find<QPushButton>(QStringLiteral("generate/write"))->text(), QStringLiteral("Choose Folder and &Generate…"));
+        QCOMPARE(find<QPushButton>(QStringLiteral("generate/write"))->text(),
+                 QStringLiteral("Choose Folder and &Generate…"));
         QVERIFY(statusText(operations).contains(QLatin1String("once you choose the project folder")));
 
         // The folder dialog (Qt's own offscreen) picks the project.
@@ -454,7 +464,8 @@ private Q_SLOTS:
         QVERIFY(m_window->flushAnswers());
         QFile answers(AnswersFile::pathForProject(m_project));
         QVERIFY(answers.open(QIODevice::ReadOnly));
-        QCOMPARE(QJsonDocument::fromJson(answers.readAll()).object().value(QLatin1String("scope")).toString(), QStringLiteral("mvp"));
+        QCOMPARE(QJsonDocument::fromJson(answers.readAll()).object().value(QLatin1String("scope")).toString(),
+                 QStringLiteral("mvp"));
     }
 
 private:

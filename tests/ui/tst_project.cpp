@@ -186,21 +186,46 @@ private Q_SLOTS:
         QTest::addColumn<QString>("evidence");
         QTest::addColumn<QString>("shown");
         QTest::addColumn<QVariant>("value");
-        QTest::newRow("node-api CI") << "node-api" << "7.4" << "platform" << ".github/workflows/ci.yml"
+        QTest::newRow("node-api CI") << "node-api"
+                                     << "7.4"
+                                     << "platform"
+                                     << ".github/workflows/ci.yml"
                                      << "GitHub Actions" << QVariant(QStringLiteral("A"));
-        QTest::newRow("node-api base image") << "node-api" << "7.2" << "base_image" << "Dockerfile"
+        QTest::newRow("node-api base image") << "node-api"
+                                             << "7.2"
+                                             << "base_image"
+                                             << "Dockerfile"
                                              << "node:20-alpine" << QVariant(QStringLiteral("node:20-alpine"));
-        QTest::newRow("node-api breaker") << "node-api" << "7.9.2" << "tool" << "package.json"
+        QTest::newRow("node-api breaker") << "node-api"
+                                          << "7.9.2"
+                                          << "tool"
+                                          << "package.json"
                                           << "opossum" << QVariant(QStringLiteral("opossum"));
-        QTest::newRow("python-fly platform") << "python-fly" << "7.1" << "platform" << "fly.toml"
+        QTest::newRow("python-fly platform") << "python-fly"
+                                             << "7.1"
+                                             << "platform"
+                                             << "fly.toml"
                                              << "Fly.io" << QVariant(QStringLiteral("Fly.io"));
-        QTest::newRow("python-fly PaaS") << "python-fly" << "7.1" << "choice" << "fly.toml"
+        QTest::newRow("python-fly PaaS") << "python-fly"
+                                         << "7.1"
+                                         << "choice"
+                                         << "fly.toml"
                                          << "Platform-as-a-Service" << QVariant(QStringLiteral("B"));
-        QTest::newRow("helm-eks orchestration") << "helm-eks" << "7.1" << "choice" << "charts/billing/Chart.yaml"
+        QTest::newRow("helm-eks orchestration") << "helm-eks"
+                                                << "7.1"
+                                                << "choice"
+                                                << "charts/billing/Chart.yaml"
                                                 << "Container Orchestration" << QVariant(QStringLiteral("D"));
-        QTest::newRow("helm-eks EKS") << "helm-eks" << "7.1" << "platform" << "infra/main.tf"
-                                      << "Kubernetes (Amazon EKS)" << QVariant(QStringLiteral("Kubernetes (Amazon EKS)"));
-        QTest::newRow("helm-eks GitLab") << "helm-eks" << "7.4" << "platform" << ".gitlab-ci.yml"
+        QTest::newRow("helm-eks EKS") << "helm-eks"
+                                      << "7.1"
+                                      << "platform"
+                                      << "infra/main.tf"
+                                      << "Kubernetes (Amazon EKS)"
+                                      << QVariant(QStringLiteral("Kubernetes (Amazon EKS)"));
+        QTest::newRow("helm-eks GitLab") << "helm-eks"
+                                         << "7.4"
+                                         << "platform"
+                                         << ".gitlab-ci.yml"
                                          << "GitLab CI" << QVariant(QStringLiteral("B"));
     }
 
@@ -269,11 +294,14 @@ private Q_SLOTS:
         QCOMPARE(database->suggestionCount(), 1);
         QVERIFY(database->suggestionText(0).contains(QLatin1String("docs/architecture.md:4")));
         QVERIFY(database->suggestionText(0).contains(QLatin1String("docker-compose.yml")));
-        QVERIFY(page->suggestions(QStringLiteral("port"))->suggestionText(0).contains(QLatin1String("found <code>Dockerfile</code>")));
+        QVERIFY(page->suggestions(QStringLiteral("port"))
+                    ->suggestionText(0)
+                    .contains(QLatin1String("found <code>Dockerfile</code>")));
         QVERIFY(page->suggestions(QStringLiteral("cache"))->suggestionText(0).contains(QLatin1String("Redis")));
 
         QVERIFY(click(name->button(0)->objectName()));
-        QCOMPARE(model()->snapshot().context.value(QStringLiteral("project_name")).toString(), QStringLiteral("Orders API"));
+        QCOMPARE(model()->snapshot().context.value(QStringLiteral("project_name")).toString(),
+                 QStringLiteral("Orders API"));
         QVERIFY(!name->button(0)->isEnabled());
 
         // Accept All takes the rest.
@@ -297,7 +325,9 @@ private Q_SLOTS:
         QVERIFY(warning->isVisible());
         QVERIFY(warning->text().contains(QLatin1String("&quot;fullstack&quot; project")));
         QVERIFY(find<QLabel>(QStringLiteral("project/name"))->text().contains(QLatin1String("aiflow-c")));
-        QVERIFY(find<QLabel>(QStringLiteral("project/documents"))->text().contains(QStringLiteral("✅ <code>docs/deployment.md</code>")));
+        QVERIFY(find<QLabel>(QStringLiteral("project/documents"))
+                    ->text()
+                    .contains(QStringLiteral("✅ <code>docs/deployment.md</code>")));
 
         // A backend project shows no warning; its context files are listed found or not.
         QVERIFY(m_window->openProject(project("python-fly")));
@@ -308,7 +338,9 @@ private Q_SLOTS:
         QVERIFY(files.contains(QStringLiteral("✅ <code>ai-instructions.md</code>")));
         QVERIFY(files.contains(QLatin1String("pytest -q tests/")));
         QVERIFY(find<QLabel>(QStringLiteral("project/config"))->text().startsWith(QStringLiteral("❌")));
-        QVERIFY(find<QLabel>(QStringLiteral("project/name"))->text().contains(QLatin1String("from <code>README.md:1</code>")));
+        QVERIFY(find<QLabel>(QStringLiteral("project/name"))
+                    ->text()
+                    .contains(QLatin1String("from <code>README.md:1</code>")));
     }
 
     void shouldOfferToKeepTheDocumentsInScenarioA()
@@ -316,7 +348,9 @@ private Q_SLOTS:
         QVERIFY(openWindow(project("aiflow-a")));
         QVERIFY(nextUntil(QStringLiteral("preflight")));
         QVERIFY(find<QLabel>(QStringLiteral("preflight/scenario"))->text().contains(QLatin1String("Scenario A")));
-        QVERIFY(find<QLabel>(QStringLiteral("preflight/source"))->text().contains(QLatin1String("From ai-flow's audit data")));
+        QVERIFY(find<QLabel>(QStringLiteral("preflight/source"))
+                    ->text()
+                    .contains(QLatin1String("From ai-flow's audit data")));
         QVERIFY(find<QLabel>(QStringLiteral("preflight/documented"))->text().contains(QLatin1String("CI/CD pipeline")));
         QCOMPARE(find<QWidget>(QStringLiteral("preflight/choices"))->property("title").toString(),
                  QStringLiteral("Use existing documentation? (Y/n)"));
@@ -511,8 +545,12 @@ private Q_SLOTS:
         QVERIFY(m_window->autoSaver()->isDirty());
         QVERIFY(m_window->openProject(second));
         const QJsonObject saved = readJson(AnswersFile::pathForProject(first));
-        QCOMPARE(saved.value(QLatin1String("answers")).toObject().value(QLatin1String("7.1")).toObject()
-                     .value(QLatin1String("platform")).toString(),
+        QCOMPARE(saved.value(QLatin1String("answers"))
+                     .toObject()
+                     .value(QLatin1String("7.1"))
+                     .toObject()
+                     .value(QLatin1String("platform"))
+                     .toString(),
                  QStringLiteral("AWS ECS"));
         QCOMPARE(m_window->answersPath(), AnswersFile::pathForProject(QFileInfo(second).canonicalFilePath()));
     }

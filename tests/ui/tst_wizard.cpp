@@ -34,12 +34,12 @@ using namespace opsflow;
 
 namespace {
 
-const QStringList allQuestions = {
-    QStringLiteral("7.1"), QStringLiteral("7.2"), QStringLiteral("7.3"), QStringLiteral("7.4"),
-    QStringLiteral("7.4.1"), QStringLiteral("7.5"), QStringLiteral("7.6"), QStringLiteral("7.7"),
-    QStringLiteral("7.7.1"), QStringLiteral("7.7.2"), QStringLiteral("7.8"), QStringLiteral("7.9"),
-    QStringLiteral("7.9.1"), QStringLiteral("7.9.2"), QStringLiteral("7.9.3"), QStringLiteral("7.9.4"),
-    QStringLiteral("7.10")};
+const QStringList allQuestions = {QStringLiteral("7.1"),   QStringLiteral("7.2"),   QStringLiteral("7.3"),
+                                  QStringLiteral("7.4"),   QStringLiteral("7.4.1"), QStringLiteral("7.5"),
+                                  QStringLiteral("7.6"),   QStringLiteral("7.7"),   QStringLiteral("7.7.1"),
+                                  QStringLiteral("7.7.2"), QStringLiteral("7.8"),   QStringLiteral("7.9"),
+                                  QStringLiteral("7.9.1"), QStringLiteral("7.9.2"), QStringLiteral("7.9.3"),
+                                  QStringLiteral("7.9.4"), QStringLiteral("7.10")};
 
 // A page by what the user sees: "start", "mode", "context", "preflight", a question id,
 // "summary", "generate", "completion".
@@ -248,10 +248,13 @@ private Q_SLOTS:
         QTest::addColumn<QString>("question");
         QTest::addColumn<QString>("progress");
         QTest::newRow("mvp 7.3") << QStringLiteral("mvp") << QStringLiteral("7.3")
-            << QStringLiteral("Phase 7: Operations & Deployment | Question 3/4 | Phase Progress: 75%");
-        QTest::newRow("production 7.4.1") << QStringLiteral("production") << QStringLiteral("7.4.1")
+                                 << QStringLiteral(
+                                        "Phase 7: Operations & Deployment | Question 3/4 | Phase Progress: 75%");
+        QTest::newRow("production 7.4.1")
+            << QStringLiteral("production") << QStringLiteral("7.4.1")
             << QStringLiteral("Phase 7: Operations & Deployment | Question 5/17 | Phase Progress: 29%");
-        QTest::newRow("enterprise 7.10") << QStringLiteral("enterprise") << QStringLiteral("7.10")
+        QTest::newRow("enterprise 7.10")
+            << QStringLiteral("enterprise") << QStringLiteral("7.10")
             << QStringLiteral("Phase 7: Operations & Deployment | Question 17/17 | Phase Progress: 100%");
     }
 
@@ -331,7 +334,8 @@ private Q_SLOTS:
         QVERIFY(openWindow());
         QVERIFY(walkTo(QStringLiteral("interactive"), QStringLiteral("mvp"), QStringLiteral("7.1")));
         QVERIFY(!isNextEnabled());
-        for (const QString &value : {QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("C"), QStringLiteral("D")})
+        for (const QString &value :
+             {QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("C"), QStringLiteral("D")})
             QVERIFY(!find<QRadioButton>(QStringLiteral("7.1/choice/") + value)->isChecked());
         QVERIFY(find<IssueLabel>(QStringLiteral("7.1/choice/issues"))->isVisible());
 
@@ -350,14 +354,20 @@ private Q_SLOTS:
             QTest::mouseClick(wizard()->button(QWizard::BackButton), Qt::LeftButton);
         QVERIFY(click(QStringLiteral("scope/mvp")));
         QVERIFY(click(QStringLiteral("mode/interactive")));
-        QCOMPARE(model()->stored(QStringLiteral("7.5"), QStringLiteral("custom_metrics")).toString(), QStringLiteral("signups"));
+        QCOMPARE(model()->stored(QStringLiteral("7.5"), QStringLiteral("custom_metrics")).toString(),
+                 QStringLiteral("signups"));
         QVERIFY(!model()->resolver().isAsked(QStringLiteral("7.5")));
 
         QVERIFY(m_window->flushAnswers());
         const QJsonObject saved = readJson(m_window->answersPath());
         QCOMPARE(saved.value(QLatin1String("scope")).toString(), QStringLiteral("mvp"));
-        QCOMPARE(saved.value(QLatin1String("answers")).toObject().value(QLatin1String("7.5")).toObject()
-                     .value(QLatin1String("custom_metrics")).toString(), QStringLiteral("signups"));
+        QCOMPARE(saved.value(QLatin1String("answers"))
+                     .toObject()
+                     .value(QLatin1String("7.5"))
+                     .toObject()
+                     .value(QLatin1String("custom_metrics"))
+                     .toString(),
+                 QStringLiteral("signups"));
 
         // …and shows it again when the scope asks the question again.
         QVERIFY(click(QStringLiteral("scope/enterprise")));
@@ -382,7 +392,8 @@ private Q_SLOTS:
         QVERIFY(walkTo(QStringLiteral("smart"), scope, QStringLiteral("7.7")));
         auto *label = wizard()->currentPage()->findChild<QLabel *>(QStringLiteral("emphasisBadge"));
         QCOMPARE(label->isVisible(), badge);
-        QVERIFY(label->text().contains(QStringLiteral("Reliability & disaster recovery — emphasised in Enterprise scope")));
+        QVERIFY(
+            label->text().contains(QStringLiteral("Reliability & disaster recovery — emphasised in Enterprise scope")));
     }
 
     void shouldAskOnlyHeadlinesOfSimplifiedQuestions()
@@ -504,8 +515,13 @@ private Q_SLOTS:
         typeInto(editorOf<QLineEdit>(QStringLiteral("7.1/platform")), QStringLiteral("AWS ECS"));
         QVERIFY(saved.wait(5000));
         QCOMPARE(saved.count(), 1); // one write for the whole burst of typing
-        QCOMPARE(readJson(m_window->answersPath()).value(QLatin1String("answers")).toObject()
-                     .value(QLatin1String("7.1")).toObject().value(QLatin1String("platform")).toString(),
+        QCOMPARE(readJson(m_window->answersPath())
+                     .value(QLatin1String("answers"))
+                     .toObject()
+                     .value(QLatin1String("7.1"))
+                     .toObject()
+                     .value(QLatin1String("platform"))
+                     .toString(),
                  QStringLiteral("AWS ECS"));
     }
 
@@ -540,8 +556,8 @@ private Q_SLOTS:
         QVERIFY(box->text().contains(QLatin1String("is not valid JSON")));
         box->close();
         QVERIFY(!QFile::exists(path));
-        const QStringList aside = QDir(QFileInfo(path).absolutePath())
-            .entryList({QStringLiteral("phase7.json.bad-*")}, QDir::Files);
+        const QStringList aside =
+            QDir(QFileInfo(path).absolutePath()).entryList({QStringLiteral("phase7.json.bad-*")}, QDir::Files);
         QCOMPARE(aside.size(), 1);
     }
 
@@ -610,7 +626,8 @@ private Q_SLOTS:
         QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("Render"));
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
         QTRY_COMPARE(pageKey(wizard()), QStringLiteral("7.2"));
-        QCOMPARE(model()->stored(QStringLiteral("7.1"), QStringLiteral("platform")).toString(), QStringLiteral("Render"));
+        QCOMPARE(model()->stored(QStringLiteral("7.1"), QStringLiteral("platform")).toString(),
+                 QStringLiteral("Render"));
     }
 
     void shouldKeepTheSplitterForAPreview()
