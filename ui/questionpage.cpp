@@ -83,11 +83,16 @@ QuestionPage::QuestionPage(AnswersModel *model, const Question &question, QWidge
     fields->addWidget(m_pageIssues);
     fields->addStretch();
 
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidget(content);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // The fields enter the scroll area when the page is first shown (attachFields): sizing
+    // them lays out every word-wrapped label, which for all 17 pages at once was a third of
+    // the start-up's instructions. Until then they wait, hidden, as children of the page.
+    m_fields = content;
+    m_fields->setParent(this);
+    m_fields->hide();
+    m_scroll = new QScrollArea(this);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
     m_legend->setMarkers(model->questionnaire().markers(), usedMarkers);
 
@@ -97,7 +102,7 @@ QuestionPage::QuestionPage(AnswersModel *model, const Question &question, QWidge
     header->addWidget(m_badge);
     layout->addLayout(header);
     layout->addWidget(m_simplified);
-    layout->addWidget(scroll, 1);
+    layout->addWidget(m_scroll, 1);
     layout->addWidget(m_legend);
 
     connect(m_model, &AnswersModel::changed, this, &QuestionPage::onModelChanged);
@@ -135,8 +140,15 @@ QString QuestionPage::progressText(const Resolver &resolver, const QString &ques
         .arg(percent);
 }
 
+void QuestionPage::attachFields()
+{
+    if (!m_scroll->widget())
+        m_scroll->setWidget(m_fields); // shows it
+}
+
 void QuestionPage::initializePage()
 {
+    attachFields();
     refresh();
 }
 
@@ -152,6 +164,7 @@ bool QuestionPage::isComplete() const
 
 void QuestionPage::showEvent(QShowEvent *event)
 {
+    attachFields();
     if (m_stale)
         refresh();
     QWizardPage::showEvent(event);

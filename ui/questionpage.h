@@ -7,6 +7,7 @@
 #include <QWizardPage>
 
 class QLabel;
+class QScrollArea;
 
 namespace opsflow {
 
@@ -45,6 +46,7 @@ private:
         QList<FieldRow *> rows;
     };
 
+    void attachFields();
     void onModelChanged();
     void refresh();
     void showIssues(const Resolver &resolver);
@@ -57,6 +59,8 @@ private:
     MarkerLegend *m_legend;
     IssueLabel *m_pageIssues;
     SuggestionBox *m_suggestions;
+    QWidget *m_fields = nullptr;     // the scrolling part: help, suggestions, field rows
+    QScrollArea *m_scroll = nullptr; // holds m_fields from the first show on
     QList<Section> m_sections;
     QList<FieldRow *> m_rows;
     // Pages that are not on screen catch up when shown instead of on every keystroke.

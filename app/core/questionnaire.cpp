@@ -11,6 +11,8 @@
 
 Q_LOGGING_CATEGORY(lcQuestionnaire, "opsflow.questionnaire")
 
+#include <algorithm>
+
 namespace opsflow {
 
 QString scopeId(Scope scope)
@@ -103,11 +105,11 @@ public:
     void onlyKeys(const QJsonObject &object, std::initializer_list<const char *> allowed, const QString &where)
     {
         for (auto it = object.begin(); it != object.end(); ++it) {
-            bool known = false;
-            for (const char *key : allowed)
-                known = known || it.key() == QLatin1String(key);
+            const QString key = it.key(); // converted once: this runs for every key of the file
+            const bool known = std::any_of(allowed.begin(), allowed.end(),
+                                           [&key](const char *name) { return key == QLatin1String(name); });
             if (!known)
-                fail(where, QStringLiteral("unknown key \"%1\"").arg(it.key()));
+                fail(where, QStringLiteral("unknown key \"%1\"").arg(key));
         }
     }
     QString string(const QJsonObject &o, const char *key, const QString &where, bool required)

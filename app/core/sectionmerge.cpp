@@ -96,6 +96,15 @@ Parsed parse(const QByteArray &text)
     const QList<QByteArray> lines = splitLines(text);
     for (int n = 0; n < lines.size(); ++n) {
         const QByteArray &raw = lines.at(n);
+        // Only a line naming "opsflow:" can be a marker: the others skip the three regular
+        // expressions (they were a fifth of `opsflow generate`'s instructions).
+        if (!raw.contains("opsflow:")) {
+            if (open)
+                open->body += raw;
+            else
+                text_.text += raw;
+            continue;
+        }
         const QString line = QString::fromUtf8(raw).trimmed();
         const auto m = marker.match(line);
         const auto ix = index.match(line);
