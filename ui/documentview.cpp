@@ -96,6 +96,43 @@ QColor blend(const QColor &a, const QColor &b, qreal amount)
                             a.blueF() + (b.blueF() - a.blueF()) * amount);
 }
 
+// Replaces only what differs between `before` (the document's text) and `after`, so the
+// highlighter, which highlights synchronously, redoes only the changed lines (and those
+// whose state they change) instead of the whole document, and the layout only their blocks.
+void replaceChangedText(QTextDocument *document, const QString &before, const QString &after)
+{
+    // Each character of the text is one position of the document ("\n" a block separator).
+    if (before.isEmpty() || document->characterCount() - 1 != before.size()) {
+        document->setPlainText(after);
+        return;
+    }
+    const qsizetype shorter = qMin(before.size(), after.size());
+    qsizetype prefix = 0;
+    while (prefix < shorter && before.at(prefix) == after.at(prefix))
+        ++prefix;
+    qsizetype suffix = 0;
+    while (suffix < shorter - prefix && before.at(before.size() - 1 - suffix) == after.at(after.size() - 1 - suffix))
+        ++suffix;
+    if (prefix == before.size() && prefix == after.size())
+        return;
+    QTextCursor cursor(document);
+    cursor.setPosition(int(prefix));
+    cursor.setPosition(int(before.size() - suffix), QTextCursor::KeepAnchor);
+    cursor.insertText(after.mid(prefix, after.size() - suffix - prefix));
+}
+
+// Whether a line can be a heading, a fence or a .env section: all start with '#', '`' or
+// '~' after at most three spaces.
+bool mayMatterForHeadings(const QString &line)
+{
+    for (int i = 0; i < line.size() && i < 4; ++i) {
+        const QChar c = line.at(i);
+        if (c != u' ')
+            return c == u'#' || c == u'`' || c == u'~';
+    }
+    return false;
+}
+
 QToolButton *makeModeButton(const QString &text, const QString &objectName, QWidget *parent)
 {
     auto *button = new QToolButton(parent);
@@ -244,6 +281,12 @@ void DocumentView::showEvent(QShowEvent *event)
 void DocumentView::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
+    // The rendered document's colours and spacing come from the palette and the font: the
+    // next render must not splice new sections into a document styled the old way.
+    if (m_rendered
+        && (event->type() == QEvent::FontChange || event->type() == QEvent::PaletteChange
+            || event->type() == QEvent::ApplicationPaletteChange))
+        m_rendered->invalidateShownMarkdown();
     if (event->type() != QEvent::PaletteChange && event->type() != QEvent::ApplicationPaletteChange)
         return;
     // Children get the new palette after this event: read it from this widget.
@@ -291,7 +334,8 @@ void DocumentView::renderSource()
     const int top = m_pendingScroll.value(vertical, vertical->value());
     const int left = m_pendingScroll.value(horizontal, horizontal->value());
 
-    m_source->setPlainText(m_text); // highlights synchronously
+    replaceChangedText(m_source->document(), m_sourceText, m_text);
+    m_sourceText = m_text;
     m_sourceStale = false;
     m_sourceSections = sectionsOf(sourceHeadings());
 
@@ -408,6 +452,8 @@ QList<DocumentView::Heading> DocumentView::sourceHeadings() const
     bool inFence = false;
     for (int i = 0; i < lines.size(); ++i) {
         const QString &line = lines.at(i);
+        if (!mayMatterForHeadings(line))
+            continue; // most lines: the expressions below cost more than the whole rest
         if (m_kind == Kind::DotEnv) {
             const auto m = envSection.match(line);
             if (m.hasMatch())

@@ -92,6 +92,7 @@ private:
     const Kind m_kind;
     const Questionnaire &m_questionnaire;
     QString m_text;
+    QString m_sourceText; // what the source view shows: the next text replaces only what differs
     Mode m_mode = Mode::Rendered;
     bool m_renderedStale = false;
     bool m_sourceStale = false;

@@ -1,6 +1,7 @@
 // The rendered view of a generated document: a QTextBrowser that never fetches anything.
 #include "inertbrowser.h"
 
+#include "markdownchunks.h"
 #include "uilogging.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -12,6 +13,7 @@
 #include <QPointer>
 #include <QScrollBar>
 #include <QTextBlock>
+#include <QTextDocumentFragment>
 #include <QToolTip>
 
 namespace opsflow {
@@ -57,25 +59,170 @@ QVariant InertBrowser::refuseResource(int type, const QUrl &name)
     return QString();
 }
 
-void InertBrowser::showMarkdown(const QString &markdown, const std::function<void(QTextDocument *)> &prepare)
+void InertBrowser::showMarkdown(const QString &markdown, const Prepare &prepare)
 {
-    auto *document = new QTextDocument(this);
+    const QStringList chunks = m_splicing ? MarkdownChunks::split(markdown) : QStringList();
+    if (!chunks.isEmpty() && spliceChanged(chunks, prepare))
+        return;
+    showWhole(markdown, chunks, prepare);
+}
+
+void InertBrowser::invalidateShownMarkdown()
+{
+    m_shownChunks.clear();
+    m_chunkLengths.clear();
+}
+
+std::unique_ptr<QTextDocument> InertBrowser::parse(const QString &markdown, const Prepare &prepare)
+{
+    auto document = std::make_unique<QTextDocument>();
     document->setUndoRedoEnabled(false); // every render replaces it: an undo stack would only grow
     document->setDefaultFont(font());
     // A document that is not the text control's own asks its provider, not loadResource().
     // (Resource providers are not told the type: a placeholder image answers everything.)
     document->setResourceProvider(
         [this](const QUrl &name) { return refuseResource(QTextDocument::ImageResource, name); });
-    document->setMarkdown(markdown, QTextDocument::MarkdownDialectGitHub);
-    replaceImagesByText(document);
+    if (!markdown.isEmpty())
+        document->setMarkdown(markdown, QTextDocument::MarkdownDialectGitHub);
+    replaceImagesByText(document.get());
     if (prepare)
-        prepare(document);
+        prepare(document.get());
+    return document;
+}
 
+// A new document, built detached: assembled from the chunks' documents so that the next
+// edit knows where each chunk is, or (without chunks) parsed whole.
+void InertBrowser::showWhole(const QString &markdown, const QStringList &chunks, const Prepare &prepare)
+{
+    invalidateShownMarkdown();
+    std::unique_ptr<QTextDocument> document = parse(QString(), prepare);
+    if (!chunks.isEmpty()) {
+        QTextCursor cursor(document.get());
+        m_chunkLengths = insertChunks(cursor, chunks, 0, int(chunks.size()), prepare);
+        if (m_chunkLengths.size() == chunks.size())
+            m_shownChunks = chunks;
+        else
+            m_chunkLengths.clear();
+    }
+    if (m_shownChunks.isEmpty()) // not cut, or a chunk did not parse as it does in the whole
+        document = parse(markdown, prepare);
+    setShownDocument(document.release());
+}
+
+void InertBrowser::setShownDocument(QTextDocument *document)
+{
+    document->setParent(this);
+    m_shownDocument = document;
     // The text control deletes its own first document; the later ones are ours.
     const QPointer<QTextDocument> previous = this->document();
     setDocument(document); // lays out in steps, from a timer
-    if (previous && previous->parent() == this)
+    if (previous && previous != document && previous->parent() == this)
         delete previous;
+}
+
+// Parses chunks [from, to) and inserts them at the cursor, a block start. Each chunk is
+// parsed with the lead (heading line) of the chunk after it, which shows where the chunk ends in
+// the whole document (a table or code box closes before it, not at the end of a document).
+// Returns how many characters each chunk became; fewer than asked when one did not end at a
+// heading as the whole would (the cursor's document is then incomplete).
+QList<int> InertBrowser::insertChunks(QTextCursor &cursor, const QStringList &chunks, int from, int to,
+                                      const Prepare &prepare)
+{
+    // A paragraph before a chunk that follows another gives its first block what the whole
+    // document gives it: the character format of the separator before it (a heading's).
+    static const QString Before = QStringLiteral("x\n\n");
+    QList<int> lengths;
+    lengths.reserve(to - from);
+    for (int k = from; k < to; ++k) {
+        const bool last = k + 1 == chunks.size();
+        const QString markdown =
+            (k > 0 ? Before : QString()) + chunks.at(k) + (last ? QString() : MarkdownChunks::lead(chunks.at(k + 1)));
+        const std::unique_ptr<QTextDocument> piece = parse(markdown, prepare);
+        const QTextBlock begin = k > 0 ? piece->begin().next() : piece->begin();
+        int end = piece->characterCount() - 1;
+        if (!last) {
+            const QTextBlock next = piece->lastBlock();
+            if (next.blockFormat().headingLevel() == 0 || next.text().isEmpty())
+                return lengths;
+            end = next.position(); // the separator before it is the chunk's: its block format is the heading's
+        }
+        if (!begin.isValid() || (k > 0 && piece->begin().text() != u"x"))
+            return lengths;
+        QTextCursor selection(piece.get());
+        selection.setPosition(begin.position());
+        selection.setPosition(end, QTextCursor::KeepAnchor);
+        const int start = cursor.position();
+        cursor.insertFragment(QTextDocumentFragment(selection));
+        // The chunk's first line went into the block at the cursor, which keeps its own formats.
+        QTextCursor first(cursor.document());
+        first.setPosition(start);
+        first.setBlockFormat(begin.blockFormat());
+        first.setBlockCharFormat(begin.charFormat());
+        lengths.append(end - begin.position());
+    }
+    return lengths;
+}
+
+// Replaces the chunks that differ from the shown ones in the shown document, in one edit;
+// false when a new document is the better (or only) way.
+bool InertBrowser::spliceChanged(const QStringList &chunks, const Prepare &prepare)
+{
+    QTextDocument *document = this->document();
+    if (m_shownChunks.isEmpty() || document != m_shownDocument)
+        return false;
+    const MarkdownChunks::Change change = MarkdownChunks::compare(m_shownChunks, chunks);
+    int first = change.first;
+    const int oldEnd = int(m_shownChunks.size()) - change.commonTail;
+    const int newEnd = int(chunks.size()) - change.commonTail;
+    if (first == oldEnd && first == newEnd)
+        return true;
+    if (first == newEnd && change.commonTail == 0) {
+        // Only the last chunks went: the chunk before them must end the document now.
+        if (first == 0)
+            return false;
+        --first;
+    }
+
+    qsizetype changed = 0;
+    qsizetype unchanged = 0;
+    for (int k = 0; k < chunks.size(); ++k)
+        (k >= first && k < newEnd ? changed : unchanged) += chunks.at(k).size();
+    if (changed > unchanged) // more than half: a detached document is laid out cheaper
+        return false;
+    int start = 0;
+    int shownLength = 0;
+    for (int k = 0; k < m_chunkLengths.size(); ++k) {
+        start += k < first ? m_chunkLengths.at(k) : 0;
+        shownLength += m_chunkLengths.at(k);
+    }
+    if (shownLength != document->characterCount() - 1) // changed behind our back
+        return false;
+    int end = start;
+    for (int k = first; k < oldEnd; ++k)
+        end += m_chunkLengths.at(k);
+
+    QTextCursor cursor(document);
+    cursor.beginEditBlock(); // one change for the layout to redo
+    cursor.setPosition(start);
+    cursor.setPosition(end, QTextCursor::KeepAnchor);
+    const QTextBlock following = document->findBlock(end);
+    const QTextBlockFormat followingFormat = following.blockFormat();
+    const QTextCharFormat followingCharFormat = following.charFormat();
+    cursor.removeSelectedText();
+    const QList<int> lengths = insertChunks(cursor, chunks, first, newEnd, prepare);
+    if (first == newEnd) { // only removed: the next chunk's heading went into the block before
+        cursor.setBlockFormat(followingFormat);
+        cursor.setBlockCharFormat(followingCharFormat);
+    }
+    cursor.endEditBlock();
+    if (lengths.size() != newEnd - first)
+        return false;
+
+    m_chunkLengths.remove(first, oldEnd - first);
+    for (int k = 0; k < lengths.size(); ++k)
+        m_chunkLengths.insert(first + k, lengths.at(k));
+    m_shownChunks = chunks;
+    return true;
 }
 
 void InertBrowser::replaceImagesByText(QTextDocument *document)

@@ -1,9 +1,11 @@
 // The rendered view of a generated document: a QTextBrowser that never fetches anything.
 #pragma once
 
+#include <QPointer>
 #include <QTextBrowser>
 
 #include <functional>
+#include <memory>
 
 namespace opsflow {
 
@@ -23,12 +25,21 @@ public:
     QVariant loadResource(int type, const QUrl &name) override;
     int resourceRequests() const { return m_resourceRequests; }
 
-    // Shows `markdown` (GitHub dialect, so tables render) in a new document, each image
-    // replaced by its alternative text so not even a placeholder is requested. The document
-    // is built detached and shown whole: Qt lays out a displayed document after every
-    // insertion, which for the generated documents costs 20 times as much. `prepare` may
-    // restyle it before it is shown.
+    // Shows `markdown` (GitHub dialect, so tables render), each image replaced by its
+    // alternative text so not even a placeholder is requested. `prepare` may restyle what was
+    // parsed before it is shown, and must style a part of the text as it would the whole.
+    // When this view shows an earlier text of this function, only the sections (markdown
+    // chunks) that differ are parsed and spliced into the shown document, so Qt lays out only
+    // them again; otherwise, or when most of the text changed, a new document is built
+    // detached and shown whole: Qt lays out a displayed document after every insertion,
+    // which for the generated documents costs 20 times as much.
     void showMarkdown(const QString &markdown, const std::function<void(QTextDocument *)> &prepare = {});
+    // The next showMarkdown() builds a new document: what `prepare` does has changed (the
+    // palette, the font).
+    void invalidateShownMarkdown();
+    // Off, every showMarkdown() parses the whole text into a new document (tests compare
+    // the two ways).
+    void setSplicing(bool on) { m_splicing = on; }
 
     // Headings become clickable (pointing hand, headingClicked) when they have a tool tip
     // here; the view sets them after each render.
@@ -47,7 +58,20 @@ protected:
 private:
     int clickableHeadingAt(const QPoint &viewportPos) const;
     QVariant refuseResource(int type, const QUrl &name);
+    using Prepare = std::function<void(QTextDocument *)>;
+    std::unique_ptr<QTextDocument> parse(const QString &markdown, const Prepare &prepare);
+    void showWhole(const QString &markdown, const QStringList &chunks, const Prepare &prepare);
+    bool spliceChanged(const QStringList &chunks, const Prepare &prepare);
+    QList<int> insertChunks(QTextCursor &cursor, const QStringList &chunks, int from, int to, const Prepare &prepare);
+    void setShownDocument(QTextDocument *document);
     static void replaceImagesByText(QTextDocument *document);
+
+    // The markdown chunks of the shown document, and how many of its characters each one
+    // became; empty when the document was not built from chunks.
+    QStringList m_shownChunks;
+    QList<int> m_chunkLengths;
+    QPointer<QTextDocument> m_shownDocument;
+    bool m_splicing = true;
 
     int m_resourceRequests = 0;
     QHash<int, QString> m_headingToolTips;

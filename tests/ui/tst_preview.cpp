@@ -4,8 +4,10 @@
 #include "diagramsview.h"
 #include "documentview.h"
 #include "fallbackhighlighter.h"
+#include "generation.h"
 #include "highlighting.h"
 #include "inertbrowser.h"
+#include "markdownchunks.h"
 #include "previewpane.h"
 #include "previewrenderer.h"
 
@@ -25,6 +27,8 @@
 #include <QTest>
 #include <QTextBlock>
 #include <QTextDocument>
+#include <QTextList>
+#include <QTextTable>
 #include <QToolButton>
 #include <QXmlStreamReader>
 
@@ -83,6 +87,155 @@ QTextBlock blockContaining(const QTextDocument *document, const QString &text)
     return {};
 }
 
+// The largest document the wizard makes: Enterprise, with every section.
+QString enterpriseOperations()
+{
+    AnswersModel model(Questionnaire::builtIn());
+    AnswerSet answers;
+    answers.scope = Scope::Enterprise;
+    answers.mode = Mode::SmartAutoSuggest;
+    model.reset(answers);
+    for (const GeneratedFile &file : generate(model.resolver(), TemplateSet::builtIn()).files) {
+        if (file.path == Operations)
+            return QString::fromUtf8(file.content);
+    }
+    return {};
+}
+
+// The n-th line (from 0) that starts with `prefix`, as an offset; -1 when there is none.
+qsizetype nthLineStartingWith(const QString &text, const QString &prefix, int n)
+{
+    qsizetype at = text.startsWith(prefix) ? 0 : text.indexOf(u'\n' + prefix);
+    while (at >= 0 && n-- > 0)
+        at = text.indexOf(u'\n' + prefix, at + 1);
+    return at < 0 ? -1 : (text.at(at) == u'\n' ? at + 1 : at);
+}
+
+qsizetype lineEnd(const QString &text, qsizetype at)
+{
+    const qsizetype end = text.indexOf(u'\n', at);
+    return end < 0 ? text.size() : end + 1;
+}
+
+// One edit of the kinds the tests splice, by name; the text is unchanged when the name is
+// unknown (the test then fails on the splice it expected).
+QString edited(const QString &text, const QString &edit)
+{
+    QString out = text;
+    const auto line = [&](const char *prefix, int n) { return nthLineStartingWith(out, QLatin1String(prefix), n); };
+    if (edit == u"word in a middle section") {
+        out.insert(line("## Alerts", 0) + 20, QStringLiteral(" (edited)"));
+    } else if (edit == u"title") {
+        out.replace(QStringLiteral("# my-api"), QStringLiteral("# Zebra Payments"));
+    } else if (edit == u"last line") {
+        out += QStringLiteral("\nA closing paragraph.\n");
+    } else if (edit == u"table row added") {
+        const qsizetype row = line("| ", 6);
+        out.insert(row, out.mid(row, lineEnd(out, row) - row));
+    } else if (edit == u"table row removed") {
+        const qsizetype row = line("| ", 6);
+        out.remove(row, lineEnd(out, row) - row);
+    } else if (edit == u"heading added") {
+        out.insert(line("## Alerts", 0), QStringLiteral("## A New Section\n\nWith a paragraph.\n\n"));
+    } else if (edit == u"heading removed") {
+        const qsizetype heading = line("### Logging", 0);
+        out.remove(heading, lineEnd(out, heading) - heading);
+    } else if (edit == u"heading level") {
+        out.replace(QStringLiteral("\n## Scaling Strategy"), QStringLiteral("\n#### Scaling Strategy"));
+    } else if (edit == u"code line") {
+        out.insert(line("```yaml", 0), QStringLiteral("Before the code.\n\n"));
+        out.insert(lineEnd(out, line("```yaml", 0)), QStringLiteral("# an added comment\n"));
+    } else if (edit == u"middle sections removed") {
+        out.remove(line("## Alerts", 0), line("## Scaling Strategy", 0) - line("## Alerts", 0));
+    } else if (edit == u"last sections removed") {
+        out.truncate(line("### Infrastructure", 0));
+    } else if (edit == u"first sections removed") {
+        out.remove(0, line("## Environments", 0));
+    } else if (edit == u"everything") {
+        out = QStringLiteral("# Something else\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nText.\n");
+    }
+    return out;
+}
+
+struct HeadingAt {
+    int block;
+    int level;
+    QString text;
+    bool operator==(const HeadingAt &other) const
+    {
+        return block == other.block && level == other.level && text == other.text;
+    }
+};
+
+QList<HeadingAt> headingsOf(const QTextDocument *document)
+{
+    QList<HeadingAt> headings;
+    for (QTextBlock block = document->begin(); block.isValid(); block = block.next()) {
+        if (const int level = block.blockFormat().headingLevel(); level > 0)
+            headings.append({block.blockNumber(), level, block.text()});
+    }
+    return headings;
+}
+
+int tablesIn(const QTextFrame *frame)
+{
+    int tables = 0;
+    for (const QTextFrame *child : frame->childFrames())
+        tables += (qobject_cast<const QTextTable *>(child) ? 1 : 0) + tablesIn(child);
+    return tables;
+}
+
+// A format as two documents can share it: without the index of the list, table or frame
+// it belongs to, which depends on the order the document made them in.
+QTextFormat withoutObject(QTextFormat format)
+{
+    format.clearProperty(QTextFormat::ObjectIndex);
+    return format;
+}
+
+bool sameBlock(const QTextBlock &a, const QTextBlock &e)
+{
+    if (a.text() != e.text() || withoutObject(a.blockFormat()) != withoutObject(e.blockFormat())
+        || withoutObject(a.charFormat()) != withoutObject(e.charFormat())
+        || a.textFormats().size() != e.textFormats().size() || !a.textList() != !e.textList())
+        return false;
+    if (a.textList()
+        && (a.textList()->format() != e.textList()->format()
+            || a.textList()->itemNumber(a) != e.textList()->itemNumber(e)))
+        return false;
+    for (int i = 0; i < a.textFormats().size(); ++i) {
+        if (withoutObject(a.textFormats().at(i).format) != withoutObject(e.textFormats().at(i).format))
+            return false;
+    }
+    const QTextFrame *aFrame = QTextCursor(a).currentFrame();
+    const QTextFrame *eFrame = QTextCursor(e).currentFrame();
+    return withoutObject(aFrame->frameFormat()) == withoutObject(eFrame->frameFormat())
+        && (aFrame == a.document()->rootFrame()) == (eFrame == e.document()->rootFrame());
+}
+
+// The first block whose text, formats, list or frame differ, or -1.
+int firstDifferentBlock(const QTextDocument *actual, const QTextDocument *expected)
+{
+    QTextBlock a = actual->begin();
+    QTextBlock e = expected->begin();
+    for (; a.isValid() && e.isValid(); a = a.next(), e = e.next()) {
+        if (!sameBlock(a, e))
+            return a.blockNumber();
+    }
+    return a.isValid() || e.isValid() ? a.blockNumber() : -1;
+}
+
+void explainBlock(const QTextDocument *actual, const QTextDocument *expected, int number)
+{
+    const QTextBlock a = actual->findBlockByNumber(number);
+    const QTextBlock e = expected->findBlockByNumber(number);
+    qWarning() << "block" << number << a.text() << e.text() << (a.blockFormat() == e.blockFormat())
+               << (a.charFormat() == e.charFormat()) << a.blockFormat().properties() << e.blockFormat().properties()
+               << a.charFormat().properties() << e.charFormat().properties();
+    for (int i = 0; i < qMin(a.textFormats().size(), e.textFormats().size()); ++i)
+        qWarning() << a.textFormats().at(i).format.properties() << e.textFormats().at(i).format.properties();
+}
+
 // A pane on screen with its first result rendered.
 struct ShownPane {
     ShownPane() : model(Questionnaire::builtIn()), pane(&model) { pane.resize(640, 480); }
@@ -129,6 +282,11 @@ private Q_SLOTS:
     void shouldFollowLinksBetweenDocuments();
 
     void mermaidDefinitionShouldBeWellFormed();
+
+    void shouldCutMarkdownAtSections_data();
+    void shouldCutMarkdownAtSections();
+    void splicedRenderShouldEqualAFullRender_data();
+    void splicedRenderShouldEqualAFullRender();
 };
 
 void TestPreview::initTestCase()
@@ -731,6 +889,127 @@ void TestPreview::mermaidDefinitionShouldBeWellFormed()
         QVERIFY2(items.contains(attribute), qPrintable(attribute));
     for (const QString &list : std::as_const(usedLists))
         QVERIFY2(lists.contains(list), qPrintable(list));
+}
+
+void TestPreview::shouldCutMarkdownAtSections_data()
+{
+    QTest::addColumn<QString>("markdown");
+    QTest::addColumn<QStringList>("chunks"); // empty: not cut at all
+
+    const auto row = [](const char *name, const char *markdown, const QStringList &chunks) {
+        QTest::newRow(name) << QString::fromUtf8(markdown) << chunks;
+    };
+    row("headings after blank lines", "# A\n\ntext\n\n## B\n\n- x\n\n### C\n",
+        {QStringLiteral("# A\n\ntext\n\n"), QStringLiteral("## B\n\n- x\n\n"), QStringLiteral("### C\n")});
+    row("text before the first heading", "intro\n\n# A\n", {QStringLiteral("intro\n\n"), QStringLiteral("# A\n")});
+    row("a section mark above its heading", "# A\n\n<!-- begin b -->\n## B\nx\n",
+        {QStringLiteral("# A\n\n"), QStringLiteral("<!-- begin b -->\n## B\nx\n")});
+    row("no blank line before the heading", "- item\n# A\n", {QStringLiteral("- item\n# A\n")});
+    row("indented, not a heading", "x\n\n    # code\n", {QStringLiteral("x\n\n    # code\n")});
+    row("#hashtag is no heading", "x\n\n#tag\n", {QStringLiteral("x\n\n#tag\n")});
+    row("headings in a fence", "x\n\n```sh\n\n# comment\n```\n\n# A\n",
+        {QStringLiteral("x\n\n```sh\n\n# comment\n```\n\n"), QStringLiteral("# A\n")});
+    row("a longer fence", "x\n\n````\n```\n\n# in\n````\n", {QStringLiteral("x\n\n````\n```\n\n# in\n````\n")});
+    row("headings in a comment", "x\n\n<!--\n\n# in\n-->\n\n# A\n",
+        {QStringLiteral("x\n\n<!--\n\n# in\n-->\n\n"), QStringLiteral("# A\n")});
+    row("headings in a pre block", "x\n\n<pre>\n\n# in\n</pre>\n", {QStringLiteral("x\n\n<pre>\n\n# in\n</pre>\n")});
+    row("a link definition reaches everywhere", "# A\n\n[x]: http://a\n\n# B\n[x]\n", {});
+}
+
+void TestPreview::shouldCutMarkdownAtSections()
+{
+    QFETCH(QString, markdown);
+    QFETCH(QStringList, chunks);
+    const QStringList cut = MarkdownChunks::split(markdown);
+    QCOMPARE(cut, chunks);
+    if (!cut.isEmpty())
+        QCOMPARE(cut.join(QString()), markdown);
+}
+
+void TestPreview::splicedRenderShouldEqualAFullRender_data()
+{
+    QTest::addColumn<QStringList>("edits");
+    QTest::addColumn<bool>("spliced"); // the shown document is kept, not replaced
+
+    const auto row = [](const char *name, const QStringList &edits, bool spliced) {
+        QTest::newRow(name) << edits << spliced;
+    };
+    row("identical text", {QString()}, true);
+    row("one section changed", {QStringLiteral("word in a middle section")}, true);
+    row("first section", {QStringLiteral("title")}, true);
+    row("last section", {QStringLiteral("last line")}, true);
+    row("table grown", {QStringLiteral("table row added")}, true);
+    row("table shrunk", {QStringLiteral("table row removed")}, true);
+    row("heading added", {QStringLiteral("heading added")}, true);
+    row("heading removed", {QStringLiteral("heading removed")}, true);
+    row("heading level changed", {QStringLiteral("heading level")}, true);
+    row("code block changed", {QStringLiteral("code line")}, true);
+    row("middle sections removed", {QStringLiteral("middle sections removed")}, true);
+    row("last sections removed", {QStringLiteral("last sections removed")}, true);
+    row("first sections removed", {QStringLiteral("first sections removed")}, true);
+    row("everything changed", {QStringLiteral("everything")}, false);
+    row("a sequence",
+        {QStringLiteral("table row added"), QStringLiteral("heading added"), QStringLiteral("title"),
+         QStringLiteral("heading removed"), QStringLiteral("last sections removed"),
+         QStringLiteral("table row removed"), QStringLiteral("last line")},
+        true);
+}
+
+// Each edit is spliced into the shown document; after each, it must be what parsing the
+// whole text gives, down to the formats, and the sections must be found where they are.
+void TestPreview::splicedRenderShouldEqualAFullRender()
+{
+    QFETCH(QStringList, edits);
+    QFETCH(bool, spliced);
+    QString text = enterpriseOperations();
+    QVERIFY(text.size() > 20000);
+
+    DocumentView view(Operations, DocumentView::Kind::Markdown, Questionnaire::builtIn());
+    DocumentView whole(Operations, DocumentView::Kind::Markdown, Questionnaire::builtIn());
+    whole.renderedView()->setSplicing(false);
+    for (DocumentView *v : {&view, &whole}) {
+        v->resize(640, 480);
+        v->show();
+    }
+    view.setText(text);
+    view.setMode(DocumentView::Mode::Source); // each edit below also reaches the source view
+    view.setMode(DocumentView::Mode::Rendered);
+    const QTextDocument *shown = view.renderedView()->document();
+
+    for (const QString &edit : std::as_const(edits)) {
+        const QString next = edit.isEmpty() ? text : edited(text, edit);
+        QVERIFY2(edit.isEmpty() || next != text, qPrintable(edit));
+        text = next;
+        view.setText(text);
+        whole.setText(text);
+        const QTextDocument *actual = view.renderedView()->document();
+        const QTextDocument *expected = whole.renderedView()->document();
+        QCOMPARE(actual->toPlainText(), expected->toPlainText());
+        QCOMPARE(actual->toMarkdown(), expected->toMarkdown());
+        QCOMPARE(actual->blockCount(), expected->blockCount());
+        QCOMPARE(tablesIn(actual->rootFrame()), tablesIn(expected->rootFrame()));
+        QCOMPARE(tablesIn(actual->rootFrame()), int(text.count(QRegularExpression(QStringLiteral("\n\\|[ :]*---")))));
+        QVERIFY(headingsOf(actual) == headingsOf(expected));
+        if (firstDifferentBlock(actual, expected) >= 0)
+            explainBlock(actual, expected, firstDifferentBlock(actual, expected));
+        QCOMPARE(firstDifferentBlock(actual, expected), -1);
+        for (const Question &question : Questionnaire::builtIn().questions()) {
+            QCOMPARE(view.hasSection(question.id), whole.hasSection(question.id));
+            view.showQuestion(question.id, false);
+            whole.showQuestion(question.id, false);
+            const auto marks = view.renderedView()->extraSelections();
+            QCOMPARE(marks.size(), whole.renderedView()->extraSelections().size());
+            if (!marks.isEmpty())
+                QCOMPARE(marks.first().cursor.blockNumber(),
+                         whole.renderedView()->extraSelections().first().cursor.blockNumber());
+        }
+
+        view.setMode(DocumentView::Mode::Source);
+        QCOMPARE(view.sourceView()->toPlainText(), text);
+        QCOMPARE(view.sourceView()->document()->blockCount(), int(text.count(u'\n')) + 1);
+        view.setMode(DocumentView::Mode::Rendered);
+    }
+    QCOMPARE(view.renderedView()->document() == shown, spliced);
 }
 
 QTEST_MAIN(TestPreview)
