@@ -38,9 +38,9 @@ const FieldWidgetFactory &FieldWidgetFactory::standard()
     return factory;
 }
 
-void FieldWidgetFactory::add(Field::Type type, Maker maker)
+void FieldWidgetFactory::add(Field::Type type, const Maker &maker)
 {
-    m_makers.insert(int(type), std::move(maker));
+    m_makers.insert(int(type), maker);
 }
 
 FieldWidget *FieldWidgetFactory::create(const FieldBinding &binding, QWidget *parent) const

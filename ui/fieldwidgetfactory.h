@@ -17,7 +17,7 @@ public:
     // The factory with an editor for every field type of the questionnaire format.
     static const FieldWidgetFactory &standard();
 
-    void add(Field::Type type, Maker maker);
+    void add(Field::Type type, const Maker &maker);
     // Never null for the standard factory: the format has no type without an editor.
     FieldWidget *create(const FieldBinding &binding, QWidget *parent) const;
 

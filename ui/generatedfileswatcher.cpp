@@ -92,7 +92,7 @@ QByteArray GeneratedFilesWatcher::read(const QString &path) const
 {
     // The same careful reading as everywhere (no links out of the project, no huge files);
     // a marker tells "absent" from "empty".
-    const ProjectFile file = readProjectFile(m_folder, path, 16 * 1024 * 1024);
+    const ProjectFile file = readProjectFile(m_folder, path, qint64(16) * 1024 * 1024);
     if (!file.exists)
         return {};
     return file.read ? QByteArray("+") + file.content : QByteArray("?") + file.note.toUtf8();

@@ -313,8 +313,8 @@ int run(int argc, char **argv)
     const QStringList args = parser.positionalArguments();
     if (args.size() != 2)
         return fail(Usage, tr("%1 needs exactly one PROJECT_DIR").arg(args.value(0)));
-    const QString command = args.at(0);
-    const QString projectDir = args.at(1);
+    const QString &command = args.at(0);
+    const QString &projectDir = args.at(1);
     QString error;
     if (!checkProject(projectDir, &error))
         return fail(Usage, error);

@@ -143,7 +143,7 @@ QVariant Resolver::value(const QString &questionId, const QString &fieldId) cons
 
 QVariant Resolver::contextValue(const QString &fieldId) const
 {
-    const QVariant v = m_a.context.value(fieldId);
+    QVariant v = m_a.context.value(fieldId);
     if (!isEmptyValue(v))
         return v;
     const Field *f = m_q.contextField(fieldId);
@@ -246,7 +246,7 @@ QList<Issue> validateQuestion(const Resolver &resolver, const QString &questionI
             [&](const QString &qid, const QString &fid) {
                 if (qid == QLatin1String("context"))
                     return resolver.contextValue(fid);
-                const QVariant shown = qid == questionId ? resolver.shownValue(qid, fid) : resolver.value(qid, fid);
+                QVariant shown = qid == questionId ? resolver.shownValue(qid, fid) : resolver.value(qid, fid);
                 if (const Field *field = resolver.questionnaire().field(qid, fid);
                     field && field->type == Field::Type::Number && !isEmptyValue(shown)) {
                     const auto n = toNumber(shown);

@@ -21,7 +21,7 @@ namespace opsflow::AnswersFile {
 
 namespace {
 
-constexpr qint64 maxFileSize = 8 * 1024 * 1024;
+constexpr qint64 maxFileSize = qint64(8) * 1024 * 1024;
 
 // Line and column of a byte offset, for JSON syntax errors people can find in an editor.
 QString lineOf(const QByteArray &json, int offset)
@@ -267,7 +267,7 @@ std::optional<AnswerSet> load(const QString &path, const Questionnaire &question
         if (error)
             *error = QStringLiteral("%1 is too large to be an answers file (%2 MiB; the limit is 8 MiB)")
                          .arg(path)
-                         .arg(std::max(file.size(), qint64(bytes.size())) / (1024 * 1024));
+                         .arg(std::max(file.size(), qint64(bytes.size())) / (qint64(1024) * 1024));
         return std::nullopt;
     }
     QString message;

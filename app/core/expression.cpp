@@ -377,7 +377,7 @@ QVariant eval(const ExpressionNode &node, const QString &current, const Expressi
         return list;
     }
     case Kind::Reference: {
-        const QVariant v = resolve(node.questionId.isEmpty() ? current : node.questionId, node.fieldId);
+        QVariant v = resolve(node.questionId.isEmpty() ? current : node.questionId, node.fieldId);
         // An empty answer is null: "not decided yet".
         if (isNullValue(v) || (v.typeId() == QMetaType::QString && v.toString().isEmpty()))
             return {};

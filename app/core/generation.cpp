@@ -27,7 +27,7 @@ constexpr TemplateFile templateFiles[] = {
 };
 
 // Templates are a few dozen KiB; anything this large is not one.
-constexpr qint64 maxTemplateSize = 1024 * 1024;
+constexpr qint64 maxTemplateSize = qint64(1024) * 1024;
 
 // Parses one template's bytes; `displayName` is what errors call it.
 TemplateSet::Entry parseTemplate(const TemplateFile &file, const QByteArray &bytes, const QString &displayName)

@@ -25,7 +25,7 @@ bool isInside(const QString &canonicalDir, const QString &canonicalPath)
 
 QString sizeText(qint64 bytes)
 {
-    constexpr qint64 mib = 1024 * 1024;
+    constexpr qint64 mib = qint64(1024) * 1024;
     if (bytes >= mib && bytes % mib == 0)
         return QStringLiteral("%1 MiB").arg(bytes / mib);
     return QStringLiteral("%1 bytes").arg(bytes);
@@ -124,7 +124,7 @@ QString readmeTitle(const QString &text, int *line)
     const QStringList lines = text.split(QLatin1Char('\n'));
     bool inFence = false;
     for (int i = 0; i < lines.size(); ++i) {
-        const QString l = lines.at(i).trimmed();
+        QString l = lines.at(i).trimmed();
         if (l.startsWith(QLatin1String("```")) || l.startsWith(QLatin1String("~~~"))) {
             inFence = !inFence;
             continue;

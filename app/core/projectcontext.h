@@ -10,7 +10,7 @@
 namespace opsflow {
 
 // Files larger than this are never read while looking at a project (they are not docs).
-constexpr qint64 maxProjectFileSize = 1024 * 1024;
+constexpr qint64 maxProjectFileSize = qint64(1024) * 1024;
 
 // One file of the project, read defensively: never outside the project, never huge,
 // never a crash on bytes that are not UTF-8.

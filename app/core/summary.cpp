@@ -15,7 +15,7 @@ QString tr(const char *text)
 
 QString number(const QVariant &v, const QString &unit)
 {
-    const QString n = QLocale::c().toString(v.toDouble(), 'g', 15);
+    QString n = QLocale::c().toString(v.toDouble(), 'g', 15);
     if (unit.isEmpty())
         return n;
     if (unit == QLatin1String("%") || unit == QLatin1String("x"))

@@ -89,8 +89,8 @@ QString environmentLogSetting(const AnswerReader &a, const QString &environment,
                                        QStringLiteral("none")};
     const bool level = setting == LogSetting::Level;
     const bool development = environment.startsWith(QLatin1String("Development"));
-    const QString fallback = level ? (development ? QStringLiteral("debug") : QStringLiteral("info"))
-                                   : (development ? QStringLiteral("full") : QStringLiteral("minimal"));
+    QString fallback = level ? (development ? QStringLiteral("debug") : QStringLiteral("info"))
+                             : (development ? QStringLiteral("full") : QStringLiteral("minimal"));
     const QString column = level ? QStringLiteral("level") : QStringLiteral("body_logging");
     for (const QVariantMap &row : a.rows("7.9.4", "log_levels")) {
         if (row.value(QStringLiteral("environment"))

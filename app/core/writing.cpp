@@ -15,7 +15,7 @@ namespace opsflow {
 
 namespace {
 
-constexpr qint64 maxExistingSize = 16 * 1024 * 1024;
+constexpr qint64 maxExistingSize = qint64(16) * 1024 * 1024;
 
 bool isInside(const QString &canonicalDir, const QString &canonicalPath)
 {
@@ -55,7 +55,7 @@ QString landingPath(const QString &absolute)
 QString asText(const QByteArray &bytes, bool *ok)
 {
     auto decoder = QStringDecoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    const QString text = decoder(bytes);
+    QString text = decoder(bytes);
     *ok = !decoder.hasError();
     return text;
 }
