@@ -29,7 +29,11 @@ using namespace opsflow;
 
 namespace {
 
-constexpr int TableRows = 20;
+// Rows of each of the two tables; perf-report.sh sets OPSFLOW_BENCH_TABLE_ROWS=200 to see how
+// the cost of an edit grows with them.
+const int TableRows = qEnvironmentVariableIsSet("OPSFLOW_BENCH_TABLE_ROWS")
+    ? qEnvironmentVariableIntValue("OPSFLOW_BENCH_TABLE_ROWS")
+    : 20;
 constexpr int Samples = 25;
 constexpr int TypedEdits = 100;
 

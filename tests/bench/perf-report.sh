@@ -5,7 +5,7 @@
 #   2. `opsflow generate --defaults --scope enterprise` into a fresh folder vs
 #      bare_writer writing three files of the same sizes                        aim ≤ 1.3×
 #   3. one preview update (generate + render + highlight) vs setMarkdown of the same
-#      text alone (bench_preview's own summary)                                 aim ≤ 2×
+#      text alone, each way bench_preview measures it (its own summary)         aim ≤ 2×
 #   4. peak RSS of a walk through every Enterprise page to the summary
 #      (bench_walkthrough: the real main window, preview included)              aim ≤ 90 MB
 #   5. callgrind instructions of generate() with the retry and masking tables 1×, 10× and
@@ -57,8 +57,9 @@ time_pair() {
         local rounds=$(( (runs + 4) / 5 )) r
         for ((r = 0; r < rounds; ++r)); do
             hyperfine -N --runs 5 --warmup 1 --style none --export-csv "$work/$name.csv" \
-                --prepare "$prep_a" "$(printf '%q ' "${cmd_a[@]}")" \
-                --prepare "$prep_b" "$(printf '%q ' "${cmd_b[@]}")" >/dev/null 2>&1
+                --prepare "bash -c '$prep_a'" "$(printf '%q ' "${cmd_a[@]}")" \
+                --prepare "bash -c '$prep_b'" "$(printf '%q ' "${cmd_b[@]}")" >"$work/$name.hyperfine" 2>&1 \
+                || { cat "$work/$name.hyperfine" >&2; return 1; }
             awk -F, 'NR == 2 { print $4 * 1000 }' "$work/$name.csv" >>"$work/$name.a"
             awk -F, 'NR == 3 { print $4 * 1000 }' "$work/$name.csv" >>"$work/$name.b"
         done
@@ -70,8 +71,8 @@ time_pair() {
             bash -c "$prep_b"; run_ms "${cmd_b[@]}" >>"$work/$name.b"
         done
     fi
-    printf -v "${name}_a" '%s' "$(median <"$work/$name.a")"
-    printf -v "${name}_b" '%s' "$(median <"$work/$name.b")"
+    printf -v "${name}_a" '%.1f' "$(median <"$work/$name.a")"
+    printf -v "${name}_b" '%.1f' "$(median <"$work/$name.b")"
 }
 
 timer=$(command -v hyperfine >/dev/null && echo "hyperfine, alternating rounds of 5" || echo "bash clock, alternating")
@@ -91,9 +92,15 @@ time_pair generate "rm -rf $work/g && mkdir $work/g" "$opsflow" generate "$work/
 # 3. The preview: bench_preview's own medians of the same edit.
 preview_log="$work/preview.log"
 "$bench/bench_preview" summary >"$preview_log" 2>&1 || { cat "$preview_log"; exit 1; }
-preview_edit=$(sed -n 's/.*one edit .*median \([0-9.]*\) ms.*/\1/p' "$preview_log")
-preview_base=$(sed -n 's/.*setMarkdown of the same text alone: *median \([0-9.]*\) ms.*/\1/p' "$preview_log")
-preview_gen=$(sed -n 's/.*generation alone, in the worker: median \([0-9.]*\) ms.*/\1/p' "$preview_log")
+preview_edit=$(sed -n 's/.*one edit.*median *\([0-9.]*\) ms.*/\1/p' "$preview_log" | head -n 1)
+preview_gen=$(sed -n 's/.*generation alone.*median *\([0-9.]*\) ms.*/\1/p' "$preview_log" | head -n 1)
+# Each baseline bench_preview prints: "setMarkdown <how>: median N ms".
+preview_rows=()
+while IFS= read -r line; do
+    label=$(sed -n 's/.*summary() *\(setMarkdown[^:]*\):.*/\1/p' <<<"$line" | sed 's/ *$//')
+    value=$(sed -n 's/.*median *\([0-9.]*\) ms.*/\1/p' <<<"$line")
+    [ -n "$label" ] && [ -n "$value" ] && preview_rows+=("$label|$value")
+done < <(grep 'setMarkdown' "$preview_log")
 
 # 4. Peak RSS of the walkthrough (and of the bare wizard, for scale).
 rss_kb() {  # max RSS in kB of "$@": GNU time, else the VmHWM the walkthrough prints
@@ -117,24 +124,57 @@ if command -v valgrind >/dev/null; then
     done
 fi
 rows=$(( $("$bench/table_scaling" 1 >/dev/null && echo 12) ))  # 6 retry + 6 masking rows at 1×
+# ... and of one whole preview update (generate, render, highlight) with 20 and 200 rows a table.
+declare -A preview_instructions
+if command -v valgrind >/dev/null; then
+    for n in 20 200; do
+        preview_instructions[$n]=$(OPSFLOW_BENCH_TABLE_ROWS=$n "$bench/bench_preview" -callgrind editToRendered 2>&1 \
+                                   | sed -n 's/^ *\([0-9][0-9,]*\) instruction reads per iteration.*/\1/p' \
+                                   | head -n 1 | tr -d ,)
+    done
+fi
+# The same two comparisons as 1 and 2 in instructions (whole processes), which the machine's
+# load cannot skew: where the time goes, when the timings above are noisy.
+whole() { valgrind --tool=callgrind --callgrind-out-file="$work/whole.$1" "${@:2}" 2>&1 >/dev/null \
+              | sed -n 's/.*Collected : \([0-9]*\).*/\1/p'; }
+if command -v valgrind >/dev/null; then
+    startup_ia=$(whole a "$opsflow" --self-test)
+    startup_ib=$(whole b "$bench/bare_wizard")
+    rm -rf "$work/ig" "$work/iw"; mkdir "$work/ig" "$work/iw"
+    generate_ia=$(whole c "$opsflow" generate "$work/ig" --defaults --scope enterprise)
+    generate_ib=$(whole d "$bench/bare_writer" "$work/iw" "${sizes[@]}")
+fi
 
+mi() { awk -v n="$1" 'BEGIN { printf "%.1f", n / 1e6 }'; }
+row() { printf '%-66s %10s %10s %7s  %s\n' "$@"; }
 echo
-printf '%-44s %12s %12s %8s  %s\n' "measure" "opsflow" "bare Qt" "ratio" "aim"
-printf '%-44s %12s %12s %8s  %s\n' "start-up to first page shown (ms, median)" "$startup_a" "$startup_b" \
-    "$(ratio "$startup_a" "$startup_b")" "≤ 1.5"
-printf '%-44s %12s %12s %8s  %s\n' "generate Enterprise, fresh folder (ms)" "$generate_a" "$generate_b" \
-    "$(ratio "$generate_a" "$generate_b")" "≤ 1.3"
-printf '%-44s %12s %12s %8s  %s\n' "preview update vs setMarkdown alone (ms)" "$preview_edit" "$preview_base" \
-    "$(ratio "$preview_edit" "$preview_base")" "≤ 2"
-printf '%-44s %12s %12s %8s  %s\n' "peak RSS, Enterprise walkthrough (MB)" "$(mb "$walk_kb")" "$(mb "$bare_kb")" \
-    "-" "≤ 90 MB"
+row "measure" "opsflow" "bare Qt" "ratio" "aim"
+row "start-up to first page shown (ms, median)" "$startup_a" "$startup_b" "$(ratio "$startup_a" "$startup_b")" "≤ 1.5"
+[ -z "${startup_ia:-}" ] || row "  the same in instructions (millions, callgrind)" "$(mi "$startup_ia")" "$(mi "$startup_ib")" \
+                                "$(ratio "$startup_ia" "$startup_ib")" ""
+row "generate Enterprise, fresh folder (ms, median)" "$generate_a" "$generate_b" "$(ratio "$generate_a" "$generate_b")" "≤ 1.3"
+[ -z "${generate_ia:-}" ] || row "  the same in instructions (millions, callgrind)" "$(mi "$generate_ia")" "$(mi "$generate_ib")" \
+                                 "$(ratio "$generate_ia" "$generate_ib")" ""
+for baseline in "${preview_rows[@]}"; do
+    row "preview update vs ${baseline%%|*} (ms)" "$preview_edit" "${baseline#*|}" \
+        "$(ratio "$preview_edit" "${baseline#*|}")" "≤ 2"
+done
+[ "${#preview_rows[@]}" -gt 0 ] || { echo "perf-report: bench_preview printed no setMarkdown line:" >&2; cat "$preview_log" >&2; }
+row "peak RSS, Enterprise walkthrough (MB)" "$(mb "$walk_kb")" "$(mb "$bare_kb")" "-" "≤ 90 MB"
 if [ -n "${instructions[1]:-}" ]; then
     per10=$(awk -v a="${instructions[1]}" -v b="${instructions[10]}" -v r="$rows" 'BEGIN { printf "%.0f", (b - a) / (9 * r) }')
     per100=$(awk -v a="${instructions[10]}" -v b="${instructions[100]}" -v r="$rows" 'BEGIN { printf "%.0f", (b - a) / (90 * r) }')
-    printf '%-44s %12s %12s %8s  %s\n' "generate() instructions, tables 1× → 10×" "${instructions[1]}" "${instructions[10]}" \
+    echo
+    row "generate() as the tables grow (callgrind)" "1×" "10×" "10×/1×" "aim"
+    row "  instructions (millions)" "$(mi "${instructions[1]}")" "$(mi "${instructions[10]}")" \
         "$(ratio "${instructions[10]}" "${instructions[1]}")" "linear"
-    printf '%-44s %12s %12s %8s  %s\n' "  per added row: 1×→10×, 10×→100×" "$per10" "$per100" \
-        "$(ratio "$per100" "$per10")" "≈ 1"
+    row "  instructions per added row (1×→10×, 10×→100×)" "$per10" "$per100" "$(ratio "$per100" "$per10")" "≈ 1"
+    echo "  (1× = the seed's 6 retry and 6 masking rows; 100×: $(mi "${instructions[100]}") million)"
+    if [ -n "${preview_instructions[20]:-}" ] && [ -n "${preview_instructions[200]:-}" ]; then
+        row "one preview update, 20 → 200 rows a table (callgrind)" "$(mi "${preview_instructions[20]}")" \
+            "$(mi "${preview_instructions[200]}")" "$(ratio "${preview_instructions[200]}" "${preview_instructions[20]}")" \
+            "≤ 10 (linear)"
+    fi
 else
     echo "generate() instructions: valgrind is not installed (apt-get install valgrind)"
 fi
