@@ -1,6 +1,7 @@
 // The evidence scan on the fixture projects: each finding with its evidence path, the
 // folders and links it must not enter, its caps, and facts imported from existing docs.
 #include "evidencescan.h"
+#include "testfiles.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -11,35 +12,9 @@
 #include <QTest>
 
 using namespace opsflow;
+using namespace opsflow::testing;
 
 namespace {
-
-QString fixture(const char *name)
-{
-    return QStringLiteral(OPSFLOW_SOURCE_DIR "/tests/fixtures/") + QLatin1String(name);
-}
-
-void put(const QString &path, const QByteArray &content)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile f(path);
-    QVERIFY2(f.open(QIODevice::WriteOnly), qPrintable(path));
-    f.write(content);
-}
-
-// A writable copy of a fixture, so tests can add links and vendored folders to it.
-bool copyTree(const QString &from, const QString &to)
-{
-    QDirIterator it(from, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString source = it.next();
-        const QString target = to + source.mid(from.size());
-        QDir().mkpath(QFileInfo(target).absolutePath());
-        if (!QFile::copy(source, target))
-            return false;
-    }
-    return true;
-}
 
 // "question|field|value|evidence", value as compact JSON: easy to read in a failure.
 QStringList rendered(const QList<Finding> &findings)

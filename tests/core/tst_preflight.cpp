@@ -1,6 +1,7 @@
 // The pre-flight check: scenarios A/B/C from ai-flow's audit data, the fall-back to
 // OpsFlow's own audit (and why), and the report `opsflow check` prints.
 #include "preflight.h"
+#include "testfiles.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -13,34 +14,9 @@
 #include <QTest>
 
 using namespace opsflow;
+using namespace opsflow::testing;
 
 namespace {
-
-QString fixture(const char *name)
-{
-    return QStringLiteral(OPSFLOW_SOURCE_DIR "/tests/fixtures/") + QLatin1String(name);
-}
-
-void put(const QString &path, const QByteArray &content)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile f(path);
-    QVERIFY2(f.open(QIODevice::WriteOnly), qPrintable(path));
-    f.write(content);
-}
-
-bool copyTree(const QString &from, const QString &to)
-{
-    QDirIterator it(from, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString source = it.next();
-        const QString target = to + source.mid(from.size());
-        QDir().mkpath(QFileInfo(target).absolutePath());
-        if (!QFile::copy(source, target))
-            return false;
-    }
-    return true;
-}
 
 QByteArray auditData(const QByteArray &phaseKey, const QByteArray &phase)
 {

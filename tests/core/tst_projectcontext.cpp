@@ -1,6 +1,7 @@
 // Reading a project folder: ai-flow's config, the project name, the context files and the
 // facts of earlier phases, and the files it must refuse (links out, huge, not UTF-8).
 #include "projectcontext.h"
+#include "testfiles.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -9,34 +10,9 @@
 #include <QTest>
 
 using namespace opsflow;
+using namespace opsflow::testing;
 
 namespace {
-
-QString fixture(const char *name)
-{
-    return QStringLiteral(OPSFLOW_SOURCE_DIR "/tests/fixtures/") + QLatin1String(name);
-}
-
-void put(const QString &path, const QByteArray &content)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile f(path);
-    QVERIFY2(f.open(QIODevice::WriteOnly), qPrintable(path));
-    f.write(content);
-}
-
-bool copyTree(const QString &from, const QString &to)
-{
-    QDirIterator it(from, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString source = it.next();
-        const QString target = to + source.mid(from.size());
-        QDir().mkpath(QFileInfo(target).absolutePath());
-        if (!QFile::copy(source, target))
-            return false;
-    }
-    return true;
-}
 
 // "field=value @evidence" for each context suggestion.
 QStringList suggestions(const ProjectContext &context)

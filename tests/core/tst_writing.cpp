@@ -1,5 +1,6 @@
 // Planning and writing documents into a project: statuses, diffs, backups, and the
 // refusals that keep files outside the project (and hand-made files) safe.
+#include "testfiles.h"
 #include "textdiff.h"
 #include "writing.h"
 
@@ -12,20 +13,13 @@
 #include <unistd.h>
 
 using namespace opsflow;
+using namespace opsflow::testing;
 
 namespace {
 
 QString s(const char *text)
 {
     return QString::fromUtf8(text);
-}
-
-void put(const QString &path, const QByteArray &content)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(content);
 }
 
 QByteArray read(const QString &path)

@@ -9,6 +9,7 @@
 #include "mainwindow.h"
 #include "noticebar.h"
 #include "projectsession.h"
+#include "testfiles.h"
 #include "wizard.h"
 
 #include <QAbstractButton>
@@ -28,30 +29,13 @@
 #include <memory>
 
 using namespace opsflow;
+using namespace opsflow::testing;
 
 namespace {
 
 const QString operations = QStringLiteral("docs/operations.md");
 const QString configuration = QStringLiteral("specs/configuration.md");
 const QString envExample = QStringLiteral(".env.example");
-
-QString fixture(const char *name)
-{
-    return QStringLiteral(OPSFLOW_SOURCE_DIR "/tests/fixtures/") + QLatin1String(name);
-}
-
-bool copyTree(const QString &from, const QString &to)
-{
-    QDirIterator it(from, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString source = it.next();
-        const QString target = to + source.mid(from.size());
-        QDir().mkpath(QFileInfo(target).absolutePath());
-        if (!QFile::copy(source, target))
-            return false;
-    }
-    return true;
-}
 
 QByteArray readAll(const QString &path)
 {

@@ -11,6 +11,7 @@
 #include "recentprojects.h"
 #include "startpage.h"
 #include "suggestionbox.h"
+#include "testfiles.h"
 #include "wizard.h"
 
 #include <QAbstractButton>
@@ -30,27 +31,9 @@
 #include <memory>
 
 using namespace opsflow;
+using namespace opsflow::testing;
 
 namespace {
-
-QString fixture(const char *name)
-{
-    return QStringLiteral(OPSFLOW_SOURCE_DIR "/tests/fixtures/") + QLatin1String(name);
-}
-
-// Fixtures are copied: using a suggestion saves answers into the project.
-bool copyTree(const QString &from, const QString &to)
-{
-    QDirIterator it(from, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString source = it.next();
-        const QString target = to + source.mid(from.size());
-        QDir().mkpath(QFileInfo(target).absolutePath());
-        if (!QFile::copy(source, target))
-            return false;
-    }
-    return true;
-}
 
 QString pageKey(const Wizard *wizard)
 {

@@ -1,0 +1,43 @@
+// Files and fixture projects, for the suites that read or write project folders.
+#pragma once
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QString>
+#include <QTest>
+
+namespace opsflow::testing {
+
+// A fixture project under tests/fixtures/ (read-only: copy it with copyTree to change it).
+inline QString fixture(const char *name)
+{
+    return QStringLiteral(OPSFLOW_SOURCE_DIR "/tests/fixtures/") + QLatin1String(name);
+}
+
+// Writes a file, creating its folders; fails the running test when it cannot.
+inline void put(const QString &path, const QByteArray &content)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile f(path);
+    QVERIFY2(f.open(QIODevice::WriteOnly), qPrintable(path));
+    QVERIFY2(f.write(content) == content.size(), qPrintable(path));
+}
+
+// A writable copy of a folder (hidden files included), so a test can add links, edits or
+// saved answers to a fixture without touching the original.
+inline bool copyTree(const QString &from, const QString &to)
+{
+    QDirIterator it(from, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString source = it.next();
+        const QString target = to + source.mid(from.size());
+        QDir().mkpath(QFileInfo(target).absolutePath());
+        if (!QFile::copy(source, target))
+            return false;
+    }
+    return true;
+}
+
+} // namespace opsflow::testing
