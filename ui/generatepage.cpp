@@ -201,6 +201,7 @@ QWidget *GeneratePage::documentWidget(const DocumentPlan &document, QWidget *par
     auto *layout = new QVBoxLayout(box);
     auto *status = makeLabel(box->objectName() + QStringLiteral("/status"), box);
     const PlannedFile &file = document.file;
+    const QString diffText = file.diff(); // made once, on demand: empty unless changed
     QString text;
     if (!document.generated) {
         text = tr("⛔ <b>not generated</b> — its template has errors (listed above); the file is left as it is.");
@@ -216,7 +217,7 @@ QWidget *GeneratePage::documentWidget(const DocumentPlan &document, QWidget *par
         case PlannedFile::Status::Changed: {
             int added = 0;
             int removed = 0;
-            countLines(file.diff, &added, &removed);
+            countLines(diffText, &added, &removed);
             text = tr("✏️ <b>changed</b> — %1 line(s) added, %2 removed; the current file is backed up first.")
                        .arg(added)
                        .arg(removed);
@@ -246,7 +247,7 @@ QWidget *GeneratePage::documentWidget(const DocumentPlan &document, QWidget *par
         auto *diff = new DiffView(box);
         diff->setObjectName(box->objectName() + QStringLiteral("/diff"));
         diff->setAccessibleName(tr("Changes to %1").arg(document.path));
-        diff->setDiff(file.diff);
+        diff->setDiff(diffText);
         diff->setMaximumLines(14);
         layout->addWidget(diff);
     }

@@ -1,13 +1,14 @@
 // Writes the Phase 7 summary to a file (Markdown, text, JSON, HTML, PDF) or the clipboard.
 #include "summaryexporter.h"
 
+#include "durablefile.h"
+
 #include "answersmodel.h"
 
 #include <QClipboard>
 #include <QDir>
 #include <QGuiApplication>
 #include <QMimeData>
-#include <QSaveFile>
 
 namespace opsflow {
 
@@ -52,11 +53,10 @@ bool SummaryExporter::write(SummaryFormat format, const QString &path, QString *
             *error = tr("Cannot export the summary to %1: %2").arg(where, problem);
         return false;
     }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+    // Durable, like the documents: a full disk is reported, never a 0-byte file behind "done".
+    if (!writeFileDurably(path, bytes, where, &problem)) {
         if (error)
-            *error = tr("Cannot write %1: %2.").arg(where, file.errorString());
-        file.cancelWriting();
+            *error = problem + QLatin1Char('.');
         return false;
     }
     return true;

@@ -21,7 +21,7 @@ public:
     // "phase7-summary.md" in the project folder, or in the home folder without one.
     QString defaultPath(SummaryFormat format, const QString &projectFolder) const;
 
-    // Atomic (QSaveFile): the file is the old one or the whole new one. *error names the file.
+    // Atomic and durable: the file is the old one or the whole new one. *error names the file.
     bool write(SummaryFormat format, const QString &path, QString *error) const;
     // Markdown as text and HTML as rich text, so a wiki editor pastes a table.
     void copyToClipboard() const;

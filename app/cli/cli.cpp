@@ -2,11 +2,13 @@
 #include "cli.h"
 
 #include "answersfile.h"
+#include "durablefile.h"
 #include "generation.h"
 #include "preflight.h"
 #include "regeneration.h"
 #include "summaryexport.h"
 #include "summarypdf.h"
+#include "terminaloutput.h"
 #include "writing.h"
 
 #include <QCommandLineParser>
@@ -15,7 +17,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QGuiApplication>
-#include <QSaveFile>
 #include <QTextStream>
 
 #include <cstdio>
@@ -38,18 +39,37 @@ enum ExitCode {
     Refused = 5,     // edits were kept in a conflict (use --force) or a path leaves the project
 };
 
+// Everything printed goes through TerminalOutput: a project file or an answer holding ESC or
+// a bidi override is shown escaped, never acted on by the terminal.
 QTextStream &out()
 {
-    static QTextStream stream(stdout);
+    static TerminalOutput device(stdout);
+    static QTextStream stream(&device);
     return stream;
 }
 
+QTextStream &err()
+{
+    static TerminalOutput device(stderr);
+    static QTextStream stream(&device);
+    return stream;
+}
+
+// One line on stderr: a message is one sentence, so a line break inside it (from a path or
+// a file's text) is shown as \n rather than starting a line of its own.
 int fail(int code, const QString &message)
 {
     out().flush();
-    QTextStream err(stderr);
-    err << "opsflow: " << message << '\n';
+    err() << "opsflow: " << QString(message).replace(u'\n', QLatin1String("\\n")) << '\n';
+    err().flush();
     return code;
+}
+
+void warn(const QString &message)
+{
+    out().flush();
+    err() << "opsflow: warning: " << QString(message).replace(u'\n', QLatin1String("\\n")) << '\n';
+    err().flush();
 }
 
 QString tr(const char *text)
@@ -131,7 +151,10 @@ int generateCommand(const QCommandLineParser &parser, const QString &projectDir)
     const Resolver resolver(Questionnaire::builtIn(), *answers);
     const GenerationResult result = generate(resolver, TemplateSet::forProject(projectDir));
     for (const TemplateError &e : result.errors)
-        QTextStream(stderr) << "opsflow: " << e.toString() << '\n';
+        err() << "opsflow: " << e.toString() << '\n';
+    err().flush();
+    for (const QString &warning : result.warnings)
+        warn(warning);
 
     // --force takes the new text in every conflict (the old file is backed up first);
     // without it, sections the user edited and hand-written files are kept.
@@ -181,18 +204,26 @@ int generateCommand(const QCommandLineParser &parser, const QString &projectDir)
             for (const QString &kept : merge.env.keptVariables)
                 out() << "          " << tr("kept your variable %1").arg(kept) << '\n';
         }
-        if (showDiff && !file.diff.isEmpty())
-            out() << file.diff;
+        if (showDiff)
+            out() << file.diff();
     }
     if (dryRun) {
         out() << tr("dry run: nothing was written") << '\n';
         return result.errors.isEmpty() ? Ok : BadTemplate;
     }
     const WriteResult written = executePlan(plan);
+    for (const QString &name : written.cleaned)
+        out() << tr("removed a temporary file a stopped run left: %1").arg(name) << '\n';
     for (const QString &backup : written.backups)
         out() << tr("backup    %1").arg(QDir(plan.projectDir).relativeFilePath(backup)) << '\n';
-    if (!written.ok)
+    if (!written.ok) {
+        // Say what became of each file: a failed set leaves every file as it was.
+        for (const FileOutcome &outcome : written.outcomes) {
+            if (outcome.kind == FileOutcome::Kind::Failed || outcome.kind == FileOutcome::Kind::NotWritten)
+                out() << outcomeText(outcome.kind).leftJustified(11) << ' ' << outcome.path << '\n';
+        }
         return fail(Failed, written.error);
+    }
     for (const QString &path : written.written)
         out() << QStringLiteral("✅ Generated: ") << path << '\n';
     if (!result.errors.isEmpty())
@@ -219,13 +250,13 @@ int summaryCommand(const QCommandLineParser &parser, const QString &projectDir)
     if (!exportSummary(resolver, *format, &bytes, &error))
         return fail(Failed, error);
     if (output.isEmpty()) {
+        // Text formats only (PDF needs -o), through the terminal filter like everything else.
+        out() << QString::fromUtf8(bytes);
         out().flush();
-        fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
         return Ok;
     }
-    QSaveFile file(output);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return fail(Failed, tr("cannot write %1: %2").arg(output, file.errorString()));
+    if (!writeFileDurably(output, bytes, output, &error))
+        return fail(Failed, error);
     return Ok;
 }
 

@@ -1,10 +1,6 @@
 // Stamp, merge with what is on disk, then plan: the one way documents reach a project.
 #include "regeneration.h"
 
-#include "textdiff.h"
-
-#include <QStringDecoder>
-
 namespace opsflow {
 
 namespace {
@@ -19,22 +15,10 @@ bool isEnvExample(const QString &path)
     return path == QLatin1String(".env.example") || path.endsWith(QLatin1String("/.env.example"));
 }
 
-// The plan's verdict and diff after the new content changed.
+// The plan's verdict after the new content changed.
 void refresh(PlannedFile &file)
 {
-    if (file.oldContent == file.newContent) {
-        file.status = PlannedFile::Status::Unchanged;
-        file.diff.clear();
-        return;
-    }
-    file.status = PlannedFile::Status::Changed;
-    auto oldDecoder = QStringDecoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    auto newDecoder = QStringDecoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    const QString oldText = oldDecoder(file.oldContent);
-    const QString newText = newDecoder(file.newContent);
-    file.diff = oldDecoder.hasError() || newDecoder.hasError()
-        ? QStringLiteral("Binary or non-UTF-8 content in %1: no text diff (a backup is kept).\n").arg(file.path)
-        : unifiedDiff(oldText, newText, QStringLiteral("a/") + file.path, QStringLiteral("b/") + file.path);
+    file.status = file.oldContent == file.newContent ? PlannedFile::Status::Unchanged : PlannedFile::Status::Changed;
 }
 
 } // namespace

@@ -1,15 +1,17 @@
 // Planned, backed-up, atomic writing of generated documents.
 #include "writing.h"
 
+#include "durablefile.h"
 #include "textdiff.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 #include <QStringDecoder>
 
 #include <algorithm>
+#include <vector>
 
 namespace opsflow {
 
@@ -61,6 +63,19 @@ QString asText(const QByteArray &bytes, bool *ok)
 }
 
 } // namespace
+
+QString PlannedFile::diff() const
+{
+    if (status != Status::Changed)
+        return {};
+    bool oldOk = false;
+    bool newOk = false;
+    const QString oldText = asText(oldContent, &oldOk);
+    const QString newText = asText(newContent, &newOk);
+    if (!oldOk || !newOk)
+        return QStringLiteral("Binary or non-UTF-8 content in %1: no text diff (a backup is kept).\n").arg(path);
+    return unifiedDiff(oldText, newText, QStringLiteral("a/") + path, QStringLiteral("b/") + path);
+}
 
 QString statusText(PlannedFile::Status status)
 {
@@ -131,20 +146,8 @@ WritePlan planWrite(const QString &projectDir, const QList<GeneratedFile> &files
                 file.problem = QStringLiteral("Cannot read %1: %2").arg(generated.path, existing.errorString());
             } else {
                 file.oldContent = existing.readAll();
-                if (file.oldContent == file.newContent) {
-                    file.status = PlannedFile::Status::Unchanged;
-                } else {
-                    file.status = PlannedFile::Status::Changed;
-                    bool oldOk = false;
-                    bool newOk = false;
-                    const QString oldText = asText(file.oldContent, &oldOk);
-                    const QString newText = asText(file.newContent, &newOk);
-                    file.diff = oldOk && newOk
-                        ? unifiedDiff(oldText, newText, QStringLiteral("a/") + generated.path,
-                                      QStringLiteral("b/") + generated.path)
-                        : QStringLiteral("Binary or non-UTF-8 content in %1: no text diff (a backup is kept).\n")
-                              .arg(generated.path);
-                }
+                file.status =
+                    file.oldContent == file.newContent ? PlannedFile::Status::Unchanged : PlannedFile::Status::Changed;
             }
         } else {
             file.status = PlannedFile::Status::New;
@@ -154,13 +157,130 @@ WritePlan planWrite(const QString &projectDir, const QList<GeneratedFile> &files
     return plan;
 }
 
+QString outcomeText(FileOutcome::Kind kind)
+{
+    switch (kind) {
+    case FileOutcome::Kind::Written: return QStringLiteral("written");
+    case FileOutcome::Kind::Unchanged: return QStringLiteral("unchanged");
+    case FileOutcome::Kind::Blocked: return QStringLiteral("blocked");
+    case FileOutcome::Kind::Failed: return QStringLiteral("failed");
+    case FileOutcome::Kind::NotWritten: return QStringLiteral("not written");
+    }
+    return {};
+}
+
+namespace {
+
+bool willWrite(const PlannedFile &file)
+{
+    return file.status == PlannedFile::Status::New || file.status == PlannedFile::Status::Changed;
+}
+
+// Outcomes before anything is tried: blocked and unchanged files are final already; the
+// others are "not written" until they are.
+QList<FileOutcome> initialOutcomes(const WritePlan &plan)
+{
+    QList<FileOutcome> outcomes;
+    for (const PlannedFile &file : plan.files) {
+        FileOutcome outcome{file.path, FileOutcome::Kind::Unchanged, {}};
+        if (file.status == PlannedFile::Status::Blocked) {
+            outcome.kind = FileOutcome::Kind::Blocked;
+            outcome.reason = file.problem;
+        } else if (willWrite(file)) {
+            outcome.kind = FileOutcome::Kind::NotWritten;
+        }
+        outcomes.append(outcome);
+    }
+    return outcomes;
+}
+
+// Stops the transaction: the failing file is Failed, the rest of the set stays NotWritten.
+WriteResult stopped(WriteResult result, const QString &failedPath, const QString &error)
+{
+    result.ok = false;
+    result.error = error;
+    result.written.clear();
+    for (FileOutcome &outcome : result.outcomes) {
+        if (outcome.kind == FileOutcome::Kind::Written)
+            outcome.kind = FileOutcome::Kind::NotWritten;
+        if (outcome.kind != FileOutcome::Kind::NotWritten)
+            continue;
+        if (outcome.path == failedPath) {
+            outcome.kind = FileOutcome::Kind::Failed;
+            outcome.reason = error;
+        } else if (failedPath.isEmpty()) {
+            outcome.reason = error;
+        } else {
+            outcome.reason = QStringLiteral("Not written, because %1 could not be; it is as it was.").arg(failedPath);
+        }
+    }
+    return result;
+}
+
+// A backup is only a backup once it has been read back whole.
+bool backUp(const PlannedFile &file, const QString &backup, QString *error)
+{
+    QString reason;
+    if (!makeFolders(QFileInfo(backup).absolutePath(), &reason)) {
+        *error = QStringLiteral("Cannot back up %1 to %2: %3; nothing was written.").arg(file.path, backup, reason);
+        return false;
+    }
+    if (!writeFileDurably(backup, file.oldContent, backup, &reason)) {
+        *error = QStringLiteral("Cannot back up %1 (%2); nothing was written.").arg(file.path, reason);
+        return false;
+    }
+    QByteArray copy;
+    if (!readWholeFile(backup, &copy, &reason, file.oldContent.size())) {
+        *error = QStringLiteral("Cannot read back the backup of %1 (%2: %3); nothing was written.")
+                     .arg(file.path, backup, reason);
+        return false;
+    }
+    if (copy.size() != file.oldContent.size()
+        || QCryptographicHash::hash(copy, QCryptographicHash::Sha256)
+            != QCryptographicHash::hash(file.oldContent, QCryptographicHash::Sha256)) {
+        *error = QStringLiteral("The backup of %1 (%2) does not read back as the file (%3 of %4 bytes); "
+                                "nothing was written.")
+                     .arg(file.path, backup)
+                     .arg(copy.size())
+                     .arg(file.oldContent.size());
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
 WriteResult executePlan(const WritePlan &plan, const QDateTime &when)
 {
     WriteResult result;
+    result.outcomes = initialOutcomes(plan);
+    const QDir project(plan.projectDir);
+
+    // Leftovers of a run that was killed between writing and renaming, beside the targets
+    // and in the backup folders (a backup copy interrupted the same way).
+    auto clean = [&](const QString &target) {
+        for (const QString &name : removeStaleTemporaries(target))
+            result.cleaned.append(project.relativeFilePath(QFileInfo(target).absolutePath() + u'/' + name));
+    };
+    const QString backupsLanding = landingPath(project.filePath(QStringLiteral(".ai-flow/backups/phase7")));
+    const bool backupsInside = !backupsLanding.isEmpty() && isInside(plan.projectDir, backupsLanding);
+    const QStringList stamps = backupsInside
+        ? QDir(backupsLanding).entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::NoSymLinks)
+        : QStringList();
+    for (const PlannedFile &file : plan.files) {
+        if (file.status == PlannedFile::Status::Blocked || file.target.isEmpty())
+            continue;
+        clean(file.target);
+        for (const QString &stamp : stamps)
+            clean(project.filePath(QStringLiteral(".ai-flow/backups/phase7/%1/%2").arg(stamp, file.path)));
+    }
+    if (!plan.hasChanges())
+        return result;
+
     const QString stamp = when.toUTC().toString(QStringLiteral("yyyyMMdd-HHmmss"));
-    QString backupRoot = QDir(plan.projectDir).filePath(QStringLiteral(".ai-flow/backups/phase7/") + stamp);
+    QString backupRoot = project.filePath(QStringLiteral(".ai-flow/backups/phase7/") + stamp);
     for (int n = 2; QFileInfo::exists(backupRoot); ++n)
-        backupRoot = QDir(plan.projectDir).filePath(QStringLiteral(".ai-flow/backups/phase7/%1-%2").arg(stamp).arg(n));
+        backupRoot = project.filePath(QStringLiteral(".ai-flow/backups/phase7/%1-%2").arg(stamp).arg(n));
 
     // Backups stay inside the project like everything else OpsFlow writes: a linked
     // .ai-flow or .ai-flow/backups leading elsewhere stops the write before anything changes.
@@ -169,44 +289,83 @@ WriteResult executePlan(const WritePlan &plan, const QDateTime &when)
     });
     const QString backupLanding = landingPath(backupRoot);
     if (needsBackup && (backupLanding.isEmpty() || !isInside(plan.projectDir, backupLanding))) {
-        result.ok = false;
-        result.error = QStringLiteral("Cannot back up to .ai-flow/backups: it leads to %1, outside the project "
+        return stopped(result, {},
+                       QStringLiteral("Cannot back up to .ai-flow/backups: it leads to %1, outside the project "
                                       "folder; nothing was written.")
-                           .arg(backupLanding.isEmpty() ? QStringLiteral("a broken link") : backupLanding);
-        return result;
+                           .arg(backupLanding.isEmpty() ? QStringLiteral("a broken link") : backupLanding));
     }
 
-    // Backups first: if any copy fails, nothing is replaced.
+    // 1. Backups, each verified: if any fails, nothing is replaced.
     for (const PlannedFile &file : plan.files) {
         if (file.status != PlannedFile::Status::Changed)
             continue;
         const QString backup = backupRoot + QLatin1Char('/') + file.path;
-        QSaveFile copy(backup);
-        if (!QDir().mkpath(QFileInfo(backup).absolutePath()) || !copy.open(QIODevice::WriteOnly)
-            || copy.write(file.oldContent) != file.oldContent.size() || !copy.commit()) {
-            result.ok = false;
-            result.error = QStringLiteral("Cannot back up %1 to %2 (%3); nothing was written.")
-                               .arg(file.path, backup, copy.errorString());
-            return result;
-        }
+        QString error;
+        if (!backUp(file, backup, &error))
+            return stopped(result, file.path, error);
         result.backups.append(backup);
     }
+
+    // 2. Every new text staged beside its target, synced: a full disk stops the set here.
+    std::vector<StagedFile> staged;
+    std::vector<const PlannedFile *> stagedFiles;
     for (const PlannedFile &file : plan.files) {
-        if (file.status != PlannedFile::Status::New && file.status != PlannedFile::Status::Changed)
+        if (!willWrite(file))
             continue;
-        if (!QDir().mkpath(QFileInfo(file.target).absolutePath())) {
-            result.ok = false;
-            result.error = QStringLiteral("Cannot create the folder for %1 (%2).")
-                               .arg(file.path, QFileInfo(file.target).absolutePath());
-            return result;
+        QString reason;
+        if (!makeFolders(QFileInfo(file.target).absolutePath(), &reason))
+            return stopped(
+                result, file.path,
+                QStringLiteral("Cannot create the folder for %1 (%2): %3.")
+                    .arg(file.path, project.relativeFilePath(QFileInfo(file.target).absolutePath()), reason));
+        // The plan compared against what was there when it was made; a file edited since
+        // (in an editor, while the generate page was open) is not replaced unseen.
+        QByteArray now;
+        QString readError;
+        const bool exists = QFileInfo::exists(file.target) || QFileInfo(file.target).isSymLink();
+        const bool same = file.status == PlannedFile::Status::New
+            ? !exists
+            : readWholeFile(file.target, &now, &readError, maxExistingSize) && now == file.oldContent;
+        if (!same)
+            return stopped(result, file.path,
+                           QStringLiteral("%1 changed on disk after OpsFlow compared it; nothing was written. "
+                                          "Run generate again to see the new differences.")
+                               .arg(file.path));
+        StagedFile next;
+        QString error;
+        if (!next.stage(file.target, file.newContent, file.path, &error))
+            return stopped(result, file.path, error + QStringLiteral("; nothing was replaced."));
+        staged.push_back(std::move(next));
+        stagedFiles.push_back(&file);
+    }
+
+    // 3. The renames. Each is atomic; should one fail, the ones before it are undone.
+    for (size_t i = 0; i < staged.size(); ++i) {
+        QString error;
+        if (staged[i].commit(&error)) {
+            result.written.append(stagedFiles[i]->path);
+            continue;
         }
-        QSaveFile out(file.target);
-        if (!out.open(QIODevice::WriteOnly) || out.write(file.newContent) != file.newContent.size() || !out.commit()) {
-            result.ok = false;
-            result.error = QStringLiteral("Cannot write %1: %2").arg(file.path, out.errorString());
-            return result;
+        QStringList notRestored;
+        for (size_t j = 0; j < i; ++j) {
+            const PlannedFile &done = *stagedFiles[j];
+            QString ignored;
+            const bool restored = done.status == PlannedFile::Status::New
+                ? QFile::remove(done.target)
+                : writeFileDurably(done.target, done.oldContent, done.path, &ignored);
+            if (!restored)
+                notRestored.append(done.path);
         }
-        result.written.append(file.path);
+        const QString message = notRestored.isEmpty()
+            ? error + QStringLiteral("; the files written before it were put back as they were.")
+            : error
+                + QStringLiteral("; %1 could not be put back (the backups hold the old text).")
+                      .arg(notRestored.join(QStringLiteral(", ")));
+        return stopped(result, stagedFiles[i]->path, message);
+    }
+    for (FileOutcome &outcome : result.outcomes) {
+        if (outcome.kind == FileOutcome::Kind::NotWritten)
+            outcome.kind = FileOutcome::Kind::Written;
     }
     return result;
 }

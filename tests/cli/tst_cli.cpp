@@ -266,7 +266,7 @@ private Q_SLOTS:
         const Run run = opsflow(
             {s("summary"), project.path(), s("--defaults"), s("-o"), project.filePath(s("blocked/summary.md"))});
         QCOMPARE(run.code, 1);
-        QVERIFY2(run.err.startsWith(s("opsflow: cannot write ")), qPrintable(run.err));
+        QVERIFY2(run.err.startsWith(s("opsflow: Cannot write ")), qPrintable(run.err));
     }
 };
 

@@ -6,8 +6,13 @@
 
 #include <QDir>
 #include <QFile>
+#include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <optional>
+#include <vector>
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -26,6 +31,57 @@ QByteArray read(const QString &path)
 {
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<missing>");
+}
+
+// Applies a unified diff to the old lines: what `patch` would make of it. Empty on a
+// malformed diff or a context line that does not match.
+std::optional<QStringList> applyDiff(const QStringList &old, const QString &diff)
+{
+    QStringList out;
+    int at = 0; // next old line not yet copied
+    const QStringList lines = diff.split(u'\n');
+    static const QRegularExpression hunk(QStringLiteral("^@@ -(\\d+),(\\d+) \\+(\\d+),(\\d+) @@$"));
+    for (int i = 2; i < lines.size(); ++i) {
+        const QString &line = lines.at(i);
+        if (line.isEmpty())
+            continue;
+        const auto m = hunk.match(line);
+        if (m.hasMatch()) {
+            const int start = m.captured(2).toInt() == 0 ? m.captured(1).toInt() : m.captured(1).toInt() - 1;
+            if (start < at)
+                return std::nullopt;
+            while (at < start)
+                out.append(old.at(at++));
+            continue;
+        }
+        const QString text = line.mid(1);
+        if (line.startsWith(u' ') || line.startsWith(u'-')) {
+            if (at >= old.size() || old.at(at) != text)
+                return std::nullopt;
+            ++at;
+            if (line.startsWith(u' '))
+                out.append(text);
+        } else if (line.startsWith(u'+')) {
+            out.append(text);
+        } else {
+            return std::nullopt;
+        }
+    }
+    while (at < old.size())
+        out.append(old.at(at++));
+    return out;
+}
+
+// The fewest lines a diff can change: |a| + |b| − 2·LCS (dynamic programming, small inputs).
+int fewestChanges(const QStringList &a, const QStringList &b)
+{
+    std::vector<std::vector<int>> lcs(size_t(a.size()) + 1, std::vector<int>(size_t(b.size()) + 1, 0));
+    for (int i = int(a.size()) - 1; i >= 0; --i)
+        for (int j = int(b.size()) - 1; j >= 0; --j)
+            lcs[size_t(i)][size_t(j)] = a.at(i) == b.at(j)
+                ? lcs[size_t(i) + 1][size_t(j) + 1] + 1
+                : std::max(lcs[size_t(i) + 1][size_t(j)], lcs[size_t(i)][size_t(j) + 1]);
+    return int(a.size() + b.size()) - 2 * lcs[0][0];
 }
 
 const QList<GeneratedFile> threeFiles = {
@@ -62,6 +118,59 @@ private Q_SLOTS:
         QVERIFY2(diff.contains(s("@@ -15,6 +15,6 @@\n 15\n 16\n 17\n-18\n+eighteen\n 19\n 20\n")), qPrintable(diff));
     }
 
+    // Random texts from a small vocabulary (many repeated lines, like blank lines in prose):
+    // the diff always turns the old text into the new one, and is as short as possible.
+    void shouldDiffCorrectlyAndMinimally()
+    {
+        QRandomGenerator random(20261203);
+        const QStringList words = {s("a"), s("b"), s("c"), s(""), s("d"), s("e")};
+        for (int round = 0; round < 400; ++round) {
+            QStringList a;
+            QStringList b;
+            for (int i = int(random.bounded(40)); i > 0; --i)
+                a.append(words.at(random.bounded(int(words.size()))));
+            b = a;
+            for (int edits = int(random.bounded(12)); edits > 0; --edits) {
+                const int where = b.isEmpty() ? 0 : int(random.bounded(int(b.size()) + 1));
+                if (random.bounded(2) == 0 && where < b.size())
+                    b.removeAt(where);
+                else
+                    b.insert(where, words.at(random.bounded(int(words.size()))));
+            }
+            const QString oldText = a.isEmpty() ? QString() : a.join(u'\n') + u'\n';
+            const QString newText = b.isEmpty() ? QString() : b.join(u'\n') + u'\n';
+            const QString diff = unifiedDiff(oldText, newText, s("a"), s("b"));
+            if (oldText == newText) {
+                QVERIFY(diff.isEmpty());
+                continue;
+            }
+            const auto patched = applyDiff(a, diff);
+            QVERIFY2(patched && *patched == b, qPrintable(QStringLiteral("round %1:\n%2").arg(round).arg(diff)));
+            const int changed = int(diff.count(s("\n+")) + diff.count(s("\n-"))) - 1; // minus the +++ header
+            QVERIFY2(changed == fewestChanges(a, b),
+                     qPrintable(QStringLiteral("round %1: %2 changed lines, %3 needed\n%4")
+                                    .arg(round)
+                                    .arg(changed)
+                                    .arg(fewestChanges(a, b))
+                                    .arg(diff)));
+        }
+    }
+
+    // Two unrelated texts of tens of thousands of lines: still a correct diff (the search
+    // gives up being minimal rather than taking quadratic time).
+    void shouldDiffLargeUnrelatedTexts()
+    {
+        QStringList a;
+        QStringList b;
+        for (int i = 0; i < 40000; ++i) {
+            a.append(i % 5 == 4 ? QString() : QStringLiteral("old %1").arg(i % 977));
+            b.append(i % 7 == 6 ? QString() : QStringLiteral("new %1").arg(i % 613));
+        }
+        const QString diff = unifiedDiff(a.join(u'\n') + u'\n', b.join(u'\n') + u'\n', s("a"), s("b"));
+        const auto patched = applyDiff(a, diff);
+        QVERIFY(patched && *patched == b);
+    }
+
     void shouldPlanNewUnchangedAndChanged()
     {
         QTemporaryDir dir;
@@ -72,7 +181,7 @@ private Q_SLOTS:
         QCOMPARE(plan.files.at(0).status, PlannedFile::Status::Changed);
         QCOMPARE(plan.files.at(1).status, PlannedFile::Status::Unchanged);
         QCOMPARE(plan.files.at(2).status, PlannedFile::Status::New);
-        QVERIFY2(plan.files.at(0).diff.contains(s("-old text\n+new text\n")), qPrintable(plan.files.at(0).diff));
+        QVERIFY2(plan.files.at(0).diff().contains(s("-old text\n+new text\n")), qPrintable(plan.files.at(0).diff()));
         QVERIFY(plan.hasChanges());
         QVERIFY(!plan.hasBlocked());
     }
@@ -175,7 +284,7 @@ private Q_SLOTS:
         put(project.filePath(s("docs/operations.md")), latin1);
         const WritePlan plan = planWrite(project.path(), threeFiles);
         QCOMPARE(plan.files.at(0).status, PlannedFile::Status::Changed);
-        QVERIFY(plan.files.at(0).diff.startsWith(s("Binary or non-UTF-8 content")));
+        QVERIFY(plan.files.at(0).diff().startsWith(s("Binary or non-UTF-8 content")));
         const WriteResult result = executePlan(plan);
         QVERIFY(result.ok);
         QCOMPARE(read(result.backups.value(0)), latin1);

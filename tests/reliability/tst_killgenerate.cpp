@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -35,6 +36,13 @@ const QByteArray newAnswers = R"({
   "context": {"project_name": "kill-test", "runtime": "python", "database": "mysql", "port": 8000},
   "answers": {"7.1": {"choice": "A", "platform": "AWS ECS", "why": "Killed at random, still whole."}}
 })";
+
+// The temporary files the writer makes beside a target: ".<name>.opsflow-<pid>-<random>.tmp".
+const QRegularExpression &temporaryOfOurs()
+{
+    static const QRegularExpression re(s("^\\.[^/]+\\.opsflow-\\d+-[A-Za-z0-9]{8}\\.tmp$"));
+    return re;
+}
 
 QByteArray read(const QString &path)
 {
@@ -149,7 +157,8 @@ private Q_SLOTS:
         int allNew = 0;
         int mixed = 0;     // killed between two files: some old, some new
         int backups = 0;   // backups found whole after a kill
-        int leftovers = 0; // QSaveFile temporaries left beside the targets
+        int leftovers = 0; // temporaries left beside the targets or backups by a kill
+        int cleaned = 0;   // runs after which the next generate removed them
         for (int run = 0; run < killRuns(); ++run) {
             QVERIFY(resetProject(project));
             const qint64 delayNs = qint64(random.bounded(double(window)));
@@ -200,17 +209,41 @@ private Q_SLOTS:
                          qPrintable(QStringLiteral("%1: the backup %2 is not the whole old file").arg(where, path)));
                 ++backups;
             }
+            // Anything else beside the targets must be a temporary of ours (a kill between
+            // writing and renaming), and the next run must clean it up.
+            int ours = 0;
             for (const QString &dir : {s("docs"), s("specs"), QString()}) {
                 const QStringList names = QDir(QDir(project).filePath(dir)).entryList(QDir::Files | QDir::Hidden);
                 for (const QString &name : names) {
-                    if (!targets.contains(dir.isEmpty() ? name : dir + QLatin1Char('/') + name))
-                        ++leftovers;
+                    if (targets.contains(dir.isEmpty() ? name : dir + QLatin1Char('/') + name))
+                        continue;
+                    QVERIFY2(temporaryOfOurs().match(name).hasMatch(),
+                             qPrintable(QStringLiteral("%1: a file that is not ours was left: %2").arg(where, name)));
+                    ++ours;
                 }
+            }
+            leftovers += ours;
+            if (ours > 0) {
+                QProcess again;
+                again.setProcessEnvironment(environment());
+                again.start(s(OPSFLOW_BINARY), generateArguments(project));
+                QVERIFY(again.waitForFinished(60000));
+                QCOMPARE(again.exitCode(), 0);
+                const QString out = QString::fromUtf8(again.readAllStandardOutput());
+                QVERIFY2(out.contains(s("removed a temporary file")), qPrintable(out));
+                for (const QString &dir : {s("docs"), s("specs"), QString()}) {
+                    const QStringList names = QDir(QDir(project).filePath(dir)).entryList(QDir::Files | QDir::Hidden);
+                    for (const QString &name : names)
+                        QVERIFY2(!temporaryOfOurs().match(name).hasMatch(),
+                                 qPrintable(where + s(": the next run left the temporary ") + name));
+                }
+                ++cleaned;
             }
         }
         qInfo("%d runs: %d killed while running; files all old %d, all new %d, some of each %d; "
-              "%d whole backups checked; %d temporary files left behind by killed writes",
-              killRuns(), killed, allOld, allNew, mixed, backups, leftovers);
+              "%d whole backups checked; %d temporary files left behind by killed writes, all removed by the next "
+              "run (%d runs)",
+              killRuns(), killed, allOld, allNew, mixed, backups, leftovers, cleaned);
         // The kills must mostly land while it runs, or the test proves little.
         QVERIFY2(killed >= killRuns() / 2, "most kills came after the run had finished: the timing is off");
     }
