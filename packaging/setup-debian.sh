@@ -27,6 +27,7 @@ build_packages=(
 )
 test_packages=(
     xvfb xauth imagemagick poppler-utils desktop-file-utils appstream
+    python3 python3-dotenv python3-jsonschema
     chromium dpkg-dev file
     clang libclang-rt-14-dev clang-format clang-tidy
 )

@@ -9,10 +9,11 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 #include <QStandardPaths>
 
+#include "durablefile.h"
 #include "escaping.h"
+#include "jsonstructure.h"
 
 #include <algorithm>
 #include <cmath>
@@ -37,18 +38,52 @@ QJsonValue toJsonValue(const QVariant &v)
     return QJsonValue::fromVariant(v);
 }
 
-// Converts one answer to the field's value form, or explains why it can't be.
+// Characters as JSON Schema's maxLength counts them: code points, not UTF-16 units.
+qsizetype codePoints(const QString &text)
+{
+    qsizetype n = 0;
+    for (const QChar c : text)
+        n += c.isLowSurrogate() ? 0 : 1;
+    return n;
+}
+
+QString tooLong(int limit)
+{
+    return QStringLiteral("is longer than %1 characters").arg(limit);
+}
+
+// The value shown in a message about it: quoted, one line, cut after 60 characters.
+QString shown(const QString &value)
+{
+    return u'"' + escape::messageQuote(value) + u'"';
+}
+
+// Converts one answer to the field's value form, or explains why it can't be. The rules are
+// the ones answersSchema() writes down; tools/check-answers-schema.py checks they agree.
 std::optional<QVariant> readValue(const Field &f, const QJsonValue &v, QString *why)
 {
+    QStringList choiceValues;
+    for (const Choice &c : f.choices)
+        choiceValues.append(c.value);
     switch (f.type) {
     case Field::Type::Choice:
-        if (v.isString())
-            return QVariant(v.toString());
-        *why = QStringLiteral("must be a string (one of the option letters)");
-        return std::nullopt;
+        if (!v.isString()) {
+            *why = QStringLiteral("must be a string (one of %1)").arg(choiceValues.join(QStringLiteral(", ")));
+            return std::nullopt;
+        }
+        if (!f.choice(v.toString())) {
+            *why = QStringLiteral("must be one of %1, not %2")
+                       .arg(choiceValues.join(QStringLiteral(", ")), shown(v.toString()));
+            return std::nullopt;
+        }
+        return QVariant(v.toString());
     case Field::Type::Multi: {
         if (!v.isArray()) {
             *why = QStringLiteral("must be a list of strings");
+            return std::nullopt;
+        }
+        if (v.toArray().size() > f.maxRows) {
+            *why = QStringLiteral("has more than %1 entries").arg(f.maxRows);
             return std::nullopt;
         }
         QStringList list;
@@ -57,16 +92,35 @@ std::optional<QVariant> readValue(const Field &f, const QJsonValue &v, QString *
                 *why = QStringLiteral("must be a list of strings");
                 return std::nullopt;
             }
-            list.append(item.toString());
+            const QString text = item.toString();
+            if (!f.other && !f.choice(text)) {
+                *why = QStringLiteral("lists %1, which is not one of %2")
+                           .arg(shown(text), choiceValues.join(QStringLiteral(", ")));
+                return std::nullopt;
+            }
+            if (codePoints(text) > f.maxLength) {
+                *why = QStringLiteral("has an entry that ") + tooLong(f.maxLength);
+                return std::nullopt;
+            }
+            if (list.contains(text)) {
+                *why = QStringLiteral("lists %1 twice").arg(shown(text));
+                return std::nullopt;
+            }
+            list.append(text);
         }
         return QVariant(list);
     }
     case Field::Type::Text:
     case Field::Type::MultiLine:
-        if (v.isString())
-            return QVariant(v.toString());
-        *why = QStringLiteral("must be a string");
-        return std::nullopt;
+        if (!v.isString()) {
+            *why = QStringLiteral("must be a string");
+            return std::nullopt;
+        }
+        if (codePoints(v.toString()) > f.maxLength) {
+            *why = tooLong(f.maxLength);
+            return std::nullopt;
+        }
+        return QVariant(v.toString());
     case Field::Type::Number:
         if (v.isDouble())
             return QVariant(v.toDouble());
@@ -80,6 +134,10 @@ std::optional<QVariant> readValue(const Field &f, const QJsonValue &v, QString *
     case Field::Type::Table: {
         if (!v.isArray()) {
             *why = QStringLiteral("must be a list of rows");
+            return std::nullopt;
+        }
+        if (v.toArray().size() > f.maxRows) {
+            *why = QStringLiteral("has %1 rows; at most %2 are allowed").arg(v.toArray().size()).arg(f.maxRows);
             return std::nullopt;
         }
         QVariantList rows;
@@ -97,15 +155,25 @@ std::optional<QVariant> readValue(const Field &f, const QJsonValue &v, QString *
                     *why = QStringLiteral("a row has unknown column \"%1\"").arg(escape::messageQuote(it.key()));
                     return std::nullopt;
                 }
+                const QString name = escape::messageQuote(it.key());
+                if (it->isNull())
+                    continue;
                 const bool numeric = column->type == QLatin1String("number");
-                if (!(it->isString() || (numeric && it->isDouble()) || it->isNull())) {
+                if (!(it->isString() || (numeric && it->isDouble()))) {
                     *why = QStringLiteral("column \"%1\" must be %2")
-                               .arg(escape::messageQuote(it.key()),
-                                    numeric ? QStringLiteral("a number") : QStringLiteral("a string"));
+                               .arg(name, numeric ? QStringLiteral("a number") : QStringLiteral("a string"));
                     return std::nullopt;
                 }
-                if (!it->isNull())
-                    cells.insert(it.key(), it->toVariant());
+                if (column->type == QLatin1String("choice") && !column->choices.contains(it->toString())) {
+                    *why = QStringLiteral("column \"%1\" must be one of %2, not %3")
+                               .arg(name, column->choices.join(QStringLiteral(", ")), shown(it->toString()));
+                    return std::nullopt;
+                }
+                if (it->isString() && codePoints(it->toString()) > column->maxLength) {
+                    *why = QStringLiteral("column \"%1\" ").arg(name) + tooLong(column->maxLength);
+                    return std::nullopt;
+                }
+                cells.insert(it.key(), it->toVariant());
             }
             rows.append(cells);
         }
@@ -160,6 +228,11 @@ std::optional<AnswerSet> fromJson(const QByteArray &json, const Questionnaire &q
     if (!doc.isObject())
         return fail(QStringLiteral("must hold a JSON object"));
     const QJsonObject root = doc.object();
+    // What QJsonDocument lets through: a key given twice (it would keep the last silently),
+    // raw control characters in strings.
+    const QString structure = jsonStructureProblem(json);
+    if (!structure.isEmpty())
+        return fail(structure);
     for (auto it = root.begin(); it != root.end(); ++it) {
         static const QStringList known = {
             QStringLiteral("format"),  QStringLiteral("version"), QStringLiteral("phase"),
@@ -168,35 +241,49 @@ std::optional<AnswerSet> fromJson(const QByteArray &json, const Questionnaire &q
         if (!known.contains(it.key()))
             return fail(QStringLiteral("has an unknown key \"%1\"").arg(escape::messageQuote(it.key())));
     }
-    if (root.value(QLatin1String("format")).toString() != QLatin1String("opsflow-answers"))
+    if (root.contains(QLatin1String("$schema")) && !root.value(QLatin1String("$schema")).isString())
+        return fail(QStringLiteral("\"$schema\" must be a string"));
+    if (!root.value(QLatin1String("format")).isString()
+        || root.value(QLatin1String("format")).toString() != QLatin1String("opsflow-answers"))
         return fail(QStringLiteral("is not an OpsFlow answers file (\"format\" must be \"opsflow-answers\")"));
     const QJsonValue version = root.value(QLatin1String("version"));
-    if (!version.isDouble() || version.toDouble() != std::floor(version.toDouble()) || version.toInt() < 1)
+    const double versionNumber = version.toDouble();
+    if (!version.isDouble() || versionNumber != std::floor(versionNumber) || versionNumber < 1)
         return fail(QStringLiteral("has no valid \"version\" (a whole number)"));
-    if (version.toInt() > currentVersion)
+    if (versionNumber > currentVersion)
         return fail(QStringLiteral("was written by a newer OpsFlow (answers version %1; this one reads up to %2)")
-                        .arg(version.toInt())
+                        .arg(versionNumber, 0, 'g', 17)
                         .arg(currentVersion));
-    if (root.contains(QLatin1String("phase")) && root.value(QLatin1String("phase")).toString() != QLatin1String("7"))
+    if (root.contains(QLatin1String("phase"))
+        && (!root.value(QLatin1String("phase")).isString()
+            || root.value(QLatin1String("phase")).toString() != QLatin1String("7")))
         return fail(QStringLiteral("is for another phase (\"phase\" must be \"7\")"));
 
     AnswerSet set;
     if (root.contains(QLatin1String("scope"))) {
-        const auto scope = scopeFromId(root.value(QLatin1String("scope")).toString());
+        const QJsonValue scopeValue = root.value(QLatin1String("scope"));
+        const auto scope = scopeValue.isString() ? scopeFromId(scopeValue.toString()) : std::nullopt;
         if (!scope)
             return fail(QStringLiteral("has an unknown \"scope\" (use mvp, production or enterprise)"));
         set.scope = *scope;
     }
     if (root.contains(QLatin1String("mode"))) {
-        const auto mode = modeFromId(root.value(QLatin1String("mode")).toString());
+        const QJsonValue modeValue = root.value(QLatin1String("mode"));
+        const auto mode = modeValue.isString() ? modeFromId(modeValue.toString()) : std::nullopt;
         if (!mode)
             return fail(QStringLiteral("has an unknown \"mode\" (use interactive or smart)"));
         set.mode = *mode;
     }
-    for (const QJsonValue &id : root.value(QLatin1String("only")).toArray()) {
-        if (!questionnaire.question(id.toString()))
-            return fail(
-                QStringLiteral("lists unknown question \"%1\" in \"only\"").arg(escape::messageQuote(id.toString())));
+    const QJsonValue only = root.value(QLatin1String("only"));
+    if (!only.isUndefined() && !only.isArray())
+        return fail(QStringLiteral("\"only\" must be a list of question ids"));
+    for (const QJsonValue &id : only.toArray()) {
+        if (!id.isString() || !questionnaire.question(id.toString()))
+            return fail(QStringLiteral("lists unknown question %1 in \"only\"")
+                            .arg(id.isString() ? u'"' + escape::messageQuote(id.toString()) + u'"'
+                                               : QStringLiteral("(not a string)")));
+        if (set.onlyQuestions.contains(id.toString()))
+            return fail(QStringLiteral("lists question \"%1\" twice in \"only\"").arg(id.toString()));
         set.onlyQuestions.append(id.toString());
     }
     const QJsonValue context = root.value(QLatin1String("context"));
@@ -207,6 +294,8 @@ std::optional<AnswerSet> fromJson(const QByteArray &json, const Questionnaire &q
         const Field *f = questionnaire.contextField(it.key());
         if (!f)
             return fail(QStringLiteral("has an unknown context key \"%1\"").arg(escape::messageQuote(it.key())));
+        if (it.value().isNull())
+            continue;
         QString why;
         const auto v = readValue(*f, it.value(), &why);
         if (!v)
@@ -280,21 +369,17 @@ std::optional<AnswerSet> load(const QString &path, const Questionnaire &question
 bool save(const QString &path, const AnswerSet &answers, QString *error)
 {
     const QFileInfo info(path);
-    if (!QDir().mkpath(info.absolutePath())) {
+    QString reason;
+    if (!makeFolders(info.absolutePath(), &reason)) {
         if (error)
-            *error = QStringLiteral("Cannot create the folder %1").arg(info.absolutePath());
+            *error = QStringLiteral("Cannot create the folder %1: %2").arg(info.absolutePath(), reason);
         return false;
     }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
+    // Durable: a full disk is an error here, never an empty answers file behind a success.
+    QString message;
+    if (!writeFileDurably(path, toJson(answers), path, &message)) {
         if (error)
-            *error = QStringLiteral("Cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    file.write(toJson(answers));
-    if (!file.commit()) {
-        if (error)
-            *error = QStringLiteral("Cannot write %1: %2").arg(path, file.errorString());
+            *error = message;
         return false;
     }
     return true;

@@ -15,13 +15,30 @@ bool isLineBreak(QChar c)
     return u == u'\n' || u == u'\r' || u == 0x85 || u == 0x2028 || u == 0x2029;
 }
 
-// C0 and C1 controls other than tab and line breaks: nothing renders them.
+// Bidirectional controls reorder what is shown ("Trojan Source": text that reads one way
+// and is another), and these invisible characters hide inside names. Zero-width joiners
+// (U+200C, U+200D) stay: emoji sequences and several scripts need them.
+bool isBidiOrInvisible(char16_t u)
+{
+    return u == 0x061C                  // Arabic letter mark
+        || u == 0x00AD                  // soft hyphen
+        || u == 0x180E                  // Mongolian vowel separator
+        || u == 0x200B                  // zero-width space
+        || u == 0x200E || u == 0x200F   // left-to-right and right-to-left marks
+        || (u >= 0x202A && u <= 0x202E) // embeddings and overrides
+        || (u >= 0x2060 && u <= 0x2064) // word joiner, invisible operators
+        || (u >= 0x2066 && u <= 0x2069) // isolates
+        || u == 0xFEFF;                 // zero-width no-break space (a BOM inside text)
+}
+
+// C0 and C1 controls other than tab and line breaks (nothing renders them), and the bidi
+// and invisible characters above.
 bool isDroppedControl(QChar c)
 {
     const char16_t u = c.unicode();
     if (u == u'\t' || isLineBreak(c))
         return false;
-    return u < 0x20 || (u >= 0x7f && u <= 0x9f);
+    return u < 0x20 || (u >= 0x7f && u <= 0x9f) || isBidiOrInvisible(u);
 }
 
 bool isAsciiPunctuation(QChar c)
@@ -172,8 +189,7 @@ bool isPlainEnvChar(QChar c)
     case u'+':
     case u',':
     case u'=':
-    case u'~':
-    case u'-': return true;
+    case u'-': return true; // not '~': a shell expands it after '=' or ':' in an assignment
     default: return false;
     }
 }
@@ -295,35 +311,74 @@ QString envComment(const QString &text)
 QString envValue(const QString &text, bool *exact)
 {
     bool dropped = false;
-    QStringList lines = splitLines(text, &dropped);
-    if (exact)
-        *exact = !dropped;
-    QString value = lines.join(u'\n');
-    if (value.isEmpty())
-        return {};
-    if (std::all_of(value.cbegin(), value.cend(), isPlainEnvChar))
-        return value;
-
-    // Inside double quotes dotenv turns the two characters \n (and \r) into line breaks, and
-    // it has no escape for '"'; single quotes and backticks are taken literally.
-    const bool hasEscapeLike = value.contains(QLatin1String("\\n")) || value.contains(QLatin1String("\\r"));
-    const bool multiLine = value.contains(u'\n');
-    if (multiLine) {
-        if (!value.contains(u'"') && !hasEscapeLike)
-            return u'"' + value.replace(u'\n', QLatin1String("\\n")) + u'"';
-        value.replace(u'\n', u' ');
+    QString value = splitLines(text, &dropped).join(u'\n');
+    bool same = !dropped;
+    if (value.isEmpty()) {
         if (exact)
-            *exact = false;
+            *exact = same;
+        return {};
     }
-    if (!value.contains(u'\''))
-        return u'\'' + value + u'\'';
-    if (!value.contains(u'"') && !hasEscapeLike)
-        return u'"' + value + u'"';
-    if (!value.contains(u'`'))
-        return u'`' + value + u'`';
+    if (std::all_of(value.cbegin(), value.cend(), isPlainEnvChar)) {
+        if (exact)
+            *exact = same;
+        return value;
+    }
+    // Single quotes are the one form that a POSIX shell (set -a; . .env), docker compose,
+    // npm dotenv and python-dotenv all read literally: no $(…), `…`, ${…} or \n inside them
+    // means anything. What they cannot hold is replaced, and *exact says so:
+    // - a quote: a shell has no escape inside single quotes;
+    // - a line break: a shell would keep it, but not every dotenv reader;
+    // - "\\" and a final "\": python-dotenv reads them as escapes, the shell does not;
+    // - "${": python-dotenv expands it.
+    if (value.contains(u'\'')) {
+        value.replace(u'\'', QChar(0x2019));
+        same = false;
+    }
+    if (value.contains(u'\n')) {
+        value.replace(u'\n', u' ');
+        same = false;
+    }
+    // python-dotenv expands ${NAME} even inside single quotes.
+    if (value.contains(QLatin1String("${"))) {
+        value.replace(QLatin1String("${"), QLatin1String("$ {"));
+        same = false;
+    }
+    if (value.contains(QLatin1String("\\\\")) || value.endsWith(u'\\')) {
+        value.replace(u'\\', QChar(0x2216)); // ∖ SET MINUS, which looks like a backslash
+        same = false;
+    }
     if (exact)
-        *exact = false;
-    return u'\'' + value.replace(u'\'', QChar(0x2019)) + u'\'';
+        *exact = same;
+    return u'\'' + value + u'\'';
+}
+
+QString withoutInvisible(const QString &text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if (isBidiOrInvisible(u) || (u < 0x20 && u != u'\n' && u != u'\t') || (u >= 0x7f && u <= 0x9f))
+            continue;
+        out.append(c);
+    }
+    return out;
+}
+
+QString terminalText(const QString &text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if (u == u'\n' || u == u'\t'
+            || !(u < 0x20 || (u >= 0x7f && u <= 0x9f) || isBidiOrInvisible(u) || c.category() == QChar::Separator_Line
+                 || c.category() == QChar::Separator_Paragraph))
+            out.append(c);
+        else
+            out += QStringLiteral("\\u%1").arg(int(u), 4, 16, QLatin1Char('0'));
+    }
+    return out;
 }
 
 QString messageQuote(const QString &text)
@@ -339,7 +394,8 @@ QString messageQuote(const QString &text)
         else if (c == u'\t')
             out += QLatin1String("\\t");
         else if (c.unicode() < 0x20 || c.unicode() == 0x7f || c.category() == QChar::Other_Control
-                 || c.category() == QChar::Separator_Line || c.category() == QChar::Separator_Paragraph)
+                 || c.category() == QChar::Separator_Line || c.category() == QChar::Separator_Paragraph
+                 || isBidiOrInvisible(c.unicode()))
             out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
         else
             out += c;

@@ -5,7 +5,9 @@
 
 // Every function is pure and thread-safe, and accepts any text: control characters (other
 // than the line breaks and tabs a function handles) are dropped, since no target renders them
-// and some (NUL, ESC) break tools. "Line break" means \n, \r\n, \r, U+0085, U+2028 or U+2029.
+// and some (NUL, ESC) break tools; so are bidi controls and invisible characters (U+202E,
+// U+200F, U+200B, …), which would make a document read other than it is. "Line break" means \n, \r\n, \r, U+0085,
+// U+2028 or U+2029.
 //
 // The guarantees were checked against real parsers: CommonMark + GFM (micromark, the parser
 // markdownlint uses, standing in for GitHub), QTextDocument::setMarkdown (md4c, Qt 6.4),
@@ -74,19 +76,25 @@ QString mermaidId(const QString &text);
 // whitespace become one space; the ends are trimmed.
 QString envComment(const QString &text);
 
-// The value part of KEY=VALUE that dotenv reads back as exactly the text:
-// - empty → empty; only [A-Za-z0-9_./:@%+,=~-] → as is;
-// - otherwise in single quotes (nothing inside is interpreted by dotenv, docker compose's
-//   env_file or a shell) unless the text holds a single quote: then in double quotes, or
-//   in backticks when it also holds a double quote (npm dotenv reads those; other tools
-//   may not).
-// - Line breaks are never written raw: a multi-line text is written in double quotes
-//   with "\n", which dotenv turns back into line breaks.
-// When no form can hold the text (all three quote kinds, or a line break together with
-// a double quote or a literal "\n"), line breaks become spaces and single quotes become
-// ’ (U+2019). *exact (when given) tells whether dotenv reads back exactly the text: false
-// after such a replacement or when control characters were dropped, so callers can warn.
+// The value part of KEY=VALUE, in a form that a POSIX shell (`set -a; . .env.example`),
+// docker compose's env_file, npm dotenv and python-dotenv all read as the same literal text,
+// so sourcing the file can never run anything:
+// - empty → empty; only [A-Za-z0-9_./:@%+,=-] → as is;
+// - otherwise in single quotes, inside which none of them interprets anything.
+// What single quotes cannot hold for all four is replaced: a single quote becomes ’ (U+2019),
+// a line break a space, "${" becomes "$ {" (python-dotenv expands it even in single quotes),
+// and backslashes "∖" (U+2216) when the text holds "\\" or ends with "\". *exact (when given) is false after such a
+// replacement or when characters were dropped, so callers can warn.
 QString envValue(const QString &text, bool *exact = nullptr);
+
+// Text with the bidi controls, invisible characters and controls (other than \n and \t)
+// removed: the last guard on every generated document.
+QString withoutInvisible(const QString &text);
+
+// Text safe to print to a terminal: control, bidi and invisible characters (other than \n
+// and \t) are shown as \u001b and the like, so nothing typed or read from a file can move
+// the cursor, clear the screen or reorder what is shown.
+QString terminalText(const QString &text);
 
 // A name from a file, for inside the quotes of a one-line error message ("unknown key \"%1\""):
 // line breaks, tabs and other control characters (ESC would reach the terminal) are shown as

@@ -3,6 +3,7 @@
 
 #include "answerset.h"
 #include "envcatalog.h"
+#include "escaping.h"
 #include "projectcontext.h"
 #include "templatecontext.h"
 
@@ -60,9 +61,12 @@ TemplateSet::Entry loadBuiltIn(const TemplateFile &file)
     return parseTemplate(file, in.readAll(), name);
 }
 
-// Every document ends with exactly one newline, whatever an override's last line looks like.
+// Every document ends with exactly one newline, whatever an override's last line looks like,
+// and holds no bidi control, invisible character or control but \n and \t, wherever its text
+// came from (an answer, a project file, an override).
 QByteArray finish(QString text)
 {
+    text = escape::withoutInvisible(text);
     while (!text.isEmpty() && text.back().isSpace())
         text.chop(1);
     text.append(QLatin1Char('\n'));
@@ -119,6 +123,15 @@ GenerationResult generate(const Resolver &answers, const TemplateSet &templates)
     const QList<EnvVar> catalog = envCatalog(answers, facts);
     result.diagrams = plannedDiagrams(answers, facts);
     const QVariantMap context = templateContext(answers, facts, catalog, result.diagrams);
+    for (const EnvVar &var : catalog) {
+        bool exact = true;
+        escape::envValue(var.example, &exact);
+        if (!exact)
+            result.warnings.append(
+                QStringLiteral("The example value of %1 in .env.example was changed to a form a shell and every dotenv "
+                               "reader take literally (quotes, line breaks or backslashes replaced).")
+                    .arg(var.name));
+    }
     for (const TemplateSet::Entry &entry : templates.entries()) {
         if (!entry.errors.isEmpty()) {
             result.errors += entry.errors;

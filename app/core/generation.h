@@ -21,6 +21,7 @@ struct GenerationResult {
     QList<GeneratedFile> files;  // in a fixed order: operations, configuration, .env.example
     QList<Diagram> diagrams;     // for the preview's Diagrams tab
     QList<TemplateError> errors; // "name:line: message"; a file with errors is not generated
+    QStringList warnings;        // one sentence each: what was written other than given
 };
 
 // The three templates, each parsed once. Copies are cheap and share the parsed trees, so a

@@ -1,6 +1,8 @@
 // Loader and validator of the questionnaire data (resources/questionnaire/phase7.json).
 #include "questionnaire.h"
 
+#include <cmath>
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -175,6 +177,21 @@ public:
         return Asked::Full;
     }
 
+    // A whole number of at least 1 (a limit).
+    int count(const QJsonObject &o, const char *key, const QString &where, int fallback)
+    {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (v.isUndefined())
+            return fallback;
+        const double d = v.toDouble(-1);
+        if (!v.isDouble() || d < 1 || d > 1e6 || d != std::floor(d)) {
+            fail(where, QStringLiteral("\"%1\" must be a whole number from 1 to 1000000").arg(QLatin1String(key)));
+            return fallback;
+        }
+        return int(d);
+    }
+
+    Limits limits;
     Field field(const QJsonValue &value, const QString &questionWhere, QSet<QString> *ids);
     QVariant normaliseDefault(const Field &field, const QJsonValue &value, const QString &where);
 };
@@ -207,7 +224,7 @@ Field Reader::field(const QJsonValue &value, const QString &questionWhere, QSet<
     ids->insert(f.id);
     onlyKeys(o,
              {"id", "type", "label", "section", "help", "placeholder", "required", "headline", "default", "when",
-              "choices", "other", "min", "max", "integer", "unit", "columns"},
+              "choices", "other", "min", "max", "integer", "unit", "columns", "maxLength", "maxRows"},
              where);
     const QString type = string(o, "type", where, true);
     if (const auto t = typeFromId(type))
@@ -228,6 +245,19 @@ Field Reader::field(const QJsonValue &value, const QString &questionWhere, QSet<
     f.unit = string(o, "unit", where, false);
     if (f.min && f.max && *f.min > *f.max)
         fail(where, QStringLiteral("min is greater than max"));
+    // The questionnaire's limits, narrowed per field where the data says so.
+    const bool isText = f.type == Field::Type::Text || f.type == Field::Type::MultiLine || f.type == Field::Type::Multi;
+    if (o.contains(QLatin1String("maxLength")) && !isText)
+        fail(where, QStringLiteral("only text, multiline and multi fields have \"maxLength\""));
+    if (o.contains(QLatin1String("maxRows")) && f.type != Field::Type::Table && f.type != Field::Type::Multi)
+        fail(where, QStringLiteral("only table and multi fields have \"maxRows\""));
+    const int lengthLimit = f.type == Field::Type::MultiLine ? limits.multiline : limits.text;
+    if (isText)
+        f.maxLength = std::min(count(o, "maxLength", where, lengthLimit), lengthLimit);
+    if (f.type == Field::Type::Table)
+        f.maxRows = std::min(count(o, "maxRows", where, limits.tableRows), limits.tableRows);
+    if (f.type == Field::Type::Multi)
+        f.maxRows = std::min(count(o, "maxRows", where, limits.listItems), limits.listItems);
 
     const bool hasChoices = f.type == Field::Type::Choice || f.type == Field::Type::Multi;
     if (o.contains(QLatin1String("choices")) != hasChoices)
@@ -265,6 +295,7 @@ Field Reader::field(const QJsonValue &value, const QString &questionWhere, QSet<
             fail(columnWhere, QStringLiteral("column type must be text, number or choice"));
         c.choices = strings(co, "choices", columnWhere);
         c.unit = string(co, "unit", columnWhere, false);
+        c.maxLength = limits.cell;
         if (columnIds.contains(c.id))
             fail(columnWhere, QStringLiteral("duplicate column id"));
         columnIds.insert(c.id);
@@ -360,9 +391,10 @@ std::optional<Questionnaire> Questionnaire::fromJson(const QByteArray &json, QSt
     }
     Reader r;
     const QJsonObject root = doc.object();
-    r.onlyKeys(root,
-               {"format", "version", "phase", "title", "duration", "objective", "markers", "questions", "context"},
-               QStringLiteral("questionnaire"));
+    r.onlyKeys(
+        root,
+        {"format", "version", "phase", "title", "duration", "objective", "markers", "limits", "questions", "context"},
+        QStringLiteral("questionnaire"));
     if (root.value(QLatin1String("format")).toString() != QLatin1String("opsflow-questionnaire"))
         r.fail(QString(), QStringLiteral("\"format\" must be \"opsflow-questionnaire\""));
     if (root.value(QLatin1String("version")).toInt() != 1)
@@ -380,6 +412,20 @@ std::optional<Questionnaire> Questionnaire::fromJson(const QByteArray &json, QSt
         q.m_markers.append({r.string(mo, "emoji", QStringLiteral("markers"), true),
                             r.string(mo, "meaning", QStringLiteral("markers"), true)});
     }
+
+    if (!root.value(QLatin1String("limits")).isObject())
+        r.fail(QStringLiteral("limits"), QStringLiteral("\"limits\" must be an object"));
+    const QJsonObject limits = root.value(QLatin1String("limits")).toObject();
+    r.onlyKeys(limits, {"text", "multiline", "tableRows", "cell", "listItems"}, QStringLiteral("limits"));
+    for (const char *key : {"text", "multiline", "tableRows", "cell", "listItems"}) {
+        if (!limits.contains(QLatin1String(key)))
+            r.fail(QStringLiteral("limits"), QStringLiteral("\"%1\" is missing").arg(QLatin1String(key)));
+    }
+    r.limits = {
+        r.count(limits, "text", QStringLiteral("limits"), 1), r.count(limits, "multiline", QStringLiteral("limits"), 1),
+        r.count(limits, "tableRows", QStringLiteral("limits"), 1), r.count(limits, "cell", QStringLiteral("limits"), 1),
+        r.count(limits, "listItems", QStringLiteral("limits"), 1)};
+    q.m_limits = r.limits;
 
     const QJsonValue questions = root.value(QLatin1String("questions"));
     if (!questions.isArray() || questions.toArray().isEmpty())

@@ -35,6 +35,18 @@ struct Column {
     QString type = QStringLiteral("text"); // text | number | choice
     QStringList choices;
     QString unit;
+    int maxLength = 0; // longest text a cell may hold (the questionnaire's limits.cell)
+};
+
+// How much an answer may hold: sane bounds, so no answers file can make a document or a
+// diagram that its readers cannot take (mermaid's maxTextSize, a 34 MB operations.md).
+// The questionnaire's "limits" object; a field may narrow its own with maxLength / maxRows.
+struct Limits {
+    int text = 0;      // characters in a one-line text
+    int multiline = 0; // characters in a multi-line text
+    int tableRows = 0; // rows in a table
+    int cell = 0;      // characters in a table cell
+    int listItems = 0; // entries in a checklist (its own additions included)
 };
 
 struct Field {
@@ -57,6 +69,8 @@ struct Field {
     bool integer = true;
     QString unit;
     QList<Column> columns;
+    int maxLength = 0; // text, multiline: most characters; multi: most characters per entry
+    int maxRows = 0;   // table: most rows; multi: most entries
 
     const Choice *choice(const QString &value) const;
 };
@@ -108,6 +122,7 @@ public:
     QString duration() const { return m_duration; }
     QString objective() const { return m_objective; }
     const QList<Marker> &markers() const { return m_markers; }
+    const Limits &limits() const { return m_limits; }
     const QList<Question> &questions() const { return m_questions; }
     // Facts phase 7 does not ask but the documents need (project name, database, …).
     const QList<Field> &contextFields() const { return m_contextFields; }
@@ -124,6 +139,7 @@ private:
     QString m_duration;
     QString m_objective;
     QList<Marker> m_markers;
+    Limits m_limits;
     QList<Question> m_questions;
     QList<Field> m_contextFields;
     QHash<QString, int> m_index;

@@ -380,26 +380,30 @@ void TestEscaping::shouldQuoteEnvValues_data()
                           << "'a#b'" << true;
     QTest::newRow("dollar") << "$HOME"
                             << "'$HOME'" << true;
-    QTest::newRow("single quote") << "it's"
-                                  << "\"it's\"" << true;
-    QTest::newRow("both quotes") << "it's \"x\""
-                                 << "`it's \"x\"`" << true;
+    QTest::newRow("single quote") << "it's" << QStringLiteral("'it\u2019s'") << false;
+    QTest::newRow("both quotes") << "it's \"x\"" << QStringLiteral("'it\u2019s \"x\"'") << false;
+    QTest::newRow("command substitution") << "$(touch PWNED) `id`"
+                                          << "'$(touch PWNED) `id`'" << true;
+    QTest::newRow("python-dotenv expansion") << "${HOME}"
+                                             << "'$ {HOME}'" << false;
+    QTest::newRow("tilde") << "~/x"
+                           << "'~/x'" << true;
     QTest::newRow("multi-line") << "line1\nline2"
-                                << "\"line1\\nline2\"" << true;
+                                << "'line1 line2'" << false;
     QTest::newRow("multi-line crlf") << "line1\r\nline2"
-                                     << "\"line1\\nline2\"" << true;
-    QTest::newRow("multi-line quote") << "it's\nx"
-                                      << "\"it's\\nx\"" << true;
-    QTest::newRow("literal backslash n") << "it's a\\n"
-                                         << "`it's a\\n`" << true;
+                                     << "'line1 line2'" << false;
+    QTest::newRow("multi-line quote") << "it's\nx" << QStringLiteral("'it\u2019s x'") << false;
+    QTest::newRow("literal backslash n") << "a\\n"
+                                         << "'a\\n'" << true;
+    QTest::newRow("double backslash") << "a\\\\b" << QStringLiteral("'a\u2216\u2216b'") << false;
     QTest::newRow("multi-line double quote") << "say \"hi\"\nbye"
                                              << "'say \"hi\" bye'" << false;
     QTest::newRow("every quote") << "a ' \" ` b" << QStringLiteral("'a \u2019 \" ` b'") << false;
     QTest::newRow("control") << QStringLiteral("x\x01y") << "xy" << false;
     QTest::newRow("injection") << "v\nEVIL=1"
-                               << "\"v\\nEVIL=1\"" << true;
-    QTest::newRow("trailing backslash") << "a b\\"
-                                        << "'a b\\'" << true;
+                               << "'v EVIL=1'" << false;
+    QTest::newRow("trailing backslash") << "a b\\" << QStringLiteral("'a b\u2216'") << false;
+    QTest::newRow("bidi override") << QStringLiteral("abc\u202Edef") << "abcdef" << false;
 }
 
 void TestEscaping::shouldQuoteEnvValues()

@@ -15,6 +15,7 @@ const char *const validDocument = R"json({
   "format": "opsflow-questionnaire", "version": 1, "phase": "7",
   "title": "Operations & Deployment",
   "markers": [ { "emoji": "⭐", "meaning": "Recommended" } ],
+  "limits": { "text": 200, "multiline": 4000, "tableRows": 50, "cell": 200, "listItems": 50 },
   "context": [ { "id": "database", "type": "choice", "label": "Database",
                  "choices": [ { "value": "postgresql", "label": "PostgreSQL", "marker": "⭐" } ] } ],
   "questions": [

@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -268,10 +269,19 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString answers = dir.filePath(s("answers.json"));
-        QVERIFY(write(answers, QByteArray("{\"format\": \"opsflow-answers\", \"version\": 1, \"a\n\x1b[2Jb\": 1}")));
-        const Run run = opsflow({s("generate"), dir.path(), s("--answers"), answers});
+        // Escaped in the JSON: the key itself holds the line break and the escape.
+        QVERIFY(
+            write(answers, QByteArray("{\"format\": \"opsflow-answers\", \"version\": 1, \"a\\n\\u001b[2Jb\": 1}")));
+        Run run = opsflow({s("generate"), dir.path(), s("--answers"), answers});
         QCOMPARE(run.code, 3);
         QVERIFY2(run.err.contains(s("has an unknown key \"a\\n\\u001b[2Jb\"")), qPrintable(run.err));
+        QVERIFY2(!run.err.contains(QChar(0x1b)) && run.err.count(QLatin1Char('\n')) == 1, qPrintable(run.err));
+        // Raw in the JSON (which JSON forbids inside a string): refused for that, on one line.
+        QVERIFY(write(answers, QByteArray("{\"format\": \"opsflow-answers\", \"version\": 1, \"a\n\x1b[2Jb\": 1}")));
+        run = opsflow({s("generate"), dir.path(), s("--answers"), answers});
+        QCOMPARE(run.code, 3);
+        QVERIFY2(run.err.contains(s("has a raw control character (U+000a) inside a string at line 1, column 47")),
+                 qPrintable(run.err));
         QVERIFY2(!run.err.contains(QChar(0x1b)) && run.err.count(QLatin1Char('\n')) == 1, qPrintable(run.err));
     }
 
@@ -314,7 +324,7 @@ private Q_SLOTS:
                  {s("why"),
                   s("first\r\nsecond\rthird\u2028fourth\u0085fifth\n\nDATABASE_URL=postgres://injected\n# comment")},
              }},
-            {s("7.7.2"), QJsonObject{{s("pool_tool"), QString(200 * 1024, QLatin1Char('y'))}}},
+            {s("7.7.2"), QJsonObject{{s("pool_tool"), QString(200, QLatin1Char('y'))}}}, // the longest allowed
         };
         const QJsonObject context{{s("project_name"), s("name\nINJECTED=1 ' \" ` $HOME $(rm -rf /) \\")}};
         const QByteArray hostile = answersWith(QJsonDocument(answers).toJson(QJsonDocument::Compact),
@@ -338,6 +348,56 @@ private Q_SLOTS:
             QVERIFY2(line.match(l).hasMatch(), qPrintable(l.left(200)));
         QVERIFY(!env.contains(s("INJECTED=1")));
         QVERIFY(!env.contains(s("DATABASE_URL=postgres://injected")));
+        // Bidi overrides and invisible characters reach no document.
+        for (const char *file : {"docs/operations.md", "specs/configuration.md", ".env.example"}) {
+            const QString text = QString::fromUtf8(read(QDir(project).filePath(QLatin1String(file))));
+            for (const char16_t u : {char16_t(0x202E), char16_t(0x202C), char16_t(0x200B), char16_t(0x200F)})
+                QVERIFY2(!text.contains(QChar(u)),
+                         qPrintable(QStringLiteral("%1 holds U+%2").arg(QLatin1String(file)).arg(int(u), 4, 16)));
+        }
+    }
+
+    // Limits: an answer longer than the questionnaire allows, or a table with too many rows,
+    // is refused when the answers load, naming the field (a 10,000-character service name
+    // once made two diagrams too large for mermaid; 100,000 rows a 34 MB document).
+    void shouldRefuseAnswersBeyondTheLimits_data()
+    {
+        QTest::addColumn<QByteArray>("answers");
+        QTest::addColumn<QByteArray>("context");
+        QTest::addColumn<QString>("message");
+        QJsonArray rows;
+        for (int i = 0; i < 51; ++i)
+            rows.append(QJsonObject{{s("service"), s("svc%1").arg(i)}, {s("timeout_ms"), 1000}});
+        QTest::newRow("long name") << QByteArray("{}")
+                                   << QJsonDocument(QJsonObject{{s("project_name"), QString(10000, u'n')}}).toJson()
+                                   << s("context.project_name is longer than 200 characters");
+        QTest::newRow("too many rows")
+            << QJsonDocument(QJsonObject{{s("7.9.3"), QJsonObject{{s("policies"), rows}}}}).toJson() << QByteArray("{}")
+            << s("answers.\"7.9.3\".policies has 51 rows; at most 50 are allowed");
+        QTest::newRow("long cell")
+            << QJsonDocument(QJsonObject{{s("7.9.4"),
+                                          QJsonObject{{s("masking"),
+                                                       QJsonArray{QJsonObject{{s("pattern"), QString(201, u'p')}}}}}}})
+                   .toJson()
+            << QByteArray("{}") << s("answers.\"7.9.4\".masking column \"pattern\" is longer than 200 characters");
+        QTest::newRow("not an option")
+            << QJsonDocument(QJsonObject{{s("7.9.3"), QJsonObject{{s("default_backoff"), s("it's $(touch PWNED)")}}}})
+                   .toJson()
+            << QByteArray("{}")
+            << s("answers.\"7.9.3\".default_backoff must be one of none, fixed, exponential, not \"it's $(touch PWNED)\"");
+    }
+
+    void shouldRefuseAnswersBeyondTheLimits()
+    {
+        QFETCH(QByteArray, answers);
+        QFETCH(QByteArray, context);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        QVERIFY(write(dir.filePath(s("answers.json")), answersWith(answers, context)));
+        const Run run = opsflow({s("generate"), dir.path(), s("--answers"), dir.filePath(s("answers.json"))});
+        QCOMPARE(run.code, 3);
+        QVERIFY2(run.err.contains(message), qPrintable(run.err));
+        QVERIFY(!QFileInfo::exists(dir.filePath(s("docs/operations.md"))));
     }
 };
 
