@@ -5,7 +5,7 @@
 #
 #   tests/lint/run-clang-tidy.sh [BUILD_DIR] [PATH_REGEX]
 #       BUILD_DIR   default: build (any preset's tree; CMAKE_EXPORT_COMPILE_COMMANDS is on)
-#       PATH_REGEX  default: ^TOP/(app/core|app/cli|ui)/[^/]+\.cpp$ (TOP: this checkout; anchored
+#       PATH_REGEX  default: ^TOP/(app/core|app/cli|ui/[^/]+)/[^/]+\.cpp$ (TOP: this checkout; anchored
 #                   so that tests/ui/*.cpp, whose moc files the autogen targets below do not
 #                   make, is not taken for ui/)
 set -euo pipefail
@@ -13,7 +13,7 @@ set -euo pipefail
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 build=${1:-$top/build}
 top_re=$(printf '%s' "$top" | sed 's/[][\\.*^$+?(){}|]/\\&/g')
-filter=${2:-"^$top_re/(app/core|app/cli|ui)/[^/]+\\.cpp\$"}
+filter=${2:-"^$top_re/(app/core|app/cli|ui/[^/]+)/[^/]+\\.cpp\$"}
 runner=$(command -v run-clang-tidy-14 || command -v run-clang-tidy || true)
 tidy=$(command -v clang-tidy-14 || command -v clang-tidy || true)
 if [ -z "$tidy" ] || [ -z "$runner" ]; then

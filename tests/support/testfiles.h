@@ -5,6 +5,8 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QString>
 #include <QTest>
 
@@ -38,6 +40,15 @@ inline bool copyTree(const QString &from, const QString &to)
             return false;
     }
     return true;
+}
+
+// A JSON file's top-level object; empty when it cannot be read or is not an object.
+inline QJsonObject readJson(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(file.readAll()).object();
 }
 
 } // namespace opsflow::testing

@@ -11,6 +11,7 @@
 #include "projectsession.h"
 #include "testfiles.h"
 #include "wizard.h"
+#include "wizardpages.h"
 
 #include <QAbstractButton>
 #include <QDirIterator>
@@ -48,20 +49,6 @@ bool writeAll(const QString &path, const QByteArray &bytes)
     QDir().mkpath(QFileInfo(path).absolutePath());
     QFile file(path);
     return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(bytes) == bytes.size();
-}
-
-QString pageKey(const Wizard *wizard)
-{
-    switch (wizard->currentId()) {
-    case Wizard::StartPageId: return QStringLiteral("start");
-    case Wizard::ModeScopePageId: return QStringLiteral("mode");
-    case Wizard::ContextPageId: return QStringLiteral("context");
-    case Wizard::PreflightPageId: return QStringLiteral("preflight");
-    case Wizard::SummaryPageId: return QStringLiteral("summary");
-    case Wizard::GeneratePageId: return QStringLiteral("generate");
-    case Wizard::CompletionPageId: return QStringLiteral("completion");
-    default: return wizard->questionIdOf(wizard->currentId());
-    }
 }
 
 } // namespace

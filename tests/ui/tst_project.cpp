@@ -13,6 +13,7 @@
 #include "suggestionbox.h"
 #include "testfiles.h"
 #include "wizard.h"
+#include "wizardpages.h"
 
 #include <QAbstractButton>
 #include <QDirIterator>
@@ -32,32 +33,6 @@
 
 using namespace opsflow;
 using namespace opsflow::testing;
-
-namespace {
-
-QString pageKey(const Wizard *wizard)
-{
-    switch (wizard->currentId()) {
-    case Wizard::StartPageId: return QStringLiteral("start");
-    case Wizard::ModeScopePageId: return QStringLiteral("mode");
-    case Wizard::ContextPageId: return QStringLiteral("context");
-    case Wizard::PreflightPageId: return QStringLiteral("preflight");
-    case Wizard::SummaryPageId: return QStringLiteral("summary");
-    case Wizard::GeneratePageId: return QStringLiteral("generate");
-    case Wizard::CompletionPageId: return QStringLiteral("completion");
-    default: return wizard->questionIdOf(wizard->currentId());
-    }
-}
-
-QJsonObject readJson(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QJsonDocument::fromJson(file.readAll()).object();
-}
-
-} // namespace
 
 class TestProject : public QObject
 {

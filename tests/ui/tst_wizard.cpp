@@ -9,7 +9,9 @@
 #include "previewpane.h"
 #include "questionpage.h"
 #include "summary.h"
+#include "testfiles.h"
 #include "wizard.h"
+#include "wizardpages.h"
 
 #include <QAbstractButton>
 #include <QComboBox>
@@ -31,6 +33,7 @@
 #include <memory>
 
 using namespace opsflow;
+using namespace opsflow::testing;
 
 namespace {
 
@@ -40,30 +43,6 @@ const QStringList allQuestions = {QStringLiteral("7.1"),   QStringLiteral("7.2")
                                   QStringLiteral("7.7.2"), QStringLiteral("7.8"),   QStringLiteral("7.9"),
                                   QStringLiteral("7.9.1"), QStringLiteral("7.9.2"), QStringLiteral("7.9.3"),
                                   QStringLiteral("7.9.4"), QStringLiteral("7.10")};
-
-// A page by what the user sees: "start", "mode", "context", "preflight", a question id,
-// "summary", "generate", "completion".
-QString pageKey(const Wizard *wizard)
-{
-    switch (wizard->currentId()) {
-    case Wizard::StartPageId: return QStringLiteral("start");
-    case Wizard::ModeScopePageId: return QStringLiteral("mode");
-    case Wizard::ContextPageId: return QStringLiteral("context");
-    case Wizard::PreflightPageId: return QStringLiteral("preflight");
-    case Wizard::SummaryPageId: return QStringLiteral("summary");
-    case Wizard::GeneratePageId: return QStringLiteral("generate");
-    case Wizard::CompletionPageId: return QStringLiteral("completion");
-    default: return wizard->questionIdOf(wizard->currentId());
-    }
-}
-
-QJsonObject readJson(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QJsonDocument::fromJson(file.readAll()).object();
-}
 
 } // namespace
 

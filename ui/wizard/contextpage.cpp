@@ -20,25 +20,6 @@
 
 namespace opsflow {
 
-namespace {
-
-QLabel *makeValueLabel(const QString &name, QWidget *parent)
-{
-    auto *label = new QLabel(parent);
-    label->setObjectName(name);
-    label->setTextFormat(Qt::RichText);
-    label->setWordWrap(true);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    return label;
-}
-
-QString code(const QString &text)
-{
-    return QStringLiteral("<code>%1</code>").arg(text.toHtmlEscaped());
-}
-
-} // namespace
-
 ContextPage::ContextPage(AnswersModel *model, ProjectSession *project, QWidget *parent)
     : QWizardPage(parent), m_model(model), m_project(project)
 {
@@ -68,13 +49,13 @@ ContextPage::ContextPage(AnswersModel *model, ProjectSession *project, QWidget *
     form->setContentsMargins(0, 0, 0, 0);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->setRowWrapPolicy(QFormLayout::DontWrapRows);
-    m_config = makeValueLabel(QStringLiteral("project/config"), m_found);
-    m_warning = makeValueLabel(QStringLiteral("project/warning"), m_found);
-    m_name = makeValueLabel(QStringLiteral("project/name"), m_found);
-    m_contextFiles = makeValueLabel(QStringLiteral("project/contextFiles"), m_found);
-    m_documents = makeValueLabel(QStringLiteral("project/documents"), m_found);
-    m_evidence = makeValueLabel(QStringLiteral("project/evidence"), m_found);
-    m_notes = makeValueLabel(QStringLiteral("project/notes"), m_found);
+    m_config = TextStyles::richLabel(QStringLiteral("project/config"), m_found);
+    m_warning = TextStyles::richLabel(QStringLiteral("project/warning"), m_found);
+    m_name = TextStyles::richLabel(QStringLiteral("project/name"), m_found);
+    m_contextFiles = TextStyles::richLabel(QStringLiteral("project/contextFiles"), m_found);
+    m_documents = TextStyles::richLabel(QStringLiteral("project/documents"), m_found);
+    m_evidence = TextStyles::richLabel(QStringLiteral("project/evidence"), m_found);
+    m_notes = TextStyles::richLabel(QStringLiteral("project/notes"), m_found);
     TextStyles::makeSmallPrint(m_notes);
     form->addRow(tr("ai-flow:"), m_config);
     form->addRow(QString(), m_warning);
@@ -195,10 +176,11 @@ void ContextPage::showProject()
         facts.append(c.projectType.isEmpty() ? tr("no project type")
                                              : tr("project type <b>%1</b>").arg(c.projectType.toHtmlEscaped()));
         m_config->setText(
-            tr("✅ %1 — %2").arg(code(QStringLiteral(".ai-flow/core/config.json")), facts.join(QLatin1String(", "))));
+            tr("✅ %1 — %2")
+                .arg(TextStyles::code(QStringLiteral(".ai-flow/core/config.json")), facts.join(QLatin1String(", "))));
     } else {
         m_config->setText(tr("❌ No %1: this folder has not run ai-flow yet; that is fine.")
-                              .arg(code(QStringLiteral(".ai-flow/core/config.json"))));
+                              .arg(TextStyles::code(QStringLiteral(".ai-flow/core/config.json"))));
     }
     m_form->setRowVisible(m_warning, !c.warning.isEmpty());
     m_warning->setText(QStringLiteral("<span style=\"color:%1\"><b>%2</b> %3</span>")
@@ -206,20 +188,22 @@ void ContextPage::showProject()
                                 c.warning.toHtmlEscaped()));
 
     const QString name = m_project->displayName();
-    m_name->setText(tr("<b>%1</b> — from %2")
-                        .arg(name.toHtmlEscaped(),
-                             c.projectNameSource.isEmpty() ? tr("the folder name") : code(c.projectNameSource)));
+    m_name->setText(
+        tr("<b>%1</b> — from %2")
+            .arg(name.toHtmlEscaped(),
+                 c.projectNameSource.isEmpty() ? tr("the folder name") : TextStyles::code(c.projectNameSource)));
 
     const auto fileLine = [](const ProjectFile &file, const QString &extra) {
         if (file.read)
-            return tr("✅ %1%2").arg(code(file.path), extra);
+            return tr("✅ %1%2").arg(TextStyles::code(file.path), extra);
         if (file.exists)
-            return tr("⚠️ %1 — %2").arg(code(file.path), file.note.toHtmlEscaped());
-        return tr("❌ %1 — not found").arg(code(file.path));
+            return tr("⚠️ %1 — %2").arg(TextStyles::code(file.path), file.note.toHtmlEscaped());
+        return tr("❌ %1 — not found").arg(TextStyles::code(file.path));
     };
     QString testing;
     if (!c.testCommand.isEmpty())
-        testing = tr(" (test command %1, %2)").arg(code(c.testCommand), code(c.testCommandEvidence));
+        testing =
+            tr(" (test command %1, %2)").arg(TextStyles::code(c.testCommand), TextStyles::code(c.testCommandEvidence));
     m_contextFiles->setText(fileLine(c.testing, testing) + QStringLiteral("<br>") + fileLine(c.aiInstructions, {}));
 
     QStringList documents;

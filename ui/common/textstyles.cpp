@@ -65,4 +65,19 @@ QString escapeMnemonic(QString text)
     return text.replace(QLatin1Char('&'), QLatin1String("&&"));
 }
 
+QString code(const QString &text)
+{
+    return QStringLiteral("<code>%1</code>").arg(text.toHtmlEscaped());
+}
+
+QLabel *richLabel(const QString &objectName, QWidget *parent, const QString &text)
+{
+    auto *label = new QLabel(text, parent);
+    label->setObjectName(objectName);
+    label->setTextFormat(Qt::RichText);
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+
 } // namespace opsflow::TextStyles

@@ -13,15 +13,6 @@
 
 namespace opsflow {
 
-namespace {
-
-QString code(const QString &text)
-{
-    return QStringLiteral("<code>%1</code>").arg(text.toHtmlEscaped());
-}
-
-} // namespace
-
 SuggestionBox::SuggestionBox(AnswersModel *model, Style style, QWidget *parent)
     : QGroupBox(parent), m_model(model), m_style(style), m_grid(new QGridLayout(this))
 {
@@ -88,7 +79,7 @@ void SuggestionBox::setFindings(const QList<Finding> &findings)
         const Field *field = fieldOf(s.questionId, s.fieldId);
         QStringList found;
         for (const QString &evidence : std::as_const(s.evidence))
-            found.append(code(evidence));
+            found.append(TextStyles::code(evidence));
         QString text = namesField
             ? tr("%1: <b>%2</b>").arg(field->label.toHtmlEscaped(), describeValue(*field, s.value).toHtmlEscaped())
             : tr("Suggested: <b>%1</b>").arg(describeValue(*field, s.value).toHtmlEscaped());

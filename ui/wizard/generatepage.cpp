@@ -25,21 +25,6 @@ namespace opsflow {
 
 namespace {
 
-QString code(const QString &text)
-{
-    return QStringLiteral("<code>%1</code>").arg(text.toHtmlEscaped());
-}
-
-QLabel *makeLabel(const QString &name, QWidget *parent)
-{
-    auto *label = new QLabel(parent);
-    label->setObjectName(name);
-    label->setTextFormat(Qt::RichText);
-    label->setWordWrap(true);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    return label;
-}
-
 void countLines(const QString &diff, int *added, int *removed)
 {
     *added = 0;
@@ -58,10 +43,11 @@ void countLines(const QString &diff, int *added, int *removed)
 
 GeneratePage::GeneratePage(AnswersModel *model, ProjectSession *project, QWidget *parent)
     : QWizardPage(parent), m_model(model), m_project(project),
-      m_context(makeLabel(QStringLiteral("generate/context"), this)),
-      m_folder(makeLabel(QStringLiteral("generate/folder"), this)),
-      m_errors(makeLabel(QStringLiteral("generate/errors"), this)), m_scroll(new QScrollArea(this)),
-      m_outcome(makeLabel(QStringLiteral("generate/outcome"), this)), m_generate(new QPushButton(tr("&Generate"), this))
+      m_context(TextStyles::richLabel(QStringLiteral("generate/context"), this)),
+      m_folder(TextStyles::richLabel(QStringLiteral("generate/folder"), this)),
+      m_errors(TextStyles::richLabel(QStringLiteral("generate/errors"), this)), m_scroll(new QScrollArea(this)),
+      m_outcome(TextStyles::richLabel(QStringLiteral("generate/outcome"), this)),
+      m_generate(new QPushButton(tr("&Generate"), this))
 {
     setObjectName(QStringLiteral("generate"));
     setTitle(tr("📄 Generate Phase %1 Documents").arg(model->questionnaire().phase()));
@@ -146,11 +132,11 @@ void GeneratePage::showContext()
         for (const QString &path : {QStringLiteral("docs/testing.md"), QStringLiteral("ai-instructions.md")}) {
             const ProjectFile file = readProjectFile(m_project->folder(), path);
             if (file.read)
-                lines.append(tr("✅ Re-reading %1").arg(code(path)));
+                lines.append(tr("✅ Re-reading %1").arg(TextStyles::code(path)));
             else if (file.exists)
-                lines.append(tr("⚠️ %1 — %2").arg(code(path), file.note.toHtmlEscaped()));
+                lines.append(tr("⚠️ %1 — %2").arg(TextStyles::code(path), file.note.toHtmlEscaped()));
             else
-                lines.append(tr("✗ %1 — not found").arg(code(path)));
+                lines.append(tr("✗ %1 — not found").arg(TextStyles::code(path)));
         }
     }
     m_context->setText(lines.join(QStringLiteral("<br>")));
@@ -166,7 +152,7 @@ void GeneratePage::showPlan()
 
     QStringList errors;
     for (const TemplateError &error : std::as_const(m_plan.errors))
-        errors.append(code(error.toString()));
+        errors.append(TextStyles::code(error.toString()));
     m_errors->setText(QStringLiteral("<span style=\"color:%1\"><b>%2</b><br>%3</span>")
                           .arg(TextStyles::errorColor(palette()).name(),
                                tr("Template errors — the documents they belong to are not written:"),
@@ -199,7 +185,7 @@ QWidget *GeneratePage::documentWidget(const DocumentPlan &document, QWidget *par
     auto *box = new QGroupBox(document.path, parent);
     box->setObjectName(QStringLiteral("generate/") + document.path);
     auto *layout = new QVBoxLayout(box);
-    auto *status = makeLabel(box->objectName() + QStringLiteral("/status"), box);
+    auto *status = TextStyles::richLabel(box->objectName() + QStringLiteral("/status"), box);
     const PlannedFile &file = document.file;
     const QString diffText = file.diff(); // made once, on demand: empty unless changed
     QString text;
@@ -234,7 +220,7 @@ QWidget *GeneratePage::documentWidget(const DocumentPlan &document, QWidget *par
     layout->addWidget(status);
 
     if (!document.notes.isEmpty()) {
-        auto *notes = makeLabel(box->objectName() + QStringLiteral("/notes"), box);
+        auto *notes = TextStyles::richLabel(box->objectName() + QStringLiteral("/notes"), box);
         notes->setTextFormat(Qt::PlainText);
         notes->setText(document.notes.join(QLatin1Char('\n')));
         TextStyles::makeSmallPrint(notes);
@@ -263,7 +249,7 @@ QWidget *GeneratePage::conflictWidget(const DocumentPlan &document, const Sectio
     frame->setFrameShape(QFrame::StyledPanel);
     auto *layout = new QVBoxLayout(frame);
     layout->setContentsMargins(8, 6, 8, 6);
-    auto *reason = makeLabel(name + QStringLiteral("/reason"), frame);
+    auto *reason = TextStyles::richLabel(name + QStringLiteral("/reason"), frame);
     reason->setText(QStringLiteral("<span style=\"color:%1\">%2</span>")
                         .arg(TextStyles::warningColor(palette()).name(),
                              tr("⚠️ <b>Conflict:</b> %1").arg(conflict.reason.toHtmlEscaped())));

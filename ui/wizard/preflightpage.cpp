@@ -19,21 +19,6 @@ namespace opsflow {
 
 namespace {
 
-QLabel *makeLabel(const QString &name, QWidget *parent)
-{
-    auto *label = new QLabel(parent);
-    label->setObjectName(name);
-    label->setTextFormat(Qt::RichText);
-    label->setWordWrap(true);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    return label;
-}
-
-QString code(const QString &text)
-{
-    return QStringLiteral("<code>%1</code>").arg(text.toHtmlEscaped());
-}
-
 QString objectNameOf(PreflightAction action)
 {
     switch (action) {
@@ -59,15 +44,15 @@ PreflightPage::PreflightPage(AnswersModel *model, ProjectSession *project, QWidg
     auto *column = new QVBoxLayout(content);
     column->setContentsMargins(0, 0, 8, 0);
     column->setSpacing(8);
-    m_scenario = makeLabel(QStringLiteral("preflight/scenario"), content);
+    m_scenario = TextStyles::richLabel(QStringLiteral("preflight/scenario"), content);
     TextStyles::makeHeading(m_scenario);
-    m_source = makeLabel(QStringLiteral("preflight/source"), content);
-    m_auditError = makeLabel(QStringLiteral("preflight/auditError"), content);
-    m_reasons = makeLabel(QStringLiteral("preflight/reasons"), content);
-    m_documented = makeLabel(QStringLiteral("preflight/documented"), content);
-    m_gaps = makeLabel(QStringLiteral("preflight/gaps"), content);
-    m_missing = makeLabel(QStringLiteral("preflight/missing"), content);
-    m_recommendation = makeLabel(QStringLiteral("preflight/recommendation"), content);
+    m_source = TextStyles::richLabel(QStringLiteral("preflight/source"), content);
+    m_auditError = TextStyles::richLabel(QStringLiteral("preflight/auditError"), content);
+    m_reasons = TextStyles::richLabel(QStringLiteral("preflight/reasons"), content);
+    m_documented = TextStyles::richLabel(QStringLiteral("preflight/documented"), content);
+    m_gaps = TextStyles::richLabel(QStringLiteral("preflight/gaps"), content);
+    m_missing = TextStyles::richLabel(QStringLiteral("preflight/missing"), content);
+    m_recommendation = TextStyles::richLabel(QStringLiteral("preflight/recommendation"), content);
     for (QLabel *label :
          {m_scenario, m_source, m_auditError, m_reasons, m_documented, m_gaps, m_missing, m_recommendation})
         column->addWidget(label);
@@ -75,7 +60,7 @@ PreflightPage::PreflightPage(AnswersModel *model, ProjectSession *project, QWidg
     m_choices = new QGroupBox(content);
     m_choices->setObjectName(QStringLiteral("preflight/choices"));
     m_choicesLayout = new QVBoxLayout(m_choices);
-    m_warning = makeLabel(QStringLiteral("preflight/warning"), m_choices);
+    m_warning = TextStyles::richLabel(QStringLiteral("preflight/warning"), m_choices);
     column->addWidget(m_choices);
     column->addStretch();
 
@@ -152,15 +137,16 @@ void PreflightPage::rebuild()
 
     if (r.fromAuditData) {
         m_source->setText(tr("From ai-flow's audit data (%1) of %2.")
-                              .arg(code(QStringLiteral(".ai-flow/cache/audit-data.json")), code(r.targetFile)));
+                              .arg(TextStyles::code(QStringLiteral(".ai-flow/cache/audit-data.json")),
+                                   TextStyles::code(r.targetFile)));
     } else if (r.auditedFiles.isEmpty()) {
-        m_source->setText(
-            tr("No audit data from ai-flow, and no %1 or %2 to audit.")
-                .arg(code(QStringLiteral("docs/deployment.md")), code(QStringLiteral("docs/operations.md"))));
+        m_source->setText(tr("No audit data from ai-flow, and no %1 or %2 to audit.")
+                              .arg(TextStyles::code(QStringLiteral("docs/deployment.md")),
+                                   TextStyles::code(QStringLiteral("docs/operations.md"))));
     } else {
         QStringList files;
         for (const QString &file : r.auditedFiles)
-            files.append(code(file));
+            files.append(TextStyles::code(file));
         m_source->setText(
             tr("No audit data from ai-flow: OpsFlow audited %1 itself.").arg(QLocale().createSeparatedList(files)));
     }
@@ -180,7 +166,7 @@ void PreflightPage::rebuild()
         if (item.documented)
             documented.append(item.evidence.isEmpty()
                                   ? tr("✅ %1").arg(item.label.toHtmlEscaped())
-                                  : tr("✅ %1 (%2)").arg(item.label.toHtmlEscaped(), code(item.evidence)));
+                                  : tr("✅ %1 (%2)").arg(item.label.toHtmlEscaped(), TextStyles::code(item.evidence)));
     }
     m_documented->setText(tr("<b>Documented:</b>") + QStringLiteral("<br>") + documented.join(QStringLiteral("<br>")));
     m_documented->setVisible(!documented.isEmpty());

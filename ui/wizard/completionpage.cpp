@@ -20,21 +20,6 @@ namespace opsflow {
 
 namespace {
 
-QLabel *makeLabel(const QString &name, const QString &text, QWidget *parent)
-{
-    auto *label = new QLabel(text, parent);
-    label->setObjectName(name);
-    label->setTextFormat(Qt::RichText);
-    label->setWordWrap(true);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    return label;
-}
-
-QString code(const QString &text)
-{
-    return QStringLiteral("<code>%1</code>").arg(text.toHtmlEscaped());
-}
-
 QPushButton *openButton(const QString &name, const QString &text, const QString &path, QWidget *parent)
 {
     auto *button = new QPushButton(text, parent);
@@ -102,7 +87,8 @@ void CompletionPage::refresh()
     const QString folder = m_project->folder();
     const QDir project(folder);
 
-    column->addWidget(makeLabel(QStringLiteral("completion/heading"), tr("<b>Generated documents:</b>"), content));
+    column->addWidget(
+        TextStyles::richLabel(QStringLiteral("completion/heading"), content, tr("<b>Generated documents:</b>")));
     auto *files = new QGridLayout;
     files->setColumnStretch(0, 1);
     int row = 0;
@@ -115,12 +101,13 @@ void CompletionPage::refresh()
         if (there) {
             const QString how = m_result.written.contains(document.path) ? tr("written") : tr("unchanged");
             text = tr("✅ %1 <span style=\"color:%2\">(%3) — %4</span>")
-                       .arg(code(document.path), TextStyles::mutedColor(palette()).name(), how,
+                       .arg(TextStyles::code(document.path), TextStyles::mutedColor(palette()).name(), how,
                             QDir::toNativeSeparators(absolute).toHtmlEscaped());
         } else {
-            text = tr("⛔ %1 — %2").arg(code(document.path), document.file.problem.toHtmlEscaped());
+            text = tr("⛔ %1 — %2").arg(TextStyles::code(document.path), document.file.problem.toHtmlEscaped());
         }
-        files->addWidget(makeLabel(QStringLiteral("completion/file/") + document.path, text, content), row, 0);
+        files->addWidget(TextStyles::richLabel(QStringLiteral("completion/file/") + document.path, content, text), row,
+                         0);
         if (there)
             files->addWidget(
                 openButton(QStringLiteral("completion/open/") + document.path, tr("Open"), absolute, content), row, 1,
@@ -140,34 +127,35 @@ void CompletionPage::refresh()
     if (!m_changed.isEmpty()) {
         QStringList lines;
         for (const QString &path : std::as_const(m_changed))
-            lines.append(tr("🔄 %1 changed on disk — re-read").arg(code(path)));
-        column->addWidget(makeLabel(QStringLiteral("completion/changed"), lines.join(QStringLiteral("<br>")), content));
+            lines.append(tr("🔄 %1 changed on disk — re-read").arg(TextStyles::code(path)));
+        column->addWidget(
+            TextStyles::richLabel(QStringLiteral("completion/changed"), content, lines.join(QStringLiteral("<br>"))));
     }
 
     QStringList backups;
     for (const QString &backup : std::as_const(m_result.backups))
-        backups.append(code(QDir::toNativeSeparators(project.relativeFilePath(backup))));
-    auto *backupLabel = makeLabel(
-        QStringLiteral("completion/backups"),
-        backups.isEmpty() ? tr("No existing file was replaced, so no backup was needed.")
-                          : tr("<b>Backups of the replaced files:</b><br>%1").arg(backups.join(QStringLiteral("<br>"))),
-        content);
+        backups.append(TextStyles::code(QDir::toNativeSeparators(project.relativeFilePath(backup))));
+    auto *backupLabel = TextStyles::richLabel(
+        QStringLiteral("completion/backups"), content,
+        backups.isEmpty()
+            ? tr("No existing file was replaced, so no backup was needed.")
+            : tr("<b>Backups of the replaced files:</b><br>%1").arg(backups.join(QStringLiteral("<br>"))));
     if (backups.isEmpty())
         TextStyles::makeSmallPrint(backupLabel);
     column->addWidget(backupLabel);
 
-    column->addWidget(makeLabel(QStringLiteral("completion/review"),
-                                tr("📝 Would you like to review these documents before proceeding to Phase 8?<br>"
-                                   "→ If yes: edit the files; OpsFlow notices the changes and re-reads them.<br>"
-                                   "→ If no: continue to Phase 8."),
-                                content));
+    column->addWidget(
+        TextStyles::richLabel(QStringLiteral("completion/review"), content,
+                              tr("📝 Would you like to review these documents before proceeding to Phase 8?<br>"
+                                 "→ If yes: edit the files; OpsFlow notices the changes and re-reads them.<br>"
+                                 "→ If no: continue to Phase 8.")));
 
     const QString prompt = phase8Prompt();
     if (!folder.isEmpty() && QFileInfo::exists(project.filePath(prompt))) {
-        auto *next = makeLabel(
-            QStringLiteral("completion/nextPhase"),
-            tr("<b>Next Phase:</b> Phase 8 - Project Setup &amp; Final Documentation<br>Read: %1").arg(code(prompt)),
-            content);
+        auto *next =
+            TextStyles::richLabel(QStringLiteral("completion/nextPhase"), content,
+                                  tr("<b>Next Phase:</b> Phase 8 - Project Setup &amp; Final Documentation<br>Read: %1")
+                                      .arg(TextStyles::code(prompt)));
         auto *rowLayout = new QHBoxLayout;
         rowLayout->addWidget(next, 1);
         rowLayout->addWidget(

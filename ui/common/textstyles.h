@@ -7,6 +7,7 @@
 class QFont;
 class QLabel;
 class QPalette;
+class QWidget;
 
 namespace opsflow::TextStyles {
 
@@ -29,5 +30,10 @@ QColor mutedColor(const QPalette &palette);
 
 // Data text shown on a button: a literal '&' must not become a mnemonic.
 QString escapeMnemonic(QString text);
+
+// A path or identifier inside rich text: escaped, in the monospace font.
+QString code(const QString &text);
+// The pages' rich-text label: wrapped, selectable with the mouse, found by its object name.
+QLabel *richLabel(const QString &objectName, QWidget *parent, const QString &text = QString());
 
 } // namespace opsflow::TextStyles
