@@ -243,7 +243,22 @@ QString mermaidLabel(const QString &text)
     QStringList lines = splitLines(text);
     for (QString &line : lines)
         line = line.replace(u'\t', u' ').trimmed();
-    const QString s = trimmedLines(lines).join(u'\n');
+    // A diagram is a picture, not the document: long labels are shortened so every diagram
+    // stays far below mermaid's maxTextSize (50,000 characters) whatever the answers hold.
+    lines = trimmedLines(lines);
+    if (lines.size() > maxMermaidLabelLines) {
+        lines = lines.mid(0, maxMermaidLabelLines);
+        lines.last() += QChar(0x2026);
+    }
+    for (QString &line : lines) {
+        if (line.size() > maxMermaidLabelLine) {
+            qsizetype cut = maxMermaidLabelLine - 1;
+            if (line.at(cut - 1).isHighSurrogate())
+                --cut;
+            line = line.left(cut).trimmed() + QChar(0x2026);
+        }
+    }
+    const QString s = lines.join(u'\n');
     if (s.isEmpty())
         return QStringLiteral(" ");
 

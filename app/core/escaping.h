@@ -61,6 +61,10 @@ QString inlineCode(const QString &text, CodeContext where = CodeContext::Prose);
 // stays harmless even unquoted. U+FB02 (the "ﬂ" ligature) becomes "fl": mermaid uses it
 // internally to mark entities. The result is trimmed and never empty (an empty quoted
 // label does not parse; " " is returned instead).
+// A label keeps at most maxMermaidLabelLines lines of at most maxMermaidLabelLine
+// characters; what is cut ends in "…".
+inline constexpr qsizetype maxMermaidLabelLine = 80;
+inline constexpr qsizetype maxMermaidLabelLines = 4;
 QString mermaidLabel(const QString &text);
 
 // A node id made from any text: ^[A-Z][A-Za-z0-9_]*$. Accents are stripped ("Café" → "Cafe"),

@@ -63,6 +63,18 @@ private Q_SLOTS:
     void shouldMakeSafeMermaidIds_data();
     void shouldMakeSafeMermaidIds();
     void shouldKeepEnvCommentsOnOneLine();
+    // Long labels are cut so a diagram stays a picture (and under mermaid's maxTextSize).
+    void shouldShortenLongMermaidLabels()
+    {
+        const QString one = escape::mermaidLabel(QString(10000, u'a'));
+        QCOMPARE(one, QString(escape::maxMermaidLabelLine - 1, u'a') + QChar(0x2026));
+        const QString many = escape::mermaidLabel(QStringLiteral("1\n2\n3\n4\n5\n6"));
+        QCOMPARE(many, QStringLiteral("1<br/>2<br/>3<br/>4\u2026"));
+        // A cut never splits a surrogate pair.
+        const QString rockets = escape::mermaidLabel(QString(QStringLiteral("\U0001F680")).repeated(100));
+        QVERIFY(!rockets.chopped(1).back().isHighSurrogate());
+        QVERIFY(rockets.size() <= escape::maxMermaidLabelLine);
+    }
     void shouldQuoteEnvValues_data();
     void shouldQuoteEnvValues();
     void shouldNeverWriteRawLineBreaksInEnvValues();

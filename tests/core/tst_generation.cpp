@@ -2,6 +2,7 @@
 // any document, TBD in MVP, determinism, overrides.
 #include "answersfile.h"
 #include "generation.h"
+#include "questionnaire.h"
 
 #include <QDir>
 #include <QFile>
@@ -157,6 +158,76 @@ class TestGeneration : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // The largest answers the loader accepts (every text at its length limit, in the
+    // characters that escape longest; every table and list full): every diagram stays under
+    // mermaid's default maxTextSize and the documents stay small enough to regenerate over.
+    void shouldStayWithinWhatReadersTake()
+    {
+        const Questionnaire &q = Questionnaire::builtIn();
+        auto longest = [](int length) {
+            QString text;
+            for (int i = 0; text.size() < length; ++i)
+                text += QStringLiteral("#|<\"[](){}`$%&;").at(i % 15);
+            return text.left(length);
+        };
+        auto fill = [&](const Field &f) -> QVariant {
+            switch (f.type) {
+            case Field::Type::Text:
+            case Field::Type::MultiLine: return longest(f.maxLength);
+            case Field::Type::Multi: {
+                QStringList items;
+                for (const Choice &c : f.choices)
+                    items.append(c.value);
+                for (int i = 0; f.other && items.size() < f.maxRows; ++i)
+                    items.append(QString::number(i) + longest(f.maxLength - 3));
+                return items.mid(0, f.maxRows);
+            }
+            case Field::Type::Table: {
+                QVariantList rows;
+                for (int r = 0; r < f.maxRows; ++r) {
+                    QVariantMap row;
+                    for (const Column &c : f.columns)
+                        row.insert(c.id, c.type == QLatin1String("number") ? QVariant(9999)
+                                       : c.type == QLatin1String("choice")  ? QVariant(c.choices.constFirst())
+                                                                            : QVariant(QString::number(r) + longest(c.maxLength - 3)));
+                    rows.append(row);
+                }
+                return rows;
+            }
+            default: return {};
+            }
+        };
+        AnswerSet answers;
+        answers.scope = Scope::Enterprise;
+        answers.mode = Mode::SmartAutoSuggest;
+        for (const Question &question : q.questions()) {
+            for (const Field &f : question.fields) {
+                const QVariant value = fill(f);
+                if (value.isValid())
+                    answers.answers[question.id].insert(f.id, value);
+            }
+        }
+        for (const Field &f : q.contextFields()) {
+            if (f.type == Field::Type::Text)
+                answers.context.insert(f.id, longest(f.maxLength));
+        }
+        // It round-trips through the strict loader: these are answers a file may hold.
+        QString error;
+        QVERIFY2(AnswersFile::fromJson(AnswersFile::toJson(answers), q, &error), qPrintable(error));
+        const Resolver resolver(q, answers);
+        const GenerationResult result = generate(resolver, TemplateSet::builtIn());
+        QVERIFY(result.errors.isEmpty());
+        QVERIFY(result.diagrams.size() >= 4);
+        for (const Diagram &d : result.diagrams) {
+            qInfo("%s: %lld characters", qPrintable(d.id), qlonglong(d.source.size()));
+            QVERIFY2(d.source.size() < 50000, qPrintable(d.id)); // mermaid's default maxTextSize
+        }
+        for (const GeneratedFile &file : result.files) {
+            qInfo("%s: %lld bytes", qPrintable(file.path), qlonglong(file.content.size()));
+            QVERIFY2(file.content.size() < 4 * 1024 * 1024, qPrintable(file.path));
+        }
+    }
+
     void shouldListTheSameVariablesInBothFiles_data()
     {
         QTest::addColumn<AnswerSet>("answers");
