@@ -50,7 +50,15 @@ QString landingPath(const QString &absolute)
         missing = parent.mid(slash + 1) + QLatin1Char('/') + missing;
         parent.truncate(slash);
     }
-    const QString canonicalParent = QFileInfo(parent).canonicalFilePath();
+    // A linked folder must lead somewhere real: a dangling link or a loop (docs → docs) is
+    // refused here, before anything tries to create folders through it.
+    const QFileInfo parentInfo(parent);
+    if (parentInfo.isSymLink()) {
+        const QString target = parentInfo.symLinkTarget();
+        if (target.isEmpty() || !QFileInfo::exists(target) || !QFileInfo(target).isDir())
+            return {};
+    }
+    const QString canonicalParent = parentInfo.canonicalFilePath();
     return canonicalParent.isEmpty() ? QString() : canonicalParent + QLatin1Char('/') + missing;
 }
 
@@ -122,7 +130,8 @@ WritePlan planWrite(const QString &projectDir, const QList<GeneratedFile> &files
             file.problem = QStringLiteral("%1 is not a path inside the project folder.").arg(generated.path);
         } else if (file.target.isEmpty()) {
             file.status = PlannedFile::Status::Blocked;
-            file.problem = QStringLiteral("%1 is a broken symbolic link; remove it or point it inside the project.")
+            file.problem = QStringLiteral("%1 is a broken symbolic link (or goes through one, or a link loop); remove "
+                                          "it or point it inside the project.")
                                .arg(generated.path);
         } else if (!isInside(plan.projectDir, file.target)) {
             file.status = PlannedFile::Status::Blocked;

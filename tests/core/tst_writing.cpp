@@ -4,6 +4,7 @@
 #include "textdiff.h"
 #include "writing.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QRandomGenerator>
@@ -267,6 +268,55 @@ private Q_SLOTS:
         const WritePlan plan = planWrite(project.path(), threeFiles);
         QCOMPARE(plan.files.at(2).status, PlannedFile::Status::Blocked);
         QCOMPARE(plan.files.at(2).problem, s(".env.example is not a regular file (a pipe, socket or device)."));
+    }
+
+    // A folder linked to itself (docs → docs): blocked before anything is created through
+    // it (it used to fail later with exit 1, "Cannot create the folder").
+    void shouldBlockALinkLoop()
+    {
+        QTemporaryDir project;
+        QVERIFY(QFile::link(s("docs"), project.filePath(s("docs"))));
+        const WritePlan plan = planWrite(project.path(), threeFiles);
+        QCOMPARE(plan.files.at(0).status, PlannedFile::Status::Blocked);
+        QVERIFY2(plan.files.at(0).problem.contains(s("link loop")), qPrintable(plan.files.at(0).problem));
+        QCOMPARE(plan.files.at(1).status, PlannedFile::Status::New);
+    }
+
+    // A file where the backups folder should be: the system's reason, nothing replaced (it
+    // used to say "Unknown error").
+    void shouldGiveTheReasonABackupCannotBeMade()
+    {
+        QTemporaryDir project;
+        put(project.filePath(s(".ai-flow/backups")), "a file, not a folder\n");
+        put(project.filePath(s(".env.example")), "KEEP=1\n");
+        const WriteResult result = executePlan(planWrite(project.path(), threeFiles));
+        QVERIFY(!result.ok);
+        QVERIFY2(result.error.contains(s("Not a directory")) && result.error.contains(s("nothing was written")),
+                 qPrintable(result.error));
+        QCOMPARE(read(project.filePath(s(".env.example"))), QByteArray("KEEP=1\n"));
+        QVERIFY(!QFile::exists(project.filePath(s("docs/operations.md"))));
+        for (const FileOutcome &outcome : result.outcomes)
+            QVERIFY2(outcome.kind != FileOutcome::Kind::Written, qPrintable(outcome.path));
+    }
+
+    // A run killed between writing and renaming leaves a temporary file; the next run
+    // removes it, but never one of a live process or a name that is not ours.
+    void shouldRemoveOnlyStaleTemporariesOfOurs()
+    {
+        QTemporaryDir project;
+        const QString dead = project.filePath(s("docs/.operations.md.opsflow-999999999-abcdEFGH.tmp"));
+        const QString live =
+            project.filePath(s("docs/.operations.md.opsflow-%1-abcdEFGH.tmp").arg(QCoreApplication::applicationPid()));
+        const QString foreign = project.filePath(s("docs/operations.md.EngwjW"));
+        put(dead, "half");
+        put(live, "half");
+        put(foreign, "not ours");
+        const WriteResult result = executePlan(planWrite(project.path(), threeFiles));
+        QVERIFY(result.ok);
+        QCOMPARE(result.cleaned, QStringList{s("docs/.operations.md.opsflow-999999999-abcdEFGH.tmp")});
+        QVERIFY(!QFile::exists(dead));
+        QVERIFY(QFile::exists(live));
+        QVERIFY(QFile::exists(foreign));
     }
 
     void shouldRefusePathsThatClimbOut()

@@ -284,6 +284,24 @@ private Q_SLOTS:
         QVERIFY(refused >= 2);
     }
 
+    // A read-only backups folder (a read-only tmpfs mounted there): the reason, nothing
+    // replaced (it used to say "(Unknown error)").
+    void shouldReportAReadOnlyBackupsFolder()
+    {
+        resetProject();
+        const QString backups = m_mount + s("/.ai-flow/backups");
+        QVERIFY(QDir().mkpath(backups));
+        QVERIFY(::mount("tmpfs", QFile::encodeName(backups).constData(), "tmpfs", MS_RDONLY, "size=64k") == 0);
+        QProcess run;
+        run.start(s(OPSFLOW_BINARY), {s("generate"), m_mount, s("--defaults"), s("--scope"), s("enterprise")});
+        QVERIFY(run.waitForFinished(60000));
+        const QString err = QString::fromUtf8(run.readAllStandardError());
+        QVERIFY(::umount2(QFile::encodeName(backups).constData(), MNT_DETACH) == 0);
+        QCOMPARE(run.exitCode(), 1);
+        QVERIFY2(err.contains(s("Read-only file system")) && err.contains(s("nothing was written")), qPrintable(err));
+        checkUntouched(s("read-only backups"));
+    }
+
     // A read-only filesystem (mounted read-only, so root is refused too): exit 1 with the
     // system's reason, nothing changed.
     void shouldReportAReadOnlyFileSystem()
