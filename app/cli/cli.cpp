@@ -201,8 +201,8 @@ int generateCommand(const QCommandLineParser &parser, const QString &projectDir)
             }
             for (const QString &note : merge.notes)
                 out() << "          " << note << '\n';
-            for (const QString &kept : merge.env.keptVariables)
-                out() << "          " << tr("kept your variable %1").arg(kept) << '\n';
+            for (const QString &note : merge.env.notes())
+                out() << "          " << note << '\n';
         }
         if (showDiff)
             out() << file.diff();

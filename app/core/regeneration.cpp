@@ -1,6 +1,10 @@
 // Stamp, merge with what is on disk, then plan: the one way documents reach a project.
 #include "regeneration.h"
 
+#include "projectcontext.h"
+
+#include <algorithm>
+
 namespace opsflow {
 
 namespace {
@@ -22,6 +26,11 @@ void refresh(PlannedFile &file)
 }
 
 } // namespace
+
+QString lastGeneratedPath(const QString &documentPath)
+{
+    return QStringLiteral(".ai-flow/opsflow/last-generated/") + documentPath;
+}
 
 bool RegenerationPlan::hasConflicts() const
 {
@@ -51,10 +60,26 @@ RegenerationPlan planRegeneration(const QString &projectDir, const QList<Generat
             merge.conflicts = merged.conflicts;
             merge.notes = merged.notes;
         } else if (isEnvExample(file.path)) {
-            file.newContent = mergeEnvExample(file.oldContent, file.newContent, &merge.env);
+            const ProjectFile last = readProjectFile(projectDir, lastGeneratedPath(file.path), 16 * 1024 * 1024);
+            file.newContent =
+                mergeEnvExample(file.oldContent, file.newContent,
+                                last.read ? std::optional<QByteArray>(last.content) : std::nullopt, &merge.env);
         }
         refresh(file);
         result.merges.append(merge);
+    }
+    // The record of this generation, for the next merge: only for documents that are not
+    // blocked, and only written along with them (executePlan).
+    QList<GeneratedFile> records;
+    for (const GeneratedFile &file : stamped) {
+        const auto planned = std::find_if(result.plan.files.cbegin(), result.plan.files.cend(),
+                                          [&](const PlannedFile &p) { return p.path == file.path; });
+        if (planned != result.plan.files.cend() && planned->status != PlannedFile::Status::Blocked)
+            records.append({lastGeneratedPath(file.path), file.content});
+    }
+    for (const PlannedFile &record : planWrite(projectDir, records).files) {
+        if (record.status == PlannedFile::Status::New || record.status == PlannedFile::Status::Changed)
+            result.plan.records.append(record);
     }
     return result;
 }

@@ -3,6 +3,7 @@
 // planned like any write. Shared by the wizard's generate step and `opsflow generate`.
 #pragma once
 
+#include "envmerge.h"
 #include "sectionmerge.h"
 #include "writing.h"
 
@@ -18,10 +19,15 @@ struct FileMerge {
 };
 
 struct RegenerationPlan {
-    WritePlan plan;          // merged contents, statuses and diffs
+    WritePlan plan;          // merged contents and statuses; plan.records: what was generated
     QList<FileMerge> merges; // one per file that existed
     bool hasConflicts() const;
 };
+
+// Where OpsFlow records what it generated for a document the last time it wrote it (the
+// base of the next merge): <project>/.ai-flow/opsflow/last-generated/<path>. Commit it with
+// the documents, so a teammate's regeneration merges the same way.
+QString lastGeneratedPath(const QString &documentPath);
 
 // `choices` maps a file path to its conflict choices (section id → keep mine / take new).
 // Conflicts without a choice keep the user's text.

@@ -1,4 +1,4 @@
-// Section-wise merging of regenerated documents, and of .env.example. The rule everywhere:
+// Section-wise merging of regenerated documents. The rule everywhere:
 // bytes the team wrote are never dropped; when OpsFlow cannot tell, it asks (a conflict).
 #include "sectionmerge.h"
 
@@ -9,8 +9,6 @@
 namespace opsflow {
 
 namespace {
-
-const QLatin1String keptHeader("# ---- Kept from your .env.example ----");
 
 // ---- markdown documents ----------------------------------------------------------------
 
@@ -252,31 +250,6 @@ QByteArray separatorBefore(const Parsed &generated, const QString &id)
     return "\n";
 }
 
-// ---- .env.example ----------------------------------------------------------------------
-
-const QRegularExpression &envAssignment()
-{
-    static const QRegularExpression re(QStringLiteral("^\\s*(?:export\\s+)?([A-Za-z_][A-Za-z0-9_]*)\\s*=(.*)$"));
-    return re;
-}
-
-const QRegularExpression &envCommentedAssignment()
-{
-    static const QRegularExpression re(QStringLiteral("^\\s*#\\s*(?:export\\s+)?([A-Za-z_][A-Za-z0-9_]*)\\s*=(.*)$"));
-    return re;
-}
-
-// A value as dotenv reads it: quotes removed, or an inline " # comment" dropped.
-QString envValue(QString value)
-{
-    value = value.trimmed();
-    if (value.size() >= 2 && (value.startsWith(QLatin1Char('"')) || value.startsWith(QLatin1Char('\'')))
-        && value.endsWith(value.front()))
-        return value.mid(1, value.size() - 2);
-    const qsizetype comment = value.indexOf(QLatin1String(" #"));
-    return (comment >= 0 ? value.left(comment) : value).trimmed();
-}
-
 } // namespace
 
 QByteArray stampSections(const QByteArray &generated)
@@ -398,72 +371,6 @@ MergeResult mergeDocument(const QByteArray &existing, const QByteArray &stampedG
         }
     }
     return result;
-}
-
-QByteArray mergeEnvExample(const QByteArray &existing, const QByteArray &generated, EnvMergeReport *report)
-{
-    // What the generator knows: its variables, set or commented out, with their values.
-    QHash<QString, QString> generatedValues;
-    for (const QByteArray &raw : splitLines(generated)) {
-        const QString line = QString::fromUtf8(toLf(raw)).chopped(raw.endsWith('\n') ? 1 : 0);
-        auto m = envAssignment().match(line);
-        if (!m.hasMatch())
-            m = envCommentedAssignment().match(line);
-        if (m.hasMatch() && !generatedValues.contains(m.captured(1)))
-            generatedValues.insert(m.captured(1), envValue(m.captured(2)));
-    }
-
-    EnvMergeReport found;
-    QByteArray kept;
-    QByteArray comments; // comment lines right above the current line
-    for (const QByteArray &raw : splitLines(existing)) {
-        // Kept lines are written with LF endings. A stray CR before the line end ("#\r\r\n")
-        // goes too; kept, it would read as a CRLF ending next time and the merge would not be
-        // stable.
-        QByteArray bytes = raw;
-        while (bytes.endsWith('\n') || bytes.endsWith('\r'))
-            bytes.chop(1);
-        bytes += '\n';
-        const QString line = QString::fromUtf8(bytes).chopped(1);
-        const QString trimmed = line.trimmed();
-        if (trimmed == keptHeader)
-            continue;
-        const auto commented = envCommentedAssignment().match(line);
-        if (trimmed.startsWith(QLatin1Char('#'))) {
-            // A commented-out generated variable belongs to the generated part, not to the next one.
-            if (commented.hasMatch() && generatedValues.contains(commented.captured(1)))
-                comments.clear();
-            else
-                comments += bytes;
-            continue;
-        }
-        const auto m = envAssignment().match(line);
-        if (!m.hasMatch()) {
-            comments.clear();
-            continue;
-        }
-        const QString key = m.captured(1);
-        if (!generatedValues.contains(key)) {
-            // One blank line between kept variables, as the generated part has.
-            if (!kept.isEmpty())
-                kept += '\n';
-            kept += comments + bytes;
-            found.keptVariables.append(key);
-        } else if (!envValue(m.captured(2)).isEmpty() && envValue(m.captured(2)) != generatedValues.value(key)
-                   && !found.changedValues.contains(key)) {
-            found.changedValues.append(key);
-        }
-        comments.clear();
-    }
-
-    QByteArray out = generated;
-    if (!out.isEmpty() && !out.endsWith('\n'))
-        out += '\n';
-    if (!kept.isEmpty())
-        out += "\n" + QByteArray(keptHeader.data(), keptHeader.size()) + "\n\n" + kept;
-    if (report)
-        *report = found;
-    return out;
 }
 
 } // namespace opsflow

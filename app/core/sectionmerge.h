@@ -54,15 +54,4 @@ QByteArray stampSections(const QByteArray &generated);
 MergeResult mergeDocument(const QByteArray &existing, const QByteArray &stampedGenerated,
                           const QHash<QString, ConflictChoice> &choices = {});
 
-struct EnvMergeReport {
-    QStringList keptVariables; // the team's own variables, kept at the end
-    QStringList changedValues; // generated variables whose value the team had changed (not kept)
-};
-
-// The generated .env.example, then the team's own variables (with the comment lines just
-// above them) under "# ---- Kept from your .env.example ----". Values the team changed for
-// generated variables are not kept, because .env.example holds placeholders: they are
-// reported in *report instead.
-QByteArray mergeEnvExample(const QByteArray &existing, const QByteArray &generated, EnvMergeReport *report = nullptr);
-
 } // namespace opsflow

@@ -273,6 +273,16 @@ QList<Edit> shortestEdit(const QStringList &a, const QStringList &b)
 
 } // namespace
 
+std::vector<int> matchSequences(const std::vector<int> &a, const std::vector<int> &b)
+{
+    std::vector<int> matched(a.size(), -1);
+    for (const Edit &e : LineDiff(a, b).edits()) {
+        if (e.op == Op::Equal)
+            matched[size_t(e.oldLine)] = e.newLine;
+    }
+    return matched;
+}
+
 QString unifiedDiff(const QString &oldText, const QString &newText, const QString &oldName, const QString &newName,
                     int context)
 {

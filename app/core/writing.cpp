@@ -283,7 +283,7 @@ WriteResult executePlan(const WritePlan &plan, const QDateTime &when)
         for (const QString &stamp : stamps)
             clean(project.filePath(QStringLiteral(".ai-flow/backups/phase7/%1/%2").arg(stamp, file.path)));
     }
-    if (!plan.hasChanges())
+    if (!plan.hasChanges() && plan.records.isEmpty())
         return result;
 
     const QString stamp = when.toUTC().toString(QStringLiteral("yyyyMMdd-HHmmss"));
@@ -316,11 +316,21 @@ WriteResult executePlan(const WritePlan &plan, const QDateTime &when)
     }
 
     // 2. Every new text staged beside its target, synced: a full disk stops the set here.
+    // The records go last, so they are renamed only after every document.
     std::vector<StagedFile> staged;
     std::vector<const PlannedFile *> stagedFiles;
+    std::vector<const PlannedFile *> toStage;
     for (const PlannedFile &file : plan.files) {
-        if (!willWrite(file))
-            continue;
+        if (willWrite(file))
+            toStage.push_back(&file);
+    }
+    const size_t documents = toStage.size(); // the ones after are records
+    for (const PlannedFile &record : plan.records) {
+        if (willWrite(record) && !record.target.isEmpty() && isInside(plan.projectDir, record.target))
+            toStage.push_back(&record);
+    }
+    for (const PlannedFile *planned : toStage) {
+        const PlannedFile &file = *planned;
         QString reason;
         if (!makeFolders(QFileInfo(file.target).absolutePath(), &reason))
             return stopped(
@@ -352,7 +362,8 @@ WriteResult executePlan(const WritePlan &plan, const QDateTime &when)
     for (size_t i = 0; i < staged.size(); ++i) {
         QString error;
         if (staged[i].commit(&error)) {
-            result.written.append(stagedFiles[i]->path);
+            if (i < documents)
+                result.written.append(stagedFiles[i]->path);
             continue;
         }
         QStringList notRestored;

@@ -27,6 +27,9 @@ QString statusText(PlannedFile::Status status); // "new", "unchanged", "changed"
 struct WritePlan {
     QString projectDir; // canonical
     QList<PlannedFile> files;
+    // OpsFlow's own bookkeeping written in the same transaction (the record of what was
+    // generated, see regeneration.h): never backed up, never listed as documents.
+    QList<PlannedFile> records;
     bool hasBlocked() const;
     bool hasChanges() const;
 };

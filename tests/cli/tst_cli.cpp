@@ -104,6 +104,27 @@ private Q_SLOTS:
         QVERIFY2(run.out.contains(s("backup    .ai-flow/backups/phase7/")), qPrintable(run.out));
     }
 
+    // .env.example after a scope change: the team's variable and value stay, OpsFlow's own
+    // earlier variables go, and the command says so (it said nothing before).
+    void shouldReportWhatTheEnvMergeDid()
+    {
+        QTemporaryDir project;
+        QCOMPARE(opsflow({s("generate"), project.path(), s("--defaults"), s("--scope"), s("enterprise")}).code, 0);
+        QVERIFY(QFile::exists(project.filePath(s(".ai-flow/opsflow/last-generated/.env.example"))));
+        const QString env = project.filePath(s(".env.example"));
+        QByteArray edited = read(env);
+        edited.replace("\nAPP_ENV=development\n", "\nAPP_ENV=local\n");
+        write(env, edited + "MY_TEAM_VAR=keep\n");
+        const Run run = opsflow({s("generate"), project.path(), s("--defaults"), s("--scope"), s("mvp")});
+        QVERIFY2(run.code == 0, qPrintable(run.out + run.err));
+        QVERIFY2(run.out.contains(s("Kept your value for APP_ENV.")), qPrintable(run.out));
+        QVERIFY2(run.out.contains(s("Kept your variable MY_TEAM_VAR where it was.")), qPrintable(run.out));
+        QVERIFY2(run.out.contains(s("Removed DB_POOL_MIN")), qPrintable(run.out));
+        const QByteArray after = read(env);
+        QVERIFY(after.contains("\nAPP_ENV=local\n") && after.contains("\nMY_TEAM_VAR=keep\n"));
+        QVERIFY(!after.contains("DB_POOL_MIN"));
+    }
+
     // An edit inside a generated section is a conflict: kept (exit 5) unless --force, which
     // takes the new text after backing the old file up.
     void shouldKeepEditedSectionsUnlessForced()

@@ -182,6 +182,21 @@ private Q_SLOTS:
         QTest::newRow("wrong table cell")
             << "{" + head + R"(, "answers": {"7.9.3": {"policies": [{"timeout_ms": []}]}}})"
             << "answers.\"7.9.3\".policies column \"timeout_ms\" must be a number";
+        QTest::newRow("duplicate key") << QByteArray("{\"format\": \"opsflow-answers\", \"version\": 1,\n"
+                                                     " \"scope\": \"mvp\", \"scope\": \"enterprise\"}")
+                                       << "has the key \"scope\" twice (line 2, column 18); only one of them can count";
+        QTest::newRow("duplicate field") << "{" + head + R"(, "answers": {"7.1": {"choice": "A", "choice": "B"}}})"
+                                         << "has the key \"choice\" twice in answers.\"7.1\" (line 1, column 94); only "
+                                            "one of them can count";
+        QTest::newRow("not an option") << "{" + head + R"(, "answers": {"7.1": {"choice": "Z"}}})"
+                                       << "answers.\"7.1\".choice must be one of A, B, C, D, not \"Z\"";
+        QTest::newRow("version 1e10")
+            << QByteArray(R"({"format": "opsflow-answers", "version": 1e10})")
+            << "was written by a newer OpsFlow (answers version 10000000000; this one reads up to 1)";
+        QTest::newRow("only not a list") << "{" + head + R"(, "only": "7.1"})"
+                                         << "\"only\" must be a list of question ids";
+        QTest::newRow("schema not a string") << "{" + head + R"(, "$schema": 1})"
+                                             << "\"$schema\" must be a string";
         QTest::newRow("unknown context") << "{" + head + R"(, "context": {"colour": "x"}})"
                                          << "has an unknown context key \"colour\"";
     }

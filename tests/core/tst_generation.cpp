@@ -187,9 +187,11 @@ private Q_SLOTS:
                 for (int r = 0; r < f.maxRows; ++r) {
                     QVariantMap row;
                     for (const Column &c : f.columns)
-                        row.insert(c.id, c.type == QLatin1String("number") ? QVariant(9999)
-                                       : c.type == QLatin1String("choice")  ? QVariant(c.choices.constFirst())
-                                                                            : QVariant(QString::number(r) + longest(c.maxLength - 3)));
+                        row.insert(c.id,
+                                   c.type == QLatin1String("number") ? QVariant(9999)
+                                       : c.type == QLatin1String("choice")
+                                       ? QVariant(c.choices.constFirst())
+                                       : QVariant(QString::number(r) + longest(c.maxLength - 3)));
                     rows.append(row);
                 }
                 return rows;

@@ -298,39 +298,6 @@ private Q_SLOTS:
         const QByteArray next = stampSections(generated());
         QCOMPARE(mergeDocument(QByteArray(), next).content, next);
     }
-
-    void shouldKeepTheTeamsEnvVariables()
-    {
-        const QByteArray generatedEnv = "# ---- Application ----\n"
-                                        "# Port the API listens on\n"
-                                        "PORT=3000\n"
-                                        "# Connection string (required)\n"
-                                        "DATABASE_URL=postgres://user:password@localhost:5432/app\n"
-                                        "# Error tracking (optional)\n"
-                                        "# SENTRY_DSN=\n";
-        const QByteArray existing = fixture("node-api/.env.example");
-        QVERIFY(!existing.isEmpty());
-        EnvMergeReport report;
-        const QByteArray merged = mergeEnvExample(existing, generatedEnv, &report);
-        QCOMPARE(report.keptVariables,
-                 (QStringList{QStringLiteral("NODE_ENV"), QStringLiteral("REDIS_URL"),
-                              QStringLiteral("STRIPE_WEBHOOK_SECRET")}));
-        QCOMPARE(report.changedValues, QStringList{QStringLiteral("DATABASE_URL")});
-        QCOMPARE(merged,
-                 generatedEnv
-                     + "\n# ---- Kept from your .env.example ----\n\n"
-                       "# Orders API configuration (copy to .env)\n"
-                       "NODE_ENV=development\n\n"
-                       "REDIS_URL=redis://localhost:6379\n\n"
-                       "# Stripe webhooks (test mode)\n"
-                       "STRIPE_WEBHOOK_SECRET=whsec_replace_me\n");
-        // The team's value for a generated variable is not written (placeholders only).
-        QVERIFY(!merged.contains("orders:orders"));
-        // Merging again changes nothing.
-        QCOMPARE(mergeEnvExample(merged, generatedEnv), merged);
-        // Nothing of the team's own: the generated file as it is.
-        QCOMPARE(mergeEnvExample(generatedEnv, generatedEnv), generatedEnv);
-    }
 };
 
 QTEST_GUILESS_MAIN(TestSectionMerge)

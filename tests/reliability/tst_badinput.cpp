@@ -357,6 +357,28 @@ private Q_SLOTS:
         }
     }
 
+    // `check` prints what phase 0's audit says; an ESC or BEL in it (a cloned repository
+    // can hold anything) is shown escaped, never sent to the terminal.
+    void shouldNeverPrintRawControlCharacters()
+    {
+        QTemporaryDir dir;
+        const QJsonObject phase7{{s("exists"), true},
+                                 {s("file"), s("docs/deployment.md")},
+                                 {s("consistencyScore"), 86},
+                                 {s("recommendation"), s("HYBRID\x1b]0;pwned\x07")},
+                                 {s("gaps"), QJsonArray{s("\x1b[2Jclear \u202eevil"), s("bell\x07")}}};
+        QVERIFY(write(dir.filePath(s(".ai-flow/cache/audit-data.json")),
+                      QJsonDocument(QJsonObject{{s("phases"), QJsonObject{{s("phase7"), phase7}}}}).toJson()));
+        QVERIFY(write(dir.filePath(s("docs/deployment.md")), "# Deployment\n"));
+        const Run run = opsflow({s("check"), dir.path()});
+        QCOMPARE(run.code, 0);
+        for (const QChar c : run.out + run.err)
+            QVERIFY2(c.unicode() >= 0x20 || c == u'\n' || c == u'\t',
+                     qPrintable(QStringLiteral("raw U+%1 printed").arg(c.unicode(), 4, 16, QLatin1Char('0'))));
+        QVERIFY(!(run.out + run.err).contains(QChar(0x202e)));
+        QVERIFY2(run.out.contains(s("\\u001b")), qPrintable(run.out));
+    }
+
     // Limits: an answer longer than the questionnaire allows, or a table with too many rows,
     // is refused when the answers load, naming the field (a 10,000-character service name
     // once made two diagrams too large for mermaid; 100,000 rows a 34 MB document).

@@ -66,13 +66,7 @@ GenerationPlan GenerationPlanner::plan(const Resolver &resolver, const QString &
                     continue;
                 document.conflicts = merge.conflicts;
                 document.notes = merge.notes;
-                if (!merge.env.keptVariables.isEmpty())
-                    document.notes.append(tr("Your own variables are kept at the end: %1.")
-                                              .arg(merge.env.keptVariables.join(QLatin1String(", "))));
-                if (!merge.env.changedValues.isEmpty())
-                    document.notes.append(tr(".env.example holds placeholders, so the values you set for %1 "
-                                             "are replaced (a backup is kept).")
-                                              .arg(merge.env.changedValues.join(QLatin1String(", "))));
+                document.notes += merge.env.notes();
             }
             documents.append(document);
         }
