@@ -48,8 +48,10 @@ QVariant AnswersModel::stored(const QString &questionId, const QString &fieldId)
     return m_answers.stored(questionId, fieldId);
 }
 
-void AnswersModel::setValue(const QString &questionId, const QString &fieldId, const QVariant &value)
+void AnswersModel::setValue(const QString &questionId, const QString &fieldId, const QVariant &given)
 {
+    const Field *field = m_questionnaire.field(questionId, fieldId);
+    const QVariant value = field ? withinLimits(*field, given) : given;
     QVariantMap &fields = m_answers.answers[questionId];
     const auto it = fields.constFind(fieldId);
     if (it != fields.cend() && *it == value && it->typeId() == value.typeId())
@@ -62,8 +64,10 @@ void AnswersModel::setValue(const QString &questionId, const QString &fieldId, c
     Q_EMIT changed();
 }
 
-void AnswersModel::setContextValue(const QString &fieldId, const QVariant &value)
+void AnswersModel::setContextValue(const QString &fieldId, const QVariant &given)
 {
+    const Field *field = m_questionnaire.contextField(fieldId);
+    const QVariant value = field ? withinLimits(*field, given) : given;
     if (m_answers.context.value(fieldId) == value && m_answers.context.contains(fieldId) == value.isValid())
         return;
     if (value.isValid())

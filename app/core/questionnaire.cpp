@@ -60,6 +60,55 @@ QString fieldTypeId(Field::Type type)
     return {};
 }
 
+namespace {
+
+QString cut(const QString &text, int limit)
+{
+    if (limit <= 0 || text.size() <= limit)
+        return text; // UTF-16 units ≥ code points: no cut needed
+    qsizetype points = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (!text.at(i).isLowSurrogate() && ++points > limit)
+            return text.left(i);
+    }
+    return text;
+}
+
+} // namespace
+
+QVariant withinLimits(const Field &field, const QVariant &value)
+{
+    switch (field.type) {
+    case Field::Type::Text:
+    case Field::Type::MultiLine:
+        return value.typeId() == QMetaType::QString ? QVariant(cut(value.toString(), field.maxLength)) : value;
+    case Field::Type::Multi: {
+        if (value.typeId() != QMetaType::QStringList)
+            return value;
+        QStringList items = value.toStringList().mid(0, field.maxRows > 0 ? field.maxRows : -1);
+        for (QString &item : items)
+            item = cut(item, field.maxLength);
+        return items;
+    }
+    case Field::Type::Table: {
+        if (value.typeId() != QMetaType::QVariantList)
+            return value;
+        QVariantList rows = value.toList().mid(0, field.maxRows > 0 ? field.maxRows : -1);
+        for (QVariant &row : rows) {
+            QVariantMap cells = row.toMap();
+            for (const Column &c : field.columns) {
+                const auto it = cells.find(c.id);
+                if (it != cells.end() && it->typeId() == QMetaType::QString)
+                    *it = cut(it->toString(), c.maxLength);
+            }
+            row = cells;
+        }
+        return rows;
+    }
+    default: return value;
+    }
+}
+
 const Choice *Field::choice(const QString &value) const
 {
     for (const Choice &c : choices) {

@@ -76,6 +76,11 @@ struct Field {
 };
 QString fieldTypeId(Field::Type type);
 
+// The value cut to the field's limits (maxLength, maxRows, each cell's maxLength), so what
+// the wizard stores is always what the answers file may hold: an autosave can never write
+// a file the loader would refuse on the next start.
+QVariant withinLimits(const Field &field, const QVariant &value);
+
 struct Check {
     QString assertion;
     Expression expression;

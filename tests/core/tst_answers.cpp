@@ -281,6 +281,28 @@ private Q_SLOTS:
         QCOMPARE(back->stored(s("7.1"), s("choice")).toString(), s("B"));
     }
 
+    // Whatever reaches the model (typing, a paste, an accepted suggestion, an import) is cut
+    // to the questionnaire's limits, so the autosaved file always loads again: a file the
+    // loader refused would be moved aside on the next start.
+    void shouldNeverStoreMoreThanTheFileMayHold()
+    {
+        AnswersModel model(q7());
+        model.setValue(s("7.1"), s("platform"), QString(10000, u'p'));
+        model.setValue(s("7.1"), s("why"), QString(10000, u'w'));
+        QVariantList rows;
+        for (int i = 0; i < 60; ++i)
+            rows.append(QVariantMap{{s("service"), QString(500, u's')}, {s("timeout_ms"), 1000}});
+        model.setValue(s("7.9.3"), s("policies"), rows);
+        model.setContextValue(s("project_name"), QString(10000, u'n') + s("\U0001F680"));
+        QCOMPARE(model.stored(s("7.1"), s("platform")).toString().size(), 200);
+        QCOMPARE(model.stored(s("7.1"), s("why")).toString().size(), 4000);
+        QCOMPARE(model.stored(s("7.9.3"), s("policies")).toList().size(), 50);
+        QCOMPARE(model.stored(s("7.9.3"), s("policies")).toList().first().toMap().value(s("service")).toString().size(),
+                 200);
+        QString error;
+        QVERIFY2(AnswersFile::fromJson(AnswersFile::toJson(model.snapshot()), q7(), &error), qPrintable(error));
+    }
+
     void shouldSignalModelChangesOnce()
     {
         AnswersModel model(q7());

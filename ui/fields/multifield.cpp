@@ -66,6 +66,7 @@ MultiField::MultiField(const FieldBinding &binding, QWidget *parent) : FieldWidg
 
     if (field().other) {
         m_other = new QLineEdit(this);
+        m_other->setMaxLength(field().maxLength);
         m_other->setObjectName(childName(QStringLiteral("other")));
         m_other->setPlaceholderText(tr("Your additions, separated by commas"));
         m_other->setAccessibleName(tr("%1: your additions").arg(field().label));

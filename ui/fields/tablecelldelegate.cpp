@@ -21,6 +21,8 @@ QWidget *TableCellDelegate::createEditor(QWidget *parent, const QStyleOptionView
         return combo;
     }
     QWidget *editor = QStyledItemDelegate::createEditor(parent, option, index);
+    if (auto *edit = qobject_cast<QLineEdit *>(editor); edit && column.maxLength > 0)
+        edit->setMaxLength(column.maxLength); // what the answers file may hold
     if (auto *edit = qobject_cast<QLineEdit *>(editor); edit && column.type == QLatin1String("number")) {
         edit->setValidator(
             new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9]*([.][0-9]*)?")), edit));

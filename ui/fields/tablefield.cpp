@@ -118,6 +118,8 @@ void TableField::showValue(const QVariant &value)
 void TableField::addRow()
 {
     const int row = m_table->rowCount();
+    if (field().maxRows > 0 && row >= field().maxRows)
+        return;
     {
         const QSignalBlocker blocker(m_table);
         m_table->insertRow(row);
@@ -169,6 +171,10 @@ void TableField::updateButtons()
     m_remove->setEnabled(selected);
     m_up->setEnabled(selected && row > 0);
     m_down->setEnabled(selected && row < m_table->rowCount() - 1);
+    // A full table takes no more rows: the answers file holds at most maxRows.
+    const bool full = field().maxRows > 0 && m_table->rowCount() >= field().maxRows;
+    m_add->setEnabled(!full);
+    m_add->setToolTip(full ? tr("A table holds at most %n rows.", nullptr, field().maxRows) : QString());
 }
 
 } // namespace opsflow

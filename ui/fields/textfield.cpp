@@ -15,6 +15,7 @@ TextField::TextField(const FieldBinding &binding, QWidget *parent)
     layout->addWidget(m_edit, 1);
     layout->addStretch(0);
     m_edit->setPlaceholderText(field().placeholder);
+    m_edit->setMaxLength(field().maxLength); // what the answers file may hold
     m_edit->setAccessibleName(field().label);
     // Wide enough for a sentence, not the whole page: long lines are hard to read.
     m_edit->setMaximumWidth(m_edit->fontMetrics().averageCharWidth() * 80);
