@@ -60,7 +60,8 @@ RegenerationPlan planRegeneration(const QString &projectDir, const QList<Generat
             merge.conflicts = merged.conflicts;
             merge.notes = merged.notes;
         } else if (isEnvExample(file.path)) {
-            const ProjectFile last = readProjectFile(projectDir, lastGeneratedPath(file.path), 16 * 1024 * 1024);
+            const ProjectFile last =
+                readProjectFile(projectDir, lastGeneratedPath(file.path), qint64(16) * 1024 * 1024);
             file.newContent =
                 mergeEnvExample(file.oldContent, file.newContent,
                                 last.read ? std::optional<QByteArray>(last.content) : std::nullopt, &merge.env);

@@ -39,8 +39,9 @@ class LineDiff
 {
 public:
     LineDiff(const std::vector<int> &a, const std::vector<int> &b)
-        : m_a(a), m_b(b), m_deleted(a.size(), false), m_inserted(b.size(), false), m_offset(int(b.size()) + 1),
-          m_forward(a.size() + b.size() + 3), m_backward(a.size() + b.size() + 3)
+        : m_a(a), m_b(b), m_deleted(a.size(), false), m_inserted(b.size(), false), m_forward(a.size() + b.size() + 3),
+          m_backward(a.size() + b.size() + 3), m_forwardMiddle(m_forward.data() + b.size() + 1),
+          m_backwardMiddle(m_backward.data() + b.size() + 1)
     {
         // About the square root of the diagonals: a cost past which a partial path will do.
         int diagonals = int(a.size() + b.size()) + 3;
@@ -76,8 +77,9 @@ public:
     }
 
 private:
-    int &fd(int diagonal) { return m_forward[size_t(diagonal + m_offset)]; }
-    int &bd(int diagonal) { return m_backward[size_t(diagonal + m_offset)]; }
+    // Diagonals run from -(M + 1) to N + 1: the arrays are indexed from their middle.
+    int &fd(int diagonal) { return m_forwardMiddle[diagonal]; }
+    int &bd(int diagonal) { return m_backwardMiddle[diagonal]; }
 
     void compare(int xoff, int xlim, int yoff, int ylim)
     {
@@ -236,9 +238,10 @@ private:
     const std::vector<int> &m_b;
     std::vector<bool> m_deleted;
     std::vector<bool> m_inserted;
-    int m_offset;
     std::vector<int> m_forward;
     std::vector<int> m_backward;
+    int *m_forwardMiddle;
+    int *m_backwardMiddle;
     int m_tooExpensive = 256;
 };
 
