@@ -196,6 +196,8 @@ int generateCommand(const QCommandLineParser &parser, const QString &projectDir)
                                   : tr("kept your edits in section \"%1\" (use --force to take the new text; a backup is made)")
                                         .arg(conflict.id))
                         << '\n';
+                    if (!whole)
+                        out() << "            " << conflict.reason << '\n';
                     ++attention;
                 }
             }
@@ -207,6 +209,8 @@ int generateCommand(const QCommandLineParser &parser, const QString &projectDir)
         if (showDiff)
             out() << file.diff();
     }
+    for (const QString &warning : std::as_const(regeneration.warnings))
+        warn(warning);
     if (dryRun) {
         out() << tr("dry run: nothing was written") << '\n';
         return result.errors.isEmpty() ? Ok : BadTemplate;

@@ -1,13 +1,19 @@
 // Stamp, merge with what is on disk, then plan: the one way documents reach a project.
 #include "regeneration.h"
 
+#include "envfile.h"
 #include "projectcontext.h"
+
+#include <QRegularExpression>
 
 #include <algorithm>
 
 namespace opsflow {
 
 namespace {
+
+// A record is what OpsFlow generated: far below this, unless someone put something else there.
+constexpr qint64 recordLimit = qint64(16) * 1024 * 1024;
 
 bool isMarkdown(const QString &path)
 {
@@ -17,6 +23,64 @@ bool isMarkdown(const QString &path)
 bool isEnvExample(const QString &path)
 {
     return path == QLatin1String(".env.example") || path.endsWith(QLatin1String("/.env.example"));
+}
+
+bool isConfiguration(const QString &path)
+{
+    return path == QLatin1String("specs/configuration.md");
+}
+
+// The variables a configuration document lists: the first cell of its table rows, in code.
+QStringList configurationVariables(const QByteArray &text)
+{
+    static const QRegularExpression row(QStringLiteral("^\\|\\s*`([A-Za-z_][A-Za-z0-9_.-]*)`\\s*\\|"),
+                                        QRegularExpression::MultilineOption);
+    QStringList names;
+    for (auto it = row.globalMatch(QString::fromUtf8(text)); it.hasNext();) {
+        const QString name = it.next().captured(1);
+        if (!names.contains(name))
+            names.append(name);
+    }
+    return names;
+}
+
+QStringList envVariables(const QByteArray &text)
+{
+    QStringList names;
+    for (const EnvEntry &entry : parseEnvFile(text)) {
+        if (entry.kind == EnvEntry::Kind::Assignment && !names.contains(entry.key))
+            names.append(entry.key);
+    }
+    return names;
+}
+
+// After a merge the team's rows and variables are in one file: say where the two differ.
+QStringList disagreements(const WritePlan &plan)
+{
+    const PlannedFile *configuration = nullptr;
+    const PlannedFile *env = nullptr;
+    for (const PlannedFile &file : plan.files) {
+        if (file.status == PlannedFile::Status::Blocked)
+            continue;
+        if (isConfiguration(file.path))
+            configuration = &file;
+        else if (isEnvExample(file.path))
+            env = &file;
+    }
+    if (!configuration || !env)
+        return {};
+    const QStringList documented = configurationVariables(configuration->newContent);
+    const QStringList listed = envVariables(env->newContent);
+    QStringList out;
+    for (const QString &name : documented) {
+        if (!listed.contains(name))
+            out.append(QStringLiteral("%1 is in specs/configuration.md but not in .env.example.").arg(name));
+    }
+    for (const QString &name : listed) {
+        if (!documented.contains(name))
+            out.append(QStringLiteral("%1 is in .env.example but not in specs/configuration.md.").arg(name));
+    }
+    return out;
 }
 
 // The plan's verdict after the new content changed.
@@ -49,19 +113,32 @@ RegenerationPlan planRegeneration(const QString &projectDir, const QList<Generat
     }
     RegenerationPlan result;
     result.plan = planWrite(projectDir, stamped);
+    // What each document's record will hold: the generation, but see below.
+    QHash<QString, QByteArray> recordOf;
+    for (const GeneratedFile &file : stamped)
+        recordOf.insert(file.path, file.content);
     for (PlannedFile &file : result.plan.files) {
         if (file.status != PlannedFile::Status::Changed)
             continue; // new, unchanged or blocked: nothing on disk to merge with
         FileMerge merge;
         merge.path = file.path;
         if (isMarkdown(file.path)) {
-            const MergeResult merged = mergeDocument(file.oldContent, file.newContent, choices.value(file.path));
+            const ProjectFile last = readProjectFile(projectDir, lastGeneratedPath(file.path), recordLimit);
+            const MergeResult merged = mergeDocument(file.oldContent, file.newContent, choices.value(file.path),
+                                                     last.read ? last.content : QByteArray());
+            // Sections where the team's text was kept over a conflict keep their old base.
+            QStringList keptIds;
+            for (const SectionConflict &conflict : merged.conflicts) {
+                if (choices.value(file.path).value(conflict.id, ConflictChoice::KeepMine) == ConflictChoice::KeepMine)
+                    keptIds.append(conflict.id);
+            }
+            if (last.read && !keptIds.isEmpty())
+                recordOf.insert(file.path, withSectionsFrom(recordOf.value(file.path), last.content, keptIds));
             file.newContent = merged.content;
             merge.conflicts = merged.conflicts;
             merge.notes = merged.notes;
         } else if (isEnvExample(file.path)) {
-            const ProjectFile last =
-                readProjectFile(projectDir, lastGeneratedPath(file.path), qint64(16) * 1024 * 1024);
+            const ProjectFile last = readProjectFile(projectDir, lastGeneratedPath(file.path), recordLimit);
             file.newContent =
                 mergeEnvExample(file.oldContent, file.newContent,
                                 last.read ? std::optional<QByteArray>(last.content) : std::nullopt, &merge.env);
@@ -69,6 +146,8 @@ RegenerationPlan planRegeneration(const QString &projectDir, const QList<Generat
         refresh(file);
         result.merges.append(merge);
     }
+    result.warnings = disagreements(result.plan);
+
     // The record of this generation, for the next merge: only for documents that are not
     // blocked, and only written along with them (executePlan).
     QList<GeneratedFile> records;
@@ -76,7 +155,7 @@ RegenerationPlan planRegeneration(const QString &projectDir, const QList<Generat
         const auto planned = std::find_if(result.plan.files.cbegin(), result.plan.files.cend(),
                                           [&](const PlannedFile &p) { return p.path == file.path; });
         if (planned != result.plan.files.cend() && planned->status != PlannedFile::Status::Blocked)
-            records.append({lastGeneratedPath(file.path), file.content});
+            records.append({lastGeneratedPath(file.path), recordOf.value(file.path)});
     }
     for (const PlannedFile &record : planWrite(projectDir, records).files) {
         if (record.status == PlannedFile::Status::New || record.status == PlannedFile::Status::Changed)

@@ -21,6 +21,9 @@ struct FileMerge {
 struct RegenerationPlan {
     WritePlan plan;          // merged contents and statuses; plan.records: what was generated
     QList<FileMerge> merges; // one per file that existed
+    // What the merged files say against each other, one sentence each: a variable in
+    // specs/configuration.md's table but not in .env.example, or the other way round.
+    QStringList warnings;
     bool hasConflicts() const;
 };
 

@@ -2,9 +2,13 @@
 // bytes the team wrote are never dropped; when OpsFlow cannot tell, it asks (a conflict).
 #include "sectionmerge.h"
 
+#include "threewaymerge.h"
+
 #include <QCryptographicHash>
 #include <QRegularExpression>
 #include <QSet>
+
+#include <optional>
 
 namespace opsflow {
 
@@ -274,7 +278,7 @@ QByteArray stampSections(const QByteArray &generated)
 }
 
 MergeResult mergeDocument(const QByteArray &existing, const QByteArray &stampedGenerated,
-                          const QHash<QString, ConflictChoice> &choices)
+                          const QHash<QString, ConflictChoice> &choices, const QByteArray &lastGenerated)
 {
     MergeResult result;
     if (existing.isEmpty() || existing == stampedGenerated) {
@@ -296,6 +300,13 @@ MergeResult mergeDocument(const QByteArray &existing, const QByteArray &stampedG
                                  QStringLiteral("The existing file has no OpsFlow markers (it was written by hand)."),
                                  choices);
 
+    // The last generation, when OpsFlow has a readable record of it.
+    std::optional<Parsed> base;
+    if (!lastGenerated.isEmpty()) {
+        Parsed parsed = parse(lastGenerated);
+        if (parsed.error.isEmpty())
+            base = std::move(parsed);
+    }
     const bool crlf = usesCrlf(existing);
     auto ours = [crlf](const QByteArray &bytes) { return crlf ? toLf(bytes).replace("\n", "\r\n") : bytes; };
     const QStringList order = sectionIds(theirs);
@@ -323,10 +334,31 @@ MergeResult mergeDocument(const QByteArray &existing, const QByteArray &stampedG
             pieces.append({s.id, false, ours(fresh->begin) + s.body + s.end});
         } else if (fresh && untouched) {
             pieces.append({s.id, false, ours(fresh->bytes())});
+        } else if (const LineMergeResult merged = fresh && base.has_value() && base->section(s.id)
+                       ? mergeLines(toLf(base->section(s.id)->body), toLf(s.body), fresh->body)
+                       : LineMergeResult{false, {}, 0, {}};
+                   fresh && merged.clean) {
+            // The team's edits and the generator's changes touch different lines: both kept.
+            pieces.append({s.id, false, ours(fresh->begin) + ours(merged.merged) + ours(fresh->end)});
+            if (merged.merged != fresh->body)
+                result.notes.append(
+                    QStringLiteral("Section \"%1\": your edits were kept and merged with the new text.").arg(s.id));
         } else if (fresh) {
-            const QString why = s.hash.isEmpty()
+            QString why = s.hash.isEmpty()
                 ? QStringLiteral("Section \"%1\" has no stamp, so OpsFlow cannot tell whether it was edited.").arg(s.id)
                 : QStringLiteral("Section \"%1\" was edited since OpsFlow wrote it.").arg(s.id);
+            if (!merged.conflictLines.isEmpty())
+                why =
+                    QStringLiteral("In section \"%1\" you and the new generation changed the same lines (%2 %3 of "
+                                   "the section).")
+                        .arg(s.id,
+                             merged.conflictLines.size() == 1 ? QStringLiteral("at line") : QStringLiteral("at lines"),
+                             [&] {
+                                 QStringList numbers;
+                                 for (const int line : merged.conflictLines)
+                                     numbers.append(QString::number(line));
+                                 return numbers.join(QStringLiteral(", "));
+                             }());
             result.conflicts.append({s.id, s.body, fresh->body, why});
             const bool takeNew = choices.value(s.id, ConflictChoice::KeepMine) == ConflictChoice::TakeNew;
             // Kept with its old stamp, so the edit is still recognised next time.
@@ -371,6 +403,23 @@ MergeResult mergeDocument(const QByteArray &existing, const QByteArray &stampedG
         }
     }
     return result;
+}
+
+QByteArray withSectionsFrom(const QByteArray &stampedGenerated, const QByteArray &previous, const QStringList &ids)
+{
+    if (ids.isEmpty() || previous.isEmpty())
+        return stampedGenerated;
+    const Parsed generated = parse(stampedGenerated);
+    const Parsed old = parse(previous);
+    if (!generated.error.isEmpty() || !old.error.isEmpty())
+        return stampedGenerated;
+    QByteArray out;
+    for (const Segment &segment : generated.segments) {
+        const Segment *kept =
+            segment.kind == Segment::Kind::Section && ids.contains(segment.id) ? old.section(segment.id) : nullptr;
+        out += kept ? kept->bytes() : segment.bytes();
+    }
+    return out;
 }
 
 } // namespace opsflow

@@ -51,7 +51,19 @@ QByteArray stampSections(const QByteArray &generated);
 // - a file with no markers, or broken ones, is one "*whole-file*" conflict: kept whole
 //   unless choices["*whole-file*"] is TakeNew. Nothing is ever appended to it silently.
 // Line endings: a file edited into CRLF is compared as LF and written back in CRLF.
+//
+// With `lastGenerated` (the stamped document OpsFlow generated last time, its record), an
+// edited section is merged three ways, line by line: the team's edits and the generator's
+// changes are combined (a row the team added to a table survives), and only lines both
+// changed differently make a conflict. The merged section is stamped with the new
+// generation's hash, so the team's lines still read as edits next time.
 MergeResult mergeDocument(const QByteArray &existing, const QByteArray &stampedGenerated,
-                          const QHash<QString, ConflictChoice> &choices = {});
+                          const QHash<QString, ConflictChoice> &choices = {}, const QByteArray &lastGenerated = {});
+
+// The stamped generated document with the sections `ids` as they are in `previous` (a
+// section missing there stays as generated). The record of a generation keeps, for each
+// section whose conflict kept the team's text, the generation that text was based on: the
+// team never took the new one, so the next merge must compare against the old.
+QByteArray withSectionsFrom(const QByteArray &stampedGenerated, const QByteArray &previous, const QStringList &ids);
 
 } // namespace opsflow

@@ -125,33 +125,59 @@ private Q_SLOTS:
         QVERIFY(!after.contains("DB_POOL_MIN"));
     }
 
-    // An edit inside a generated section is a conflict: kept (exit 5) unless --force, which
-    // takes the new text after backing the old file up.
+    // An edit inside a generated section is merged with the new generation where they touch
+    // different lines; where both changed the same lines it is a conflict: kept (exit 5)
+    // unless --force, which takes the new text after backing the old file up.
     void shouldKeepEditedSectionsUnlessForced()
     {
         QTemporaryDir project;
         QCOMPARE(opsflow({s("generate"), project.path(), s("--defaults")}).code, 0);
         const QString ops = project.filePath(s("docs/operations.md"));
         QByteArray text = read(ops);
-        const int at = int(text.indexOf("## Alerts"));
-        QVERIFY(at > 0);
-        text.insert(at + int(qstrlen("## Alerts\n")), "\nPage the payments team first.\n");
+        // One edit apart from what the new answers change (a row of its own), one on the
+        // very line they change (the error-rate threshold).
+        const qsizetype pool = text.indexOf("| Connection pool exhausted |");
+        QVERIFY(pool > 0);
+        text.insert(text.indexOf('\n', pool) + 1, "| Queue lag | the orders queue lags | Warning | Slack/Discord |\n");
+        const QByteArray row = "| Error rate | more than 1% of requests fail over 5 minutes |";
+        QVERIFY(text.contains(row));
+        text.replace(row, "| Error rate | more than 2% of requests fail over 5 minutes |");
         write(ops, text);
+        const QString answers = project.filePath(s("answers.json"));
+        write(answers,
+              "{\"format\": \"opsflow-answers\", \"version\": 1, \"mode\": \"smart\","
+              " \"answers\": {\"7.6\": {\"error_rate_percent\": 5}}}");
 
-        const Run kept = opsflow({s("generate"), project.path(), s("--defaults"), s("--scope"), s("enterprise")});
+        const Run kept = opsflow({s("generate"), project.path(), s("--answers"), answers});
         QCOMPARE(kept.code, 5);
         QVERIFY2(kept.out.contains(s("kept your edits in section \"alerts\"")), qPrintable(kept.out));
-        QVERIFY(read(ops).contains("Page the payments team first."));
+        QVERIFY2(kept.out.contains(s("you and the new generation changed the same lines")), qPrintable(kept.out));
+        QVERIFY(read(ops).contains("more than 2% of requests"));
 
-        const Run forced =
-            opsflow({s("generate"), project.path(), s("--defaults"), s("--scope"), s("enterprise"), s("--force")});
+        // Without the clash, the team's row and the new threshold are merged: no conflict.
+        text.replace("| Error rate | more than 2% of requests fail over 5 minutes |", row);
+        write(ops, text);
+        const Run merged = opsflow({s("generate"), project.path(), s("--answers"), answers});
+        QVERIFY2(merged.code == 0, qPrintable(merged.out + merged.err));
+        QVERIFY2(merged.out.contains(s("Section \"alerts\": your edits were kept and merged with the new text.")),
+                 qPrintable(merged.out));
+        QVERIFY(read(ops).contains("| Queue lag |") && read(ops).contains("more than 5% of requests"));
+
+        // A clash taken with --force: the new text, the old file backed up.
+        text = read(ops);
+        text.replace("more than 5% of requests", "more than 3% of requests");
+        write(ops, text);
+        write(answers,
+              "{\"format\": \"opsflow-answers\", \"version\": 1, \"mode\": \"smart\","
+              " \"answers\": {\"7.6\": {\"error_rate_percent\": 4}}}");
+        const Run forced = opsflow({s("generate"), project.path(), s("--answers"), answers, s("--force")});
         QCOMPARE(forced.code, 0);
-        QVERIFY(!read(ops).contains("Page the payments team first."));
+        QVERIFY(read(ops).contains("more than 4% of requests") && !read(ops).contains("more than 3% of requests"));
         const QStringList stamps =
             QDir(project.filePath(s(".ai-flow/backups/phase7"))).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
         QVERIFY(!stamps.isEmpty());
         QVERIFY(read(project.filePath(s(".ai-flow/backups/phase7/") + stamps.last() + s("/docs/operations.md")))
-                    .contains("Page the payments team first."));
+                    .contains("more than 3% of requests"));
     }
 
     void shouldKeepAHandWrittenFileUnlessForced()

@@ -1,6 +1,7 @@
 // Regenerating into edited documents: stamps, byte-exact keeping of the team's text,
 // conflicts for edited sections, hand-written and broken files, and .env.example merging.
 #include "sectionmerge.h"
+#include "threewaymerge.h"
 
 #include <QFile>
 #include <QRegularExpression>
@@ -297,6 +298,57 @@ private Q_SLOTS:
     {
         const QByteArray next = stampSections(generated());
         QCOMPARE(mergeDocument(QByteArray(), next).content, next);
+    }
+
+    // The line merge itself: each side's changes are taken where only it changed; the same
+    // change on both sides is no conflict; different changes to the same lines are.
+    void shouldMergeLinesThreeWays_data()
+    {
+        QTest::addColumn<QByteArray>("base");
+        QTest::addColumn<QByteArray>("mine");
+        QTest::addColumn<QByteArray>("theirs");
+        QTest::addColumn<bool>("clean");
+        QTest::addColumn<QByteArray>("merged");
+        const QByteArray base = "a\nb\nc\nd\ne\n";
+        QTest::newRow("only mine") << base << QByteArray("a\nB\nc\nd\ne\n") << base << true
+                                   << QByteArray("a\nB\nc\nd\ne\n");
+        QTest::newRow("only theirs") << base << base << QByteArray("a\nb\nc\nD\ne\n") << true
+                                     << QByteArray("a\nb\nc\nD\ne\n");
+        QTest::newRow("apart") << base << QByteArray("a\nB\nc\nd\ne\n") << QByteArray("a\nb\nc\nD\ne\n") << true
+                               << QByteArray("a\nB\nc\nD\ne\n");
+        QTest::newRow("same change") << base << QByteArray("a\nX\nc\nd\ne\n") << QByteArray("a\nX\nc\nd\ne\n") << true
+                                     << QByteArray("a\nX\nc\nd\ne\n");
+        QTest::newRow("row added, row changed")
+            << base << QByteArray("a\nb\nc\nd\ne\nnew row\n") << QByteArray("A\nb\nc\nd\ne\n") << true
+            << QByteArray("A\nb\nc\nd\ne\nnew row\n");
+        QTest::newRow("clash") << base << QByteArray("a\nb\nmine\nd\ne\n") << QByteArray("a\nb\ntheirs\nd\ne\n")
+                               << false << QByteArray();
+    }
+
+    void shouldMergeLinesThreeWays()
+    {
+        QFETCH(QByteArray, base);
+        QFETCH(QByteArray, mine);
+        QFETCH(QByteArray, theirs);
+        QFETCH(bool, clean);
+        QFETCH(QByteArray, merged);
+        const LineMergeResult result = mergeLines(base, mine, theirs);
+        QCOMPARE(result.clean, clean);
+        QCOMPARE(result.merged, merged);
+        if (!clean)
+            QCOMPARE(result.conflictLines, QList<int>{3});
+    }
+
+    // A kept conflict keeps its old base in the record; other sections take the new one.
+    void shouldKeepTheOldBaseOfAKeptSection()
+    {
+        const QByteArray oldGeneration = stampSections("<!-- opsflow:begin a -->\nold a\n<!-- opsflow:end a -->\n"
+                                                       "<!-- opsflow:begin b -->\nold b\n<!-- opsflow:end b -->\n");
+        const QByteArray newGeneration = stampSections("<!-- opsflow:begin a -->\nnew a\n<!-- opsflow:end a -->\n"
+                                                       "<!-- opsflow:begin b -->\nnew b\n<!-- opsflow:end b -->\n");
+        const QByteArray record = withSectionsFrom(newGeneration, oldGeneration, {QStringLiteral("a")});
+        QVERIFY(record.contains("old a") && record.contains("new b"));
+        QVERIFY(!record.contains("new a") && !record.contains("old b"));
     }
 };
 

@@ -303,6 +303,16 @@ QString sectionMerge(const QByteArray &input)
             takeNew.insert(conflict.id, ConflictChoice::TakeNew);
         (void)mergeDocument(input, stamped, takeNew);
     }
+    // With a record of the last generation (here: the same generation), a three-way merge
+    // never loses the team's text outside our sections and is stable too.
+    const MergeResult withBase = mergeDocument(input, stamped, {}, stamped);
+    if (withBase.wholeFile() && withBase.content != input)
+        return QStringLiteral("a whole-file conflict (with a base) did not keep the file as it was");
+    if (withBase.conflicts.isEmpty()) {
+        const MergeResult again = mergeDocument(withBase.content, stamped, {}, stamped);
+        if (!again.conflicts.isEmpty() || again.content != withBase.content)
+            return QStringLiteral("merging again with a base after a clean merge changes the document");
+    }
     return {};
 }
 
