@@ -68,6 +68,9 @@ GenerationPlan GenerationPlanner::plan(const Resolver &resolver, const QString &
                 document.notes = merge.notes;
                 document.notes += merge.env.notes();
             }
+            // Where the merged configuration and .env.example disagree, said beside the latter.
+            if (document.path == QLatin1String(".env.example"))
+                document.notes += regeneration.warnings;
             documents.append(document);
         }
     }
