@@ -80,7 +80,7 @@ QString tr(const char *text)
 const char *const usageText =
     "Usage: opsflow [PATH]                      open the wizard (on PATH)\n"
     "       opsflow generate PROJECT_DIR [--answers FILE] [--scope mvp|production|enterprise]\n"
-    "                                    [--defaults] [--dry-run] [--diff] [--force]\n"
+    "                                    [--defaults] [--dry-run] [--diff] [--force] [--no-save]\n"
     "       opsflow summary  PROJECT_DIR [--answers FILE] [--format md|txt|json|html|pdf] [-o FILE]\n"
     "       opsflow check    PROJECT_DIR\n"
     "       opsflow --version | --help\n";
@@ -160,13 +160,21 @@ int generateCommand(const QCommandLineParser &parser, const QString &projectDir)
     // without it, sections the user edited and hand-written files are kept.
     QHash<QString, QHash<QString, ConflictChoice>> choices;
     const bool force = parser.isSet(QStringLiteral("force"));
-    RegenerationPlan regeneration = planRegeneration(projectDir, result.files);
+    // The answers used are saved in the project with the documents (backed up and written in
+    // the same transaction), so `summary`, the next regeneration and a teammate's run see the
+    // same answers. Not when they are the project's own file unchanged, or with --no-save.
+    QList<GeneratedFile> files = result.files;
+    const QString answersPath = QDir(projectDir).relativeFilePath(AnswersFile::pathForProject(projectDir));
+    const bool fromProjectFile = !parser.isSet(QStringLiteral("answers")) && !parser.isSet(QStringLiteral("defaults"));
+    if (!parser.isSet(QStringLiteral("no-save")) && (!fromProjectFile || parser.isSet(QStringLiteral("scope"))))
+        files.append({answersPath, AnswersFile::toJson(*answers)});
+    RegenerationPlan regeneration = planRegeneration(projectDir, files);
     if (force && regeneration.hasConflicts()) {
         for (const FileMerge &merge : std::as_const(regeneration.merges)) {
             for (const SectionConflict &conflict : merge.conflicts)
                 choices[merge.path].insert(conflict.id, ConflictChoice::TakeNew);
         }
-        regeneration = planRegeneration(projectDir, result.files, choices);
+        regeneration = planRegeneration(projectDir, files, choices);
     }
     const WritePlan &plan = regeneration.plan;
     const bool dryRun = parser.isSet(QStringLiteral("dry-run"));
@@ -229,7 +237,8 @@ int generateCommand(const QCommandLineParser &parser, const QString &projectDir)
         return fail(Failed, written.error);
     }
     for (const QString &path : written.written)
-        out() << QStringLiteral("✅ Generated: ") << path << '\n';
+        out() << (path == answersPath ? QStringLiteral("✅ Saved the answers used: ") : QStringLiteral("✅ Generated: "))
+              << path << '\n';
     if (!result.errors.isEmpty())
         return BadTemplate;
     return attention ? Refused : Ok;
@@ -330,6 +339,7 @@ int run(int argc, char **argv)
         {QStringLiteral("dry-run"), tr("Show what would be written; write nothing.")},
         {QStringLiteral("diff"), tr("Show a unified diff of each changed file.")},
         {QStringLiteral("force"), tr("Replace changed files (each is backed up first).")},
+        {QStringLiteral("no-save"), tr("Do not save the answers used into the project's answers file.")},
         {QStringLiteral("format"), tr("Summary format: md, txt, json, html or pdf."), QStringLiteral("FORMAT")},
         {{QStringLiteral("o"), QStringLiteral("output")}, tr("Write the summary to FILE."), QStringLiteral("FILE")},
     });

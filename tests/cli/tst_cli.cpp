@@ -76,14 +76,42 @@ private Q_SLOTS:
         }
         QVERIFY(read(project.filePath(s("docs/operations.md"))).contains("```mermaid"));
 
-        // Again: nothing changes, nothing is written.
+        // Again: nothing changes, nothing is written (the answers file neither).
         const Run again = opsflow({s("generate"), project.path(), s("--defaults"), s("--scope"), s("enterprise")});
         QCOMPARE(again.code, 0);
-        QCOMPARE(again.out.count(s("unchanged")), 3);
+        QCOMPARE(again.out.count(s("unchanged")), 4);
         QVERIFY(!again.out.contains(s("Generated")));
     }
 
     // Hand-written text outside OpsFlow's sections survives regeneration without --force.
+    // The answers a run used are saved with the documents, so `summary` and the next run
+    // see them (summary once failed right after `generate --defaults`).
+    void shouldSaveTheAnswersItUsed()
+    {
+        QTemporaryDir project;
+        const QString saved = project.filePath(s(".ai-flow/answers/phase7.json"));
+        QCOMPARE(opsflow({s("generate"), project.path(), s("--defaults"), s("--no-save")}).code, 0);
+        QVERIFY(!QFile::exists(saved));
+        const Run run = opsflow({s("generate"), project.path(), s("--defaults"), s("--scope"), s("mvp")});
+        QCOMPARE(run.code, 0);
+        QVERIFY2(run.out.contains(s("✅ Saved the answers used: .ai-flow/answers/phase7.json")), qPrintable(run.out));
+        QVERIFY(read(saved).contains("\"scope\": \"mvp\""));
+        const Run summary = opsflow({s("summary"), project.path()});
+        QVERIFY2(summary.code == 0, qPrintable(summary.err));
+        QVERIFY(summary.out.contains(s("Scope: MVP")));
+        // The project's own answers, regenerated as they are: the file is not touched.
+        const Run again = opsflow({s("generate"), project.path()});
+        QCOMPARE(again.code, 0);
+        QVERIFY2(again.out.contains(s("unchanged .ai-flow/answers/phase7.json"))
+                     || !again.out.contains(s("phase7.json")),
+                 qPrintable(again.out));
+        // --answers FILE imports: the project's file becomes those answers (the old one backed up).
+        const QString other = project.filePath(s("other.json"));
+        write(other, "{\"format\": \"opsflow-answers\", \"version\": 1, \"scope\": \"enterprise\"}");
+        QCOMPARE(opsflow({s("generate"), project.path(), s("--answers"), other}).code, 0);
+        QVERIFY(read(saved).contains("\"scope\": \"enterprise\""));
+    }
+
     void shouldKeepTheTeamsLinesWhenRegenerating()
     {
         QTemporaryDir project;
