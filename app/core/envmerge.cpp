@@ -127,6 +127,7 @@ QByteArray mergeEnvExample(const QByteArray &existing, const QByteArray &generat
 
     // Generated variables the team gave a value of its own: their line replaces ours.
     QHash<qsizetype, qsizetype> replacement; // index in fresh → index in mine
+    QSet<qsizetype> claimed;                 // generated variables a line of the team's stands for
     // The team's lines, each after the line of the new generation it followed (-1: first).
     std::map<qsizetype, QList<qsizetype>> after;
     qsizetype anchor = -1;
@@ -146,9 +147,12 @@ QByteArray mergeEnvExample(const QByteArray &existing, const QByteArray &generat
             continue;
         }
         const bool assignment = entry.kind == EnvEntry::Kind::Assignment;
-        if (assignment && freshKeys.contains(entry.key) && !replacement.contains(freshKeys.value(entry.key))) {
+        if (assignment && freshKeys.contains(entry.key) && !claimed.contains(freshKeys.value(entry.key))) {
             const qsizetype at = freshKeys.value(entry.key);
-            replacement.insert(at, i);
+            claimed.insert(at);
+            // The same line in other line endings is the generated line: nothing to keep.
+            if (entry.normalized() != fresh.at(at).normalized())
+                replacement.insert(at, i);
             anchor = at;
             if (entry.value != fresh.at(at).value)
                 found.keptValues.append(entry.key);
