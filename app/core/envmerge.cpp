@@ -147,12 +147,17 @@ QByteArray mergeEnvExample(const QByteArray &existing, const QByteArray &generat
             continue;
         }
         const bool assignment = entry.kind == EnvEntry::Kind::Assignment;
+        // The generated line itself (perhaps in other line endings, perhaps a second copy):
+        // nothing of the team's to keep.
+        if (assignment && freshKeys.contains(entry.key)
+            && entry.normalized() == fresh.at(freshKeys.value(entry.key)).normalized()) {
+            anchor = freshKeys.value(entry.key);
+            continue;
+        }
         if (assignment && freshKeys.contains(entry.key) && !claimed.contains(freshKeys.value(entry.key))) {
             const qsizetype at = freshKeys.value(entry.key);
             claimed.insert(at);
-            // The same line in other line endings is the generated line: nothing to keep.
-            if (entry.normalized() != fresh.at(at).normalized())
-                replacement.insert(at, i);
+            replacement.insert(at, i);
             anchor = at;
             if (entry.value != fresh.at(at).value)
                 found.keptValues.append(entry.key);
