@@ -36,6 +36,10 @@ struct DeploymentFacts {
     // Service/Container Apps/VMs on Azure; Heroku/Fly.io/Render/Railway/Vercel for PaaS; a
     // cloud naming EKS/GKE/AKS/Kubernetes is drawn as that managed Kubernetes cluster.
     QString platformName;
+    // What resources/knowledge/ recognises in it (Knowledge::classify): the platform's id
+    // ("aws-lambda"; empty while 7.1 is not answered) and the cloud it belongs to.
+    QString platformId;
+    QString cloud;             // "aws", "gcp", "azure"; empty: none
     QString region;            // "us-east-1"; empty: not shown
     bool containerized = true; // 7.2
     Scaling scaling = Scaling::Horizontal;

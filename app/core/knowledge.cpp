@@ -1,0 +1,389 @@
+// Loading resources/knowledge/: each file checked against its JSON Schema, then for meaning.
+#include "knowledge.h"
+
+#include "jsonschema.h"
+#include "questionnaire.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace opsflow {
+
+namespace {
+
+// Knowledge files are a few KiB; anything this large is not one.
+constexpr qint64 maxKnowledgeFileSize = qint64(1024) * 1024;
+
+// How errors name a file: "knowledge/<path below the root>", whether it was read from the
+// qrc or from a folder.
+QString displayName(const QString &root, const QString &path)
+{
+    return QStringLiteral("knowledge/") + QDir(root).relativeFilePath(path);
+}
+
+std::optional<QJsonObject> readJson(const QString &path, const QString &name, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("%1 cannot be read: %2").arg(name, file.errorString());
+        return std::nullopt;
+    }
+    if (file.size() > maxKnowledgeFileSize) {
+        *error = QStringLiteral("%1 is larger than 1 MiB; it is not a knowledge file").arg(name);
+        return std::nullopt;
+    }
+    const QByteArray bytes = file.readAll();
+    QJsonParseError parse;
+    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parse);
+    if (parse.error != QJsonParseError::NoError) {
+        const QByteArray before = bytes.left(parse.offset);
+        *error = QStringLiteral("%1 is not valid JSON (%2 at line %3)")
+                     .arg(name, parse.errorString())
+                     .arg(before.count('\n') + 1);
+        return std::nullopt;
+    }
+    if (!doc.isObject()) {
+        *error = QStringLiteral("%1 must hold a JSON object").arg(name);
+        return std::nullopt;
+    }
+    return doc.object();
+}
+
+// Reads a file and validates it against the schema beside the folders.
+std::optional<QJsonObject> readValid(const QString &path, const QString &name, const JsonSchema &schema, QString *error)
+{
+    auto object = readJson(path, name, error);
+    if (!object)
+        return std::nullopt;
+    const QStringList problems = schema.validate(*object);
+    if (!problems.isEmpty()) {
+        *error = name + QStringLiteral(": ") + problems.constFirst();
+        return std::nullopt;
+    }
+    return object;
+}
+
+std::optional<JsonSchema> readSchema(const QString &path, const QString &name, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("%1 cannot be read: %2").arg(name, file.errorString());
+        return std::nullopt;
+    }
+    QString why;
+    auto schema = JsonSchema::fromJson(file.readAll(), &why);
+    if (!schema)
+        *error = name + QStringLiteral(": ") + why;
+    return schema;
+}
+
+QStringList strings(const QJsonValue &value)
+{
+    QStringList out;
+    for (const QJsonValue &v : value.toArray())
+        out << v.toString();
+    return out;
+}
+
+QHash<QString, QString> stringMap(const QJsonValue &value)
+{
+    QHash<QString, QString> out;
+    const QJsonObject object = value.toObject();
+    for (auto it = object.begin(); it != object.end(); ++it)
+        out.insert(it.key(), it.value().toString());
+    return out;
+}
+
+bool compile(const QJsonValue &patterns, QList<QRegularExpression> *out, const QString &where, QString *error)
+{
+    const QJsonArray list = patterns.toArray();
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        QRegularExpression re(list.at(i).toString(), QRegularExpression::CaseInsensitiveOption);
+        if (!re.isValid()) {
+            *error = QStringLiteral("%1.match[%2]: not a valid regular expression (%3)")
+                         .arg(where)
+                         .arg(i)
+                         .arg(re.errorString());
+            return false;
+        }
+        out->append(re);
+    }
+    return true;
+}
+
+bool anyMatch(const QList<QRegularExpression> &patterns, const QString &text)
+{
+    return std::any_of(patterns.begin(), patterns.end(),
+                       [&](const QRegularExpression &re) { return re.match(text).hasMatch(); });
+}
+
+std::optional<PlatformKnowledge> platformFrom(const QJsonObject &o, const QString &file, const QStringList &letters,
+                                              QString *error)
+{
+    PlatformKnowledge p;
+    p.id = o.value(QLatin1String("id")).toString();
+    const QString &where = file;
+    if (QFileInfo(file).completeBaseName() != p.id) {
+        *error = QStringLiteral("%1: id: \"%2\" must be the file's name without .json").arg(where, p.id);
+        return std::nullopt;
+    }
+    p.name = o.value(QLatin1String("name")).toString();
+    p.family = o.value(QLatin1String("family")).toString();
+    p.cloud = o.value(QLatin1String("cloud")).toString();
+    p.choices = strings(o.value(QLatin1String("choices")));
+    p.defaultFor = strings(o.value(QLatin1String("default_for")));
+    for (const QString &letter : p.choices + p.defaultFor) {
+        if (!letters.contains(letter)) {
+            *error = QStringLiteral("%1: choices: \"%2\" is not one of 7.1's choices (%3)")
+                         .arg(where, letter, letters.join(QStringLiteral(", ")));
+            return std::nullopt;
+        }
+    }
+    for (const QString &letter : std::as_const(p.defaultFor)) {
+        if (!p.choices.contains(letter)) {
+            *error = QStringLiteral("%1: default_for: \"%2\" is not in its choices").arg(where, letter);
+            return std::nullopt;
+        }
+    }
+    if (!compile(o.value(QLatin1String("match")), &p.match, where + QStringLiteral(": match"), error))
+        return std::nullopt;
+    p.priority = o.value(QLatin1String("priority")).toInt();
+    p.containers = o.value(QLatin1String("containers")).toString(QStringLiteral("any"));
+    p.nouns = stringMap(o.value(QLatin1String("nouns")));
+    p.withoutContainers = stringMap(o.value(QLatin1String("without_containers")));
+    p.commands = stringMap(o.value(QLatin1String("commands")));
+    p.actions = stringMap(o.value(QLatin1String("actions")));
+    for (auto it = p.actions.cbegin(); it != p.actions.cend(); ++it) {
+        if (p.commands.contains(it.key())) {
+            *error = QStringLiteral("%1: actions.%2: the operation already has a command").arg(where, it.key());
+            return std::nullopt;
+        }
+    }
+    p.rolling = o.value(QLatin1String("rolling")).toString();
+    const QJsonObject stop = o.value(QLatin1String("stop")).toObject();
+    if (!stop.isEmpty()) {
+        p.stop.actor = stop.value(QLatin1String("actor")).toString();
+        p.stop.setting = stop.value(QLatin1String("setting")).toString();
+        p.stop.defaultSeconds = stop.value(QLatin1String("default_s")).toInt();
+        p.stop.maxSeconds = stop.value(QLatin1String("max_s")).toInt();
+        p.stop.fixed = stop.value(QLatin1String("fixed")).toBool();
+        if (p.stop.fixed == !p.stop.setting.isEmpty()) {
+            *error = QStringLiteral("%1: stop: give a setting, or mark the window fixed, not both").arg(where);
+            return std::nullopt;
+        }
+    }
+    return p;
+}
+
+// Two defaults for the same choice, cloud and use of containers would make the classifier's
+// answer depend on file order.
+bool checkDefaults(const QList<PlatformKnowledge> &platforms, const QList<CloudKnowledge> &clouds,
+                   const QStringList &letters, QString *error)
+{
+    for (const QString &letter : letters) {
+        QStringList needed = {QString()};
+        if (letter == QLatin1String("A")) {
+            needed.clear();
+            for (const CloudKnowledge &c : clouds)
+                needed << c.id;
+        }
+        for (const QString &cloud : std::as_const(needed)) {
+            for (const char *containers : {"required", "never"}) {
+                QStringList found;
+                for (const PlatformKnowledge &p : platforms) {
+                    if (p.defaultFor.contains(letter) && (cloud.isEmpty() || p.cloud == cloud)
+                        && (p.containers == QLatin1String("any") || p.containers == QLatin1String(containers)))
+                        found << p.id;
+                }
+                if (found.size() != 1) {
+                    *error = QStringLiteral(
+                                 "knowledge/platforms: 7.1 choice %1%2 needs exactly one default platform %3, not %4")
+                                 .arg(letter, cloud.isEmpty() ? QString() : QStringLiteral(" on ") + cloud,
+                                      QLatin1String(qstrcmp(containers, "required") == 0 ? "with containers"
+                                                                                         : "without containers"),
+                                      found.isEmpty() ? QStringLiteral("none") : found.join(QStringLiteral(", ")));
+                    return false;
+                }
+            }
+        }
+    }
+    return true;
+}
+
+// Two platforms that can both match one answer need different priorities, or the answer
+// would depend on the order of the files.
+bool checkPriorities(const QList<PlatformKnowledge> &platforms, QString *error)
+{
+    for (qsizetype i = 0; i < platforms.size(); ++i) {
+        for (qsizetype j = i + 1; j < platforms.size(); ++j) {
+            const PlatformKnowledge &a = platforms.at(i);
+            const PlatformKnowledge &b = platforms.at(j);
+            const bool sharesChoice = std::any_of(a.choices.begin(), a.choices.end(),
+                                                  [&](const QString &c) { return b.choices.contains(c); });
+            const bool sameCloud = a.cloud.isEmpty() || b.cloud.isEmpty() || a.cloud == b.cloud;
+            if (sharesChoice && sameCloud && !a.match.isEmpty() && !b.match.isEmpty() && a.priority == b.priority) {
+                *error = QStringLiteral("knowledge/platforms/%1.json: priority: %2 is also %3's; give one a higher one")
+                             .arg(b.id)
+                             .arg(b.priority)
+                             .arg(a.id);
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+bool PlatformKnowledge::matches(const QString &typed) const
+{
+    return anyMatch(match, typed);
+}
+
+std::optional<Knowledge> Knowledge::load(const QString &root, const Questionnaire &questionnaire, QString *error)
+{
+    const Field *platformChoice = questionnaire.field(QStringLiteral("7.1"), QStringLiteral("choice"));
+    if (!platformChoice) {
+        *error = QStringLiteral("the questionnaire has no field 7.1 choice, which the platform knowledge names");
+        return std::nullopt;
+    }
+    QStringList letters;
+    for (const Choice &c : platformChoice->choices)
+        letters << c.value;
+
+    Knowledge k;
+    const auto named = [&](const QString &relative) { return displayName(root, root + u'/' + relative); };
+    const auto cloudSchema =
+        readSchema(root + QStringLiteral("/clouds.schema.json"), named(QStringLiteral("clouds.schema.json")), error);
+    const auto platformSchema = readSchema(root + QStringLiteral("/platform.schema.json"),
+                                           named(QStringLiteral("platform.schema.json")), error);
+    if (!cloudSchema || !platformSchema)
+        return std::nullopt;
+
+    const auto clouds =
+        readValid(root + QStringLiteral("/clouds.json"), named(QStringLiteral("clouds.json")), *cloudSchema, error);
+    if (!clouds)
+        return std::nullopt;
+    const QJsonArray cloudList = clouds->value(QLatin1String("clouds")).toArray();
+    for (qsizetype i = 0; i < cloudList.size(); ++i) {
+        const QJsonObject o = cloudList.at(i).toObject();
+        CloudKnowledge c{o.value(QLatin1String("id")).toString(),
+                         o.value(QLatin1String("name")).toString(),
+                         {},
+                         o.value(QLatin1String("registry")).toString()};
+        if (k.cloud(c.id)) {
+            *error = QStringLiteral("knowledge/clouds.json: clouds[%1].id: \"%2\" appears twice").arg(i).arg(c.id);
+            return std::nullopt;
+        }
+        if (!compile(o.value(QLatin1String("match")), &c.match,
+                     QStringLiteral("knowledge/clouds.json: clouds[%1]").arg(i), error))
+            return std::nullopt;
+        k.m_clouds.append(c);
+    }
+
+    const QDir dir(root + QStringLiteral("/platforms"));
+    const QStringList files = dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+    if (files.isEmpty()) {
+        *error = QStringLiteral("%1 holds no platform files").arg(named(QStringLiteral("platforms")));
+        return std::nullopt;
+    }
+    for (const QString &name : files) {
+        const QString path = dir.filePath(name);
+        const QString shown = displayName(root, path);
+        const auto object = readValid(path, shown, *platformSchema, error);
+        if (!object)
+            return std::nullopt;
+        auto platform = platformFrom(*object, shown, letters, error);
+        if (!platform)
+            return std::nullopt;
+        if (!platform->cloud.isEmpty() && !k.cloud(platform->cloud)) {
+            *error = QStringLiteral("%1: cloud: \"%2\" is not in knowledge/clouds.json").arg(shown, platform->cloud);
+            return std::nullopt;
+        }
+        k.m_platforms.append(*platform);
+    }
+    if (!checkDefaults(k.m_platforms, k.m_clouds, letters, error) || !checkPriorities(k.m_platforms, error))
+        return std::nullopt;
+    return k;
+}
+
+const Knowledge &Knowledge::builtIn()
+{
+    static const Knowledge knowledge = [] {
+        QString error;
+        auto loaded = load(QStringLiteral(":/resources/knowledge"), Questionnaire::builtIn(), &error);
+        if (!loaded)
+            qFatal("The built-in knowledge does not load: %s", qPrintable(error));
+        return *loaded;
+    }();
+    return knowledge;
+}
+
+const PlatformKnowledge *Knowledge::platform(const QString &id) const
+{
+    for (const PlatformKnowledge &p : m_platforms) {
+        if (p.id == id)
+            return &p;
+    }
+    return nullptr;
+}
+
+const CloudKnowledge *Knowledge::cloud(const QString &id) const
+{
+    for (const CloudKnowledge &c : m_clouds) {
+        if (c.id == id)
+            return &c;
+    }
+    return nullptr;
+}
+
+QString Knowledge::cloudNamedIn(const QString &typed) const
+{
+    for (const CloudKnowledge &c : m_clouds) {
+        if (anyMatch(c.match, typed))
+            return c.id;
+    }
+    return {};
+}
+
+PlatformMatch Knowledge::classify(const QString &choice, const QString &typed, bool containerized) const
+{
+    PlatformMatch result;
+    result.cloud = cloudNamedIn(typed);
+    const bool cloudChoice = choice == QLatin1String("A");
+    if (cloudChoice && result.cloud.isEmpty())
+        result.cloud = QStringLiteral("aws"); // a cloud nobody named: the most common one
+    if (choice.isEmpty())
+        return result;
+    const auto eligible = [&](const PlatformKnowledge &p) {
+        if (!p.choices.contains(choice))
+            return false;
+        if (cloudChoice && !p.cloud.isEmpty() && p.cloud != result.cloud)
+            return false;
+        return p.containers == QLatin1String("any")
+            || p.containers == QLatin1String(containerized ? "required" : "never");
+    };
+    const PlatformKnowledge *best = nullptr;
+    for (const PlatformKnowledge &p : m_platforms) {
+        if (eligible(p) && p.matches(typed) && (!best || p.priority > best->priority))
+            best = &p;
+    }
+    if (!best) {
+        for (const PlatformKnowledge &p : m_platforms) {
+            if (eligible(p) && p.defaultFor.contains(choice)) {
+                best = &p;
+                break;
+            }
+        }
+    }
+    result.platform = best;
+    if (best && !best->cloud.isEmpty())
+        result.cloud = best->cloud;
+    return result;
+}
+
+} // namespace opsflow

@@ -1,0 +1,86 @@
+// OpsFlow's domain knowledge as data: the files under resources/knowledge/, loaded strictly.
+#pragma once
+
+#include <QHash>
+#include <QList>
+#include <QRegularExpression>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace opsflow {
+
+class Questionnaire;
+
+// One platform a service can run on (resources/knowledge/platforms/<id>.json).
+struct PlatformKnowledge {
+    QString id;     // "aws-ecs"
+    QString name;   // "AWS ECS (Fargate)"
+    QString family; // cloud | kubernetes | swarm | nomad | paas | servers
+    QString cloud;  // aws | gcp | azure; empty: runs anywhere
+    QStringList choices;
+    QList<QRegularExpression> match;
+    int priority = 0;
+    QStringList defaultFor;
+    QString containers = QStringLiteral("any"); // any | required | never
+    QHash<QString, QString> nouns;              // compute, registry, load_balancer, logs, metrics, secrets
+    QHash<QString, QString> withoutContainers;  // nouns that differ without containers
+    QHash<QString, QString> commands;           // logs, status, restart, rollback, scale: shell, {slug}
+    QHash<QString, QString> actions;            // the same operations as prose, where no command exists
+    QString rolling;
+    struct Stop {
+        QString actor;   // "ECS"; empty: the platform's stop window is not known
+        QString setting; // markdown; empty when fixed
+        int defaultSeconds = 0;
+        int maxSeconds = 0; // 0: no limit worth naming
+        bool fixed = false;
+    } stop;
+
+    bool matches(const QString &typed) const;
+};
+
+// A public cloud and the words that name it (resources/knowledge/clouds.json).
+struct CloudKnowledge {
+    QString id;   // "aws"
+    QString name; // "AWS"
+    QList<QRegularExpression> match;
+    QString registry; // its container registry
+};
+
+// What a 7.1 answer means: the platform the typed name is recognised as, and the cloud it
+// belongs to (named in the text, implied by the platform, or AWS for an unnamed cloud).
+struct PlatformMatch {
+    const PlatformKnowledge *platform = nullptr; // null: 7.1 not answered
+    QString cloud;                               // empty: no cloud
+};
+
+class Knowledge
+{
+public:
+    // Loads every knowledge file under `root` (a folder or a qrc path), validating each
+    // against its schema and then its meaning against the questionnaire (7.1's choice
+    // letters, one default per choice). On failure returns nothing and sets *error to one
+    // sentence naming the file and the key.
+    static std::optional<Knowledge> load(const QString &root, const Questionnaire &questionnaire, QString *error);
+    // The built-in knowledge (:/resources/knowledge), loaded once; a defect there is a build
+    // defect, caught by tst_knowledge.
+    static const Knowledge &builtIn();
+
+    const QList<PlatformKnowledge> &platforms() const { return m_platforms; }
+    const PlatformKnowledge *platform(const QString &id) const;
+    const QList<CloudKnowledge> &clouds() const { return m_clouds; }
+    const CloudKnowledge *cloud(const QString &id) const;
+
+    // The one classifier every reader of "what platform is this" uses: the documents'
+    // prose, the diagrams, the evidence scan and the pre-flight audit.
+    PlatformMatch classify(const QString &choice, const QString &typed, bool containerized) const;
+    // The first cloud whose words appear in the text; empty when none does.
+    QString cloudNamedIn(const QString &typed) const;
+
+private:
+    QList<PlatformKnowledge> m_platforms;
+    QList<CloudKnowledge> m_clouds;
+};
+
+} // namespace opsflow

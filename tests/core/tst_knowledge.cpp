@@ -1,0 +1,164 @@
+// resources/knowledge/: every file loads, and every kind of defect is refused with the file and key named.
+#include "knowledge.h"
+#include "questionnaire.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace opsflow;
+
+namespace {
+
+const QString builtInRoot = QStringLiteral(":/resources/knowledge");
+
+// A writable copy of the built-in knowledge, to break one file at a time.
+bool copyKnowledge(const QString &to)
+{
+    QDirIterator it(builtInRoot, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString from = it.next();
+        const QString target = to + from.mid(builtInRoot.size());
+        QDir().mkpath(QFileInfo(target).absolutePath());
+        if (!QFile::copy(from, target) || !QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner))
+            return false;
+    }
+    return true;
+}
+
+QJsonObject readObject(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(f.readAll()).object() : QJsonObject();
+}
+
+bool writeObject(const QString &path, const QJsonObject &o)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(QJsonDocument(o).toJson()) > 0;
+}
+
+} // namespace
+
+class TestKnowledge : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void shouldLoadTheBuiltInKnowledge()
+    {
+        QString error;
+        const auto k = Knowledge::load(builtInRoot, Questionnaire::builtIn(), &error);
+        QVERIFY2(k, qPrintable(error));
+        QVERIFY(k->platforms().size() >= 19);
+        QCOMPARE(k->clouds().size(), 3);
+        // Every platform is reachable: some answer classifies as it.
+        for (const PlatformKnowledge &p : k->platforms()) {
+            QVERIFY2(!p.match.isEmpty() || !p.defaultFor.isEmpty(),
+                     qPrintable(p.id + QStringLiteral(" can never be chosen")));
+            QVERIFY2(!p.commands.isEmpty() || !p.actions.isEmpty(),
+                     qPrintable(p.id + QStringLiteral(" has no operations")));
+        }
+    }
+
+    // Every 7.1 choice letter a knowledge file names is one of the questionnaire's choices.
+    void shouldNameOnlyRealChoices()
+    {
+        const Field *choice = Questionnaire::builtIn().field(QStringLiteral("7.1"), QStringLiteral("choice"));
+        QVERIFY(choice);
+        for (const PlatformKnowledge &p : Knowledge::builtIn().platforms()) {
+            for (const QString &letter : p.choices + p.defaultFor)
+                QVERIFY2(choice->choice(letter), qPrintable(p.id + QStringLiteral(": ") + letter));
+        }
+    }
+
+    void shouldRejectDefects_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QJsonValue>("value"); // undefined: remove the key
+        QTest::addColumn<QString>("expected");
+        const QString ecs = QStringLiteral("platforms/aws-ecs.json");
+        QTest::newRow("unknown key") << ecs << QStringLiteral("colour") << QJsonValue(QStringLiteral("red"))
+                                     << QStringLiteral("knowledge/platforms/aws-ecs.json: colour: unknown key");
+        QTest::newRow("unknown nested key")
+            << ecs << QStringLiteral("commands")
+            << QJsonValue(QJsonObject{{QStringLiteral("rollbak"), QStringLiteral("x")}})
+            << QStringLiteral("knowledge/platforms/aws-ecs.json: commands.rollbak: unknown key");
+        QTest::newRow("missing key") << ecs << QStringLiteral("nouns") << QJsonValue(QJsonValue::Undefined)
+                                     << QStringLiteral("aws-ecs.json: the file: the key \"nouns\" is missing");
+        QTest::newRow("wrong type") << ecs << QStringLiteral("priority") << QJsonValue(QStringLiteral("high"))
+                                    << QStringLiteral("aws-ecs.json: priority: must be integer, not string");
+        QTest::newRow("unknown family") << ecs << QStringLiteral("family") << QJsonValue(QStringLiteral("mainframe"))
+                                        << QStringLiteral("aws-ecs.json: family: must be one of \"cloud\"");
+        QTest::newRow("unknown choice letter")
+            << ecs << QStringLiteral("choices") << QJsonValue(QJsonArray{QStringLiteral("A"), QStringLiteral("Z")})
+            << QStringLiteral("aws-ecs.json: choices: \"Z\" is not one of 7.1's choices (A, B, C, D)");
+        QTest::newRow("bad pattern") << ecs << QStringLiteral("match") << QJsonValue(QJsonArray{QStringLiteral("ecs(")})
+                                     << QStringLiteral("aws-ecs.json: match.match[0]: not a valid regular expression");
+        QTest::newRow("id not the file name") << ecs << QStringLiteral("id") << QJsonValue(QStringLiteral("ecs"))
+                                              << QStringLiteral("aws-ecs.json: id: \"ecs\" must be the file's name");
+        QTest::newRow("two defaults") << QStringLiteral("platforms/aws-lambda.json") << QStringLiteral("default_for")
+                                      << QJsonValue(QJsonArray{QStringLiteral("A")})
+                                      << QStringLiteral("7.1 choice A on aws needs exactly one default platform");
+        QTest::newRow("no default") << ecs << QStringLiteral("default_for") << QJsonValue(QJsonValue::Undefined)
+                                    << QStringLiteral("7.1 choice A on aws needs exactly one default platform");
+        QTest::newRow("equal priorities") << QStringLiteral("platforms/aws-lambda.json") << QStringLiteral("priority")
+                                          << QJsonValue(20) << QStringLiteral("priority: 20 is also");
+        QTest::newRow("command and action")
+            << QStringLiteral("platforms/fly.json") << QStringLiteral("actions")
+            << QJsonValue(QJsonObject{{QStringLiteral("logs"), QStringLiteral("look")}})
+            << QStringLiteral("fly.json: actions.logs: the operation already has a command");
+        QTest::newRow("unknown cloud") << QStringLiteral("clouds.json") << QStringLiteral("clouds")
+                                       << QJsonValue(QJsonArray{QJsonObject{
+                                              {QStringLiteral("id"), QStringLiteral("ibm")},
+                                              {QStringLiteral("name"), QStringLiteral("IBM")},
+                                              {QStringLiteral("match"), QJsonArray{QStringLiteral("ibm")}}}})
+                                       << QStringLiteral("clouds.json: clouds[0].id: must be one of");
+    }
+
+    void shouldRejectDefects()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, key);
+        QFETCH(QJsonValue, value);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QVERIFY(copyKnowledge(dir.path()));
+        const QString path = dir.filePath(file);
+        QJsonObject o = readObject(path);
+        QVERIFY(!o.isEmpty());
+        if (value.isUndefined())
+            o.remove(key);
+        else
+            o.insert(key, value);
+        QVERIFY(writeObject(path, o));
+        QString error;
+        QVERIFY(!Knowledge::load(dir.path(), Questionnaire::builtIn(), &error));
+        QVERIFY2(error.contains(expected), qPrintable(error));
+    }
+
+    void shouldRejectBrokenJson()
+    {
+        QTemporaryDir dir;
+        QVERIFY(copyKnowledge(dir.path()));
+        QFile f(dir.filePath(QStringLiteral("platforms/heroku.json")));
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write("{\n  \"id\": \"heroku\",\n  oops\n}\n");
+        f.close();
+        QString error;
+        QVERIFY(!Knowledge::load(dir.path(), Questionnaire::builtIn(), &error));
+        QVERIFY2(error.startsWith(QStringLiteral("knowledge/platforms/heroku.json is not valid JSON")),
+                 qPrintable(error));
+        QVERIFY2(error.contains(QStringLiteral("line 3")), qPrintable(error));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestKnowledge)
+#include "tst_knowledge.moc"
