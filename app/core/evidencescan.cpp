@@ -3,6 +3,8 @@
 // Only files whose name says they matter are opened; everything else is just counted.
 #include "evidencescan.h"
 
+#include "knowledge.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -346,72 +348,6 @@ QStringList nugetDependencies(const QString &text)
     for (auto it = reference.globalMatch(text); it.hasNext();)
         names.append(it.next().captured(1).toLower());
     return names;
-}
-
-// ---- documents: facts stated in prose ---------------------------------------------------
-
-struct DocFact {
-    const char *questionId;
-    const char *fieldId;
-    const char *value;
-    const char *platform; // 7.1 only: the platform text that goes with the choice
-    const char *label;
-    const char *pattern;
-};
-
-// Within a line the first matching row of a question wins, so the specific comes first
-// ("AWS EKS" is Kubernetes, "Azure DevOps" is CI, not the Azure platform).
-const DocFact docFacts[] = {
-    {"7.1", "choice", "D", "Kubernetes (Amazon EKS)", "Amazon EKS", "\\beks\\b"},
-    {"7.1", "choice", "D", "Kubernetes (GKE)", "GKE", "\\bgke\\b"},
-    {"7.1", "choice", "D", "Kubernetes (AKS)", "AKS", "\\baks\\b"},
-    {"7.1", "choice", "D", "Kubernetes", "Kubernetes", "\\bkubernetes\\b|\\bk8s\\b"},
-    {"7.1", "choice", "D", "Docker Swarm", "Docker Swarm", "\\bdocker swarm\\b"},
-    {"7.1", "choice", "D", "Nomad", "Nomad", "\\bnomad\\b"},
-    {"7.1", "choice", "B", "Heroku", "Heroku", "\\bheroku\\b"},
-    {"7.1", "choice", "B", "Fly.io", "Fly.io", "\\bfly\\.io\\b"},
-    {"7.1", "choice", "B", "Render", "Render", "\\brender\\.com\\b"},
-    {"7.1", "choice", "B", "Railway", "Railway", "\\brailway\\b"},
-    {"7.1", "choice", "B", "Vercel", "Vercel", "\\bvercel\\b"},
-    {"7.1", "choice", "A", "AWS ECS", "AWS ECS", "\\becs\\b|\\bfargate\\b"},
-    {"7.1", "choice", "A", "AWS Lambda", "AWS Lambda", "\\baws lambda\\b"},
-    {"7.1", "choice", "A", "AWS", "AWS", "\\baws\\b(?!\\s+cloudwatch)|amazon web services|\\bec2\\b"},
-    {"7.1", "choice", "A", "Google Cloud Run", "Google Cloud Run", "\\bcloud run\\b"},
-    {"7.1", "choice", "A", "Google Cloud", "Google Cloud", "\\bgoogle cloud\\b|\\bgcp\\b|\\bapp engine\\b"},
-    {"7.1", "choice", "A", "Azure", "Azure", "\\bazure\\b(?!\\s+(?:devops|pipelines))"},
-    {"7.1", "choice", "C", "On-premises", "on-premises",
-     "\\bon-?prem(?:ises)?\\b|\\bbare[- ]metal\\b|\\bcompany servers\\b"},
-    {"7.4", "platform", "A", nullptr, "GitHub Actions", "\\bgithub actions\\b"},
-    {"7.4", "platform", "B", nullptr, "GitLab CI", "\\bgitlab[- ]ci\\b|\\bgitlab pipelines?\\b"},
-    {"7.4", "platform", "C", nullptr, "Jenkins", "\\bjenkins\\b"},
-    {"7.4", "platform", "D", nullptr, "CircleCI", "\\bcircle ?ci\\b"},
-    {"7.4", "platform", "E", nullptr, "Travis CI", "\\btravis\\b"},
-    {"7.4", "platform", "F", nullptr, "AWS CodePipeline", "\\bcodepipeline\\b"},
-    {"7.4", "platform", "G", nullptr, "Azure DevOps", "\\bazure (?:devops|pipelines)\\b"},
-    {"7.4.1", "strategy", "B", nullptr, "blue-green deployment", "\\bblue[- /]green\\b"},
-    {"7.4.1", "strategy", "C", nullptr, "canary deployment", "\\bcanary\\b"},
-    {"7.4.1", "strategy", "A", nullptr, "rolling deployment", "\\brolling\\b(?!\\s+back)"},
-    // Feature flags are also a configuration topic: only a heading or a release "behind flags" counts.
-    {"7.4.1", "strategy", "D", nullptr, "feature flags",
-     "^\\s*#+.*\\bfeature[- ]flags?\\b|\\b(?:deploy(?:ment)?|release|rollout)s?\\b[^.]{0,40}\\b(?:behind|with|via|using) "
-     "feature[- ]flags?"},
-    {"7.5", "apm", "A", nullptr, "Datadog", "\\bdatadog\\b"},
-    {"7.5", "apm", "B", nullptr, "New Relic", "\\bnew ?relic\\b"},
-    {"7.5", "apm", "C", nullptr, "Sentry", "\\bsentry\\b"},
-    {"7.5", "apm", "D", nullptr, "OpenTelemetry/Grafana", "\\bopentelemetry\\b|\\bgrafana\\b"},
-    {"7.5", "apm", "E", nullptr, "AWS CloudWatch", "\\bcloudwatch\\b(?!\\s+logs)"},
-};
-
-// Words that mark a line as stating the choice rather than mentioning a name in passing.
-const QRegularExpression &cueFor(const QString &questionId)
-{
-    static const QHash<QString, QRegularExpression> cues = {
-        {QStringLiteral("7.1"), re(QStringLiteral("platform|deploy|host|runs? on|infrastructure|cluster|environment"))},
-        {QStringLiteral("7.4"), re(QStringLiteral("\\bci\\b|pipeline|continuous|workflow"))},
-        {QStringLiteral("7.4.1"), re(QStringLiteral("strategy|deploy|release|rollout"))},
-        {QStringLiteral("7.5"), re(QStringLiteral("apm|monitor|observability|tracing|error tracking|metrics"))},
-    };
-    return *cues.find(questionId);
 }
 
 // ---- the walk --------------------------------------------------------------------------
@@ -969,24 +905,19 @@ private:
 
 // One document's best line for each question/field, as findings. A heading states a choice
 // more surely than a line about the topic (a "cue"), which beats a mention in passing; among
-// equals the first line wins.
+// equals the first line wins. The rules are resources/knowledge/evidence/documents.json.
 void importDocument(const ProjectFile &file, ScanResult *result, QSet<QString> *seen)
 {
     struct Pick {
-        int fact = -1;
+        int rule = -1;
         int line = 0;
         int rank = -1;
     };
-    static const QList<QRegularExpression> patterns = [] {
-        QList<QRegularExpression> list;
-        for (const DocFact &f : docFacts)
-            list.append(re(QLatin1String(f.pattern)));
-        return list;
-    }();
+    const QList<DocumentEvidenceRule> &rules = Knowledge::builtIn().documentRules();
     QMap<QString, Pick> picks; // "7.4.1/strategy" → the line that states it
-    QStringList order;         // groups in docFacts order
-    for (const DocFact &f : docFacts) {
-        const QString group = QLatin1String(f.questionId) + QLatin1Char('/') + QLatin1String(f.fieldId);
+    QStringList order;         // groups in the rules' order
+    for (const DocumentEvidenceRule &r : rules) {
+        const QString group = r.question + QLatin1Char('/') + r.field;
         if (!order.contains(group))
             order.append(group);
     }
@@ -995,13 +926,15 @@ void importDocument(const ProjectFile &file, ScanResult *result, QSet<QString> *
         const QString &line = text.at(i);
         const bool heading = line.trimmed().startsWith(QLatin1Char('#'));
         QSet<QString> matchedHere;
-        for (int k = 0; k < int(std::size(docFacts)); ++k) {
-            const QString group =
-                QLatin1String(docFacts[k].questionId) + QLatin1Char('/') + QLatin1String(docFacts[k].fieldId);
-            if (matchedHere.contains(group) || !patterns.at(k).match(line).hasMatch())
+        for (int k = 0; k < int(rules.size()); ++k) {
+            const DocumentEvidenceRule &rule = rules.at(k);
+            const QString group = rule.question + QLatin1Char('/') + rule.field;
+            if (matchedHere.contains(group) || !rule.pattern.match(line).hasMatch())
                 continue;
             matchedHere.insert(group);
-            const int rank = heading ? 2 : cueFor(QLatin1String(docFacts[k].questionId)).match(line).hasMatch() ? 1 : 0;
+            const int rank = heading                                                     ? 2
+                : Knowledge::builtIn().documentCue(rule.question).match(line).hasMatch() ? 1
+                                                                                         : 0;
             Pick &pick = picks[group];
             if (rank > pick.rank)
                 pick = {k, i + 1, rank};
@@ -1011,14 +944,12 @@ void importDocument(const ProjectFile &file, ScanResult *result, QSet<QString> *
         if (!picks.contains(group))
             continue;
         const Pick &pick = picks.value(group);
-        const DocFact &fact = docFacts[pick.fact];
+        const DocumentEvidenceRule &rule = rules.at(pick.rule);
         const QString evidence = QStringLiteral("%1:%2").arg(file.path).arg(pick.line);
-        const QString note = QStringLiteral("%1 named in %2").arg(QLatin1String(fact.label), file.path);
-        QList<Finding> found = {{QLatin1String(fact.questionId), QLatin1String(fact.fieldId),
-                                 QString::fromLatin1(fact.value), evidence, note}};
-        if (fact.platform)
-            found.append({QLatin1String(fact.questionId), QStringLiteral("platform"),
-                          QString::fromLatin1(fact.platform), evidence, note});
+        const QString note = QStringLiteral("%1 named in %2").arg(rule.label, file.path);
+        QList<Finding> found = {{rule.question, rule.field, rule.value, evidence, note}};
+        if (!rule.says.isEmpty())
+            found.append({rule.question, QStringLiteral("platform"), rule.says, evidence, note});
         for (const Finding &f : found) {
             const QString key = f.questionId + QLatin1Char('/') + f.fieldId + QLatin1Char('=') + f.value.toString();
             if (!seen->contains(key)) {

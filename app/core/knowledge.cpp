@@ -308,7 +308,91 @@ std::optional<Knowledge> Knowledge::load(const QString &root, const Questionnair
     }
     if (!checkDefaults(k.m_platforms, k.m_clouds, letters, error) || !checkPriorities(k.m_platforms, error))
         return std::nullopt;
+    if (!k.loadDocumentRules(root, questionnaire, error))
+        return std::nullopt;
     return k;
+}
+
+bool Knowledge::loadDocumentRules(const QString &root, const Questionnaire &questionnaire, QString *error)
+{
+    const QString name = displayName(root, root + QStringLiteral("/evidence/documents.json"));
+    const auto schema = readSchema(root + QStringLiteral("/evidence-documents.schema.json"),
+                                   displayName(root, root + QStringLiteral("/evidence-documents.schema.json")), error);
+    if (!schema)
+        return false;
+    const auto object = readValid(root + QStringLiteral("/evidence/documents.json"), name, *schema, error);
+    if (!object)
+        return false;
+    const QJsonObject cues = object->value(QLatin1String("cues")).toObject();
+    for (auto it = cues.begin(); it != cues.end(); ++it) {
+        const QRegularExpression cue(it.value().toString(), QRegularExpression::CaseInsensitiveOption);
+        if (!questionnaire.question(it.key()) || !cue.isValid()) {
+            *error =
+                QStringLiteral("%1: cues.%2: %3")
+                    .arg(name, it.key(),
+                         cue.isValid() ? QStringLiteral("no such question in phase7.json")
+                                       : QStringLiteral("not a valid regular expression (%1)").arg(cue.errorString()));
+            return false;
+        }
+        m_documentCues.insert(it.key(), cue);
+    }
+    const QJsonArray rules = object->value(QLatin1String("rules")).toArray();
+    for (qsizetype i = 0; i < rules.size(); ++i) {
+        const QJsonObject o = rules.at(i).toObject();
+        const QString where = QStringLiteral("%1: rules[%2]").arg(name).arg(i);
+        DocumentEvidenceRule r{o.value(QLatin1String("question")).toString(),
+                               o.value(QLatin1String("field")).toString(),
+                               o.value(QLatin1String("value")).toString(),
+                               o.value(QLatin1String("says")).toString(),
+                               o.value(QLatin1String("platform")).toString(),
+                               o.value(QLatin1String("label")).toString(),
+                               QRegularExpression(o.value(QLatin1String("pattern")).toString(),
+                                                  QRegularExpression::CaseInsensitiveOption)};
+        const Field *field = questionnaire.field(r.question, r.field);
+        if (!field) {
+            *error = QStringLiteral("%1.field: phase7.json has no field %2 %3").arg(where, r.question, r.field);
+            return false;
+        }
+        if (!field->choice(r.value)) {
+            *error =
+                QStringLiteral("%1.value: \"%2\" is not a choice of %3 %4").arg(where, r.value, r.question, r.field);
+            return false;
+        }
+        if (!r.pattern.isValid()) {
+            *error =
+                QStringLiteral("%1.pattern: not a valid regular expression (%2)").arg(where, r.pattern.errorString());
+            return false;
+        }
+        if (!m_documentCues.contains(r.question)) {
+            *error = QStringLiteral("%1.question: %2 has no cue words in cues").arg(where, r.question);
+            return false;
+        }
+        // A 7.1 rule suggests a platform text; the classifier must read it as the platform the
+        // rule names, or the evidence would say one platform and the documents another.
+        const bool platformRule = r.question == QLatin1String("7.1") && r.field == QLatin1String("choice");
+        if (platformRule != !r.says.isEmpty() || platformRule != !r.platform.isEmpty()) {
+            *error = QStringLiteral("%1: says and platform belong to 7.1 choice rules, and only there").arg(where);
+            return false;
+        }
+        if (platformRule) {
+            const PlatformMatch match = classify(r.value, r.says, true);
+            if (!match.platform || match.platform->id != r.platform) {
+                *error = QStringLiteral("%1.platform: \"%2\" under 7.1 %3 is classified as %4, not %5")
+                             .arg(where, r.says, r.value,
+                                  match.platform ? match.platform->id : QStringLiteral("nothing"), r.platform);
+                return false;
+            }
+        }
+        m_documentRules.append(r);
+    }
+    return true;
+}
+
+bool Knowledge::namesAPlatform(const QString &line) const
+{
+    return std::any_of(m_documentRules.begin(), m_documentRules.end(), [&](const DocumentEvidenceRule &r) {
+        return r.question == QLatin1String("7.1") && r.pattern.match(line).hasMatch();
+    });
 }
 
 const Knowledge &Knowledge::builtIn()

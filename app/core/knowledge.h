@@ -48,6 +48,18 @@ struct CloudKnowledge {
     QString registry; // its container registry
 };
 
+// One rule that reads an answer out of an existing document's prose
+// (resources/knowledge/evidence/documents.json).
+struct DocumentEvidenceRule {
+    QString question; // "7.1"
+    QString field;    // "choice"
+    QString value;    // a choice of that field: "D"
+    QString says;     // 7.1 only: the platform text suggested with it, "Kubernetes (Amazon EKS)"
+    QString platform; // 7.1 only: the platform that text classifies as (checked on load)
+    QString label;    // "Amazon EKS"
+    QRegularExpression pattern;
+};
+
 // What a 7.1 answer means: the platform the typed name is recognised as, and the cloud it
 // belongs to (named in the text, implied by the platform, or AWS for an unnamed cloud).
 struct PlatformMatch {
@@ -78,9 +90,21 @@ public:
     // The first cloud whose words appear in the text; empty when none does.
     QString cloudNamedIn(const QString &typed) const;
 
+    // Rules for documents, in the order they are tried; and per question id the words that
+    // mark a line as stating its answer.
+    const QList<DocumentEvidenceRule> &documentRules() const { return m_documentRules; }
+    QRegularExpression documentCue(const QString &questionId) const { return m_documentCues.value(questionId); }
+    // Whether a line names any platform or cloud the document rules know (the pre-flight
+    // audit's evidence that a document describes where the service runs).
+    bool namesAPlatform(const QString &line) const;
+
 private:
+    bool loadDocumentRules(const QString &root, const Questionnaire &questionnaire, QString *error);
+
     QList<PlatformKnowledge> m_platforms;
     QList<CloudKnowledge> m_clouds;
+    QList<DocumentEvidenceRule> m_documentRules;
+    QHash<QString, QRegularExpression> m_documentCues;
 };
 
 } // namespace opsflow

@@ -144,6 +144,47 @@ private Q_SLOTS:
         QVERIFY2(error.contains(expected), qPrintable(error));
     }
 
+    // A document rule may only suggest answers that exist, and a platform text the classifier
+    // reads as the platform the rule names.
+    void shouldRejectDocumentRuleDefects_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QJsonValue>("value");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("says another platform")
+            << QStringLiteral("says") << QJsonValue(QStringLiteral("Docker Swarm"))
+            << QStringLiteral(
+                   "evidence/documents.json: rules[0].platform: \"Docker Swarm\" under 7.1 D is classified as "
+                   "docker-swarm, not kubernetes");
+        QTest::newRow("unknown field") << QStringLiteral("field") << QJsonValue(QStringLiteral("colour"))
+                                       << QStringLiteral("rules[0].field: phase7.json has no field 7.1 colour");
+        QTest::newRow("unknown choice") << QStringLiteral("value") << QJsonValue(QStringLiteral("Q"))
+                                        << QStringLiteral("rules[0].value: \"Q\" is not a choice of 7.1 choice");
+        QTest::newRow("unknown key") << QStringLiteral("weight") << QJsonValue(2)
+                                     << QStringLiteral("evidence/documents.json: rules[0].weight: unknown key");
+    }
+
+    void shouldRejectDocumentRuleDefects()
+    {
+        QFETCH(QString, key);
+        QFETCH(QJsonValue, value);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        QVERIFY(copyKnowledge(dir.path()));
+        const QString path = dir.filePath(QStringLiteral("evidence/documents.json"));
+        QJsonObject o = readObject(path);
+        QJsonArray rules = o.value(QLatin1String("rules")).toArray();
+        QJsonObject first = rules.at(0).toObject();
+        QCOMPARE(first.value(QLatin1String("platform")).toString(), QStringLiteral("kubernetes"));
+        first.insert(key, value);
+        rules.replace(0, first);
+        o.insert(QStringLiteral("rules"), rules);
+        QVERIFY(writeObject(path, o));
+        QString error;
+        QVERIFY(!Knowledge::load(dir.path(), Questionnaire::builtIn(), &error));
+        QVERIFY2(error.contains(expected), qPrintable(error));
+    }
+
     void shouldRejectBrokenJson()
     {
         QTemporaryDir dir;
