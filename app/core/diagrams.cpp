@@ -289,10 +289,11 @@ bool isCloudQueue(Facts::Queue queue)
     return queue == Facts::Queue::Sqs || queue == Facts::Queue::PubSub || queue == Facts::Queue::ServiceBus;
 }
 
-bool nameHas(const Facts &f, const char *pattern)
+// Which platform the answers name, as the knowledge classifier recognised it
+// (DeploymentFacts::platformId): the same for the diagrams as for the prose.
+bool isPlatform(const Facts &f, const char *id)
 {
-    const QRegularExpression re(QString::fromLatin1(pattern), QRegularExpression::CaseInsensitiveOption);
-    return re.match(f.platformName).hasMatch();
+    return f.platformId == QLatin1String(id);
 }
 
 // --- nodes shared by the diagrams --------------------------------------------------------
@@ -702,8 +703,8 @@ CloudProfile awsProfile(const Facts &f)
 {
     CloudProfile p;
     const QString engine = databaseName(f.database);
-    const bool lambda = nameHas(f, "lambda");
-    const bool ec2 = !lambda && (nameHas(f, "\\bec2\\b") || !f.containerized);
+    const bool lambda = isPlatform(f, "aws-lambda");
+    const bool ec2 = !lambda && (isPlatform(f, "aws-ec2") || !f.containerized);
     p.nativeQueue = Facts::Queue::Sqs;
     p.cloudTitle = QStringLiteral("AWS Cloud - Production") + regionSuffix(f);
     p.networkTitle = QStringLiteral("VPC (10.0.0.0/16)");
@@ -767,8 +768,8 @@ CloudProfile gcpProfile(const Facts &f)
 {
     CloudProfile p;
     const QString engine = databaseName(f.database);
-    const bool vms = nameHas(f, "compute engine|\\bgce\\b|\\bvms?\\b") || !f.containerized;
-    const bool appEngine = !vms && nameHas(f, "app engine");
+    const bool vms = isPlatform(f, "compute-engine") || !f.containerized;
+    const bool appEngine = !vms && isPlatform(f, "app-engine");
     p.nativeQueue = Facts::Queue::PubSub;
     p.cloudTitle = QStringLiteral("Google Cloud - Production") + regionSuffix(f);
     p.networkTitle = QStringLiteral("VPC Network (10.10.0.0/16)");
@@ -827,8 +828,8 @@ CloudProfile azureProfile(const Facts &f)
 {
     CloudProfile p;
     const QString engine = databaseName(f.database);
-    const bool vms = nameHas(f, "\\bvms?\\b|virtual machine|scale set") || !f.containerized;
-    const bool containerApps = !vms && nameHas(f, "container apps?");
+    const bool vms = isPlatform(f, "azure-vm") || !f.containerized;
+    const bool containerApps = !vms && isPlatform(f, "container-apps");
     p.nativeQueue = Facts::Queue::ServiceBus;
     p.cloudTitle = QStringLiteral("Azure - Production") + regionSuffix(f);
     p.networkTitle = QStringLiteral("Virtual Network (10.20.0.0/16)");
@@ -1072,7 +1073,7 @@ PaasProfile paasProfile(const Facts &f)
     PaasProfile p;
     const QString engine = databaseName(f.database);
     const QString name = project(f);
-    if (nameHas(f, "heroku")) {
+    if (isPlatform(f, "heroku")) {
         p.title = QStringLiteral("Heroku - ") + name;
         p.routerLabel = QStringLiteral("Heroku Router<br/>HTTPS, TLS termination");
         p.appGroupTitle = QStringLiteral("Web Dynos - ") + scalingNote(f);
@@ -1095,7 +1096,7 @@ PaasProfile paasProfile(const Facts &f)
         p.backupLabel = QStringLiteral("Heroku PGBackups<br/>Continuous Protection");
         p.configLabel = QStringLiteral("Config Vars");
         p.logsLabel = QStringLiteral("Logplex<br/>Log Drains");
-    } else if (nameHas(f, "\\bfly\\b|fly\\.io")) {
+    } else if (isPlatform(f, "fly")) {
         const QString region = f.region.trimmed().isEmpty() ? QStringLiteral("Primary Region")
                                                             : QStringLiteral("Region ") + userLine(f.region);
         p.title = QStringLiteral("Fly.io - ") + name;
@@ -1120,7 +1121,7 @@ PaasProfile paasProfile(const Facts &f)
             : QStringLiteral("Managed Backups<br/>Point-in-time Recovery");
         p.configLabel = QStringLiteral("Fly Secrets");
         p.logsLabel = QStringLiteral("Fly Log Shipper<br/>NATS Log Stream");
-    } else if (nameHas(f, "render")) {
+    } else if (isPlatform(f, "render")) {
         p.title = QStringLiteral("Render - ") + name;
         p.routerLabel = QStringLiteral("Render Edge<br/>HTTPS, TLS termination");
         p.appGroupTitle = QStringLiteral("Web Service - ") + scalingNote(f);
@@ -1140,7 +1141,7 @@ PaasProfile paasProfile(const Facts &f)
         p.backupLabel = QStringLiteral("Render Backups<br/>Point-in-time Recovery");
         p.configLabel = QStringLiteral("Environment Groups");
         p.logsLabel = QStringLiteral("Render Log Streams");
-    } else if (nameHas(f, "railway")) {
+    } else if (isPlatform(f, "railway")) {
         p.title = QStringLiteral("Railway - ") + name;
         p.routerLabel = QStringLiteral("Railway Edge Proxy<br/>HTTPS");
         p.appGroupTitle = QStringLiteral("Service Replicas - ") + scalingNote(f);
@@ -1157,7 +1158,7 @@ PaasProfile paasProfile(const Facts &f)
         p.backupLabel = QStringLiteral("Volume Backups<br/>Scheduled");
         p.configLabel = QStringLiteral("Railway Variables");
         p.logsLabel = QStringLiteral("Railway Logs");
-    } else if (nameHas(f, "vercel")) {
+    } else if (isPlatform(f, "vercel")) {
         p.title = QStringLiteral("Vercel - ") + name;
         p.routerLabel = QStringLiteral("Vercel Edge Network<br/>CDN, TLS termination");
         p.appGroupTitle = QStringLiteral("Vercel Functions - auto-scaled per request");
@@ -1288,18 +1289,11 @@ enum class Cloud { None, Aws, Gcp, Azure };
 // The cloud whose managed services a Kubernetes cluster uses; None for a self-run cluster.
 Cloud kubernetesCloud(const Facts &f)
 {
-    if (nameHas(f, "\\beks\\b|\\baws\\b|amazon"))
+    if (f.cloud == QLatin1String("aws"))
         return Cloud::Aws;
-    if (nameHas(f, "\\bgke\\b|google|\\bgcp\\b"))
+    if (f.cloud == QLatin1String("gcp"))
         return Cloud::Gcp;
-    if (nameHas(f, "\\baks\\b|azure"))
-        return Cloud::Azure;
-    switch (f.platform) {
-    case Facts::Platform::Aws: return Cloud::Aws;
-    case Facts::Platform::Gcp: return Cloud::Gcp;
-    case Facts::Platform::Azure: return Cloud::Azure;
-    default: return Cloud::None;
-    }
+    return f.cloud == QLatin1String("azure") ? Cloud::Azure : Cloud::None;
 }
 
 QString kubernetesInfrastructure(const Facts &f)
@@ -1795,9 +1789,10 @@ QString onPremisesInfrastructure(const Facts &f)
     return w.text();
 }
 
+// A cluster picked under "Cloud Platform" (EKS, GKE, AKS, OpenShift, …) is drawn as a cluster.
 bool namesManagedKubernetes(const Facts &f)
 {
-    return nameHas(f, "\\b(eks|gke|aks|kubernetes|k8s)\\b");
+    return isPlatform(f, "kubernetes");
 }
 
 } // namespace
@@ -1832,9 +1827,9 @@ QString consoleLogViewer(const Facts &f)
     case Facts::Platform::DockerSwarm: return QStringLiteral("docker service logs");
     case Facts::Platform::Nomad: return QStringLiteral("nomad alloc logs");
     case Facts::Platform::Paas:
-        if (nameHas(f, "heroku"))
+        if (isPlatform(f, "heroku"))
             return QStringLiteral("heroku logs --tail");
-        if (nameHas(f, "\\bfly\\b|fly\\.io"))
+        if (isPlatform(f, "fly"))
             return QStringLiteral("fly logs");
         return QStringLiteral("Platform Log Viewer");
     case Facts::Platform::OnPremises: return QStringLiteral("journalctl");

@@ -903,6 +903,18 @@ private:
     QString m_name;   // its name as found
 };
 
+// The platform text a 7.1 rule suggests for a line: the rule's own ("Azure"), unless the
+// classifier reads the whole line as a more specific platform ("Azure Container Apps" is
+// Container Apps, not App Service): then that platform's name, so that accepting the
+// suggestion gives the documents the platform the line names.
+QString platformText(const DocumentEvidenceRule &rule, const QString &line)
+{
+    const Knowledge &k = Knowledge::builtIn();
+    const PlatformKnowledge *byLine = k.classify(rule.value, line, true).platform;
+    const PlatformKnowledge *bySays = k.classify(rule.value, rule.says, true).platform;
+    return byLine && byLine != bySays ? byLine->name : rule.says;
+}
+
 // One document's best line for each question/field, as findings. A heading states a choice
 // more surely than a line about the topic (a "cue"), which beats a mention in passing; among
 // equals the first line wins. The rules are resources/knowledge/evidence/documents.json.
@@ -949,7 +961,8 @@ void importDocument(const ProjectFile &file, ScanResult *result, QSet<QString> *
         const QString note = QStringLiteral("%1 named in %2").arg(rule.label, file.path);
         QList<Finding> found = {{rule.question, rule.field, rule.value, evidence, note}};
         if (!rule.says.isEmpty())
-            found.append({rule.question, QStringLiteral("platform"), rule.says, evidence, note});
+            found.append({rule.question, QStringLiteral("platform"), platformText(rule, text.at(pick.line - 1)),
+                          evidence, note});
         for (const Finding &f : found) {
             const QString key = f.questionId + QLatin1Char('/') + f.fieldId + QLatin1Char('=') + f.value.toString();
             if (!seen->contains(key)) {
