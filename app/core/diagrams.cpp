@@ -2,6 +2,7 @@
 #include "diagrams.h"
 
 #include "escaping.h"
+#include "knowledge.h"
 
 #include <QList>
 #include <QRegularExpression>
@@ -294,6 +295,14 @@ bool isCloudQueue(Facts::Queue queue)
 bool isPlatform(const Facts &f, const char *id)
 {
     return f.platformId == QLatin1String(id);
+}
+
+// A label the platform's knowledge file gives the diagrams (its "diagram" object), or the
+// family's usual one.
+QString platformLabel(const Facts &f, const char *key, const QString &fallback)
+{
+    const PlatformKnowledge *p = Knowledge::builtIn().platform(f.platformId);
+    return p ? p->diagram.value(QString::fromLatin1(key), fallback) : fallback;
 }
 
 // --- nodes shared by the diagrams --------------------------------------------------------
@@ -1319,11 +1328,17 @@ QString kubernetesInfrastructure(const Facts &f)
     const bool sqlite = f.database == Facts::Database::Sqlite;
     const bool statefulDb = hasDatabase(f) && !managed && !sqlite;
 
-    const QString flavour = cloud == Cloud::Aws ? QStringLiteral("Amazon EKS")
-        : cloud == Cloud::Gcp                   ? QStringLiteral("Google GKE")
-        : cloud == Cloud::Azure                 ? QStringLiteral("Azure AKS")
-        : f.platformName.trimmed().isEmpty()    ? QStringLiteral("Self-managed")
-                                                : userLine(f.platformName);
+    QString flavour = cloud == Cloud::Aws    ? QStringLiteral("Amazon EKS")
+        : cloud == Cloud::Gcp                ? QStringLiteral("Google GKE")
+        : cloud == Cloud::Azure              ? QStringLiteral("Azure AKS")
+        : f.platformName.trimmed().isEmpty() ? QStringLiteral("Self-managed")
+                                             : userLine(f.platformName);
+    // A distribution of its own (OpenShift) keeps its name, on whichever cloud it runs.
+    const QString cluster = platformLabel(f, "cluster", QString());
+    if (!cluster.isEmpty()) {
+        const CloudKnowledge *onCloud = Knowledge::builtIn().cloud(f.cloud);
+        flavour = onCloud ? cluster + QStringLiteral(" on ") + onCloud->name : cluster;
+    }
     const QString managedDb = cloud == Cloud::Aws
         ? (f.database == Facts::Database::MongoDb ? QStringLiteral("Amazon DocumentDB")
                                                   : QStringLiteral("Amazon RDS ") + engine)
@@ -1335,10 +1350,11 @@ QString kubernetesInfrastructure(const Facts &f)
     const QString managedCache = cloud == Cloud::Aws ? QStringLiteral("ElastiCache ") + cacheName(f.cache)
         : cloud == Cloud::Gcp                        ? QStringLiteral("Memorystore for ") + cacheName(f.cache)
                                                      : QStringLiteral("Azure Cache for Redis");
-    const QString registry = cloud == Cloud::Aws ? QStringLiteral("Amazon ECR")
-        : cloud == Cloud::Gcp                    ? QStringLiteral("Artifact Registry")
-        : cloud == Cloud::Azure                  ? QStringLiteral("Azure Container Registry")
-                                                 : QStringLiteral("Container Registry");
+    const QString registry = platformLabel(f, "registry",
+                                           cloud == Cloud::Aws         ? QStringLiteral("Amazon ECR")
+                                               : cloud == Cloud::Gcp   ? QStringLiteral("Artifact Registry")
+                                               : cloud == Cloud::Azure ? QStringLiteral("Azure Container Registry")
+                                                                       : QStringLiteral("Container Registry"));
 
     w.node(QStringLiteral("Internet"), QStringLiteral("Internet Users"));
     w.style(QStringLiteral("Internet"), Infrastructure);
@@ -1792,7 +1808,8 @@ QString onPremisesInfrastructure(const Facts &f)
 // A cluster picked under "Cloud Platform" (EKS, GKE, AKS, OpenShift, …) is drawn as a cluster.
 bool namesManagedKubernetes(const Facts &f)
 {
-    return isPlatform(f, "kubernetes");
+    const PlatformKnowledge *p = Knowledge::builtIn().platform(f.platformId);
+    return p && p->family == QLatin1String("kubernetes");
 }
 
 } // namespace
@@ -1823,7 +1840,7 @@ namespace {
 QString consoleLogViewer(const Facts &f)
 {
     switch (f.platform) {
-    case Facts::Platform::Kubernetes: return QStringLiteral("kubectl logs");
+    case Facts::Platform::Kubernetes: return platformLabel(f, "log_viewer", QStringLiteral("kubectl logs"));
     case Facts::Platform::DockerSwarm: return QStringLiteral("docker service logs");
     case Facts::Platform::Nomad: return QStringLiteral("nomad alloc logs");
     case Facts::Platform::Paas:

@@ -155,6 +155,8 @@ std::optional<PlatformKnowledge> platformFrom(const QJsonObject &o, const QStrin
     p.containers = o.value(QLatin1String("containers")).toString(QStringLiteral("any"));
     p.nouns = stringMap(o.value(QLatin1String("nouns")));
     p.withoutContainers = stringMap(o.value(QLatin1String("without_containers")));
+    p.registryFromCloud = o.value(QLatin1String("registry_from_cloud")).toBool();
+    p.diagram = stringMap(o.value(QLatin1String("diagram")));
     p.commands = stringMap(o.value(QLatin1String("commands")));
     p.actions = stringMap(o.value(QLatin1String("actions")));
     for (auto it = p.actions.cbegin(); it != p.actions.cend(); ++it) {

@@ -26,6 +26,7 @@ struct PlatformKnowledge {
     QString containers = QStringLiteral("any"); // any | required | never
     QHash<QString, QString> nouns;              // compute, registry, load_balancer, logs, metrics, secrets
     QHash<QString, QString> withoutContainers;  // nouns that differ without containers
+    bool registryFromCloud = false;             // a cluster pushes to its cloud's registry
     QHash<QString, QString> commands;           // logs, status, restart, rollback, scale: shell, {slug}
     QHash<QString, QString> actions;            // the same operations as prose, where no command exists
     QString rolling;
@@ -36,6 +37,7 @@ struct PlatformKnowledge {
         int maxSeconds = 0; // 0: no limit worth naming
         bool fixed = false;
     } stop;
+    QHash<QString, QString> diagram; // cluster, registry, log_viewer: labels the diagrams draw
 
     bool matches(const QString &typed) const;
 };

@@ -356,7 +356,7 @@ PlatformProfile platformProfile(const PlatformMatch &match, const Facts &f, cons
     p.registry = noun("registry");
     // A cluster pushes to its cloud's registry; a self-run one to its own.
     const CloudKnowledge *cloud = Knowledge::builtIn().cloud(match.cloud);
-    if (k->family == QLatin1String("kubernetes") && cloud && !cloud->registry.isEmpty())
+    if (k->registryFromCloud && cloud && !cloud->registry.isEmpty())
         p.registry = cloud->registry;
     p.loadBalancer = noun("load_balancer");
     p.logs = noun("logs");

@@ -51,9 +51,12 @@ private Q_SLOTS:
         row("container apps", "A", "Azure Container Apps", true, "container-apps", "Container App Replica 1");
         row("scale set", "A", "Azure VM Scale Sets", true, "azure-vm", "Azure VM 1");
         row("eks under cloud", "A", "AWS EKS", true, "kubernetes", "Kubernetes Cluster - Amazon EKS");
-        row("openshift under cloud", "A", "Azure Red Hat OpenShift", true, "kubernetes", "Kubernetes Cluster - Azure");
+        row("openshift under cloud", "A", "Azure Red Hat OpenShift", true, "openshift",
+            "Kubernetes Cluster - Red Hat OpenShift on Azure");
         row("k3s under cloud", "A", "k3s on AWS", true, "kubernetes", "Kubernetes Cluster - Amazon EKS");
         row("gke", "D", "Kubernetes (GKE)", true, "kubernetes", "Kubernetes Cluster - Google GKE");
+        row("openshift", "D", "OpenShift in our data centre", true, "openshift",
+            "Kubernetes Cluster - Red Hat OpenShift");
         row("swarm", "D", "Docker Swarm", true, "docker-swarm", "Docker Swarm Cluster");
         row("nomad", "D", "Nomad", true, "nomad", "Nomad Cluster");
         row("heroku", "B", "Heroku", true, "heroku", "Heroku Router");
