@@ -104,10 +104,8 @@ bool compile(const QJsonValue &patterns, QList<QRegularExpression> *out, const Q
     for (qsizetype i = 0; i < list.size(); ++i) {
         QRegularExpression re(list.at(i).toString(), QRegularExpression::CaseInsensitiveOption);
         if (!re.isValid()) {
-            *error = QStringLiteral("%1.match[%2]: not a valid regular expression (%3)")
-                         .arg(where)
-                         .arg(i)
-                         .arg(re.errorString());
+            *error =
+                QStringLiteral("%1[%2]: not a valid regular expression (%3)").arg(where).arg(i).arg(re.errorString());
             return false;
         }
         out->append(re);
@@ -149,14 +147,15 @@ std::optional<PlatformKnowledge> platformFrom(const QJsonObject &o, const QStrin
             return std::nullopt;
         }
     }
-    if (!compile(o.value(QLatin1String("match")), &p.match, where + QStringLiteral(": match"), error))
+    if (!compile(o.value(QLatin1String("match")), &p.match, where + QStringLiteral(": match"), error)
+        || !compile(o.value(QLatin1String("documents")), &p.documents, where + QStringLiteral(": documents"), error))
         return std::nullopt;
     p.priority = o.value(QLatin1String("priority")).toInt();
     p.containers = o.value(QLatin1String("containers")).toString(QStringLiteral("any"));
     p.nouns = stringMap(o.value(QLatin1String("nouns")));
     p.withoutContainers = stringMap(o.value(QLatin1String("without_containers")));
     p.registryFromCloud = o.value(QLatin1String("registry_from_cloud")).toBool();
-    p.diagram = stringMap(o.value(QLatin1String("diagram")));
+    p.diagram = o.value(QLatin1String("diagram")).toObject();
     p.commands = stringMap(o.value(QLatin1String("commands")));
     p.actions = stringMap(o.value(QLatin1String("actions")));
     for (auto it = p.actions.cbegin(); it != p.actions.cend(); ++it) {
@@ -282,7 +281,7 @@ std::optional<Knowledge> Knowledge::load(const QString &root, const Questionnair
             return std::nullopt;
         }
         if (!compile(o.value(QLatin1String("match")), &c.match,
-                     QStringLiteral("knowledge/clouds.json: clouds[%1]").arg(i), error))
+                     QStringLiteral("knowledge/clouds.json: clouds[%1].match").arg(i), error))
             return std::nullopt;
         k.m_clouds.append(c);
     }
@@ -337,6 +336,12 @@ bool Knowledge::loadDocumentRules(const QString &root, const Questionnaire &ques
             return false;
         }
         m_documentCues.insert(it.key(), cue);
+    }
+    // A platform file's own document patterns come first: they name one platform exactly.
+    for (const PlatformKnowledge &p : std::as_const(m_platforms)) {
+        for (const QRegularExpression &pattern : p.documents)
+            m_documentRules.append({QStringLiteral("7.1"), QStringLiteral("choice"), p.choices.constFirst(), p.name,
+                                    p.id, p.name, pattern});
     }
     const QJsonArray rules = object->value(QLatin1String("rules")).toArray();
     for (qsizetype i = 0; i < rules.size(); ++i) {

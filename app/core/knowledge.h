@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QHash>
+#include <QJsonObject>
 #include <QList>
 #include <QRegularExpression>
 #include <QString>
@@ -21,6 +22,7 @@ struct PlatformKnowledge {
     QString cloud;  // aws | gcp | azure; empty: runs anywhere
     QStringList choices;
     QList<QRegularExpression> match;
+    QList<QRegularExpression> documents; // its name in a document's prose
     int priority = 0;
     QStringList defaultFor;
     QString containers = QStringLiteral("any"); // any | required | never
@@ -37,7 +39,9 @@ struct PlatformKnowledge {
         int maxSeconds = 0; // 0: no limit worth naming
         bool fixed = false;
     } stop;
-    QHash<QString, QString> diagram; // cluster, registry, log_viewer: labels the diagrams draw
+    // Labels the diagrams draw: a string, or an object of labels per store id with a
+    // "default" (platform.schema.json, "diagram").
+    QJsonObject diagram;
 
     bool matches(const QString &typed) const;
 };

@@ -100,7 +100,7 @@ private Q_SLOTS:
             << ecs << QStringLiteral("choices") << QJsonValue(QJsonArray{QStringLiteral("A"), QStringLiteral("Z")})
             << QStringLiteral("aws-ecs.json: choices: \"Z\" is not one of 7.1's choices (A, B, C, D)");
         QTest::newRow("bad pattern") << ecs << QStringLiteral("match") << QJsonValue(QJsonArray{QStringLiteral("ecs(")})
-                                     << QStringLiteral("aws-ecs.json: match.match[0]: not a valid regular expression");
+                                     << QStringLiteral("aws-ecs.json: match[0]: not a valid regular expression");
         QTest::newRow("id not the file name") << ecs << QStringLiteral("id") << QJsonValue(QStringLiteral("ecs"))
                                               << QStringLiteral("aws-ecs.json: id: \"ecs\" must be the file's name");
         QTest::newRow("two defaults") << QStringLiteral("platforms/aws-lambda.json") << QStringLiteral("default_for")
