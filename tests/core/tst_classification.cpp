@@ -64,6 +64,7 @@ private Q_SLOTS:
         row("render", "B", "Render", true, "render", "Render Edge");
         row("railway", "B", "Railway", true, "railway", "Railway Edge Proxy");
         row("vercel", "B", "Vercel", true, "vercel", "Vercel Edge Network");
+        row("digitalocean", "B", "DigitalOcean App Platform", true, "do-app-platform", "App Platform Edge");
         row("servers with compose", "C", "Company servers", true, "servers-compose", "Docker Engine");
         row("servers with systemd", "C", "Company servers", false, "servers-systemd", "systemd Service");
     }
