@@ -17,18 +17,23 @@ namespace opsflow {
 
 bool AnswerReader::skipped(const char *question) const
 {
-    return m_resolver.isSkipped(QString::fromLatin1(question));
+    return resolver().isSkipped(QString::fromLatin1(question));
+}
+
+QVariant AnswerReader::value(const char *question, const char *field) const
+{
+    return m_facts.field(QString::fromLatin1(question), QString::fromLatin1(field)).value;
 }
 
 QString AnswerReader::text(const char *question, const char *field) const
 {
-    const QVariant v = m_resolver.value(QString::fromLatin1(question), QString::fromLatin1(field));
+    const QVariant v = value(question, field);
     return v.typeId() == QMetaType::QString ? v.toString().trimmed() : QString();
 }
 
 std::optional<double> AnswerReader::number(const char *question, const char *field) const
 {
-    const QVariant v = m_resolver.value(QString::fromLatin1(question), QString::fromLatin1(field));
+    const QVariant v = value(question, field);
     bool ok = false;
     const double d = v.toDouble(&ok);
     if (!v.isValid() || !ok || !std::isfinite(d))
@@ -43,7 +48,7 @@ double AnswerReader::number(const char *question, const char *field, double fall
 
 std::optional<bool> AnswerReader::flag(const char *question, const char *field) const
 {
-    const QVariant v = m_resolver.value(QString::fromLatin1(question), QString::fromLatin1(field));
+    const QVariant v = value(question, field);
     if (v.typeId() != QMetaType::Bool)
         return std::nullopt;
     return v.toBool();
@@ -51,7 +56,7 @@ std::optional<bool> AnswerReader::flag(const char *question, const char *field) 
 
 QStringList AnswerReader::list(const char *question, const char *field) const
 {
-    return m_resolver.value(QString::fromLatin1(question), QString::fromLatin1(field)).toStringList();
+    return value(question, field).toStringList();
 }
 
 bool AnswerReader::has(const char *question, const char *field, const char *value) const
@@ -62,7 +67,7 @@ bool AnswerReader::has(const char *question, const char *field, const char *valu
 QList<QVariantMap> AnswerReader::rows(const char *question, const char *field) const
 {
     QList<QVariantMap> out;
-    const QVariantList rows = m_resolver.value(QString::fromLatin1(question), QString::fromLatin1(field)).toList();
+    const QVariantList rows = value(question, field).toList();
     for (const QVariant &row : rows) {
         if (row.typeId() == QMetaType::QVariantMap)
             out.append(row.toMap());
@@ -72,13 +77,13 @@ QList<QVariantMap> AnswerReader::rows(const char *question, const char *field) c
 
 QString AnswerReader::context(const char *field) const
 {
-    return m_resolver.contextValue(QString::fromLatin1(field)).toString().trimmed();
+    return m_facts.context(QString::fromLatin1(field)).value.toString().trimmed();
 }
 
 double AnswerReader::contextNumber(const char *field, double fallback) const
 {
     bool ok = false;
-    const double d = m_resolver.contextValue(QString::fromLatin1(field)).toDouble(&ok);
+    const double d = m_facts.context(QString::fromLatin1(field)).value.toDouble(&ok);
     return ok && std::isfinite(d) ? d : fallback;
 }
 
@@ -1093,7 +1098,7 @@ void addContainers(QVariantMap &c, const Inputs &in)
 
     const Field *table =
         in.a.resolver().questionnaire().field(QStringLiteral("7.2"), QStringLiteral("compose_services"));
-    const QVariant stored = in.a.resolver().value(QStringLiteral("7.2"), QStringLiteral("compose_services"));
+    const QVariant stored = in.a.facts().field(QStringLiteral("7.2"), QStringLiteral("compose_services")).value;
     const bool edited = stored.isValid() && table && stored != table->defaultValue;
     set(c, "COMPOSE_YAML",
         edited ? composeFromTable(in.a.rows("7.2", "compose_services")) : composeFromStack(in.f, in.slug));
