@@ -88,140 +88,6 @@ bool isBlankOrComment(const QString &line)
     return t.isEmpty() || t.startsWith(QLatin1Char('#'));
 }
 
-// ---- dependency rules ------------------------------------------------------------------
-
-struct Yield {
-    QString questionId;
-    QString fieldId;
-    QVariant value;
-};
-
-struct LibraryRule {
-    QStringList globs; // lower-case dependency names; '*' matches anything
-    QString note;      // "%1" is the dependency's name
-    QList<Yield> yields;
-};
-
-QRegularExpression globToRegex(const QString &glob)
-{
-    QString pattern = QRegularExpression::escape(glob);
-    pattern.replace(QLatin1String("\\*"), QLatin1String(".*"));
-    return QRegularExpression(QLatin1Char('^') + pattern + QLatin1Char('$'));
-}
-
-QList<LibraryRule> makeLibraryRules()
-{
-    const QString c = QStringLiteral("C");
-    const QStringList endpoints = {QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("C")};
-    auto logger = [&](const QStringList &globs) {
-        return LibraryRule{
-            globs, QStringLiteral("%1: structured logger"), {{QStringLiteral("7.5"), QStringLiteral("logging"), c}}};
-    };
-    auto apm = [](const QStringList &globs, const char *letter, const char *product) {
-        return LibraryRule{globs,
-                           QStringLiteral("%1: ") + QLatin1String(product),
-                           {{QStringLiteral("7.5"), QStringLiteral("apm"), QString::fromLatin1(letter)}}};
-    };
-    auto breaker = [](const QStringList &globs, const char *tool) {
-        return LibraryRule{globs,
-                           QStringLiteral("%1: circuit breaker library"),
-                           {{QStringLiteral("7.9.2"), QStringLiteral("choice"), QStringLiteral("A")},
-                            {QStringLiteral("7.9.2"), QStringLiteral("tool"), QString::fromLatin1(tool)}}};
-    };
-    auto store = [](const QStringList &globs, const char *field, const char *value) {
-        return LibraryRule{globs,
-                           QStringLiteral("%1: client library"),
-                           {{QStringLiteral("context"), QString::fromLatin1(field), QString::fromLatin1(value)}}};
-    };
-    auto list = [](std::initializer_list<const char *> items) {
-        QStringList l;
-        for (const char *i : items)
-            l.append(QString::fromLatin1(i));
-        return l;
-    };
-
-    return {
-        logger(list({"winston", "pino", "bunyan", "structlog", "python-json-logger", "go.uber.org/zap",
-                     "github.com/rs/zerolog", "ch.qos.logback:*", "net.logstash.logback:*", "serilog*"})),
-        apm(list({"dd-trace", "ddtrace", "datadog", "github.com/datadog/dd-trace-go*", "gopkg.in/datadog/dd-trace-go*",
-                  "com.datadoghq:*", "datadog.trace*"}),
-            "A", "Datadog APM"),
-        apm(list({"newrelic", "github.com/newrelic/go-agent*", "com.newrelic.agent.java:*", "newrelic.agent*"}), "B",
-            "New Relic APM"),
-        apm(list({"@sentry/*", "sentry-sdk", "github.com/getsentry/sentry-go*", "io.sentry:*", "sentry", "sentry.*"}),
-            "C", "Sentry error tracking"),
-        apm(list({"@opentelemetry/*", "opentelemetry-*", "go.opentelemetry.io/otel*", "io.opentelemetry:*",
-                  "io.opentelemetry.*", "opentelemetry", "opentelemetry.*"}),
-            "D", "OpenTelemetry"),
-        breaker(list({"opossum"}), "opossum"),
-        breaker(list({"cockatiel"}), "cockatiel"),
-        breaker(list({"pybreaker", "circuitbreaker"}), "pybreaker"),
-        breaker(list({"github.com/sony/gobreaker*"}), "gobreaker"),
-        breaker(list({"io.github.resilience4j:*"}), "Resilience4j"),
-        breaker(list({"polly", "polly.*", "microsoft.extensions.http.polly"}), "Polly"),
-        breaker(list({"com.netflix.hystrix:*", "github.com/afex/hystrix-go"}), "Hystrix"),
-        LibraryRule{list({"@godaddy/terminus"}),
-                    QStringLiteral("%1: health checks and graceful shutdown"),
-                    {{QStringLiteral("7.9"), QStringLiteral("endpoints"), endpoints},
-                     {QStringLiteral("7.9.1"), QStringLiteral("choice"), QStringLiteral("A")}}},
-        LibraryRule{list({"@nestjs/terminus", "lightship", "*:spring-boot-starter-actuator",
-                          "aspnetcore.healthchecks.*", "microsoft.extensions.diagnostics.healthchecks*"}),
-                    QStringLiteral("%1: health check endpoints"),
-                    {{QStringLiteral("7.9"), QStringLiteral("endpoints"), endpoints}}},
-        store(list({"pg", "postgres", "pg-promise", "psycopg", "psycopg2", "psycopg2-binary", "asyncpg",
-                    "github.com/lib/pq", "github.com/jackc/pgx*", "org.postgresql:postgresql", "npgsql*"}),
-              "database", "postgresql"),
-        store(list({"mysql", "mysql2", "pymysql", "mysqlclient", "aiomysql", "github.com/go-sql-driver/mysql",
-                    "mysql:mysql-connector-java", "com.mysql:mysql-connector-j", "org.mariadb.jdbc:*", "mysqlconnector",
-                    "mysql.data", "pomelo.entityframeworkcore.mysql"}),
-              "database", "mysql"),
-        store(list({"mongodb", "mongoose", "pymongo", "motor", "go.mongodb.org/mongo-driver*", "org.mongodb:*",
-                    "mongodb.driver"}),
-              "database", "mongodb"),
-        store(list({"sqlite3", "better-sqlite3", "github.com/mattn/go-sqlite3", "org.xerial:sqlite-jdbc",
-                    "microsoft.data.sqlite"}),
-              "database", "sqlite"),
-        store(
-            list({"redis", "ioredis", "github.com/redis/go-redis*", "github.com/go-redis/redis*", "redis.clients:jedis",
-                  "io.lettuce:lettuce-core", "*:spring-boot-starter-data-redis", "stackexchange.redis"}),
-            "cache", "redis"),
-        store(list({"memjs", "memcached", "pymemcache", "github.com/bradfitz/gomemcache"}), "cache", "memcached"),
-        store(list({"amqplib", "amqp-connection-manager", "pika", "aio-pika", "github.com/rabbitmq/amqp091-go",
-                    "github.com/streadway/amqp", "com.rabbitmq:amqp-client", "*:spring-boot-starter-amqp",
-                    "rabbitmq.client"}),
-              "queue", "rabbitmq"),
-        store(list({"kafkajs", "kafka-python", "confluent-kafka", "aiokafka", "github.com/segmentio/kafka-go",
-                    "github.com/ibm/sarama", "github.com/shopify/sarama", "org.apache.kafka:*",
-                    "org.springframework.kafka:*", "confluent.kafka"}),
-              "queue", "kafka"),
-        store(list({"@aws-sdk/client-sqs", "sqs-consumer", "github.com/aws/aws-sdk-go-v2/service/sqs",
-                    "software.amazon.awssdk:sqs", "awssdk.sqs"}),
-              "queue", "sqs"),
-        store(list({"bullmq", "bull", "bee-queue"}), "queue", "redis"),
-    };
-}
-
-struct CompiledRule {
-    QList<QRegularExpression> patterns;
-    const LibraryRule *rule;
-};
-
-const QList<CompiledRule> &libraryRules()
-{
-    static const QList<LibraryRule> rules = makeLibraryRules();
-    static const QList<CompiledRule> compiled = [] {
-        QList<CompiledRule> list;
-        for (const LibraryRule &rule : rules) {
-            CompiledRule c{{}, &rule};
-            for (const QString &glob : rule.globs)
-                c.patterns.append(globToRegex(glob));
-            list.append(c);
-        }
-        return list;
-    }();
-    return compiled;
-}
-
 // ---- dependency names per manifest kind ------------------------------------------------
 
 QStringList npmDependencies(const QByteArray &json, QString *error)
@@ -863,12 +729,14 @@ private:
             deps = nugetDependencies(text);
         }
         add(ctx, QStringLiteral("runtime"), runtime, QStringLiteral("%1 manifest").arg(m_name));
-        for (const CompiledRule &rule : libraryRules()) {
+        for (const LibraryEvidenceRule &rule : Knowledge::builtIn().libraryRules()) {
             const QString dep = firstMatch(deps, rule.patterns);
             if (dep.isEmpty())
                 continue;
-            for (const Yield &y : rule.rule->yields)
-                add(y.questionId, y.fieldId, y.value, rule.rule->note.arg(dep));
+            QString note = rule.note;
+            note.replace(QLatin1String("{package}"), dep);
+            for (const SuggestedAnswer &s : rule.suggests)
+                add(s.question, s.field, s.value, note);
         }
     }
 

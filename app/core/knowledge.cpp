@@ -309,7 +309,7 @@ std::optional<Knowledge> Knowledge::load(const QString &root, const Questionnair
     }
     if (!checkDefaults(k.m_platforms, k.m_clouds, letters, error) || !checkPriorities(k.m_platforms, error))
         return std::nullopt;
-    if (!k.loadDocumentRules(root, questionnaire, error))
+    if (!k.loadDocumentRules(root, questionnaire, error) || !k.loadLibraryRules(root, questionnaire, error))
         return std::nullopt;
     return k;
 }
@@ -393,6 +393,87 @@ bool Knowledge::loadDocumentRules(const QString &root, const Questionnaire &ques
         m_documentRules.append(r);
     }
     return true;
+}
+
+namespace {
+
+QRegularExpression globToRegex(const QString &glob)
+{
+    QString pattern = QRegularExpression::escape(glob);
+    pattern.replace(QLatin1String("\\*"), QLatin1String(".*"));
+    return QRegularExpression(QLatin1Char('^') + pattern + QLatin1Char('$'));
+}
+
+// The value a suggestion gives must be one the field accepts: a choice of a choice field,
+// choices of a checklist, or any text for a text field.
+QString checkSuggestion(const SuggestedAnswer &s, const Questionnaire &q)
+{
+    const bool context = s.question == QLatin1String("context");
+    const Field *field = context ? q.contextField(s.field) : q.field(s.question, s.field);
+    if (!field)
+        return QStringLiteral("phase7.json has no field %1 %2").arg(s.question, s.field);
+    const bool list = s.value.typeId() == QMetaType::QStringList;
+    if (list != (field->type == Field::Type::Multi))
+        return QStringLiteral("%1 %2 takes %3")
+            .arg(s.question, s.field, list ? QStringLiteral("one value") : QStringLiteral("a list"));
+    if (field->choices.isEmpty() || field->other)
+        return {};
+    for (const QString &value : list ? s.value.toStringList() : QStringList{s.value.toString()}) {
+        if (!field->choice(value))
+            return QStringLiteral("\"%1\" is not a choice of %2 %3").arg(value, s.question, s.field);
+    }
+    return {};
+}
+
+} // namespace
+
+bool Knowledge::loadLibraryRules(const QString &root, const Questionnaire &questionnaire, QString *error)
+{
+    const QString name = displayName(root, root + QStringLiteral("/evidence/libraries.json"));
+    const auto schema = readSchema(root + QStringLiteral("/evidence-libraries.schema.json"),
+                                   displayName(root, root + QStringLiteral("/evidence-libraries.schema.json")), error);
+    if (!schema)
+        return false;
+    const auto object = readValid(root + QStringLiteral("/evidence/libraries.json"), name, *schema, error);
+    if (!object)
+        return false;
+    const QJsonArray rules = object->value(QLatin1String("rules")).toArray();
+    for (qsizetype i = 0; i < rules.size(); ++i) {
+        const QJsonObject o = rules.at(i).toObject();
+        LibraryEvidenceRule rule;
+        rule.packages = strings(o.value(QLatin1String("packages")));
+        for (const QString &package : std::as_const(rule.packages))
+            rule.patterns.append(globToRegex(package));
+        rule.note = o.value(QLatin1String("note")).toString();
+        const QJsonArray suggests = o.value(QLatin1String("suggests")).toArray();
+        for (qsizetype j = 0; j < suggests.size(); ++j) {
+            const QJsonObject s = suggests.at(j).toObject();
+            const QJsonValue value = s.value(QLatin1String("value"));
+            SuggestedAnswer answer{s.value(QLatin1String("question")).toString(),
+                                   s.value(QLatin1String("field")).toString(),
+                                   value.isArray() ? QVariant(strings(value)) : QVariant(value.toString())};
+            const QString problem = checkSuggestion(answer, questionnaire);
+            if (!problem.isEmpty()) {
+                *error = QStringLiteral("%1: rules[%2].suggests[%3]: %4").arg(name).arg(i).arg(j).arg(problem);
+                return false;
+            }
+            rule.suggests.append(answer);
+        }
+        m_libraryRules.append(rule);
+    }
+    return true;
+}
+
+QStringList Knowledge::knownValues(const QString &questionId, const QString &fieldId) const
+{
+    QStringList values;
+    for (const LibraryEvidenceRule &rule : m_libraryRules) {
+        for (const SuggestedAnswer &s : rule.suggests) {
+            if (s.question == questionId && s.field == fieldId && !values.contains(s.value.toString()))
+                values.append(s.value.toString());
+        }
+    }
+    return values;
 }
 
 bool Knowledge::namesAPlatform(const QString &line) const

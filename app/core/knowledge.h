@@ -7,6 +7,7 @@
 #include <QRegularExpression>
 #include <QString>
 #include <QStringList>
+#include <QVariant>
 
 #include <optional>
 
@@ -66,6 +67,21 @@ struct DocumentEvidenceRule {
     QRegularExpression pattern;
 };
 
+// An answer a dependency suggests (resources/knowledge/evidence/libraries.json).
+struct SuggestedAnswer {
+    QString question; // "7.9.2", or "context"
+    QString field;    // "tool"
+    QVariant value;   // a string, or a string list for a checklist
+};
+
+// Dependencies named in a manifest, and the answers they suggest.
+struct LibraryEvidenceRule {
+    QStringList packages;               // lower case; '*' matches anything
+    QList<QRegularExpression> patterns; // the packages, compiled
+    QString note;                       // "{package}: circuit breaker library"
+    QList<SuggestedAnswer> suggests;
+};
+
 // What a 7.1 answer means: the platform the typed name is recognised as, and the cloud it
 // belongs to (named in the text, implied by the platform, or AWS for an unnamed cloud).
 struct PlatformMatch {
@@ -104,12 +120,20 @@ public:
     // audit's evidence that a document describes where the service runs).
     bool namesAPlatform(const QString &line) const;
 
+    // Rules for dependencies, in the order they are tried.
+    const QList<LibraryEvidenceRule> &libraryRules() const { return m_libraryRules; }
+    // Every value the library rules suggest for a field (7.9.2 tool: "opossum", "Polly", …):
+    // names OpsFlow knows, so the documents may repeat them where typed text may not go.
+    QStringList knownValues(const QString &questionId, const QString &fieldId) const;
+
 private:
+    bool loadLibraryRules(const QString &root, const Questionnaire &questionnaire, QString *error);
     bool loadDocumentRules(const QString &root, const Questionnaire &questionnaire, QString *error);
 
     QList<PlatformKnowledge> m_platforms;
     QList<CloudKnowledge> m_clouds;
     QList<DocumentEvidenceRule> m_documentRules;
+    QList<LibraryEvidenceRule> m_libraryRules;
     QHash<QString, QRegularExpression> m_documentCues;
 };
 

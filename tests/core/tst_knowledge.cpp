@@ -185,6 +185,47 @@ private Q_SLOTS:
         QVERIFY2(error.contains(expected), qPrintable(error));
     }
 
+    // A dependency may only suggest an answer the questionnaire accepts.
+    void shouldRejectLibraryRuleDefects_data()
+    {
+        QTest::addColumn<QJsonValue>("suggestion");
+        QTest::addColumn<QString>("expected");
+        const auto suggestion = [](const char *question, const char *field, const QJsonValue &value) {
+            return QJsonValue(QJsonObject{{QStringLiteral("question"), QLatin1String(question)},
+                                          {QStringLiteral("field"), QLatin1String(field)},
+                                          {QStringLiteral("value"), value}});
+        };
+        QTest::newRow("unknown field")
+            << suggestion("7.5", "loging", QStringLiteral("C"))
+            << QStringLiteral("libraries.json: rules[0].suggests[0]: phase7.json has no field 7.5 loging");
+        QTest::newRow("unknown choice") << suggestion("7.5", "logging", QStringLiteral("Q"))
+                                        << QStringLiteral("rules[0].suggests[0]: \"Q\" is not a choice of 7.5 logging");
+        QTest::newRow("unknown context value")
+            << suggestion("context", "database", QStringLiteral("oracle"))
+            << QStringLiteral("rules[0].suggests[0]: \"oracle\" is not a choice of context database");
+        QTest::newRow("list for one value") << suggestion("7.5", "logging", QJsonArray{QStringLiteral("C")})
+                                            << QStringLiteral("rules[0].suggests[0]: 7.5 logging takes one value");
+    }
+
+    void shouldRejectLibraryRuleDefects()
+    {
+        QFETCH(QJsonValue, suggestion);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        QVERIFY(copyKnowledge(dir.path()));
+        const QString path = dir.filePath(QStringLiteral("evidence/libraries.json"));
+        QJsonObject o = readObject(path);
+        QJsonArray rules = o.value(QLatin1String("rules")).toArray();
+        QJsonObject first = rules.at(0).toObject();
+        first.insert(QStringLiteral("suggests"), QJsonArray{suggestion});
+        rules.replace(0, first);
+        o.insert(QStringLiteral("rules"), rules);
+        QVERIFY(writeObject(path, o));
+        QString error;
+        QVERIFY(!Knowledge::load(dir.path(), Questionnaire::builtIn(), &error));
+        QVERIFY2(error.contains(expected), qPrintable(error));
+    }
+
     void shouldRejectBrokenJson()
     {
         QTemporaryDir dir;
