@@ -2,7 +2,9 @@
 #include "diagrams.h"
 
 #include "escaping.h"
+#include "knowledge.h"
 
+#include <QJsonObject>
 #include <QList>
 #include <QRegularExpression>
 #include <QSet>
@@ -289,10 +291,19 @@ bool isCloudQueue(Facts::Queue queue)
     return queue == Facts::Queue::Sqs || queue == Facts::Queue::PubSub || queue == Facts::Queue::ServiceBus;
 }
 
-bool nameHas(const Facts &f, const char *pattern)
+// Which platform the answers name, as the knowledge classifier recognised it
+// (DeploymentFacts::platformId): the same for the diagrams as for the prose.
+bool isPlatform(const Facts &f, const char *id)
 {
-    const QRegularExpression re(QString::fromLatin1(pattern), QRegularExpression::CaseInsensitiveOption);
-    return re.match(f.platformName).hasMatch();
+    return f.platformId == QLatin1String(id);
+}
+
+// A label the platform's knowledge file gives the diagrams (its "diagram" object), or the
+// family's usual one.
+QString platformLabel(const Facts &f, const char *key, const QString &fallback)
+{
+    const PlatformKnowledge *p = Knowledge::builtIn().platform(f.platformId);
+    return p ? p->diagram.value(QLatin1String(key)).toString(fallback) : fallback;
 }
 
 // --- nodes shared by the diagrams --------------------------------------------------------
@@ -702,8 +713,8 @@ CloudProfile awsProfile(const Facts &f)
 {
     CloudProfile p;
     const QString engine = databaseName(f.database);
-    const bool lambda = nameHas(f, "lambda");
-    const bool ec2 = !lambda && (nameHas(f, "\\bec2\\b") || !f.containerized);
+    const bool lambda = isPlatform(f, "aws-lambda");
+    const bool ec2 = !lambda && (isPlatform(f, "aws-ec2") || !f.containerized);
     p.nativeQueue = Facts::Queue::Sqs;
     p.cloudTitle = QStringLiteral("AWS Cloud - Production") + regionSuffix(f);
     p.networkTitle = QStringLiteral("VPC (10.0.0.0/16)");
@@ -767,8 +778,8 @@ CloudProfile gcpProfile(const Facts &f)
 {
     CloudProfile p;
     const QString engine = databaseName(f.database);
-    const bool vms = nameHas(f, "compute engine|\\bgce\\b|\\bvms?\\b") || !f.containerized;
-    const bool appEngine = !vms && nameHas(f, "app engine");
+    const bool vms = isPlatform(f, "compute-engine") || !f.containerized;
+    const bool appEngine = !vms && isPlatform(f, "app-engine");
     p.nativeQueue = Facts::Queue::PubSub;
     p.cloudTitle = QStringLiteral("Google Cloud - Production") + regionSuffix(f);
     p.networkTitle = QStringLiteral("VPC Network (10.10.0.0/16)");
@@ -827,8 +838,8 @@ CloudProfile azureProfile(const Facts &f)
 {
     CloudProfile p;
     const QString engine = databaseName(f.database);
-    const bool vms = nameHas(f, "\\bvms?\\b|virtual machine|scale set") || !f.containerized;
-    const bool containerApps = !vms && nameHas(f, "container apps?");
+    const bool vms = isPlatform(f, "azure-vm") || !f.containerized;
+    const bool containerApps = !vms && isPlatform(f, "container-apps");
     p.nativeQueue = Facts::Queue::ServiceBus;
     p.cloudTitle = QStringLiteral("Azure - Production") + regionSuffix(f);
     p.networkTitle = QStringLiteral("Virtual Network (10.20.0.0/16)");
@@ -1067,135 +1078,99 @@ struct PaasProfile {
     QString logsLabel;
 };
 
+// The ids the knowledge files key labels by.
+QString databaseId(Facts::Database db)
+{
+    switch (db) {
+    case Facts::Database::PostgreSql: return QStringLiteral("postgresql");
+    case Facts::Database::MySql: return QStringLiteral("mysql");
+    case Facts::Database::MongoDb: return QStringLiteral("mongodb");
+    case Facts::Database::Sqlite: return QStringLiteral("sqlite");
+    case Facts::Database::None: break;
+    }
+    return {};
+}
+
+QString cacheId(Facts::Cache cache)
+{
+    return cache == Facts::Cache::Memcached ? QStringLiteral("memcached") : QStringLiteral("redis");
+}
+
+QString queueId(Facts::Queue queue)
+{
+    switch (queue) {
+    case Facts::Queue::RabbitMq: return QStringLiteral("rabbitmq");
+    case Facts::Queue::Sqs: return QStringLiteral("sqs");
+    case Facts::Queue::Kafka: return QStringLiteral("kafka");
+    case Facts::Queue::Redis: return QStringLiteral("redis");
+    case Facts::Queue::PubSub: return QStringLiteral("pubsub");
+    case Facts::Queue::ServiceBus: return QStringLiteral("servicebus");
+    case Facts::Queue::None: break;
+    }
+    return {};
+}
+
+// One label of a platform's "diagram" object: the string, or the entry for `store` (else
+// "default") of an object; placeholders filled from `values`, instance numbers as %1 for
+// the drawing code.
+class PlatformLabels
+{
+public:
+    PlatformLabels(const QJsonObject &diagram, QHash<QString, QString> values)
+        : m_diagram(diagram), m_values(std::move(values))
+    { }
+
+    QString operator()(const char *key, const QString &store = QString()) const
+    {
+        const QJsonValue v = m_diagram.value(QLatin1String(key));
+        QString label = v.isObject()
+            ? v.toObject().value(store).toString(v.toObject().value(QLatin1String("default")).toString())
+            : v.toString();
+        for (auto it = m_values.cbegin(); it != m_values.cend(); ++it)
+            label.replace(QLatin1Char('{') + it.key() + QLatin1Char('}'), it.value());
+        return label.replace(QLatin1String("{n}"), QLatin1String("%1"));
+    }
+
+private:
+    QJsonObject m_diagram;
+    QHash<QString, QString> m_values;
+};
+
 PaasProfile paasProfile(const Facts &f)
 {
+    const Knowledge &k = Knowledge::builtIn();
+    const PlatformKnowledge *known = k.platform(f.platformId);
+    if (!known || !known->diagram.contains(QLatin1String("router")))
+        known = k.platform(QStringLiteral("paas"));
+    const PlatformLabels label(
+        known->diagram,
+        {{QStringLiteral("project"), project(f)},
+         {QStringLiteral("platform"),
+          f.platformName.trimmed().isEmpty() ? QStringLiteral("PaaS") : userLine(f.platformName)},
+         {QStringLiteral("scaling"), scalingNote(f)},
+         {QStringLiteral("region"),
+          f.region.trimmed().isEmpty() ? QStringLiteral("Primary Region")
+                                       : QStringLiteral("Region ") + userLine(f.region)},
+         {QStringLiteral("engine"), databaseName(f.database)},
+         {QStringLiteral("cache"), cacheName(f.cache)},
+         {QStringLiteral("queue"), queueName(f.queue)}});
+    const QString db = databaseId(f.database);
     PaasProfile p;
-    const QString engine = databaseName(f.database);
-    const QString name = project(f);
-    if (nameHas(f, "heroku")) {
-        p.title = QStringLiteral("Heroku - ") + name;
-        p.routerLabel = QStringLiteral("Heroku Router<br/>HTTPS, TLS termination");
-        p.appGroupTitle = QStringLiteral("Web Dynos - ") + scalingNote(f);
-        p.appLabel = lines({QStringLiteral("web.%1 Dyno"), spec(f)});
-        p.workerLabel = QStringLiteral("worker.1 Dyno<br/>Queue Consumer");
-        p.servicesTitle = QStringLiteral("Heroku Add-ons");
-        p.databaseLabel = f.database == Facts::Database::MySql ? QStringLiteral("JawsDB MySQL<br/>Add-on")
-            : f.database == Facts::Database::MongoDb           ? QStringLiteral("MongoDB Atlas<br/>Add-on")
-            : f.database == Facts::Database::Sqlite
-            ? QStringLiteral("SQLite File<br/>Ephemeral Dyno Disk, lost on restart")
-            : QStringLiteral("Heroku Postgres<br/>Add-on");
-        p.replicaLabel = f.database == Facts::Database::PostgreSql ? QStringLiteral("Heroku Postgres Follower %1")
-                                                                   : engine + QStringLiteral(" Replica %1");
-        p.shardLabel = engine + QStringLiteral(" Shard %1");
-        p.cacheLabel = f.cache == Facts::Cache::Memcached ? QStringLiteral("MemCachier<br/>Add-on")
-                                                          : QStringLiteral("Heroku Key-Value Store<br/>Redis Add-on");
-        p.queueLabel = f.queue == Facts::Queue::RabbitMq ? QStringLiteral("CloudAMQP<br/>RabbitMQ Add-on")
-            : f.queue == Facts::Queue::Kafka             ? QStringLiteral("Apache Kafka on Heroku")
-                                                         : QStringLiteral("Heroku Key-Value Store<br/>Job Queue");
-        p.backupLabel = QStringLiteral("Heroku PGBackups<br/>Continuous Protection");
-        p.configLabel = QStringLiteral("Config Vars");
-        p.logsLabel = QStringLiteral("Logplex<br/>Log Drains");
-    } else if (nameHas(f, "\\bfly\\b|fly\\.io")) {
-        const QString region = f.region.trimmed().isEmpty() ? QStringLiteral("Primary Region")
-                                                            : QStringLiteral("Region ") + userLine(f.region);
-        p.title = QStringLiteral("Fly.io - ") + name;
-        p.routerLabel = QStringLiteral("Fly Proxy<br/>Anycast, TLS termination");
-        p.appGroupTitle = region + QStringLiteral(" - Machines, ") + scalingNote(f);
-        p.appLabel = lines({QStringLiteral("Fly Machine %1<br/>app process"), spec(f)});
-        p.workerLabel = QStringLiteral("Fly Machine<br/>worker process");
-        p.servicesTitle = QStringLiteral("Fly.io Services - ") + region;
-        p.databaseLabel = f.database == Facts::Database::PostgreSql ? QStringLiteral("Fly Managed Postgres")
-            : f.database == Facts::Database::Sqlite                 ? QStringLiteral("SQLite File<br/>on Fly Volume")
-                                                    : engine + QStringLiteral("<br/>on Fly Machine and Volume");
-        p.replicaLabel = engine + QStringLiteral(" Replica %1<br/>Second Region");
-        p.shardLabel = engine + QStringLiteral(" Shard %1");
-        p.cacheLabel = f.cache == Facts::Cache::Memcached ? QStringLiteral("Memcached<br/>on Fly Machine")
-                                                          : QStringLiteral("Upstash Redis<br/>for Fly.io");
-        p.queueLabel = f.queue == Facts::Queue::Redis
-            ? QStringLiteral("Upstash Redis<br/>Job Queue")
-            : queueName(f.queue) + QStringLiteral("<br/>on Fly Machine and Volume");
-        p.storageLabel = QStringLiteral("Tigris<br/>Object Storage");
-        p.backupLabel = f.database == Facts::Database::Sqlite
-            ? QStringLiteral("Volume Snapshots<br/>Daily")
-            : QStringLiteral("Managed Backups<br/>Point-in-time Recovery");
-        p.configLabel = QStringLiteral("Fly Secrets");
-        p.logsLabel = QStringLiteral("Fly Log Shipper<br/>NATS Log Stream");
-    } else if (nameHas(f, "render")) {
-        p.title = QStringLiteral("Render - ") + name;
-        p.routerLabel = QStringLiteral("Render Edge<br/>HTTPS, TLS termination");
-        p.appGroupTitle = QStringLiteral("Web Service - ") + scalingNote(f);
-        p.appLabel = lines({QStringLiteral("Web Service Instance %1"), spec(f)});
-        p.workerLabel = QStringLiteral("Background Worker<br/>Render Service");
-        p.servicesTitle = QStringLiteral("Render Private Network");
-        p.databaseLabel = f.database == Facts::Database::PostgreSql ? QStringLiteral("Render Postgres")
-            : f.database == Facts::Database::Sqlite ? QStringLiteral("SQLite File<br/>on Persistent Disk")
-                                                    : engine + QStringLiteral("<br/>Private Service and Disk");
-        p.replicaLabel = QStringLiteral("Render Postgres<br/>Read Replica %1");
-        p.shardLabel = engine + QStringLiteral(" Shard %1");
-        p.cacheLabel = f.cache == Facts::Cache::Memcached ? QStringLiteral("Memcached<br/>Private Service")
-                                                          : QStringLiteral("Render Key Value<br/>Redis compatible");
-        p.queueLabel = f.queue == Facts::Queue::Redis
-            ? QStringLiteral("Render Key Value<br/>Job Queue")
-            : queueName(f.queue) + QStringLiteral("<br/>Private Service and Disk");
-        p.backupLabel = QStringLiteral("Render Backups<br/>Point-in-time Recovery");
-        p.configLabel = QStringLiteral("Environment Groups");
-        p.logsLabel = QStringLiteral("Render Log Streams");
-    } else if (nameHas(f, "railway")) {
-        p.title = QStringLiteral("Railway - ") + name;
-        p.routerLabel = QStringLiteral("Railway Edge Proxy<br/>HTTPS");
-        p.appGroupTitle = QStringLiteral("Service Replicas - ") + scalingNote(f);
-        p.appLabel = lines({QStringLiteral("Replica %1"), spec(f)});
-        p.workerLabel = QStringLiteral("Worker Service");
-        p.servicesTitle = QStringLiteral("Railway Private Network");
-        p.databaseLabel = f.database == Facts::Database::Sqlite
-            ? QStringLiteral("SQLite File<br/>on Railway Volume")
-            : engine + QStringLiteral("<br/>Railway Database Service");
-        p.replicaLabel = engine + QStringLiteral(" Replica %1");
-        p.shardLabel = engine + QStringLiteral(" Shard %1");
-        p.cacheLabel = cacheName(f.cache) + QStringLiteral("<br/>Railway Service");
-        p.queueLabel = queueName(f.queue) + QStringLiteral("<br/>Railway Service");
-        p.backupLabel = QStringLiteral("Volume Backups<br/>Scheduled");
-        p.configLabel = QStringLiteral("Railway Variables");
-        p.logsLabel = QStringLiteral("Railway Logs");
-    } else if (nameHas(f, "vercel")) {
-        p.title = QStringLiteral("Vercel - ") + name;
-        p.routerLabel = QStringLiteral("Vercel Edge Network<br/>CDN, TLS termination");
-        p.appGroupTitle = QStringLiteral("Vercel Functions - auto-scaled per request");
-        p.appLabel = lines({QStringLiteral("Function Instance %1<br/>Serverless API Route"), spec(f)});
-        p.workerLabel = QStringLiteral("Vercel Function<br/>Queue Consumer");
-        p.servicesTitle = QStringLiteral("Vercel Marketplace Storage");
-        p.databaseLabel = f.database == Facts::Database::PostgreSql ? QStringLiteral("Neon Postgres<br/>Serverless")
-            : f.database == Facts::Database::MySql                  ? QStringLiteral("PlanetScale<br/>MySQL")
-            : f.database == Facts::Database::MongoDb                ? QStringLiteral("MongoDB Atlas")
-                                                     : QStringLiteral("Turso<br/>libSQL, SQLite compatible");
-        p.replicaLabel = engine + QStringLiteral(" Read Replica %1");
-        p.shardLabel = engine + QStringLiteral(" Shard %1");
-        p.cacheLabel = f.cache == Facts::Cache::Memcached ? QStringLiteral("Memcached<br/>Hosted Service")
-                                                          : QStringLiteral("Upstash Redis<br/>Serverless");
-        p.queueLabel = f.queue == Facts::Queue::Redis ? QStringLiteral("Upstash Redis<br/>Job Queue")
-                                                      : queueName(f.queue) + QStringLiteral("<br/>Hosted Service");
-        p.storageLabel = QStringLiteral("Vercel Blob<br/>File Storage");
-        p.backupLabel = QStringLiteral("Provider Backups<br/>Point-in-time Recovery");
-        p.configLabel = QStringLiteral("Environment Variables");
-        p.logsLabel = QStringLiteral("Vercel Runtime Logs<br/>Log Drains");
-    } else {
-        const QString provider = f.platformName.trimmed().isEmpty() ? QStringLiteral("PaaS") : userLine(f.platformName);
-        p.title = provider + QStringLiteral(" - ") + name;
-        p.routerLabel = QStringLiteral("Platform Router<br/>HTTPS, TLS termination");
-        p.appGroupTitle = QStringLiteral("App Instances - ") + scalingNote(f);
-        p.appLabel = lines({QStringLiteral("App Instance %1"), spec(f)});
-        p.workerLabel = QStringLiteral("Worker Instance<br/>Queue Consumer");
-        p.servicesTitle = QStringLiteral("Managed Services");
-        p.databaseLabel = f.database == Facts::Database::Sqlite ? QStringLiteral("SQLite File<br/>on Persistent Volume")
-                                                                : QStringLiteral("Managed ") + engine;
-        p.replicaLabel = engine + QStringLiteral(" Read Replica %1");
-        p.shardLabel = engine + QStringLiteral(" Shard %1");
-        p.cacheLabel = QStringLiteral("Managed ") + cacheName(f.cache);
-        p.queueLabel = QStringLiteral("Managed ") + queueName(f.queue);
-        p.backupLabel = QStringLiteral("Managed Backups");
-        p.configLabel = QStringLiteral("Config Vars");
-        p.logsLabel = QStringLiteral("Platform Logs");
-    }
+    p.title = label("title");
+    p.routerLabel = label("router");
+    p.appGroupTitle = label("app_group");
+    p.appLabel = lines({label("app"), spec(f)});
+    p.workerLabel = label("worker");
+    p.servicesTitle = label("services");
+    p.databaseLabel = label("database", db);
+    p.replicaLabel = label("replica", db);
+    p.shardLabel = label("shard", db);
+    p.cacheLabel = label("cache", cacheId(f.cache));
+    p.queueLabel = label("queue", queueId(f.queue));
+    p.storageLabel = label("storage");
+    p.backupLabel = label("backup", db);
+    p.configLabel = label("config");
+    p.logsLabel = label("logs");
     if (!f.secretsStore.trimmed().isEmpty() && f.secretsService)
         p.configLabel = lines({user(f.secretsStore), QStringLiteral("Secrets")});
     return p;
@@ -1288,18 +1263,11 @@ enum class Cloud { None, Aws, Gcp, Azure };
 // The cloud whose managed services a Kubernetes cluster uses; None for a self-run cluster.
 Cloud kubernetesCloud(const Facts &f)
 {
-    if (nameHas(f, "\\beks\\b|\\baws\\b|amazon"))
+    if (f.cloud == QLatin1String("aws"))
         return Cloud::Aws;
-    if (nameHas(f, "\\bgke\\b|google|\\bgcp\\b"))
+    if (f.cloud == QLatin1String("gcp"))
         return Cloud::Gcp;
-    if (nameHas(f, "\\baks\\b|azure"))
-        return Cloud::Azure;
-    switch (f.platform) {
-    case Facts::Platform::Aws: return Cloud::Aws;
-    case Facts::Platform::Gcp: return Cloud::Gcp;
-    case Facts::Platform::Azure: return Cloud::Azure;
-    default: return Cloud::None;
-    }
+    return f.cloud == QLatin1String("azure") ? Cloud::Azure : Cloud::None;
 }
 
 QString kubernetesInfrastructure(const Facts &f)
@@ -1325,11 +1293,17 @@ QString kubernetesInfrastructure(const Facts &f)
     const bool sqlite = f.database == Facts::Database::Sqlite;
     const bool statefulDb = hasDatabase(f) && !managed && !sqlite;
 
-    const QString flavour = cloud == Cloud::Aws ? QStringLiteral("Amazon EKS")
-        : cloud == Cloud::Gcp                   ? QStringLiteral("Google GKE")
-        : cloud == Cloud::Azure                 ? QStringLiteral("Azure AKS")
-        : f.platformName.trimmed().isEmpty()    ? QStringLiteral("Self-managed")
-                                                : userLine(f.platformName);
+    QString flavour = cloud == Cloud::Aws    ? QStringLiteral("Amazon EKS")
+        : cloud == Cloud::Gcp                ? QStringLiteral("Google GKE")
+        : cloud == Cloud::Azure              ? QStringLiteral("Azure AKS")
+        : f.platformName.trimmed().isEmpty() ? QStringLiteral("Self-managed")
+                                             : userLine(f.platformName);
+    // A distribution of its own (OpenShift) keeps its name, on whichever cloud it runs.
+    const QString cluster = platformLabel(f, "cluster", QString());
+    if (!cluster.isEmpty()) {
+        const CloudKnowledge *onCloud = Knowledge::builtIn().cloud(f.cloud);
+        flavour = onCloud ? cluster + QStringLiteral(" on ") + onCloud->name : cluster;
+    }
     const QString managedDb = cloud == Cloud::Aws
         ? (f.database == Facts::Database::MongoDb ? QStringLiteral("Amazon DocumentDB")
                                                   : QStringLiteral("Amazon RDS ") + engine)
@@ -1341,10 +1315,11 @@ QString kubernetesInfrastructure(const Facts &f)
     const QString managedCache = cloud == Cloud::Aws ? QStringLiteral("ElastiCache ") + cacheName(f.cache)
         : cloud == Cloud::Gcp                        ? QStringLiteral("Memorystore for ") + cacheName(f.cache)
                                                      : QStringLiteral("Azure Cache for Redis");
-    const QString registry = cloud == Cloud::Aws ? QStringLiteral("Amazon ECR")
-        : cloud == Cloud::Gcp                    ? QStringLiteral("Artifact Registry")
-        : cloud == Cloud::Azure                  ? QStringLiteral("Azure Container Registry")
-                                                 : QStringLiteral("Container Registry");
+    const QString registry = platformLabel(f, "registry",
+                                           cloud == Cloud::Aws         ? QStringLiteral("Amazon ECR")
+                                               : cloud == Cloud::Gcp   ? QStringLiteral("Artifact Registry")
+                                               : cloud == Cloud::Azure ? QStringLiteral("Azure Container Registry")
+                                                                       : QStringLiteral("Container Registry"));
 
     w.node(QStringLiteral("Internet"), QStringLiteral("Internet Users"));
     w.style(QStringLiteral("Internet"), Infrastructure);
@@ -1795,9 +1770,11 @@ QString onPremisesInfrastructure(const Facts &f)
     return w.text();
 }
 
+// A cluster picked under "Cloud Platform" (EKS, GKE, AKS, OpenShift, …) is drawn as a cluster.
 bool namesManagedKubernetes(const Facts &f)
 {
-    return nameHas(f, "\\b(eks|gke|aks|kubernetes|k8s)\\b");
+    const PlatformKnowledge *p = Knowledge::builtIn().platform(f.platformId);
+    return p && p->family == QLatin1String("kubernetes");
 }
 
 } // namespace
@@ -1828,15 +1805,10 @@ namespace {
 QString consoleLogViewer(const Facts &f)
 {
     switch (f.platform) {
-    case Facts::Platform::Kubernetes: return QStringLiteral("kubectl logs");
+    case Facts::Platform::Kubernetes: return platformLabel(f, "log_viewer", QStringLiteral("kubectl logs"));
     case Facts::Platform::DockerSwarm: return QStringLiteral("docker service logs");
     case Facts::Platform::Nomad: return QStringLiteral("nomad alloc logs");
-    case Facts::Platform::Paas:
-        if (nameHas(f, "heroku"))
-            return QStringLiteral("heroku logs --tail");
-        if (nameHas(f, "\\bfly\\b|fly\\.io"))
-            return QStringLiteral("fly logs");
-        return QStringLiteral("Platform Log Viewer");
+    case Facts::Platform::Paas: return platformLabel(f, "log_viewer", QStringLiteral("Platform Log Viewer"));
     case Facts::Platform::OnPremises: return QStringLiteral("journalctl");
     case Facts::Platform::Aws: return QStringLiteral("CloudWatch Console");
     case Facts::Platform::Gcp: return QStringLiteral("Cloud Logging Console");

@@ -31,11 +31,12 @@ struct DeploymentFacts {
 
     QString projectName = QStringLiteral("my-api");
     Platform platform = Platform::Aws; // 7.1 choice
-    // 7.1 platform as typed ("AWS ECS", "Cloud Run", "Fly.io", "EKS", "k3s"). It picks the
-    // variant drawn: Lambda/EC2/ECS on AWS; Cloud Run/Compute Engine/App Engine on GCP; App
-    // Service/Container Apps/VMs on Azure; Heroku/Fly.io/Render/Railway/Vercel for PaaS; a
-    // cloud naming EKS/GKE/AKS/Kubernetes is drawn as that managed Kubernetes cluster.
+    // 7.1 platform as typed ("AWS ECS", "Cloud Run", "Fly.io", "EKS", "k3s"); shown in labels.
     QString platformName;
+    // What resources/knowledge/ recognises in it (Knowledge::classify): the platform's id
+    // ("aws-lambda"; empty while 7.1 is not answered) and the cloud it belongs to.
+    QString platformId;
+    QString cloud;             // "aws", "gcp", "azure"; empty: none
     QString region;            // "us-east-1"; empty: not shown
     bool containerized = true; // 7.2
     Scaling scaling = Scaling::Horizontal;

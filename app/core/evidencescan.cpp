@@ -3,6 +3,8 @@
 // Only files whose name says they matter are opened; everything else is just counted.
 #include "evidencescan.h"
 
+#include "knowledge.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -84,140 +86,6 @@ bool isBlankOrComment(const QString &line)
 {
     const QString t = line.trimmed();
     return t.isEmpty() || t.startsWith(QLatin1Char('#'));
-}
-
-// ---- dependency rules ------------------------------------------------------------------
-
-struct Yield {
-    QString questionId;
-    QString fieldId;
-    QVariant value;
-};
-
-struct LibraryRule {
-    QStringList globs; // lower-case dependency names; '*' matches anything
-    QString note;      // "%1" is the dependency's name
-    QList<Yield> yields;
-};
-
-QRegularExpression globToRegex(const QString &glob)
-{
-    QString pattern = QRegularExpression::escape(glob);
-    pattern.replace(QLatin1String("\\*"), QLatin1String(".*"));
-    return QRegularExpression(QLatin1Char('^') + pattern + QLatin1Char('$'));
-}
-
-QList<LibraryRule> makeLibraryRules()
-{
-    const QString c = QStringLiteral("C");
-    const QStringList endpoints = {QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("C")};
-    auto logger = [&](const QStringList &globs) {
-        return LibraryRule{
-            globs, QStringLiteral("%1: structured logger"), {{QStringLiteral("7.5"), QStringLiteral("logging"), c}}};
-    };
-    auto apm = [](const QStringList &globs, const char *letter, const char *product) {
-        return LibraryRule{globs,
-                           QStringLiteral("%1: ") + QLatin1String(product),
-                           {{QStringLiteral("7.5"), QStringLiteral("apm"), QString::fromLatin1(letter)}}};
-    };
-    auto breaker = [](const QStringList &globs, const char *tool) {
-        return LibraryRule{globs,
-                           QStringLiteral("%1: circuit breaker library"),
-                           {{QStringLiteral("7.9.2"), QStringLiteral("choice"), QStringLiteral("A")},
-                            {QStringLiteral("7.9.2"), QStringLiteral("tool"), QString::fromLatin1(tool)}}};
-    };
-    auto store = [](const QStringList &globs, const char *field, const char *value) {
-        return LibraryRule{globs,
-                           QStringLiteral("%1: client library"),
-                           {{QStringLiteral("context"), QString::fromLatin1(field), QString::fromLatin1(value)}}};
-    };
-    auto list = [](std::initializer_list<const char *> items) {
-        QStringList l;
-        for (const char *i : items)
-            l.append(QString::fromLatin1(i));
-        return l;
-    };
-
-    return {
-        logger(list({"winston", "pino", "bunyan", "structlog", "python-json-logger", "go.uber.org/zap",
-                     "github.com/rs/zerolog", "ch.qos.logback:*", "net.logstash.logback:*", "serilog*"})),
-        apm(list({"dd-trace", "ddtrace", "datadog", "github.com/datadog/dd-trace-go*", "gopkg.in/datadog/dd-trace-go*",
-                  "com.datadoghq:*", "datadog.trace*"}),
-            "A", "Datadog APM"),
-        apm(list({"newrelic", "github.com/newrelic/go-agent*", "com.newrelic.agent.java:*", "newrelic.agent*"}), "B",
-            "New Relic APM"),
-        apm(list({"@sentry/*", "sentry-sdk", "github.com/getsentry/sentry-go*", "io.sentry:*", "sentry", "sentry.*"}),
-            "C", "Sentry error tracking"),
-        apm(list({"@opentelemetry/*", "opentelemetry-*", "go.opentelemetry.io/otel*", "io.opentelemetry:*",
-                  "io.opentelemetry.*", "opentelemetry", "opentelemetry.*"}),
-            "D", "OpenTelemetry"),
-        breaker(list({"opossum"}), "opossum"),
-        breaker(list({"cockatiel"}), "cockatiel"),
-        breaker(list({"pybreaker", "circuitbreaker"}), "pybreaker"),
-        breaker(list({"github.com/sony/gobreaker*"}), "gobreaker"),
-        breaker(list({"io.github.resilience4j:*"}), "Resilience4j"),
-        breaker(list({"polly", "polly.*", "microsoft.extensions.http.polly"}), "Polly"),
-        breaker(list({"com.netflix.hystrix:*", "github.com/afex/hystrix-go"}), "Hystrix"),
-        LibraryRule{list({"@godaddy/terminus"}),
-                    QStringLiteral("%1: health checks and graceful shutdown"),
-                    {{QStringLiteral("7.9"), QStringLiteral("endpoints"), endpoints},
-                     {QStringLiteral("7.9.1"), QStringLiteral("choice"), QStringLiteral("A")}}},
-        LibraryRule{list({"@nestjs/terminus", "lightship", "*:spring-boot-starter-actuator",
-                          "aspnetcore.healthchecks.*", "microsoft.extensions.diagnostics.healthchecks*"}),
-                    QStringLiteral("%1: health check endpoints"),
-                    {{QStringLiteral("7.9"), QStringLiteral("endpoints"), endpoints}}},
-        store(list({"pg", "postgres", "pg-promise", "psycopg", "psycopg2", "psycopg2-binary", "asyncpg",
-                    "github.com/lib/pq", "github.com/jackc/pgx*", "org.postgresql:postgresql", "npgsql*"}),
-              "database", "postgresql"),
-        store(list({"mysql", "mysql2", "pymysql", "mysqlclient", "aiomysql", "github.com/go-sql-driver/mysql",
-                    "mysql:mysql-connector-java", "com.mysql:mysql-connector-j", "org.mariadb.jdbc:*", "mysqlconnector",
-                    "mysql.data", "pomelo.entityframeworkcore.mysql"}),
-              "database", "mysql"),
-        store(list({"mongodb", "mongoose", "pymongo", "motor", "go.mongodb.org/mongo-driver*", "org.mongodb:*",
-                    "mongodb.driver"}),
-              "database", "mongodb"),
-        store(list({"sqlite3", "better-sqlite3", "github.com/mattn/go-sqlite3", "org.xerial:sqlite-jdbc",
-                    "microsoft.data.sqlite"}),
-              "database", "sqlite"),
-        store(
-            list({"redis", "ioredis", "github.com/redis/go-redis*", "github.com/go-redis/redis*", "redis.clients:jedis",
-                  "io.lettuce:lettuce-core", "*:spring-boot-starter-data-redis", "stackexchange.redis"}),
-            "cache", "redis"),
-        store(list({"memjs", "memcached", "pymemcache", "github.com/bradfitz/gomemcache"}), "cache", "memcached"),
-        store(list({"amqplib", "amqp-connection-manager", "pika", "aio-pika", "github.com/rabbitmq/amqp091-go",
-                    "github.com/streadway/amqp", "com.rabbitmq:amqp-client", "*:spring-boot-starter-amqp",
-                    "rabbitmq.client"}),
-              "queue", "rabbitmq"),
-        store(list({"kafkajs", "kafka-python", "confluent-kafka", "aiokafka", "github.com/segmentio/kafka-go",
-                    "github.com/ibm/sarama", "github.com/shopify/sarama", "org.apache.kafka:*",
-                    "org.springframework.kafka:*", "confluent.kafka"}),
-              "queue", "kafka"),
-        store(list({"@aws-sdk/client-sqs", "sqs-consumer", "github.com/aws/aws-sdk-go-v2/service/sqs",
-                    "software.amazon.awssdk:sqs", "awssdk.sqs"}),
-              "queue", "sqs"),
-        store(list({"bullmq", "bull", "bee-queue"}), "queue", "redis"),
-    };
-}
-
-struct CompiledRule {
-    QList<QRegularExpression> patterns;
-    const LibraryRule *rule;
-};
-
-const QList<CompiledRule> &libraryRules()
-{
-    static const QList<LibraryRule> rules = makeLibraryRules();
-    static const QList<CompiledRule> compiled = [] {
-        QList<CompiledRule> list;
-        for (const LibraryRule &rule : rules) {
-            CompiledRule c{{}, &rule};
-            for (const QString &glob : rule.globs)
-                c.patterns.append(globToRegex(glob));
-            list.append(c);
-        }
-        return list;
-    }();
-    return compiled;
 }
 
 // ---- dependency names per manifest kind ------------------------------------------------
@@ -346,72 +214,6 @@ QStringList nugetDependencies(const QString &text)
     for (auto it = reference.globalMatch(text); it.hasNext();)
         names.append(it.next().captured(1).toLower());
     return names;
-}
-
-// ---- documents: facts stated in prose ---------------------------------------------------
-
-struct DocFact {
-    const char *questionId;
-    const char *fieldId;
-    const char *value;
-    const char *platform; // 7.1 only: the platform text that goes with the choice
-    const char *label;
-    const char *pattern;
-};
-
-// Within a line the first matching row of a question wins, so the specific comes first
-// ("AWS EKS" is Kubernetes, "Azure DevOps" is CI, not the Azure platform).
-const DocFact docFacts[] = {
-    {"7.1", "choice", "D", "Kubernetes (Amazon EKS)", "Amazon EKS", "\\beks\\b"},
-    {"7.1", "choice", "D", "Kubernetes (GKE)", "GKE", "\\bgke\\b"},
-    {"7.1", "choice", "D", "Kubernetes (AKS)", "AKS", "\\baks\\b"},
-    {"7.1", "choice", "D", "Kubernetes", "Kubernetes", "\\bkubernetes\\b|\\bk8s\\b"},
-    {"7.1", "choice", "D", "Docker Swarm", "Docker Swarm", "\\bdocker swarm\\b"},
-    {"7.1", "choice", "D", "Nomad", "Nomad", "\\bnomad\\b"},
-    {"7.1", "choice", "B", "Heroku", "Heroku", "\\bheroku\\b"},
-    {"7.1", "choice", "B", "Fly.io", "Fly.io", "\\bfly\\.io\\b"},
-    {"7.1", "choice", "B", "Render", "Render", "\\brender\\.com\\b"},
-    {"7.1", "choice", "B", "Railway", "Railway", "\\brailway\\b"},
-    {"7.1", "choice", "B", "Vercel", "Vercel", "\\bvercel\\b"},
-    {"7.1", "choice", "A", "AWS ECS", "AWS ECS", "\\becs\\b|\\bfargate\\b"},
-    {"7.1", "choice", "A", "AWS Lambda", "AWS Lambda", "\\baws lambda\\b"},
-    {"7.1", "choice", "A", "AWS", "AWS", "\\baws\\b(?!\\s+cloudwatch)|amazon web services|\\bec2\\b"},
-    {"7.1", "choice", "A", "Google Cloud Run", "Google Cloud Run", "\\bcloud run\\b"},
-    {"7.1", "choice", "A", "Google Cloud", "Google Cloud", "\\bgoogle cloud\\b|\\bgcp\\b|\\bapp engine\\b"},
-    {"7.1", "choice", "A", "Azure", "Azure", "\\bazure\\b(?!\\s+(?:devops|pipelines))"},
-    {"7.1", "choice", "C", "On-premises", "on-premises",
-     "\\bon-?prem(?:ises)?\\b|\\bbare[- ]metal\\b|\\bcompany servers\\b"},
-    {"7.4", "platform", "A", nullptr, "GitHub Actions", "\\bgithub actions\\b"},
-    {"7.4", "platform", "B", nullptr, "GitLab CI", "\\bgitlab[- ]ci\\b|\\bgitlab pipelines?\\b"},
-    {"7.4", "platform", "C", nullptr, "Jenkins", "\\bjenkins\\b"},
-    {"7.4", "platform", "D", nullptr, "CircleCI", "\\bcircle ?ci\\b"},
-    {"7.4", "platform", "E", nullptr, "Travis CI", "\\btravis\\b"},
-    {"7.4", "platform", "F", nullptr, "AWS CodePipeline", "\\bcodepipeline\\b"},
-    {"7.4", "platform", "G", nullptr, "Azure DevOps", "\\bazure (?:devops|pipelines)\\b"},
-    {"7.4.1", "strategy", "B", nullptr, "blue-green deployment", "\\bblue[- /]green\\b"},
-    {"7.4.1", "strategy", "C", nullptr, "canary deployment", "\\bcanary\\b"},
-    {"7.4.1", "strategy", "A", nullptr, "rolling deployment", "\\brolling\\b(?!\\s+back)"},
-    // Feature flags are also a configuration topic: only a heading or a release "behind flags" counts.
-    {"7.4.1", "strategy", "D", nullptr, "feature flags",
-     "^\\s*#+.*\\bfeature[- ]flags?\\b|\\b(?:deploy(?:ment)?|release|rollout)s?\\b[^.]{0,40}\\b(?:behind|with|via|using) "
-     "feature[- ]flags?"},
-    {"7.5", "apm", "A", nullptr, "Datadog", "\\bdatadog\\b"},
-    {"7.5", "apm", "B", nullptr, "New Relic", "\\bnew ?relic\\b"},
-    {"7.5", "apm", "C", nullptr, "Sentry", "\\bsentry\\b"},
-    {"7.5", "apm", "D", nullptr, "OpenTelemetry/Grafana", "\\bopentelemetry\\b|\\bgrafana\\b"},
-    {"7.5", "apm", "E", nullptr, "AWS CloudWatch", "\\bcloudwatch\\b(?!\\s+logs)"},
-};
-
-// Words that mark a line as stating the choice rather than mentioning a name in passing.
-const QRegularExpression &cueFor(const QString &questionId)
-{
-    static const QHash<QString, QRegularExpression> cues = {
-        {QStringLiteral("7.1"), re(QStringLiteral("platform|deploy|host|runs? on|infrastructure|cluster|environment"))},
-        {QStringLiteral("7.4"), re(QStringLiteral("\\bci\\b|pipeline|continuous|workflow"))},
-        {QStringLiteral("7.4.1"), re(QStringLiteral("strategy|deploy|release|rollout"))},
-        {QStringLiteral("7.5"), re(QStringLiteral("apm|monitor|observability|tracing|error tracking|metrics"))},
-    };
-    return *cues.find(questionId);
 }
 
 // ---- the walk --------------------------------------------------------------------------
@@ -927,12 +729,14 @@ private:
             deps = nugetDependencies(text);
         }
         add(ctx, QStringLiteral("runtime"), runtime, QStringLiteral("%1 manifest").arg(m_name));
-        for (const CompiledRule &rule : libraryRules()) {
+        for (const LibraryEvidenceRule &rule : Knowledge::builtIn().libraryRules()) {
             const QString dep = firstMatch(deps, rule.patterns);
             if (dep.isEmpty())
                 continue;
-            for (const Yield &y : rule.rule->yields)
-                add(y.questionId, y.fieldId, y.value, rule.rule->note.arg(dep));
+            QString note = rule.note;
+            note.replace(QLatin1String("{package}"), dep);
+            for (const SuggestedAnswer &s : rule.suggests)
+                add(s.question, s.field, s.value, note);
         }
     }
 
@@ -967,26 +771,33 @@ private:
     QString m_name;   // its name as found
 };
 
+// The platform text a 7.1 rule suggests for a line: the rule's own ("Azure"), unless the
+// classifier reads the whole line as a more specific platform ("Azure Container Apps" is
+// Container Apps, not App Service): then that platform's name, so that accepting the
+// suggestion gives the documents the platform the line names.
+QString platformText(const DocumentEvidenceRule &rule, const QString &line)
+{
+    const Knowledge &k = Knowledge::builtIn();
+    const PlatformKnowledge *byLine = k.classify(rule.value, line, true).platform;
+    const PlatformKnowledge *bySays = k.classify(rule.value, rule.says, true).platform;
+    return byLine && byLine != bySays ? byLine->name : rule.says;
+}
+
 // One document's best line for each question/field, as findings. A heading states a choice
 // more surely than a line about the topic (a "cue"), which beats a mention in passing; among
-// equals the first line wins.
+// equals the first line wins. The rules are resources/knowledge/evidence/documents.json.
 void importDocument(const ProjectFile &file, ScanResult *result, QSet<QString> *seen)
 {
     struct Pick {
-        int fact = -1;
+        int rule = -1;
         int line = 0;
         int rank = -1;
     };
-    static const QList<QRegularExpression> patterns = [] {
-        QList<QRegularExpression> list;
-        for (const DocFact &f : docFacts)
-            list.append(re(QLatin1String(f.pattern)));
-        return list;
-    }();
+    const QList<DocumentEvidenceRule> &rules = Knowledge::builtIn().documentRules();
     QMap<QString, Pick> picks; // "7.4.1/strategy" → the line that states it
-    QStringList order;         // groups in docFacts order
-    for (const DocFact &f : docFacts) {
-        const QString group = QLatin1String(f.questionId) + QLatin1Char('/') + QLatin1String(f.fieldId);
+    QStringList order;         // groups in the rules' order
+    for (const DocumentEvidenceRule &r : rules) {
+        const QString group = r.question + QLatin1Char('/') + r.field;
         if (!order.contains(group))
             order.append(group);
     }
@@ -995,13 +806,15 @@ void importDocument(const ProjectFile &file, ScanResult *result, QSet<QString> *
         const QString &line = text.at(i);
         const bool heading = line.trimmed().startsWith(QLatin1Char('#'));
         QSet<QString> matchedHere;
-        for (int k = 0; k < int(std::size(docFacts)); ++k) {
-            const QString group =
-                QLatin1String(docFacts[k].questionId) + QLatin1Char('/') + QLatin1String(docFacts[k].fieldId);
-            if (matchedHere.contains(group) || !patterns.at(k).match(line).hasMatch())
+        for (int k = 0; k < int(rules.size()); ++k) {
+            const DocumentEvidenceRule &rule = rules.at(k);
+            const QString group = rule.question + QLatin1Char('/') + rule.field;
+            if (matchedHere.contains(group) || !rule.pattern.match(line).hasMatch())
                 continue;
             matchedHere.insert(group);
-            const int rank = heading ? 2 : cueFor(QLatin1String(docFacts[k].questionId)).match(line).hasMatch() ? 1 : 0;
+            const int rank = heading                                                     ? 2
+                : Knowledge::builtIn().documentCue(rule.question).match(line).hasMatch() ? 1
+                                                                                         : 0;
             Pick &pick = picks[group];
             if (rank > pick.rank)
                 pick = {k, i + 1, rank};
@@ -1011,14 +824,13 @@ void importDocument(const ProjectFile &file, ScanResult *result, QSet<QString> *
         if (!picks.contains(group))
             continue;
         const Pick &pick = picks.value(group);
-        const DocFact &fact = docFacts[pick.fact];
+        const DocumentEvidenceRule &rule = rules.at(pick.rule);
         const QString evidence = QStringLiteral("%1:%2").arg(file.path).arg(pick.line);
-        const QString note = QStringLiteral("%1 named in %2").arg(QLatin1String(fact.label), file.path);
-        QList<Finding> found = {{QLatin1String(fact.questionId), QLatin1String(fact.fieldId),
-                                 QString::fromLatin1(fact.value), evidence, note}};
-        if (fact.platform)
-            found.append({QLatin1String(fact.questionId), QStringLiteral("platform"),
-                          QString::fromLatin1(fact.platform), evidence, note});
+        const QString note = QStringLiteral("%1 named in %2").arg(rule.label, file.path);
+        QList<Finding> found = {{rule.question, rule.field, rule.value, evidence, note}};
+        if (!rule.says.isEmpty())
+            found.append({rule.question, QStringLiteral("platform"), platformText(rule, text.at(pick.line - 1)),
+                          evidence, note});
         for (const Finding &f : found) {
             const QString key = f.questionId + QLatin1Char('/') + f.fieldId + QLatin1Char('=') + f.value.toString();
             if (!seen->contains(key)) {

@@ -3,6 +3,8 @@
 // broken cache file must never block, or silently shape, the phase.
 #include "preflight.h"
 
+#include "knowledge.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -34,7 +36,8 @@ struct ItemSpec {
     QStringList questions;
     AuditItem::Origin origin;
     const char *heading; // a heading with these words documents the item
-    const char *strong;  // so does one body line naming a product or a precise term
+    const char *strong;  // so does one body line naming a product or a precise term (nullptr:
+                         // a platform, as resources/knowledge/evidence/documents.json knows them)
     const char *weak;    // generic words: two body lines are needed
 };
 
@@ -57,8 +60,7 @@ const QList<ItemSpec> &itemSpecs()
          {QStringLiteral("7.1"), QStringLiteral("7.2"), QStringLiteral("7.3")},
          O::KeyItem,
          "platform|infrastructure|hosting|environments?\\b|container|docker|kubernetes|where it runs",
-         "\\baws\\b|\\bgcp\\b|google cloud|\\bazure\\b|heroku|fly\\.io|render\\.com|railway|vercel|kubernetes|"
-         "\\bk8s\\b|\\becs\\b|\\beks\\b|\\bgke\\b|\\baks\\b|fargate|cloud run|app engine|on-?prem|docker swarm|nomad",
+         nullptr, // a platform the knowledge's document rules recognise (Knowledge::namesAPlatform)
          "docker|container|servers?\\b|cluster"},
         {"monitoring",
          "Monitoring",
@@ -127,6 +129,12 @@ struct CompiledItem {
     QRegularExpression heading;
     QRegularExpression strong;
     QRegularExpression weak;
+    bool platforms = false; // strong: the lines that name a platform
+
+    bool strongMatch(const QString &line) const
+    {
+        return platforms ? Knowledge::builtIn().namesAPlatform(line) : strong.match(line).hasMatch();
+    }
 };
 
 const QList<CompiledItem> &compiledItems()
@@ -136,8 +144,8 @@ const QList<CompiledItem> &compiledItems()
         QList<CompiledItem> list;
         for (const ItemSpec &spec : itemSpecs()) {
             list.append({QRegularExpression(QLatin1String(spec.heading), ci),
-                         QRegularExpression(QLatin1String(spec.strong), ci),
-                         QRegularExpression(QLatin1String(spec.weak), ci)});
+                         QRegularExpression(spec.strong ? QLatin1String(spec.strong) : QLatin1String("$^"), ci),
+                         QRegularExpression(QLatin1String(spec.weak), ci), spec.strong == nullptr});
         }
         return list;
     }();
@@ -277,7 +285,7 @@ QList<int> itemsNamedBy(const QString &gap)
     QList<int> named;
     for (int i = 0; i < compiledItems().size(); ++i) {
         const CompiledItem &c = compiledItems().at(i);
-        if (c.heading.match(gap).hasMatch() || c.strong.match(gap).hasMatch() || c.weak.match(gap).hasMatch())
+        if (c.heading.match(gap).hasMatch() || c.strongMatch(gap) || c.weak.match(gap).hasMatch())
             named.append(i);
     }
     return named;
@@ -438,7 +446,7 @@ PreflightResult auditDocuments(const QList<ProjectFile> &documents)
                 const CompiledItem &c = compiledItems().at(i);
                 const bool found = heading
                     ? c.heading.match(line).hasMatch()
-                    : c.strong.match(line).hasMatch() || (c.weak.match(line).hasMatch() && ++weakLines[i] == 2);
+                    : c.strongMatch(line) || (c.weak.match(line).hasMatch() && ++weakLines[i] == 2);
                 if (found) {
                     item.documented = true;
                     item.evidence = QStringLiteral("%1:%2").arg(doc.path).arg(n + 1);

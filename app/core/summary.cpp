@@ -1,6 +1,8 @@
 // The Phase 7 summary: one line per question, in the seed's order and wording.
 #include "summary.h"
 
+#include "factmodel.h"
+
 #include <QCoreApplication>
 #include <QLocale>
 
@@ -66,6 +68,7 @@ QString describe(const Field &f, const QVariant &v)
 QList<SummaryLine> summaryLines(const Resolver &resolver)
 {
     QList<SummaryLine> lines;
+    const FactModel facts(resolver);
     for (const Question &q : resolver.questionnaire().questions()) {
         SummaryLine line;
         line.questionId = q.id;
@@ -76,7 +79,7 @@ QList<SummaryLine> summaryLines(const Resolver &resolver)
         } else {
             QStringList parts;
             for (const Field &f : q.fields) {
-                const QVariant v = resolver.value(q.id, f.id);
+                const QVariant v = facts.field(q.id, f.id).value;
                 if (isEmptyValue(v))
                     continue;
                 const QString text = describe(f, v);

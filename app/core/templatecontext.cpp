@@ -4,6 +4,7 @@
 #include "answerset.h"
 #include "envcatalog.h"
 #include "escaping.h"
+#include "knowledge.h"
 
 #include <QLocale>
 #include <QSet>
@@ -16,18 +17,23 @@ namespace opsflow {
 
 bool AnswerReader::skipped(const char *question) const
 {
-    return m_resolver.isSkipped(QString::fromLatin1(question));
+    return resolver().isSkipped(QString::fromLatin1(question));
+}
+
+QVariant AnswerReader::value(const char *question, const char *field) const
+{
+    return m_facts.field(QString::fromLatin1(question), QString::fromLatin1(field)).value;
 }
 
 QString AnswerReader::text(const char *question, const char *field) const
 {
-    const QVariant v = m_resolver.value(QString::fromLatin1(question), QString::fromLatin1(field));
+    const QVariant v = value(question, field);
     return v.typeId() == QMetaType::QString ? v.toString().trimmed() : QString();
 }
 
 std::optional<double> AnswerReader::number(const char *question, const char *field) const
 {
-    const QVariant v = m_resolver.value(QString::fromLatin1(question), QString::fromLatin1(field));
+    const QVariant v = value(question, field);
     bool ok = false;
     const double d = v.toDouble(&ok);
     if (!v.isValid() || !ok || !std::isfinite(d))
@@ -42,7 +48,7 @@ double AnswerReader::number(const char *question, const char *field, double fall
 
 std::optional<bool> AnswerReader::flag(const char *question, const char *field) const
 {
-    const QVariant v = m_resolver.value(QString::fromLatin1(question), QString::fromLatin1(field));
+    const QVariant v = value(question, field);
     if (v.typeId() != QMetaType::Bool)
         return std::nullopt;
     return v.toBool();
@@ -50,7 +56,7 @@ std::optional<bool> AnswerReader::flag(const char *question, const char *field) 
 
 QStringList AnswerReader::list(const char *question, const char *field) const
 {
-    return m_resolver.value(QString::fromLatin1(question), QString::fromLatin1(field)).toStringList();
+    return value(question, field).toStringList();
 }
 
 bool AnswerReader::has(const char *question, const char *field, const char *value) const
@@ -61,7 +67,7 @@ bool AnswerReader::has(const char *question, const char *field, const char *valu
 QList<QVariantMap> AnswerReader::rows(const char *question, const char *field) const
 {
     QList<QVariantMap> out;
-    const QVariantList rows = m_resolver.value(QString::fromLatin1(question), QString::fromLatin1(field)).toList();
+    const QVariantList rows = value(question, field).toList();
     for (const QVariant &row : rows) {
         if (row.typeId() == QMetaType::QVariantMap)
             out.append(row.toMap());
@@ -71,13 +77,13 @@ QList<QVariantMap> AnswerReader::rows(const char *question, const char *field) c
 
 QString AnswerReader::context(const char *field) const
 {
-    return m_resolver.contextValue(QString::fromLatin1(field)).toString().trimmed();
+    return m_facts.context(QString::fromLatin1(field)).value.toString().trimmed();
 }
 
 double AnswerReader::contextNumber(const char *field, double fallback) const
 {
     bool ok = false;
-    const double d = m_resolver.contextValue(QString::fromLatin1(field)).toDouble(&ok);
+    const double d = m_facts.context(QString::fromLatin1(field)).value.toDouble(&ok);
     return ok && std::isfinite(d) ? d : fallback;
 }
 
@@ -291,9 +297,11 @@ QVariantList textItems(const QStringList &texts)
 
 // ---- Platform profile ------------------------------------------------------------------------
 
-// What a platform calls things and how it is operated, for prose, runbooks and settings.
+// What a platform calls things and how it is operated, for prose, runbooks and settings:
+// the platform's knowledge file, with the project's slug in its commands.
 struct PlatformProfile {
-    QString name;    // who does things, in a sentence: "Kubernetes", "ECS"
+    QString id;      // the knowledge file's id; empty while 7.1 is not answered
+    QString family;  // cloud | kubernetes | swarm | nomad | paas | servers
     QString compute; // markdown prose
     QString registry;
     QString loadBalancer;
@@ -306,438 +314,94 @@ struct PlatformProfile {
     QString rollbackCommand;
     QString scaleCommand;
     QString rollingSetting; // markdown
-    QString stopSetting;    // markdown: what sets the time between SIGTERM and SIGKILL; empty: unknown
-    int stopDefault = 0;    // its default, in seconds
-    int stopMax = 0;        // its largest allowed value; 0: no limit worth naming
-    bool stopFixed = false; // the platform's fixed value: nothing to configure
+    PlatformKnowledge::Stop stop;
 };
 
-enum class Variant {
-    Generic,
-    AwsEcs,
-    AwsLambda,
-    AwsEc2,
-    CloudRun,
-    ComputeEngine,
-    AppService,
-    ContainerApps,
-    AzureVm,
-    Kubernetes,
-    Swarm,
-    Nomad,
-    Heroku,
-    Railway,
-    Render,
-    Fly,
-    Vercel,
-    Paas,
-    Servers,
-    ServersCompose
-};
-
-bool mentionsKubernetes(const QString &text)
+QString withSlug(QString text, const QString &slug)
 {
-    return mentions(text, {"kubernetes", "k8s", "k3s", "eks", "gke", "aks", "openshift"});
+    return text.replace(QLatin1String("{slug}"), slug);
 }
 
-Variant variantOf(const Facts &f, bool decided)
+// A command becomes inline code; an operation without one keeps its prose.
+QString operation(const PlatformKnowledge &k, const char *name, const QString &slug)
 {
-    if (!decided)
-        return Variant::Generic;
-    const QString &t = f.platformName;
-    switch (f.platform) {
-    case Facts::Platform::Aws:
-        if (mentionsKubernetes(t))
-            return Variant::Kubernetes;
-        if (mentions(t, {"lambda"}))
-            return Variant::AwsLambda;
-        return mentions(t, {"ec2"}) ? Variant::AwsEc2 : Variant::AwsEcs;
-    case Facts::Platform::Gcp:
-        if (mentionsKubernetes(t))
-            return Variant::Kubernetes;
-        return mentions(t, {"compute engine", "gce"}) ? Variant::ComputeEngine : Variant::CloudRun;
-    case Facts::Platform::Azure:
-        if (mentionsKubernetes(t))
-            return Variant::Kubernetes;
-        if (mentions(t, {"container apps"}))
-            return Variant::ContainerApps;
-        return mentions(t, {"vm", "virtual machine"}) ? Variant::AzureVm : Variant::AppService;
-    case Facts::Platform::Kubernetes: return Variant::Kubernetes;
-    case Facts::Platform::DockerSwarm: return Variant::Swarm;
-    case Facts::Platform::Nomad: return Variant::Nomad;
-    case Facts::Platform::Paas:
-        if (mentions(t, {"heroku"}))
-            return Variant::Heroku;
-        if (mentions(t, {"railway"}))
-            return Variant::Railway;
-        if (mentions(t, {"render"}))
-            return Variant::Render;
-        if (mentions(t, {"fly"}))
-            return Variant::Fly;
-        return mentions(t, {"vercel"}) ? Variant::Vercel : Variant::Paas;
-    case Facts::Platform::OnPremises: return f.containerized ? Variant::ServersCompose : Variant::Servers;
-    }
-    return Variant::Generic;
+    const QString key = QString::fromLatin1(name);
+    if (k.commands.contains(key))
+        return code(withSlug(k.commands.value(key), slug));
+    return withSlug(k.actions.value(key), slug);
 }
 
-QString kubernetesRegistry(const Facts &f)
-{
-    if (f.platform == Facts::Platform::Aws || mentions(f.platformName, {"eks"}))
-        return QStringLiteral("Amazon ECR");
-    if (f.platform == Facts::Platform::Gcp || mentions(f.platformName, {"gke"}))
-        return QStringLiteral("Google Artifact Registry");
-    if (f.platform == Facts::Platform::Azure || mentions(f.platformName, {"aks"}))
-        return QStringLiteral("Azure Container Registry");
-    return QStringLiteral("the cluster's private registry (for example Harbor)");
-}
-
-// Turns the profile tables' plain strings into markdown: commands (with %1 for the project
-// slug) become inline code, prose keeps its own inline code.
-class ProfileBuilder
-{
-public:
-    explicit ProfileBuilder(const QString &slug) : m_slug(slug) { }
-
-    QString command(const char *text) const
-    {
-        QString s = QString::fromUtf8(text);
-        s.replace(QLatin1String("%1"), m_slug);
-        return code(s);
-    }
-
-    QString prose(const char *text) const
-    {
-        QString s = QString::fromUtf8(text);
-        s.replace(QLatin1String("%1"), m_slug);
-        return s;
-    }
-
-private:
-    QString m_slug;
-};
-
-// An empty command stays empty, for the caller to fill with prose.
-void setCommands(PlatformProfile &p, const ProfileBuilder &b, const char *logs, const char *status, const char *restart,
-                 const char *rollback, const char *scale)
-{
-    p.logsCommand = b.command(logs);
-    p.statusCommand = b.command(status);
-    p.restartCommand = b.command(restart);
-    p.rollbackCommand = b.command(rollback);
-    p.scaleCommand = b.command(scale);
-}
-
-void setStop(PlatformProfile &p, const char *name, const char *setting, int defaultSeconds, int maxSeconds = 0)
-{
-    p.name = QString::fromUtf8(name);
-    p.stopSetting = QString::fromUtf8(setting);
-    p.stopDefault = defaultSeconds;
-    p.stopMax = maxSeconds;
-}
-
-// A platform that gives a fixed time between SIGTERM and SIGKILL.
-void setFixedStop(PlatformProfile &p, const char *name, int seconds)
-{
-    p.name = QString::fromUtf8(name);
-    p.stopDefault = seconds;
-    p.stopFixed = true;
-}
-
-void describe(PlatformProfile &p, const ProfileBuilder &b, const char *compute, const char *registry,
-              const char *loadBalancer, const char *logs, const char *metrics, const char *secrets)
-{
-    p.compute = b.prose(compute);
-    p.registry = b.prose(registry);
-    p.loadBalancer = b.prose(loadBalancer);
-    p.logs = b.prose(logs);
-    p.metrics = b.prose(metrics);
-    p.secrets = b.prose(secrets);
-}
-
-void fillCloudProfile(PlatformProfile &p, Variant v, const ProfileBuilder &b)
-{
-    switch (v) {
-    case Variant::AwsEcs:
-        describe(p, b, "Amazon ECS services on AWS Fargate", "Amazon ECR", "Application Load Balancer",
-                 "Amazon CloudWatch Logs", "CloudWatch metrics",
-                 "ECS task secrets from AWS Systems Manager Parameter Store");
-        setCommands(p, b, "aws logs tail /ecs/%1 --follow --since 15m",
-                    "aws ecs describe-services --cluster <cluster> --services %1",
-                    "aws ecs update-service --cluster <cluster> --service %1 --force-new-deployment",
-                    "aws ecs update-service --cluster <cluster> --service %1 --task-definition %1:<previous-revision>",
-                    "aws ecs update-service --cluster <cluster> --service %1 --desired-count <count>");
-        p.rollingSetting = QStringLiteral(
-            "the ECS service's deployment configuration, `minimumHealthyPercent` 100 and `maximumPercent` 200, with the deployment circuit breaker on");
-        setStop(p, "ECS", "the container's `stopTimeout`", 30, 120);
-        break;
-    case Variant::AwsLambda:
-        describe(p, b, "AWS Lambda functions behind Amazon API Gateway", "Amazon ECR (container image functions)",
-                 "Amazon API Gateway", "Amazon CloudWatch Logs", "CloudWatch metrics",
-                 "Lambda environment variables encrypted with AWS KMS");
-        setCommands(p, b, "aws logs tail /aws/lambda/%1 --follow --since 15m",
-                    "aws lambda get-function --function-name %1",
-                    "aws lambda update-function-configuration --function-name %1 --description restarted",
-                    "aws lambda update-alias --function-name %1 --name live --function-version <previous-version>",
-                    "aws lambda put-function-concurrency --function-name %1 --reserved-concurrent-executions <count>");
-        p.rollingSetting = QStringLiteral(
-            "weighted Lambda aliases, shifting traffic to the new version in steps (CodeDeploy `Linear10PercentEvery1Minute`)");
-        p.name = QStringLiteral("Lambda");
-        break;
-    case Variant::AwsEc2:
-        describe(p, b, "Amazon EC2 instances in an Auto Scaling group", "Amazon ECR", "Application Load Balancer",
-                 "Amazon CloudWatch Logs (CloudWatch agent)", "CloudWatch metrics",
-                 "AWS Systems Manager Parameter Store");
-        setCommands(
-            p, b, "aws logs tail /ec2/%1 --follow --since 15m",
-            "aws autoscaling describe-auto-scaling-groups --auto-scaling-group-names %1",
-            "aws autoscaling start-instance-refresh --auto-scaling-group-name %1",
-            "aws autoscaling update-auto-scaling-group --auto-scaling-group-name %1 --launch-template LaunchTemplateName=%1,Version=<previous-version>",
-            "aws autoscaling set-desired-capacity --auto-scaling-group-name %1 --desired-capacity <count>");
-        p.rollingSetting = QStringLiteral("an Auto Scaling group instance refresh with `MinHealthyPercentage` 100");
-        setStop(p, "systemd", "`TimeoutStopSec` in the service's unit", 90);
-        break;
-    case Variant::CloudRun:
-        describe(p, b, "Cloud Run services", "Google Artifact Registry", "Cloud Run's built-in HTTPS load balancing",
-                 "Cloud Logging", "Cloud Monitoring", "Secret Manager references in the service's configuration");
-        setCommands(p, b, "gcloud run services logs read %1 --region <region> --limit 200",
-                    "gcloud run services describe %1 --region <region>",
-                    "gcloud run services update %1 --region <region> --update-labels restarted=<date>",
-                    "gcloud run services update-traffic %1 --region <region> --to-revisions <previous-revision>=100",
-                    "gcloud run services update %1 --region <region> --min-instances <count>");
-        p.rollingSetting = QStringLiteral(
-            "Cloud Run's revisions: traffic moves to a new revision only once its instances pass the startup probe");
-        setFixedStop(p, "Cloud Run", 10);
-        break;
-    case Variant::ComputeEngine:
-        describe(p, b, "Compute Engine VMs in a managed instance group", "Google Artifact Registry",
-                 "an external Application Load Balancer", "Cloud Logging (Ops Agent)", "Cloud Monitoring",
-                 "Secret Manager");
-        setCommands(
-            p, b, "gcloud logging read 'resource.type=gce_instance' --freshness 15m --limit 200",
-            "gcloud compute instance-groups managed list-instances %1 --region <region>",
-            "gcloud compute instance-groups managed rolling-action restart %1 --region <region>",
-            "gcloud compute instance-groups managed rolling-action start-update %1 --version template=<previous-template> --region <region>",
-            "gcloud compute instance-groups managed resize %1 --size <count> --region <region>");
-        p.rollingSetting = QStringLiteral("a managed instance group rolling update with `--max-unavailable 0`");
-        setStop(p, "systemd", "`TimeoutStopSec` in the service's unit", 90);
-        break;
-    case Variant::AppService:
-        describe(p, b, "Azure App Service", "Azure Container Registry", "App Service's built-in load balancing",
-                 "Azure Monitor Logs (Log Analytics)", "Azure Monitor metrics",
-                 "App Service application settings with Key Vault references");
-        setCommands(
-            p, b, "az webapp log tail --name %1 --resource-group <resource-group>",
-            "az webapp show --name %1 --resource-group <resource-group> --query state",
-            "az webapp restart --name %1 --resource-group <resource-group>",
-            "az webapp deployment slot swap --name %1 --resource-group <resource-group> --slot staging --target-slot production",
-            "az appservice plan update --name <plan> --resource-group <resource-group> --number-of-workers <count>");
-        p.rollingSetting = QStringLiteral(
-            "deployment slots: deploy to the staging slot, let it warm up, then swap it into production");
-        p.name = QStringLiteral("App Service");
-        break;
-    case Variant::ContainerApps:
-        describe(p, b, "Azure Container Apps", "Azure Container Registry", "the Container Apps environment's ingress",
-                 "Azure Monitor Logs (Log Analytics)", "Azure Monitor metrics",
-                 "Container Apps secrets with Key Vault references");
-        setCommands(
-            p, b, "az containerapp logs show --name %1 --resource-group <resource-group> --follow",
-            "az containerapp show --name %1 --resource-group <resource-group> --query properties.runningStatus",
-            "az containerapp revision restart --name %1 --resource-group <resource-group> --revision <revision>",
-            "az containerapp ingress traffic set --name %1 --resource-group <resource-group> --revision-weight <previous-revision>=100",
-            "az containerapp update --name %1 --resource-group <resource-group> --min-replicas <count>");
-        p.rollingSetting =
-            QStringLiteral("revisions: a new revision gets traffic once its replicas pass the readiness probe");
-        setStop(p, "Container Apps", "`terminationGracePeriodSeconds` of the container app", 30);
-        break;
-    case Variant::AzureVm:
-        describe(p, b, "Azure virtual machine scale set", "Azure Container Registry", "Azure Application Gateway",
-                 "Azure Monitor Logs (Azure Monitor Agent)", "Azure Monitor metrics", "Azure Key Vault");
-        setCommands(
-            p, b, "journalctl -u %1 --since '15 min ago'",
-            "az vmss list-instances --name %1 --resource-group <resource-group> --output table",
-            "az vmss restart --name %1 --resource-group <resource-group>",
-            "az vmss update --name %1 --resource-group <resource-group> --set virtualMachineProfile.storageProfile.imageReference.id=<previous-image>",
-            "az vmss scale --name %1 --resource-group <resource-group> --new-capacity <count>");
-        p.rollingSetting = QStringLiteral("a scale set rolling upgrade policy (`maxBatchInstancePercent` 20)");
-        setStop(p, "systemd", "`TimeoutStopSec` in the service's unit", 90);
-        break;
-    default: break;
-    }
-}
-
-void fillOrchestratorProfile(PlatformProfile &p, Variant v, const ProfileBuilder &b, const Facts &f)
-{
-    switch (v) {
-    case Variant::Kubernetes:
-        describe(p, b, "a Kubernetes Deployment (pods behind a Service and an Ingress)", "",
-                 "an Ingress controller behind the cloud's load balancer",
-                 "`kubectl logs` and the cluster's log collector", "metrics-server and Prometheus",
-                 "Kubernetes Secrets, encrypted at rest");
-        p.registry = kubernetesRegistry(f);
-        setCommands(p, b, "kubectl logs deployment/%1 --since=15m --all-containers",
-                    "kubectl rollout status deployment/%1", "kubectl rollout restart deployment/%1",
-                    "kubectl rollout undo deployment/%1", "kubectl scale deployment/%1 --replicas=<count>");
-        p.rollingSetting = QStringLiteral(
-            "a `RollingUpdate` strategy with `maxUnavailable: 0` and `maxSurge: 1`, gated by the readiness probe");
-        setStop(p, "Kubernetes", "`terminationGracePeriodSeconds` in the pod spec", 30);
-        break;
-    case Variant::Swarm:
-        describe(p, b, "Docker Swarm services", "a private registry (for example Harbor)",
-                 "Swarm's routing mesh behind a reverse proxy", "`docker service logs`, shipped to central logging",
-                 "cAdvisor and Prometheus", "Docker secrets");
-        setCommands(p, b, "docker service logs %1 --since 15m", "docker service ps %1",
-                    "docker service update --force %1", "docker service rollback %1",
-                    "docker service scale %1=<count>");
-        p.rollingSetting = QStringLiteral(
-            "`update_config` with `parallelism: 1`, `order: start-first` and `failure_action: rollback`");
-        setStop(p, "Swarm", "`stop_grace_period` in the stack file", 10);
-        break;
-    case Variant::Nomad:
-        describe(p, b, "Nomad jobs", "a private registry (for example Harbor)",
-                 "Consul service discovery behind a load balancer (Traefik or Fabio)",
-                 "`nomad alloc logs`, shipped to central logging", "Nomad telemetry and Prometheus",
-                 "HashiCorp Vault, through Nomad's Vault integration");
-        setCommands(p, b, "nomad alloc logs -job %1", "nomad job status %1", "nomad job restart %1",
-                    "nomad job revert %1 <previous-version>", "nomad job scale %1 <count>");
-        p.rollingSetting = QStringLiteral("an `update` block with `max_parallel = 1` and `auto_revert = true`");
-        setStop(p, "Nomad", "`kill_timeout` in the task", 5);
-        break;
-    default: break;
-    }
-}
-
-void fillPaasProfile(PlatformProfile &p, Variant v, const ProfileBuilder &b)
-{
-    switch (v) {
-    case Variant::Heroku:
-        describe(p, b, "Heroku dynos", "Heroku Container Registry", "the Heroku router",
-                 "Heroku logs (a log drain keeps them)", "Heroku metrics", "Heroku config vars");
-        setCommands(p, b, "heroku logs --tail --app %1", "heroku ps --app %1", "heroku ps:restart --app %1",
-                    "heroku rollback --app %1", "heroku ps:scale web=<count> --app %1");
-        p.rollingSetting = b.prose(
-            "Heroku's preboot (`heroku features:enable preboot --app %1`): new dynos take traffic before the old ones stop");
-        setFixedStop(p, "Heroku", 30);
-        break;
-    case Variant::Railway:
-        describe(p, b, "Railway services", "Railway's image storage", "Railway's edge proxy", "Railway's log explorer",
-                 "Railway's service metrics", "Railway variables");
-        setCommands(p, b, "railway logs", "railway status", "railway redeploy", "", "");
-        p.rollbackCommand = QStringLiteral("redeploy the previous deployment from the service's Deployments tab");
-        p.scaleCommand = QStringLiteral("raise the replica count in the service's settings");
-        p.rollingSetting = QStringLiteral(
-            "a health check path in the service's settings, so traffic moves only to a healthy deployment");
-        p.name = QStringLiteral("Railway");
-        break;
-    case Variant::Render:
-        describe(p, b, "Render web services", "Render's image storage", "Render's load balancer", "Render's log stream",
-                 "Render's service metrics", "Render environment groups and secret files");
-        p.logsCommand = QStringLiteral("the service's Logs tab in the Render dashboard");
-        p.statusCommand = QStringLiteral("the service's Events tab in the Render dashboard");
-        p.restartCommand = QStringLiteral("Restart service in the Render dashboard");
-        p.rollbackCommand = QStringLiteral("Rollback on the previous deploy in the service's Events tab");
-        p.scaleCommand = QStringLiteral("the instance count in the service's Scaling settings");
-        p.rollingSetting = QStringLiteral(
-            "Render's zero-downtime deploys: a new instance gets traffic only after its health check passes");
-        setStop(p, "Render", "the service's shutdown delay (`maxShutdownDelaySeconds`)", 30);
-        break;
-    case Variant::Fly:
-        describe(p, b, "Fly Machines", "the Fly.io registry (`registry.fly.io`)", "Fly Proxy",
-                 "`fly logs` (a log shipper keeps them)", "Fly.io's built-in Prometheus metrics", "`fly secrets`");
-        setCommands(p, b, "fly logs -a %1", "fly status -a %1", "fly apps restart %1",
-                    "fly deploy -a %1 --image registry.fly.io/%1:<previous-tag>", "fly scale count <count> -a %1");
-        p.rollingSetting =
-            QStringLiteral("`fly deploy --strategy rolling`, the default for apps with several Machines");
-        setStop(p, "Fly.io", "`kill_timeout` in `fly.toml`", 5, 300);
-        break;
-    case Variant::Vercel:
-        describe(p, b, "Vercel Functions", "Vercel's build output", "Vercel's edge network", "Vercel runtime logs",
-                 "Vercel's observability dashboard", "Vercel environment variables (encrypted)");
-        setCommands(p, b, "vercel logs <deployment-url>", "vercel inspect <deployment-url>",
-                    "vercel redeploy <deployment-url>", "vercel rollback", "");
-        p.scaleCommand = QStringLiteral("nothing: functions scale per request (check the plan's concurrency limits)");
-        p.rollingSetting =
-            QStringLiteral("Vercel's atomic deployments: traffic moves only when the new deployment is ready");
-        p.name = QStringLiteral("Vercel");
-        break;
-    default: break;
-    }
-}
-
-void fillServersProfile(PlatformProfile &p, Variant v, const ProfileBuilder &b)
-{
-    describe(p, b,
-             v == Variant::ServersCompose ? "company servers running the containers with Docker Compose"
-                                          : "company servers running the service under systemd",
-             "a private registry (for example Harbor)", "nginx or HAProxy in front of the servers",
-             v == Variant::ServersCompose ? "Docker's log driver, shipped to central logging"
-                                          : "journald, shipped to central logging",
-             "node_exporter and Prometheus", "root-only environment files on the servers (mode 0600)");
-    if (v == Variant::ServersCompose) {
-        setCommands(p, b, "docker compose logs --since 15m app", "docker compose ps", "docker compose restart app",
-                    "APP_IMAGE_TAG=<previous-tag> docker compose up -d app", "");
-        setStop(p, "Docker Compose", "`stop_grace_period` of the service", 10);
-    } else {
-        setCommands(p, b, "journalctl -u %1 --since '15 min ago'", "systemctl status %1", "sudo systemctl restart %1",
-                    "", "");
-        p.rollbackCommand = QStringLiteral("deploy the previous release again with the pipeline");
-        setStop(p, "systemd", "`TimeoutStopSec` in the service's unit", 90);
-    }
-    p.scaleCommand = QStringLiteral("add a server to the load balancer's pool");
-    p.rollingSetting = QStringLiteral(
-        "one server at a time leaves the load balancer's pool, is updated, and returns once its health check passes");
-}
-
-void fillGenericProfile(PlatformProfile &p, Variant v)
-{
-    const bool undecided = v == Variant::Generic;
-    p.name = QStringLiteral("The platform");
-    p.compute = undecided ? NotDecided : QStringLiteral("the platform's managed instances");
-    p.registry = undecided ? NotDecided : QStringLiteral("the platform's registry");
-    p.loadBalancer = undecided ? NotDecided : QStringLiteral("the platform's router");
-    p.logs = undecided ? NotDecided : QStringLiteral("the platform's log stream");
-    p.metrics = QStringLiteral("the platform's metrics");
-    p.secrets = QStringLiteral("the platform's secret settings");
-    p.logsCommand = QStringLiteral("the platform's log view");
-    p.statusCommand = QStringLiteral("the platform's status page for the service");
-    p.restartCommand = QStringLiteral("restart the service on the platform");
-    p.rollbackCommand = QStringLiteral("redeploy the previous release");
-    p.scaleCommand = QStringLiteral("raise the instance count on the platform");
-    p.rollingSetting = QStringLiteral("the platform's zero-downtime deploy setting, gated by the health check");
-}
-
-PlatformProfile platformProfile(Variant v, const Facts &f, const QString &slug)
+PlatformProfile platformProfile(const PlatformMatch &match, const Facts &f, const QString &slug)
 {
     PlatformProfile p;
-    fillGenericProfile(p, v);
-    const ProfileBuilder b(slug);
-    fillCloudProfile(p, v, b);
-    fillOrchestratorProfile(p, v, b, f);
-    fillPaasProfile(p, v, b);
-    if (v == Variant::Servers || v == Variant::ServersCompose)
-        fillServersProfile(p, v, b);
-    if (!f.containerized && v == Variant::AppService)
-        p.compute = QStringLiteral("Azure App Service (code deployment)");
+    const PlatformKnowledge *k = match.platform;
+    if (!k) {
+        // 7.1 not answered: nothing platform-specific can be said yet.
+        const PlatformKnowledge &generic = *Knowledge::builtIn().platform(QStringLiteral("paas"));
+        p.compute = p.registry = p.loadBalancer = p.logs = NotDecided;
+        p.metrics = generic.nouns.value(QStringLiteral("metrics"));
+        p.secrets = generic.nouns.value(QStringLiteral("secrets"));
+        p.logsCommand = operation(generic, "logs", slug);
+        p.statusCommand = operation(generic, "status", slug);
+        p.restartCommand = operation(generic, "restart", slug);
+        p.rollbackCommand = operation(generic, "rollback", slug);
+        p.scaleCommand = operation(generic, "scale", slug);
+        p.rollingSetting = generic.rolling;
+        return p;
+    }
+    p.id = k->id;
+    p.family = k->family;
+    const auto noun = [&](const char *name) {
+        const QString key = QString::fromLatin1(name);
+        const QString value = !f.containerized && k->withoutContainers.contains(key) ? k->withoutContainers.value(key)
+                                                                                     : k->nouns.value(key);
+        return withSlug(value, slug);
+    };
+    p.compute = noun("compute");
+    p.registry = noun("registry");
+    // A cluster pushes to its cloud's registry; a self-run one to its own.
+    const CloudKnowledge *cloud = Knowledge::builtIn().cloud(match.cloud);
+    if (k->registryFromCloud && cloud && !cloud->registry.isEmpty())
+        p.registry = cloud->registry;
+    p.loadBalancer = noun("load_balancer");
+    p.logs = noun("logs");
+    p.metrics = noun("metrics");
+    p.secrets = noun("secrets");
+    p.logsCommand = operation(*k, "logs", slug);
+    p.statusCommand = operation(*k, "status", slug);
+    p.restartCommand = operation(*k, "restart", slug);
+    p.rollbackCommand = operation(*k, "rollback", slug);
+    p.scaleCommand = operation(*k, "scale", slug);
+    p.rollingSetting = withSlug(k->rolling, slug);
+    p.stop = k->stop;
     return p;
 }
 
 // ---- Answers → deployment facts --------------------------------------------------------------
 
-Facts::Platform platformFamily(const QString &choice, const QString &text)
+// The 7.1 answer as the knowledge classifies it.
+PlatformMatch platformMatch(const AnswerReader &a)
+{
+    return Knowledge::builtIn().classify(a.text("7.1", "choice"), a.text("7.1", "platform"),
+                                         a.text("7.2", "choice") != QLatin1String("B"));
+}
+
+// The diagrams' platform family: the cloud for a cloud platform (and for a cluster picked
+// under "Cloud Platform"), else the platform's own kind.
+Facts::Platform platformFamily(const QString &choice, const PlatformMatch &match)
 {
     if (choice == QLatin1String("B"))
         return Facts::Platform::Paas;
     if (choice == QLatin1String("C"))
         return Facts::Platform::OnPremises;
-    if (choice == QLatin1String("D")) {
-        if (mentions(text, {"swarm"}))
+    if (choice == QLatin1String("D") && match.platform) {
+        if (match.platform->family == QLatin1String("swarm"))
             return Facts::Platform::DockerSwarm;
-        return mentions(text, {"nomad"}) ? Facts::Platform::Nomad : Facts::Platform::Kubernetes;
+        return match.platform->family == QLatin1String("nomad") ? Facts::Platform::Nomad : Facts::Platform::Kubernetes;
     }
-    if (mentions(text, {"gcp", "google", "cloud run", "gke", "compute engine", "app engine"}))
+    if (match.cloud == QLatin1String("gcp"))
         return Facts::Platform::Gcp;
-    if (mentions(text, {"azure", "aks", "app service"}))
-        return Facts::Platform::Azure;
-    return Facts::Platform::Aws;
+    return match.cloud == QLatin1String("azure") ? Facts::Platform::Azure : Facts::Platform::Aws;
 }
 
 Facts::Database databaseOf(const QString &id)
@@ -853,7 +517,10 @@ DeploymentFacts deploymentFacts(const Resolver &answers)
     Facts f;
     f.projectName = a.context("project_name");
     f.platformName = a.text("7.1", "platform");
-    f.platform = platformFamily(a.text("7.1", "choice"), f.platformName);
+    const PlatformMatch match = platformMatch(a);
+    f.platform = platformFamily(a.text("7.1", "choice"), match);
+    f.platformId = match.platform ? match.platform->id : QString();
+    f.cloud = match.cloud;
     f.containerized = a.text("7.2", "choice") != QLatin1String("B");
     const QString scaling = a.text("7.8", "strategy");
     f.scaling = scaling == QLatin1String("B") ? Facts::Scaling::Vertical
@@ -903,7 +570,6 @@ struct Inputs {
     const Facts &f;
     const PlatformProfile &p;
     const QString &slug;
-    Variant variant;
 };
 
 bool isDecided(const AnswerReader &a, const char *question, const char *field)
@@ -975,7 +641,7 @@ QString managedDatabase(const Inputs &in)
     case Facts::Platform::Azure:
         return mongo ? QStringLiteral("Azure Cosmos DB for MongoDB") : QStringLiteral("Azure Database for ") + engine;
     case Facts::Platform::Paas:
-        if (in.variant == Variant::Heroku && d == Facts::Database::PostgreSql)
+        if (in.p.id == QLatin1String("heroku") && d == Facts::Database::PostgreSql)
             return QStringLiteral("Heroku Postgres");
         return QStringLiteral("the provider's managed ") + engine;
     default: return {};
@@ -1432,7 +1098,7 @@ void addContainers(QVariantMap &c, const Inputs &in)
 
     const Field *table =
         in.a.resolver().questionnaire().field(QStringLiteral("7.2"), QStringLiteral("compose_services"));
-    const QVariant stored = in.a.resolver().value(QStringLiteral("7.2"), QStringLiteral("compose_services"));
+    const QVariant stored = in.a.facts().field(QStringLiteral("7.2"), QStringLiteral("compose_services")).value;
     const bool edited = stored.isValid() && table && stored != table->defaultValue;
     set(c, "COMPOSE_YAML",
         edited ? composeFromTable(in.a.rows("7.2", "compose_services")) : composeFromStack(in.f, in.slug));
@@ -2345,7 +2011,7 @@ void addHealth(QVariantMap &c, const Inputs &in)
     for (const QString &key : keys)
         shownKeys << code(key);
     const QString checks = keys.isEmpty() ? QStringLiteral("none") : joinWords(shownKeys);
-    const bool kubernetes = in.variant == Variant::Kubernetes;
+    const bool kubernetes = in.p.family == QLatin1String("kubernetes");
     // The load balancer needs readiness; without it, liveness, else the basic endpoint.
     const QString lbPath = ready ? QStringLiteral("/health/ready")
         : live                   ? QStringLiteral("/health/live")
@@ -2402,26 +2068,27 @@ void addHealth(QVariantMap &c, const Inputs &in)
 QString platformStopSentence(const PlatformProfile &p, double total)
 {
     const QString needed = num(std::ceil(total) + 5); // a double: the total may be any JSON number
-    if (p.stopFixed) {
-        if (total <= p.stopDefault)
+    const PlatformKnowledge::Stop &stop = p.stop;
+    if (stop.fixed) {
+        if (total <= stop.defaultSeconds)
             return QStringLiteral(
                        "%1 allows %2 s between SIGTERM and SIGKILL, and that cannot be changed: the total of %3 fits.")
-                .arg(p.name)
-                .arg(p.stopDefault)
+                .arg(stop.actor)
+                .arg(stop.defaultSeconds)
                 .arg(secondsText(total));
         return QStringLiteral(
                    "%1 allows only %2 s between SIGTERM and SIGKILL, and that cannot be changed: the total of %3 does not fit, so shorten the steps above.")
-            .arg(p.name)
-            .arg(p.stopDefault)
+            .arg(stop.actor)
+            .arg(stop.defaultSeconds)
             .arg(secondsText(total));
     }
-    if (!p.stopSetting.isEmpty()) {
-        const QString limits = p.stopMax > 0
-            ? QStringLiteral("%1 s by default, at most %2 s").arg(p.stopDefault).arg(p.stopMax)
-            : QStringLiteral("%1 s by default").arg(p.stopDefault);
+    if (!stop.setting.isEmpty()) {
+        const QString limits = stop.maxSeconds > 0
+            ? QStringLiteral("%1 s by default, at most %2 s").arg(stop.defaultSeconds).arg(stop.maxSeconds)
+            : QStringLiteral("%1 s by default").arg(stop.defaultSeconds);
         return QStringLiteral(
                    "Between SIGTERM and SIGKILL %1 waits for %2 (%3): set it to at least %4 s, the total plus a margin.")
-            .arg(p.name, p.stopSetting, limits)
+            .arg(stop.actor, stop.setting, limits)
             .arg(needed);
     }
     return QStringLiteral(
@@ -2973,9 +2640,8 @@ QVariantMap templateContext(const Resolver &answers, const DeploymentFacts &fact
 {
     const AnswerReader a(answers);
     const QString slug = projectSlug(facts.projectName);
-    const Variant variant = variantOf(facts, !a.text("7.1", "choice").isEmpty());
-    const PlatformProfile profile = platformProfile(variant, facts, slug);
-    const Inputs in{a, facts, profile, slug, variant};
+    const PlatformProfile profile = platformProfile(platformMatch(a), facts, slug);
+    const Inputs in{a, facts, profile, slug};
 
     QVariantMap c;
     addHeader(c, in);

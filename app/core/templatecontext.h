@@ -2,6 +2,7 @@
 #pragma once
 
 #include "diagrams.h"
+#include "factmodel.h"
 #include "generation.h"
 
 #include <QStringList>
@@ -14,14 +15,15 @@ namespace opsflow {
 class Resolver;
 struct EnvVar;
 
-// Typed reads of what the documents use (Resolver::value): empty or nothing when a field is
-// unused (hidden, skipped by the scope) or unanswered, so no hidden answer can leak.
+// Typed reads of the facts the documents use (FactModel::field): empty or nothing when a
+// field is unused (hidden, skipped by the scope) or undecided, so no hidden answer can leak.
 class AnswerReader
 {
 public:
-    explicit AnswerReader(const Resolver &resolver) : m_resolver(resolver) { }
+    explicit AnswerReader(const Resolver &resolver) : m_facts(resolver) { }
 
-    const Resolver &resolver() const { return m_resolver; }
+    const Resolver &resolver() const { return m_facts.resolver(); }
+    const FactModel &facts() const { return m_facts; }
     bool skipped(const char *question) const;
     QString text(const char *question, const char *field) const; // trimmed; choices give their value
     std::optional<double> number(const char *question, const char *field) const;
@@ -34,7 +36,9 @@ public:
     double contextNumber(const char *field, double fallback) const;
 
 private:
-    const Resolver &m_resolver;
+    QVariant value(const char *question, const char *field) const;
+
+    FactModel m_facts;
 };
 
 // A setting of 7.9.4's "log levels by environment" table for the environment whose name

@@ -1,5 +1,6 @@
 // Tests of the mermaid diagram builders: what each answer draws, escaping, and well-formed output.
 #include "diagrams.h"
+#include "knowledge.h"
 
 #include <QDir>
 #include <QFile>
@@ -14,6 +15,24 @@ Q_DECLARE_METATYPE(DeploymentFacts)
 
 namespace {
 
+// What the generator does with a 7.1 answer: the knowledge classifier names the platform
+// (Knowledge::classify), under the choice that gives the facts' family.
+void classify(Facts &f)
+{
+    QString choice = QStringLiteral("D");
+    switch (f.platform) {
+    case Facts::Platform::Aws:
+    case Facts::Platform::Gcp:
+    case Facts::Platform::Azure: choice = QStringLiteral("A"); break;
+    case Facts::Platform::Paas: choice = QStringLiteral("B"); break;
+    case Facts::Platform::OnPremises: choice = QStringLiteral("C"); break;
+    default: break;
+    }
+    const PlatformMatch match = Knowledge::builtIn().classify(choice, f.platformName, f.containerized);
+    f.platformId = match.platform ? match.platform->id : QString();
+    f.cloud = match.cloud;
+}
+
 // A production-like AWS setup with every part present.
 Facts fullFacts()
 {
@@ -21,6 +40,7 @@ Facts fullFacts()
     f.projectName = QStringLiteral("shop-api");
     f.platform = Facts::Platform::Aws;
     f.platformName = QStringLiteral("AWS ECS");
+    classify(f);
     f.region = QStringLiteral("us-east-1");
     f.scaling = Facts::Scaling::Horizontal;
     f.appInstances = 3;
@@ -50,6 +70,7 @@ Facts minimalFacts()
     Facts f;
     f.platform = Facts::Platform::Paas;
     f.platformName = QStringLiteral("Heroku");
+    classify(f);
     f.scaling = Facts::Scaling::Vertical;
     f.appInstances = 1;
     f.database = Facts::Database::None;
@@ -63,6 +84,7 @@ Facts hostileFacts()
     Facts f = fullFacts();
     f.projectName = evil;
     f.platformName = QStringLiteral("end");
+    classify(f);
     f.region = QStringLiteral("us-east-1\"]; click App1 call alert(1)");
     f.appSpec = QStringLiteral("2 vCPU\"]\nstyle App1 fill:#f00;");
     f.externalServices = {evil,
@@ -92,6 +114,7 @@ QList<Sample> samples()
     {
         Facts f = fullFacts();
         f.platformName = QStringLiteral("AWS Lambda");
+        classify(f);
         f.scaling = Facts::Scaling::Auto;
         f.maxInstances = 50;
         f.apm = Facts::Apm::CloudWatch;
@@ -101,6 +124,7 @@ QList<Sample> samples()
     {
         Facts f = fullFacts();
         f.platformName = QStringLiteral("EC2");
+        classify(f);
         f.containerized = false;
         f.scaling = Facts::Scaling::Vertical;
         f.databaseScaling = Facts::DatabaseScaling::Vertical;
@@ -111,6 +135,7 @@ QList<Sample> samples()
         Facts f = fullFacts();
         f.platform = Facts::Platform::Gcp;
         f.platformName = QStringLiteral("Cloud Run");
+        classify(f);
         f.region = QStringLiteral("europe-west1");
         f.queue = Facts::Queue::PubSub;
         f.apm = Facts::Apm::OpenTelemetry;
@@ -121,6 +146,7 @@ QList<Sample> samples()
         Facts f = fullFacts();
         f.platform = Facts::Platform::Gcp;
         f.platformName = QStringLiteral("Compute Engine");
+        classify(f);
         f.database = Facts::Database::MySql;
         f.databaseScaling = Facts::DatabaseScaling::Sharding;
         f.queue = Facts::Queue::Sqs;
@@ -130,6 +156,7 @@ QList<Sample> samples()
         Facts f = fullFacts();
         f.platform = Facts::Platform::Azure;
         f.platformName = QStringLiteral("Azure App Service");
+        classify(f);
         f.region = QStringLiteral("westeurope");
         f.queue = Facts::Queue::ServiceBus;
         f.apm = Facts::Apm::NewRelic;
@@ -139,6 +166,7 @@ QList<Sample> samples()
         Facts f = fullFacts();
         f.platform = Facts::Platform::Paas;
         f.platformName = QStringLiteral("Heroku");
+        classify(f);
         f.queue = Facts::Queue::Redis;
         f.apm = Facts::Apm::Sentry;
         f.logStack = Facts::LogStack::Console;
@@ -148,6 +176,7 @@ QList<Sample> samples()
         Facts f = fullFacts();
         f.platform = Facts::Platform::Paas;
         f.platformName = QStringLiteral("Fly.io");
+        classify(f);
         f.region = QStringLiteral("ams");
         f.database = Facts::Database::Sqlite;
         f.queue = Facts::Queue::None;
@@ -158,6 +187,7 @@ QList<Sample> samples()
         Facts f = fullFacts();
         f.platform = Facts::Platform::Paas;
         f.platformName = QStringLiteral("Render");
+        classify(f);
         f.database = Facts::Database::MongoDb;
         list.append({"paas-render", f});
     }
@@ -165,6 +195,7 @@ QList<Sample> samples()
         Facts f = fullFacts();
         f.platform = Facts::Platform::Paas;
         f.platformName = QStringLiteral("Railway");
+        classify(f);
         f.queue = Facts::Queue::Kafka;
         list.append({"paas-railway", f});
     }
@@ -172,6 +203,7 @@ QList<Sample> samples()
         Facts f = fullFacts();
         f.platform = Facts::Platform::Paas;
         f.platformName = QStringLiteral("Vercel");
+        classify(f);
         f.scaling = Facts::Scaling::Auto;
         list.append({"paas-vercel", f});
     }
@@ -179,6 +211,7 @@ QList<Sample> samples()
         Facts f = fullFacts();
         f.platform = Facts::Platform::Kubernetes;
         f.platformName = QStringLiteral("k3s");
+        classify(f);
         f.scaling = Facts::Scaling::Auto;
         f.appInstances = 3;
         f.maxInstances = 12;
@@ -192,6 +225,7 @@ QList<Sample> samples()
         Facts f = fullFacts();
         f.platform = Facts::Platform::Kubernetes;
         f.platformName = QStringLiteral("Amazon EKS");
+        classify(f);
         f.queue = Facts::Queue::Sqs;
         list.append({"k8s-eks", f});
     }
@@ -199,6 +233,7 @@ QList<Sample> samples()
         Facts f = fullFacts();
         f.platform = Facts::Platform::DockerSwarm;
         f.platformName = QStringLiteral("Docker Swarm");
+        classify(f);
         f.queue = Facts::Queue::RabbitMq;
         list.append({"swarm", f});
     }
@@ -206,6 +241,7 @@ QList<Sample> samples()
         Facts f = fullFacts();
         f.platform = Facts::Platform::Nomad;
         f.platformName = QStringLiteral("Nomad");
+        classify(f);
         f.queue = Facts::Queue::Kafka;
         list.append({"nomad", f});
     }
@@ -213,6 +249,7 @@ QList<Sample> samples()
         Facts f = fullFacts();
         f.platform = Facts::Platform::OnPremises;
         f.platformName = QStringLiteral("VMware vSphere");
+        classify(f);
         f.scaling = Facts::Scaling::Vertical;
         f.queue = Facts::Queue::RabbitMq;
         f.apm = Facts::Apm::None;
@@ -546,11 +583,13 @@ void TestDiagrams::shouldDrawThePlatformsOwnResources_data()
                                             "AWS Backup"}
                              << QStringList{"Lambda", "StatefulSet"};
     f.platformName = QStringLiteral("AWS Lambda");
+    classify(f);
     QTest::newRow("aws lambda") << f << QStringList{"API Gateway", "Lambda Function", "RDS Proxy"}
                                 << QStringList{"Fargate", "Amazon ECR"};
     f = fullFacts();
     f.platform = Facts::Platform::Gcp;
     f.platformName = QStringLiteral("Cloud Run");
+    classify(f);
     f.queue = Facts::Queue::PubSub;
     QTest::newRow("gcp") << f
                          << QStringList{"Google Cloud - Production",
@@ -571,6 +610,7 @@ void TestDiagrams::shouldDrawThePlatformsOwnResources_data()
     f = fullFacts();
     f.platform = Facts::Platform::Azure;
     f.platformName = QStringLiteral("App Service");
+    classify(f);
     f.queue = Facts::Queue::ServiceBus;
     QTest::newRow("azure") << f
                            << QStringList{"Azure - Production",
@@ -587,33 +627,40 @@ void TestDiagrams::shouldDrawThePlatformsOwnResources_data()
     f = fullFacts();
     f.platform = Facts::Platform::Paas;
     f.platformName = QStringLiteral("Heroku");
+    classify(f);
     QTest::newRow("heroku") << f << QStringList{"Heroku Router",          "web.1 Dyno",
                                                 "Heroku Postgres",        "Heroku Postgres Follower 1",
                                                 "Heroku Key-Value Store", "Config Vars",
                                                 "Heroku PGBackups"}
                             << QStringList{"VPC"};
     f.platformName = QStringLiteral("fly.io");
+    classify(f);
     QTest::newRow("fly") << f << QStringList{"Fly Proxy",     "Fly Machine 1", "Fly Managed Postgres",
                                              "Upstash Redis", "Fly Secrets",   "Tigris"}
                          << QStringList{"Heroku"};
     f.platformName = QStringLiteral("Render");
+    classify(f);
     QTest::newRow("render") << f
                             << QStringList{"Render Edge", "Web Service Instance 1", "Render Postgres",
                                            "Render Key Value", "Environment Groups"}
                             << QStringList{"Heroku"};
     f.platformName = QStringLiteral("Railway");
+    classify(f);
     QTest::newRow("railway") << f << QStringList{"Railway Edge Proxy", "Railway Database Service", "Railway Variables"}
                              << QStringList{"Heroku"};
     f.platformName = QStringLiteral("Vercel (for APIs)");
+    classify(f);
     QTest::newRow("vercel") << f
                             << QStringList{"Vercel Edge Network", "Vercel Functions", "Neon Postgres", "Vercel Blob"}
                             << QStringList{"Heroku"};
     f.platformName = QStringLiteral("Northflank");
+    classify(f);
     QTest::newRow("other paas") << f << QStringList{"Northflank - shop-api", "Platform Router", "Managed PostgreSQL"}
                                 << QStringList{"Heroku"};
     f = fullFacts();
     f.platform = Facts::Platform::Kubernetes;
     f.platformName = QStringLiteral("k3s on bare metal");
+    classify(f);
     f.queue = Facts::Queue::RabbitMq;
     QTest::newRow("kubernetes") << f
                                 << QStringList{"Kubernetes Cluster - k3s on bare metal",
@@ -630,17 +677,20 @@ void TestDiagrams::shouldDrawThePlatformsOwnResources_data()
                                                "RabbitMQ<br/>StatefulSet"}
                                 << QStringList{"RDS", "HorizontalPodAutoscaler"};
     f.platformName = QStringLiteral("GKE Autopilot");
+    classify(f);
     QTest::newRow("gke") << f
                          << QStringList{"Google GKE", "Cloud SQL for PostgreSQL", "Memorystore for Redis",
                                         "Managed Services", "Artifact Registry"}
                          << QStringList{"StatefulSet: postgresql"};
     f = fullFacts();
     f.platformName = QStringLiteral("AWS EKS");
+    classify(f);
     QTest::newRow("aws naming eks") << f << QStringList{"Amazon EKS", "Amazon RDS PostgreSQL", "Ingress"}
                                     << QStringList{"Fargate"};
     f = fullFacts();
     f.platform = Facts::Platform::OnPremises;
     f.platformName = QString();
+    classify(f);
     QTest::newRow("on premises") << f
                                  << QStringList{"On-Premises Data Center",
                                                 "DMZ (172.16.1.0/24)",
@@ -656,11 +706,13 @@ void TestDiagrams::shouldDrawThePlatformsOwnResources_data()
         << f << QStringList{"Reverse Proxy<br/>Nginx"} << QStringList{"Load Balancer"};
     f = fullFacts();
     f.platform = Facts::Platform::DockerSwarm;
+    classify(f);
     QTest::newRow("swarm") << f
                            << QStringList{"Docker Swarm Cluster", "Swarm Managers", "Overlay Network: backend",
                                           "Docker Secrets", "Private Registry"}
                            << QStringList{"Nomad"};
     f.platform = Facts::Platform::Nomad;
+    classify(f);
     QTest::newRow("nomad") << f
                            << QStringList{"Nomad Cluster", "Nomad Servers", "Consul", "Allocation 1", "HashiCorp Vault"}
                            << QStringList{"Swarm"};
@@ -682,6 +734,7 @@ void TestDiagrams::shouldDrawAutoscalerOnlyWhenAutoScaling()
 {
     Facts f = fullFacts();
     f.platform = Facts::Platform::Kubernetes;
+    classify(f);
     f.scaling = Facts::Scaling::Auto;
     f.maxInstances = 10;
     QVERIFY(infrastructureDiagram(f).contains(
@@ -728,6 +781,7 @@ void TestDiagrams::shouldDrawTheChosenMonitoring_data()
     f.apm = Facts::Apm::CloudWatch;
     f.logStack = Facts::LogStack::Console;
     f.platform = Facts::Platform::Kubernetes;
+    classify(f);
     QTest::newRow("cloudwatch console") << f << QStringList{"CloudWatch Alarms", "X-Ray", "kubectl logs"}
                                         << QStringList{"Datadog"};
     f.apm = Facts::Apm::None;

@@ -3,6 +3,7 @@
 #include "generation.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QSaveFile>
 #include <QTest>
@@ -16,7 +17,9 @@ QString goldenDir()
     return QStringLiteral(OPSFLOW_SOURCE_DIR "/tests/golden");
 }
 
-// OPSFLOW_UPDATE_GOLDEN=1 rewrites the expected files; the diff is then reviewed like code.
+// OPSFLOW_UPDATE_GOLDEN=1 (what `cmake --build --preset default --target update-golden` sets)
+// rewrites the expected files and deletes the ones generation no longer makes; the diff is
+// then reviewed like code.
 bool updating()
 {
     return qEnvironmentVariableIntValue("OPSFLOW_UPDATE_GOLDEN") == 1;
@@ -53,6 +56,33 @@ QString firstDifference(const QByteArray &expected, const QByteArray &actual)
     return QStringLiteral("the files differ in their line endings");
 }
 
+// A case folder holds its inputs (answers.json and case.md, which says what the case
+// protects) and the expected documents; anything else is an expected file that
+// generation no longer makes.
+const QStringList caseInputs = {QStringLiteral("answers.json"), QStringLiteral("case.md")};
+
+QStringList filesUnder(const QString &dir)
+{
+    QStringList files;
+    QDirIterator it(dir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        files << QDir(dir).relativeFilePath(it.next());
+    files.sort();
+    return files;
+}
+
+// Removes folders left empty by deleting stale files (docs/ when no document goes there).
+void removeEmptyFolders(const QString &dir)
+{
+    QDirIterator it(dir, QDir::Dirs | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    QStringList folders;
+    while (it.hasNext())
+        folders << it.next();
+    std::sort(folders.begin(), folders.end(), [](const QString &a, const QString &b) { return a.size() > b.size(); });
+    for (const QString &folder : folders)
+        QDir().rmdir(folder); // fails, harmlessly, while the folder holds anything
+}
+
 } // namespace
 
 class TestGolden : public QObject
@@ -85,6 +115,27 @@ private Q_SLOTS:
         QVERIFY2(errors.isEmpty(), qPrintable(errors.join(QLatin1Char('\n'))));
         QCOMPARE(result.files.size(), 3);
 
+        const QString description = QString::fromUtf8(readFile(caseDir + QStringLiteral("/case.md"))).trimmed();
+        QVERIFY2(!description.isEmpty() && !description.contains(QLatin1Char('\n')),
+                 qPrintable(caseDir + QStringLiteral("/case.md must say in one line what the case protects")));
+
+        QStringList stale = filesUnder(caseDir);
+        for (const QString &input : caseInputs)
+            stale.removeAll(input);
+        for (const GeneratedFile &file : result.files)
+            stale.removeAll(file.path);
+        if (updating()) {
+            for (const QString &path : std::as_const(stale))
+                QVERIFY2(QFile::remove(caseDir + QLatin1Char('/') + path),
+                         qPrintable(QStringLiteral("cannot delete the stale ") + path));
+            removeEmptyFolders(caseDir);
+        } else {
+            QVERIFY2(
+                stale.isEmpty(),
+                qPrintable(QStringLiteral("%1 holds files generation no longer makes: %2 (update-golden deletes them)")
+                               .arg(caseDir, stale.join(QStringLiteral(", ")))));
+        }
+
         for (const GeneratedFile &file : result.files) {
             const QString expectedPath = caseDir + QLatin1Char('/') + file.path;
             if (updating()) {
@@ -92,15 +143,14 @@ private Q_SLOTS:
                          qPrintable(QStringLiteral("cannot write ") + expectedPath));
                 continue;
             }
-            QVERIFY2(QFile::exists(expectedPath),
-                     qPrintable(expectedPath
-                                + QStringLiteral(" is missing; run with OPSFLOW_UPDATE_GOLDEN=1 to create it")));
-            const QString difference = firstDifference(readFile(expectedPath), file.content);
             QVERIFY2(
-                difference.isEmpty(),
-                qPrintable(
-                    QStringLiteral("%1 differs at %2\n(run with OPSFLOW_UPDATE_GOLDEN=1 and review the diff to accept)")
-                        .arg(expectedPath, difference)));
+                QFile::exists(expectedPath),
+                qPrintable(expectedPath + QStringLiteral(" is missing; build the update-golden target to create it")));
+            const QString difference = firstDifference(readFile(expectedPath), file.content);
+            QVERIFY2(difference.isEmpty(),
+                     qPrintable(QStringLiteral(
+                                    "%1 differs at %2\n(build the update-golden target and review the diff to accept)")
+                                    .arg(expectedPath, difference)));
         }
     }
 };

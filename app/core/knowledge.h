@@ -1,0 +1,140 @@
+// OpsFlow's domain knowledge as data: the files under resources/knowledge/, loaded strictly.
+#pragma once
+
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QRegularExpression>
+#include <QString>
+#include <QStringList>
+#include <QVariant>
+
+#include <optional>
+
+namespace opsflow {
+
+class Questionnaire;
+
+// One platform a service can run on (resources/knowledge/platforms/<id>.json).
+struct PlatformKnowledge {
+    QString id;     // "aws-ecs"
+    QString name;   // "AWS ECS (Fargate)"
+    QString family; // cloud | kubernetes | swarm | nomad | paas | servers
+    QString cloud;  // aws | gcp | azure; empty: runs anywhere
+    QStringList choices;
+    QList<QRegularExpression> match;
+    QList<QRegularExpression> documents; // its name in a document's prose
+    int priority = 0;
+    QStringList defaultFor;
+    QString containers = QStringLiteral("any"); // any | required | never
+    QHash<QString, QString> nouns;              // compute, registry, load_balancer, logs, metrics, secrets
+    QHash<QString, QString> withoutContainers;  // nouns that differ without containers
+    bool registryFromCloud = false;             // a cluster pushes to its cloud's registry
+    QHash<QString, QString> commands;           // logs, status, restart, rollback, scale: shell, {slug}
+    QHash<QString, QString> actions;            // the same operations as prose, where no command exists
+    QString rolling;
+    struct Stop {
+        QString actor;   // "ECS"; empty: the platform's stop window is not known
+        QString setting; // markdown; empty when fixed
+        int defaultSeconds = 0;
+        int maxSeconds = 0; // 0: no limit worth naming
+        bool fixed = false;
+    } stop;
+    // Labels the diagrams draw: a string, or an object of labels per store id with a
+    // "default" (platform.schema.json, "diagram").
+    QJsonObject diagram;
+
+    bool matches(const QString &typed) const;
+};
+
+// A public cloud and the words that name it (resources/knowledge/clouds.json).
+struct CloudKnowledge {
+    QString id;   // "aws"
+    QString name; // "AWS"
+    QList<QRegularExpression> match;
+    QString registry; // its container registry
+};
+
+// One rule that reads an answer out of an existing document's prose
+// (resources/knowledge/evidence/documents.json).
+struct DocumentEvidenceRule {
+    QString question; // "7.1"
+    QString field;    // "choice"
+    QString value;    // a choice of that field: "D"
+    QString says;     // 7.1 only: the platform text suggested with it, "Kubernetes (Amazon EKS)"
+    QString platform; // 7.1 only: the platform that text classifies as (checked on load)
+    QString label;    // "Amazon EKS"
+    QRegularExpression pattern;
+};
+
+// An answer a dependency suggests (resources/knowledge/evidence/libraries.json).
+struct SuggestedAnswer {
+    QString question; // "7.9.2", or "context"
+    QString field;    // "tool"
+    QVariant value;   // a string, or a string list for a checklist
+};
+
+// Dependencies named in a manifest, and the answers they suggest.
+struct LibraryEvidenceRule {
+    QStringList packages;               // lower case; '*' matches anything
+    QList<QRegularExpression> patterns; // the packages, compiled
+    QString note;                       // "{package}: circuit breaker library"
+    QList<SuggestedAnswer> suggests;
+};
+
+// What a 7.1 answer means: the platform the typed name is recognised as, and the cloud it
+// belongs to (named in the text, implied by the platform, or AWS for an unnamed cloud).
+struct PlatformMatch {
+    const PlatformKnowledge *platform = nullptr; // null: 7.1 not answered
+    QString cloud;                               // empty: no cloud
+};
+
+class Knowledge
+{
+public:
+    // Loads every knowledge file under `root` (a folder or a qrc path), validating each
+    // against its schema and then its meaning against the questionnaire (7.1's choice
+    // letters, one default per choice). On failure returns nothing and sets *error to one
+    // sentence naming the file and the key.
+    static std::optional<Knowledge> load(const QString &root, const Questionnaire &questionnaire, QString *error);
+    // The built-in knowledge (:/resources/knowledge), loaded once; a defect there is a build
+    // defect, caught by tst_knowledge.
+    static const Knowledge &builtIn();
+
+    const QList<PlatformKnowledge> &platforms() const { return m_platforms; }
+    const PlatformKnowledge *platform(const QString &id) const;
+    const QList<CloudKnowledge> &clouds() const { return m_clouds; }
+    const CloudKnowledge *cloud(const QString &id) const;
+
+    // The one classifier every reader of "what platform is this" uses: the documents'
+    // prose, the diagrams, the evidence scan and the pre-flight audit.
+    PlatformMatch classify(const QString &choice, const QString &typed, bool containerized) const;
+    // The first cloud whose words appear in the text; empty when none does.
+    QString cloudNamedIn(const QString &typed) const;
+
+    // Rules for documents, in the order they are tried; and per question id the words that
+    // mark a line as stating its answer.
+    const QList<DocumentEvidenceRule> &documentRules() const { return m_documentRules; }
+    QRegularExpression documentCue(const QString &questionId) const { return m_documentCues.value(questionId); }
+    // Whether a line names any platform or cloud the document rules know (the pre-flight
+    // audit's evidence that a document describes where the service runs).
+    bool namesAPlatform(const QString &line) const;
+
+    // Rules for dependencies, in the order they are tried.
+    const QList<LibraryEvidenceRule> &libraryRules() const { return m_libraryRules; }
+    // Every value the library rules suggest for a field (7.9.2 tool: "opossum", "Polly", …):
+    // names OpsFlow knows, so the documents may repeat them where typed text may not go.
+    QStringList knownValues(const QString &questionId, const QString &fieldId) const;
+
+private:
+    bool loadLibraryRules(const QString &root, const Questionnaire &questionnaire, QString *error);
+    bool loadDocumentRules(const QString &root, const Questionnaire &questionnaire, QString *error);
+
+    QList<PlatformKnowledge> m_platforms;
+    QList<CloudKnowledge> m_clouds;
+    QList<DocumentEvidenceRule> m_documentRules;
+    QList<LibraryEvidenceRule> m_libraryRules;
+    QHash<QString, QRegularExpression> m_documentCues;
+};
+
+} // namespace opsflow

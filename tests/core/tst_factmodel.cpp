@@ -1,0 +1,121 @@
+// The fact model: each value the outputs use carries where it came from.
+#include "answerset.h"
+#include "factmodel.h"
+
+#include <QTest>
+
+using namespace opsflow;
+
+Q_DECLARE_METATYPE(opsflow::Provenance)
+
+class TestFactModel : public QObject
+{
+    Q_OBJECT
+
+private:
+    static AnswerSet answers(Scope scope, Mode mode)
+    {
+        AnswerSet a;
+        a.scope = scope;
+        a.mode = mode;
+        return a;
+    }
+
+private Q_SLOTS:
+    void shouldSayWhereEachValueCameFrom_data()
+    {
+        QTest::addColumn<int>("scope");
+        QTest::addColumn<int>("mode");
+        QTest::addColumn<QString>("question");
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QVariant>("stored");
+        QTest::addColumn<QVariant>("found"); // a finding for the field; invalid: none
+        QTest::addColumn<QString>("provenance");
+        QTest::addColumn<QVariant>("value");
+        QTest::addColumn<QString>("evidence");
+        const int prod = int(Scope::Production);
+        const int ent = int(Scope::Enterprise);
+        const int smart = int(Mode::SmartAutoSuggest);
+        const int asked = int(Mode::Interactive);
+        const QVariant none;
+        const QString tool = QStringLiteral("tool");
+        const QString opossum = QStringLiteral("opossum");
+        QTest::newRow("typed") << ent << asked << "7.9.2" << tool << QVariant(QStringLiteral("Polly")) << none
+                               << "answered" << QVariant(QStringLiteral("Polly")) << QString();
+        QTest::newRow("suggestion accepted")
+            << ent << asked << "7.9.2" << tool << QVariant(opossum) << QVariant(opossum) << "accepted-suggestion"
+            << QVariant(opossum) << "package.json";
+        QTest::newRow("another value than found")
+            << ent << asked << "7.9.2" << tool << QVariant(QStringLiteral("Polly")) << QVariant(opossum) << "answered"
+            << QVariant(QStringLiteral("Polly")) << QString();
+        QTest::newRow("smart default") << ent << smart << "7.9.2"
+                                       << "timeout_ms" << none << none << "questionnaire-default" << QVariant(5000)
+                                       << QString();
+        QTest::newRow("interactive, nothing given") << ent << asked << "7.2"
+                                                    << "base_image" << none << none << "tbd" << none << QString();
+        QTest::newRow("found, not answered")
+            << ent << asked << "7.2"
+            << "base_image" << none << QVariant(QStringLiteral("node:22-alpine")) << "detected"
+            << QVariant(QStringLiteral("node:22-alpine")) << "package.json";
+        QTest::newRow("simplified detail")
+            << prod << smart << "7.9.2"
+            << "timeout_ms" << none << none << "questionnaire-default" << QVariant(5000) << QString();
+        QTest::newRow("skipped by the scope") << int(Scope::Mvp) << smart << "7.9.2" << tool << QVariant(opossum)
+                                              << none << "not-asked" << none << QString();
+    }
+
+    void shouldSayWhereEachValueCameFrom()
+    {
+        QFETCH(int, scope);
+        QFETCH(int, mode);
+        QFETCH(QString, question);
+        QFETCH(QString, field);
+        QFETCH(QVariant, stored);
+        QFETCH(QVariant, found);
+        QFETCH(QString, provenance);
+        QFETCH(QVariant, value);
+        QFETCH(QString, evidence);
+        AnswerSet a = answers(Scope(scope), Mode(mode));
+        a.answers[QStringLiteral("7.9.2")].insert(QStringLiteral("choice"), QStringLiteral("A"));
+        a.answers[QStringLiteral("7.2")].insert(QStringLiteral("choice"), QStringLiteral("A"));
+        if (stored.isValid())
+            a.answers[question].insert(field, stored);
+        QList<Finding> findings;
+        if (found.isValid())
+            findings.append({question, field, found, QStringLiteral("package.json"), QStringLiteral("a note")});
+        const Resolver resolver(Questionnaire::builtIn(), a);
+        const Fact fact = FactModel(resolver, findings).field(question, field);
+        QCOMPARE(provenanceId(fact.provenance), provenance);
+        QCOMPARE(fact.value.toString(), value.toString());
+        QCOMPARE(fact.evidence, evidence);
+        QCOMPARE(fact.isKnown(), value.isValid());
+    }
+
+    // A field whose condition is false is never used, whatever the file holds.
+    void shouldNotUseAFieldWhoseConditionIsFalse()
+    {
+        AnswerSet a = answers(Scope::Enterprise, Mode::SmartAutoSuggest);
+        a.answers[QStringLiteral("7.9.2")] = {{QStringLiteral("choice"), QStringLiteral("B")},
+                                              {QStringLiteral("tool"), QStringLiteral("opossum")}};
+        const Resolver resolver(Questionnaire::builtIn(), a);
+        const Fact fact = FactModel(resolver).field(QStringLiteral("7.9.2"), QStringLiteral("tool"));
+        QCOMPARE(fact.provenance, Provenance::NotAsked);
+        QVERIFY(!fact.value.isValid());
+    }
+
+    void shouldTellContextAnswersFromDefaults()
+    {
+        AnswerSet a = answers(Scope::Production, Mode::Interactive);
+        a.context.insert(QStringLiteral("database"), QStringLiteral("mysql"));
+        const Resolver resolver(Questionnaire::builtIn(), a);
+        const FactModel facts(resolver);
+        QCOMPARE(facts.context(QStringLiteral("database")).provenance, Provenance::Answered);
+        QCOMPARE(facts.context(QStringLiteral("database")).value.toString(), QStringLiteral("mysql"));
+        const Fact port = facts.context(QStringLiteral("port"));
+        QCOMPARE(port.provenance, Provenance::QuestionnaireDefault);
+        QCOMPARE(port.value.toInt(), 3000);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFactModel)
+#include "tst_factmodel.moc"

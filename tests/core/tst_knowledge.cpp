@@ -1,0 +1,246 @@
+// resources/knowledge/: every file loads, and every kind of defect is refused with the file and key named.
+#include "knowledge.h"
+#include "questionnaire.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace opsflow;
+
+namespace {
+
+const QString builtInRoot = QStringLiteral(":/resources/knowledge");
+
+// A writable copy of the built-in knowledge, to break one file at a time.
+bool copyKnowledge(const QString &to)
+{
+    QDirIterator it(builtInRoot, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString from = it.next();
+        const QString target = to + from.mid(builtInRoot.size());
+        QDir().mkpath(QFileInfo(target).absolutePath());
+        if (!QFile::copy(from, target) || !QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner))
+            return false;
+    }
+    return true;
+}
+
+QJsonObject readObject(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(f.readAll()).object() : QJsonObject();
+}
+
+bool writeObject(const QString &path, const QJsonObject &o)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(QJsonDocument(o).toJson()) > 0;
+}
+
+} // namespace
+
+class TestKnowledge : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void shouldLoadTheBuiltInKnowledge()
+    {
+        QString error;
+        const auto k = Knowledge::load(builtInRoot, Questionnaire::builtIn(), &error);
+        QVERIFY2(k, qPrintable(error));
+        QVERIFY(k->platforms().size() >= 19);
+        QCOMPARE(k->clouds().size(), 3);
+        // Every platform is reachable: some answer classifies as it.
+        for (const PlatformKnowledge &p : k->platforms()) {
+            QVERIFY2(!p.match.isEmpty() || !p.defaultFor.isEmpty(),
+                     qPrintable(p.id + QStringLiteral(" can never be chosen")));
+            QVERIFY2(!p.commands.isEmpty() || !p.actions.isEmpty(),
+                     qPrintable(p.id + QStringLiteral(" has no operations")));
+        }
+    }
+
+    // Every 7.1 choice letter a knowledge file names is one of the questionnaire's choices.
+    void shouldNameOnlyRealChoices()
+    {
+        const Field *choice = Questionnaire::builtIn().field(QStringLiteral("7.1"), QStringLiteral("choice"));
+        QVERIFY(choice);
+        for (const PlatformKnowledge &p : Knowledge::builtIn().platforms()) {
+            for (const QString &letter : p.choices + p.defaultFor)
+                QVERIFY2(choice->choice(letter), qPrintable(p.id + QStringLiteral(": ") + letter));
+        }
+    }
+
+    void shouldRejectDefects_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QJsonValue>("value"); // undefined: remove the key
+        QTest::addColumn<QString>("expected");
+        const QString ecs = QStringLiteral("platforms/aws-ecs.json");
+        QTest::newRow("unknown key") << ecs << QStringLiteral("colour") << QJsonValue(QStringLiteral("red"))
+                                     << QStringLiteral("knowledge/platforms/aws-ecs.json: colour: unknown key");
+        QTest::newRow("unknown nested key")
+            << ecs << QStringLiteral("commands")
+            << QJsonValue(QJsonObject{{QStringLiteral("rollbak"), QStringLiteral("x")}})
+            << QStringLiteral("knowledge/platforms/aws-ecs.json: commands.rollbak: unknown key");
+        QTest::newRow("missing key") << ecs << QStringLiteral("nouns") << QJsonValue(QJsonValue::Undefined)
+                                     << QStringLiteral("aws-ecs.json: the file: the key \"nouns\" is missing");
+        QTest::newRow("wrong type") << ecs << QStringLiteral("priority") << QJsonValue(QStringLiteral("high"))
+                                    << QStringLiteral("aws-ecs.json: priority: must be integer, not string");
+        QTest::newRow("unknown family") << ecs << QStringLiteral("family") << QJsonValue(QStringLiteral("mainframe"))
+                                        << QStringLiteral("aws-ecs.json: family: must be one of \"cloud\"");
+        QTest::newRow("unknown choice letter")
+            << ecs << QStringLiteral("choices") << QJsonValue(QJsonArray{QStringLiteral("A"), QStringLiteral("Z")})
+            << QStringLiteral("aws-ecs.json: choices: \"Z\" is not one of 7.1's choices (A, B, C, D)");
+        QTest::newRow("bad pattern") << ecs << QStringLiteral("match") << QJsonValue(QJsonArray{QStringLiteral("ecs(")})
+                                     << QStringLiteral("aws-ecs.json: match[0]: not a valid regular expression");
+        QTest::newRow("id not the file name") << ecs << QStringLiteral("id") << QJsonValue(QStringLiteral("ecs"))
+                                              << QStringLiteral("aws-ecs.json: id: \"ecs\" must be the file's name");
+        QTest::newRow("two defaults") << QStringLiteral("platforms/aws-lambda.json") << QStringLiteral("default_for")
+                                      << QJsonValue(QJsonArray{QStringLiteral("A")})
+                                      << QStringLiteral("7.1 choice A on aws needs exactly one default platform");
+        QTest::newRow("no default") << ecs << QStringLiteral("default_for") << QJsonValue(QJsonValue::Undefined)
+                                    << QStringLiteral("7.1 choice A on aws needs exactly one default platform");
+        QTest::newRow("equal priorities") << QStringLiteral("platforms/aws-lambda.json") << QStringLiteral("priority")
+                                          << QJsonValue(20) << QStringLiteral("priority: 20 is also");
+        QTest::newRow("command and action")
+            << QStringLiteral("platforms/fly.json") << QStringLiteral("actions")
+            << QJsonValue(QJsonObject{{QStringLiteral("logs"), QStringLiteral("look")}})
+            << QStringLiteral("fly.json: actions.logs: the operation already has a command");
+        QTest::newRow("unknown cloud") << QStringLiteral("clouds.json") << QStringLiteral("clouds")
+                                       << QJsonValue(QJsonArray{QJsonObject{
+                                              {QStringLiteral("id"), QStringLiteral("ibm")},
+                                              {QStringLiteral("name"), QStringLiteral("IBM")},
+                                              {QStringLiteral("match"), QJsonArray{QStringLiteral("ibm")}}}})
+                                       << QStringLiteral("clouds.json: clouds[0].id: must be one of");
+    }
+
+    void shouldRejectDefects()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, key);
+        QFETCH(QJsonValue, value);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QVERIFY(copyKnowledge(dir.path()));
+        const QString path = dir.filePath(file);
+        QJsonObject o = readObject(path);
+        QVERIFY(!o.isEmpty());
+        if (value.isUndefined())
+            o.remove(key);
+        else
+            o.insert(key, value);
+        QVERIFY(writeObject(path, o));
+        QString error;
+        QVERIFY(!Knowledge::load(dir.path(), Questionnaire::builtIn(), &error));
+        QVERIFY2(error.contains(expected), qPrintable(error));
+    }
+
+    // A document rule may only suggest answers that exist, and a platform text the classifier
+    // reads as the platform the rule names.
+    void shouldRejectDocumentRuleDefects_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QJsonValue>("value");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("says another platform")
+            << QStringLiteral("says") << QJsonValue(QStringLiteral("Docker Swarm"))
+            << QStringLiteral(
+                   "evidence/documents.json: rules[0].platform: \"Docker Swarm\" under 7.1 D is classified as "
+                   "docker-swarm, not kubernetes");
+        QTest::newRow("unknown field") << QStringLiteral("field") << QJsonValue(QStringLiteral("colour"))
+                                       << QStringLiteral("rules[0].field: phase7.json has no field 7.1 colour");
+        QTest::newRow("unknown choice") << QStringLiteral("value") << QJsonValue(QStringLiteral("Q"))
+                                        << QStringLiteral("rules[0].value: \"Q\" is not a choice of 7.1 choice");
+        QTest::newRow("unknown key") << QStringLiteral("weight") << QJsonValue(2)
+                                     << QStringLiteral("evidence/documents.json: rules[0].weight: unknown key");
+    }
+
+    void shouldRejectDocumentRuleDefects()
+    {
+        QFETCH(QString, key);
+        QFETCH(QJsonValue, value);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        QVERIFY(copyKnowledge(dir.path()));
+        const QString path = dir.filePath(QStringLiteral("evidence/documents.json"));
+        QJsonObject o = readObject(path);
+        QJsonArray rules = o.value(QLatin1String("rules")).toArray();
+        QJsonObject first = rules.at(0).toObject();
+        QCOMPARE(first.value(QLatin1String("platform")).toString(), QStringLiteral("kubernetes"));
+        first.insert(key, value);
+        rules.replace(0, first);
+        o.insert(QStringLiteral("rules"), rules);
+        QVERIFY(writeObject(path, o));
+        QString error;
+        QVERIFY(!Knowledge::load(dir.path(), Questionnaire::builtIn(), &error));
+        QVERIFY2(error.contains(expected), qPrintable(error));
+    }
+
+    // A dependency may only suggest an answer the questionnaire accepts.
+    void shouldRejectLibraryRuleDefects_data()
+    {
+        QTest::addColumn<QJsonValue>("suggestion");
+        QTest::addColumn<QString>("expected");
+        const auto suggestion = [](const char *question, const char *field, const QJsonValue &value) {
+            return QJsonValue(QJsonObject{{QStringLiteral("question"), QLatin1String(question)},
+                                          {QStringLiteral("field"), QLatin1String(field)},
+                                          {QStringLiteral("value"), value}});
+        };
+        QTest::newRow("unknown field")
+            << suggestion("7.5", "loging", QStringLiteral("C"))
+            << QStringLiteral("libraries.json: rules[0].suggests[0]: phase7.json has no field 7.5 loging");
+        QTest::newRow("unknown choice") << suggestion("7.5", "logging", QStringLiteral("Q"))
+                                        << QStringLiteral("rules[0].suggests[0]: \"Q\" is not a choice of 7.5 logging");
+        QTest::newRow("unknown context value")
+            << suggestion("context", "database", QStringLiteral("oracle"))
+            << QStringLiteral("rules[0].suggests[0]: \"oracle\" is not a choice of context database");
+        QTest::newRow("list for one value") << suggestion("7.5", "logging", QJsonArray{QStringLiteral("C")})
+                                            << QStringLiteral("rules[0].suggests[0]: 7.5 logging takes one value");
+    }
+
+    void shouldRejectLibraryRuleDefects()
+    {
+        QFETCH(QJsonValue, suggestion);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        QVERIFY(copyKnowledge(dir.path()));
+        const QString path = dir.filePath(QStringLiteral("evidence/libraries.json"));
+        QJsonObject o = readObject(path);
+        QJsonArray rules = o.value(QLatin1String("rules")).toArray();
+        QJsonObject first = rules.at(0).toObject();
+        first.insert(QStringLiteral("suggests"), QJsonArray{suggestion});
+        rules.replace(0, first);
+        o.insert(QStringLiteral("rules"), rules);
+        QVERIFY(writeObject(path, o));
+        QString error;
+        QVERIFY(!Knowledge::load(dir.path(), Questionnaire::builtIn(), &error));
+        QVERIFY2(error.contains(expected), qPrintable(error));
+    }
+
+    void shouldRejectBrokenJson()
+    {
+        QTemporaryDir dir;
+        QVERIFY(copyKnowledge(dir.path()));
+        QFile f(dir.filePath(QStringLiteral("platforms/heroku.json")));
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write("{\n  \"id\": \"heroku\",\n  oops\n}\n");
+        f.close();
+        QString error;
+        QVERIFY(!Knowledge::load(dir.path(), Questionnaire::builtIn(), &error));
+        QVERIFY2(error.startsWith(QStringLiteral("knowledge/platforms/heroku.json is not valid JSON")),
+                 qPrintable(error));
+        QVERIFY2(error.contains(QStringLiteral("line 3")), qPrintable(error));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestKnowledge)
+#include "tst_knowledge.moc"
