@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Installs everything OpsFlow needs on Debian 12, idempotently: the build tool chain and Qt 6
-# from Debian's archive, and with --tests the tools the test suite checks documents with
-# (node + npm packages pinned in tests/package-lock.json, chromium for mermaid).
+# Installs everything OpsFlow needs on Debian 12 or 13, idempotently: the build tool chain and
+# Qt 6 from Debian's archive, and with --tests the tools the test suite checks documents with
+# (node + npm packages pinned in tests/tools/package-lock.json, chromium for mermaid).
 # Works as root; uses sudo otherwise. Nothing else is downloaded at build or run time.
 set -euo pipefail
 
@@ -19,17 +19,38 @@ done
 as_root=()
 if [ "$(id -u)" -ne 0 ]; then as_root=(sudo); fi
 
+# The release decides a few names. Debian 12 (bookworm): Qt 6.4, clang 14, no Qt 6 build of
+# KSyntaxHighlighting (OpsFlow uses its own highlighter). Debian 13 (trixie): Qt 6.8, clang 19,
+# KF6 SyntaxHighlighting, and Qt's SVG plugins (the icon engine that draws the window icon)
+# in a package of their own.
+codename=$(. /etc/os-release && echo "${VERSION_CODENAME:-}")
+case "$codename" in
+    bookworm)
+        release_build_packages=()
+        release_test_packages=(libclang-rt-14-dev) ;;
+    trixie)
+        release_build_packages=(libkf6syntaxhighlighting-dev qt6-svg-plugins)
+        release_test_packages=(libclang-rt-19-dev) ;;
+    *)
+        echo "setup-debian.sh: this is '$(. /etc/os-release && echo "${PRETTY_NAME:-an unknown system}")';" \
+             "OpsFlow's set-up knows Debian 12 (bookworm) and 13 (trixie)" >&2
+        exit 2 ;;
+esac
+
 build_packages=(
     build-essential cmake ninja-build pkg-config git
     qt6-base-dev qt6-base-dev-tools qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
     qt6-l10n-tools libqt6svg6 qt6-qpa-plugins libgl-dev
     fonts-noto-color-emoji fonts-dejavu-core
+    "${release_build_packages[@]}"
 )
 test_packages=(
     xvfb xauth imagemagick poppler-utils desktop-file-utils appstream
     python3 python3-dotenv python3-jsonschema
     chromium dpkg-dev file
-    clang libclang-rt-14-dev clang-format clang-tidy
+    clang clang-format clang-tidy
+    debootstrap libxml2-utils
+    "${release_test_packages[@]}"
 )
 
 wanted=("${build_packages[@]}")
