@@ -14,8 +14,11 @@ namespace opsflow::Highlighting {
 // kshighlighting.cpp, compiled only when KSyntaxHighlighting was found. create returns null
 // when the repository has no definition for the language.
 namespace Ksh {
-QSyntaxHighlighter *create(const QString &language, QTextDocument *document, bool dark);
+QString version();
+QSyntaxHighlighter *create(const QString &language, const QString &fileName, QTextDocument *document, bool dark);
 bool setDark(QSyntaxHighlighter *highlighter, bool dark);
+QString definitionName(const QSyntaxHighlighter *highlighter);
+QString themeName(const QSyntaxHighlighter *highlighter);
 } // namespace Ksh
 #endif
 
@@ -48,12 +51,43 @@ bool usesKSyntaxHighlighting()
 #endif
 }
 
+QString description()
+{
+#ifdef OPSFLOW_HAVE_KSYNTAXHIGHLIGHTING
+    const QString version = Ksh::version();
+    return QStringLiteral("KSyntaxHighlighting %1 (KDE Frameworks %2)").arg(version, version.section(u'.', 0, 0));
+#else
+    return QStringLiteral("built-in (this build found no KSyntaxHighlighting for Qt 6)");
+#endif
+}
+
+QString definitionName(const QSyntaxHighlighter *highlighter)
+{
+#ifdef OPSFLOW_HAVE_KSYNTAXHIGHLIGHTING
+    return Ksh::definitionName(highlighter);
+#else
+    Q_UNUSED(highlighter)
+    return QString();
+#endif
+}
+
+QString themeName(const QSyntaxHighlighter *highlighter)
+{
+#ifdef OPSFLOW_HAVE_KSYNTAXHIGHLIGHTING
+    return Ksh::themeName(highlighter);
+#else
+    Q_UNUSED(highlighter)
+    return QString();
+#endif
+}
+
 bool isDark(const QPalette &palette)
 {
     return palette.color(QPalette::Base).lightness() < 128;
 }
 
-QSyntaxHighlighter *create(const QString &language, QTextDocument *document, const QPalette &palette)
+QSyntaxHighlighter *create(const QString &language, const QString &fileName, QTextDocument *document,
+                           const QPalette &palette)
 {
     const auto fallback = fallbackLanguage(language);
     if (!fallback) {
@@ -63,8 +97,10 @@ QSyntaxHighlighter *create(const QString &language, QTextDocument *document, con
 #ifdef OPSFLOW_HAVE_KSYNTAXHIGHLIGHTING
     // An older KSyntaxHighlighting may lack a definition (DotEnv came late): the built-in
     // one is better than none.
-    if (auto *highlighter = Ksh::create(language, document, isDark(palette)))
+    if (auto *highlighter = Ksh::create(language, fileName, document, isDark(palette)))
         return highlighter;
+#else
+    Q_UNUSED(fileName)
 #endif
     auto *highlighter = new FallbackHighlighter(*fallback, document);
     highlighter->setDark(isDark(palette));

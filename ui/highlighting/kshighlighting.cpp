@@ -6,6 +6,7 @@
 #include <KSyntaxHighlighting/Repository>
 #include <KSyntaxHighlighting/SyntaxHighlighter>
 #include <KSyntaxHighlighting/Theme>
+#include <ksyntaxhighlighting_version.h>
 
 #include <QGlobalStatic>
 #include <QHash>
@@ -29,24 +30,55 @@ KSyntaxHighlighting::Theme themeFor(bool dark)
                                            : KSyntaxHighlighting::Repository::LightTheme);
 }
 
-} // namespace
-
-QSyntaxHighlighter *create(const QString &language, QTextDocument *document, bool dark)
+// The file's own name first: the library's patterns know which definition fits a file
+// (".env.example" included, where it has a definition for it); then the definition's name,
+// for text that has no file (a diagram).
+KSyntaxHighlighting::Definition definitionFor(const QString &language, const QString &fileName)
 {
+    if (!fileName.isEmpty()) {
+        const auto byFileName = s_repository->definitionForFileName(fileName);
+        if (byFileName.isValid())
+            return byFileName;
+    }
     static const QHash<QString, QString> definitionNames = {
         {QStringLiteral("markdown"), QStringLiteral("Markdown")},
         {QStringLiteral("mermaid"), QStringLiteral("Mermaid")},
         {QStringLiteral("dotenv"), QStringLiteral("DotEnv")},
     };
-    const auto definition = s_repository->definitionForName(definitionNames.value(language));
+    return s_repository->definitionForName(definitionNames.value(language));
+}
+
+} // namespace
+
+QString version()
+{
+    return QStringLiteral(KSYNTAXHIGHLIGHTING_VERSION_STRING);
+}
+
+QSyntaxHighlighter *create(const QString &language, const QString &fileName, QTextDocument *document, bool dark)
+{
+    const auto definition = definitionFor(language, fileName);
     if (!definition.isValid()) {
-        qCInfo(lcUi) << "KSyntaxHighlighting has no definition for" << language << "- using the built-in highlighter";
+        qCInfo(lcUi) << "KSyntaxHighlighting" << version() << "has no definition for" << language << fileName
+                     << "- using the built-in highlighter";
         return nullptr;
     }
     auto *highlighter = new KSyntaxHighlighting::SyntaxHighlighter(document);
     highlighter->setTheme(themeFor(dark));
     highlighter->setDefinition(definition);
     return highlighter;
+}
+
+QString definitionName(const QSyntaxHighlighter *highlighter)
+{
+    const auto *ksh = qobject_cast<const KSyntaxHighlighting::SyntaxHighlighter *>(highlighter);
+    return ksh ? ksh->definition().name() : QString();
+}
+
+QString themeName(const QSyntaxHighlighter *highlighter)
+{
+    const auto *ksh = qobject_cast<const KSyntaxHighlighting::SyntaxHighlighter *>(highlighter);
+    return ksh ? ksh->theme().name() : QString();
 }
 
 bool setDark(QSyntaxHighlighter *highlighter, bool dark)

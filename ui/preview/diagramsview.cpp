@@ -130,7 +130,7 @@ DiagramsView::Card DiagramsView::makeCard()
     // The whole diagram is visible: the tab scrolls, not each card.
     card.source->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     card.source->setLineWrapMode(QPlainTextEdit::WidgetWidth);
-    card.highlighter = Highlighting::create(QStringLiteral("mermaid"), card.source->document(), palette());
+    card.highlighter = Highlighting::create(QStringLiteral("mermaid"), QString(), card.source->document(), palette());
     QPlainTextEdit *source = card.source;
     connect(source->document()->documentLayout(), &QAbstractTextDocumentLayout::documentSizeChanged, source,
             [this, source] { fitHeight(source); });

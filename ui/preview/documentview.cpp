@@ -160,7 +160,7 @@ DocumentView::DocumentView(const QString &path, Kind kind, const Questionnaire &
     m_source->document()->setDocumentMargin(8);
     m_source->setAccessibleName(tr("%1, source").arg(path));
     m_highlighter = Highlighting::create(kind == Kind::Markdown ? QStringLiteral("markdown") : QStringLiteral("dotenv"),
-                                         m_source->document(), palette());
+                                         path, m_source->document(), palette());
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

@@ -8,6 +8,7 @@
 #include "exportdialog.h"
 #include "generatedfileswatcher.h"
 #include "generatepage.h"
+#include "highlighting.h"
 #include "noticebar.h"
 #include "previewpane.h"
 #include "projectsession.h"
@@ -33,10 +34,6 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QVBoxLayout>
-
-#ifndef OPSFLOW_HIGHLIGHTER_NAME
-#define OPSFLOW_HIGHLIGHTER_NAME "built-in fallback"
-#endif
 
 namespace opsflow {
 
@@ -365,17 +362,20 @@ void MainWindow::updateRecent()
     m_wizard->startPage()->setRecentFolders(m_recent->folders());
 }
 
+QString MainWindow::aboutText()
+{
+    return tr("<h3>OpsFlow %1</h3>"
+              "<p>Walks a team through ai-flow Phase 7, Operations &amp; Deployment, and writes "
+              "docs/operations.md, specs/configuration.md and .env.example into the project.</p>"
+              "<p>Licence: MIT</p>"
+              "<p>Built with Qt %2 (running on Qt %3)<br>Highlighting: %4</p>")
+        .arg(QStringLiteral(OPSFLOW_VERSION), QStringLiteral(QT_VERSION_STR), QString::fromLatin1(qVersion()),
+             Highlighting::description().toHtmlEscaped());
+}
+
 void MainWindow::showAbout()
 {
-    QMessageBox::about(this, tr("About OpsFlow"),
-                       tr("<h3>OpsFlow %1</h3>"
-                          "<p>Walks a team through ai-flow Phase 7, Operations &amp; Deployment, and writes "
-                          "docs/operations.md, specs/configuration.md and .env.example into the project.</p>"
-                          "<p>Licence: MIT</p>"
-                          "<p>Built with Qt %2 (running on Qt %3)<br>Highlighting: %4</p>")
-                           .arg(QStringLiteral(OPSFLOW_VERSION), QStringLiteral(QT_VERSION_STR),
-                                QString::fromLatin1(qVersion()),
-                                QStringLiteral(OPSFLOW_HIGHLIGHTER_NAME).toHtmlEscaped()));
+    QMessageBox::about(this, tr("About OpsFlow"), aboutText());
 }
 
 void MainWindow::loadAnswers(bool keepCurrentWhenMissing)

@@ -44,6 +44,9 @@ public:
     QWidget *previewWidget() const { return m_preview; }
     PreviewPane *previewPane() const;
 
+    // Help → About: the version, the Qt it was built with and runs on, and the highlighter.
+    static QString aboutText();
+
 public Q_SLOTS:
     // Saves the current answers first, then switches: the folder's own answers file is
     // loaded when there is one; otherwise what was typed so far is saved into the folder.
