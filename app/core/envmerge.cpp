@@ -125,9 +125,42 @@ QByteArray mergeEnvExample(const QByteArray &existing, const QByteArray &generat
     const QHash<QString, qsizetype> lastKeys = keyIndex(last);
     const QHash<QString, qsizetype> freshKeys = keyIndex(fresh);
 
+    // Which of the team's lines stands in for a generated variable when there are several:
+    // the one already in that variable's place (right after the generated line before it),
+    // else the first. So merging the result again picks the same line.
+    QHash<qsizetype, qsizetype> chosen; // index in fresh → index in mine
+    {
+        QHash<qsizetype, qsizetype> inPlace;
+        qsizetype at = -1;
+        for (qsizetype i = 0; i < mine.size(); ++i) {
+            const EnvEntry &entry = mine.at(i);
+            const int inLast = mineInLast[size_t(i)];
+            const bool generatedKey = entry.kind == EnvEntry::Kind::Assignment && freshKeys.contains(entry.key);
+            if (inLast >= 0) {
+                const int inFresh = lastInFresh[size_t(inLast)];
+                if (inFresh >= 0)
+                    at = inFresh;
+                else if (generatedKey)
+                    at = freshKeys.value(entry.key);
+                continue;
+            }
+            if (!generatedKey)
+                continue;
+            const qsizetype slot = freshKeys.value(entry.key);
+            if (entry.normalized() == fresh.at(slot).normalized()) {
+                at = slot;
+                continue;
+            }
+            if (at == slot - 1 && !inPlace.contains(slot))
+                inPlace.insert(slot, i);
+            if (!chosen.contains(slot))
+                chosen.insert(slot, i);
+        }
+        chosen.insert(inPlace); // the line in place wins over the first
+    }
+
     // Generated variables the team gave a value of its own: their line replaces ours.
     QHash<qsizetype, qsizetype> replacement; // index in fresh → index in mine
-    QSet<qsizetype> claimed;                 // generated variables a line of the team's stands for
     // The team's lines, each after the line of the new generation it followed (-1: first).
     std::map<qsizetype, QList<qsizetype>> after;
     qsizetype anchor = -1;
@@ -154,9 +187,8 @@ QByteArray mergeEnvExample(const QByteArray &existing, const QByteArray &generat
             anchor = freshKeys.value(entry.key);
             continue;
         }
-        if (assignment && freshKeys.contains(entry.key) && !claimed.contains(freshKeys.value(entry.key))) {
+        if (assignment && freshKeys.contains(entry.key) && chosen.value(freshKeys.value(entry.key), -1) == i) {
             const qsizetype at = freshKeys.value(entry.key);
-            claimed.insert(at);
             replacement.insert(at, i);
             anchor = at;
             if (entry.value != fresh.at(at).value)
