@@ -98,6 +98,14 @@ bool Resolver::isFieldAsked(const QString &questionId, const QString &fieldId) c
     return conditionHolds(*q, *f);
 }
 
+bool Resolver::isKeptDetail(const QString &questionId, const QString &fieldId) const
+{
+    const Question *q = m_q.question(questionId);
+    const Field *f = q ? q->field(fieldId) : nullptr;
+    return f && !f->headline && q->asked(m_a.scope) == Asked::Simplified && isFieldUsed(questionId, fieldId)
+        && !isEmptyValue(m_a.stored(questionId, fieldId));
+}
+
 bool Resolver::isFieldUsed(const QString &questionId, const QString &fieldId) const
 {
     const Question *q = m_q.question(questionId);
@@ -131,8 +139,12 @@ QVariant Resolver::value(const QString &questionId, const QString &fieldId) cons
     const Field *f = q ? q->field(fieldId) : nullptr;
     if (!f || !isFieldUsed(questionId, fieldId))
         return {};
-    if (q->asked(m_a.scope) == Asked::Simplified && !f->headline)
-        return f->defaultValue; // simplified: details take their defaults
+    if (q->asked(m_a.scope) == Asked::Simplified && !f->headline) {
+        // Simplified: the wizard asks only the headline, but an answer the file holds is
+        // never replaced; a detail nobody answered takes its default (marked as one).
+        const QVariant v = m_a.stored(questionId, fieldId);
+        return isEmptyValue(v) ? f->defaultValue : v;
+    }
     if (!m_a.onlyQuestions.isEmpty() && !m_a.onlyQuestions.contains(questionId)) {
         const QVariant v = m_a.stored(questionId, fieldId);
         return v.isValid() ? v : f->defaultValue;
@@ -199,8 +211,11 @@ QList<Issue> validateQuestion(const Resolver &resolver, const QString &questionI
     if (!q)
         return issues;
     for (const Field &f : q->fields) {
-        if (!resolver.isFieldAsked(questionId, f.id))
+        // An answer kept for a detail the scope does not ask is used, so it is checked too.
+        const bool asked = resolver.isFieldAsked(questionId, f.id);
+        if (!asked && !resolver.isKeptDetail(questionId, f.id))
             continue;
+        const qsizetype before = issues.size();
         const QVariant v = resolver.shownValue(questionId, f.id);
         if (isEmptyValue(v)) {
             if (f.required)
@@ -233,13 +248,26 @@ QList<Issue> validateQuestion(const Resolver &resolver, const QString &questionI
         }
         default: break;
         }
+        if (!asked) {
+            // No row on the page shows this detail: the message names it.
+            for (qsizetype i = before; i < issues.size(); ++i) {
+                issues[i].message = tr("%1 (an answer this scope does not ask): %2").arg(f.label, issues[i].message);
+                issues[i].fieldId.clear();
+            }
+        }
     }
     for (const Check &check : q->checks) {
-        // A check speaks only about fields that are asked; details that are hidden or
-        // defaulted are not the user's to fix on this page.
-        const bool allAsked = std::all_of(check.fields.begin(), check.fields.end(),
-                                          [&](const QString &fid) { return resolver.isFieldAsked(questionId, fid); });
-        if (!allAsked)
+        // A check speaks only about answers: fields that are asked, or details the scope does
+        // not ask but an answer kept. Details that are hidden or defaulted are not the user's
+        // to fix on this page.
+        bool allAnswerable = true;
+        bool anyKept = false;
+        for (const QString &fid : check.fields) {
+            const bool kept = resolver.isKeptDetail(questionId, fid);
+            anyKept = anyKept || kept;
+            allAnswerable = allAnswerable && (kept || resolver.isFieldAsked(questionId, fid));
+        }
+        if (!allAnswerable)
             continue;
         const bool holds = check.expression.test(
             questionId,
@@ -255,7 +283,10 @@ QList<Issue> validateQuestion(const Resolver &resolver, const QString &questionI
                 return shown;
             },
             true);
-        if (!holds)
+        if (!holds && anyKept)
+            issues.append(
+                {questionId, QString(), tr("Answers this scope does not ask: %1").arg(check.message), check.warning});
+        else if (!holds)
             issues.append({questionId, check.fields.value(0), check.message, check.warning});
     }
     return issues;

@@ -31,7 +31,8 @@ bool isEmptyValue(const QVariant &value);
 
 // The rules that turn stored answers into what is asked and what is used.
 // - A question skipped by the scope is not asked; its fields are unused ("TBD").
-// - In a simplified question only headline fields are asked; the others take their default.
+// - In a simplified question only headline fields are asked; the others keep any answer the
+//   file holds (an answer is never replaced) and otherwise take their default.
 // - A field whose `when` is false is not asked and never used.
 // - Otherwise the stored value, else the default in Smart mode (and for checklists and
 //   tables in both modes: their defaults are the seed's ✅ items and example rows).
@@ -48,6 +49,8 @@ public:
     bool isSkipped(const QString &questionId) const; // TBD in the documents
     bool isFieldAsked(const QString &questionId, const QString &fieldId) const;
     bool isFieldUsed(const QString &questionId, const QString &fieldId) const;
+    // A detail of a simplified question that the wizard does not ask but an answer gave.
+    bool isKeptDetail(const QString &questionId, const QString &fieldId) const;
 
     // What the wizard shows for an asked field (stored or pre-fill).
     QVariant shownValue(const QString &questionId, const QString &fieldId) const;

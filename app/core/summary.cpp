@@ -1,10 +1,10 @@
 // The Phase 7 summary: one line per question, in the seed's order and wording.
 #include "summary.h"
 
+#include "defaultsused.h"
 #include "factmodel.h"
 
 #include <QCoreApplication>
-#include <QLocale>
 
 namespace opsflow {
 
@@ -15,55 +15,18 @@ QString tr(const char *text)
     return QCoreApplication::translate("opsflow::Summary", text);
 }
 
-QString number(const QVariant &v, const QString &unit)
-{
-    QString n = QLocale::c().toString(v.toDouble(), 'g', 15);
-    if (unit.isEmpty())
-        return n;
-    if (unit == QLatin1String("%") || unit == QLatin1String("x"))
-        return n + unit;
-    return n + QLatin1Char(' ') + unit;
-}
-
-QString choiceLabel(const Field &f, const QString &value)
-{
-    const Choice *c = f.choice(value);
-    return c ? c->label : value;
-}
-
-// One field's answer in words, e.g. "Canary Deployment" or "5 %" or "3 rows: …".
-QString describe(const Field &f, const QVariant &v)
-{
-    switch (f.type) {
-    case Field::Type::Choice: return choiceLabel(f, v.toString());
-    case Field::Type::Multi: {
-        QStringList labels;
-        for (const QString &value : v.toStringList())
-            labels.append(choiceLabel(f, value));
-        return labels.join(QStringLiteral(", "));
-    }
-    case Field::Type::Number: return number(v, f.unit);
-    case Field::Type::Bool: return v.toBool() ? tr("yes") : tr("no");
-    case Field::Type::Table: {
-        const QVariantList rows = v.toList();
-        QStringList firsts;
-        for (const QVariant &row : rows) {
-            const QString first = row.toMap().value(f.columns.value(0).id).toString();
-            if (!first.isEmpty())
-                firsts.append(first);
-        }
-        const QString count = rows.size() == 1 ? tr("1 row") : tr("%1 rows").arg(rows.size());
-        return count
-            + (firsts.isEmpty() ? QString()
-                                : QStringLiteral(" (") + firsts.join(QStringLiteral(", ")) + QLatin1Char(')'));
-    }
-    case Field::Type::Text:
-    case Field::Type::MultiLine: return v.toString().simplified();
-    }
-    return {};
-}
-
 } // namespace
+
+QString defaultMark()
+{
+    return tr("(default)");
+}
+
+QString defaultsLegend()
+{
+    return tr("(default): no answer gave this value; the questionnaire's recommended value is used. "
+              "Answer the question to replace it.");
+}
 
 QList<SummaryLine> summaryLines(const Resolver &resolver)
 {
@@ -79,20 +42,25 @@ QList<SummaryLine> summaryLines(const Resolver &resolver)
         } else {
             QStringList parts;
             for (const Field &f : q.fields) {
-                const QVariant v = facts.field(q.id, f.id).value;
-                if (isEmptyValue(v))
+                const Fact fact = facts.field(q.id, f.id);
+                if (isEmptyValue(fact.value))
                     continue;
-                const QString text = describe(f, v);
+                QString text = describeValue(f, fact.value);
                 if (text.isEmpty())
                     continue;
-                if (f.type == Field::Type::Choice && parts.isEmpty()) {
+                const bool headline = f.type == Field::Type::Choice && parts.isEmpty();
+                if (headline) {
                     // The headline choice leads, with its one-line description ("Yes —
                     // Dockerize application"), as the seed's summary lines do.
-                    const Choice *c = f.choice(v.toString());
-                    parts.append(c && !c->description.isEmpty() ? text + QStringLiteral(" — ") + c->description : text);
-                } else {
-                    parts.append(f.label + QStringLiteral(": ") + text);
+                    const Choice *c = f.choice(fact.value.toString());
+                    if (c && !c->description.isEmpty())
+                        text += QStringLiteral(" — ") + c->description;
                 }
+                if (fact.provenance == Provenance::QuestionnaireDefault) {
+                    text += QLatin1Char(' ') + defaultMark();
+                    ++line.defaults;
+                }
+                parts.append(headline ? text : f.label + QStringLiteral(": ") + text);
             }
             line.text = parts.isEmpty() ? tr("not answered yet") : parts.join(QStringLiteral("; "));
         }

@@ -8,6 +8,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+
 namespace opsflow {
 
 namespace {
@@ -28,6 +30,11 @@ QString scopeLine(const Resolver &resolver)
 {
     const QString name = resolver.contextValue(QStringLiteral("project_name")).toString();
     return tr("Project: %1 · Scope: %2").arg(name, scopeTitle(resolver.answers().scope));
+}
+
+bool anyDefaults(const QList<SummaryLine> &lines)
+{
+    return std::any_of(lines.begin(), lines.end(), [](const SummaryLine &line) { return line.defaults > 0; });
 }
 
 // Markdown text that can't break the list item it sits in.
@@ -65,9 +72,12 @@ QString summaryFormatId(SummaryFormat format)
 
 QString summaryMarkdown(const Resolver &resolver)
 {
+    const QList<SummaryLine> lines = summaryLines(resolver);
     QString out = QStringLiteral("# ") + heading() + QStringLiteral("\n\n") + mdEscape(scopeLine(resolver))
         + QStringLiteral("\n\n");
-    for (const SummaryLine &line : summaryLines(resolver)) {
+    if (anyDefaults(lines))
+        out += QLatin1Char('_') + mdEscape(defaultsLegend()) + QStringLiteral("_\n\n");
+    for (const SummaryLine &line : lines) {
         out +=
             QStringLiteral("- **%1:** %2 (%3)\n")
                 .arg(mdEscape(line.label), line.tbd ? QStringLiteral("_TBD_") : mdEscape(line.text), line.questionId);
@@ -78,8 +88,11 @@ QString summaryMarkdown(const Resolver &resolver)
 QString summaryText(const Resolver &resolver)
 {
     // The seed's own layout: "Label: text (7.x)" lines under the heading.
+    const QList<SummaryLine> lines = summaryLines(resolver);
     QString out = heading() + QStringLiteral("\n\n") + scopeLine(resolver) + QStringLiteral("\n\n");
-    for (const SummaryLine &line : summaryLines(resolver))
+    if (anyDefaults(lines))
+        out += defaultsLegend() + QStringLiteral("\n\n");
+    for (const SummaryLine &line : lines)
         out += QStringLiteral("%1: %2 (%3)\n").arg(line.label, line.text.simplified(), line.questionId);
     return out;
 }
@@ -91,13 +104,16 @@ QByteArray summaryJson(const Resolver &resolver)
         lines.append(QJsonObject{{QStringLiteral("question"), line.questionId},
                                  {QStringLiteral("label"), line.label},
                                  {QStringLiteral("text"), line.text},
-                                 {QStringLiteral("tbd"), line.tbd}});
+                                 {QStringLiteral("tbd"), line.tbd},
+                                 {QStringLiteral("defaults"), line.defaults}});
     }
     // The answers file embedded as is, so the export reads back to the same answers.
     const QJsonObject answers = QJsonDocument::fromJson(AnswersFile::toJson(resolver.answers())).object();
     const QJsonObject root{{QStringLiteral("format"), QStringLiteral("opsflow-summary")},
                            {QStringLiteral("version"), 1},
                            {QStringLiteral("scope"), scopeId(resolver.answers().scope)},
+                           {QStringLiteral("defaultMark"), defaultMark()},
+                           {QStringLiteral("defaultsLegend"), defaultsLegend()},
                            {QStringLiteral("summary"), lines},
                            {QStringLiteral("answers"), answers}};
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
@@ -106,8 +122,9 @@ QByteArray summaryJson(const Resolver &resolver)
 QString summaryHtml(const Resolver &resolver, HtmlFlavour flavour)
 {
     const bool print = flavour == HtmlFlavour::Print;
+    const QList<SummaryLine> lines = summaryLines(resolver);
     QString rows;
-    for (const SummaryLine &line : summaryLines(resolver)) {
+    for (const SummaryLine &line : lines) {
         rows += QStringLiteral("<tr%4><th width=\"24%\">%1</th><td>%2</td><td class=\"id\" width=\"7%\">%3</td></tr>\n")
                     .arg(line.label.toHtmlEscaped(), line.text.toHtmlEscaped(), line.questionId,
                          line.tbd ? QStringLiteral(" class=\"tbd\"") : QString());
@@ -124,11 +141,13 @@ QString summaryHtml(const Resolver &resolver, HtmlFlavour flavour)
                "th, td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid #ccc; }\n"
                "td.id { color: #666; white-space: nowrap; }\n"
                "tr.tbd td { color: #888; font-style: italic; }\n"
-               "</style>\n</head>\n<body>\n<h1>%1</h1>\n<p class=\"scope\">%2</p>\n"
+               "</style>\n</head>\n<body>\n<h1>%1</h1>\n<p class=\"scope\">%2</p>\n%6"
                "<table width=\"100%\" cellspacing=\"0\" cellpadding=\"6\">\n%3</table>\n</body>\n</html>\n")
         .arg(title.toHtmlEscaped(), scopeLine(resolver).toHtmlEscaped(), rows,
              print ? QString() : QStringLiteral("margin: 2em; "),
-             print ? QStringLiteral("16pt") : QStringLiteral("1.5em"));
+             print ? QStringLiteral("16pt") : QStringLiteral("1.5em"),
+             anyDefaults(lines) ? QStringLiteral("<p class=\"scope\">%1</p>\n").arg(defaultsLegend().toHtmlEscaped())
+                                : QString());
 }
 
 bool exportSummary(const Resolver &resolver, SummaryFormat format, QByteArray *out, QString *error)

@@ -2,6 +2,7 @@
 #include "templatecontext.h"
 
 #include "answerset.h"
+#include "defaultsused.h"
 #include "envcatalog.h"
 #include "escaping.h"
 #include "knowledge.h"
@@ -701,6 +702,40 @@ void addHeader(QVariantMap &c, const Inputs &in)
                                                                 {"TBD_DOCUMENTATION", "7.10"}};
     for (const auto &[key, question] : tbd)
         set(c, key, in.a.skipped(question));
+}
+
+// The values no answer gave, per question: DEFAULTS_7_9_1 is a list of one item {ALL, VALUES}
+// when question 7.9.1 used any default (empty otherwise), so a template places one line at the
+// end of the question's section; DEFAULTS_CONTEXT the same for the project facts; DEFAULTS_ANY
+// and DEFAULTS_COUNT for the legend in the header.
+QString defaultsLine(const QList<DefaultedValue> &values)
+{
+    QStringList parts;
+    for (const DefaultedValue &v : values)
+        parts.append(md(v.label) + QStringLiteral(": ") + md(v.text));
+    return parts.join(QStringLiteral("; "));
+}
+
+void addDefaultsUsed(QVariantMap &c, const Inputs &in)
+{
+    const FactModel &facts = in.a.facts();
+    const Questionnaire &q = in.a.resolver().questionnaire();
+    qsizetype count = 0;
+    const QList<DefaultedValue> context = defaultedContext(facts, q.contextFields());
+    count += context.size();
+    set(c, "DEFAULTS_CONTEXT",
+        context.isEmpty() ? QVariantList() : QVariantList{item({{"ALL", false}, {"VALUES", defaultsLine(context)}})});
+    for (const Question &question : q.questions()) {
+        const QList<DefaultedValue> values = defaultedValues(facts, question);
+        count += values.size();
+        QVariantList line;
+        if (!values.isEmpty())
+            line.append(item({{"ALL", allValuesDefaulted(facts, question)}, {"VALUES", defaultsLine(values)}}));
+        const QByteArray key = "DEFAULTS_" + question.id.toLatin1().replace('.', '_');
+        set(c, key.constData(), line);
+    }
+    set(c, "DEFAULTS_ANY", count > 0);
+    set(c, "DEFAULTS_COUNT", double(count));
 }
 
 QString familyName(Facts::Platform p)
@@ -2645,6 +2680,7 @@ QVariantMap templateContext(const Resolver &answers, const DeploymentFacts &fact
 
     QVariantMap c;
     addHeader(c, in);
+    addDefaultsUsed(c, in);
     addPlatform(c, in);
     addContainers(c, in);
     addEnvironments(c, in);

@@ -59,7 +59,7 @@ private Q_SLOTS:
         QVERIFY(!r2.isFieldAsked(s("7.4.1"), s("traffic_switching")));
     }
 
-    void shouldUseDefaultsForSimplifiedDetails()
+    void shouldKeepAnsweredDetailsOfSimplifiedQuestions()
     {
         AnswerSet a;
         a.scope = Scope::Production;
@@ -68,12 +68,43 @@ private Q_SLOTS:
         const Resolver r(q7(), a);
         QVERIFY(r.isFieldAsked(s("7.9.1"), s("choice")));
         QVERIFY(!r.isFieldAsked(s("7.9.1"), s("total_timeout_s")));
-        // A typed detail of a simplified question gives way to its default in Production.
-        QCOMPARE(r.value(s("7.9.1"), s("total_timeout_s")), q7().field(s("7.9.1"), s("total_timeout_s"))->defaultValue);
+        // The wizard does not ask the detail in Production, but the answer is never replaced.
+        QVERIFY(r.isKeptDetail(s("7.9.1"), s("total_timeout_s")));
+        QCOMPARE(r.value(s("7.9.1"), s("total_timeout_s")).toDouble(), 99.0);
+        // A detail nobody answered takes its default.
+        const Field *drain = q7().field(s("7.9.1"), s("drain_timeout_s"));
+        QVERIFY(drain);
+        QVERIFY(!r.isKeptDetail(s("7.9.1"), s("drain_timeout_s")));
+        QCOMPARE(r.value(s("7.9.1"), s("drain_timeout_s")), drain->defaultValue);
 
         a.scope = Scope::Enterprise;
         const Resolver r2(q7(), a);
+        QVERIFY(!r2.isKeptDetail(s("7.9.1"), s("total_timeout_s"))); // asked there
         QCOMPARE(r2.value(s("7.9.1"), s("total_timeout_s")).toDouble(), 99.0);
+    }
+
+    void shouldValidateKeptDetailsByName()
+    {
+        AnswerSet a;
+        a.scope = Scope::Production;
+        a.mode = Mode::Interactive;
+        a.answers[s("7.9.1")] = {{s("choice"), s("A")}, {s("total_timeout_s"), -5.0}};
+        const QList<Issue> issues = validateQuestion(Resolver(q7(), a), s("7.9.1"));
+        QCOMPARE(issues.size(), 1);
+        // No row on the page shows the detail, so the message names it and holds no field id.
+        QVERIFY(issues.first().fieldId.isEmpty());
+        const QString label = q7().field(s("7.9.1"), s("total_timeout_s"))->label;
+        QVERIFY2(issues.first().message.startsWith(label + s(" (an answer this scope does not ask)")),
+                 qPrintable(issues.first().message));
+
+        // A check between kept details holds them to the same rule as asked ones.
+        a.answers[s("7.9.1")] = {{s("choice"), s("A")}, {s("total_timeout_s"), 40.0}, {s("drain_timeout_s"), 50.0}};
+        const QList<Issue> checks = validateQuestion(Resolver(q7(), a), s("7.9.1"));
+        QCOMPARE(checks.size(), 1);
+        QVERIFY(checks.first().fieldId.isEmpty());
+        QVERIFY2(checks.first().message.startsWith(s("Answers this scope does not ask: The connection drain")),
+                 qPrintable(checks.first().message));
+        QVERIFY(!checks.first().warning);
     }
 
     void shouldPrefillOnlyInSmartMode()

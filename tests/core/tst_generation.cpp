@@ -325,10 +325,6 @@ private Q_SLOTS:
         QTest::newRow("questions MVP skips")
             << mvp << QStringList{s("LEAK"), s("SENTRY_DSN"), s("Sentry"), s("FEATURE_FLAGS_SDK_KEY")};
 
-        AnswerSet simplified = smart(Scope::Production);
-        simplified.answers[s("7.9.1")] = {{s("choice"), s("A")}, {s("total_timeout_s"), 77.0}};
-        QTest::newRow("details a simplified question does not ask") << simplified << QStringList{s("77 s"), s("=77")};
-
         AnswerSet noOnCall = smart(Scope::Enterprise);
         noOnCall.answers[s("7.6")] = {{s("on_call"), s("B")}, {s("on_call_tool"), s("LEAK pager")}};
         QTest::newRow("on-call tool without a rotation") << noOnCall << QStringList{s("LEAK")};
@@ -343,6 +339,54 @@ private Q_SLOTS:
             for (const QString &text : absent)
                 QVERIFY2(!QString::fromUtf8(f.content).contains(text), qPrintable(f.path + s(" contains ") + text));
         }
+    }
+
+    // Production simplifies 7.9.1-7.9.4: the wizard asks their headlines only, but the values
+    // an answers file holds for their details are used, never replaced by defaults.
+    void shouldKeepAnsweredDetailsOfSimplifiedQuestions()
+    {
+        AnswerSet a = smart(Scope::Production);
+        a.answers[s("7.9.1")] = {{s("choice"), s("A")}, {s("total_timeout_s"), 40.0}};
+        a.answers[s("7.9.2")] = {{s("choice"), s("A")}, {s("timeout_ms"), 3000.0}};
+        a.answers[s("7.9.3")] = {{s("default_http_timeout_ms"), 3125.0}};
+        const GenerationResult r = run(a);
+        QVERIFY2(r.errors.isEmpty(), qPrintable(errorText(r)));
+        const QString doc = operations(r);
+        const QString env = envExample(r);
+        QVERIFY2(doc.contains(s("40 s")), "the answered shutdown total is used");
+        QVERIFY2(!doc.contains(s("within 30 s")), "the default shutdown total is not");
+        QVERIFY2(env.contains(s("=40")), qPrintable(env));
+        QVERIFY2(doc.contains(s("3000 ms")) || doc.contains(s("3,000 ms")), "the answered breaker timeout is used");
+        QVERIFY2(doc.contains(s("3125")) || env.contains(s("3125")), "the answered HTTP timeout is used");
+    }
+
+    // Every value a default gave is marked where it is used; answered values are not.
+    void shouldMarkDefaultsInTheDocuments()
+    {
+        AnswerSet a = smart(Scope::Production);
+        a.answers[s("7.9.1")] = {{s("choice"), s("A")}, {s("total_timeout_s"), 40.0}};
+        const GenerationResult r = run(a);
+        QVERIFY2(r.errors.isEmpty(), qPrintable(errorText(r)));
+        const QString doc = operations(r);
+        const qsizetype shutdown = doc.indexOf(s("\n## Graceful Shutdown\n"));
+        QVERIFY(shutdown >= 0);
+        const qsizetype next = doc.indexOf(s("\n## "), shutdown + 1);
+        const QString section = doc.mid(shutdown, next - shutdown);
+        const qsizetype mark = section.indexOf(s("*Defaults:*"));
+        QVERIFY2(mark >= 0, qPrintable(section));
+        const QString line = section.mid(mark, section.indexOf(u'\n', mark) - mark);
+        QVERIFY2(line.contains(s("Connection drain timeout: 15 s")), qPrintable(line));
+        QVERIFY2(!line.contains(s("Total")), qPrintable(line)); // answered: not a default
+        QVERIFY2(!line.contains(s("every value")), qPrintable(line));
+        // The header explains the mark once.
+        QVERIFY(doc.contains(s("Lines marked *Defaults* name the values")));
+        // A question with no answer at all says so instead of listing every value.
+        const qsizetype alerts = doc.indexOf(s("\n## Alerts\n"));
+        QVERIFY(alerts >= 0);
+        const QString alertSection = doc.mid(alerts, doc.indexOf(s("\n## "), alerts + 1) - alerts);
+        QVERIFY2(alertSection.contains(
+                     s("*Defaults:* every value in this section is the questionnaire's recommended default.")),
+                 qPrintable(alertSection));
     }
 
     void shouldMarkSkippedSectionsTbdInMvp()

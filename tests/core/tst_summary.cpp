@@ -3,6 +3,8 @@
 #include "answersfile.h"
 #include "summaryexport.h"
 
+#include <algorithm>
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -131,6 +133,53 @@ private Q_SLOTS:
         QVERIFY(!html.contains(s("<script>")));
         QVERIFY(html.contains(s("&lt;script&gt;")));
         QVERIFY(!html.contains(s("http")));
+    }
+
+    // An answered value stands alone; a default carries the mark, and every export explains it.
+    void shouldMarkDefaultsAndExplainTheMark()
+    {
+        AnswerSet a;
+        a.scope = Scope::Production;
+        a.mode = Mode::Interactive;
+        a.answers[s("7.9.1")] = {{s("choice"), s("A")}, {s("total_timeout_s"), 40.0}};
+        const Resolver r(Questionnaire::builtIn(), a);
+        const QList<SummaryLine> lines = summaryLines(r);
+        const auto shutdown =
+            std::find_if(lines.begin(), lines.end(), [](const SummaryLine &l) { return l.questionId == s("7.9.1"); });
+        QVERIFY(shutdown != lines.end());
+        QVERIFY2(shutdown->text.contains(s("Total shutdown timeout: 40 s;")), qPrintable(shutdown->text));
+        QVERIFY2(shutdown->text.contains(s("Connection drain timeout: 15 s ") + defaultMark()),
+                 qPrintable(shutdown->text));
+        QVERIFY2(!shutdown->text.startsWith(s("Yes — Handle shutdown gracefully (Production-Ready/Enterprise) ")
+                                            + defaultMark()),
+                 qPrintable(shutdown->text)); // the headline was answered
+        QCOMPARE(shutdown->defaults, int(shutdown->text.count(defaultMark())));
+        QVERIFY(shutdown->defaults > 0);
+
+        QVERIFY(summaryMarkdown(r).contains(defaultsLegend()));
+        QVERIFY(summaryText(r).contains(defaultsLegend()));
+        QVERIFY(summaryHtml(r).contains(defaultsLegend().toHtmlEscaped()));
+        const QJsonObject root = QJsonDocument::fromJson(summaryJson(r)).object();
+        QCOMPARE(root.value(s("defaultMark")).toString(), defaultMark());
+        for (const QJsonValue &line : root.value(s("summary")).toArray()) {
+            if (line.toObject().value(s("question")).toString() == s("7.9.1"))
+                QCOMPARE(line.toObject().value(s("defaults")).toInt(), shutdown->defaults);
+        }
+    }
+
+    // A question answered in full carries no mark.
+    void shouldNotMarkAnsweredValues()
+    {
+        AnswerSet a;
+        a.scope = Scope::Mvp;
+        a.mode = Mode::SmartAutoSuggest;
+        a.answers[s("7.1")] = {{s("choice"), s("B")}, {s("platform"), s("Fly.io")}, {s("why"), s("edge regions")}};
+        const Resolver r(Questionnaire::builtIn(), a);
+        const QList<SummaryLine> lines = summaryLines(r);
+        QCOMPARE(lines.first().questionId, s("7.1"));
+        QCOMPARE(lines.first().defaults, 0);
+        QVERIFY2(!lines.first().text.contains(defaultMark()), qPrintable(lines.first().text));
+        QVERIFY(lines.at(1).defaults > 0); // 7.2 unanswered in Smart mode: its defaults are marked
     }
 
     void shouldKnowEachFormat()

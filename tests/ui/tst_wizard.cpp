@@ -381,9 +381,21 @@ private Q_SLOTS:
         QVERIFY(walkTo(QStringLiteral("smart"), QStringLiteral("production"), QStringLiteral("7.9.1")));
         auto *note = wizard()->currentPage()->findChild<QLabel *>(QStringLiteral("simplifiedNote"));
         QVERIFY(note->isVisible());
-        QVERIFY(note->text().contains(QLatin1String("details take their defaults")));
+        QVERIFY(note->text().contains(QLatin1String("Details you answered before are kept")));
+        QVERIFY(!note->text().contains(QLatin1String("Kept:")));
         QVERIFY(find<FieldRow>(QStringLiteral("7.9.1/choice/row"))->isVisible());
         QVERIFY(!find<FieldRow>(QStringLiteral("7.9.1/total_timeout_s/row"))->isVisible());
+
+        // A detail answered before (in Enterprise, or in the file) is named as kept, not replaced.
+        model()->setValue(QStringLiteral("7.9.1"), QStringLiteral("total_timeout_s"), 40.0);
+        QVERIFY2(note->text().contains(QLatin1String("Kept: Total shutdown timeout.")), qPrintable(note->text()));
+        // An invalid kept value is reported on the page, naming the hidden detail.
+        model()->setValue(QStringLiteral("7.9.1"), QStringLiteral("total_timeout_s"), -1.0);
+        auto *issues = wizard()->currentPage()->findChild<QLabel *>(QStringLiteral("pageIssues"));
+        QVERIFY(issues);
+        QVERIFY(issues->isVisible());
+        QVERIFY2(issues->text().contains(QLatin1String("Total shutdown timeout (an answer this scope does not ask)")),
+                 qPrintable(issues->text()));
     }
 
     void shouldEditTableRows()
@@ -418,6 +430,24 @@ private Q_SLOTS:
         table->item(2, 2)->setText(QStringLiteral("1.5"));
         QVERIFY(!isNextEnabled());
         QVERIFY(find<IssueLabel>(QStringLiteral("7.9.3/policies/issues"))->text().contains(QLatin1String("Row 3")));
+    }
+
+    // Values no answer gave carry "(default)" on the summary page, with the legend on top.
+    void shouldMarkDefaultsOnTheSummaryPage()
+    {
+        QVERIFY(openWindow());
+        model()->setValue(QStringLiteral("7.1"), QStringLiteral("choice"), QStringLiteral("B"));
+        model()->setValue(QStringLiteral("7.1"), QStringLiteral("platform"), QStringLiteral("Fly.io"));
+        QVERIFY(walkTo(QStringLiteral("smart"), QStringLiteral("production"), QStringLiteral("summary")));
+        auto *legend = find<QLabel>(QStringLiteral("summary/legend"));
+        QVERIFY(legend);
+        QVERIFY(legend->isVisible());
+        QCOMPARE(legend->text(), defaultsLegend());
+        const QString platform = find<QLabel>(QStringLiteral("summary/7.1"))->text();
+        QVERIFY2(platform.contains(QLatin1String("Fly.io")), qPrintable(platform));
+        QVERIFY2(!platform.contains(QLatin1String("(default)")), qPrintable(platform));
+        const QString pooling = find<QLabel>(QStringLiteral("summary/7.7.2"))->text();
+        QVERIFY2(pooling.contains(QLatin1String("(default)")), qPrintable(pooling));
     }
 
     void shouldGoBackToAQuestionFromTheSummary()

@@ -63,7 +63,8 @@ ModeScopePage::ModeScopePage(AnswersModel *model, QWidget *parent)
     addOption(scopeBox, m_scopes, int(Scope::Production), QStringLiteral("scope/production"),
               tr("&Production-Ready — %1 questions").arg(q.askedQuestions(Scope::Production).size()),
               tr("Asks 7.1–7.8 in full and simplifies 7.9–7.10 (advanced monitoring and "
-                 "resilience): only their headline answers are asked, details take their defaults."));
+                 "resilience): only their headline answers are asked. Details you answered are "
+                 "kept; the others take their defaults, marked as such in the documents."));
     addOption(scopeBox, m_scopes, int(Scope::Enterprise), QStringLiteral("scope/enterprise"),
               tr("&Enterprise — %1 questions").arg(q.askedQuestions(Scope::Enterprise).size()),
               tr("Asks all questions 7.1–7.10, with emphasis on reliability and disaster recovery."));

@@ -188,9 +188,18 @@ void QuestionPage::refresh()
     const bool simplified = m_question.asked(scope) == Asked::Simplified;
     m_simplified->setVisible(simplified);
     if (simplified) {
-        m_simplified->setText(tr("Simplified in %1 scope: only the headline answer is asked; "
-                                 "the details take their defaults.")
-                                  .arg(scopeTitle(scope)));
+        QStringList kept;
+        for (const Field &field : m_question.fields) {
+            if (resolver.isKeptDetail(m_question.id, field.id))
+                kept.append(field.label);
+        }
+        QString text = tr("Simplified in %1 scope: only the headline answer is asked. Details you "
+                          "answered before are kept; the others take their defaults, which the "
+                          "documents mark as defaults.")
+                           .arg(scopeTitle(scope));
+        if (!kept.isEmpty())
+            text += QLatin1Char(' ') + tr("Kept: %1.").arg(kept.join(QStringLiteral(", ")));
+        m_simplified->setText(text);
     }
     for (const Section &section : std::as_const(m_sections)) {
         bool anyShown = false;
@@ -225,7 +234,7 @@ void QuestionPage::showIssues(const Resolver &resolver)
                 }
             }
         }
-        if (target.isEmpty() || !row(target))
+        if (target.isEmpty() || !row(target) || !resolver.isFieldAsked(m_question.id, target))
             general.append(issue);
         else
             byField[target].append(issue);

@@ -15,6 +15,8 @@
 #include <QRadioButton>
 #include <QScrollArea>
 
+#include <algorithm>
+
 namespace opsflow {
 
 SummaryPage::SummaryPage(AnswersModel *model, QWidget *parent)
@@ -131,7 +133,17 @@ void SummaryPage::refresh()
     grid->setVerticalSpacing(8);
     grid->setColumnStretch(1, 1);
     int row = 0;
-    for (const SummaryLine &line : summaryLines(resolver)) {
+    const QList<SummaryLine> lines = summaryLines(resolver);
+    if (std::any_of(lines.begin(), lines.end(), [](const SummaryLine &line) { return line.defaults > 0; })) {
+        // "(default)" after a value says no answer gave it; the legend says so once, on top.
+        auto *legend = new QLabel(defaultsLegend(), content);
+        legend->setObjectName(QStringLiteral("summary/legend"));
+        legend->setTextFormat(Qt::PlainText);
+        legend->setWordWrap(true);
+        legend->setForegroundRole(QPalette::PlaceholderText);
+        grid->addWidget(legend, row++, 0, 1, 2);
+    }
+    for (const SummaryLine &line : lines) {
         // A line of an asked question links to its page; the others have no page to show.
         const bool linked = resolver.isAsked(line.questionId);
         auto *label = new QLabel(content);
@@ -148,9 +160,24 @@ void SummaryPage::refresh()
         bold.setBold(true);
         label->setFont(bold);
         label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-        auto *text = new QLabel(line.text, content);
+        auto *text = new QLabel(content);
         text->setObjectName(QStringLiteral("summary/") + line.questionId);
-        text->setTextFormat(Qt::PlainText);
+        if (line.defaults > 0) {
+            // The mark stays in the text (copy and screen readers get it) but is drawn muted,
+            // so the answers themselves stand out.
+            // Half-way between text and background: the placeholder colour carries its
+            // softness in alpha, which a style sheet colour name would drop.
+            const QColor fg = palette().color(QPalette::Text);
+            const QColor bg = palette().color(QPalette::Base);
+            const QColor mid((fg.red() + bg.red()) / 2, (fg.green() + bg.green()) / 2, (fg.blue() + bg.blue()) / 2);
+            const QString muted =
+                QStringLiteral("<span style=\"color:%1\">%2</span>").arg(mid.name(), defaultMark().toHtmlEscaped());
+            text->setTextFormat(Qt::RichText);
+            text->setText(line.text.toHtmlEscaped().replace(defaultMark().toHtmlEscaped(), muted));
+        } else {
+            text->setTextFormat(Qt::PlainText);
+            text->setText(line.text);
+        }
         text->setWordWrap(true);
         text->setTextInteractionFlags(Qt::TextSelectableByMouse);
         if (line.tbd) {

@@ -1,0 +1,34 @@
+// The values the outputs use that no answer gave: the questionnaire's defaults, including the
+// details of a question the scope simplifies. The documents, the summary and its exports list
+// them, so a default is never taken for the user's answer.
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QVariant>
+
+namespace opsflow {
+
+class FactModel;
+struct Field;
+struct Question;
+
+struct DefaultedValue {
+    QString fieldId; // "total_timeout_s"
+    QString label;   // the field's label, "Total timeout (s)"
+    QString text;    // the value in words, "30 s"
+};
+
+// The fields of `question` that are used and hold a questionnaire default, in the question's order.
+QList<DefaultedValue> defaultedValues(const FactModel &facts, const Question &question);
+
+// The project facts (context fields) that no answer, file or scan gave.
+QList<DefaultedValue> defaultedContext(const FactModel &facts, const QList<Field> &contextFields);
+
+// Whether every used field of `question` that has a value holds a default (and at least one does).
+bool allValuesDefaulted(const FactModel &facts, const Question &question);
+
+// One field's value in words, e.g. "Canary Deployment", "5%", "30 s" or "3 rows (a, b, c)".
+QString describeValue(const Field &field, const QVariant &value);
+
+} // namespace opsflow
