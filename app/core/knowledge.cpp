@@ -11,6 +11,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+
 namespace opsflow {
 
 namespace {
@@ -309,7 +311,8 @@ std::optional<Knowledge> Knowledge::load(const QString &root, const Questionnair
     }
     if (!checkDefaults(k.m_platforms, k.m_clouds, letters, error) || !checkPriorities(k.m_platforms, error))
         return std::nullopt;
-    if (!k.loadDocumentRules(root, questionnaire, error) || !k.loadLibraryRules(root, questionnaire, error))
+    if (!k.loadDocumentRules(root, questionnaire, error) || !k.loadLibraryRules(root, questionnaire, error)
+        || !k.loadImages(root, questionnaire, error))
         return std::nullopt;
     return k;
 }
@@ -462,6 +465,97 @@ bool Knowledge::loadLibraryRules(const QString &root, const Questionnaire &quest
         m_libraryRules.append(rule);
     }
     return true;
+}
+
+bool Knowledge::loadImages(const QString &root, const Questionnaire &questionnaire, QString *error)
+{
+    const QString name = displayName(root, root + QStringLiteral("/images.json"));
+    const auto schema = readSchema(root + QStringLiteral("/images.schema.json"),
+                                   displayName(root, root + QStringLiteral("/images.schema.json")), error);
+    if (!schema)
+        return false;
+    const auto object = readValid(root + QStringLiteral("/images.json"), name, *schema, error);
+    if (!object)
+        return false;
+    const auto fail = [&](const QString &where, const QString &problem) {
+        *error = QStringLiteral("%1: %2: %3").arg(name, where, problem);
+        return false;
+    };
+    // One entry per id; a date, with its source, or the reason there is none.
+    const auto read = [&](const QString &list, const char *idKey, QList<ImageKnowledge> *into) {
+        const QJsonArray entries = object->value(list).toArray();
+        for (qsizetype i = 0; i < entries.size(); ++i) {
+            const QJsonObject o = entries.at(i).toObject();
+            const QString where = QStringLiteral("%1[%2]").arg(list).arg(i);
+            ImageKnowledge image;
+            image.id = o.value(QLatin1String(idKey)).toString();
+            image.release = o.value(QLatin1String("release")).toString();
+            image.run = o.value(QLatin1String(o.contains(QLatin1String("image")) ? "image" : "run")).toString();
+            image.build = o.value(QLatin1String("build")).toString();
+            image.user = o.value(QLatin1String("user")).toString();
+            const QString date = o.value(QLatin1String("supported_until")).toString();
+            const QString support = o.value(QLatin1String("support")).toString();
+            image.source = date.isEmpty() ? support : o.value(QLatin1String("source")).toString();
+            if (std::any_of(into->cbegin(), into->cend(), [&](const ImageKnowledge &k) { return k.id == image.id; }))
+                return fail(where + u'.' + QLatin1String(idKey), QStringLiteral("\"%1\" appears twice").arg(image.id));
+            if (!date.isEmpty()) {
+                image.supportedUntil = QDate::fromString(date, Qt::ISODate);
+                if (!image.supportedUntil.isValid())
+                    return fail(where + QStringLiteral(".supported_until"),
+                                QStringLiteral("\"%1\" is not a date").arg(date));
+                if (image.source.isEmpty())
+                    return fail(where, QStringLiteral("a supported_until date needs its source"));
+                if (!support.isEmpty())
+                    return fail(where + QStringLiteral(".support"),
+                                QStringLiteral("give a date or a reason, not both"));
+            } else if (support.isEmpty()) {
+                return fail(where, QStringLiteral("needs supported_until (with its source) or support (why no date)"));
+            }
+            into->append(image);
+        }
+        return true;
+    };
+    if (!read(QStringLiteral("runtimes"), "runtime", &m_runtimes)
+        || !read(QStringLiteral("services"), "service", &m_services))
+        return false;
+    const Field *runtime = questionnaire.contextField(QStringLiteral("runtime"));
+    if (!runtime)
+        return fail(QStringLiteral("runtimes"), QStringLiteral("the questionnaire has no context field runtime"));
+    for (qsizetype i = 0; i < m_runtimes.size(); ++i) {
+        if (!runtime->choice(m_runtimes.at(i).id))
+            return fail(QStringLiteral("runtimes[%1].runtime").arg(i),
+                        QStringLiteral("\"%1\" is not a choice of the context field runtime").arg(m_runtimes.at(i).id));
+    }
+    for (const Choice &choice : runtime->choices) {
+        const bool listed = std::any_of(m_runtimes.cbegin(), m_runtimes.cend(),
+                                        [&](const ImageKnowledge &k) { return k.id == choice.value; });
+        if (!listed)
+            return fail(QStringLiteral("runtimes"),
+                        QStringLiteral("the runtime \"%1\" has no images").arg(choice.value));
+    }
+    return true;
+}
+
+const ImageKnowledge &Knowledge::runtimeImages(const QString &runtime) const
+{
+    for (const ImageKnowledge &image : m_runtimes) {
+        if (image.id == runtime)
+            return image;
+    }
+    for (const ImageKnowledge &image : m_runtimes) {
+        if (image.id == QLatin1String("other"))
+            return image;
+    }
+    return m_runtimes.constFirst(); // not reached: the loader requires "other"
+}
+
+const ImageKnowledge *Knowledge::serviceImage(const QString &service) const
+{
+    for (const ImageKnowledge &image : m_services) {
+        if (image.id == service)
+            return &image;
+    }
+    return nullptr;
 }
 
 QStringList Knowledge::knownValues(const QString &questionId, const QString &fieldId) const

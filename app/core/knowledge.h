@@ -1,6 +1,7 @@
 // OpsFlow's domain knowledge as data: the files under resources/knowledge/, loaded strictly.
 #pragma once
 
+#include <QDate>
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
@@ -82,6 +83,18 @@ struct LibraryEvidenceRule {
     QList<SuggestedAnswer> suggests;
 };
 
+// A container image the documents suggest, and how long its release is supported
+// (resources/knowledge/images.json). A date in the past is a stale default: tst_knowledge fails.
+struct ImageKnowledge {
+    QString id;           // a runtime choice ("node", "other") or a local service ("postgresql")
+    QString release;      // "Node.js 24 (LTS)"
+    QString build;        // runtimes: the build stage's image
+    QString run;          // the image that runs; for a service, its image
+    QString user;         // runtimes: a non-root user that exists in `run`
+    QDate supportedUntil; // invalid when no date is published (then `source` says why)
+    QString source;       // where the date comes from, or why there is none
+};
+
 // What a 7.1 answer means: the platform the typed name is recognised as, and the cloud it
 // belongs to (named in the text, implied by the platform, or AWS for an unnamed cloud).
 struct PlatformMatch {
@@ -120,6 +133,14 @@ public:
     // audit's evidence that a document describes where the service runs).
     bool namesAPlatform(const QString &line) const;
 
+    // The images for a runtime (a choice of the context field "runtime"); any other value
+    // gets the "other" entry. Every runtime choice has one: the loader checks.
+    const ImageKnowledge &runtimeImages(const QString &runtime) const;
+    // The image of a local development service ("postgresql", "redis", …); null when unknown.
+    const ImageKnowledge *serviceImage(const QString &service) const;
+    const QList<ImageKnowledge> &runtimes() const { return m_runtimes; }
+    const QList<ImageKnowledge> &services() const { return m_services; }
+
     // Rules for dependencies, in the order they are tried.
     const QList<LibraryEvidenceRule> &libraryRules() const { return m_libraryRules; }
     // Every value the library rules suggest for a field (7.9.2 tool: "opossum", "Polly", …):
@@ -129,12 +150,15 @@ public:
 private:
     bool loadLibraryRules(const QString &root, const Questionnaire &questionnaire, QString *error);
     bool loadDocumentRules(const QString &root, const Questionnaire &questionnaire, QString *error);
+    bool loadImages(const QString &root, const Questionnaire &questionnaire, QString *error);
 
     QList<PlatformKnowledge> m_platforms;
     QList<CloudKnowledge> m_clouds;
     QList<DocumentEvidenceRule> m_documentRules;
     QList<LibraryEvidenceRule> m_libraryRules;
     QHash<QString, QRegularExpression> m_documentCues;
+    QList<ImageKnowledge> m_runtimes;
+    QList<ImageKnowledge> m_services;
 };
 
 } // namespace opsflow

@@ -805,26 +805,12 @@ QString imageReference(const QString &typed)
     return ref;
 }
 
-struct RuntimeImages {
-    QString build;
-    QString run;
-    bool sameImage; // the build stage uses the runtime image too
-};
-
-RuntimeImages runtimeImages(const QString &runtime)
+// A local service's image, from the knowledge files (resources/knowledge/images.json).
+QString serviceImage(const char *service)
 {
-    if (runtime == QLatin1String("node"))
-        return {QStringLiteral("node:20-alpine"), QStringLiteral("node:20-alpine"), true};
-    if (runtime == QLatin1String("python"))
-        return {QStringLiteral("python:3.12-slim"), QStringLiteral("python:3.12-slim"), true};
-    if (runtime == QLatin1String("go"))
-        return {QStringLiteral("golang:1.22"), QStringLiteral("gcr.io/distroless/static-debian12"), false};
-    if (runtime == QLatin1String("java"))
-        return {QStringLiteral("eclipse-temurin:21-jdk"), QStringLiteral("eclipse-temurin:21-jre"), false};
-    if (runtime == QLatin1String("dotnet"))
-        return {QStringLiteral("mcr.microsoft.com/dotnet/sdk:8.0"),
-                QStringLiteral("mcr.microsoft.com/dotnet/aspnet:8.0"), false};
-    return {QStringLiteral("debian:12-slim"), QStringLiteral("debian:12-slim"), true};
+    const ImageKnowledge *image = Knowledge::builtIn().serviceImage(QLatin1String(service));
+    Q_ASSERT(image); // the schema lists every service the compose writer uses
+    return image ? image->run : QString();
 }
 
 // The Compose services of the stack in the project settings, wired to each other; the app's
@@ -859,7 +845,7 @@ ComposeService databaseService(Facts::Database d, const QString &dbName)
     s.healthy = true;
     switch (d) {
     case Facts::Database::PostgreSql:
-        s.image = QStringLiteral("postgres:16");
+        s.image = serviceImage("postgresql");
         s.environment = {QStringLiteral("POSTGRES_USER: app"), QStringLiteral("POSTGRES_PASSWORD: change-me"),
                          QStringLiteral("POSTGRES_DB: ") + dbName};
         s.extra = {QStringLiteral("healthcheck:"),
@@ -867,7 +853,7 @@ ComposeService databaseService(Facts::Database d, const QString &dbName)
         s.volume = QStringLiteral("db-data:/var/lib/postgresql/data");
         break;
     case Facts::Database::MySql:
-        s.image = QStringLiteral("mysql:8.4");
+        s.image = serviceImage("mysql");
         s.environment = {QStringLiteral("MYSQL_USER: app"), QStringLiteral("MYSQL_PASSWORD: change-me"),
                          QStringLiteral("MYSQL_DATABASE: ") + dbName,
                          QStringLiteral("MYSQL_ROOT_PASSWORD: change-me-root")};
@@ -876,7 +862,7 @@ ComposeService databaseService(Facts::Database d, const QString &dbName)
         s.volume = QStringLiteral("db-data:/var/lib/mysql");
         break;
     case Facts::Database::MongoDb:
-        s.image = QStringLiteral("mongo:7");
+        s.image = serviceImage("mongodb");
         s.environment = {QStringLiteral("MONGO_INITDB_ROOT_USERNAME: app"),
                          QStringLiteral("MONGO_INITDB_ROOT_PASSWORD: change-me")};
         s.extra = {
@@ -912,18 +898,18 @@ QList<ComposeService> stackServices(const Facts &f, const QString &slug, QString
     if (!databaseService(f.database, dbName).name.isEmpty())
         services.append(databaseService(f.database, dbName));
     if (f.cache == Facts::Cache::Redis || f.queue == Facts::Queue::Redis) {
-        services.append({QStringLiteral("redis"), QStringLiteral("redis:7"), {}, {}, {}, false});
+        services.append({QStringLiteral("redis"), serviceImage("redis"), {}, {}, {}, false});
         appEnvironment << QStringLiteral("REDIS_URL: redis://redis:6379/0");
     }
     if (f.cache == Facts::Cache::Memcached) {
-        services.append({QStringLiteral("memcached"), QStringLiteral("memcached:1.6"), {}, {}, {}, false});
+        services.append({QStringLiteral("memcached"), serviceImage("memcached"), {}, {}, {}, false});
         appEnvironment << QStringLiteral("MEMCACHED_SERVERS: memcached:11211");
     }
     switch (f.queue) {
     case Facts::Queue::RabbitMq:
         services.append(
             {QStringLiteral("rabbitmq"),
-             QStringLiteral("rabbitmq:3-management"),
+             serviceImage("rabbitmq"),
              {QStringLiteral("RABBITMQ_DEFAULT_USER: app"), QStringLiteral("RABBITMQ_DEFAULT_PASS: change-me")},
              {QStringLiteral("ports:"), QStringLiteral("  - \"15672:15672\"")},
              {},
@@ -934,7 +920,7 @@ QList<ComposeService> stackServices(const Facts &f, const QString &slug, QString
         // The image's defaults advertise localhost, which other containers cannot reach.
         services.append(
             {QStringLiteral("kafka"),
-             QStringLiteral("apache/kafka:3.7.0"),
+             serviceImage("kafka"),
              {QStringLiteral("KAFKA_NODE_ID: 1"), QStringLiteral("KAFKA_PROCESS_ROLES: broker,controller"),
               QStringLiteral("KAFKA_LISTENERS: PLAINTEXT://:9092,CONTROLLER://:9093"),
               QStringLiteral("KAFKA_ADVERTISED_LISTENERS: PLAINTEXT://kafka:9092"),
@@ -949,7 +935,7 @@ QList<ComposeService> stackServices(const Facts &f, const QString &slug, QString
         break;
     case Facts::Queue::Sqs:
         services.append({QStringLiteral("localstack"),
-                         QStringLiteral("localstack/localstack:3"),
+                         serviceImage("localstack"),
                          {QStringLiteral("SERVICES: sqs")},
                          {},
                          {},
@@ -1107,20 +1093,26 @@ void addContainers(QVariantMap &c, const Inputs &in)
     set(c, "RUNTIME_NAME", runtimeName(in.a));
 
     const QString runtime = in.a.context("runtime");
-    RuntimeImages images = runtimeImages(runtime);
+    const ImageKnowledge &images = Knowledge::builtIn().runtimeImages(runtime);
+    QString build = images.build;
+    QString run = images.run;
     const QString typed = imageReference(in.a.text("7.2", "base_image"));
     if (!typed.isEmpty()) {
-        images.run = typed;
-        if (images.sameImage)
-            images.build = typed;
+        // A typed base image replaces the run stage, and the build stage too where the
+        // runtime builds in the image it runs in.
+        if (build == run)
+            build = typed;
+        run = typed;
     }
-    set(c, "BASE_IMAGE_CELL",
-        escape::inlineCode(images.run, escape::CodeContext::TableCell)
-            + (typed.isEmpty() ? QStringLiteral(" (the runtime's default)") : QString()));
+    set(c, "BASE_IMAGE_CELL", escape::inlineCode(run, escape::CodeContext::TableCell));
+    set(c, "BASE_IMAGE_DEFAULT", typed.isEmpty());
+    set(c, "BASE_IMAGE_RELEASE", escape::markdownTableCell(images.release));
+    set(c, "BASE_IMAGE_SUPPORTED_UNTIL", images.supportedUntil.toString(Qt::ISODate));
+    set(c, "RUN_USER", images.user);
     const auto size = in.a.number("7.2", "image_size_mb");
     set(c, "IMAGE_SIZE", size ? QStringLiteral("about %1 MB").arg(num(*size)) : QStringLiteral("*not estimated yet*"));
-    set(c, "BUILD_IMAGE", images.build);
-    set(c, "RUN_IMAGE", images.run);
+    set(c, "BUILD_IMAGE", build);
+    set(c, "RUN_IMAGE", run);
     // The Dockerfile itself is the template's text, one block per runtime.
     static const char *const runtimes[] = {"node", "python", "go", "java", "dotnet"};
     bool known = false;

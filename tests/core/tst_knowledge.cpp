@@ -226,6 +226,121 @@ private Q_SLOTS:
         QVERIFY2(error.contains(expected), qPrintable(error));
     }
 
+    // Every suggested image is a release that is still supported today. This test starts
+    // failing on the day a default goes stale: update resources/knowledge/images.json then.
+    void shouldSuggestOnlySupportedImages()
+    {
+        const Knowledge &k = Knowledge::builtIn();
+        const QDate today = QDate::currentDate();
+        int dated = 0;
+        for (const QList<ImageKnowledge> *list : {&k.runtimes(), &k.services()}) {
+            for (const ImageKnowledge &image : *list) {
+                QVERIFY2(!image.source.isEmpty(), qPrintable(image.id));
+                if (!image.supportedUntil.isValid())
+                    continue; // no published date; `source` says why
+                ++dated;
+                QVERIFY2(image.supportedUntil >= today,
+                         qPrintable(QStringLiteral("%1 (%2) left support on %3 (%4)")
+                                        .arg(image.run, image.release, image.supportedUntil.toString(Qt::ISODate),
+                                             image.source)));
+            }
+        }
+        // Every runtime image has a date; only services without a published policy may lack one.
+        for (const ImageKnowledge &image : k.runtimes())
+            QVERIFY2(image.supportedUntil.isValid(), qPrintable(image.id));
+        QVERIFY(dated >= k.runtimes().size());
+    }
+
+    // Each runtime the questionnaire offers has its images; an unknown one falls back to "other".
+    void shouldHaveImagesForEveryRuntime()
+    {
+        const Knowledge &k = Knowledge::builtIn();
+        const Field *runtime = Questionnaire::builtIn().contextField(QStringLiteral("runtime"));
+        QVERIFY(runtime);
+        for (const Choice &choice : runtime->choices)
+            QCOMPARE(k.runtimeImages(choice.value).id, choice.value);
+        QCOMPARE(k.runtimeImages(QStringLiteral("cobol")).id, QStringLiteral("other"));
+        // The questionnaire's example base image is the default of its default runtime.
+        const Field *base = Questionnaire::builtIn().field(QStringLiteral("7.2"), QStringLiteral("base_image"));
+        QVERIFY(base);
+        QCOMPARE(base->placeholder, k.runtimeImages(runtime->defaultValue.toString()).run);
+    }
+
+    void shouldRejectImageDefects_data()
+    {
+        QTest::addColumn<QString>("list");
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QJsonValue>("value");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("unknown runtime") << QStringLiteral("runtimes") << QStringLiteral("runtime")
+                                         << QJsonValue(QStringLiteral("cobol"))
+                                         << QStringLiteral(
+                                                "images.json: runtimes[0].runtime: \"cobol\" is not a choice");
+        QTest::newRow("runtime twice") << QStringLiteral("runtimes") << QStringLiteral("runtime")
+                                       << QJsonValue(QStringLiteral("python"))
+                                       << QStringLiteral("images.json: runtimes[1].runtime: \"python\" appears twice");
+        QTest::newRow("not a date") << QStringLiteral("runtimes") << QStringLiteral("supported_until")
+                                    << QJsonValue(QStringLiteral("2028-02-30"))
+                                    << QStringLiteral("runtimes[0].supported_until: \"2028-02-30\" is not a date");
+        QTest::newRow("date and reason") << QStringLiteral("services") << QStringLiteral("support")
+                                         << QJsonValue(QStringLiteral("because"))
+                                         << QStringLiteral("services[0].support: give a date or a reason, not both");
+        QTest::newRow("unknown key") << QStringLiteral("services") << QStringLiteral("eol")
+                                     << QJsonValue(QStringLiteral("2030-01-01")) << QStringLiteral("images.json: ");
+    }
+
+    void shouldRejectImageDefects()
+    {
+        QFETCH(QString, list);
+        QFETCH(QString, key);
+        QFETCH(QJsonValue, value);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        QVERIFY(copyKnowledge(dir.path()));
+        const QString path = dir.filePath(QStringLiteral("images.json"));
+        QJsonObject o = readObject(path);
+        QJsonArray entries = o.value(list).toArray();
+        QJsonObject first = entries.at(0).toObject();
+        first.insert(key, value);
+        entries.replace(0, first);
+        o.insert(list, entries);
+        QVERIFY(writeObject(path, o));
+        QString error;
+        QVERIFY(!Knowledge::load(dir.path(), Questionnaire::builtIn(), &error));
+        QVERIFY2(error.contains(expected), qPrintable(error));
+        QVERIFY2(error.contains(key), qPrintable(error)); // the key at fault is named
+    }
+
+    // A dated entry must say where its date comes from; an undated one, why it has none.
+    void shouldRequireTheSourceOfADate()
+    {
+        QTemporaryDir dir;
+        QVERIFY(copyKnowledge(dir.path()));
+        const QString path = dir.filePath(QStringLiteral("images.json"));
+        QJsonObject o = readObject(path);
+        QJsonArray services = o.value(QLatin1String("services")).toArray();
+        QJsonObject first = services.at(0).toObject();
+        first.remove(QStringLiteral("source"));
+        services.replace(0, first);
+        QJsonObject undated = services.at(services.size() - 1).toObject();
+        undated.remove(QStringLiteral("support"));
+        o.insert(QStringLiteral("services"), services);
+        QVERIFY(writeObject(path, o));
+        QString error;
+        QVERIFY(!Knowledge::load(dir.path(), Questionnaire::builtIn(), &error));
+        QVERIFY2(error.contains(QStringLiteral("services[0]: a supported_until date needs its source")),
+                 qPrintable(error));
+
+        first.insert(QStringLiteral("source"), QStringLiteral("a release policy"));
+        services.replace(0, first);
+        services.replace(services.size() - 1, undated);
+        o.insert(QStringLiteral("services"), services);
+        QVERIFY(writeObject(path, o));
+        QVERIFY(!Knowledge::load(dir.path(), Questionnaire::builtIn(), &error));
+        QVERIFY2(error.contains(QStringLiteral("needs supported_until (with its source) or support (why no date)")),
+                 qPrintable(error));
+    }
+
     void shouldRejectBrokenJson()
     {
         QTemporaryDir dir;
