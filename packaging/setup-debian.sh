@@ -46,7 +46,7 @@ build_packages=(
 )
 test_packages=(
     xvfb xauth imagemagick poppler-utils desktop-file-utils appstream
-    python3 python3-dotenv python3-jsonschema
+    python3 python3-dotenv python3-jsonschema python3-yaml docker-compose
     chromium dpkg-dev file
     clang clang-format clang-tidy
     debootstrap libxml2-utils

@@ -139,9 +139,9 @@ void addDatabase(Catalog &c, const AnswerReader &a, const DeploymentFacts &facts
                     QStringLiteral("Connection URL of the primary database, credentials included."));
     }
     if (facts.databaseScaling == DeploymentFacts::DatabaseScaling::ReadReplicas)
-        c.addSecret(Database, QStringLiteral("DATABASE_READ_URL"), true, QStringLiteral("URL"),
-                    QString(url).replace(QStringLiteral("@localhost"), QStringLiteral("@localhost-replica")),
-                    QStringLiteral("Connection URL of the read replicas, for reads that tolerate replication lag."));
+        c.addSecret(Database, QStringLiteral("DATABASE_READ_URL"), true, QStringLiteral("URL"), url,
+                    QStringLiteral("Connection URL of the read replicas, for reads that tolerate replication lag; "
+                                   "in local development, where there is no replica, the primary's URL."));
     if (a.skipped("7.7.2"))
         return;
     struct Pool {

@@ -836,7 +836,23 @@ struct ComposeService {
     QStringList extra;       // further lines, already indented by 4
     QString volume;          // "db-data:/var/lib/postgresql/data"
     bool healthy = false;    // the app waits for its healthcheck
+    bool oneShot = false;    // runs once to set up another service; the app waits for it to finish
+    QString after;           // the service this one needs started first
+    // What the app needs to reach this service ("DATABASE_URL: postgresql://…@{host}:5432/…"):
+    // its .env points at localhost, which inside the app's container is the app itself.
+    QStringList appEnvironment;
 };
+
+ComposeService composeService(const QString &name, const QString &image, const QStringList &environment = {},
+                              const QStringList &extra = {})
+{
+    ComposeService s;
+    s.name = name;
+    s.image = image;
+    s.environment = environment;
+    s.extra = extra;
+    return s;
+}
 
 ComposeService databaseService(Facts::Database d, const QString &dbName)
 {
@@ -877,81 +893,101 @@ ComposeService databaseService(Facts::Database d, const QString &dbName)
     return s;
 }
 
-QList<ComposeService> stackServices(const Facts &f, const QString &slug, QStringList &appEnvironment)
+QList<ComposeService> stackServices(const Facts &f, const QString &slug)
 {
     QString dbName = slug;
     dbName.replace(QLatin1Char('-'), QLatin1Char('_'));
     QList<ComposeService> services;
+    ComposeService db = databaseService(f.database, dbName);
+    QString url;
     switch (f.database) {
-    case Facts::Database::PostgreSql:
-        appEnvironment << QStringLiteral("DATABASE_URL: postgresql://app:change-me@db:5432/") + dbName;
-        break;
-    case Facts::Database::MySql:
-        appEnvironment << QStringLiteral("DATABASE_URL: mysql://app:change-me@db:3306/") + dbName;
-        break;
+    case Facts::Database::PostgreSql: url = QStringLiteral("postgresql://app:change-me@{host}:5432/") + dbName; break;
+    case Facts::Database::MySql: url = QStringLiteral("mysql://app:change-me@{host}:3306/") + dbName; break;
     case Facts::Database::MongoDb:
-        appEnvironment
-            << QStringLiteral("DATABASE_URL: mongodb://app:change-me@db:27017/%1?authSource=admin").arg(dbName);
+        url = QStringLiteral("mongodb://app:change-me@{host}:27017/%1?authSource=admin").arg(dbName);
         break;
     default: break;
     }
-    if (!databaseService(f.database, dbName).name.isEmpty())
-        services.append(databaseService(f.database, dbName));
+    if (!db.name.isEmpty()) {
+        db.appEnvironment << QStringLiteral("DATABASE_URL: ") + url;
+        // There is no replica locally: reads meant for one go to the primary.
+        if (f.databaseScaling == Facts::DatabaseScaling::ReadReplicas)
+            db.appEnvironment << QStringLiteral("DATABASE_READ_URL: ") + url;
+        services.append(db);
+    }
     if (f.cache == Facts::Cache::Redis || f.queue == Facts::Queue::Redis) {
-        services.append({QStringLiteral("redis"), serviceImage("redis"), {}, {}, {}, false});
-        appEnvironment << QStringLiteral("REDIS_URL: redis://redis:6379/0");
+        services.append(composeService(QStringLiteral("redis"), serviceImage("redis")));
+        services.last().appEnvironment << QStringLiteral("REDIS_URL: redis://{host}:6379/0");
     }
     if (f.cache == Facts::Cache::Memcached) {
-        services.append({QStringLiteral("memcached"), serviceImage("memcached"), {}, {}, {}, false});
-        appEnvironment << QStringLiteral("MEMCACHED_SERVERS: memcached:11211");
+        services.append(composeService(QStringLiteral("memcached"), serviceImage("memcached")));
+        services.last().appEnvironment << QStringLiteral("MEMCACHED_SERVERS: {host}:11211");
     }
     switch (f.queue) {
     case Facts::Queue::RabbitMq:
-        services.append(
-            {QStringLiteral("rabbitmq"),
-             serviceImage("rabbitmq"),
-             {QStringLiteral("RABBITMQ_DEFAULT_USER: app"), QStringLiteral("RABBITMQ_DEFAULT_PASS: change-me")},
-             {QStringLiteral("ports:"), QStringLiteral("  - \"15672:15672\"")},
-             {},
-             false});
-        appEnvironment << QStringLiteral("AMQP_URL: amqp://app:change-me@rabbitmq:5672");
+        services.append(composeService(
+            QStringLiteral("rabbitmq"), serviceImage("rabbitmq"),
+            {QStringLiteral("RABBITMQ_DEFAULT_USER: app"), QStringLiteral("RABBITMQ_DEFAULT_PASS: change-me")},
+            {QStringLiteral("ports:"), QStringLiteral("  - \"15672:15672\"")}));
+        services.last().appEnvironment << QStringLiteral("AMQP_URL: amqp://app:change-me@{host}:5672");
         break;
     case Facts::Queue::Kafka:
         // The image's defaults advertise localhost, which other containers cannot reach.
-        services.append(
-            {QStringLiteral("kafka"),
-             serviceImage("kafka"),
-             {QStringLiteral("KAFKA_NODE_ID: 1"), QStringLiteral("KAFKA_PROCESS_ROLES: broker,controller"),
-              QStringLiteral("KAFKA_LISTENERS: PLAINTEXT://:9092,CONTROLLER://:9093"),
-              QStringLiteral("KAFKA_ADVERTISED_LISTENERS: PLAINTEXT://kafka:9092"),
-              QStringLiteral("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP: CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT"),
-              QStringLiteral("KAFKA_CONTROLLER_LISTENER_NAMES: CONTROLLER"),
-              QStringLiteral("KAFKA_CONTROLLER_QUORUM_VOTERS: 1@kafka:9093"),
-              QStringLiteral("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR: 1")},
-             {},
-             {},
-             false});
-        appEnvironment << QStringLiteral("KAFKA_BROKERS: kafka:9092");
+        services.append(composeService(
+            QStringLiteral("kafka"), serviceImage("kafka"),
+            {QStringLiteral("KAFKA_NODE_ID: 1"), QStringLiteral("KAFKA_PROCESS_ROLES: broker,controller"),
+             QStringLiteral("KAFKA_LISTENERS: PLAINTEXT://:9092,CONTROLLER://:9093"),
+             QStringLiteral("KAFKA_ADVERTISED_LISTENERS: PLAINTEXT://{host}:9092"),
+             QStringLiteral("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP: CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT"),
+             QStringLiteral("KAFKA_CONTROLLER_LISTENER_NAMES: CONTROLLER"),
+             QStringLiteral("KAFKA_CONTROLLER_QUORUM_VOTERS: 1@{host}:9093"),
+             QStringLiteral("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR: 1")}));
+        services.last().appEnvironment << QStringLiteral("KAFKA_BROKERS: {host}:9092");
         break;
     case Facts::Queue::Sqs:
-        services.append({QStringLiteral("localstack"),
-                         serviceImage("localstack"),
-                         {QStringLiteral("SERVICES: sqs")},
-                         {},
-                         {},
-                         false});
-        appEnvironment << QStringLiteral("SQS_QUEUE_URL: http://localstack:4566/000000000000/%1-jobs").arg(slug)
-                       << QStringLiteral("AWS_ENDPOINT_URL: http://localstack:4566");
+        services.append(composeService(QStringLiteral("localstack"), serviceImage("localstack"),
+                                       {QStringLiteral("SERVICES: sqs")}));
+        services.last().appEnvironment
+            << QStringLiteral("SQS_QUEUE_URL: http://{host}:4566/000000000000/%1-jobs").arg(slug)
+            << QStringLiteral("AWS_ENDPOINT_URL: http://{host}:4566");
+        {
+            // LocalStack starts with no queues: create the one the app reads, retrying until
+            // LocalStack answers (the AWS CLI image has no wait of its own).
+            ComposeService init;
+            init.name = QStringLiteral("queue-init");
+            init.image = serviceImage("aws-cli");
+            init.environment = {QStringLiteral("AWS_ACCESS_KEY_ID: test"),
+                                QStringLiteral("AWS_SECRET_ACCESS_KEY: test"),
+                                QStringLiteral("AWS_DEFAULT_REGION: us-east-1")};
+            init.extra = {QStringLiteral("entrypoint: [\"sh\", \"-c\"]"),
+                          QStringLiteral("command: [\"until aws --endpoint-url http://localstack:4566 sqs create-queue "
+                                         "--queue-name %1-jobs; do sleep 2; done\"]")
+                              .arg(slug)};
+            init.oneShot = true;
+            init.after = QStringLiteral("localstack");
+            services.append(init);
+        }
         break;
     default: break;
     }
     return services;
 }
 
+// The app's environment lines for one service, reached under `host`.
+QStringList appEnvironmentFor(const ComposeService &service, const QString &host)
+{
+    QStringList lines;
+    for (const QString &line : service.appEnvironment)
+        lines << QString(line).replace(QLatin1String("{host}"), host);
+    return lines;
+}
+
 QString composeFromStack(const Facts &f, const QString &slug)
 {
+    const QList<ComposeService> services = stackServices(f, slug);
     QStringList appEnvironment;
-    const QList<ComposeService> services = stackServices(f, slug, appEnvironment);
+    for (const ComposeService &s : services)
+        appEnvironment += appEnvironmentFor(s, s.name);
     ComposeWriter w;
     w.line(0, "services:");
     w.line(2, "app:");
@@ -972,7 +1008,10 @@ QString composeFromStack(const Facts &f, const QString &slug)
         w.line(4, "depends_on:");
         for (const ComposeService &s : services) {
             w.line(6, s.name + QLatin1Char(':'));
-            w.line(8, s.healthy ? "condition: service_healthy" : "condition: service_started");
+            w.line(8,
+                   s.oneShot       ? "condition: service_completed_successfully"
+                       : s.healthy ? "condition: service_healthy"
+                                   : "condition: service_started");
         }
     }
     QStringList volumes;
@@ -982,10 +1021,15 @@ QString composeFromStack(const Facts &f, const QString &slug)
         if (!s.environment.isEmpty()) {
             w.line(4, "environment:");
             for (const QString &e : s.environment)
-                w.line(6, e);
+                w.line(6, QString(e).replace(QLatin1String("{host}"), s.name));
         }
         for (const QString &e : s.extra)
             w.line(4, e);
+        if (!s.after.isEmpty()) {
+            w.line(4, "depends_on:");
+            w.line(6, s.after + QLatin1Char(':'));
+            w.line(8, "condition: service_started");
+        }
         if (!s.volume.isEmpty()) {
             w.line(4, "volumes:");
             w.line(6, QStringLiteral("- ") + s.volume);
@@ -1043,11 +1087,30 @@ QStringList portMappings(const QString &typed)
 }
 
 // The stack as the user wrote it in 7.2's table, when it differs from the seed's example.
-QString composeFromTable(const QList<QVariantMap> &rows)
+// The services the user listed in 7.2, as typed. A row whose image is one the stack knows
+// (postgres, redis, …) gets what that service needs to start, and the app the addresses
+// that reach it under the row's name.
+QString composeFromTable(const QList<QVariantMap> &rows, const Facts &f, const QString &slug)
 {
-    ComposeWriter w;
-    w.line(0, "services:");
+    const QList<ComposeService> known = stackServices(f, slug);
+    const auto knownFor = [&](const QString &ref) -> const ComposeService * {
+        const QString repository = ref.section(QLatin1Char(':'), 0, 0).section(QLatin1Char('/'), -1);
+        for (const ComposeService &s : known) {
+            if (!repository.isEmpty()
+                && s.image.section(QLatin1Char(':'), 0, 0).section(QLatin1Char('/'), -1) == repository)
+                return &s;
+        }
+        return nullptr;
+    };
+    struct Row {
+        QString name;
+        QString image; // empty: built from the project
+        QStringList ports;
+        const ComposeService *known = nullptr;
+    };
+    QList<Row> services;
     QSet<QString> names;
+    QStringList appEnvironment;
     int index = 0;
     for (const QVariantMap &row : rows) {
         ++index;
@@ -1057,21 +1120,60 @@ QString composeFromTable(const QList<QVariantMap> &rows)
         while (names.contains(name))
             name += QStringLiteral("-%1").arg(index);
         names.insert(name);
+        Row r{name, {}, portMappings(row.value(QStringLiteral("ports")).toString()), nullptr};
         const QString image = row.value(QStringLiteral("image")).toString().trimmed();
-        w.line(2, name + QLatin1Char(':'));
-        if (image.startsWith(QLatin1String("build"), Qt::CaseInsensitive)) {
+        if (!image.startsWith(QLatin1String("build"), Qt::CaseInsensitive)) {
+            const QString ref = imageReference(image);
+            r.image = ref.isEmpty() ? QStringLiteral("<image>") : ref;
+            r.known = knownFor(ref);
+            if (r.known)
+                appEnvironment += appEnvironmentFor(*r.known, name);
+        }
+        services.append(r);
+    }
+
+    ComposeWriter w;
+    w.line(0, "services:");
+    QStringList volumes;
+    for (const Row &r : std::as_const(services)) {
+        w.line(2, r.name + QLatin1Char(':'));
+        if (r.image.isEmpty()) {
             w.line(4, "build: .");
             w.line(4, "env_file: .env");
+            if (!appEnvironment.isEmpty()) {
+                w.line(4, "environment:");
+                for (const QString &e : std::as_const(appEnvironment))
+                    w.line(6, e);
+            }
         } else {
-            const QString ref = imageReference(image);
-            w.line(4, QStringLiteral("image: \"%1\"").arg(ref.isEmpty() ? QStringLiteral("<image>") : ref));
+            w.line(4, QStringLiteral("image: \"%1\"").arg(r.image));
         }
-        const QStringList ports = portMappings(row.value(QStringLiteral("ports")).toString());
-        if (!ports.isEmpty()) {
+        if (!r.ports.isEmpty()) {
             w.line(4, "ports:");
-            for (const QString &p : ports)
+            for (const QString &p : r.ports)
                 w.line(6, QStringLiteral("- \"%1\"").arg(p));
         }
+        if (r.known) {
+            if (!r.known->environment.isEmpty()) {
+                w.line(4, "environment:");
+                for (const QString &e : r.known->environment)
+                    w.line(6, QString(e).replace(QLatin1String("{host}"), r.name));
+            }
+            for (const QString &e : r.known->extra)
+                w.line(4, e);
+            if (!r.known->volume.isEmpty()) {
+                const QString volume = r.name + QLatin1String("-data");
+                w.line(4, "volumes:");
+                w.line(6, QStringLiteral("- ") + volume + u':' + r.known->volume.section(QLatin1Char(':'), 1));
+                volumes << volume;
+            }
+        }
+    }
+    if (!volumes.isEmpty()) {
+        w.line(0, "");
+        w.line(0, "volumes:");
+        for (const QString &v : std::as_const(volumes))
+            w.line(2, v + QLatin1Char(':'));
     }
     return w.text();
 }
@@ -1128,7 +1230,8 @@ void addContainers(QVariantMap &c, const Inputs &in)
     const QVariant stored = in.a.facts().field(QStringLiteral("7.2"), QStringLiteral("compose_services")).value;
     const bool edited = stored.isValid() && table && stored != table->defaultValue;
     set(c, "COMPOSE_YAML",
-        edited ? composeFromTable(in.a.rows("7.2", "compose_services")) : composeFromStack(in.f, in.slug));
+        edited ? composeFromTable(in.a.rows("7.2", "compose_services"), in.f, in.slug)
+               : composeFromStack(in.f, in.slug));
 }
 
 // ---- Environments ----------------------------------------------------------------------------
