@@ -206,14 +206,21 @@ QByteArray mergeEnvExample(const QByteArray &existing, const QByteArray &generat
 
     QByteArray out;
     auto put = [&](const QByteArray &bytes) { out = withNewline(out) + bytes; };
+    // A blank line of the team's is written as "\n" whatever its line ending was: the diff
+    // may pair any of several blank lines with ours, and if they differed in a CR the next
+    // merge could pair them otherwise and move the CR (edited-crlf.env in the fuzz corpus).
+    const auto teamLine = [&](qsizetype i) {
+        const EnvEntry &entry = mine.at(i);
+        return entry.kind == EnvEntry::Kind::Blank ? QByteArray("\n") : entry.raw;
+    };
     for (const qsizetype i : after[-1])
-        put(mine.at(i).raw);
+        put(teamLine(i));
     for (qsizetype g = 0; g < fresh.size(); ++g) {
         put(replacement.contains(g) ? mine.at(replacement.value(g)).raw : fresh.at(g).raw);
         const auto team = after.find(g);
         if (team != after.end()) {
             for (const qsizetype i : team->second)
-                put(mine.at(i).raw);
+                put(teamLine(i));
         }
     }
     if (report)

@@ -199,7 +199,8 @@ private Q_SLOTS:
         QVERIFY(!folder.isEmpty());
         QVERIFY(openWindow(folder));
         // The scan runs in a worker; its results reach the pages when it is done.
-        QTRY_VERIFY(m_window->project()->hasEvidence());
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->project()->hasEvidence(),
+                                 60000); // the scan runs in a thread pool; CI is loaded
         QVERIFY(click(QStringLiteral("scope/enterprise")));
         QVERIFY(nextUntil(questionId));
 
@@ -236,7 +237,8 @@ private Q_SLOTS:
     {
         const QString folder = project("node-api");
         QVERIFY(openWindow(folder));
-        QTRY_VERIFY(m_window->project()->hasEvidence());
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->project()->hasEvidence(),
+                                 60000); // the scan runs in a thread pool; CI is loaded
         QVERIFY(nextUntil(QStringLiteral("context")));
         ContextPage *page = wizard()->contextPage();
 
@@ -516,10 +518,12 @@ private Q_SLOTS:
     void shouldScanAgainForEachProject()
     {
         QVERIFY(openWindow(project("node-api")));
-        QTRY_VERIFY(m_window->project()->hasEvidence());
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->project()->hasEvidence(),
+                                 60000); // the scan runs in a thread pool; CI is loaded
         QVERIFY(!wizard()->questionPage(QStringLiteral("7.4"))->suggestionBox()->isHidden());
         QVERIFY(m_window->openProject(project("python-fly")));
-        QTRY_VERIFY(m_window->project()->hasEvidence());
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->project()->hasEvidence(),
+                                 60000); // the scan runs in a thread pool; CI is loaded
         // node-api's GitHub Actions must not linger on python-fly's pages.
         QVERIFY(wizard()->questionPage(QStringLiteral("7.4"))->suggestionBox()->isHidden());
         QVERIFY(!wizard()->questionPage(QStringLiteral("7.1"))->suggestionBox()->isHidden());
