@@ -488,7 +488,11 @@ QList<EnvVar> envCatalog(const Resolver &answers, const DeploymentFacts &facts)
     addSecretsManager(c, a, facts, slug);
     addShutdown(c, a);
     addResilience(c, a);
-    return c.sorted();
+    QList<EnvVar> vars = c.sorted();
+    // Alert delivery credentials belong to whatever sends the alerts, never to the service.
+    for (EnvVar &v : vars)
+        v.deploymentOnly = v.group == Alerts;
+    return vars;
 }
 
 } // namespace opsflow

@@ -18,6 +18,9 @@ struct EnvVar {
     QString defaultValue;  // empty: no default
     QString description;   // one line
     bool secret = false;   // stored in a secret store, never in git
+    // Read by the alerting pipeline (the monitoring tool's or the platform's notification
+    // settings), not by the service: listed apart, never in .env.example or the app's config.
+    bool deploymentOnly = false;
 };
 
 // The groups in the order both documents list them.

@@ -2644,7 +2644,7 @@ void addEnvGroups(QVariantMap &c, const QList<EnvVar> &catalog)
     for (const QString &group : envGroupOrder()) {
         QVariantList vars;
         for (const EnvVar &v : catalog) {
-            if (v.group != group)
+            if (v.group != group || v.deploymentOnly)
                 continue;
             const QString description = v.secret ? v.description + QStringLiteral(" Secret.") : v.description;
             vars << item(
@@ -2665,6 +2665,17 @@ void addEnvGroups(QVariantMap &c, const QList<EnvVar> &catalog)
             groups << item({{"TITLE", group}, {"NOTE", QString()}, {"VARS", vars}});
     }
     set(c, "ENV_GROUPS", groups);
+
+    QVariantList deployment;
+    for (const EnvVar &v : catalog) {
+        if (v.deploymentOnly)
+            deployment << item({{"NAME", v.name},
+                                {"SECRET", v.secret ? QStringLiteral("Yes") : QStringLiteral("No")},
+                                {"TYPE", cell(v.type)},
+                                {"EXAMPLE_CELL", orDash(escape::inlineCode(v.example, escape::CodeContext::TableCell))},
+                                {"DESCRIPTION_CELL", cell(v.description)}});
+    }
+    set(c, "DEPLOYMENT_SECRETS", deployment);
 }
 
 QString productionReplicas(const Inputs &in)
@@ -2726,7 +2737,7 @@ void addSecrets(QVariantMap &c, const Inputs &in, const QList<EnvVar> &catalog)
                   .arg(store));
     QVariantList rows;
     for (const EnvVar &v : catalog) {
-        if (v.secret)
+        if (v.secret && !v.deploymentOnly)
             rows << item(
                 {{"NAME", v.name}, {"LOCAL", QStringLiteral("`.env`, a development value")}, {"DEPLOYED", store}});
     }

@@ -83,6 +83,21 @@ QStringList configVariables(const QString &markdown)
     return names;
 }
 
+// The settings the tools that send alerts use, from configuration.md's own section.
+QStringList deploymentSecrets(const QString &markdown)
+{
+    const qsizetype start = markdown.indexOf(s("\n## Deployment and Alerting Secrets\n"));
+    if (start < 0)
+        return {};
+    const qsizetype end = markdown.indexOf(s("\n## "), start + 1);
+    static const QRegularExpression row(s("^\\| `([A-Za-z_][A-Za-z0-9_]*)` \\|"), QRegularExpression::MultilineOption);
+    QStringList names;
+    auto it = row.globalMatch(markdown.mid(start, end < 0 ? -1 : end - start));
+    while (it.hasNext())
+        names << it.next().captured(1);
+    return names;
+}
+
 // The keys of a .env file, in order.
 QStringList envVariables(const QString &env)
 {
@@ -250,18 +265,43 @@ private Q_SLOTS:
         QCOMPARE(QSet<QString>(example.begin(), example.end()).size(), example.size());
     }
 
+    // Credentials the service does not read (alert delivery) are not application settings:
+    // they are listed apart, and .env.example does not ask for them.
+    void shouldKeepAlertingCredentialsOutOfTheAppConfiguration()
+    {
+        AnswerSet a = smart(Scope::Production);
+        a.answers[s("7.6")] = {{s("channels"), QStringList{s("A"), s("B"), s("C")}},
+                               {s("on_call"), s("A")},
+                               {s("on_call_tool"), s("PagerDuty")}};
+        const GenerationResult r = run(a);
+        QVERIFY2(r.errors.isEmpty(), qPrintable(errorText(r)));
+        const QStringList deployment = deploymentSecrets(configuration(r));
+        const QStringList app = envVariables(envExample(r));
+        for (const char *name : {"SMTP_PASSWORD", "ALERT_EMAIL_TO", "SLACK_WEBHOOK_URL", "PAGERDUTY_ROUTING_KEY"}) {
+            QVERIFY2(deployment.contains(s(name)), qPrintable(s(name) + s(" is not among the alerting secrets")));
+            QVERIFY2(!app.contains(s(name)), qPrintable(s(name) + s(" is in .env.example")));
+            QVERIFY2(!configVariables(configuration(r)).contains(s(name)), name);
+        }
+        // The app's secrets table lists only what the app reads.
+        const QString secrets = section(configuration(r), s("Secrets"));
+        QVERIFY2(!secrets.contains(s("SLACK_WEBHOOK_URL")), qPrintable(secrets));
+    }
+
     void shouldNameOnlyCatalogVariablesInTheGuide_data() { shouldListTheSameVariablesInBothFiles_data(); }
     void shouldNameOnlyCatalogVariablesInTheGuide()
     {
         // A variable the guide tells people to set must exist in the configuration spec.
         QFETCH(AnswerSet, answers);
         const GenerationResult r = run(answers);
-        const QStringList known = envVariables(envExample(r));
+        const QStringList known = envVariables(envExample(r)) + deploymentSecrets(configuration(r));
         static const QRegularExpression codeName(s("`([A-Z][A-Z0-9]*_[A-Z0-9_]+|PORT)`"));
         auto it = codeName.globalMatch(operations(r));
         while (it.hasNext()) {
             const QString name = it.next().captured(1);
-            QVERIFY2(known.contains(name), qPrintable(name + s(" is named in operations.md but not in .env.example")));
+            QVERIFY2(known.contains(name),
+                     qPrintable(name
+                                + s(" is named in operations.md but neither in .env.example nor among the "
+                                    "deployment and alerting secrets")));
         }
     }
 

@@ -304,7 +304,8 @@ void TestPreview::shouldShowAnAnswerChange()
 
     p.model.setContextValue(QStringLiteral("project_name"), QStringLiteral("Zebra Payments"));
 
-    QTRY_VERIFY(p.operations()->renderedView()->toPlainText().contains(QStringLiteral("Zebra Payments")));
+    QTRY_VERIFY_WITH_TIMEOUT(p.operations()->renderedView()->toPlainText().contains(QStringLiteral("Zebra Payments")),
+                             60000);
     QVERIFY(p.operations()->text().contains(QStringLiteral("# Zebra Payments")));
 }
 
@@ -700,7 +701,7 @@ void TestPreview::shouldDropStaleResults()
     p.model.setContextValue(QStringLiteral("project_name"), QStringLiteral("Second Snapshot"));
     renderer->generateNow();
 
-    QTRY_VERIFY(!renderer->isRunning());
+    QTRY_VERIFY_WITH_TIMEOUT(!renderer->isRunning(), 60000);
     QCOMPARE(dropped.count(), 1);
     QCOMPARE(rendered.count(), 1);
     QVERIFY(p.operations()->text().contains(QStringLiteral("Second Snapshot")));
@@ -807,7 +808,7 @@ void TestPreview::shouldShowTheCurrentQuestionsSection()
     // operations.md to the front.
     DocumentView *env = p.pane.document(QStringLiteral(".env.example"));
     p.pane.tabs()->setCurrentWidget(env);
-    p.pane.showQuestion(QStringLiteral("7.6"));
+    p.pane.showQuestion(QStringLiteral("7.5"));
     QCOMPARE(p.pane.tabs()->currentWidget(), env);
     QCOMPARE(env->sourceView()->extraSelections().size(), 1);
     p.pane.showQuestion(QStringLiteral("7.2"));

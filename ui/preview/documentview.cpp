@@ -35,6 +35,7 @@ const QHash<QString, QStringList> &headingAliases()
     static const QHash<QString, QStringList> aliases = {
         {QStringLiteral("7.3"), {QStringLiteral("Environments"), QStringLiteral("Configuration per Environment")}},
         {QStringLiteral("7.5"), {QStringLiteral("Monitoring"), QStringLiteral("Logging")}},
+        {QStringLiteral("7.6"), {QStringLiteral("Alerts"), QStringLiteral("Deployment and Alerting Secrets")}},
         {QStringLiteral("7.7.2"), {QStringLiteral("Database")}},
         {QStringLiteral("7.9"), {QStringLiteral("Health & shutdown")}},
         {QStringLiteral("7.9.1"), {QStringLiteral("Health & shutdown")}},
