@@ -128,7 +128,8 @@ private Q_SLOTS:
         const Run run = opsflow({s("generate"), project.path(), s("--defaults"), s("--scope"), s("mvp")});
         QVERIFY2(run.code == 0, qPrintable(run.out + run.err));
         QVERIFY(read(ops).endsWith("A line the team wrote.\n"));
-        QVERIFY(read(ops).contains("TBD"));
+        QVERIFY(read(ops).contains("\n## Decided Later\n")); // the MVP layout replaced the Production one
+        QVERIFY(!read(ops).contains("\n## Graceful Shutdown\n"));
         QVERIFY2(run.out.contains(s("backup    .ai-flow/backups/phase7/")), qPrintable(run.out));
     }
 

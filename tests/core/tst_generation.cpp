@@ -429,37 +429,97 @@ private Q_SLOTS:
                  qPrintable(alertSection));
     }
 
-    void shouldMarkSkippedSectionsTbdInMvp()
+    // MVP: the asked sections, what the platform implies, and one "Decided Later" list
+    // instead of a TBD section per skipped question.
+    void shouldListWhatMvpLeavesForLaterOnce()
     {
         const GenerationResult r = run(smart(Scope::Mvp));
         const QString doc = operations(r);
-        const QStringList tbd = {s("Deployment Strategy"),
-                                 s("Monitoring & Logging"),
-                                 s("Alerts"),
-                                 s("Backup & Disaster Recovery"),
-                                 s("Database Migrations in Production"),
-                                 s("Database Connection Pooling"),
-                                 s("Scaling Strategy"),
-                                 s("Health Checks"),
-                                 s("Graceful Shutdown"),
-                                 s("Circuit Breakers & Resilience"),
-                                 s("Retry & Timeout Policies"),
-                                 s("Request Logging & Masking"),
-                                 s("Documentation Plan"),
-                                 s("Runbooks"),
-                                 s("API Documentation"),
-                                 s("Architecture Diagrams")};
-        for (const QString &title : tbd) {
-            const QString text = section(doc, title);
-            QVERIFY2(text.contains(s("**TBD:**")), qPrintable(title + s(" is not marked TBD")));
-            QVERIFY2(text.contains(s("decided in Production-Ready scope")), qPrintable(title));
+        const QStringList skipped = {s("Deployment Strategy"),
+                                     s("Monitoring & Logging"),
+                                     s("Alerts"),
+                                     s("Backup & Disaster Recovery"),
+                                     s("Database Migrations in Production"),
+                                     s("Database Connection Pooling"),
+                                     s("Scaling Strategy"),
+                                     s("Health Checks"),
+                                     s("Graceful Shutdown"),
+                                     s("Circuit Breakers & Resilience"),
+                                     s("Retry & Timeout Policies"),
+                                     s("Request Logging & Masking")};
+        const QString later = section(doc, s("Decided Later"));
+        QVERIFY2(!later.isEmpty(), qPrintable(doc));
+        for (const QString &title : skipped) {
+            QVERIFY2(section(doc, title).isEmpty(), qPrintable(title + s(" has a section of its own")));
+            QVERIFY2(later.contains(s("- **") + title + s(":**")), qPrintable(title + s(" is not in Decided Later")));
         }
+        QVERIFY(later.contains(s("- **Documentation & Runbooks:**")));
+        QVERIFY(!doc.contains(s("**TBD:**")));
         for (const char *asked : {"Deployment Environment", "Containerization", "Environments", "CI/CD Pipeline"}) {
             const QString text = section(doc, s(asked));
             QVERIFY2(!text.isEmpty() && !text.contains(s("TBD")), asked);
         }
+        // What the platform implies (the built-in default here is AWS ECS on Fargate).
+        const QString daily = section(doc, s("Day-to-Day Operations"));
+        QVERIFY2(daily.contains(s("- **Roll back:** `aws ecs update-service")), qPrintable(daily));
+        QVERIFY2(daily.contains(s("- **Read the logs:** `aws logs tail")), qPrintable(daily));
+        QVERIFY2(daily.contains(s("serve `/health`")), qPrintable(daily));
+        QVERIFY(daily.contains(s("suggestions for the platform, not decisions")));
         QVERIFY(!doc.contains(s("```mermaid")));
         QVERIFY(r.diagrams.isEmpty());
+
+        // Production has no such sections.
+        const QString production = operations(run(smart(Scope::Production)));
+        QVERIFY(section(production, s("Decided Later")).isEmpty());
+        QVERIFY(section(production, s("Day-to-Day Operations")).isEmpty());
+    }
+
+    // Every link inside a document, and between the two documents, reaches a heading.
+    void shouldLinkOnlyToHeadingsThatExist_data()
+    {
+        QTest::addColumn<int>("scope");
+        QTest::newRow("mvp") << int(Scope::Mvp);
+        QTest::newRow("production") << int(Scope::Production);
+        QTest::newRow("enterprise") << int(Scope::Enterprise);
+    }
+    void shouldLinkOnlyToHeadingsThatExist()
+    {
+        QFETCH(int, scope);
+        const GenerationResult r = run(smart(Scope(scope)));
+        const QHash<QString, QString> docs = {{s("docs/operations.md"), operations(r)},
+                                              {s("specs/configuration.md"), configuration(r)}};
+        // GitHub's anchors: lower case, punctuation dropped, spaces to hyphens.
+        const auto anchors = [](const QString &markdown) {
+            QSet<QString> out;
+            static const QRegularExpression heading(s("^#{1,6} (.+)$"), QRegularExpression::MultilineOption);
+            auto it = heading.globalMatch(markdown);
+            while (it.hasNext()) {
+                QString id;
+                for (const QChar ch : it.next().captured(1).toLower()) {
+                    if (ch.isLetterOrNumber() || ch == u'-' || ch == u'_')
+                        id += ch;
+                    else if (ch == u' ')
+                        id += u'-';
+                }
+                out.insert(id);
+            }
+            return out;
+        };
+        static const QRegularExpression link(s("\\]\\(((?:\\.\\./(?:docs|specs)/[a-z]+\\.md)?)#([^)]+)\\)"));
+        int checked = 0;
+        for (auto d = docs.cbegin(); d != docs.cend(); ++d) {
+            auto it = link.globalMatch(d.value());
+            while (it.hasNext()) {
+                const QRegularExpressionMatch m = it.next();
+                const QString target = m.captured(1).isEmpty() ? d.key() : m.captured(1).mid(3);
+                QVERIFY2(docs.contains(target), qPrintable(target));
+                QVERIFY2(anchors(docs.value(target)).contains(m.captured(2)),
+                         qPrintable(d.key() + s(" links to ") + target + s("#") + m.captured(2)
+                                    + s(", which has no such heading")));
+                ++checked;
+            }
+        }
+        QVERIFY(checked > 5);
     }
 
     void shouldBeDeterministic()

@@ -76,7 +76,9 @@ private Q_SLOTS:
         QCOMPARE(plan.plan.files.at(0).status, PlannedFile::Status::Changed);
         QVERIFY(!plan.hasConflicts());
         QVERIFY(plan.plan.files.at(0).newContent.endsWith(mine));
-        QVERIFY(plan.plan.files.at(0).newContent.contains("TBD"));
+        // The sections MVP does not ask are gone, listed once under "Decided Later".
+        QVERIFY(plan.plan.files.at(0).newContent.contains("\n## Decided Later\n"));
+        QVERIFY(!plan.plan.files.at(0).newContent.contains("\n## Graceful Shutdown\n"));
     }
 
     // An edit inside a generated section and the generator's changes to other lines of it

@@ -59,7 +59,7 @@ ModeScopePage::ModeScopePage(AnswersModel *model, QWidget *parent)
     addOption(scopeBox, m_scopes, int(Scope::Mvp), QStringLiteral("scope/mvp"),
               tr("&MVP — %1 questions").arg(q.askedQuestions(Scope::Mvp).size()),
               tr("Asks 7.1–7.4 only (deployment basics); monitoring, scaling and backups "
-                 "(7.5–7.10) are marked \"TBD\" in the documents."));
+                 "(7.5–7.10) are listed under \"Decided Later\" in the documents."));
     addOption(scopeBox, m_scopes, int(Scope::Production), QStringLiteral("scope/production"),
               tr("&Production-Ready — %1 questions").arg(q.askedQuestions(Scope::Production).size()),
               tr("Asks 7.1–7.8 in full and simplifies 7.9–7.10 (advanced monitoring and "
