@@ -450,6 +450,46 @@ private Q_SLOTS:
         QVERIFY2(pooling.contains(QLatin1String("(default)")), qPrintable(pooling));
     }
 
+    // The consistency rules: on the page of each question whose answer takes part, and on
+    // the summary above the lines; gone once the answers agree.
+    void shouldShowConsistencyFindingsWhereTheValuesAreEntered()
+    {
+        QVERIFY(openWindow());
+        QVERIFY(walkTo(QStringLiteral("smart"), QStringLiteral("enterprise"), QStringLiteral("7.7")));
+        auto *issues = wizard()->currentPage()->findChild<QLabel *>(QStringLiteral("pageIssues"));
+        QVERIFY(issues);
+        QVERIFY(!issues->isVisible());
+        model()->setValue(QStringLiteral("7.7"), QStringLiteral("strategy"), QStringLiteral("B"));
+        typeInto(editorOf<QLineEdit>(QStringLiteral("7.7/rpo_minutes")), QStringLiteral("15"));
+        QVERIFY(issues->isVisible());
+        QVERIFY2(issues->text().contains(QLatin1String("An RPO of 15 minutes")), qPrintable(issues->text()));
+        QVERIFY(issues->text().contains(QLatin1String("Continuous backups")));
+
+        // A rule across questions shows on both pages: the retries (7.9.3) and the breaker (7.9.2).
+        QVERIFY(nextUntil(QStringLiteral("7.9.2")));
+        auto *breaker = wizard()->currentPage()->findChild<QLabel *>(QStringLiteral("pageIssues"));
+        QVERIFY2(breaker->text().contains(QLatin1String("circuit breaker's call timeout of 5000 ms")),
+                 qPrintable(breaker->text()));
+
+        QVERIFY(nextUntil(QStringLiteral("summary")));
+        auto *rules = find<QLabel>(QStringLiteral("summary/rules"));
+        QVERIFY(rules);
+        QVERIFY(rules->isVisible());
+        QVERIFY(find<QLabel>(QStringLiteral("summary/rulesHeading"))->isVisible());
+        QVERIFY(rules->text().contains(QLatin1String("An RPO of 15 minutes")));
+        QVERIFY(rules->text().contains(QLatin1String("Error:")));
+        QVERIFY(rules->text().contains(QLatin1String("Warning:")));
+        // The summary lines stay below the findings.
+        auto *line = find<QLabel>(QStringLiteral("summary/7.1"));
+        QVERIFY(rules->mapTo(m_window.get(), QPoint()).y() < line->mapTo(m_window.get(), QPoint()).y());
+
+        // Answers that agree: the error goes.
+        model()->setValue(QStringLiteral("7.7"), QStringLiteral("rpo_minutes"), 60.0);
+        rules = find<QLabel>(QStringLiteral("summary/rules"));
+        QVERIFY(rules);
+        QVERIFY(!rules->text().contains(QLatin1String("An RPO of")));
+    }
+
     void shouldGoBackToAQuestionFromTheSummary()
     {
         QVERIFY(openWindow());
