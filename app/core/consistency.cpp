@@ -340,12 +340,14 @@ public:
         backups();
         alerts();
         environments();
-        // Report in the rules' order.
+        // Errors first, each kind in the rules' order.
         QList<RuleFinding> ordered;
-        for (const QString &id : RulesKnowledge::implementedRules()) {
-            for (const RuleFinding &f : std::as_const(m_found)) {
-                if (f.ruleId == id)
-                    ordered << f;
+        for (const Severity severity : {Severity::Error, Severity::Warning}) {
+            for (const QString &id : RulesKnowledge::implementedRules()) {
+                for (const RuleFinding &f : std::as_const(m_found)) {
+                    if (f.ruleId == id && f.severity == severity)
+                        ordered << f;
+                }
             }
         }
         return ordered;
@@ -426,7 +428,7 @@ private:
         QString message = rule->message;
         for (auto it = values.begin(); it != values.end(); ++it)
             message.replace(QLatin1Char('{') + it.key() + QLatin1Char('}'), it.value());
-        f.message = message;
+        f.message = message.remove(QLatin1Char('`')); // platform settings are Markdown; messages are plain text
         f.where = where;
         f.questionIds = questions;
         m_found << f;
@@ -722,6 +724,14 @@ private:
             {q});
     }
 
+    // "Disk space > 80%" → "Disk space": the seed's example threshold is not the answer's.
+    QString conditionName(const QString &condition) const
+    {
+        return choiceLabel(QStringLiteral("7.6"), QStringLiteral("conditions"), condition)
+            .section(QStringLiteral(" > "), 0, 0)
+            .trimmed();
+    }
+
     // -- 7.6 alerts that can never fire
     void alerts()
     {
@@ -729,7 +739,7 @@ private:
         const QStringList conditions = list(q, QStringLiteral("conditions"));
         const QString conditionsAt = at(q, QStringLiteral("conditions"));
         for (const QString &condition : conditions) {
-            const QString label = choiceLabel(q, QStringLiteral("conditions"), condition);
+            const QString label = conditionName(condition);
             const QString fieldId = m_rules.alertThresholds.value(condition);
             const auto threshold = fieldId.isEmpty() ? std::nullopt : number(q, fieldId);
             if (threshold && *threshold >= 100) {
@@ -751,7 +761,7 @@ private:
             const QString metric = m_rules.alertMetrics.value(condition);
             if (metric.isEmpty() || metrics.contains(metric))
                 continue;
-            const QString label = choiceLabel(q, QStringLiteral("conditions"), condition);
+            const QString label = conditionName(condition);
             const QString metricLabel = choiceLabel(metricsQ, QStringLiteral("metrics"), metric);
             add(QStringLiteral("alert-metric-untracked"),
                 {{QStringLiteral("condition"), label},

@@ -88,7 +88,7 @@ private:
     QList<RuleDefinition> m_rules;
 };
 
-// Every rule that fires on the answers, in implementedRules() order.
+// Every rule that fires on the answers: errors first, each severity in implementedRules() order.
 QList<RuleFinding> checkConsistency(const Resolver &resolver, const RulesKnowledge &rules = RulesKnowledge::builtIn());
 
 bool hasErrors(const QList<RuleFinding> &findings);

@@ -176,7 +176,7 @@ private Q_SLOTS:
         QTest::newRow("alert-metric-untracked")
             << "alert-metric-untracked" << QVariantMap{}
             << QVariantMap{{"7.5:metrics", QStringList{"request_rate", "error_rate", "cpu_memory"}}}
-            << QStringList{"Response time > X ms", "Response time (p50, p95, p99)"} << QStringList{"7.6", "7.5"};
+            << QStringList{"Response time", "Response time (p50, p95, p99)"} << QStringList{"7.6", "7.5"};
 
         QTest::newRow("environment-names, log levels")
             << "environment-names"
@@ -259,6 +259,29 @@ private Q_SLOTS:
         // Within the breaker's timeout: no finding.
         const QVariantMap fits = merged(answers, {{"7.9.2:timeout_ms", budget}});
         QVERIFY(!idsOf(findingsFor(fits)).contains(QStringLiteral("retry-within-breaker")));
+    }
+
+    // Errors come first (the summary and `check` show them on top), then warnings, each in
+    // the rules' order; messages are plain text (a platform setting's Markdown is dropped).
+    void shouldListErrorsFirst()
+    {
+        const QList<RuleFinding> findings =
+            findingsFor({{"7.1:platform", "AWS ECS"}, {"7.7.2:min_connections", 20}, {"7.6:disk_percent", 100}});
+        QVERIFY(hasErrors(findings));
+        bool warningSeen = false;
+        for (const RuleFinding &f : findings) {
+            if (f.severity == Severity::Warning)
+                warningSeen = true;
+            else
+                QVERIFY2(!warningSeen, qPrintable(f.ruleId));
+            QVERIFY2(!f.message.contains(QLatin1Char('`')), qPrintable(f.message));
+        }
+        QVERIFY(warningSeen);
+        const QStringList order = RulesKnowledge::implementedRules();
+        QVERIFY(order.indexOf(QStringLiteral("pool-min-max"))
+                < order.indexOf(QStringLiteral("alert-threshold-unreachable")));
+        QCOMPARE(findings.at(0).ruleId, QStringLiteral("pool-min-max"));
+        QCOMPARE(findings.at(1).ruleId, QStringLiteral("alert-threshold-unreachable"));
     }
 
     // The recommended answers must never block generation.

@@ -455,15 +455,24 @@ private Q_SLOTS:
     void shouldShowConsistencyFindingsWhereTheValuesAreEntered()
     {
         QVERIFY(openWindow());
-        QVERIFY(walkTo(QStringLiteral("smart"), QStringLiteral("enterprise"), QStringLiteral("7.7")));
-        auto *issues = wizard()->currentPage()->findChild<QLabel *>(QStringLiteral("pageIssues"));
-        QVERIFY(issues);
-        QVERIFY(!issues->isVisible());
+        QVERIFY(walkTo(QStringLiteral("smart"), QStringLiteral("enterprise"), QStringLiteral("7.6")));
+        auto *alerts = wizard()->currentPage()->findChild<QLabel *>(QStringLiteral("pageIssues"));
+        QVERIFY(alerts);
+        QVERIFY(!alerts->isVisible());
+        typeInto(editorOf<QLineEdit>(QStringLiteral("7.6/disk_percent")), QStringLiteral("100"));
+        QVERIFY(alerts->isVisible());
+        QVERIFY2(alerts->text().contains(QLatin1String("fires only above 100%")), qPrintable(alerts->text()));
+        QVERIFY(isNextEnabled()); // the rules stop `generate`, not the wizard
+
+        QVERIFY(clickNext());
+        QCOMPARE(pageKey(wizard()), QStringLiteral("7.7"));
+        auto *backups = wizard()->currentPage()->findChild<QLabel *>(QStringLiteral("pageIssues"));
+        QVERIFY(!backups->isVisible());
         model()->setValue(QStringLiteral("7.7"), QStringLiteral("strategy"), QStringLiteral("B"));
         typeInto(editorOf<QLineEdit>(QStringLiteral("7.7/rpo_minutes")), QStringLiteral("15"));
-        QVERIFY(issues->isVisible());
-        QVERIFY2(issues->text().contains(QLatin1String("An RPO of 15 minutes")), qPrintable(issues->text()));
-        QVERIFY(issues->text().contains(QLatin1String("Continuous backups")));
+        QVERIFY(backups->isVisible());
+        QVERIFY2(backups->text().contains(QLatin1String("An RPO of 15 minutes")), qPrintable(backups->text()));
+        QVERIFY(backups->text().contains(QLatin1String("Continuous backups")));
 
         // A rule across questions shows on both pages: the retries (7.9.3) and the breaker (7.9.2).
         QVERIFY(nextUntil(QStringLiteral("7.9.2")));
@@ -484,10 +493,11 @@ private Q_SLOTS:
         QVERIFY(rules->mapTo(m_window.get(), QPoint()).y() < line->mapTo(m_window.get(), QPoint()).y());
 
         // Answers that agree: the error goes.
-        model()->setValue(QStringLiteral("7.7"), QStringLiteral("rpo_minutes"), 60.0);
+        model()->setValue(QStringLiteral("7.6"), QStringLiteral("disk_percent"), 80.0);
         rules = find<QLabel>(QStringLiteral("summary/rules"));
         QVERIFY(rules);
-        QVERIFY(!rules->text().contains(QLatin1String("An RPO of")));
+        QVERIFY(!rules->text().contains(QLatin1String("Error:")));
+        QVERIFY(rules->text().contains(QLatin1String("An RPO of 15 minutes")));
     }
 
     void shouldGoBackToAQuestionFromTheSummary()
