@@ -48,6 +48,7 @@ const QList<QPair<QString, QStringList>> &ruleSpecs()
         {QStringLiteral("alert-threshold-unreachable"),
          {"condition", "condition_where", "threshold", "threshold_where"}},
         {QStringLiteral("alert-metric-untracked"), {"condition", "condition_where", "metric", "metrics_where"}},
+        {QStringLiteral("rollback-deploy-tool"), {"strategy", "strategy_where", "step", "tool", "tool_where"}},
         {QStringLiteral("environment-names"),
          {"item", "item_where", "environment", "environments", "environments_where"}},
     };
@@ -239,6 +240,21 @@ std::optional<RulesKnowledge> RulesKnowledge::load(const QString &root, const Qu
             return fail(key, QStringLiteral("\"%1\" is not a choice of 7.5 metrics").arg(it.value().toString()));
         k.alertMetrics.insert(it.key(), it.value().toString());
     }
+    const QJsonArray tools = object->value(QLatin1String("rollback_tools")).toArray();
+    for (qsizetype i = 0; i < tools.size(); ++i) {
+        const QJsonObject o = tools.at(i).toObject();
+        const QString key = QStringLiteral("rollback_tools[%1]").arg(i);
+        RollbackTool t{o.value(QLatin1String("strategy")).toString(), o.value(QLatin1String("step")).toString(),
+                       o.value(QLatin1String("question")).toString(), o.value(QLatin1String("field")).toString(),
+                       o.value(QLatin1String("value")).toString()};
+        if (!isChoiceOf(q, QStringLiteral("7.4.1"), QStringLiteral("strategy"), t.strategy))
+            return fail(key + QStringLiteral(".strategy"), QStringLiteral("not a choice of 7.4.1 strategy"));
+        const Field *field = q.field(t.question, t.field);
+        if (!field || field->type != Field::Type::Multi || !field->choice(t.value))
+            return fail(
+                key, QStringLiteral("\"%1\" is not a choice of a checklist %2 %3").arg(t.value, t.question, t.field));
+        k.rollbackTools << t;
+    }
     QSet<QString> envIds;
     const QJsonArray names = object->value(QLatin1String("environment_names")).toArray();
     for (qsizetype i = 0; i < names.size(); ++i) {
@@ -339,6 +355,7 @@ public:
         pool();
         backups();
         alerts();
+        rollback();
         environments();
         // Errors first, each kind in the rules' order.
         QList<RuleFinding> ordered;
@@ -771,6 +788,29 @@ private:
                 {where(q, QStringLiteral("alert ") + label),
                  where(metricsQ, metricLabel + QStringLiteral(" not tracked"))},
                 {q, metricsQ});
+        }
+    }
+
+    // -- 7.4.1's rollback step against the tool it needs
+    void rollback()
+    {
+        const QString q = QStringLiteral("7.4.1");
+        const QString strategy = text(q, QStringLiteral("strategy"));
+        for (const RulesKnowledge::RollbackTool &t : m_rules.rollbackTools) {
+            const QVariant answered = value(t.question, t.field);
+            if (t.strategy != strategy || !answered.isValid() || answered.toStringList().contains(t.value))
+                continue;
+            const QString label = choiceLabel(q, QStringLiteral("strategy"), strategy);
+            const QString tool = choiceLabel(t.question, t.field, t.value);
+            add(QStringLiteral("rollback-deploy-tool"),
+                {{QStringLiteral("strategy"), label},
+                 {QStringLiteral("strategy_where"), at(q, QStringLiteral("strategy"))},
+                 {QStringLiteral("step"), t.step},
+                 {QStringLiteral("tool"), tool},
+                 {QStringLiteral("tool_where"), at(t.question, t.field)}},
+                {where(q, label),
+                 where(t.question, fieldLabel(t.question, t.field) + QStringLiteral(" without ") + tool)},
+                {q, t.question});
         }
     }
 

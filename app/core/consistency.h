@@ -73,9 +73,17 @@ public:
     };
 
     QHash<QString, DatabaseLimit> databaseLimits;
-    QHash<QString, int> instances;             // 7.8 strategy → fewest instances planned
-    QHash<QString, QString> replacingProbes;   // platform id → liveness | load_balancer
-    int stopMarginSeconds = 5;                 //
+    QHash<QString, int> instances;           // 7.8 strategy → fewest instances planned
+    QHash<QString, QString> replacingProbes; // platform id → liveness | load_balancer
+    int stopMarginSeconds = 5;               //
+    struct RollbackTool {
+        QString strategy; // 7.4.1 strategy
+        QString step;     // "turn the feature's flag off in the flag service"
+        QString question; // the answer naming the tool: a choice of a checklist
+        QString field;
+        QString value;
+    };
+    QList<RollbackTool> rollbackTools;
     QHash<QString, int> backupDataLossMinutes; // 7.7 strategy → minutes of data a restore can lose
     QHash<QString, QString> alertThresholds;   // 7.6 condition → 7.6 percentage field
     QHash<QString, QString> alertMetrics;      // 7.6 condition → 7.5 metric

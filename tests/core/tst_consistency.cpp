@@ -178,6 +178,11 @@ private Q_SLOTS:
             << QVariantMap{{"7.5:metrics", QStringList{"request_rate", "error_rate", "cpu_memory"}}}
             << QStringList{"Response time", "Response time (p50, p95, p99)"} << QStringList{"7.6", "7.5"};
 
+        QTest::newRow("rollback-deploy-tool")
+            << "rollback-deploy-tool" << QVariantMap{{"7.4.1:strategy", "D"}}
+            << QVariantMap{{"7.3:env_config", QStringList{"A", "B"}}}
+            << QStringList{"Feature Flags", "Feature flags (LaunchDarkly, Unleash)"} << QStringList{"7.4.1", "7.3"};
+
         QTest::newRow("environment-names, log levels")
             << "environment-names"
             << QVariantMap{{"7.3:environments", "C"},
@@ -358,6 +363,16 @@ private Q_SLOTS:
             << QJsonValue(QJsonArray{
                    QJsonObject{{"question", "7.4"}, {"field", "stage"}, {"value", "x"}, {"environment", "staging"}}})
             << "environment_mentions[0]: 7.4 has no field \"stage\"";
+        QTest::newRow("rollback strategy")
+            << "rollback_tools"
+            << QJsonValue(QJsonArray{QJsonObject{
+                   {"strategy", "E"}, {"step", "x"}, {"question", "7.3"}, {"field", "env_config"}, {"value", "C"}}})
+            << "rollback_tools[0].strategy: not a choice of 7.4.1 strategy";
+        QTest::newRow("rollback tool")
+            << "rollback_tools"
+            << QJsonValue(QJsonArray{QJsonObject{
+                   {"strategy", "D"}, {"step", "x"}, {"question", "7.3"}, {"field", "environments"}, {"value", "C"}}})
+            << "rollback_tools[0]: \"C\" is not a choice of a checklist 7.3 environments";
         QTest::newRow("missing key") << "instances" << QJsonValue(QJsonValue::Undefined)
                                      << "the key \"instances\" is missing";
     }
