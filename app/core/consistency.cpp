@@ -829,7 +829,8 @@ private:
         for (const QString &id : answered)
             answeredLabels << labels.value(id);
         const QString envLabel = choiceLabel(envQ, QStringLiteral("environments"), choice);
-        const auto report = [&](const QString &q, const QString &f, const QString &item, const QString &environment) {
+        const auto report = [&](const QString &q, const QString &f, const QString &item, const QString &name,
+                                const QString &environment) {
             add(QStringLiteral("environment-names"),
                 {{QStringLiteral("item"), item},
                  {QStringLiteral("item_where"), at(q, f)},
@@ -837,7 +838,7 @@ private:
                  {QStringLiteral("environments"), answeredLabels.join(QStringLiteral(", "))},
                  {QStringLiteral("environments_where"),
                   at(envQ, QStringLiteral("environments")) + QStringLiteral(": ") + envLabel}},
-                {where(q, item),
+                {where(q, QStringLiteral("%1 \"%2\"").arg(fieldLabel(q, f), name)),
                  where(envQ, QStringLiteral("%1 (%2)").arg(envLabel, answeredLabels.join(QStringLiteral(", "))))},
                 {q, envQ});
         };
@@ -848,16 +849,16 @@ private:
                     const QString name = row.value(m.column).toString().trimmed();
                     const QString id = environmentOf(name);
                     if (!id.isEmpty() && !answered.contains(id))
-                        report(m.question, m.field, QStringLiteral("The row \"%1\"").arg(name), id);
+                        report(m.question, m.field, QStringLiteral("The row \"%1\"").arg(name), name, id);
                 }
                 continue;
             }
             const bool chosen =
                 v.typeId() == QMetaType::QString ? v.toString() == m.value : v.toStringList().contains(m.value);
-            if (chosen && !answered.contains(m.environment))
-                report(m.question, m.field,
-                       QStringLiteral("The choice \"%1\"").arg(choiceLabel(m.question, m.field, m.value)),
-                       m.environment);
+            if (chosen && !answered.contains(m.environment)) {
+                const QString name = choiceLabel(m.question, m.field, m.value);
+                report(m.question, m.field, QStringLiteral("The choice \"%1\"").arg(name), name, m.environment);
+            }
         }
     }
 
