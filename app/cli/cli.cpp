@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include "answersfile.h"
+#include "consistency.h"
 #include "durablefile.h"
 #include "generation.h"
 #include "preflight.h"
@@ -17,6 +18,9 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QGuiApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTextStream>
 
 #include <cstdio>
@@ -32,11 +36,12 @@ namespace {
 // Documented in README ("Exit codes").
 enum ExitCode {
     Ok = 0,
-    Failed = 1,      // a write failed; nothing half-written
-    Usage = 2,       // bad command line
-    BadAnswers = 3,  // the answers file is missing, unreadable or invalid
-    BadTemplate = 4, // a project template override does not parse
-    Refused = 5,     // edits were kept in a conflict (use --force) or a path leaves the project
+    Failed = 1,       // a write failed; nothing half-written
+    Usage = 2,        // bad command line
+    BadAnswers = 3,   // the answers file is missing, unreadable or invalid
+    BadTemplate = 4,  // a project template override does not parse
+    Refused = 5,      // edits were kept in a conflict (use --force) or a path leaves the project
+    Inconsistent = 6, // a consistency rule of severity error fired; nothing written (--accept-errors writes)
 };
 
 // Everything printed goes through TerminalOutput: a project file or an answer holding ESC or
@@ -81,8 +86,9 @@ const char *const usageText =
     "Usage: opsflow [PATH]                      open the wizard (on PATH)\n"
     "       opsflow generate PROJECT_DIR [--answers FILE] [--scope mvp|production|enterprise]\n"
     "                                    [--defaults] [--dry-run] [--diff] [--force] [--no-save]\n"
+    "                                    [--accept-errors]\n"
     "       opsflow summary  PROJECT_DIR [--answers FILE] [--format md|txt|json|html|pdf] [-o FILE]\n"
-    "       opsflow check    PROJECT_DIR\n"
+    "       opsflow check    PROJECT_DIR [--answers FILE] [--scope SCOPE] [--defaults] [--format txt|json]\n"
     "       opsflow --version | --help\n";
 
 // Loads the answers a command works on: --answers FILE, else the project's own file, else
@@ -149,6 +155,19 @@ int generateCommand(const QCommandLineParser &parser, const QString &projectDir)
     if (!answers)
         return fail(code, error);
     const Resolver resolver(Questionnaire::builtIn(), *answers);
+    // The consistency rules first: an error stops the run before anything is planned or
+    // written, unless --accept-errors.
+    const QList<RuleFinding> findings = checkConsistency(resolver);
+    for (const RuleFinding &finding : findings) {
+        if (finding.severity == Severity::Error)
+            fail(Ok, findingLine(finding)); // "opsflow: error: …"
+        else
+            warn(finding.message);
+    }
+    if (hasErrors(findings) && !parser.isSet(QStringLiteral("accept-errors")))
+        return fail(Inconsistent,
+                    tr("nothing was written: the answers contradict each other (the errors above); change them, "
+                       "or pass --accept-errors to write the documents anyway"));
     const GenerationResult result = generate(resolver, TemplateSet::forProject(projectDir));
     for (const TemplateError &e : result.errors)
         err() << "opsflow: " << e.toString() << '\n';
@@ -273,10 +292,84 @@ int summaryCommand(const QCommandLineParser &parser, const QString &projectDir)
     return Ok;
 }
 
-// The pre-flight report; informational, so it exits 0 whatever the scenario.
-int checkCommand(const QString &projectDir)
+QJsonObject findingJson(const RuleFinding &finding)
 {
-    out() << preflightReport(runPreflight(projectDir));
+    return {{QStringLiteral("id"), finding.ruleId},
+            {QStringLiteral("severity"), severityId(finding.severity)},
+            {QStringLiteral("message"), finding.message},
+            {QStringLiteral("where"), QJsonArray::fromStringList(finding.where)}};
+}
+
+QJsonObject preflightJson(const PreflightResult &r)
+{
+    return {{QStringLiteral("scenario"), scenarioLetter(r.scenario)},
+            {QStringLiteral("score"), r.score ? QJsonValue(*r.score) : QJsonValue()},
+            {QStringLiteral("from_audit_data"), r.fromAuditData},
+            {QStringLiteral("target_file"), r.targetFile},
+            {QStringLiteral("docs_exist"), r.docsExist},
+            {QStringLiteral("recommendation"), r.recommendation},
+            {QStringLiteral("documented"), QJsonArray::fromStringList(r.documented)},
+            {QStringLiteral("gaps"), QJsonArray::fromStringList(r.gaps)},
+            {QStringLiteral("missing_questions"), QJsonArray::fromStringList(r.missingQuestions)},
+            {QStringLiteral("reasons"), QJsonArray::fromStringList(r.reasons)},
+            {QStringLiteral("notes"), QJsonArray::fromStringList(r.notes)}};
+}
+
+// The pre-flight report, then the consistency rules the answers break (the project's
+// answers, --answers FILE or --defaults; none when there are no answers yet). Informational:
+// it exits 0 whatever it finds, unless the answers cannot be read (3).
+int checkCommand(const QCommandLineParser &parser, const QString &projectDir)
+{
+    const QString formatId = parser.value(QStringLiteral("format"));
+    if (!formatId.isEmpty() && formatId != QLatin1String("txt") && formatId != QLatin1String("json"))
+        return fail(Usage, tr("unknown format \"%1\" for check (use txt or json)").arg(formatId));
+    const bool json = formatId == QLatin1String("json");
+    const bool haveAnswers = parser.isSet(QStringLiteral("answers")) || parser.isSet(QStringLiteral("defaults"))
+        || QFileInfo::exists(AnswersFile::pathForProject(projectDir));
+    std::optional<AnswerSet> answers;
+    if (haveAnswers) {
+        int code = Ok;
+        QString error;
+        answers = loadAnswers(parser, projectDir, &code, &error);
+        if (!answers)
+            return fail(code, error);
+    }
+    QList<RuleFinding> findings;
+    if (answers)
+        findings = checkConsistency(Resolver(Questionnaire::builtIn(), *answers));
+    const PreflightResult preflight = runPreflight(projectDir);
+    if (json) {
+        QJsonArray rules;
+        for (const RuleFinding &finding : std::as_const(findings))
+            rules.append(findingJson(finding));
+        const QJsonObject report{{QStringLiteral("preflight"), preflightJson(preflight)},
+                                 {QStringLiteral("rules_checked"), bool(answers)},
+                                 {QStringLiteral("rules"), rules}};
+        out() << QString::fromUtf8(QJsonDocument(report).toJson(QJsonDocument::Indented));
+        out().flush();
+        return Ok;
+    }
+    out() << preflightReport(preflight);
+    out() << '\n';
+    if (!answers) {
+        out() << tr(
+            "Operational consistency rules: not checked, the project has no answers yet (pass --answers FILE or --defaults).")
+              << '\n';
+    } else if (findings.isEmpty()) {
+        out() << tr("Operational consistency rules: the answers break none.") << '\n';
+    } else {
+        const auto errors = std::count_if(findings.begin(), findings.end(),
+                                          [](const RuleFinding &f) { return f.severity == Severity::Error; });
+        out()
+            << tr("Operational consistency rules: %1 error(s), %2 warning(s)").arg(errors).arg(findings.size() - errors)
+            << '\n';
+        for (const RuleFinding &finding : std::as_const(findings)) {
+            out() << "  " << findingLine(finding) << " [" << finding.ruleId << "]\n";
+            for (const QString &where : finding.where)
+                out() << "      " << where << '\n';
+        }
+    }
+    out().flush();
     return Ok;
 }
 
@@ -340,7 +433,10 @@ int run(int argc, char **argv)
         {QStringLiteral("diff"), tr("Show a unified diff of each changed file.")},
         {QStringLiteral("force"), tr("Replace changed files (each is backed up first).")},
         {QStringLiteral("no-save"), tr("Do not save the answers used into the project's answers file.")},
-        {QStringLiteral("format"), tr("Summary format: md, txt, json, html or pdf."), QStringLiteral("FORMAT")},
+        {QStringLiteral("accept-errors"),
+         tr("Write the documents even when the answers break a consistency rule of severity error.")},
+        {QStringLiteral("format"), tr("Summary format: md, txt, json, html or pdf; check: txt or json."),
+         QStringLiteral("FORMAT")},
         {{QStringLiteral("o"), QStringLiteral("output")}, tr("Write the summary to FILE."), QStringLiteral("FILE")},
     });
     const QCommandLineOption help = parser.addHelpOption();
@@ -368,7 +464,7 @@ int run(int argc, char **argv)
     if (command == QLatin1String("summary"))
         return summaryCommand(parser, projectDir);
     if (command == QLatin1String("check"))
-        return checkCommand(projectDir);
+        return checkCommand(parser, projectDir);
     return fail(Usage, tr("unknown command \"%1\"").arg(command));
 }
 

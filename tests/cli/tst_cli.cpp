@@ -1,6 +1,9 @@
 // The headless commands, run as a user runs them: the real binary, its output and exit codes.
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -63,6 +66,7 @@ private Q_SLOTS:
         QCOMPARE(help.code, 0);
         QVERIFY(help.out.contains(s("opsflow generate PROJECT_DIR")));
         QVERIFY(help.out.contains(s("--dry-run")));
+        QVERIFY(help.out.contains(s("--accept-errors")));
     }
 
     void shouldGenerateTheThreeFilesWithDefaults()
@@ -333,6 +337,81 @@ private Q_SLOTS:
         QCOMPARE(run.code, 0);
         QVERIFY2(run.out.contains(scenario), qPrintable(run.out));
         QVERIFY2(run.err.isEmpty(), qPrintable(run.err));
+    }
+
+    // Answers that break a rule of severity error: generate says why and writes nothing
+    // (exit 6) unless --accept-errors; check lists the findings, as text and as JSON.
+    void shouldRefuseContradictoryAnswers()
+    {
+        QTemporaryDir project;
+        const QString answers = project.filePath(s("answers.json"));
+        write(answers, R"({"format": "opsflow-answers", "version": 1, "scope": "enterprise", "mode": "smart",
+                           "answers": {"7.7.2": {"min_connections": 20, "max_connections": 10}}})");
+        const Run refused = opsflow({s("generate"), project.path(), s("--answers"), answers});
+        QCOMPARE(refused.code, 6);
+        QVERIFY2(refused.err.contains(s("opsflow: error: The pool's minimum of 20 connections")),
+                 qPrintable(refused.err));
+        QVERIFY2(refused.err.contains(s("--accept-errors")), qPrintable(refused.err));
+        QVERIFY2(refused.err.contains(s("opsflow: warning: ")), qPrintable(refused.err)); // the defaults' warnings too
+        QVERIFY(!QFile::exists(project.filePath(s("docs/operations.md"))));
+        QVERIFY(!QFile::exists(project.filePath(s(".ai-flow/answers/phase7.json"))));
+        QVERIFY(!refused.out.contains(s("Generated")));
+
+        const Run dry = opsflow({s("generate"), project.path(), s("--answers"), answers, s("--dry-run")});
+        QCOMPARE(dry.code, 6);
+
+        const Run accepted = opsflow({s("generate"), project.path(), s("--answers"), answers, s("--accept-errors")});
+        QVERIFY2(accepted.code == 0, qPrintable(accepted.err));
+        QVERIFY(accepted.err.contains(s("opsflow: error: The pool's minimum of 20 connections")));
+        QVERIFY(QFile::exists(project.filePath(s("docs/operations.md"))));
+
+        // The project's answers are now the contradictory ones: check finds the rule.
+        const Run check = opsflow({s("check"), project.path()});
+        QCOMPARE(check.code, 0);
+        QVERIFY2(check.out.contains(s("Scenario: ")), qPrintable(check.out)); // the pre-flight report first
+        QVERIFY2(check.out.contains(s("error: The pool's minimum of 20 connections")), qPrintable(check.out));
+        QVERIFY(check.out.contains(s("[pool-min-max]")));
+        QVERIFY(check.out.indexOf(s("Scenario: ")) < check.out.indexOf(s("[pool-min-max]")));
+
+        const Run json = opsflow({s("check"), project.path(), s("--format"), s("json")});
+        QCOMPARE(json.code, 0);
+        QJsonParseError error;
+        const QJsonObject report = QJsonDocument::fromJson(json.out.toUtf8(), &error).object();
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString() + json.out.left(300)));
+        QVERIFY(report.value(s("preflight")).toObject().contains(s("scenario")));
+        QCOMPARE(report.value(s("rules_checked")).toBool(), true);
+        bool found = false;
+        for (const QJsonValue &v : report.value(s("rules")).toArray()) {
+            const QJsonObject rule = v.toObject();
+            QVERIFY(!rule.value(s("message")).toString().isEmpty());
+            QVERIFY(!rule.value(s("where")).toArray().isEmpty());
+            if (rule.value(s("id")).toString() != s("pool-min-max"))
+                continue;
+            found = true;
+            QCOMPARE(rule.value(s("severity")).toString(), s("error"));
+            QVERIFY(rule.value(s("message")).toString().contains(s("20")));
+            QVERIFY(rule.value(s("where")).toArray().at(0).toString().startsWith(s("7.7.2 ")));
+        }
+        QVERIFY(found);
+    }
+
+    // The recommended answers raise warnings at most: generate writes and exits 0.
+    void shouldOnlyWarnOnTheDefaults()
+    {
+        QTemporaryDir project;
+        const Run run = opsflow({s("generate"), project.path(), s("--defaults"), s("--scope"), s("enterprise")});
+        QCOMPARE(run.code, 0);
+        QVERIFY2(!run.err.contains(s("error:")), qPrintable(run.err));
+        const Run check = opsflow({s("check"), project.path(), s("--format"), s("json")});
+        QCOMPARE(check.code, 0);
+        for (const QJsonValue &v : QJsonDocument::fromJson(check.out.toUtf8()).object().value(s("rules")).toArray())
+            QCOMPARE(v.toObject().value(s("severity")).toString(), s("warning"));
+        // Without answers there is nothing to check, and JSON says so.
+        QTemporaryDir empty;
+        const Run none = opsflow({s("check"), empty.path(), s("--format"), s("json")});
+        QCOMPARE(none.code, 0);
+        QCOMPARE(QJsonDocument::fromJson(none.out.toUtf8()).object().value(s("rules_checked")).toBool(true), false);
+        QCOMPARE(opsflow({s("check"), empty.path(), s("--format"), s("md")}).code, 2);
     }
 
     void shouldReportAnUnwritableSummaryTarget()

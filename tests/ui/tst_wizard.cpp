@@ -450,6 +450,56 @@ private Q_SLOTS:
         QVERIFY2(pooling.contains(QLatin1String("(default)")), qPrintable(pooling));
     }
 
+    // The consistency rules: on the page of each question whose answer takes part, and on
+    // the summary above the lines; gone once the answers agree.
+    void shouldShowConsistencyFindingsWhereTheValuesAreEntered()
+    {
+        QVERIFY(openWindow());
+        QVERIFY(walkTo(QStringLiteral("smart"), QStringLiteral("enterprise"), QStringLiteral("7.6")));
+        auto *alerts = wizard()->currentPage()->findChild<QLabel *>(QStringLiteral("pageIssues"));
+        QVERIFY(alerts);
+        QVERIFY(!alerts->isVisible());
+        typeInto(editorOf<QLineEdit>(QStringLiteral("7.6/disk_percent")), QStringLiteral("100"));
+        QVERIFY(alerts->isVisible());
+        QVERIFY2(alerts->text().contains(QLatin1String("fires only above 100%")), qPrintable(alerts->text()));
+        QVERIFY(isNextEnabled()); // the rules stop `generate`, not the wizard
+
+        QVERIFY(clickNext());
+        QCOMPARE(pageKey(wizard()), QStringLiteral("7.7"));
+        auto *backups = wizard()->currentPage()->findChild<QLabel *>(QStringLiteral("pageIssues"));
+        QVERIFY(!backups->isVisible());
+        model()->setValue(QStringLiteral("7.7"), QStringLiteral("strategy"), QStringLiteral("B"));
+        typeInto(editorOf<QLineEdit>(QStringLiteral("7.7/rpo_minutes")), QStringLiteral("15"));
+        QVERIFY(backups->isVisible());
+        QVERIFY2(backups->text().contains(QLatin1String("An RPO of 15 minutes")), qPrintable(backups->text()));
+        QVERIFY(backups->text().contains(QLatin1String("Continuous backups")));
+
+        // A rule across questions shows on both pages: the retries (7.9.3) and the breaker (7.9.2).
+        QVERIFY(nextUntil(QStringLiteral("7.9.2")));
+        auto *breaker = wizard()->currentPage()->findChild<QLabel *>(QStringLiteral("pageIssues"));
+        QVERIFY2(breaker->text().contains(QLatin1String("circuit breaker's call timeout of 5000 ms")),
+                 qPrintable(breaker->text()));
+
+        QVERIFY(nextUntil(QStringLiteral("summary")));
+        auto *rules = find<QLabel>(QStringLiteral("summary/rules"));
+        QVERIFY(rules);
+        QVERIFY(rules->isVisible());
+        QVERIFY(find<QLabel>(QStringLiteral("summary/rulesHeading"))->isVisible());
+        QVERIFY(rules->text().contains(QLatin1String("An RPO of 15 minutes")));
+        QVERIFY(rules->text().contains(QLatin1String("Error:")));
+        QVERIFY(rules->text().contains(QLatin1String("Warning:")));
+        // The summary lines stay below the findings.
+        auto *line = find<QLabel>(QStringLiteral("summary/7.1"));
+        QVERIFY(rules->mapTo(m_window.get(), QPoint()).y() < line->mapTo(m_window.get(), QPoint()).y());
+
+        // Answers that agree: the error goes.
+        model()->setValue(QStringLiteral("7.6"), QStringLiteral("disk_percent"), 80.0);
+        rules = find<QLabel>(QStringLiteral("summary/rules"));
+        QVERIFY(rules);
+        QVERIFY(!rules->text().contains(QLatin1String("Error:")));
+        QVERIFY(rules->text().contains(QLatin1String("An RPO of 15 minutes")));
+    }
+
     void shouldGoBackToAQuestionFromTheSummary()
     {
         QVERIFY(openWindow());

@@ -1,6 +1,7 @@
 // The one generic wizard page: renders any question of the questionnaire from its data.
 #include "questionpage.h"
 
+#include "consistency.h"
 #include "fieldrow.h"
 #include "issuelabel.h"
 #include "markerlegend.h"
@@ -238,6 +239,12 @@ void QuestionPage::showIssues(const Resolver &resolver)
             general.append(issue);
         else
             byField[target].append(issue);
+    }
+    // The operational consistency rules this question's answers take part in, on the page
+    // (they compare answers across questions, so no one field holds them).
+    for (const RuleFinding &finding : checkConsistency(resolver)) {
+        if (finding.questionIds.contains(m_question.id))
+            general.append({m_question.id, QString(), finding.message, finding.severity == Severity::Warning});
     }
     for (FieldRow *row : std::as_const(m_rows))
         row->setIssues(byField.value(row->fieldId()));

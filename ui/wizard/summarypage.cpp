@@ -3,6 +3,8 @@
 #include "summarypage.h"
 
 #include "answersmodel.h"
+#include "consistency.h"
+#include "issuelabel.h"
 #include "summary.h"
 #include "textstyles.h"
 
@@ -133,6 +135,24 @@ void SummaryPage::refresh()
     grid->setVerticalSpacing(8);
     grid->setColumnStretch(1, 1);
     int row = 0;
+    // The operational consistency rules the answers break, above the lines: an error stops
+    // `opsflow generate`, so it is seen before "Is this correct?".
+    const QList<RuleFinding> findings = checkConsistency(resolver);
+    if (!findings.isEmpty()) {
+        auto *heading = new QLabel(tr("Answers that contradict each other"), content);
+        heading->setObjectName(QStringLiteral("summary/rulesHeading"));
+        QFont bold = heading->font();
+        bold.setBold(true);
+        heading->setFont(bold);
+        grid->addWidget(heading, row++, 0, 1, 2);
+        QList<Issue> issues;
+        for (const RuleFinding &finding : findings)
+            issues.append({QString(), QString(), finding.message, finding.severity == Severity::Warning});
+        auto *rules = new IssueLabel(content);
+        rules->setObjectName(QStringLiteral("summary/rules"));
+        rules->setIssues(issues);
+        grid->addWidget(rules, row++, 0, 1, 2);
+    }
     const QList<SummaryLine> lines = summaryLines(resolver);
     if (std::any_of(lines.begin(), lines.end(), [](const SummaryLine &line) { return line.defaults > 0; })) {
         // "(default)" after a value says no answer gave it; the legend says so once, on top.
