@@ -10,6 +10,7 @@
 #include "questionpage.h"
 #include "summary.h"
 #include "testfiles.h"
+#include "windowgeometry.h"
 #include "wizard.h"
 #include "wizardpages.h"
 
@@ -498,6 +499,29 @@ private Q_SLOTS:
         QVERIFY(rules);
         QVERIFY(!rules->text().contains(QLatin1String("Error:")));
         QVERIFY(rules->text().contains(QLatin1String("An RPO of 15 minutes")));
+    }
+
+    // The window fits a 1024×700 screen and keeps a remembered frame on the screen.
+    void shouldFitSmallScreens()
+    {
+        const QRect small(0, 0, 1024, 700);
+        const QSize first = firstWindowSize(small, QSize(600, 400));
+        QVERIFY(first.width() <= small.width() && first.height() <= small.height());
+        QCOMPARE(firstWindowSize(QRect(0, 0, 2560, 1440), QSize(600, 400)), QSize(1200, 740));
+        // A frame from a bigger screen, or one that is gone, comes back inside this one.
+        const QRect kept = keptInside(QRect(1800, 900, 1400, 900), small, QSize(600, 400));
+        QVERIFY2(
+            small.contains(kept),
+            qPrintable(QStringLiteral("%1,%2 %3x%4").arg(kept.x()).arg(kept.y()).arg(kept.width()).arg(kept.height())));
+        QCOMPARE(kept.size(), QSize(1024, 700));
+        QCOMPARE(keptInside(QRect(-500, -50, 800, 600), small, QSize(600, 400)).topLeft(), QPoint(0, 0));
+
+        // The real window's minimum fits that screen, so Back and Next can always be reached.
+        QVERIFY(openWindow());
+        m_window->previewWidget()->show();
+        const QSize minimum = m_window->minimumSizeHint();
+        QVERIFY2(minimum.width() <= 1024 && minimum.height() <= 700,
+                 qPrintable(QStringLiteral("%1x%2").arg(minimum.width()).arg(minimum.height())));
     }
 
     void shouldGoBackToAQuestionFromTheSummary()

@@ -1,6 +1,8 @@
 // The main window: menus, the notice bar, and a splitter with the wizard and the preview.
 #include "mainwindow.h"
 
+#include "windowgeometry.h"
+
 #include "answersfile.h"
 #include "answersmodel.h"
 #include "autosaver.h"
@@ -16,6 +18,7 @@
 #include "startpage.h"
 #include "summaryexporter.h"
 #include "uilogging.h"
+#include "windowgeometry.h"
 #include "wizard.h"
 
 #include <QAction>
@@ -74,8 +77,6 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(central);
     createMenus();
     statusBar();
-    // Fits a 1280×800 screen with its panels; the layouts allow much smaller.
-    resize(1200, 740);
 
     // The preview beside the wizard follows the question on screen; a click on a section
     // of a document goes to its question.
@@ -124,6 +125,8 @@ MainWindow::MainWindow(QWidget *parent)
     loadAnswers(false);
     updateRecent();
     updateTitle();
+    // The last size and place, or one that suits this screen; always inside it.
+    restoreWindowGeometry(this);
 }
 
 MainWindow::~MainWindow()
@@ -297,6 +300,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
             return;
         }
     }
+    saveWindowGeometry(this);
     event->accept();
 }
 
