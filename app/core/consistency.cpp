@@ -4,6 +4,7 @@
 #include "answerset.h"
 #include "diagrams.h"
 #include "factmodel.h"
+#include "healthendpoints.h"
 #include "jsonschema.h"
 #include "knowledge.h"
 #include "questionnaire.h"
@@ -457,20 +458,13 @@ private:
         const QStringList endpoints = list(QStringLiteral("7.9"), QStringLiteral("endpoints"));
         if (endpoints.isEmpty())
             return;
-        const bool basic = endpoints.contains(QLatin1String("A"));
-        const bool ready = endpoints.contains(QLatin1String("B"));
-        const bool live = endpoints.contains(QLatin1String("C"));
-        // As the documents place them (templatecontext.cpp, addHealth and livenessPath).
-        const QString checksPath = ready ? QStringLiteral("/health/ready")
-            : basic                      ? QStringLiteral("/health")
-                                         : QStringLiteral("/health/live");
-        const QString livenessPath = live ? QStringLiteral("/health/live")
-            : basic                       ? QStringLiteral("/health")
-                                          : QStringLiteral("/health/ready");
-        const QString lbPath = ready ? QStringLiteral("/health/ready")
-            : live                   ? QStringLiteral("/health/live")
-                                     : QStringLiteral("/health");
         const DeploymentFacts &d = m_deployment;
+        const QString probe = m_rules.replacingProbes.value(d.platformId);
+        // As the documents place them: one placement for both.
+        const HealthEndpoints placed = placeHealthEndpoints(endpoints, probe == QLatin1String("load_balancer"));
+        const QString &checksPath = placed.checks;
+        const QString &livenessPath = placed.liveness;
+        const QString &lbPath = placed.loadBalancer;
         const bool redis = d.cache == DeploymentFacts::Cache::Redis || d.queue == DeploymentFacts::Queue::Redis;
         QStringList dependencies;
         for (const QString &check : list(QStringLiteral("7.9"), QStringLiteral("checks"))) {
@@ -497,7 +491,6 @@ private:
                  {QStringLiteral("checks_where"), checksAt}},
                 {where(q, QStringLiteral("liveness endpoint ") + livenessPath), checksWhere}, {q});
         }
-        const QString probe = m_rules.replacingProbes.value(d.platformId);
         if (probe.isEmpty())
             return;
         const QString path = probe == QLatin1String("liveness") ? livenessPath : lbPath;

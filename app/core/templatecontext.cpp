@@ -2,9 +2,11 @@
 #include "templatecontext.h"
 
 #include "answerset.h"
+#include "consistency.h"
 #include "defaultsused.h"
 #include "envcatalog.h"
 #include "escaping.h"
+#include "healthendpoints.h"
 #include "knowledge.h"
 
 #include <QLocale>
@@ -482,11 +484,7 @@ Facts::LogStack logStackOf(const AnswerReader &a, const Facts &f)
 // The endpoint the platform probes to restart a stuck instance: liveness first.
 QString livenessPath(const AnswerReader &a)
 {
-    if (a.has("7.9", "endpoints", "C"))
-        return QStringLiteral("/health/live");
-    if (a.has("7.9", "endpoints", "A"))
-        return QStringLiteral("/health");
-    return a.has("7.9", "endpoints", "B") ? QStringLiteral("/health/ready") : QString();
+    return placeHealthEndpoints(a.list("7.9", "endpoints"), false).liveness;
 }
 
 void addDependencies(const AnswerReader &a, Facts &f)
@@ -2126,33 +2124,44 @@ QString healthJson(const QStringList &checks)
     return lines.join(QLatin1Char('\n'));
 }
 
+// The health endpoints as every section places them. Where a failed load-balancer check also
+// replaces the instance (ECS, App Service: rules.json, replacing_probes), the load balancer
+// checks the shallow endpoint.
+HealthEndpoints placedEndpoints(const Inputs &in)
+{
+    const bool lbReplaces = RulesKnowledge::builtIn().replacingProbes.value(in.p.id) == QLatin1String("load_balancer");
+    return placeHealthEndpoints(in.a.list("7.9", "endpoints"), lbReplaces);
+}
+
 void addHealth(QVariantMap &c, const Inputs &in)
 {
     const AnswerReader &a = in.a;
     const bool basic = a.has("7.9", "endpoints", "A");
     const bool ready = a.has("7.9", "endpoints", "B");
     const bool live = a.has("7.9", "endpoints", "C");
-    // Dependencies are checked by readiness; without it, by the basic endpoint.
-    const QString checksPath = ready ? QStringLiteral("/health/ready")
-        : basic                      ? QStringLiteral("/health")
-                                     : QStringLiteral("/health/live");
     const QStringList keys = healthCheckKeys(a, in.f);
     QStringList shownKeys;
     for (const QString &key : keys)
         shownKeys << code(key);
     const QString checks = keys.isEmpty() ? QStringLiteral("none") : joinWords(shownKeys);
     const bool kubernetes = in.p.family == QLatin1String("kubernetes");
-    // The load balancer needs readiness; without it, liveness, else the basic endpoint.
-    const QString lbPath = ready ? QStringLiteral("/health/ready")
-        : live                   ? QStringLiteral("/health/live")
-                                 : QStringLiteral("/health");
+    const bool lbReplaces = RulesKnowledge::builtIn().replacingProbes.value(in.p.id) == QLatin1String("load_balancer");
+    const HealthEndpoints placed = placedEndpoints(in);
+    // With no endpoint chosen the example still shows the liveness form.
+    const QString checksPath = placed.checks.isEmpty() ? QStringLiteral("/health/live") : placed.checks;
+    const QString &lbPath = placed.loadBalancer;
+    const QString lbUse = lbReplaces ? QStringLiteral(", which routes traffic only to instances that answer 200 and "
+                                                      "replaces those that keep failing")
+                                     : QStringLiteral(", which routes traffic only to instances that answer 200");
     const auto usedBy = [&](const QString &path, const QString &own) {
         QStringList users;
         if (!own.isEmpty())
             users << own;
         if (path == lbPath)
             users << (users.isEmpty() ? QStringLiteral("The load balancer") : QStringLiteral("the load balancer"))
-                    + QStringLiteral(", which routes traffic only to instances that answer 200");
+                    + lbUse;
+        if (users.isEmpty())
+            users << QStringLiteral("Deploy checks and diagnosis: it names the dependency that fails");
         return users.join(QStringLiteral("; "));
     };
 
@@ -2242,7 +2251,7 @@ void addShutdown(QVariantMap &c, const Inputs &in)
     QStringList steps;
     if (grace > 0) {
         steps
-            << (a.has("7.9", "endpoints", "B")
+            << (placedEndpoints(in).loadBalancer == QLatin1String("/health/ready")
                     ? QStringLiteral(
                           "Fail readiness: `/health/ready` answers 503 for %1, so the load balancer stops sending new requests before the server stops listening.")
                           .arg(secondsText(grace))

@@ -119,9 +119,16 @@ private Q_SLOTS:
             << QStringList{"/health/ready", "Database"} << QStringList{"7.9"};
 
         const QVariantMap ecs = {{"7.1:choice", "A"}, {"7.1:platform", "AWS ECS"}};
-        QTest::newRow("probe-shallow") << "probe-shallow" << merged(ecs, {{"7.9:endpoints", QStringList{"A", "C"}}})
-                                       << QVariantMap{{"7.9:endpoints", QStringList{"B", "C"}}}
-                                       << QStringList{"ECS", "/health/ready", "Database"} << QStringList{"7.1", "7.9"};
+        // With a shallow endpoint to probe, the documents point ECS's load balancer at it, so
+        // the rule fires only when there is none: one endpoint that checks the database. That
+        // also breaks liveness-no-dependency, so the good case (Fly.io, which does not replace
+        // instances on a failed check) has the same single endpoint.
+        QTest::newRow("probe-shallow") << "probe-shallow"
+                                       << QVariantMap{{"7.1:choice", "B"},
+                                                      {"7.1:platform", "Fly.io"},
+                                                      {"7.9:endpoints", QStringList{"B"}}}
+                                       << ecs << QStringList{"ECS", "/health/ready", "Database"}
+                                       << QStringList{"7.1", "7.9"};
 
         QTest::newRow("retry-within-breaker")
             << "retry-within-breaker" << QVariantMap{{"7.9.2:timeout_ms", 600000}}

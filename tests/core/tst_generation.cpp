@@ -400,6 +400,32 @@ private Q_SLOTS:
         QVERIFY2(doc.contains(s("3125")) || env.contains(s("3125")), "the answered HTTP timeout is used");
     }
 
+    // ECS replaces a task that fails the load balancer's check: that check must not depend on
+    // the database, or one database outage replaces every task. Kubernetes routes by readiness.
+    void shouldPointAReplacingLoadBalancerAtTheShallowEndpoint()
+    {
+        AnswerSet ecs = smart(Scope::Production);
+        ecs.answers[s("7.1")] = {{s("choice"), s("A")}, {s("platform"), s("AWS ECS")}};
+        const QString doc = operations(run(ecs));
+        const QString health = section(doc, s("Health Checks"));
+        const auto row = [&](const QString &path) {
+            const qsizetype at = health.indexOf(s("| `") + path + s("` |"));
+            return at < 0 ? QString() : health.mid(at, health.indexOf(u'\n', at) - at);
+        };
+        QVERIFY2(row(s("/health/live")).contains(s("the load balancer")), qPrintable(health));
+        QVERIFY2(!row(s("/health/ready")).contains(s("load balancer")), qPrintable(health));
+        QVERIFY2(row(s("/health/ready")).contains(s("database")), qPrintable(health)); // it still checks it
+        // Shutdown does not count on failing readiness to drain traffic there.
+        QVERIFY(!section(doc, s("Graceful Shutdown")).contains(s("Fail readiness")));
+
+        AnswerSet k8s = smart(Scope::Production);
+        k8s.answers[s("7.1")] = {{s("choice"), s("D")}};
+        const QString kube = section(operations(run(k8s)), s("Health Checks"));
+        const qsizetype ready = kube.indexOf(s("| `/health/ready` |"));
+        QVERIFY(ready >= 0);
+        QVERIFY2(kube.mid(ready, kube.indexOf(u'\n', ready) - ready).contains(s("load balancer")), qPrintable(kube));
+    }
+
     // Every value a default gave is marked where it is used; answered values are not.
     void shouldMarkDefaultsInTheDocuments()
     {

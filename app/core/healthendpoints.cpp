@@ -1,0 +1,30 @@
+// The one placement of the health endpoints (see healthendpoints.h).
+#include "healthendpoints.h"
+
+namespace opsflow {
+
+HealthEndpoints placeHealthEndpoints(const QStringList &chosen, bool loadBalancerReplaces)
+{
+    const QString basicPath = QStringLiteral("/health");
+    const QString readyPath = QStringLiteral("/health/ready");
+    const QString livePath = QStringLiteral("/health/live");
+    const bool basic = chosen.contains(QLatin1String("A"));
+    const bool ready = chosen.contains(QLatin1String("B"));
+    const bool live = chosen.contains(QLatin1String("C"));
+    HealthEndpoints e;
+    if (!basic && !ready && !live)
+        return e;
+    // Dependencies are checked by readiness; without it, by the basic endpoint.
+    e.checks = ready ? readyPath : basic ? basicPath : livePath;
+    e.liveness = live ? livePath : basic ? basicPath : readyPath;
+    // The load balancer routes by readiness; without it, by liveness, else the basic endpoint.
+    e.loadBalancer = ready ? readyPath : live ? livePath : basicPath;
+    if (loadBalancerReplaces && e.loadBalancer == e.checks) {
+        const QString shallow = live ? livePath : basic && e.checks != basicPath ? basicPath : QString();
+        if (!shallow.isEmpty())
+            e.loadBalancer = shallow;
+    }
+    return e;
+}
+
+} // namespace opsflow
