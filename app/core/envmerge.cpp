@@ -206,12 +206,17 @@ QByteArray mergeEnvExample(const QByteArray &existing, const QByteArray &generat
 
     QByteArray out;
     auto put = [&](const QByteArray &bytes) { out = withNewline(out) + bytes; };
-    // A blank line of the team's is written as "\n" whatever its line ending was: the diff
-    // may pair any of several blank lines with ours, and if they differed in a CR the next
-    // merge could pair them otherwise and move the CR (edited-crlf.env in the fuzz corpus).
+    // A line of the team's that reads exactly like one of ours but for its line ending (a
+    // blank line, a copy of one of our comments) is written in our bytes: the diff may pair
+    // any of the copies with ours, and if they differed in a CR the next merge could pair
+    // them otherwise and move the CR (edited-crlf.env in the corpus, and
+    // regressions/envmerge/blank-after-team-block.env).
+    QHash<QByteArray, QByteArray> ourBytes;
+    for (const EnvEntry &entry : fresh)
+        ourBytes.insert(entry.normalized(), withNewline(entry.raw));
     const auto teamLine = [&](qsizetype i) {
         const EnvEntry &entry = mine.at(i);
-        return entry.kind == EnvEntry::Kind::Blank ? QByteArray("\n") : entry.raw;
+        return ourBytes.value(entry.normalized(), entry.raw);
     };
     for (const qsizetype i : after[-1])
         put(teamLine(i));
