@@ -287,8 +287,14 @@ QString mermaidLabel(const QString &text)
         case u'}':
         case u'|':
         case u';':
-        case u'`':
         case u'$':
+            // Mermaid decodes entities first and then renders text between "$$" pairs with
+            // KaTeX: a space keeps two dollars apart, so a label stays text.
+            if (i > 0 && s.at(i - 1) == u'$')
+                out.append(u' ');
+            out.append(numericEntity(c));
+            break;
+        case u'`':
         case u'%': out.append(numericEntity(c)); break;
         case 0xFB02: out.append(QLatin1String("fl")); break;
         default: out.append(asEntity.at(i) ? numericEntity(c) : QString(c)); break;
