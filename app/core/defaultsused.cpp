@@ -65,11 +65,15 @@ QString describeValue(const Field &f, const QVariant &v)
     return {};
 }
 
-QList<DefaultedValue> defaultedValues(const FactModel &facts, const Question &question)
+namespace {
+
+// The fields whose fact (as `factOf` reads it) holds a questionnaire default, in their order.
+template<typename FactOf>
+QList<DefaultedValue> defaulted(const QList<Field> &fields, FactOf factOf)
 {
     QList<DefaultedValue> out;
-    for (const Field &f : question.fields) {
-        const Fact fact = facts.field(question.id, f.id);
+    for (const Field &f : fields) {
+        const Fact fact = factOf(f);
         if (fact.provenance != Provenance::QuestionnaireDefault)
             continue;
         const QString text = describeValue(f, fact.value);
@@ -79,18 +83,16 @@ QList<DefaultedValue> defaultedValues(const FactModel &facts, const Question &qu
     return out;
 }
 
+} // namespace
+
+QList<DefaultedValue> defaultedValues(const FactModel &facts, const Question &question)
+{
+    return defaulted(question.fields, [&](const Field &f) { return facts.field(question.id, f.id); });
+}
+
 QList<DefaultedValue> defaultedContext(const FactModel &facts, const QList<Field> &contextFields)
 {
-    QList<DefaultedValue> out;
-    for (const Field &f : contextFields) {
-        const Fact fact = facts.context(f.id);
-        if (fact.provenance != Provenance::QuestionnaireDefault)
-            continue;
-        const QString text = describeValue(f, fact.value);
-        if (!text.isEmpty())
-            out.append({f.id, f.label, text});
-    }
-    return out;
+    return defaulted(contextFields, [&](const Field &f) { return facts.context(f.id); });
 }
 
 bool allValuesDefaulted(const FactModel &facts, const Question &question)
