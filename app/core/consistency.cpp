@@ -7,12 +7,11 @@
 #include "healthendpoints.h"
 #include "jsonschema.h"
 #include "knowledge.h"
+#include "knowledgefile.h"
 #include "questionnaire.h"
 #include "templatecontext.h"
 
-#include <QFile>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
 
@@ -21,8 +20,6 @@
 namespace opsflow {
 
 namespace {
-
-constexpr qint64 maxRulesFileSize = qint64(1024) * 1024;
 
 // Every rule id and the placeholders its message may use.
 const QList<QPair<QString, QStringList>> &ruleSpecs()
@@ -59,33 +56,6 @@ const QList<QPair<QString, QStringList>> &ruleSpecs()
 QString fileName()
 {
     return QStringLiteral("knowledge/rules.json");
-}
-
-std::optional<QJsonObject> readObject(const QString &path, const QString &name, QString *error)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("%1 cannot be read: %2").arg(name, file.errorString());
-        return std::nullopt;
-    }
-    if (file.size() > maxRulesFileSize) {
-        *error = QStringLiteral("%1 is larger than 1 MiB; it is not a knowledge file").arg(name);
-        return std::nullopt;
-    }
-    const QByteArray bytes = file.readAll();
-    QJsonParseError parse;
-    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parse);
-    if (parse.error != QJsonParseError::NoError) {
-        *error = QStringLiteral("%1 is not valid JSON (%2 at line %3)")
-                     .arg(name, parse.errorString())
-                     .arg(bytes.left(parse.offset).count('\n') + 1);
-        return std::nullopt;
-    }
-    if (!doc.isObject()) {
-        *error = QStringLiteral("%1 must hold a JSON object").arg(name);
-        return std::nullopt;
-    }
-    return doc.object();
 }
 
 bool isChoiceOf(const Questionnaire &q, const QString &questionId, const QString &fieldId, const QString &value)
@@ -138,25 +108,13 @@ std::optional<RulesKnowledge> RulesKnowledge::load(const QString &root, const Qu
                                                    const Knowledge &knowledge, QString *error)
 {
     const QString name = fileName();
-    QString why;
-    QFile schemaFile(root + QStringLiteral("/rules.schema.json"));
-    if (!schemaFile.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("knowledge/rules.schema.json cannot be read: %1").arg(schemaFile.errorString());
+    const auto schema = readKnowledgeSchema(root + QStringLiteral("/rules.schema.json"),
+                                            QStringLiteral("knowledge/rules.schema.json"), error);
+    if (!schema)
         return std::nullopt;
-    }
-    const auto schema = JsonSchema::fromJson(schemaFile.readAll(), &why);
-    if (!schema) {
-        *error = QStringLiteral("knowledge/rules.schema.json: ") + why;
-        return std::nullopt;
-    }
-    const auto object = readObject(root + QStringLiteral("/rules.json"), name, error);
+    const auto object = readValidKnowledge(root + QStringLiteral("/rules.json"), name, *schema, error);
     if (!object)
         return std::nullopt;
-    const QStringList problems = schema->validate(*object);
-    if (!problems.isEmpty()) {
-        *error = name + QStringLiteral(": ") + problems.constFirst();
-        return std::nullopt;
-    }
     const auto fail = [&](const QString &key, const QString &problem) {
         *error = QStringLiteral("%1: %2: %3").arg(name, key, problem);
         return std::nullopt;

@@ -2,13 +2,12 @@
 #include "knowledge.h"
 
 #include "jsonschema.h"
+#include "knowledgefile.h"
 #include "questionnaire.h"
 
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 
 #include <algorithm>
@@ -17,70 +16,11 @@ namespace opsflow {
 
 namespace {
 
-// Knowledge files are a few KiB; anything this large is not one.
-constexpr qint64 maxKnowledgeFileSize = qint64(1024) * 1024;
-
 // How errors name a file: "knowledge/<path below the root>", whether it was read from the
 // qrc or from a folder.
 QString displayName(const QString &root, const QString &path)
 {
     return QStringLiteral("knowledge/") + QDir(root).relativeFilePath(path);
-}
-
-std::optional<QJsonObject> readJson(const QString &path, const QString &name, QString *error)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("%1 cannot be read: %2").arg(name, file.errorString());
-        return std::nullopt;
-    }
-    if (file.size() > maxKnowledgeFileSize) {
-        *error = QStringLiteral("%1 is larger than 1 MiB; it is not a knowledge file").arg(name);
-        return std::nullopt;
-    }
-    const QByteArray bytes = file.readAll();
-    QJsonParseError parse;
-    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parse);
-    if (parse.error != QJsonParseError::NoError) {
-        const QByteArray before = bytes.left(parse.offset);
-        *error = QStringLiteral("%1 is not valid JSON (%2 at line %3)")
-                     .arg(name, parse.errorString())
-                     .arg(before.count('\n') + 1);
-        return std::nullopt;
-    }
-    if (!doc.isObject()) {
-        *error = QStringLiteral("%1 must hold a JSON object").arg(name);
-        return std::nullopt;
-    }
-    return doc.object();
-}
-
-// Reads a file and validates it against the schema beside the folders.
-std::optional<QJsonObject> readValid(const QString &path, const QString &name, const JsonSchema &schema, QString *error)
-{
-    auto object = readJson(path, name, error);
-    if (!object)
-        return std::nullopt;
-    const QStringList problems = schema.validate(*object);
-    if (!problems.isEmpty()) {
-        *error = name + QStringLiteral(": ") + problems.constFirst();
-        return std::nullopt;
-    }
-    return object;
-}
-
-std::optional<JsonSchema> readSchema(const QString &path, const QString &name, QString *error)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("%1 cannot be read: %2").arg(name, file.errorString());
-        return std::nullopt;
-    }
-    QString why;
-    auto schema = JsonSchema::fromJson(file.readAll(), &why);
-    if (!schema)
-        *error = name + QStringLiteral(": ") + why;
-    return schema;
 }
 
 QStringList strings(const QJsonValue &value)
@@ -260,15 +200,15 @@ std::optional<Knowledge> Knowledge::load(const QString &root, const Questionnair
 
     Knowledge k;
     const auto named = [&](const QString &relative) { return displayName(root, root + u'/' + relative); };
-    const auto cloudSchema =
-        readSchema(root + QStringLiteral("/clouds.schema.json"), named(QStringLiteral("clouds.schema.json")), error);
-    const auto platformSchema = readSchema(root + QStringLiteral("/platform.schema.json"),
-                                           named(QStringLiteral("platform.schema.json")), error);
+    const auto cloudSchema = readKnowledgeSchema(root + QStringLiteral("/clouds.schema.json"),
+                                                 named(QStringLiteral("clouds.schema.json")), error);
+    const auto platformSchema = readKnowledgeSchema(root + QStringLiteral("/platform.schema.json"),
+                                                    named(QStringLiteral("platform.schema.json")), error);
     if (!cloudSchema || !platformSchema)
         return std::nullopt;
 
-    const auto clouds =
-        readValid(root + QStringLiteral("/clouds.json"), named(QStringLiteral("clouds.json")), *cloudSchema, error);
+    const auto clouds = readValidKnowledge(root + QStringLiteral("/clouds.json"), named(QStringLiteral("clouds.json")),
+                                           *cloudSchema, error);
     if (!clouds)
         return std::nullopt;
     const QJsonArray cloudList = clouds->value(QLatin1String("clouds")).toArray();
@@ -297,7 +237,7 @@ std::optional<Knowledge> Knowledge::load(const QString &root, const Questionnair
     for (const QString &name : files) {
         const QString path = dir.filePath(name);
         const QString shown = displayName(root, path);
-        const auto object = readValid(path, shown, *platformSchema, error);
+        const auto object = readValidKnowledge(path, shown, *platformSchema, error);
         if (!object)
             return std::nullopt;
         auto platform = platformFrom(*object, shown, letters, error);
@@ -320,11 +260,12 @@ std::optional<Knowledge> Knowledge::load(const QString &root, const Questionnair
 bool Knowledge::loadDocumentRules(const QString &root, const Questionnaire &questionnaire, QString *error)
 {
     const QString name = displayName(root, root + QStringLiteral("/evidence/documents.json"));
-    const auto schema = readSchema(root + QStringLiteral("/evidence-documents.schema.json"),
-                                   displayName(root, root + QStringLiteral("/evidence-documents.schema.json")), error);
+    const auto schema =
+        readKnowledgeSchema(root + QStringLiteral("/evidence-documents.schema.json"),
+                            displayName(root, root + QStringLiteral("/evidence-documents.schema.json")), error);
     if (!schema)
         return false;
-    const auto object = readValid(root + QStringLiteral("/evidence/documents.json"), name, *schema, error);
+    const auto object = readValidKnowledge(root + QStringLiteral("/evidence/documents.json"), name, *schema, error);
     if (!object)
         return false;
     const QJsonObject cues = object->value(QLatin1String("cues")).toObject();
@@ -433,11 +374,12 @@ QString checkSuggestion(const SuggestedAnswer &s, const Questionnaire &q)
 bool Knowledge::loadLibraryRules(const QString &root, const Questionnaire &questionnaire, QString *error)
 {
     const QString name = displayName(root, root + QStringLiteral("/evidence/libraries.json"));
-    const auto schema = readSchema(root + QStringLiteral("/evidence-libraries.schema.json"),
-                                   displayName(root, root + QStringLiteral("/evidence-libraries.schema.json")), error);
+    const auto schema =
+        readKnowledgeSchema(root + QStringLiteral("/evidence-libraries.schema.json"),
+                            displayName(root, root + QStringLiteral("/evidence-libraries.schema.json")), error);
     if (!schema)
         return false;
-    const auto object = readValid(root + QStringLiteral("/evidence/libraries.json"), name, *schema, error);
+    const auto object = readValidKnowledge(root + QStringLiteral("/evidence/libraries.json"), name, *schema, error);
     if (!object)
         return false;
     const QJsonArray rules = object->value(QLatin1String("rules")).toArray();
@@ -470,11 +412,11 @@ bool Knowledge::loadLibraryRules(const QString &root, const Questionnaire &quest
 bool Knowledge::loadImages(const QString &root, const Questionnaire &questionnaire, QString *error)
 {
     const QString name = displayName(root, root + QStringLiteral("/images.json"));
-    const auto schema = readSchema(root + QStringLiteral("/images.schema.json"),
-                                   displayName(root, root + QStringLiteral("/images.schema.json")), error);
+    const auto schema = readKnowledgeSchema(root + QStringLiteral("/images.schema.json"),
+                                            displayName(root, root + QStringLiteral("/images.schema.json")), error);
     if (!schema)
         return false;
-    const auto object = readValid(root + QStringLiteral("/images.json"), name, *schema, error);
+    const auto object = readValidKnowledge(root + QStringLiteral("/images.json"), name, *schema, error);
     if (!object)
         return false;
     const auto fail = [&](const QString &where, const QString &problem) {
