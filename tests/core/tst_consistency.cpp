@@ -4,6 +4,7 @@
 #include "consistency.h"
 #include "knowledge.h"
 #include "questionnaire.h"
+#include "testfiles.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -17,6 +18,7 @@
 #include <QTest>
 
 using namespace opsflow;
+using namespace opsflow::testing;
 
 namespace {
 
@@ -57,21 +59,6 @@ QVariantMap merged(QVariantMap base, const QVariantMap &more)
     for (auto it = more.begin(); it != more.end(); ++it)
         base.insert(it.key(), it.value());
     return base;
-}
-
-const QString builtInRoot = QStringLiteral(":/resources/knowledge");
-
-bool copyKnowledge(const QString &to)
-{
-    QDirIterator it(builtInRoot, QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString from = it.next();
-        const QString target = to + from.mid(builtInRoot.size());
-        QDir().mkpath(QFileInfo(target).absolutePath());
-        if (!QFile::copy(from, target) || !QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner))
-            return false;
-    }
-    return true;
 }
 
 QVariantList rows(std::initializer_list<QVariantMap> list)

@@ -1,6 +1,7 @@
 // resources/knowledge/: every file loads, and every kind of defect is refused with the file and key named.
 #include "knowledge.h"
 #include "questionnaire.h"
+#include "testfiles.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -12,30 +13,11 @@
 #include <QTest>
 
 using namespace opsflow;
+using namespace opsflow::testing;
 
 namespace {
 
 const QString builtInRoot = QStringLiteral(":/resources/knowledge");
-
-// A writable copy of the built-in knowledge, to break one file at a time.
-bool copyKnowledge(const QString &to)
-{
-    QDirIterator it(builtInRoot, QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString from = it.next();
-        const QString target = to + from.mid(builtInRoot.size());
-        QDir().mkpath(QFileInfo(target).absolutePath());
-        if (!QFile::copy(from, target) || !QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner))
-            return false;
-    }
-    return true;
-}
-
-QJsonObject readObject(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(f.readAll()).object() : QJsonObject();
-}
 
 bool writeObject(const QString &path, const QJsonObject &o)
 {
@@ -132,7 +114,7 @@ private Q_SLOTS:
         QVERIFY(dir.isValid());
         QVERIFY(copyKnowledge(dir.path()));
         const QString path = dir.filePath(file);
-        QJsonObject o = readObject(path);
+        QJsonObject o = readJson(path);
         QVERIFY(!o.isEmpty());
         if (value.isUndefined())
             o.remove(key);
@@ -172,7 +154,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QVERIFY(copyKnowledge(dir.path()));
         const QString path = dir.filePath(QStringLiteral("evidence/documents.json"));
-        QJsonObject o = readObject(path);
+        QJsonObject o = readJson(path);
         QJsonArray rules = o.value(QLatin1String("rules")).toArray();
         QJsonObject first = rules.at(0).toObject();
         QCOMPARE(first.value(QLatin1String("platform")).toString(), QStringLiteral("kubernetes"));
@@ -214,7 +196,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QVERIFY(copyKnowledge(dir.path()));
         const QString path = dir.filePath(QStringLiteral("evidence/libraries.json"));
-        QJsonObject o = readObject(path);
+        QJsonObject o = readJson(path);
         QJsonArray rules = o.value(QLatin1String("rules")).toArray();
         QJsonObject first = rules.at(0).toObject();
         first.insert(QStringLiteral("suggests"), QJsonArray{suggestion});
@@ -298,7 +280,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QVERIFY(copyKnowledge(dir.path()));
         const QString path = dir.filePath(QStringLiteral("images.json"));
-        QJsonObject o = readObject(path);
+        QJsonObject o = readJson(path);
         QJsonArray entries = o.value(list).toArray();
         QJsonObject first = entries.at(0).toObject();
         first.insert(key, value);
@@ -317,7 +299,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QVERIFY(copyKnowledge(dir.path()));
         const QString path = dir.filePath(QStringLiteral("images.json"));
-        QJsonObject o = readObject(path);
+        QJsonObject o = readJson(path);
         QJsonArray services = o.value(QLatin1String("services")).toArray();
         QJsonObject first = services.at(0).toObject();
         first.remove(QStringLiteral("source"));

@@ -42,6 +42,22 @@ inline bool copyTree(const QString &from, const QString &to)
     return true;
 }
 
+// A writable copy of the built-in knowledge (the qrc's resources/knowledge), so a test can
+// break one file at a time.
+inline bool copyKnowledge(const QString &to)
+{
+    const QString root = QStringLiteral(":/resources/knowledge");
+    QDirIterator it(root, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString from = it.next();
+        const QString target = to + from.mid(root.size());
+        QDir().mkpath(QFileInfo(target).absolutePath());
+        if (!QFile::copy(from, target) || !QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner))
+            return false;
+    }
+    return true;
+}
+
 // A JSON file's top-level object; empty when it cannot be read or is not an object.
 inline QJsonObject readJson(const QString &path)
 {
