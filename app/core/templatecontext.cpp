@@ -980,6 +980,49 @@ QStringList appEnvironmentFor(const ComposeService &service, const QString &host
     return lines;
 }
 
+void writeEnvironment(ComposeWriter &w, const QStringList &lines)
+{
+    if (lines.isEmpty())
+        return;
+    w.line(4, "environment:");
+    for (const QString &line : lines)
+        w.line(6, line);
+}
+
+// What a service the stack knows needs to start, written under `name`: its environment, its
+// further lines, the service it waits for (`withAfter`) and its data volume, which is named
+// `volumeName` (that name is appended to `volumes`).
+void writeServiceNeeds(ComposeWriter &w, const ComposeService &s, const QString &name, bool withAfter,
+                       const QString &volumeName, QStringList *volumes)
+{
+    QStringList environment;
+    for (const QString &e : s.environment)
+        environment << QString(e).replace(QLatin1String("{host}"), name);
+    writeEnvironment(w, environment);
+    for (const QString &e : s.extra)
+        w.line(4, e);
+    if (withAfter && !s.after.isEmpty()) {
+        w.line(4, "depends_on:");
+        w.line(6, s.after + QLatin1Char(':'));
+        w.line(8, "condition: service_started");
+    }
+    if (!s.volume.isEmpty()) {
+        w.line(4, "volumes:");
+        w.line(6, QStringLiteral("- %1:%2").arg(volumeName, s.volume.section(QLatin1Char(':'), 1)));
+        *volumes << volumeName;
+    }
+}
+
+void writeVolumes(ComposeWriter &w, const QStringList &volumes)
+{
+    if (volumes.isEmpty())
+        return;
+    w.line(0, "");
+    w.line(0, "volumes:");
+    for (const QString &v : volumes)
+        w.line(2, v + QLatin1Char(':'));
+}
+
 QString composeFromStack(const Facts &f, const QString &slug)
 {
     const QList<ComposeService> services = stackServices(f, slug);
@@ -993,11 +1036,7 @@ QString composeFromStack(const Facts &f, const QString &slug)
     w.line(4, "ports:");
     w.line(6, QStringLiteral("- \"%1:%1\"").arg(f.port));
     w.line(4, "env_file: .env");
-    if (!appEnvironment.isEmpty()) {
-        w.line(4, "environment:");
-        for (const QString &e : appEnvironment)
-            w.line(6, e);
-    }
+    writeEnvironment(w, appEnvironment);
     if (f.database == Facts::Database::Sqlite) {
         w.line(4, "volumes:");
         w.line(6, "- app-data:/app/data");
@@ -1016,32 +1055,11 @@ QString composeFromStack(const Facts &f, const QString &slug)
     for (const ComposeService &s : services) {
         w.line(2, s.name + QLatin1Char(':'));
         w.line(4, QStringLiteral("image: ") + s.image);
-        if (!s.environment.isEmpty()) {
-            w.line(4, "environment:");
-            for (const QString &e : s.environment)
-                w.line(6, QString(e).replace(QLatin1String("{host}"), s.name));
-        }
-        for (const QString &e : s.extra)
-            w.line(4, e);
-        if (!s.after.isEmpty()) {
-            w.line(4, "depends_on:");
-            w.line(6, s.after + QLatin1Char(':'));
-            w.line(8, "condition: service_started");
-        }
-        if (!s.volume.isEmpty()) {
-            w.line(4, "volumes:");
-            w.line(6, QStringLiteral("- ") + s.volume);
-            volumes << s.volume.section(QLatin1Char(':'), 0, 0);
-        }
+        writeServiceNeeds(w, s, s.name, true, s.volume.section(QLatin1Char(':'), 0, 0), &volumes);
     }
     if (f.database == Facts::Database::Sqlite)
         volumes << QStringLiteral("app-data");
-    if (!volumes.isEmpty()) {
-        w.line(0, "");
-        w.line(0, "volumes:");
-        for (const QString &v : volumes)
-            w.line(2, v + QLatin1Char(':'));
-    }
+    writeVolumes(w, volumes);
     return w.text();
 }
 
@@ -1138,11 +1156,7 @@ QString composeFromTable(const QList<QVariantMap> &rows, const Facts &f, const Q
         if (r.image.isEmpty()) {
             w.line(4, "build: .");
             w.line(4, "env_file: .env");
-            if (!appEnvironment.isEmpty()) {
-                w.line(4, "environment:");
-                for (const QString &e : std::as_const(appEnvironment))
-                    w.line(6, e);
-            }
+            writeEnvironment(w, appEnvironment);
         } else {
             w.line(4, QStringLiteral("image: \"%1\"").arg(r.image));
         }
@@ -1151,28 +1165,10 @@ QString composeFromTable(const QList<QVariantMap> &rows, const Facts &f, const Q
             for (const QString &p : r.ports)
                 w.line(6, QStringLiteral("- \"%1\"").arg(p));
         }
-        if (r.known) {
-            if (!r.known->environment.isEmpty()) {
-                w.line(4, "environment:");
-                for (const QString &e : r.known->environment)
-                    w.line(6, QString(e).replace(QLatin1String("{host}"), r.name));
-            }
-            for (const QString &e : r.known->extra)
-                w.line(4, e);
-            if (!r.known->volume.isEmpty()) {
-                const QString volume = r.name + QLatin1String("-data");
-                w.line(4, "volumes:");
-                w.line(6, QStringLiteral("- ") + volume + u':' + r.known->volume.section(QLatin1Char(':'), 1));
-                volumes << volume;
-            }
-        }
+        if (r.known)
+            writeServiceNeeds(w, *r.known, r.name, false, r.name + QLatin1String("-data"), &volumes);
     }
-    if (!volumes.isEmpty()) {
-        w.line(0, "");
-        w.line(0, "volumes:");
-        for (const QString &v : std::as_const(volumes))
-            w.line(2, v + QLatin1Char(':'));
-    }
+    writeVolumes(w, volumes);
     return w.text();
 }
 
