@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything OpsFlow needs on Debian 12 or 13, idempotently: the build tool chain and
 # Qt 6 from Debian's archive, and with --tests the tools the test suite checks documents with
-# (node + npm packages pinned in tests/tools/package-lock.json, chromium for mermaid).
+# (node + npm packages pinned in tests/tools/package-lock.json, chromium for mermaid, the
+# command-line clients whose help check-commands.py checks the documents' commands against).
 # Works as root; uses sudo otherwise. Nothing else is downloaded at build or run time.
 set -euo pipefail
 
@@ -47,6 +48,7 @@ build_packages=(
 test_packages=(
     xvfb xauth imagemagick poppler-utils desktop-file-utils appstream
     python3 python3-dotenv python3-jsonschema python3-yaml docker-compose
+    awscli postgresql-client default-mysql-client redis-tools curl
     chromium dpkg-dev file
     clang clang-format clang-tidy
     debootstrap libxml2-utils
@@ -59,6 +61,11 @@ wanted=("${build_packages[@]}")
 # npm package): take Debian's only when there is no node at all.
 if [ "$with_tests" = 1 ] && ! command -v npm >/dev/null 2>&1; then
     wanted+=(nodejs npm)
+fi
+# The same for kubectl (check-commands.py reads its help): an image may carry another
+# package's /usr/bin/kubectl (Google Cloud's), which Debian's kubernetes-client would overwrite.
+if [ "$with_tests" = 1 ] && [ ! -x /usr/bin/kubectl ]; then
+    wanted+=(kubernetes-client)
 fi
 
 missing=()
