@@ -16,51 +16,6 @@ namespace opsflow {
 
 namespace {
 
-// How errors name a file: "knowledge/<path below the root>", whether it was read from the
-// qrc or from a folder.
-QString displayName(const QString &root, const QString &path)
-{
-    return QStringLiteral("knowledge/") + QDir(root).relativeFilePath(path);
-}
-
-QStringList strings(const QJsonValue &value)
-{
-    QStringList out;
-    for (const QJsonValue &v : value.toArray())
-        out << v.toString();
-    return out;
-}
-
-QHash<QString, QString> stringMap(const QJsonValue &value)
-{
-    QHash<QString, QString> out;
-    const QJsonObject object = value.toObject();
-    for (auto it = object.begin(); it != object.end(); ++it)
-        out.insert(it.key(), it.value().toString());
-    return out;
-}
-
-bool compile(const QJsonValue &patterns, QList<QRegularExpression> *out, const QString &where, QString *error)
-{
-    const QJsonArray list = patterns.toArray();
-    for (qsizetype i = 0; i < list.size(); ++i) {
-        QRegularExpression re(list.at(i).toString(), QRegularExpression::CaseInsensitiveOption);
-        if (!re.isValid()) {
-            *error =
-                QStringLiteral("%1[%2]: not a valid regular expression (%3)").arg(where).arg(i).arg(re.errorString());
-            return false;
-        }
-        out->append(re);
-    }
-    return true;
-}
-
-bool anyMatch(const QList<QRegularExpression> &patterns, const QString &text)
-{
-    return std::any_of(patterns.begin(), patterns.end(),
-                       [&](const QRegularExpression &re) { return re.match(text).hasMatch(); });
-}
-
 std::optional<PlatformKnowledge> platformFrom(const QJsonObject &o, const QString &file, const QStringList &letters,
                                               QString *error)
 {
@@ -74,8 +29,8 @@ std::optional<PlatformKnowledge> platformFrom(const QJsonObject &o, const QStrin
     p.name = o.value(QLatin1String("name")).toString();
     p.family = o.value(QLatin1String("family")).toString();
     p.cloud = o.value(QLatin1String("cloud")).toString();
-    p.choices = strings(o.value(QLatin1String("choices")));
-    p.defaultFor = strings(o.value(QLatin1String("default_for")));
+    p.choices = jsonStrings(o.value(QLatin1String("choices")));
+    p.defaultFor = jsonStrings(o.value(QLatin1String("default_for")));
     for (const QString &letter : p.choices + p.defaultFor) {
         if (!letters.contains(letter)) {
             *error = QStringLiteral("%1: choices: \"%2\" is not one of 7.1's choices (%3)")
@@ -89,17 +44,18 @@ std::optional<PlatformKnowledge> platformFrom(const QJsonObject &o, const QStrin
             return std::nullopt;
         }
     }
-    if (!compile(o.value(QLatin1String("match")), &p.match, where + QStringLiteral(": match"), error)
-        || !compile(o.value(QLatin1String("documents")), &p.documents, where + QStringLiteral(": documents"), error))
+    if (!compilePatterns(o.value(QLatin1String("match")), &p.match, where + QStringLiteral(": match"), error)
+        || !compilePatterns(o.value(QLatin1String("documents")), &p.documents, where + QStringLiteral(": documents"),
+                            error))
         return std::nullopt;
     p.priority = o.value(QLatin1String("priority")).toInt();
     p.containers = o.value(QLatin1String("containers")).toString(QStringLiteral("any"));
-    p.nouns = stringMap(o.value(QLatin1String("nouns")));
-    p.withoutContainers = stringMap(o.value(QLatin1String("without_containers")));
+    p.nouns = jsonStringMap(o.value(QLatin1String("nouns")));
+    p.withoutContainers = jsonStringMap(o.value(QLatin1String("without_containers")));
     p.registryFromCloud = o.value(QLatin1String("registry_from_cloud")).toBool();
     p.diagram = o.value(QLatin1String("diagram")).toObject();
-    p.commands = stringMap(o.value(QLatin1String("commands")));
-    p.actions = stringMap(o.value(QLatin1String("actions")));
+    p.commands = jsonStringMap(o.value(QLatin1String("commands")));
+    p.actions = jsonStringMap(o.value(QLatin1String("actions")));
     for (auto it = p.actions.cbegin(); it != p.actions.cend(); ++it) {
         if (p.commands.contains(it.key())) {
             *error = QStringLiteral("%1: actions.%2: the operation already has a command").arg(where, it.key());
@@ -184,7 +140,7 @@ bool checkPriorities(const QList<PlatformKnowledge> &platforms, QString *error)
 
 bool PlatformKnowledge::matches(const QString &typed) const
 {
-    return anyMatch(match, typed);
+    return anyPatternMatches(match, typed);
 }
 
 std::optional<Knowledge> Knowledge::load(const QString &root, const Questionnaire &questionnaire, QString *error)
@@ -199,7 +155,7 @@ std::optional<Knowledge> Knowledge::load(const QString &root, const Questionnair
         letters << c.value;
 
     Knowledge k;
-    const auto named = [&](const QString &relative) { return displayName(root, root + u'/' + relative); };
+    const auto named = [&](const QString &relative) { return knowledgeName(root, root + u'/' + relative); };
     const auto cloudSchema = readKnowledgeSchema(root + QStringLiteral("/clouds.schema.json"),
                                                  named(QStringLiteral("clouds.schema.json")), error);
     const auto platformSchema = readKnowledgeSchema(root + QStringLiteral("/platform.schema.json"),
@@ -222,8 +178,8 @@ std::optional<Knowledge> Knowledge::load(const QString &root, const Questionnair
             *error = QStringLiteral("knowledge/clouds.json: clouds[%1].id: \"%2\" appears twice").arg(i).arg(c.id);
             return std::nullopt;
         }
-        if (!compile(o.value(QLatin1String("match")), &c.match,
-                     QStringLiteral("knowledge/clouds.json: clouds[%1].match").arg(i), error))
+        if (!compilePatterns(o.value(QLatin1String("match")), &c.match,
+                             QStringLiteral("knowledge/clouds.json: clouds[%1].match").arg(i), error))
             return std::nullopt;
         k.m_clouds.append(c);
     }
@@ -236,7 +192,7 @@ std::optional<Knowledge> Knowledge::load(const QString &root, const Questionnair
     }
     for (const QString &name : files) {
         const QString path = dir.filePath(name);
-        const QString shown = displayName(root, path);
+        const QString shown = knowledgeName(root, path);
         const auto object = readValidKnowledge(path, shown, *platformSchema, error);
         if (!object)
             return std::nullopt;
@@ -252,17 +208,18 @@ std::optional<Knowledge> Knowledge::load(const QString &root, const Questionnair
     if (!checkDefaults(k.m_platforms, k.m_clouds, letters, error) || !checkPriorities(k.m_platforms, error))
         return std::nullopt;
     if (!k.loadDocumentRules(root, questionnaire, error) || !k.loadLibraryRules(root, questionnaire, error)
-        || !k.loadImages(root, questionnaire, error))
+        || !k.loadImages(root, questionnaire, error) || !k.loadToolchain(root, questionnaire, error)
+        || !k.loadStores(root, questionnaire, error) || !k.checkCommands(error))
         return std::nullopt;
     return k;
 }
 
 bool Knowledge::loadDocumentRules(const QString &root, const Questionnaire &questionnaire, QString *error)
 {
-    const QString name = displayName(root, root + QStringLiteral("/evidence/documents.json"));
+    const QString name = knowledgeName(root, root + QStringLiteral("/evidence/documents.json"));
     const auto schema =
         readKnowledgeSchema(root + QStringLiteral("/evidence-documents.schema.json"),
-                            displayName(root, root + QStringLiteral("/evidence-documents.schema.json")), error);
+                            knowledgeName(root, root + QStringLiteral("/evidence-documents.schema.json")), error);
     if (!schema)
         return false;
     const auto object = readValidKnowledge(root + QStringLiteral("/evidence/documents.json"), name, *schema, error);
@@ -373,10 +330,10 @@ QString checkSuggestion(const SuggestedAnswer &s, const Questionnaire &q)
 
 bool Knowledge::loadLibraryRules(const QString &root, const Questionnaire &questionnaire, QString *error)
 {
-    const QString name = displayName(root, root + QStringLiteral("/evidence/libraries.json"));
+    const QString name = knowledgeName(root, root + QStringLiteral("/evidence/libraries.json"));
     const auto schema =
         readKnowledgeSchema(root + QStringLiteral("/evidence-libraries.schema.json"),
-                            displayName(root, root + QStringLiteral("/evidence-libraries.schema.json")), error);
+                            knowledgeName(root, root + QStringLiteral("/evidence-libraries.schema.json")), error);
     if (!schema)
         return false;
     const auto object = readValidKnowledge(root + QStringLiteral("/evidence/libraries.json"), name, *schema, error);
@@ -386,7 +343,7 @@ bool Knowledge::loadLibraryRules(const QString &root, const Questionnaire &quest
     for (qsizetype i = 0; i < rules.size(); ++i) {
         const QJsonObject o = rules.at(i).toObject();
         LibraryEvidenceRule rule;
-        rule.packages = strings(o.value(QLatin1String("packages")));
+        rule.packages = jsonStrings(o.value(QLatin1String("packages")));
         for (const QString &package : std::as_const(rule.packages))
             rule.patterns.append(globToRegex(package));
         rule.note = o.value(QLatin1String("note")).toString();
@@ -396,7 +353,7 @@ bool Knowledge::loadLibraryRules(const QString &root, const Questionnaire &quest
             const QJsonValue value = s.value(QLatin1String("value"));
             SuggestedAnswer answer{s.value(QLatin1String("question")).toString(),
                                    s.value(QLatin1String("field")).toString(),
-                                   value.isArray() ? QVariant(strings(value)) : QVariant(value.toString())};
+                                   value.isArray() ? QVariant(jsonStrings(value)) : QVariant(value.toString())};
             const QString problem = checkSuggestion(answer, questionnaire);
             if (!problem.isEmpty()) {
                 *error = QStringLiteral("%1: rules[%2].suggests[%3]: %4").arg(name).arg(i).arg(j).arg(problem);
@@ -411,9 +368,9 @@ bool Knowledge::loadLibraryRules(const QString &root, const Questionnaire &quest
 
 bool Knowledge::loadImages(const QString &root, const Questionnaire &questionnaire, QString *error)
 {
-    const QString name = displayName(root, root + QStringLiteral("/images.json"));
+    const QString name = knowledgeName(root, root + QStringLiteral("/images.json"));
     const auto schema = readKnowledgeSchema(root + QStringLiteral("/images.schema.json"),
-                                            displayName(root, root + QStringLiteral("/images.schema.json")), error);
+                                            knowledgeName(root, root + QStringLiteral("/images.schema.json")), error);
     if (!schema)
         return false;
     const auto object = readValidKnowledge(root + QStringLiteral("/images.json"), name, *schema, error);
@@ -552,7 +509,7 @@ const CloudKnowledge *Knowledge::cloud(const QString &id) const
 QString Knowledge::cloudNamedIn(const QString &typed) const
 {
     for (const CloudKnowledge &c : m_clouds) {
-        if (anyMatch(c.match, typed))
+        if (anyPatternMatches(c.match, typed))
             return c.id;
     }
     return {};

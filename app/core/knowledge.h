@@ -31,8 +31,10 @@ struct PlatformKnowledge {
     QHash<QString, QString> nouns;              // compute, registry, load_balancer, logs, metrics, secrets
     QHash<QString, QString> withoutContainers;  // nouns that differ without containers
     bool registryFromCloud = false;             // a cluster pushes to its cloud's registry
-    QHash<QString, QString> commands;           // logs, status, restart, rollback, scale: shell, {slug}
-    QHash<QString, QString> actions;            // the same operations as prose, where no command exists
+    // deploy, history, rollback, status, logs, restart, scale, db_access: shell with {slug},
+    // {db_port}, {db_client_image} and $VARIABLES of toolchain.json
+    QHash<QString, QString> commands;
+    QHash<QString, QString> actions; // the same operations as prose, where no command exists
     QString rolling;
     struct Stop {
         QString actor;   // "ECS"; empty: the platform's stop window is not known
@@ -95,6 +97,64 @@ struct ImageKnowledge {
     QString source;       // where the date comes from, or why there is none
 };
 
+// A shell variable the documents' commands use (resources/knowledge/toolchain.json).
+struct ShellVariable {
+    QString name;           // "ECS_CLUSTER"
+    QString about;          // Markdown, {slug}
+    QString fill;           // "<cluster name>": what the export line shows until it is filled in
+    QString answerQuestion; // the answer that gives its value ("7.1"), or empty
+    QString answerField;    // "cluster"
+};
+
+// A tool that rolls releases out instead of the platform's own commands: Helm, CodeDeploy, …
+struct DeployToolKnowledge {
+    QString id;
+    QString name;
+    QList<QRegularExpression> match;
+    QStringList platforms;            // platform ids it deploys to
+    QStringList families;             // or platform families
+    QStringList defaultForStrategies; // 7.4.1 strategies that imply it when no tool is named
+    QHash<QString, QString> commands; // the platform's operations it replaces
+    QHash<QString, QString> actions;
+    QHash<QString, QString> notes; // a clause said after the operation's command
+
+    bool deploysTo(const PlatformKnowledge &platform) const;
+};
+
+// A database migration tool and its run, status and rollback commands.
+struct MigrationToolKnowledge {
+    QString id;
+    QString name;
+    QList<QRegularExpression> match;
+    QHash<QString, QString> commands;
+    QHash<QString, QString> actions;
+    QHash<QString, QString> notes;
+};
+
+// A database engine (resources/knowledge/stores.json).
+struct DatabaseKnowledge {
+    QString id;   // a choice of the context field database
+    QString name; // "PostgreSQL"
+    int port = 0; // 0: not a network server
+    QString driver;
+    QHash<QString, QString> managed;  // aws, gcp, azure, heroku, paas → the managed service
+    QHash<QString, QString> commands; // ping, connections
+    QString automatedBackups;         // self-run: the mechanism of automated backups
+    QString manualBackups;
+    QString automatedRestore;
+    QHash<QString, QString> selfHostedCommands; // backup_automated, list_automated, …
+    QHash<QString, QString> selfHostedNotes;
+};
+
+// Backup and restore commands of one managed database service.
+struct ManagedDatabaseCommands {
+    QString service;  // "Amazon RDS"
+    QString cloud;    // aws | gcp | azure, or empty
+    QString platform; // a platform id (Heroku), or empty
+    QStringList databases;
+    QHash<QString, QString> commands; // backup, list, restore
+};
+
 // What a 7.1 answer means: the platform the typed name is recognised as, and the cloud it
 // belongs to (named in the text, implied by the platform, or AWS for an unnamed cloud).
 struct PlatformMatch {
@@ -147,7 +207,27 @@ public:
     // names OpsFlow knows, so the documents may repeat them where typed text may not go.
     QStringList knownValues(const QString &questionId, const QString &fieldId) const;
 
+    // The shell variables commands may use, by name.
+    const QHash<QString, ShellVariable> &shellVariables() const { return m_variables; }
+    // Commands for any platform: build, stack (the local stack), probe.
+    const QHash<QString, QString> &generalCommands() const { return m_generalCommands; }
+    const QList<DeployToolKnowledge> &deployTools() const { return m_deployTools; }
+    const QList<MigrationToolKnowledge> &migrationTools() const { return m_migrationTools; }
+    // The deploy tool a typed name means on this platform, or, with nothing typed, the one the
+    // 7.4.1 strategy implies there; null: the platform's own commands.
+    const DeployToolKnowledge *deployTool(const QString &typed, const PlatformKnowledge &platform,
+                                          const QString &strategy, bool *assumed = nullptr) const;
+    // The migration tool a typed name means; null when none is recognised.
+    const MigrationToolKnowledge *migrationTool(const QString &typed) const;
+    const DatabaseKnowledge *database(const QString &id) const;
+    // The backup commands of the managed service that runs `database` on a cloud or platform.
+    const ManagedDatabaseCommands *managedCommands(const QString &database, const QString &cloud,
+                                                   const QString &platformId) const;
+
 private:
+    bool loadToolchain(const QString &root, const Questionnaire &questionnaire, QString *error);
+    bool loadStores(const QString &root, const Questionnaire &questionnaire, QString *error);
+    bool checkCommands(QString *error) const;
     bool loadLibraryRules(const QString &root, const Questionnaire &questionnaire, QString *error);
     bool loadDocumentRules(const QString &root, const Questionnaire &questionnaire, QString *error);
     bool loadImages(const QString &root, const Questionnaire &questionnaire, QString *error);
@@ -159,6 +239,12 @@ private:
     QHash<QString, QRegularExpression> m_documentCues;
     QList<ImageKnowledge> m_runtimes;
     QList<ImageKnowledge> m_services;
+    QHash<QString, ShellVariable> m_variables;
+    QHash<QString, QString> m_generalCommands;
+    QList<DeployToolKnowledge> m_deployTools;
+    QList<MigrationToolKnowledge> m_migrationTools;
+    QList<DatabaseKnowledge> m_databases;
+    QList<ManagedDatabaseCommands> m_managedCommands;
 };
 
 } // namespace opsflow

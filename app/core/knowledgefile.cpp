@@ -1,9 +1,13 @@
 // One knowledge file, read and validated (see knowledgefile.h).
 #include "knowledgefile.h"
 
+#include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
+
+#include <algorithm>
 
 namespace opsflow {
 
@@ -69,6 +73,49 @@ std::optional<JsonSchema> readKnowledgeSchema(const QString &path, const QString
     if (!schema)
         *error = name + QStringLiteral(": ") + why;
     return schema;
+}
+
+QString knowledgeName(const QString &root, const QString &path)
+{
+    return QStringLiteral("knowledge/") + QDir(root).relativeFilePath(path);
+}
+
+QStringList jsonStrings(const QJsonValue &value)
+{
+    QStringList out;
+    for (const QJsonValue &v : value.toArray())
+        out << v.toString();
+    return out;
+}
+
+QHash<QString, QString> jsonStringMap(const QJsonValue &value)
+{
+    QHash<QString, QString> out;
+    const QJsonObject object = value.toObject();
+    for (auto it = object.begin(); it != object.end(); ++it)
+        out.insert(it.key(), it.value().toString());
+    return out;
+}
+
+bool compilePatterns(const QJsonValue &patterns, QList<QRegularExpression> *out, const QString &where, QString *error)
+{
+    const QJsonArray list = patterns.toArray();
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        QRegularExpression re(list.at(i).toString(), QRegularExpression::CaseInsensitiveOption);
+        if (!re.isValid()) {
+            *error =
+                QStringLiteral("%1[%2]: not a valid regular expression (%3)").arg(where).arg(i).arg(re.errorString());
+            return false;
+        }
+        out->append(re);
+    }
+    return true;
+}
+
+bool anyPatternMatches(const QList<QRegularExpression> &patterns, const QString &text)
+{
+    return std::any_of(patterns.begin(), patterns.end(),
+                       [&](const QRegularExpression &re) { return re.match(text).hasMatch(); });
 }
 
 } // namespace opsflow

@@ -5,8 +5,12 @@
 
 #include "jsonschema.h"
 
+#include <QHash>
 #include <QJsonObject>
+#include <QList>
+#include <QRegularExpression>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -19,5 +23,18 @@ std::optional<JsonSchema> readKnowledgeSchema(const QString &path, const QString
 // The JSON object in `path`, valid against `schema`.
 std::optional<QJsonObject> readValidKnowledge(const QString &path, const QString &name, const JsonSchema &schema,
                                               QString *error);
+
+// How errors name a file: "knowledge/<path below the root>", whether it was read from the
+// qrc or from a folder.
+QString knowledgeName(const QString &root, const QString &path);
+
+// A JSON array of strings, and an object of strings, as the schema has already checked them.
+QStringList jsonStrings(const QJsonValue &value);
+QHash<QString, QString> jsonStringMap(const QJsonValue &value);
+
+// Compiles a JSON array of case-insensitive patterns; an invalid one is an error naming
+// `where`[index].
+bool compilePatterns(const QJsonValue &patterns, QList<QRegularExpression> *out, const QString &where, QString *error);
+bool anyPatternMatches(const QList<QRegularExpression> &patterns, const QString &text);
 
 } // namespace opsflow

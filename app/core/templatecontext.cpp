@@ -8,6 +8,8 @@
 #include "escaping.h"
 #include "healthendpoints.h"
 #include "knowledge.h"
+#include "operatingcommands.h"
+#include "operatingcommandscontext.h"
 
 #include <QLocale>
 #include <QSet>
@@ -325,30 +327,28 @@ QString withSlug(QString text, const QString &slug)
     return text.replace(QLatin1String("{slug}"), slug);
 }
 
-// A command becomes inline code; an operation without one keeps its prose.
-QString operation(const PlatformKnowledge &k, const char *name, const QString &slug)
+// The platform 7.1 names, or the generic PaaS while it is not answered (whose operations are
+// prose: nothing platform-specific can be said yet).
+const PlatformKnowledge &platformOrGeneric(const PlatformMatch &match)
 {
-    const QString key = QString::fromLatin1(name);
-    if (k.commands.contains(key))
-        return code(withSlug(k.commands.value(key), slug));
-    return withSlug(k.actions.value(key), slug);
+    return match.platform ? *match.platform : *Knowledge::builtIn().platform(QStringLiteral("paas"));
 }
 
-PlatformProfile platformProfile(const PlatformMatch &match, const Facts &f, const QString &slug)
+PlatformProfile platformProfile(const PlatformMatch &match, const Facts &f, const QString &slug,
+                                const OperatingCommands &commands)
 {
     PlatformProfile p;
+    p.logsCommand = commands.operation(QStringLiteral("logs")).markdown();
+    p.statusCommand = commands.operation(QStringLiteral("status")).markdown();
+    p.restartCommand = commands.operation(QStringLiteral("restart")).markdown();
+    p.rollbackCommand = commands.operation(QStringLiteral("rollback")).markdown();
+    p.scaleCommand = commands.operation(QStringLiteral("scale")).markdown();
     const PlatformKnowledge *k = match.platform;
     if (!k) {
-        // 7.1 not answered: nothing platform-specific can be said yet.
-        const PlatformKnowledge &generic = *Knowledge::builtIn().platform(QStringLiteral("paas"));
+        const PlatformKnowledge &generic = platformOrGeneric(match);
         p.compute = p.registry = p.loadBalancer = p.logs = NotDecided;
         p.metrics = generic.nouns.value(QStringLiteral("metrics"));
         p.secrets = generic.nouns.value(QStringLiteral("secrets"));
-        p.logsCommand = operation(generic, "logs", slug);
-        p.statusCommand = operation(generic, "status", slug);
-        p.restartCommand = operation(generic, "restart", slug);
-        p.rollbackCommand = operation(generic, "rollback", slug);
-        p.scaleCommand = operation(generic, "scale", slug);
         p.rollingSetting = generic.rolling;
         return p;
     }
@@ -370,11 +370,6 @@ PlatformProfile platformProfile(const PlatformMatch &match, const Facts &f, cons
     p.logs = noun("logs");
     p.metrics = noun("metrics");
     p.secrets = noun("secrets");
-    p.logsCommand = operation(*k, "logs", slug);
-    p.statusCommand = operation(*k, "status", slug);
-    p.restartCommand = operation(*k, "restart", slug);
-    p.rollbackCommand = operation(*k, "rollback", slug);
-    p.scaleCommand = operation(*k, "scale", slug);
     p.rollingSetting = withSlug(k->rolling, slug);
     p.stop = k->stop;
     return p;
@@ -568,6 +563,7 @@ struct Inputs {
     const AnswerReader &a;
     const Facts &f;
     const PlatformProfile &p;
+    const OperatingCommands &cmd;
     const QString &slug;
 };
 
@@ -624,27 +620,66 @@ QString queueName(Facts::Queue q)
     return {};
 }
 
+// The database's knowledge entry; null without a database.
+const DatabaseKnowledge *databaseKnowledge(Facts::Database d)
+{
+    switch (d) {
+    case Facts::Database::PostgreSql: return Knowledge::builtIn().database(QStringLiteral("postgresql"));
+    case Facts::Database::MySql: return Knowledge::builtIn().database(QStringLiteral("mysql"));
+    case Facts::Database::MongoDb: return Knowledge::builtIn().database(QStringLiteral("mongodb"));
+    case Facts::Database::Sqlite: return Knowledge::builtIn().database(QStringLiteral("sqlite"));
+    case Facts::Database::None: break;
+    }
+    return nullptr;
+}
+
+// Where a provider runs the database for the team, as stores.json names its managed
+// services (aws, gcp, azure, heroku, paas); empty when the team runs it, or it is a file.
+QString managedKey(const Facts &f, const QString &platformId)
+{
+    const DatabaseKnowledge *db = databaseKnowledge(f.database);
+    if (!db || db->port == 0)
+        return {};
+    switch (f.platform) {
+    case Facts::Platform::Aws: return QStringLiteral("aws");
+    case Facts::Platform::Gcp: return QStringLiteral("gcp");
+    case Facts::Platform::Azure: return QStringLiteral("azure");
+    case Facts::Platform::Paas:
+        return platformId == QLatin1String("heroku") && db->managed.contains(QStringLiteral("heroku"))
+            ? QStringLiteral("heroku")
+            : QStringLiteral("paas");
+    default: return {};
+    }
+}
+
 // The cloud's (or PaaS's) managed database service, or empty when the team runs it.
 QString managedDatabase(const Inputs &in)
 {
-    const Facts::Database d = in.f.database;
-    if (d == Facts::Database::None || d == Facts::Database::Sqlite)
-        return {};
-    const bool mongo = d == Facts::Database::MongoDb;
-    const QString engine = engineName(d);
-    switch (in.f.platform) {
-    case Facts::Platform::Aws:
-        return mongo ? QStringLiteral("Amazon DocumentDB") : QStringLiteral("Amazon RDS for ") + engine;
-    case Facts::Platform::Gcp:
-        return mongo ? QStringLiteral("MongoDB Atlas") : QStringLiteral("Cloud SQL for ") + engine;
-    case Facts::Platform::Azure:
-        return mongo ? QStringLiteral("Azure Cosmos DB for MongoDB") : QStringLiteral("Azure Database for ") + engine;
-    case Facts::Platform::Paas:
-        if (in.p.id == QLatin1String("heroku") && d == Facts::Database::PostgreSql)
-            return QStringLiteral("Heroku Postgres");
-        return QStringLiteral("the provider's managed ") + engine;
-    default: return {};
+    const DatabaseKnowledge *db = databaseKnowledge(in.f.database);
+    const QString key = managedKey(in.f, in.p.id);
+    return db && !key.isEmpty() ? db->managed.value(key) : QString();
+}
+
+CommandInputs commandInputs(const AnswerReader &a, const Facts &f, const PlatformMatch &match, const QString &slug)
+{
+    CommandInputs in;
+    in.platform = &platformOrGeneric(match);
+    in.slug = slug;
+    in.deployTool = a.text("7.4", "deploy_tool");
+    in.strategy = a.text("7.4.1", "strategy");
+    in.migrationTool = a.skipped("7.7.1") ? QString() : a.text("7.7.1", "tool");
+    if (const DatabaseKnowledge *db = databaseKnowledge(f.database))
+        in.database = db->id;
+    in.managedKey = managedKey(f, match.platform ? match.platform->id : QString());
+    in.cloud = match.cloud;
+    in.manualBackups = a.text("7.7", "strategy") == QLatin1String("C");
+    in.livenessPath = livenessPath(a).isEmpty() ? QStringLiteral("/health") : livenessPath(a);
+    for (const ShellVariable &v : Knowledge::builtIn().shellVariables()) {
+        if (!v.answerQuestion.isEmpty())
+            in.answers.insert(v.answerQuestion + u'.' + v.answerField,
+                              a.text(v.answerQuestion.toLatin1().constData(), v.answerField.toLatin1().constData()));
     }
+    return in;
 }
 
 QString secretsStore(const Inputs &in)
@@ -1485,20 +1520,39 @@ QString asStep(const QString &lead, const QString &action)
     return action.left(1).toUpper() + action.mid(1) + QLatin1Char('.');
 }
 
+// The rollback command with its note and, where it needs the release to go back to, the
+// command that lists the releases.
+QString rollbackHow(const Inputs &in)
+{
+    const OperatingCommand rollback = in.cmd.operation(QStringLiteral("rollback"));
+    QString how = rollback.markdown();
+    if (!rollback.note.isEmpty())
+        how += QStringLiteral(" (%1)").arg(rollback.note);
+    const OperatingCommand history = in.cmd.operation(QStringLiteral("history"));
+    if (!rollback.shell.isEmpty() && !history.shell.isEmpty())
+        how += QStringLiteral("; %1 lists the releases").arg(history.markdown());
+    return how;
+}
+
 QString rollbackAction(const Inputs &in, const QString &strategy, const QString &traffic)
 {
-    if (strategy == QLatin1String("B"))
-        return QStringLiteral(
-                   "Switch traffic back to the previous environment (%1); it still runs the previous release.")
-            .arg(traffic);
+    const DeployToolKnowledge *tool = in.cmd.deployTool();
+    if (strategy == QLatin1String("B")) {
+        QString step =
+            QStringLiteral("Switch traffic back to the previous environment (%1); it still runs the previous release.")
+                .arg(traffic);
+        if (tool && tool->commands.contains(QStringLiteral("rollback")))
+            step += QStringLiteral(" With %1: %2.").arg(tool->name, rollbackHow(in));
+        return step;
+    }
     if (strategy == QLatin1String("C"))
         return QStringLiteral(
             "Set the new version's traffic share to 0% and remove its instances; the stable version never stopped serving.");
     if (strategy == QLatin1String("D"))
         return QStringLiteral(
                    "Turn the feature's flag off in the flag service; only when the deploy itself is broken, redeploy the previous version: %1.")
-            .arg(in.p.rollbackCommand);
-    return asStep(QStringLiteral("Go back to the previous version: "), in.p.rollbackCommand);
+            .arg(rollbackHow(in));
+    return asStep(QStringLiteral("Go back to the previous version: "), rollbackHow(in));
 }
 
 void addStrategy(QVariantMap &c, const Inputs &in)
@@ -1835,23 +1889,8 @@ QString backupMechanism(const Inputs &in, const QString &strategy)
             return QStringLiteral("manual snapshots in %1, taken weekly").arg(managed);
         return QStringLiteral("%1 automated backups with point-in-time recovery").arg(managed);
     }
-    switch (in.f.database) {
-    case Facts::Database::PostgreSql:
-        return manual
-            ? QStringLiteral("`pg_dump` to object storage")
-            : QStringLiteral("pgBackRest (or WAL-G): base backups plus continuous WAL archiving to object storage");
-    case Facts::Database::MySql:
-        return manual ? QStringLiteral("`mysqldump` to object storage")
-                      : QStringLiteral("Percona XtraBackup with binary log archiving to object storage");
-    case Facts::Database::MongoDb:
-        return manual ? QStringLiteral("`mongodump` to object storage")
-                      : QStringLiteral("Percona Backup for MongoDB, with oplog archiving for point-in-time recovery");
-    case Facts::Database::Sqlite:
-        return manual ? QStringLiteral("a copy made with `sqlite3 .backup`")
-                      : QStringLiteral("Litestream, streaming the database file to object storage");
-    case Facts::Database::None: break;
-    }
-    return {};
+    const DatabaseKnowledge *db = databaseKnowledge(in.f.database);
+    return !db ? QString() : manual ? db->manualBackups : db->automatedBackups;
 }
 
 QString restoreHow(const Inputs &in, const QString &strategy)
@@ -1861,16 +1900,8 @@ QString restoreHow(const Inputs &in, const QString &strategy)
         return QStringLiteral("a point-in-time restore in %1 creates it").arg(managed);
     if (strategy == QLatin1String("C"))
         return QStringLiteral("load the latest dump into it");
-    switch (in.f.database) {
-    case Facts::Database::PostgreSql:
-        return QStringLiteral("restore the base backup and replay the archived WAL up to the chosen time");
-    case Facts::Database::MySql:
-        return QStringLiteral("restore the XtraBackup and replay the binary logs up to the chosen time");
-    case Facts::Database::MongoDb: return QStringLiteral("restore with Percona Backup for MongoDB to the chosen time");
-    case Facts::Database::Sqlite: return QStringLiteral("`litestream restore` writes it");
-    case Facts::Database::None: break;
-    }
-    return {};
+    const DatabaseKnowledge *db = databaseKnowledge(in.f.database);
+    return db ? db->automatedRestore : QString();
 }
 
 // Says when the chosen backups cannot meet the RPO, instead of letting a target stand that
@@ -2482,36 +2513,6 @@ void addDocumentation(QVariantMap &c, const Inputs &in)
     set(c, "DOCS_PLAN", rows);
 }
 
-QString dbPingCommand(Facts::Database d)
-{
-    switch (d) {
-    case Facts::Database::PostgreSql: return code(QStringLiteral("psql \"$DATABASE_URL\" -c 'select 1'"));
-    case Facts::Database::MySql: return code(QStringLiteral("mysqladmin --host=<db-host> --user=<user> -p ping"));
-    case Facts::Database::MongoDb:
-        return code(QStringLiteral("mongosh \"$DATABASE_URL\" --eval 'db.runCommand({ ping: 1 })'"));
-    case Facts::Database::Sqlite: return code(QStringLiteral("sqlite3 <database-file> 'pragma quick_check'"));
-    case Facts::Database::None: break;
-    }
-    return {};
-}
-
-QString dbConnectionsCommand(Facts::Database d)
-{
-    switch (d) {
-    case Facts::Database::PostgreSql:
-        return code(
-            QStringLiteral("psql \"$DATABASE_URL\" -c 'select state, count(*) from pg_stat_activity group by state'"));
-    case Facts::Database::MySql:
-        return code(
-            QStringLiteral("mysql --host=<db-host> --user=<user> -p -e \"show status like 'Threads_connected'\""));
-    case Facts::Database::MongoDb:
-        return code(QStringLiteral("mongosh \"$DATABASE_URL\" --eval 'db.serverStatus().connections'"));
-    case Facts::Database::Sqlite: return code(QStringLiteral("lsof <database-file>"));
-    case Facts::Database::None: break;
-    }
-    return {};
-}
-
 void addRunbooks(QVariantMap &c, const Inputs &in)
 {
     const AnswerReader &a = in.a;
@@ -2545,8 +2546,8 @@ void addRunbooks(QVariantMap &c, const Inputs &in)
     set(c, "LOGS_COMMAND", in.p.logsCommand);
     set(c, "STATUS_COMMAND", in.p.statusCommand);
     set(c, "RESTART_COMMAND", in.p.restartCommand);
-    set(c, "DB_PING_COMMAND", dbPingCommand(in.f.database));
-    set(c, "DB_CONNECTIONS_COMMAND", dbConnectionsCommand(in.f.database));
+    set(c, "DB_PING_COMMAND", in.cmd.database(QStringLiteral("ping")).markdown());
+    set(c, "DB_CONNECTIONS_COMMAND", in.cmd.database(QStringLiteral("connections")).markdown());
     const QString managed = managedDatabase(in);
     set(c, "DB_SERVICE", managed.isEmpty() ? QStringLiteral("the database server") : managed);
 
@@ -2757,6 +2758,22 @@ void addFeatureFlags(QVariantMap &c, const Inputs &in)
 
 } // namespace
 
+// What the Operating Commands section needs besides the commands themselves.
+OperatingCommandsFacts operatingCommandsFacts(const Inputs &in)
+{
+    OperatingCommandsFacts f;
+    f.platformName = in.p.id.isEmpty() ? QString() : Knowledge::builtIn().platform(in.p.id)->name;
+    f.strategyName = chosenLabel(in.a, "7.4.1", "strategy");
+    f.unknownDeployTool = md(in.cmd.unknownDeployTool());
+    f.unknownMigrationTool = md(in.cmd.unknownMigrationTool());
+    f.database = in.f.database != Facts::Database::None;
+    f.backupsDecided = in.f.backups;
+    f.manualBackups = in.a.text("7.7", "strategy") == QLatin1String("C");
+    f.migrationsAsked = in.f.database != Facts::Database::None && !in.a.skipped("7.7.1");
+    f.backupMechanism = backupMechanism(in, in.a.text("7.7", "strategy"));
+    return f;
+}
+
 QList<Diagram> plannedDiagrams(const Resolver &answers, const DeploymentFacts &facts)
 {
     const AnswerReader a(answers);
@@ -2786,8 +2803,11 @@ QVariantMap templateContext(const Resolver &answers, const DeploymentFacts &fact
 {
     const AnswerReader a(answers);
     const QString slug = projectSlug(facts.projectName);
-    const PlatformProfile profile = platformProfile(platformMatch(a), facts, slug);
-    const Inputs in{a, facts, profile, slug};
+    const PlatformMatch match = platformMatch(a);
+    const OperatingCommands commands =
+        OperatingCommands::resolve(Knowledge::builtIn(), commandInputs(a, facts, match, slug));
+    const PlatformProfile profile = platformProfile(match, facts, slug, commands);
+    const Inputs in{a, facts, profile, commands, slug};
 
     QVariantMap c;
     addHeader(c, in);
@@ -2796,6 +2816,7 @@ QVariantMap templateContext(const Resolver &answers, const DeploymentFacts &fact
     addContainers(c, in);
     addEnvironments(c, in);
     addCi(c, in);
+    addOperatingCommands(c, commands, operatingCommandsFacts(in));
     addStrategy(c, in);
     addMonitoring(c, in, catalog);
     addAlerts(c, in);

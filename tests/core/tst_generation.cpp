@@ -293,15 +293,19 @@ private Q_SLOTS:
         // A variable the guide tells people to set must exist in the configuration spec.
         QFETCH(AnswerSet, answers);
         const GenerationResult r = run(answers);
-        const QStringList known = envVariables(envExample(r)) + deploymentSecrets(configuration(r));
+        QStringList known = envVariables(envExample(r)) + deploymentSecrets(configuration(r));
+        // ...or among the shell variables the Operating Commands section asks to set.
+        static const QRegularExpression exported(s("^export ([A-Z][A-Z0-9_]*)="), QRegularExpression::MultilineOption);
+        for (auto e = exported.globalMatch(operations(r)); e.hasNext();)
+            known << e.next().captured(1);
         static const QRegularExpression codeName(s("`([A-Z][A-Z0-9]*_[A-Z0-9_]+|PORT)`"));
         auto it = codeName.globalMatch(operations(r));
         while (it.hasNext()) {
             const QString name = it.next().captured(1);
             QVERIFY2(known.contains(name),
                      qPrintable(name
-                                + s(" is named in operations.md but neither in .env.example nor among the "
-                                    "deployment and alerting secrets")));
+                                + s(" is named in operations.md but neither in .env.example, among the "
+                                    "deployment and alerting secrets, nor among the shell variables to set")));
         }
     }
 

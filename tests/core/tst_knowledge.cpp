@@ -19,12 +19,6 @@ namespace {
 
 const QString builtInRoot = QStringLiteral(":/resources/knowledge");
 
-bool writeObject(const QString &path, const QJsonObject &o)
-{
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(QJsonDocument(o).toJson()) > 0;
-}
-
 } // namespace
 
 class TestKnowledge : public QObject
@@ -120,7 +114,7 @@ private Q_SLOTS:
             o.remove(key);
         else
             o.insert(key, value);
-        QVERIFY(writeObject(path, o));
+        QVERIFY(writeJson(path, o));
         QString error;
         QVERIFY(!Knowledge::load(dir.path(), Questionnaire::builtIn(), &error));
         QVERIFY2(error.contains(expected), qPrintable(error));
@@ -161,7 +155,7 @@ private Q_SLOTS:
         first.insert(key, value);
         rules.replace(0, first);
         o.insert(QStringLiteral("rules"), rules);
-        QVERIFY(writeObject(path, o));
+        QVERIFY(writeJson(path, o));
         QString error;
         QVERIFY(!Knowledge::load(dir.path(), Questionnaire::builtIn(), &error));
         QVERIFY2(error.contains(expected), qPrintable(error));
@@ -202,7 +196,7 @@ private Q_SLOTS:
         first.insert(QStringLiteral("suggests"), QJsonArray{suggestion});
         rules.replace(0, first);
         o.insert(QStringLiteral("rules"), rules);
-        QVERIFY(writeObject(path, o));
+        QVERIFY(writeJson(path, o));
         QString error;
         QVERIFY(!Knowledge::load(dir.path(), Questionnaire::builtIn(), &error));
         QVERIFY2(error.contains(expected), qPrintable(error));
@@ -286,7 +280,7 @@ private Q_SLOTS:
         first.insert(key, value);
         entries.replace(0, first);
         o.insert(list, entries);
-        QVERIFY(writeObject(path, o));
+        QVERIFY(writeJson(path, o));
         QString error;
         QVERIFY(!Knowledge::load(dir.path(), Questionnaire::builtIn(), &error));
         QVERIFY2(error.contains(expected), qPrintable(error));
@@ -307,7 +301,7 @@ private Q_SLOTS:
         QJsonObject undated = services.at(services.size() - 1).toObject();
         undated.remove(QStringLiteral("support"));
         o.insert(QStringLiteral("services"), services);
-        QVERIFY(writeObject(path, o));
+        QVERIFY(writeJson(path, o));
         QString error;
         QVERIFY(!Knowledge::load(dir.path(), Questionnaire::builtIn(), &error));
         QVERIFY2(error.contains(QStringLiteral("services[0]: a supported_until date needs its source")),
@@ -317,7 +311,7 @@ private Q_SLOTS:
         services.replace(0, first);
         services.replace(services.size() - 1, undated);
         o.insert(QStringLiteral("services"), services);
-        QVERIFY(writeObject(path, o));
+        QVERIFY(writeJson(path, o));
         QVERIFY(!Knowledge::load(dir.path(), Questionnaire::builtIn(), &error));
         QVERIFY2(error.contains(QStringLiteral("needs supported_until (with its source) or support (why no date)")),
                  qPrintable(error));

@@ -67,4 +67,11 @@ inline QJsonObject readJson(const QString &path)
     return QJsonDocument::fromJson(file.readAll()).object();
 }
 
+// Writes a JSON object over a file; false when it cannot.
+inline bool writeJson(const QString &path, const QJsonObject &o)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(QJsonDocument(o).toJson()) > 0;
+}
+
 } // namespace opsflow::testing

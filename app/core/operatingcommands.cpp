@@ -1,0 +1,217 @@
+// Resolving the documents' commands from the knowledge files (see operatingcommands.h).
+#include "operatingcommands.h"
+
+#include "escaping.h"
+
+#include <QRegularExpression>
+#include <QSet>
+
+namespace opsflow {
+
+namespace {
+
+const char *const operationNames[] = {"deploy", "history", "rollback", "status",
+                                      "logs",   "restart", "scale",    "db_access"};
+const char *const migrationNames[] = {"run", "status", "rollback"};
+const char *const databaseNames[] = {"ping", "connections", "backup", "list", "restore"};
+const char *const generalNames[] = {"probe", "build", "stack"};
+
+// Inside double quotes only \ " $ and ` are special.
+QString doubleQuoted(QString value)
+{
+    for (const char *special : {"\\", "\"", "$", "`"})
+        value.replace(QLatin1String(special), QLatin1String("\\") + QLatin1String(special));
+    return value;
+}
+
+// Fills the generator's placeholders and the variables an answer gives a value.
+class Filler
+{
+public:
+    Filler(const Knowledge &k, const CommandInputs &in, const DatabaseKnowledge *db)
+    {
+        m_placeholders.insert(QStringLiteral("{slug}"), in.slug);
+        m_placeholders.insert(QStringLiteral("{liveness_path}"), in.livenessPath);
+        if (db) {
+            m_placeholders.insert(QStringLiteral("{db_port}"), QString::number(db->port));
+            m_placeholders.insert(QStringLiteral("{db_driver}"), db->driver);
+            if (const ImageKnowledge *image = k.serviceImage(db->id))
+                m_placeholders.insert(QStringLiteral("{db_client_image}"), image->run);
+        }
+        for (const ShellVariable &v : k.shellVariables()) {
+            if (v.answerQuestion.isEmpty())
+                continue;
+            const QString value = in.answers.value(v.answerQuestion + u'.' + v.answerField).simplified();
+            if (!value.isEmpty())
+                m_answered.insert(v.name, value);
+        }
+    }
+
+    QString operator()(QString text) const
+    {
+        for (auto it = m_placeholders.cbegin(); it != m_placeholders.cend(); ++it)
+            text.replace(it.key(), it.value());
+        for (auto it = m_answered.cbegin(); it != m_answered.cend(); ++it) {
+            // A whole quoted word becomes the value as one word; inside a longer quoted
+            // string, the value quoted for that string.
+            if (text.contains(u'$' + it.key()))
+                m_used = true;
+            text.replace(QStringLiteral("\"$%1\"").arg(it.key()), shellWord(it.value()));
+            const QRegularExpression rest(QStringLiteral("\\$\\{?%1\\b\\}?").arg(it.key()));
+            text.replace(rest, doubleQuoted(it.value()));
+        }
+        return text;
+    }
+
+    bool answered(const QString &variable) const { return m_answered.contains(variable); }
+    // Whether any text it filled used an answered variable.
+    bool usedAnswers() const { return m_used; }
+
+private:
+    mutable bool m_used = false;
+    QHash<QString, QString> m_placeholders;
+    QHash<QString, QString> m_answered;
+};
+
+OperatingCommand fromKnowledge(const QHash<QString, QString> &commands, const QHash<QString, QString> &actions,
+                               const QHash<QString, QString> &notes, const QString &name, const Filler &fill)
+{
+    OperatingCommand c;
+    if (commands.contains(name))
+        c.shell = fill(commands.value(name));
+    else if (actions.contains(name))
+        c.prose = fill(actions.value(name));
+    if (notes.contains(name))
+        c.note = fill(notes.value(name));
+    return c;
+}
+
+} // namespace
+
+QString shellWord(const QString &value)
+{
+    static const QRegularExpression safe(QStringLiteral("^[A-Za-z0-9@%+=:,./_-]+$"));
+    if (safe.match(value).hasMatch())
+        return value;
+    QString quoted = value;
+    quoted.replace(u'\'', QLatin1String("'\\''"));
+    return u'\'' + quoted + u'\'';
+}
+
+QString OperatingCommand::markdown() const
+{
+    return shell.isEmpty() ? prose : escape::inlineCode(shell);
+}
+
+OperatingCommands OperatingCommands::resolve(const Knowledge &k, const CommandInputs &in)
+{
+    OperatingCommands out;
+    const DatabaseKnowledge *db = k.database(in.database);
+    const Filler fill(k, in, db);
+
+    if (in.platform) {
+        const PlatformKnowledge &p = *in.platform;
+        for (const char *op : operationNames)
+            out.m_operations.insert(QString::fromLatin1(op),
+                                    fromKnowledge(p.commands, p.actions, {}, QString::fromLatin1(op), fill));
+        out.m_deployTool = k.deployTool(in.deployTool, p, in.strategy, &out.m_deployToolAssumed);
+        if (!out.m_deployTool && !in.deployTool.trimmed().isEmpty())
+            out.m_unknownDeployTool = in.deployTool.simplified();
+        if (const DeployToolKnowledge *t = out.m_deployTool) {
+            for (const char *name : operationNames) {
+                const QString op = QString::fromLatin1(name);
+                OperatingCommand replaced = fromKnowledge(t->commands, t->actions, t->notes, op, fill);
+                OperatingCommand &current = out.m_operations[op];
+                if (!replaced.shell.isEmpty() || !replaced.prose.isEmpty())
+                    current = replaced;
+                else if (!replaced.note.isEmpty())
+                    current.note = replaced.note;
+            }
+        }
+    }
+
+    // A database that is a file has no network to get into: its commands run where it lies.
+    if (!db || db->port == 0)
+        out.m_operations.remove(QStringLiteral("db_access"));
+
+    for (const char *name : generalNames)
+        out.m_general.insert(QString::fromLatin1(name),
+                             fromKnowledge(k.generalCommands(), {}, {}, QString::fromLatin1(name), fill));
+
+    // Without a database there is nothing to migrate.
+    out.m_migrationTool = db ? k.migrationTool(in.migrationTool) : nullptr;
+    if (db && !out.m_migrationTool && !in.migrationTool.trimmed().isEmpty())
+        out.m_unknownMigrationTool = in.migrationTool.simplified();
+    if (const MigrationToolKnowledge *t = out.m_migrationTool) {
+        for (const char *name : migrationNames)
+            out.m_migration.insert(QString::fromLatin1(name),
+                                   fromKnowledge(t->commands, t->actions, t->notes, QString::fromLatin1(name), fill));
+    }
+
+    if (db) {
+        for (const char *name : {"ping", "connections"})
+            out.m_database.insert(QString::fromLatin1(name),
+                                  fromKnowledge(db->commands, {}, {}, QString::fromLatin1(name), fill));
+        const ManagedDatabaseCommands *managed = in.managedKey.isEmpty()
+            ? nullptr
+            : k.managedCommands(db->id, in.cloud, in.platform ? in.platform->id : QString());
+        if (managed) {
+            out.m_backupService = managed->service;
+            for (const char *name : {"backup", "list", "restore"})
+                out.m_database.insert(QString::fromLatin1(name),
+                                      fromKnowledge(managed->commands, {}, {}, QString::fromLatin1(name), fill));
+        } else if (in.managedKey.isEmpty()) {
+            const QString kind = in.manualBackups ? QStringLiteral("_manual") : QStringLiteral("_automated");
+            for (const char *name : {"backup", "list", "restore"})
+                out.m_database.insert(QString::fromLatin1(name),
+                                      fromKnowledge(db->selfHostedCommands, {}, db->selfHostedNotes,
+                                                    QString::fromLatin1(name) + kind, fill));
+        }
+    }
+
+    // The variables, in the order a reader meets them; a variable's own description may
+    // name another (TASK_ID's names ECS_CLUSTER), which is then listed too.
+    static const QRegularExpression variable(QStringLiteral("\\$\\{?([A-Z][A-Z0-9_]*)"));
+    QSet<QString> seen;
+    QStringList texts;
+    const auto add = [&](const OperatingCommand &c) { texts << c.shell << c.prose << c.note; };
+    for (const char *name : operationNames)
+        add(out.m_operations.value(QString::fromLatin1(name)));
+    for (const char *name : migrationNames)
+        add(out.m_migration.value(QString::fromLatin1(name)));
+    for (const char *name : databaseNames)
+        add(out.m_database.value(QString::fromLatin1(name)));
+    for (const char *name : generalNames)
+        add(out.m_general.value(QString::fromLatin1(name)));
+    for (qsizetype i = 0; i < texts.size(); ++i) {
+        for (auto it = variable.globalMatch(texts.at(i)); it.hasNext();) {
+            const QString name = it.next().captured(1);
+            if (seen.contains(name) || fill.answered(name) || !k.shellVariables().contains(name))
+                continue;
+            seen.insert(name);
+            ShellVariable v = k.shellVariables().value(name);
+            v.about = fill(v.about);
+            out.m_variables.append(v);
+            texts << v.about;
+        }
+    }
+    out.m_usesAnswers = fill.usedAnswers();
+    return out;
+}
+
+QStringList OperatingCommands::allShell() const
+{
+    QStringList lines;
+    for (const char *name : operationNames)
+        lines << m_operations.value(QString::fromLatin1(name)).shell;
+    for (const char *name : migrationNames)
+        lines << m_migration.value(QString::fromLatin1(name)).shell;
+    for (const char *name : databaseNames)
+        lines << m_database.value(QString::fromLatin1(name)).shell;
+    for (const char *name : generalNames)
+        lines << m_general.value(QString::fromLatin1(name)).shell;
+    lines.removeAll(QString());
+    return lines;
+}
+
+} // namespace opsflow
