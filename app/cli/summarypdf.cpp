@@ -1,6 +1,8 @@
 // PDF export of the summary: the same HTML the HTML export writes, laid out by QTextDocument.
 #include "summarypdf.h"
 
+#include "summaryexport.h"
+
 #include <QBuffer>
 #include <QFont>
 #include <QGuiApplication>
@@ -27,7 +29,7 @@ QByteArray summaryPdf(const QString &html, QString *error)
         const bool letter = country == QLocale::UnitedStates || country == QLocale::Canada;
         writer.setPageSize(QPageSize(letter ? QPageSize::Letter : QPageSize::A4));
         writer.setPageMargins(QMarginsF(18, 18, 18, 18), QPageLayout::Millimeter);
-        writer.setTitle(QStringLiteral("Phase 7 Summary"));
+        writer.setTitle(summaryHeadingTitle());
         writer.setCreator(QStringLiteral("OpsFlow"));
         QTextDocument document;
         // Lay the text out on the page's own width (in the document's screen units, which

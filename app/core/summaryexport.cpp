@@ -21,11 +21,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("opsflow::Summary", text);
 }
 
-QString heading()
-{
-    return QStringLiteral("📋 PHASE 7 SUMMARY");
-}
-
 QString scopeLine(const Resolver &resolver)
 {
     const QString name = resolver.contextValue(QStringLiteral("project_name")).toString();
@@ -47,6 +42,21 @@ QString mdEscape(QString text)
 }
 
 } // namespace
+
+QString summaryHeadingMark()
+{
+    return QStringLiteral("📋");
+}
+
+QString summaryHeadingTitle()
+{
+    return QStringLiteral("PHASE 7 SUMMARY");
+}
+
+QString summaryHeading()
+{
+    return summaryHeadingMark() + QLatin1Char(' ') + summaryHeadingTitle();
+}
 
 std::optional<SummaryFormat> summaryFormatFromId(const QString &id)
 {
@@ -73,7 +83,7 @@ QString summaryFormatId(SummaryFormat format)
 QString summaryMarkdown(const Resolver &resolver)
 {
     const QList<SummaryLine> lines = summaryLines(resolver);
-    QString out = QStringLiteral("# ") + heading() + QStringLiteral("\n\n") + mdEscape(scopeLine(resolver))
+    QString out = QStringLiteral("# ") + summaryHeading() + QStringLiteral("\n\n") + mdEscape(scopeLine(resolver))
         + QStringLiteral("\n\n");
     if (anyDefaults(lines))
         out += QLatin1Char('_') + mdEscape(defaultsLegend()) + QStringLiteral("_\n\n");
@@ -89,7 +99,7 @@ QString summaryText(const Resolver &resolver)
 {
     // The seed's own layout: "Label: text (7.x)" lines under the heading.
     const QList<SummaryLine> lines = summaryLines(resolver);
-    QString out = heading() + QStringLiteral("\n\n") + scopeLine(resolver) + QStringLiteral("\n\n");
+    QString out = summaryHeading() + QStringLiteral("\n\n") + scopeLine(resolver) + QStringLiteral("\n\n");
     if (anyDefaults(lines))
         out += defaultsLegend() + QStringLiteral("\n\n");
     for (const SummaryLine &line : lines)
@@ -129,11 +139,11 @@ QString summaryHtml(const Resolver &resolver, HtmlFlavour flavour)
                     .arg(line.label.toHtmlEscaped(), line.text.toHtmlEscaped(), line.questionId,
                          line.tbd ? QStringLiteral(" class=\"tbd\"") : QString());
     }
-    const QString title = print ? QStringLiteral("Phase 7 Summary") : heading();
+    const QString title = print ? summaryHeadingTitle() : summaryHeading();
     // Self-contained and printable: inline style only, nothing fetched.
     return QStringLiteral(
                "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-               "<title>Phase 7 Summary</title>\n<style>\n"
+               "<title>%7</title>\n<style>\n"
                "body { font-family: sans-serif; %4color: #1a1a1a; }\n"
                "h1 { font-size: %5; margin-bottom: 4px; }\n"
                "p.scope { color: #555; margin-top: 0; }\n"
@@ -147,7 +157,8 @@ QString summaryHtml(const Resolver &resolver, HtmlFlavour flavour)
              print ? QString() : QStringLiteral("margin: 2em; "),
              print ? QStringLiteral("16pt") : QStringLiteral("1.5em"),
              anyDefaults(lines) ? QStringLiteral("<p class=\"scope\">%1</p>\n").arg(defaultsLegend().toHtmlEscaped())
-                                : QString());
+                                : QString(),
+             summaryHeadingTitle().toHtmlEscaped());
 }
 
 bool exportSummary(const Resolver &resolver, SummaryFormat format, QByteArray *out, QString *error)

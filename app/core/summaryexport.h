@@ -13,11 +13,17 @@ enum class SummaryFormat { Markdown, Text, Json, Html, Pdf };
 std::optional<SummaryFormat> summaryFormatFromId(const QString &id); // md, txt, json, html, pdf
 QString summaryFormatId(SummaryFormat format);
 
+// The heading every export opens with, "📋 PHASE 7 SUMMARY": the seed's mark, then its title.
+// Apart because a PDF cannot carry a colour emoji as text.
+QString summaryHeadingMark();
+QString summaryHeadingTitle();
+QString summaryHeading();
+
 QString summaryMarkdown(const Resolver &resolver);
 QString summaryText(const Resolver &resolver);
 QByteArray summaryJson(const Resolver &resolver);
 // Browser: self-contained page for a wiki or a browser. Print: the same content laid out for
-// QTextDocument's PDF output (no page margins of its own, no emoji the PDF fonts lack).
+// QTextDocument's PDF output (no page margins of its own, the heading without its emoji mark).
 enum class HtmlFlavour { Browser, Print };
 QString summaryHtml(const Resolver &resolver, HtmlFlavour flavour = HtmlFlavour::Browser);
 
