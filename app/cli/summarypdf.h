@@ -1,5 +1,8 @@
-// Draws the summary's HTML into a PDF (A4 or Letter by locale) with QPdfWriter.
+// Lays the summary out on PDF pages (A4 or Letter by locale) with QPdfWriter: the shared
+// heading, rows kept whole across page breaks and "Page N of M" on every page.
 #pragma once
+
+#include "summaryexport.h"
 
 #include <QByteArray>
 #include <QString>
@@ -7,6 +10,6 @@
 namespace opsflow {
 
 // Needs a QGuiApplication (offscreen is enough). Returns the PDF bytes, or empty + *error.
-QByteArray summaryPdf(const QString &html, QString *error);
+QByteArray summaryPdf(const SummaryContent &content, QString *error);
 
 } // namespace opsflow

@@ -21,11 +21,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("opsflow::Summary", text);
 }
 
-QString heading()
-{
-    return QStringLiteral("📋 PHASE 7 SUMMARY");
-}
-
 QString scopeLine(const Resolver &resolver)
 {
     const QString name = resolver.contextValue(QStringLiteral("project_name")).toString();
@@ -47,6 +42,31 @@ QString mdEscape(QString text)
 }
 
 } // namespace
+
+QString summaryHeadingMark()
+{
+    return QStringLiteral("📋");
+}
+
+QString summaryHeadingTitle()
+{
+    return QStringLiteral("PHASE 7 SUMMARY");
+}
+
+QString summaryHeading()
+{
+    return summaryHeadingMark() + QLatin1Char(' ') + summaryHeadingTitle();
+}
+
+SummaryContent summaryContent(const Resolver &resolver)
+{
+    SummaryContent content;
+    content.lines = summaryLines(resolver);
+    content.notes.append(scopeLine(resolver));
+    if (anyDefaults(content.lines))
+        content.notes.append(defaultsLegend());
+    return content;
+}
 
 std::optional<SummaryFormat> summaryFormatFromId(const QString &id)
 {
@@ -73,7 +93,7 @@ QString summaryFormatId(SummaryFormat format)
 QString summaryMarkdown(const Resolver &resolver)
 {
     const QList<SummaryLine> lines = summaryLines(resolver);
-    QString out = QStringLiteral("# ") + heading() + QStringLiteral("\n\n") + mdEscape(scopeLine(resolver))
+    QString out = QStringLiteral("# ") + summaryHeading() + QStringLiteral("\n\n") + mdEscape(scopeLine(resolver))
         + QStringLiteral("\n\n");
     if (anyDefaults(lines))
         out += QLatin1Char('_') + mdEscape(defaultsLegend()) + QStringLiteral("_\n\n");
@@ -89,7 +109,7 @@ QString summaryText(const Resolver &resolver)
 {
     // The seed's own layout: "Label: text (7.x)" lines under the heading.
     const QList<SummaryLine> lines = summaryLines(resolver);
-    QString out = heading() + QStringLiteral("\n\n") + scopeLine(resolver) + QStringLiteral("\n\n");
+    QString out = summaryHeading() + QStringLiteral("\n\n") + scopeLine(resolver) + QStringLiteral("\n\n");
     if (anyDefaults(lines))
         out += defaultsLegend() + QStringLiteral("\n\n");
     for (const SummaryLine &line : lines)
@@ -119,9 +139,8 @@ QByteArray summaryJson(const Resolver &resolver)
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
-QString summaryHtml(const Resolver &resolver, HtmlFlavour flavour)
+QString summaryHtml(const Resolver &resolver)
 {
-    const bool print = flavour == HtmlFlavour::Print;
     const QList<SummaryLine> lines = summaryLines(resolver);
     QString rows;
     for (const SummaryLine &line : lines) {
@@ -129,23 +148,21 @@ QString summaryHtml(const Resolver &resolver, HtmlFlavour flavour)
                     .arg(line.label.toHtmlEscaped(), line.text.toHtmlEscaped(), line.questionId,
                          line.tbd ? QStringLiteral(" class=\"tbd\"") : QString());
     }
-    const QString title = print ? QStringLiteral("Phase 7 Summary") : heading();
     // Self-contained and printable: inline style only, nothing fetched.
     return QStringLiteral(
                "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-               "<title>Phase 7 Summary</title>\n<style>\n"
-               "body { font-family: sans-serif; %4color: #1a1a1a; }\n"
-               "h1 { font-size: %5; margin-bottom: 4px; }\n"
+               "<title>%4</title>\n<style>\n"
+               "body { font-family: sans-serif; margin: 2em; color: #1a1a1a; }\n"
+               "h1 { font-size: 1.5em; margin-bottom: 4px; }\n"
                "p.scope { color: #555; margin-top: 0; }\n"
                "table { border-collapse: collapse; width: 100%; }\n"
                "th, td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid #ccc; }\n"
                "td.id { color: #666; white-space: nowrap; }\n"
                "tr.tbd td { color: #888; font-style: italic; }\n"
-               "</style>\n</head>\n<body>\n<h1>%1</h1>\n<p class=\"scope\">%2</p>\n%6"
+               "</style>\n</head>\n<body>\n<h1>%1</h1>\n<p class=\"scope\">%2</p>\n%5"
                "<table width=\"100%\" cellspacing=\"0\" cellpadding=\"6\">\n%3</table>\n</body>\n</html>\n")
-        .arg(title.toHtmlEscaped(), scopeLine(resolver).toHtmlEscaped(), rows,
-             print ? QString() : QStringLiteral("margin: 2em; "),
-             print ? QStringLiteral("16pt") : QStringLiteral("1.5em"),
+        .arg(summaryHeading().toHtmlEscaped(), scopeLine(resolver).toHtmlEscaped(), rows,
+             summaryHeadingTitle().toHtmlEscaped(),
              anyDefaults(lines) ? QStringLiteral("<p class=\"scope\">%1</p>\n").arg(defaultsLegend().toHtmlEscaped())
                                 : QString());
 }
@@ -162,7 +179,7 @@ bool exportSummary(const Resolver &resolver, SummaryFormat format, QByteArray *o
             *error = tr("PDF export is not available in this build.");
             return false;
         }
-        *out = g_pdfWriter(summaryHtml(resolver, HtmlFlavour::Print), error);
+        *out = g_pdfWriter(summaryContent(resolver), error);
         return !out->isEmpty();
     }
     return false;

@@ -50,6 +50,29 @@ void write(const QString &path, const QByteArray &content)
         f.write(content);
 }
 
+// The text of each page of a PDF, in the order it was drawn (pdftotext -raw), so that a
+// wrapped label reads as one phrase instead of interleaving with the value beside it.
+QStringList pdfPages(const QString &pdftotext, const QString &pdf)
+{
+    QProcess text;
+    text.start(pdftotext, {s("-raw"), pdf, s("-")});
+    if (!text.waitForFinished(30000) || text.exitCode() != 0)
+        return {};
+    QStringList pages = QString::fromUtf8(text.readAllStandardOutput()).split(QLatin1Char('\f'));
+    if (!pages.isEmpty() && pages.last().trimmed().isEmpty())
+        pages.removeLast(); // pdftotext ends the last page with a form feed too
+    return pages;
+}
+
+// The label of each summary line, by question id, as the JSON export gives them.
+QHash<QString, QString> summaryLabels(const QJsonArray &summary)
+{
+    QHash<QString, QString> labels;
+    for (const QJsonValue &line : summary)
+        labels.insert(line[QLatin1String("question")].toString(), line[QLatin1String("label")].toString());
+    return labels;
+}
+
 } // namespace
 
 class TestCli : public QObject
@@ -316,6 +339,59 @@ private Q_SLOTS:
                                   "Backup & Disaster Recovery", "Circuit Breakers & Resilience",
                                   "Retry & Timeout Policies", "Request Logging & Masking", "Documentation & Runbooks"})
             QVERIFY2(content.contains(QLatin1String(label)), label);
+    }
+
+    // tests/cli/data/long-values.answers.json fills four rows with long values, each word run
+    // carrying a marker word of its own row; 7.1's, in capitals, is taller than a page.
+    void shouldNumberPdfPagesAndKeepRowsWithTheirLabels()
+    {
+        const QString pdftotext = QStandardPaths::findExecutable(s("pdftotext"));
+        if (pdftotext.isEmpty())
+            QSKIP("pdftotext (poppler-utils) is not installed");
+        QTemporaryDir project;
+        const QString answers = s(OPSFLOW_TEST_DATA "/cli/data/long-values.answers.json");
+        const QString pdf = project.filePath(s("long.pdf"));
+        const Run run =
+            opsflow({s("summary"), project.path(), s("--answers"), answers, s("--format"), s("pdf"), s("-o"), pdf});
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        const QStringList pages = pdfPages(pdftotext, pdf);
+        QVERIFY2(pages.size() >= 3, qPrintable(QString::number(pages.size())));
+
+        for (int i = 0; i < pages.size(); ++i) {
+            const QString number = s("Page %1 of %2").arg(i + 1).arg(pages.size());
+            QVERIFY2(pages.at(i).contains(number), qPrintable(number));
+        }
+
+        // The Markdown heading, but for its emoji mark, which the PDF draws as a picture.
+        const Run markdown = opsflow({s("summary"), project.path(), s("--answers"), answers});
+        const QString pdfHeading = pages.first().section(QLatin1Char('\n'), 0, 0);
+        QCOMPARE(markdown.out.section(QLatin1Char('\n'), 0, 0), s("# 📋 ") + pdfHeading);
+
+        const Run json = opsflow({s("summary"), project.path(), s("--answers"), answers, s("--format"), s("json")});
+        const QHash<QString, QString> labels =
+            summaryLabels(QJsonDocument::fromJson(json.out.toUtf8())[QLatin1String("summary")].toArray());
+        const QList<std::pair<QString, QString>> markers{
+            {s("KESTREL"), s("7.1")}, {s("Marmot"), s("7.4.1")}, {s("Ocelot"), s("7.5")}, {s("Heron"), s("7.7.1")}};
+        for (const auto &[marker, question] : markers) {
+            const QString label = labels.value(question);
+            QVERIFY2(!label.isEmpty(), qPrintable(question));
+            int pagesWithValue = 0;
+            for (int i = 0; i < pages.size(); ++i) {
+                const QString page = pages.at(i).simplified();
+                if (!page.contains(marker))
+                    continue;
+                ++pagesWithValue;
+                // Its label on every page it is on; after the first, saying it goes on.
+                const QString expected = pagesWithValue == 1 ? label : label + s(" (continued)");
+                QVERIFY2(page.contains(expected),
+                         qPrintable(s("%1 on page %2 without \"%3\"").arg(marker).arg(i + 1).arg(expected)));
+            }
+            // 7.1 is taller than a page, so it must split; the others fit on one and must not.
+            if (question == QLatin1String("7.1"))
+                QVERIFY2(pagesWithValue >= 2, qPrintable(QString::number(pagesWithValue)));
+            else
+                QVERIFY2(pagesWithValue == 1, qPrintable(s("%1 on %2 pages").arg(marker).arg(pagesWithValue)));
+        }
     }
 
     void shouldPrintThePreflightReport_data()
