@@ -338,11 +338,16 @@ PlatformProfile platformProfile(const PlatformMatch &match, const Facts &f, cons
                                 const OperatingCommands &commands)
 {
     PlatformProfile p;
-    p.logsCommand = commands.operation(QStringLiteral("logs")).markdown();
-    p.statusCommand = commands.operation(QStringLiteral("status")).markdown();
-    p.restartCommand = commands.operation(QStringLiteral("restart")).markdown();
-    p.rollbackCommand = commands.operation(QStringLiteral("rollback")).markdown();
-    p.scaleCommand = commands.operation(QStringLiteral("scale")).markdown();
+    // Inline, a command keeps its note: "one task at a time", "only while automated sync is off".
+    const auto inline_ = [&](const char *name) {
+        const OperatingCommand c = commands.operation(QString::fromLatin1(name));
+        return c.note.isEmpty() ? c.markdown() : QStringLiteral("%1 (%2)").arg(c.markdown(), c.note);
+    };
+    p.logsCommand = inline_("logs");
+    p.statusCommand = inline_("status");
+    p.restartCommand = inline_("restart");
+    p.rollbackCommand = inline_("rollback");
+    p.scaleCommand = inline_("scale");
     const PlatformKnowledge *k = match.platform;
     if (!k) {
         const PlatformKnowledge &generic = platformOrGeneric(match);

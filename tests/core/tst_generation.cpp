@@ -491,8 +491,10 @@ private Q_SLOTS:
         }
         // What the platform implies (the built-in default here is AWS ECS on Fargate).
         const QString daily = section(doc, s("Day-to-Day Operations"));
-        QVERIFY2(daily.contains(s("- **Roll back:** `aws ecs update-service")), qPrintable(daily));
-        QVERIFY2(daily.contains(s("- **Read the logs:** `aws logs tail")), qPrintable(daily));
+        QVERIFY2(daily.contains(s("[Operating Commands](#operating-commands)")), qPrintable(daily));
+        const QString commands = section(doc, s("Operating Commands"));
+        QVERIFY2(commands.contains(s("\naws ecs update-service")), qPrintable(commands));
+        QVERIFY2(commands.contains(s("\naws logs tail")), qPrintable(commands));
         QVERIFY2(daily.contains(s("serve `/health`")), qPrintable(daily));
         QVERIFY(daily.contains(s("suggestions for the platform, not decisions")));
         QVERIFY(!doc.contains(s("```mermaid")));
