@@ -417,6 +417,7 @@ bool Knowledge::loadImages(const QString &root, const Questionnaire &questionnai
     if (!read(QStringLiteral("runtimes"), "runtime", &m_runtimes)
         || !read(QStringLiteral("services"), "service", &m_services))
         return false;
+    m_anyImageUser = object->value(QLatin1String("any_image_user")).toObject().value(QLatin1String("user")).toString();
     const Field *runtime = questionnaire.contextField(QStringLiteral("runtime"));
     if (!runtime)
         return fail(QStringLiteral("runtimes"), QStringLiteral("the questionnaire has no context field runtime"));

@@ -199,6 +199,8 @@ public:
     // The image of a local development service ("postgresql", "redis", …); null when unknown.
     const ImageKnowledge *serviceImage(const QString &service) const;
     const QList<ImageKnowledge> &runtimes() const { return m_runtimes; }
+    // The user a Dockerfile runs as on a typed base image of another repository: numeric.
+    QString anyImageUser() const { return m_anyImageUser; }
     const QList<ImageKnowledge> &services() const { return m_services; }
 
     // Rules for dependencies, in the order they are tried.
@@ -239,6 +241,7 @@ private:
     QHash<QString, QRegularExpression> m_documentCues;
     QList<ImageKnowledge> m_runtimes;
     QList<ImageKnowledge> m_services;
+    QString m_anyImageUser;
     QHash<QString, ShellVariable> m_variables;
     QHash<QString, QString> m_generalCommands;
     QList<DeployToolKnowledge> m_deployTools;

@@ -1244,7 +1244,18 @@ void addContainers(QVariantMap &c, const Inputs &in)
     set(c, "BASE_IMAGE_DEFAULT", typed.isEmpty());
     set(c, "BASE_IMAGE_RELEASE", escape::markdownTableCell(images.release));
     set(c, "BASE_IMAGE_SUPPORTED_UNTIL", images.supportedUntil.toString(Qt::ISODate));
-    set(c, "RUN_USER", images.user);
+    // The runtime image's user exists in that image (and its other tags); another
+    // repository's image gets a numeric user, which needs no entry in its /etc/passwd.
+    const auto repository = [](const QString &image) {
+        QString repo = image.section(u'@', 0, 0);
+        const qsizetype colon = repo.lastIndexOf(u':');
+        if (colon > repo.lastIndexOf(u'/'))
+            repo.truncate(colon); // a tag, not a registry's port
+        return repo;
+    };
+    set(c, "RUN_USER",
+        typed.isEmpty() || repository(typed) == repository(images.run) ? images.user
+                                                                       : Knowledge::builtIn().anyImageUser());
     const auto size = in.a.number("7.2", "image_size_mb");
     set(c, "IMAGE_SIZE", size ? QStringLiteral("about %1 MB").arg(num(*size)) : QStringLiteral("*not estimated yet*"));
     set(c, "BUILD_IMAGE", build);

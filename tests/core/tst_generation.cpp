@@ -287,6 +287,49 @@ private Q_SLOTS:
         QVERIFY2(!secrets.contains(s("SLACK_WEBHOOK_URL")), qPrintable(secrets));
     }
 
+    // The Dockerfile's USER exists in the image it runs in: the runtime image's own user for
+    // its repository (any tag), a numeric one for any other image (no nonroot on Alpine).
+    void shouldRunTheDockerfileAsAUserTheImageHas_data()
+    {
+        QTest::addColumn<QString>("runtime");
+        QTest::addColumn<QString>("base");
+        QTest::addColumn<QString>("user");
+        QTest::newRow("go default") << "go"
+                                    << ""
+                                    << "nonroot:nonroot";
+        QTest::newRow("go distroless tag") << "go"
+                                           << "gcr.io/distroless/static-debian12:debug"
+                                           << "nonroot:nonroot";
+        QTest::newRow("go on alpine") << "go"
+                                      << "alpine:3.20"
+                                      << "65534:65534";
+        QTest::newRow("node other tag") << "node"
+                                        << "node:22-alpine"
+                                        << "node";
+        QTest::newRow("node on a registry with a port") << "node"
+                                                        << "registry.local:5000/node:22"
+                                                        << "65534:65534";
+        QTest::newRow("python default") << "python"
+                                        << ""
+                                        << "nobody";
+    }
+    void shouldRunTheDockerfileAsAUserTheImageHas()
+    {
+        QFETCH(QString, runtime);
+        QFETCH(QString, base);
+        QFETCH(QString, user);
+        AnswerSet a = smart(Scope::Production);
+        a.context[s("runtime")] = runtime;
+        if (!base.isEmpty())
+            a.answers[s("7.2")][s("base_image")] = base;
+        const QString doc = operations(run(a));
+        QVERIFY2(doc.contains(s("\nUSER ") + user + u'\n'), qPrintable(section(doc, s("Containerization"))));
+        // A copy owned by another user would be unreadable to the one that runs.
+        static const QRegularExpression chown(s("--chown=([^ ]+)"));
+        for (auto it = chown.globalMatch(doc); it.hasNext();)
+            QCOMPARE(it.next().captured(1), user);
+    }
+
     void shouldNameOnlyCatalogVariablesInTheGuide_data() { shouldListTheSameVariablesInBothFiles_data(); }
     void shouldNameOnlyCatalogVariablesInTheGuide()
     {
