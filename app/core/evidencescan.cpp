@@ -216,6 +216,43 @@ QStringList nugetDependencies(const QString &text)
     return names;
 }
 
+// Gemfile: `gem "name"` lines.
+QStringList gemDependencies(const QString &text)
+{
+    static const QRegularExpression gem(QStringLiteral("^\\s*gem\\s+[\"']([^\"']+)[\"']"));
+    QStringList names;
+    for (const QString &line : lines(text)) {
+        const QString n = captured(line, gem);
+        if (!n.isEmpty())
+            names.append(n.toLower());
+    }
+    return names;
+}
+
+// composer.json: the keys of "require" and "require-dev" ("vendor/package"). A file that is
+// not JSON names none.
+QStringList composerDependencies(const QByteArray &bytes)
+{
+    const QJsonObject root = QJsonDocument::fromJson(bytes).object();
+    QStringList names;
+    for (const char *key : {"require", "require-dev"}) {
+        const QJsonObject deps = root.value(QLatin1String(key)).toObject();
+        for (auto it = deps.begin(); it != deps.end(); ++it)
+            names.append(it.key().toLower());
+    }
+    return names;
+}
+
+// mix.exs: `{:name, ...}` tuples in deps.
+QStringList mixDependencies(const QString &text)
+{
+    static const QRegularExpression dep(QStringLiteral("\\{\\s*:([a-z0-9_]+)\\s*,"));
+    QStringList names;
+    for (auto it = dep.globalMatch(text); it.hasNext();)
+        names.append(it.next().captured(1));
+    return names;
+}
+
 // ---- the walk --------------------------------------------------------------------------
 
 class Scanner
@@ -402,6 +439,12 @@ private:
             return manifest(QStringLiteral("java"));
         if (lower.endsWith(QLatin1String(".csproj")))
             return manifest(QStringLiteral("dotnet"));
+        if (name == QLatin1String("Gemfile"))
+            return manifest(QStringLiteral("ruby"));
+        if (lower == QLatin1String("composer.json"))
+            return manifest(QStringLiteral("php"));
+        if (lower == QLatin1String("mix.exs"))
+            return manifest(QStringLiteral("elixir"));
         if (path == QLatin1String(".env.example"))
             return envExample();
         if (yaml)
@@ -725,6 +768,12 @@ private:
             deps = mavenDependencies(text);
         } else if (name.startsWith(QLatin1String("build.gradle"))) {
             deps = gradleDependencies(text);
+        } else if (name == QLatin1String("gemfile")) {
+            deps = gemDependencies(text);
+        } else if (name == QLatin1String("composer.json")) {
+            deps = composerDependencies(bytes);
+        } else if (name == QLatin1String("mix.exs")) {
+            deps = mixDependencies(text);
         } else {
             deps = nugetDependencies(text);
         }

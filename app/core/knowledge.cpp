@@ -208,8 +208,9 @@ std::optional<Knowledge> Knowledge::load(const QString &root, const Questionnair
     if (!checkDefaults(k.m_platforms, k.m_clouds, letters, error) || !checkPriorities(k.m_platforms, error))
         return std::nullopt;
     if (!k.loadDocumentRules(root, questionnaire, error) || !k.loadLibraryRules(root, questionnaire, error)
-        || !k.loadImages(root, questionnaire, error) || !k.loadToolchain(root, questionnaire, error)
-        || !k.loadStores(root, questionnaire, error) || !k.checkCommands(error))
+        || !k.loadImages(root, questionnaire, error) || !k.loadRuntimes(root, questionnaire, error)
+        || !k.loadToolchain(root, questionnaire, error) || !k.loadStores(root, questionnaire, error)
+        || !k.checkCommands(error))
         return std::nullopt;
     return k;
 }
@@ -550,6 +551,66 @@ PlatformMatch Knowledge::classify(const QString &choice, const QString &typed, b
     if (best && !best->cloud.isEmpty())
         result.cloud = best->cloud;
     return result;
+}
+
+bool Knowledge::loadRuntimes(const QString &root, const Questionnaire &questionnaire, QString *error)
+{
+    const QString name = knowledgeName(root, root + QStringLiteral("/runtimes.json"));
+    const auto schema = readKnowledgeSchema(root + QStringLiteral("/runtimes.schema.json"),
+                                            knowledgeName(root, root + QStringLiteral("/runtimes.schema.json")), error);
+    if (!schema)
+        return false;
+    const auto object = readValidKnowledge(root + QStringLiteral("/runtimes.json"), name, *schema, error);
+    if (!object)
+        return false;
+    const auto fail = [&](const QString &where, const QString &problem) {
+        *error = QStringLiteral("%1: %2: %3").arg(name, where, problem);
+        return false;
+    };
+    const Field *runtime = questionnaire.contextField(QStringLiteral("runtime"));
+    if (!runtime)
+        return fail(QStringLiteral("runtimes"), QStringLiteral("the questionnaire has no context field runtime"));
+    const QJsonArray entries = object->value(QLatin1String("runtimes")).toArray();
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        const QJsonObject o = entries.at(i).toObject();
+        const QString where = QStringLiteral("runtimes[%1]").arg(i);
+        RuntimeKnowledge r{o.value(QLatin1String("runtime")).toString(),
+                           QRegularExpression(o.value(QLatin1String("names")).toString()),
+                           o.value(QLatin1String("audit")).toString(), o.value(QLatin1String("logging")).toString(),
+                           o.value(QLatin1String("openapi")).toString()};
+        if (!runtime->choice(r.id))
+            return fail(where + QStringLiteral(".runtime"),
+                        QStringLiteral("\"%1\" is not a choice of the context field runtime").arg(r.id));
+        if (std::any_of(m_runtimeNames.cbegin(), m_runtimeNames.cend(),
+                        [&](const RuntimeKnowledge &k) { return k.id == r.id; }))
+            return fail(where + QStringLiteral(".runtime"), QStringLiteral("\"%1\" appears twice").arg(r.id));
+        // "other" names no runtime; every other one must be recognisable in a document.
+        const bool other = r.id == QLatin1String("other");
+        if (other == o.contains(QLatin1String("names")))
+            return fail(where + QStringLiteral(".names"),
+                        other ? QStringLiteral("other names no runtime") : QStringLiteral("a runtime needs its names"));
+        if (!other && !r.names.isValid())
+            return fail(where + QStringLiteral(".names"),
+                        QStringLiteral("not a valid regular expression (%1)").arg(r.names.errorString()));
+        m_runtimeNames.append(r);
+    }
+    for (const Choice &choice : runtime->choices) {
+        if (!std::any_of(m_runtimeNames.cbegin(), m_runtimeNames.cend(),
+                         [&](const RuntimeKnowledge &k) { return k.id == choice.value; }))
+            return fail(
+                QStringLiteral("runtimes"),
+                QStringLiteral("the runtime \"%1\" of the context field runtime has no entry").arg(choice.value));
+    }
+    return true;
+}
+
+const RuntimeKnowledge &Knowledge::runtime(const QString &id) const
+{
+    const auto it = std::find_if(m_runtimeNames.cbegin(), m_runtimeNames.cend(),
+                                 [&](const RuntimeKnowledge &r) { return r.id == id; });
+    if (it != m_runtimeNames.cend())
+        return *it;
+    return runtime(QStringLiteral("other")); // the loader checked it exists
 }
 
 } // namespace opsflow

@@ -155,6 +155,15 @@ struct ManagedDatabaseCommands {
     QHash<QString, QString> commands; // backup, list, restore
 };
 
+// What the documents name for a runtime (resources/knowledge/runtimes.json).
+struct RuntimeKnowledge {
+    QString id;               // a choice of the context field runtime, or "other"
+    QRegularExpression names; // names it in a document's prose; invalid for "other"
+    QString audit;            // Markdown: the dependency audit
+    QString logging;          // the structured logger
+    QString openapi;          // the OpenAPI generator
+};
+
 // What a 7.1 answer means: the platform the typed name is recognised as, and the cloud it
 // belongs to (named in the text, implied by the platform, or AWS for an unnamed cloud).
 struct PlatformMatch {
@@ -199,6 +208,9 @@ public:
     // The image of a local development service ("postgresql", "redis", …); null when unknown.
     const ImageKnowledge *serviceImage(const QString &service) const;
     const QList<ImageKnowledge> &runtimes() const { return m_runtimes; }
+    // What the documents name for a runtime; any other value gets the "other" entry.
+    const RuntimeKnowledge &runtime(const QString &id) const;
+    const QList<RuntimeKnowledge> &runtimeNames() const { return m_runtimeNames; }
     // The user a Dockerfile runs as on a typed base image of another repository: numeric.
     QString anyImageUser() const { return m_anyImageUser; }
     const QList<ImageKnowledge> &services() const { return m_services; }
@@ -233,6 +245,7 @@ private:
     bool loadLibraryRules(const QString &root, const Questionnaire &questionnaire, QString *error);
     bool loadDocumentRules(const QString &root, const Questionnaire &questionnaire, QString *error);
     bool loadImages(const QString &root, const Questionnaire &questionnaire, QString *error);
+    bool loadRuntimes(const QString &root, const Questionnaire &questionnaire, QString *error);
 
     QList<PlatformKnowledge> m_platforms;
     QList<CloudKnowledge> m_clouds;
@@ -242,6 +255,7 @@ private:
     QList<ImageKnowledge> m_runtimes;
     QList<ImageKnowledge> m_services;
     QString m_anyImageUser;
+    QList<RuntimeKnowledge> m_runtimeNames;
     QHash<QString, ShellVariable> m_variables;
     QHash<QString, QString> m_generalCommands;
     QList<DeployToolKnowledge> m_deployTools;

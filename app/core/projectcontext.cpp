@@ -3,6 +3,8 @@
 // on a strange folder (links out of the project, huge files, bytes that are not UTF-8).
 #include "projectcontext.h"
 
+#include "knowledge.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -264,24 +266,14 @@ void suggestRuntime(FileCache &files, ProjectContext *context)
         return;
     static const QRegularExpression cue(QStringLiteral("\\b(?:runtime|language|stack|framework)\\b"),
                                         QRegularExpression::CaseInsensitiveOption);
-    static const struct {
-        const char *value;
-        const char *pattern;
-    } runtimes[] = {
-        {"node", "Node(?:\\.js|JS)?\\b|TypeScript|JavaScript|NestJS|Express"},
-        {"python", "Python|Django|FastAPI|Flask"},
-        {"go", "\\bGo(?:lang)?\\b"},
-        {"java", "\\bJava\\b|Kotlin|Spring"},
-        {"dotnet", "\\.NET\\b|C#|ASP\\.NET"},
-    };
     const QStringList lines = file.text.split(QLatin1Char('\n'));
     for (int i = 0; i < lines.size(); ++i) {
         if (!cue.match(lines.at(i)).hasMatch())
             continue;
-        for (const auto &r : runtimes) {
-            if (QRegularExpression(QLatin1String(r.pattern)).match(lines.at(i)).hasMatch()) {
-                context->suggestions.append({QStringLiteral("context"), QStringLiteral("runtime"),
-                                             QString::fromLatin1(r.value), where(file.path, i + 1),
+        for (const RuntimeKnowledge &r : Knowledge::builtIn().runtimeNames()) {
+            if (r.names.isValid() && !r.names.pattern().isEmpty() && r.names.match(lines.at(i)).hasMatch()) {
+                context->suggestions.append({QStringLiteral("context"), QStringLiteral("runtime"), r.id,
+                                             where(file.path, i + 1),
                                              QStringLiteral("Runtime named in ai-instructions.md")});
                 return;
             }

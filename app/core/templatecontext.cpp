@@ -1215,6 +1215,11 @@ QString composeFromTable(const QList<QVariantMap> &rows, const Facts &f, const Q
 QString runtimeName(const AnswerReader &a)
 {
     const QString id = a.context("runtime");
+    // "Other" is no name: the one typed, or the project's own.
+    if (id == QLatin1String("other")) {
+        const QString typed = a.context("runtime_name");
+        return typed.isEmpty() ? QString() : md(typed);
+    }
     const Field *f = a.resolver().questionnaire().contextField(QStringLiteral("runtime"));
     const Choice *c = f ? f->choice(id) : nullptr;
     return md(c ? c->label : id);
@@ -1227,6 +1232,7 @@ void addContainers(QVariantMap &c, const Inputs &in)
     set(c, "DOCKER_DECIDED", !choice.isEmpty());
     set(c, "PORT", QString::number(in.f.port));
     set(c, "RUNTIME_NAME", runtimeName(in.a));
+    set(c, "RUNTIME_NAMED", !runtimeName(in.a).isEmpty());
 
     const QString runtime = in.a.context("runtime");
     const ImageKnowledge &images = Knowledge::builtIn().runtimeImages(runtime);
@@ -1261,7 +1267,7 @@ void addContainers(QVariantMap &c, const Inputs &in)
     set(c, "BUILD_IMAGE", build);
     set(c, "RUN_IMAGE", run);
     // The Dockerfile itself is the template's text, one block per runtime.
-    static const char *const runtimes[] = {"node", "python", "go", "java", "dotnet"};
+    static const char *const runtimes[] = {"node", "python", "go", "java", "dotnet", "ruby", "php", "elixir"};
     bool known = false;
     for (const char *r : runtimes) {
         const bool chosen = runtime == QLatin1String(r);
@@ -1422,13 +1428,7 @@ CiPlatform ciPlatform(const QString &choice)
 
 QString securityScanText(const QString &runtime, bool docker)
 {
-    static const QHash<QString, QString> audits = {
-        {QStringLiteral("node"), QStringLiteral("`npm audit`")},
-        {QStringLiteral("python"), QStringLiteral("`pip-audit`")},
-        {QStringLiteral("go"), QStringLiteral("`govulncheck`")},
-        {QStringLiteral("java"), QStringLiteral("OWASP Dependency-Check")},
-        {QStringLiteral("dotnet"), QStringLiteral("`dotnet list package --vulnerable`")}};
-    const QString audit = audits.value(runtime, QStringLiteral("a dependency audit"));
+    const QString audit = Knowledge::builtIn().runtime(runtime).audit;
     return docker ? QStringLiteral("%1 and an image scan (Trivy); critical findings fail the build").arg(audit)
                   : QStringLiteral("%1; critical findings fail the build").arg(audit);
 }
@@ -1677,14 +1677,7 @@ QString apmSentence(const AnswerReader &a, const Facts &f, const PlatformProfile
 
 QString loggingLibrary(const QString &runtime)
 {
-    static const QHash<QString, QString> libraries = {
-        {QStringLiteral("node"), QStringLiteral("Pino (or Winston)")},
-        {QStringLiteral("python"),
-         QStringLiteral("the standard `logging` module and a JSON formatter (structlog or python-json-logger)")},
-        {QStringLiteral("go"), QStringLiteral("`log/slog`")},
-        {QStringLiteral("java"), QStringLiteral("SLF4J and Logback with the Logstash encoder")},
-        {QStringLiteral("dotnet"), QStringLiteral("Serilog")}};
-    return libraries.value(runtime, QStringLiteral("the framework's logger"));
+    return Knowledge::builtIn().runtime(runtime).logging;
 }
 
 // Where the log lines go, as the end of a sentence.
@@ -2583,13 +2576,7 @@ void addApiDocs(QVariantMap &c, const Inputs &in)
 {
     const AnswerReader &a = in.a;
     const QString strategy = a.text("7.10", "api_docs");
-    static const QHash<QString, QString> tools = {
-        {QStringLiteral("node"), QStringLiteral("@nestjs/swagger (NestJS) or swagger-jsdoc")},
-        {QStringLiteral("python"), QStringLiteral("FastAPI's built-in OpenAPI (drf-spectacular for Django)")},
-        {QStringLiteral("go"), QStringLiteral("swaggo/swag")},
-        {QStringLiteral("java"), QStringLiteral("springdoc-openapi")},
-        {QStringLiteral("dotnet"), QStringLiteral("Swashbuckle or NSwag")}};
-    const QString tool = tools.value(a.context("runtime"), QStringLiteral("the framework's OpenAPI generator"));
+    const QString tool = Knowledge::builtIn().runtime(a.context("runtime")).openapi;
     QStringList points;
     QString sentence;
     if (strategy == QLatin1String("A")) {

@@ -286,6 +286,19 @@ private Q_SLOTS:
              QStringLiteral(R"~(7.5|logging|"C"|Api/Api.csproj)~"), QStringLiteral(R"~(7.5|apm|"A"|Api/Api.csproj)~"),
              QStringLiteral(R"~(7.9.2|choice|"A"|Api/Api.csproj)~"),
              QStringLiteral(R"~(7.9.2|tool|"Polly"|Api/Api.csproj)~")});
+        row("gemfile", "Gemfile", "source \"https://rubygems.org\"\ngem \"rails\", \"~> 8.0\"\ngem 'pg'\n",
+            {QStringLiteral(R"~(context|runtime|"ruby"|Gemfile)~"),
+             QStringLiteral(R"~(context|database|"postgresql"|Gemfile)~"),
+             QStringLiteral(R"~(7.7.1|tool|"Active Record migrations"|Gemfile)~")});
+        row("composer", "composer.json", "{\"require\": {\"php\": \"^8.3\", \"laravel/framework\": \"^12.0\"}}\n",
+            {QStringLiteral(R"~(context|runtime|"php"|composer.json)~"),
+             QStringLiteral(R"~(7.7.1|tool|"Laravel migrations"|composer.json)~")});
+        row("mix", "mix.exs", "defp deps do\n  [{:phoenix, \"~> 1.7\"}, {:ecto_sql, \"~> 3.12\"}]\nend\n",
+            {QStringLiteral(R"~(context|runtime|"elixir"|mix.exs)~"),
+             QStringLiteral(R"~(7.7.1|tool|"Ecto"|mix.exs)~")});
+        row("prisma", "package.json", "{\"dependencies\": {\"@prisma/client\": \"^6\"}}\n",
+            {QStringLiteral(R"~(context|runtime|"node"|package.json)~"),
+             QStringLiteral(R"~(7.7.1|tool|"Prisma"|package.json)~")});
         row("compose with queue", "compose.yaml",
             "services:\n  mq:\n    image: rabbitmq:3-management\n  store:\n    image: docker.io/library/mongo:7\n",
             {QStringLiteral(R"~(7.2|choice|"A"|compose.yaml)~"),

@@ -2,6 +2,7 @@
 // any document, TBD in MVP, determinism, overrides.
 #include "answersfile.h"
 #include "generation.h"
+#include "knowledge.h"
 #include "questionnaire.h"
 
 #include <QDir>
@@ -328,6 +329,50 @@ private Q_SLOTS:
         static const QRegularExpression chown(s("--chown=([^ ]+)"));
         for (auto it = chown.globalMatch(doc); it.hasNext();)
             QCOMPARE(it.next().captured(1), user);
+    }
+
+    // Every runtime the questionnaire offers gets its own Dockerfile, audit and logger by name;
+    // "other" names the runtime typed, or says it has no Dockerfile for it.
+    void shouldWriteEachRuntimesOwnDockerfile_data()
+    {
+        QTest::addColumn<QString>("runtime");
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("ruby") << "ruby"
+                              << ""
+                              << "CMD [\"bundle\", \"exec\", \"puma\"";
+        QTest::newRow("php") << "php"
+                             << ""
+                             << "FROM php:8.4-apache";
+        QTest::newRow("elixir") << "elixir"
+                                << ""
+                                << "RUN mix release";
+        QTest::newRow("other typed") << "other"
+                                     << "Crystal"
+                                     << "A starting point for the Crystal runtime";
+        QTest::newRow("other untyped") << "other"
+                                       << ""
+                                       << "a runtime OpsFlow has no Dockerfile for";
+    }
+    void shouldWriteEachRuntimesOwnDockerfile()
+    {
+        QFETCH(QString, runtime);
+        QFETCH(QString, typed);
+        QFETCH(QString, expected);
+        AnswerSet a = smart(Scope::Production);
+        a.context[s("runtime")] = runtime;
+        if (!typed.isEmpty())
+            a.context[s("runtime_name")] = typed;
+        const GenerationResult r = run(a);
+        QVERIFY2(r.errors.isEmpty(), qPrintable(errorText(r)));
+        const QString doc = operations(r);
+        QVERIFY2(doc.contains(expected), qPrintable(section(doc, s("Containerization"))));
+        const RuntimeKnowledge &known = Knowledge::builtIn().runtime(runtime);
+        QVERIFY2(doc.contains(known.audit), qPrintable(known.audit));
+        QVERIFY(!doc.contains(s("the Other runtime")));
+        // Exactly one Dockerfile, whatever the runtime.
+        QCOMPARE(doc.count(s("```dockerfile")), 1);
+        QCOMPARE(doc.count(s(" AS build\n")), 1);
     }
 
     void shouldNameOnlyCatalogVariablesInTheGuide_data() { shouldListTheSameVariablesInBothFiles_data(); }
