@@ -62,6 +62,18 @@ struct DeploymentFacts {
     QString onCallTool;  // "PagerDuty"; empty: "On-call tool"
 };
 
+// "aws", "gcp" or "azure" for a platform on a public cloud; empty otherwise (knowledge files
+// key their per-cloud facts so).
+inline QString publicCloudId(DeploymentFacts::Platform p)
+{
+    switch (p) {
+    case DeploymentFacts::Platform::Aws: return QStringLiteral("aws");
+    case DeploymentFacts::Platform::Gcp: return QStringLiteral("gcp");
+    case DeploymentFacts::Platform::Azure: return QStringLiteral("azure");
+    default: return {};
+    }
+}
+
 // Each returns mermaid source without the ``` fence and without a trailing newline, in the
 // seed's formats: subgraph "…" per layer or network zone, [( )] for stores, [ ] for compute,
 // -.-> for replication, backups and asynchronous flows, protocols on edges, resource specs

@@ -3,6 +3,7 @@
 
 #include "answerset.h"
 #include "diagrams.h"
+#include "knowledge.h"
 #include "templatecontext.h"
 
 #include <QLocale>
@@ -349,50 +350,34 @@ void addAlerts(Catalog &c, const AnswerReader &a, const DeploymentFacts &facts)
     }
 }
 
-void addFeatureFlags(Catalog &c, const AnswerReader &a)
+// A service's variables, as its knowledge entry gives them.
+void addServiceVariables(Catalog &c, const QString &group, const ServiceKnowledge &service, const QString &slug)
+{
+    for (const ServiceVariable &v : service.variables) {
+        if (v.secret)
+            c.addSecret(group, v.name, v.required, v.type, ChangeMe, v.about);
+        else
+            c.add(group, v.name, v.required, v.type, QString(v.example).replace(QLatin1String("{slug}"), slug), {},
+                  v.about);
+    }
+}
+
+void addFeatureFlags(Catalog &c, const AnswerReader &a, const QString &slug)
 {
     if (!a.has("7.3", "env_config", "C") && a.text("7.4.1", "strategy") != QLatin1String("D"))
         return;
-    c.addSecret(FeatureFlags, QStringLiteral("FEATURE_FLAGS_SDK_KEY"), true, QStringLiteral("string"), ChangeMe,
-                QStringLiteral("Server-side SDK key of the feature flag service, one per environment."));
-    c.add(FeatureFlags, QStringLiteral("FEATURE_FLAGS_URL"), false, QStringLiteral("URL"),
-          QStringLiteral("http://localhost:4242/api"), {},
-          QStringLiteral("Only for a self-hosted flag service (Unleash); empty for LaunchDarkly."));
+    // A service OpsFlow does not know gets no invented settings.
+    if (const ServiceKnowledge *flags = Knowledge::builtIn().flagService(a.text("7.3", "flag_service")))
+        addServiceVariables(c, FeatureFlags, *flags, slug);
 }
 
 void addSecretsManager(Catalog &c, const AnswerReader &a, const DeploymentFacts &facts, const QString &slug)
 {
     if (!a.has("7.3", "env_config", "B"))
         return;
-    switch (facts.platform) {
-    case DeploymentFacts::Platform::Aws:
-        c.add(SecretsManager, QStringLiteral("AWS_REGION"), true, QStringLiteral("string"), QStringLiteral("us-east-1"),
-              {}, QStringLiteral("AWS region of the secrets."));
-        c.add(SecretsManager, QStringLiteral("SECRETS_MANAGER_SECRET_ID"), true, QStringLiteral("string"),
-              QStringLiteral("%1/development").arg(slug), {},
-              QStringLiteral("AWS Secrets Manager secret that holds this environment's secrets."));
-        break;
-    case DeploymentFacts::Platform::Gcp:
-        c.add(SecretsManager, QStringLiteral("GOOGLE_CLOUD_PROJECT"), true, QStringLiteral("string"),
-              QStringLiteral("%1-development").arg(slug), {},
-              QStringLiteral("Google Cloud project whose Secret Manager holds this environment's secrets."));
-        break;
-    case DeploymentFacts::Platform::Azure:
-        c.add(SecretsManager, QStringLiteral("AZURE_KEY_VAULT_URL"), true, QStringLiteral("URL"),
-              QStringLiteral("https://%1-dev.vault.azure.net/").arg(slug), {},
-              QStringLiteral("Azure Key Vault that holds this environment's secrets."));
-        break;
-    default:
-        c.add(
-            SecretsManager, QStringLiteral("VAULT_ADDR"), true, QStringLiteral("URL"),
-            QStringLiteral("http://localhost:8200"), {},
-            QStringLiteral(
-                "Address of the HashiCorp Vault server; deployed instances log in with their platform identity (Kubernetes or AppRole auth), developers with vault login."));
-        c.add(SecretsManager, QStringLiteral("VAULT_SECRET_PATH"), true, QStringLiteral("string"),
-              QStringLiteral("secret/data/%1/development").arg(slug), {},
-              QStringLiteral("Vault path of this environment's secrets."));
-        break;
-    }
+    if (const ServiceKnowledge *store =
+            Knowledge::builtIn().secretsStore(a.text("7.3", "secrets_store"), publicCloudId(facts.platform)))
+        addServiceVariables(c, SecretsManager, *store, slug);
 }
 
 void addShutdown(Catalog &c, const AnswerReader &a)
@@ -484,7 +469,7 @@ QList<EnvVar> envCatalog(const Resolver &answers, const DeploymentFacts &facts)
     addLogging(c, a);
     addMonitoring(c, facts, slug);
     addAlerts(c, a, facts);
-    addFeatureFlags(c, a);
+    addFeatureFlags(c, a, slug);
     addSecretsManager(c, a, facts, slug);
     addShutdown(c, a);
     addResilience(c, a);

@@ -164,6 +164,26 @@ struct RuntimeKnowledge {
     QString openapi;          // the OpenAPI generator
 };
 
+// An environment variable a service's client reads (resources/knowledge/services.json).
+struct ServiceVariable {
+    QString name;
+    QString type;
+    QString example; // {slug} allowed; empty for a secret
+    QString about;
+    bool secret = false;
+    bool required = true;
+};
+
+// A secrets store or feature flag service a user can name (resources/knowledge/services.json).
+struct ServiceKnowledge {
+    QString id;
+    QString name;
+    QList<QRegularExpression> match;
+    QStringList defaultForClouds;     // assumed on these clouds when none is named
+    bool defaultWithoutCloud = false; // assumed off the public clouds
+    QList<ServiceVariable> variables;
+};
+
 // What a 7.1 answer means: the platform the typed name is recognised as, and the cloud it
 // belongs to (named in the text, implied by the platform, or AWS for an unnamed cloud).
 struct PlatformMatch {
@@ -211,6 +231,14 @@ public:
     // What the documents name for a runtime; any other value gets the "other" entry.
     const RuntimeKnowledge &runtime(const QString &id) const;
     const QList<RuntimeKnowledge> &runtimeNames() const { return m_runtimeNames; }
+    // The secrets store a typed name means, or with nothing typed the one assumed on `cloud`
+    // (empty: no public cloud); null when a typed name is not one OpsFlow knows.
+    const ServiceKnowledge *secretsStore(const QString &typed, const QString &cloud) const;
+    // The flag service a typed name means; with nothing typed, the unnamed one; null when a
+    // typed name is not one OpsFlow knows.
+    const ServiceKnowledge *flagService(const QString &typed) const;
+    const QList<ServiceKnowledge> &secretsStores() const { return m_secretsStores; }
+    const QList<ServiceKnowledge> &flagServices() const { return m_flagServices; }
     // The user a Dockerfile runs as on a typed base image of another repository: numeric.
     QString anyImageUser() const { return m_anyImageUser; }
     const QList<ImageKnowledge> &services() const { return m_services; }
@@ -246,6 +274,7 @@ private:
     bool loadDocumentRules(const QString &root, const Questionnaire &questionnaire, QString *error);
     bool loadImages(const QString &root, const Questionnaire &questionnaire, QString *error);
     bool loadRuntimes(const QString &root, const Questionnaire &questionnaire, QString *error);
+    bool loadServices(const QString &root, QString *error);
 
     QList<PlatformKnowledge> m_platforms;
     QList<CloudKnowledge> m_clouds;
@@ -256,6 +285,9 @@ private:
     QList<ImageKnowledge> m_services;
     QString m_anyImageUser;
     QList<RuntimeKnowledge> m_runtimeNames;
+    QList<ServiceKnowledge> m_secretsStores;
+    QList<ServiceKnowledge> m_flagServices;
+    ServiceKnowledge m_unnamedFlagService;
     QHash<QString, ShellVariable> m_variables;
     QHash<QString, QString> m_generalCommands;
     QList<DeployToolKnowledge> m_deployTools;

@@ -542,7 +542,9 @@ DeploymentFacts deploymentFacts(const Resolver &answers)
     f.queue = queueOf(a.context("queue"));
     addDependencies(a, f);
     f.secretsService = a.has("7.3", "env_config", "B");
-    if (f.secretsService && !isCloud(f.platform))
+    if (f.secretsService && !a.text("7.3", "secrets_store").isEmpty())
+        f.secretsStore = a.text("7.3", "secrets_store");
+    else if (f.secretsService && !isCloud(f.platform))
         f.secretsStore = QStringLiteral("Vault");
     f.backups = f.database != Facts::Database::None && !a.text("7.7", "strategy").isEmpty();
     f.apm = apmOf(a.text("7.5", "apm"));
@@ -687,16 +689,15 @@ CommandInputs commandInputs(const AnswerReader &a, const Facts &f, const Platfor
     return in;
 }
 
+// The store named in 7.3 (by its knowledge name, or as typed when OpsFlow does not know it),
+// else the one assumed on the platform's cloud.
 QString secretsStore(const Inputs &in)
 {
     if (!in.a.has("7.3", "env_config", "B"))
         return in.p.secrets;
-    switch (in.f.platform) {
-    case Facts::Platform::Aws: return QStringLiteral("AWS Secrets Manager");
-    case Facts::Platform::Gcp: return QStringLiteral("Google Secret Manager");
-    case Facts::Platform::Azure: return QStringLiteral("Azure Key Vault");
-    default: return QStringLiteral("HashiCorp Vault");
-    }
+    const QString typed = in.a.text("7.3", "secrets_store");
+    const ServiceKnowledge *store = Knowledge::builtIn().secretsStore(typed, publicCloudId(in.f.platform));
+    return store ? store->name : md(typed);
 }
 
 QString readyPath(const AnswerReader &a)
@@ -706,7 +707,32 @@ QString readyPath(const AnswerReader &a)
     return a.has("7.9", "endpoints", "A") ? QStringLiteral("/health") : QStringLiteral("/health/ready");
 }
 
-const char FlagProvider[] = "a feature flag service (LaunchDarkly or Unleash)";
+// The flag service named in 7.3, as secretsStore() names a store; unnamed, the general wording.
+QString flagProvider(const AnswerReader &a)
+{
+    const QString typed = a.text("7.3", "flag_service");
+    const ServiceKnowledge *flags = Knowledge::builtIn().flagService(typed);
+    return flags ? flags->name : md(typed);
+}
+
+// The configuration files never repeat typed text (a pasted secret must not reach them): a
+// store or flag service OpsFlow does not know is pointed at, not named.
+QString secretsStoreInConfiguration(const Inputs &in)
+{
+    if (!in.a.has("7.3", "env_config", "B"))
+        return in.p.secrets;
+    const ServiceKnowledge *store =
+        Knowledge::builtIn().secretsStore(in.a.text("7.3", "secrets_store"), publicCloudId(in.f.platform));
+    return store ? store->name
+                 : QStringLiteral("the secrets store named in [Environments](../docs/operations.md#environments)");
+}
+
+QString flagProviderInConfiguration(const AnswerReader &a)
+{
+    const ServiceKnowledge *flags = Knowledge::builtIn().flagService(a.text("7.3", "flag_service"));
+    return flags ? flags->name
+                 : QStringLiteral("the flag service named in [Environments](../docs/operations.md#environments)");
+}
 
 // Flags come from the environment strategy (7.3) or are how releases roll out (7.4.1).
 bool usesFeatureFlags(const AnswerReader &a)
@@ -1373,21 +1399,26 @@ void addEnvironments(QVariantMap &c, const Inputs &in)
     }
     set(c, "ENVIRONMENTS", rows);
 
-    QStringList approaches;
-    if (in.a.has("7.3", "env_config", "A"))
-        approaches << QStringLiteral(
-            "**Environment variables** for every setting: `.env` locally (copied from `.env.example`, never committed), the platform's settings in deployed environments.");
-    if (store)
-        approaches
-            << QStringLiteral(
-                   "**Config service**: secrets (database passwords, API keys, webhook URLs) live in %1 and reach the deployed environments at start-up, never through files or chat.")
-                   .arg(secretsStore(in));
-    if (flags)
-        approaches << QStringLiteral("**Feature flags** in %1: behaviour switches at runtime, without a deploy.")
-                          .arg(QLatin1String(FlagProvider));
-    if (approaches.isEmpty())
-        approaches << QStringLiteral("*No configuration approach chosen yet.*");
-    set(c, "CONFIG_APPROACHES", textItems(approaches));
+    // operations.md names a typed store or flag service; configuration.md points at it.
+    const auto approaches = [&](const QString &storeName, const QString &flagName) {
+        QStringList out;
+        if (in.a.has("7.3", "env_config", "A"))
+            out << QStringLiteral(
+                "**Environment variables** for every setting: `.env` locally (copied from `.env.example`, never committed), the platform's settings in deployed environments.");
+        if (store)
+            out << QStringLiteral(
+                       "**Config service**: secrets (database passwords, API keys, webhook URLs) live in %1 and reach the deployed environments at start-up, never through files or chat.")
+                       .arg(storeName);
+        if (flags)
+            out << QStringLiteral("**Feature flags** in %1: behaviour switches at runtime, without a deploy.")
+                       .arg(flagName);
+        if (out.isEmpty())
+            out << QStringLiteral("*No configuration approach chosen yet.*");
+        return textItems(out);
+    };
+    set(c, "CONFIG_APPROACHES", approaches(secretsStore(in), flagProvider(in.a)));
+    set(c, "CONFIG_APPROACHES_CONFIGURATION",
+        approaches(secretsStoreInConfiguration(in), flagProviderInConfiguration(in.a)));
 }
 
 // ---- CI/CD -----------------------------------------------------------------------------------
@@ -1603,7 +1634,8 @@ void addStrategy(QVariantMap &c, const Inputs &in)
     set(c, "CANARY_TOTAL", minutesText(total));
     const QString criteria = in.a.text("7.4.1", "canary_success_criteria");
     set(c, "CANARY_CRITERIA", criteria.isEmpty() ? NotDecided : md(criteria));
-    set(c, "FLAG_PROVIDER", QString::fromLatin1(FlagProvider));
+    set(c, "FLAG_PROVIDER", flagProvider(in.a));
+    set(c, "FLAG_PROVIDER_CONFIGURATION", flagProviderInConfiguration(in.a));
 
     const auto rollbackMinutes = in.a.number("7.4.1", "rollback_minutes");
     set(c, "ROLLBACK_MINUTES", rollbackMinutes ? minutesText(*rollbackMinutes) : NotDecided);
@@ -2703,7 +2735,7 @@ QString productionReplicas(const Inputs &in)
 void addEnvironmentSettings(QVariantMap &c, const Inputs &in)
 {
     const bool bodyLogging = !in.a.rows("7.9.4", "log_levels").isEmpty();
-    const QString store = secretsStore(in);
+    const QString store = secretsStoreInConfiguration(in);
     QVariantList rows;
     for (const Environment &e : environments(in.a)) {
         const bool dev = e.appEnv == QLatin1String("development");
@@ -2734,7 +2766,7 @@ void addEnvironmentSettings(QVariantMap &c, const Inputs &in)
 
 void addSecrets(QVariantMap &c, const Inputs &in, const QList<EnvVar> &catalog)
 {
-    const QString store = secretsStore(in);
+    const QString store = secretsStoreInConfiguration(in);
     const bool service = in.a.has("7.3", "env_config", "B");
     set(c, "SECRETS_SENTENCE",
         service

@@ -375,6 +375,63 @@ private Q_SLOTS:
         QCOMPARE(doc.count(s(" AS build\n")), 1);
     }
 
+    // A named secrets store or flag service is the one the documents use, with the settings
+    // its client reads; one OpsFlow does not know keeps its name and gets no invented ones.
+    void shouldUseTheNamedSecretsStoreAndFlagService_data()
+    {
+        QTest::addColumn<QString>("store");
+        QTest::addColumn<QString>("flags");
+        QTest::addColumn<QString>("storeName");
+        QTest::addColumn<QStringList>("present");
+        QTest::addColumn<QStringList>("absent");
+        QTest::newRow("defaults on AWS") << ""
+                                         << ""
+                                         << "AWS Secrets Manager"
+                                         << QStringList{"SECRETS_MANAGER_SECRET_ID", "FEATURE_FLAGS_SDK_KEY"}
+                                         << QStringList{"VAULT_ADDR"};
+        QTest::newRow("doppler, flagsmith")
+            << "Doppler"
+            << "Flagsmith"
+            << "Doppler" << QStringList{"DOPPLER_TOKEN", "FEATURE_FLAGS_SDK_KEY"}
+            << QStringList{"SECRETS_MANAGER_SECRET_ID", "FEATURE_FLAGS_URL", "VAULT_ADDR"};
+        QTest::newRow("key vault on AWS")
+            << "Azure Key Vault"
+            << "Unleash"
+            << "Azure Key Vault" << QStringList{"AZURE_KEY_VAULT_URL", "FEATURE_FLAGS_URL"}
+            << QStringList{"SECRETS_MANAGER_SECRET_ID", "VAULT_ADDR"};
+        QTest::newRow("unknown ones") << "our own sealed store"
+                                      << "Flipper Cloud"
+                                      << "our own sealed store" << QStringList{}
+                                      << QStringList{"SECRETS_MANAGER_SECRET_ID", "VAULT_ADDR",
+                                                     "FEATURE_FLAGS_SDK_KEY"};
+    }
+    void shouldUseTheNamedSecretsStoreAndFlagService()
+    {
+        QFETCH(QString, store);
+        QFETCH(QString, flags);
+        QFETCH(QString, storeName);
+        QFETCH(QStringList, present);
+        QFETCH(QStringList, absent);
+        AnswerSet a = smart(Scope::Production);
+        a.answers[s("7.1")] = {{s("choice"), s("A")}, {s("platform"), s("AWS ECS")}};
+        a.answers[s("7.3")] = {{s("environments"), s("A")},
+                               {s("env_config"), QStringList{s("A"), s("B"), s("C")}},
+                               {s("secrets_store"), store},
+                               {s("flag_service"), flags}};
+        const GenerationResult r = run(a);
+        QVERIFY2(r.errors.isEmpty(), qPrintable(errorText(r)));
+        const QStringList env = envVariables(envExample(r));
+        for (const QString &name : present)
+            QVERIFY2(env.contains(name), qPrintable(name));
+        for (const QString &name : absent)
+            QVERIFY2(!env.contains(name), qPrintable(name));
+        QVERIFY2(operations(r).contains(storeName), qPrintable(storeName));
+        QVERIFY2(operations(r).contains(flags), qPrintable(flags));
+        // configuration.md names a store it knows, and only points at a typed one.
+        const bool known = Knowledge::builtIn().secretsStore(store, s("aws")) != nullptr;
+        QCOMPARE(configuration(r).contains(storeName), known);
+    }
+
     void shouldNameOnlyCatalogVariablesInTheGuide_data() { shouldListTheSameVariablesInBothFiles_data(); }
     void shouldNameOnlyCatalogVariablesInTheGuide()
     {

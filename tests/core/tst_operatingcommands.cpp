@@ -382,6 +382,27 @@ private Q_SLOTS:
         QVERIFY2(error.contains(expected), qPrintable(error));
     }
 
+    // With nothing named, one secrets store per cloud (and one off the clouds) is assumed;
+    // two would make the answer depend on the file's order.
+    void shouldRejectTwoAssumedSecretsStores()
+    {
+        QTemporaryDir dir;
+        QVERIFY(copyKnowledge(dir.path()));
+        const QString path = dir.filePath(QStringLiteral("services.json"));
+        QJsonObject o = readJson(path);
+        QJsonArray stores = o.value(QLatin1String("secrets_stores")).toArray();
+        QJsonObject parameterStore = stores.at(1).toObject();
+        parameterStore.insert(QStringLiteral("default_for_clouds"), QJsonArray{QStringLiteral("aws")});
+        stores.replace(1, parameterStore);
+        o.insert(QStringLiteral("secrets_stores"), stores);
+        QVERIFY(writeJson(path, o));
+        QString error;
+        QVERIFY(!Knowledge::load(dir.path(), Questionnaire::builtIn(), &error));
+        QVERIFY2(
+            error.contains(QStringLiteral("services.json: secrets_stores: aws needs exactly one store assumed, not 2")),
+            qPrintable(error));
+    }
+
     // A variable filled by an answer must name a text field that exists.
     void shouldRejectAVariableFilledByNoField()
     {
