@@ -848,6 +848,13 @@ void addPlatform(QVariantMap &c, const Inputs &in)
     set(c, "PLATFORM_LB", in.p.loadBalancer);
     set(c, "PLATFORM_LOGS", in.p.logs);
     set(c, "PLATFORM_SECRETS", secretsStore(in));
+    // Where it runs, as the operating commands use it.
+    const auto where = [&](const char *field) {
+        const QString value = in.a.text("7.1", field).simplified();
+        return value.isEmpty() ? QString() : escape::inlineCode(value, escape::CodeContext::TableCell);
+    };
+    set(c, "PLATFORM_CLUSTER", where("cluster"));
+    set(c, "PLATFORM_NAMESPACE", where("namespace"));
     set(c, "SECRETS_STORE", secretsStore(in));
 }
 
