@@ -419,7 +419,8 @@ private:
         const DeploymentFacts &d = m_deployment;
         const QString probe = m_rules.replacingProbes.value(d.platformId);
         // As the documents place them: one placement for both.
-        const HealthEndpoints placed = placeHealthEndpoints(endpoints, probe == QLatin1String("load_balancer"));
+        const HealthEndpoints placed =
+            placeHealthEndpoints(endpoints, probe == QLatin1String("load_balancer"), d.healthPaths);
         const QString &checksPath = placed.checks;
         const QString &livenessPath = placed.liveness;
         const QString &lbPath = placed.loadBalancer;

@@ -1,6 +1,8 @@
 // Mermaid sources of the four operations diagrams (architecture, data flow, infrastructure, monitoring).
 #pragma once
 
+#include "healthendpoints.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -45,6 +47,7 @@ struct DeploymentFacts {
     QString appSpec;         // "2 vCPU, 4GB RAM"; empty: not shown
     int port = 3000;         // the service port (context)
     QString healthCheckPath; // what the platform probes, "/health/live"; empty: no probe
+    HealthPaths healthPaths; // the paths the service serves the 7.9 endpoints on
     Database database = Database::PostgreSql;
     DatabaseScaling databaseScaling = DatabaseScaling::None;
     Cache cache = Cache::None;

@@ -1,13 +1,15 @@
 // The one placement of the health endpoints (see healthendpoints.h).
 #include "healthendpoints.h"
 
+#include <QRegularExpression>
+
 namespace opsflow {
 
-HealthEndpoints placeHealthEndpoints(const QStringList &chosen, bool loadBalancerReplaces)
+HealthEndpoints placeHealthEndpoints(const QStringList &chosen, bool loadBalancerReplaces, const HealthPaths &paths)
 {
-    const QString basicPath = QStringLiteral("/health");
-    const QString readyPath = QStringLiteral("/health/ready");
-    const QString livePath = QStringLiteral("/health/live");
+    const QString &basicPath = paths.basic;
+    const QString &readyPath = paths.ready;
+    const QString &livePath = paths.live;
     const bool basic = chosen.contains(QLatin1String("A"));
     const bool ready = chosen.contains(QLatin1String("B"));
     const bool live = chosen.contains(QLatin1String("C"));
@@ -25,6 +27,16 @@ HealthEndpoints placeHealthEndpoints(const QStringList &chosen, bool loadBalance
             e.loadBalancer = shallow;
     }
     return e;
+}
+
+QString healthPath(const QString &typed)
+{
+    // Only what a URL path may hold, so the path stays one piece of code in a table cell.
+    QString path = typed;
+    path.remove(QRegularExpression(QStringLiteral("[^A-Za-z0-9/_.~:@!$&'()*+,;=%-]")));
+    if (!path.isEmpty() && !path.startsWith(u'/'))
+        path.prepend(u'/');
+    return path;
 }
 
 } // namespace opsflow

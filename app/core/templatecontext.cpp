@@ -481,10 +481,25 @@ Facts::LogStack logStackOf(const AnswerReader &a, const Facts &f)
     return Facts::LogStack::Elk;
 }
 
+// The paths the 7.9 endpoints are served on: the standard ones, or the framework's own typed.
+HealthPaths healthPaths(const AnswerReader &a)
+{
+    HealthPaths paths;
+    const auto typed = [&](const char *field, QString *path) {
+        const QString value = healthPath(a.text("7.9", field));
+        if (!value.isEmpty())
+            *path = value;
+    };
+    typed("basic_path", &paths.basic);
+    typed("ready_path", &paths.ready);
+    typed("live_path", &paths.live);
+    return paths;
+}
+
 // The endpoint the platform probes to restart a stuck instance: liveness first.
 QString livenessPath(const AnswerReader &a)
 {
-    return placeHealthEndpoints(a.list("7.9", "endpoints"), false).liveness;
+    return placeHealthEndpoints(a.list("7.9", "endpoints"), false, healthPaths(a)).liveness;
 }
 
 void addDependencies(const AnswerReader &a, Facts &f)
@@ -530,6 +545,7 @@ DeploymentFacts deploymentFacts(const Resolver &answers)
     const double port = a.contextNumber("port", 3000);
     f.port = port >= 1 && port <= 65535 && port == std::floor(port) ? int(port) : 3000;
     f.healthCheckPath = livenessPath(a);
+    f.healthPaths = healthPaths(a);
     f.database = databaseOf(a.context("database"));
     static const QHash<QString, Facts::DatabaseScaling> dbScaling = {
         {QStringLiteral("A"), Facts::DatabaseScaling::ReadReplicas},
@@ -680,7 +696,7 @@ CommandInputs commandInputs(const AnswerReader &a, const Facts &f, const Platfor
     in.managedKey = managedKey(f, match.platform ? match.platform->id : QString());
     in.cloud = match.cloud;
     in.manualBackups = a.text("7.7", "strategy") == QLatin1String("C");
-    in.livenessPath = livenessPath(a).isEmpty() ? QStringLiteral("/health") : livenessPath(a);
+    in.livenessPath = livenessPath(a).isEmpty() ? healthPaths(a).basic : livenessPath(a);
     for (const ShellVariable &v : Knowledge::builtIn().shellVariables()) {
         if (!v.answerQuestion.isEmpty())
             in.answers.insert(v.answerQuestion + u'.' + v.answerField,
@@ -702,9 +718,10 @@ QString secretsStore(const Inputs &in)
 
 QString readyPath(const AnswerReader &a)
 {
+    const HealthPaths paths = healthPaths(a);
     if (a.has("7.9", "endpoints", "B"))
-        return QStringLiteral("/health/ready");
-    return a.has("7.9", "endpoints", "A") ? QStringLiteral("/health") : QStringLiteral("/health/ready");
+        return paths.ready;
+    return a.has("7.9", "endpoints", "A") ? paths.basic : paths.ready;
 }
 
 // The flag service named in 7.3, as secretsStore() names a store; unnamed, the general wording.
@@ -1843,7 +1860,7 @@ void addAlerts(QVariantMap &c, const Inputs &in)
     const Channels routing = alertRouting(in.f, pager);
     const QString critical = routing.critical.isEmpty() ? NotDecided : routing.critical.join(QStringLiteral(", "));
     const QString warning = routing.warning.isEmpty() ? NotDecided : routing.warning.join(QStringLiteral(", "));
-    const QString live = livenessPath(a).isEmpty() ? QStringLiteral("/health") : livenessPath(a);
+    const QString live = livenessPath(a).isEmpty() ? healthPaths(a).basic : livenessPath(a);
 
     struct Condition {
         const char *id;
@@ -2205,7 +2222,7 @@ QString healthJson(const QStringList &checks)
 HealthEndpoints placedEndpoints(const Inputs &in)
 {
     const bool lbReplaces = RulesKnowledge::builtIn().replacingProbes.value(in.p.id) == QLatin1String("load_balancer");
-    return placeHealthEndpoints(in.a.list("7.9", "endpoints"), lbReplaces);
+    return placeHealthEndpoints(in.a.list("7.9", "endpoints"), lbReplaces, in.f.healthPaths);
 }
 
 void addHealth(QVariantMap &c, const Inputs &in)
@@ -2222,8 +2239,9 @@ void addHealth(QVariantMap &c, const Inputs &in)
     const bool kubernetes = in.p.family == QLatin1String("kubernetes");
     const bool lbReplaces = RulesKnowledge::builtIn().replacingProbes.value(in.p.id) == QLatin1String("load_balancer");
     const HealthEndpoints placed = placedEndpoints(in);
+    const HealthPaths &path = in.f.healthPaths;
     // With no endpoint chosen the example still shows the liveness form.
-    const QString checksPath = placed.checks.isEmpty() ? QStringLiteral("/health/live") : placed.checks;
+    const QString checksPath = placed.checks.isEmpty() ? path.live : placed.checks;
     const QString &lbPath = placed.loadBalancer;
     const QString lbUse = lbReplaces ? QStringLiteral(", which routes traffic only to instances that answer 200 and "
                                                       "replaces those that keep failing")
@@ -2243,38 +2261,34 @@ void addHealth(QVariantMap &c, const Inputs &in)
     QVariantList rows;
     if (basic)
         rows << item(
-            {{"PATH", QStringLiteral("/health")},
+            {{"PATH", path.basic},
              {"PURPOSE", QStringLiteral("Basic liveness: 200 OK while the app is running")},
-             {"CHECKS", checksPath == QLatin1String("/health") ? checks : QStringLiteral("none")},
+             {"CHECKS", checksPath == path.basic ? checks : QStringLiteral("none")},
              {"USED_BY",
-              usedBy(QStringLiteral("/health"),
+              usedBy(path.basic,
                      QStringLiteral("Uptime monitoring")
                          + (a.has("7.6", "conditions", "D") && !live ? QStringLiteral(" and the Service down alert")
                                                                      : QString()))}});
     if (ready)
-        rows << item({{"PATH", QStringLiteral("/health/ready")},
+        rows << item({{"PATH", path.ready},
                       {"PURPOSE", QStringLiteral("Readiness: 200 OK only when the app can handle traffic")},
                       {"CHECKS", checks},
-                      {"USED_BY",
-                       usedBy(QStringLiteral("/health/ready"),
-                              kubernetes ? QStringLiteral("The readiness probe") : QString())}});
+                      {"USED_BY", usedBy(path.ready, kubernetes ? QStringLiteral("The readiness probe") : QString())}});
     if (live)
-        rows << item(
-            {{"PATH", QStringLiteral("/health/live")},
-             {"PURPOSE", QStringLiteral("Liveness: 200 OK while the app is alive and not stuck")},
-             {"CHECKS",
-              checksPath == QLatin1String("/health/live") ? checks : QStringLiteral("none: never dependencies")},
-             {"USED_BY",
-              usedBy(
-                  QStringLiteral("/health/live"),
-                  (kubernetes ? QStringLiteral("The liveness probe") : QStringLiteral("The platform"))
-                      + QStringLiteral(", which restarts an instance that fails it")
-                      + (a.has("7.6", "conditions", "D") ? QStringLiteral("; the Service down alert") : QString()))}});
+        rows << item({{"PATH", path.live},
+                      {"PURPOSE", QStringLiteral("Liveness: 200 OK while the app is alive and not stuck")},
+                      {"CHECKS", checksPath == path.live ? checks : QStringLiteral("none: never dependencies")},
+                      {"USED_BY",
+                       usedBy(path.live,
+                              (kubernetes ? QStringLiteral("The liveness probe") : QStringLiteral("The platform"))
+                                  + QStringLiteral(", which restarts an instance that fails it")
+                                  + (a.has("7.6", "conditions", "D") ? QStringLiteral("; the Service down alert")
+                                                                     : QString()))}});
     set(c, "HEALTH_ENDPOINTS", rows);
     set(c, "HEALTH_EXAMPLE_PATH", checksPath);
     set(c, "HEALTH_JSON", healthJson(keys));
     const QString liveness = livenessPath(a);
-    set(c, "LIVENESS_PATH", liveness.isEmpty() ? QStringLiteral("/health") : liveness);
+    set(c, "LIVENESS_PATH", liveness.isEmpty() ? path.basic : liveness);
 }
 
 // ---- Graceful shutdown -----------------------------------------------------------------------
@@ -2326,10 +2340,10 @@ void addShutdown(QVariantMap &c, const Inputs &in)
     QStringList steps;
     if (grace > 0) {
         steps
-            << (placedEndpoints(in).loadBalancer == QLatin1String("/health/ready")
+            << (placedEndpoints(in).loadBalancer == in.f.healthPaths.ready
                     ? QStringLiteral(
-                          "Fail readiness: `/health/ready` answers 503 for %1, so the load balancer stops sending new requests before the server stops listening.")
-                          .arg(secondsText(grace))
+                          "Fail readiness: %1 answers 503 for %2, so the load balancer stops sending new requests before the server stops listening.")
+                          .arg(code(in.f.healthPaths.ready), secondsText(grace))
                     : QStringLiteral(
                           "Keep serving for %1 while the platform takes the instance out of the load balancer.")
                           .arg(secondsText(grace)));

@@ -432,6 +432,35 @@ private Q_SLOTS:
         QCOMPARE(configuration(r).contains(storeName), known);
     }
 
+    // A framework's own health paths are the ones every output uses: the table, the probe
+    // command, the shutdown steps and the diagrams; the standard ones never appear.
+    void shouldUseTheFrameworksHealthPaths()
+    {
+        AnswerSet a = smart(Scope::Production);
+        a.answers[s("7.9")] = {{s("endpoints"), QStringList{s("B"), s("C")}},
+                               {s("checks"), QStringList{s("database")}},
+                               {s("ready_path"), s("/actuator/health/readiness")},
+                               {s("live_path"), s("actuator/health/live ness|`x`")}};
+        const GenerationResult r = run(a);
+        QVERIFY2(r.errors.isEmpty(), qPrintable(errorText(r)));
+        const QString doc = operations(r);
+        const QString health = section(doc, s("Health Checks"));
+        QVERIFY2(health.contains(s("`/actuator/health/readiness`")), qPrintable(health));
+        // Typed text becomes a path: a leading slash, nothing that would break a table cell.
+        QVERIFY2(health.contains(s("`/actuator/health/livenessx`")), qPrintable(health));
+        QVERIFY2(
+            section(doc, s("Operating Commands")).contains(s("curl -fsS \"$SERVICE_URL/actuator/health/livenessx\"")),
+            qPrintable(section(doc, s("Operating Commands"))));
+        static const QRegularExpression standard(s("(?<!actuator)/health/(live|ready)"));
+        QVERIFY2(!standard.match(doc).hasMatch(), qPrintable(standard.match(doc).captured()));
+        int probed = 0;
+        for (const Diagram &d : r.diagrams) {
+            QVERIFY2(!standard.match(d.source).hasMatch(), qPrintable(d.source));
+            probed += d.source.count(s("/actuator/health/livenessx"));
+        }
+        QVERIFY(probed > 0);
+    }
+
     void shouldNameOnlyCatalogVariablesInTheGuide_data() { shouldListTheSameVariablesInBothFiles_data(); }
     void shouldNameOnlyCatalogVariablesInTheGuide()
     {
