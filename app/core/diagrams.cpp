@@ -1928,6 +1928,13 @@ QString monitoringDiagram(const DeploymentFacts &f)
         w.style(QStringLiteral("LogsInsights"), Monitoring);
         logEntry = QStringLiteral("LogGroups");
         break;
+    case Facts::LogStack::Named:
+        w.beginGroup(QStringLiteral("Logging Stack"));
+        w.node(QStringLiteral("LogService"), lines({user(f.logService), QStringLiteral("Log Storage and Search")}),
+               Shape::Store);
+        w.style(QStringLiteral("LogService"), Data);
+        logEntry = QStringLiteral("LogService");
+        break;
     case Facts::LogStack::Files:
         w.beginGroup(QStringLiteral("Logging Stack - Files with Rotation"));
         w.node(QStringLiteral("LogFiles"),
@@ -2027,6 +2034,7 @@ QString monitoringDiagram(const DeploymentFacts &f)
         w.edge(QStringLiteral("LogFiles"), QStringLiteral("Logrotate"), QStringLiteral("Rotate"), Line::Dashed);
         break;
     case Facts::LogStack::Console: w.edge(QStringLiteral("Stdout"), QStringLiteral("LogViewer")); break;
+    case Facts::LogStack::Named: break;
     }
     if (probe) {
         w.blankLine();

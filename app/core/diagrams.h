@@ -22,7 +22,7 @@ struct DeploymentFacts {
     enum class Queue { None, RabbitMq, Sqs, Kafka, Redis, PubSub, ServiceBus };    // context
     enum class Apm { None, Datadog, NewRelic, Sentry, OpenTelemetry, CloudWatch }; // 7.5 apm
     // Where logs end up (7.5 logging + 7.9.4 log_aggregation; "centralized" names a stack).
-    enum class LogStack { Console, Files, Elk, Datadog, CloudWatch };
+    enum class LogStack { Console, Files, Elk, Datadog, CloudWatch, Named };
 
     struct AlertChannels { // 7.6 channels
         bool email = false;
@@ -60,6 +60,7 @@ struct DeploymentFacts {
     Apm apm = Apm::None;
     bool structuredLogs = false; // JSON lines (7.5 C or 7.9.4 log_format A)
     LogStack logStack = LogStack::Console;
+    QString logService; // LogStack::Named: the log service, as typed or the cloud's own
     AlertChannels alertChannels;
     bool onCall = false; // 7.6 on_call
     QString onCallTool;  // "PagerDuty"; empty: "On-call tool"

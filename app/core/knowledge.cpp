@@ -173,7 +173,8 @@ std::optional<Knowledge> Knowledge::load(const QString &root, const Questionnair
         CloudKnowledge c{o.value(QLatin1String("id")).toString(),
                          o.value(QLatin1String("name")).toString(),
                          {},
-                         o.value(QLatin1String("registry")).toString()};
+                         o.value(QLatin1String("registry")).toString(),
+                         o.value(QLatin1String("logs")).toString()};
         if (k.cloud(c.id)) {
             *error = QStringLiteral("knowledge/clouds.json: clouds[%1].id: \"%2\" appears twice").arg(i).arg(c.id);
             return std::nullopt;

@@ -56,6 +56,7 @@ struct CloudKnowledge {
     QString name; // "AWS"
     QList<QRegularExpression> match;
     QString registry; // its container registry
+    QString logs;     // its own log service
 };
 
 // One rule that reads an answer out of an existing document's prose

@@ -474,11 +474,25 @@ Facts::LogStack logStackOf(const AnswerReader &a, const Facts &f)
         return Facts::LogStack::Files;
     if (aggregation == QLatin1String("C"))
         return Facts::LogStack::Console;
+    if (!a.text("7.5", "log_destination").isEmpty())
+        return Facts::LogStack::Named; // the one the team named
     if (f.apm == Facts::Apm::Datadog)
         return Facts::LogStack::Datadog;
     if (f.apm == Facts::Apm::CloudWatch || f.platform == Facts::Platform::Aws)
         return Facts::LogStack::CloudWatch;
+    if (f.platform == Facts::Platform::Gcp || f.platform == Facts::Platform::Azure)
+        return Facts::LogStack::Named; // the cloud's own
     return Facts::LogStack::Elk;
+}
+
+// The log service of LogStack::Named: typed, or the cloud's own (clouds.json).
+QString logServiceOf(const AnswerReader &a, const Facts &f)
+{
+    const QString typed = a.text("7.5", "log_destination");
+    if (!typed.isEmpty() || f.logStack != Facts::LogStack::Named)
+        return typed;
+    const CloudKnowledge *cloud = Knowledge::builtIn().cloud(publicCloudId(f.platform));
+    return cloud ? cloud->logs : QString();
 }
 
 // The paths the 7.9 endpoints are served on: the standard ones, or the framework's own typed.
@@ -567,6 +581,7 @@ DeploymentFacts deploymentFacts(const Resolver &answers)
     f.structuredLogs =
         a.text("7.5", "logging") == QLatin1String("C") || a.text("7.9.4", "log_format") == QLatin1String("A");
     f.logStack = logStackOf(a, f);
+    f.logService = logServiceOf(a, f);
     const QStringList channels = a.list("7.6", "channels");
     f.alertChannels.email = channels.contains(QStringLiteral("A"));
     f.alertChannels.chat = channels.contains(QStringLiteral("B"));
@@ -1745,14 +1760,16 @@ QString logDestination(const Facts &f, const PlatformProfile &p)
     case Facts::LogStack::Elk:
         return QStringLiteral("shipped to an ELK stack (a log shipper such as Fluent Bit, Elasticsearch, Kibana)");
     case Facts::LogStack::Files: return QStringLiteral("kept in files on each server, rotated daily by logrotate");
+    case Facts::LogStack::Named: return QStringLiteral("shipped to %1").arg(md(f.logService));
     case Facts::LogStack::Console: break;
     }
     return QStringLiteral("kept by the platform (%1)").arg(p.logs);
 }
 
-QString logStackName(Facts::LogStack stack)
+QString logStackName(const Facts &f)
 {
-    switch (stack) {
+    switch (f.logStack) {
+    case Facts::LogStack::Named: return md(f.logService);
     case Facts::LogStack::Datadog: return QStringLiteral("Datadog Logs");
     case Facts::LogStack::CloudWatch: return QStringLiteral("CloudWatch Logs");
     case Facts::LogStack::Elk: return QStringLiteral("ELK stack");
@@ -2530,7 +2547,7 @@ void addRequestLogging(QVariantMap &c, const Inputs &in)
     set(c, "LOG_FORMAT", chosenLabel(a, "7.9.4", "log_format"));
     const QString aggregation = a.text("7.9.4", "log_aggregation");
     set(c, "LOG_AGGREGATION",
-        aggregation == QLatin1String("A") ? QStringLiteral("Centralized (%1)").arg(logStackName(in.f.logStack))
+        aggregation == QLatin1String("A") ? QStringLiteral("Centralized (%1)").arg(logStackName(in.f))
                                           : chosenLabel(a, "7.9.4", "log_aggregation"));
 }
 

@@ -461,6 +461,47 @@ private Q_SLOTS:
         QVERIFY(probed > 0);
     }
 
+    // Logs go where the team said, else to the APM's or the cloud's own log service; an ELK
+    // stack is only the suggestion for a platform without one.
+    void shouldShipLogsToTheNamedService_data()
+    {
+        QTest::addColumn<QString>("platform");
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("typed on Kubernetes") << "D"
+                                             << "Grafana Loki"
+                                             << "Grafana Loki";
+        QTest::newRow("Google Cloud") << "A:Cloud Run"
+                                      << ""
+                                      << "Google Cloud Logging";
+        QTest::newRow("Azure") << "A:Azure App Service"
+                               << ""
+                               << "Azure Monitor Logs";
+        QTest::newRow("self-run cluster") << "D"
+                                          << ""
+                                          << "ELK stack";
+    }
+    void shouldShipLogsToTheNamedService()
+    {
+        QFETCH(QString, platform);
+        QFETCH(QString, typed);
+        QFETCH(QString, expected);
+        AnswerSet a = smart(Scope::Production);
+        a.answers[s("7.1")] = {{s("choice"), platform.section(u':', 0, 0)}, {s("platform"), platform.section(u':', 1)}};
+        a.answers[s("7.5")] = {{s("apm"), s("C")}, {s("logging"), s("C")}, {s("log_destination"), typed}};
+        const GenerationResult r = run(a);
+        QVERIFY2(r.errors.isEmpty(), qPrintable(errorText(r)));
+        const QString logging = section(operations(r), s("Monitoring & Logging"));
+        QVERIFY2(logging.contains(s("shipped to ")) && logging.contains(expected), qPrintable(logging));
+        if (expected != QLatin1String("ELK stack")) {
+            QVERIFY2(!operations(r).contains(s("Elasticsearch")), qPrintable(expected));
+            bool drawn = false;
+            for (const Diagram &d : r.diagrams)
+                drawn = drawn || d.source.contains(expected);
+            QVERIFY(drawn);
+        }
+    }
+
     void shouldNameOnlyCatalogVariablesInTheGuide_data() { shouldListTheSameVariablesInBothFiles_data(); }
     void shouldNameOnlyCatalogVariablesInTheGuide()
     {
