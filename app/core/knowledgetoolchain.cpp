@@ -48,6 +48,30 @@ QStringList placeholdersIn(const QString &command)
     return names;
 }
 
+// The fields deploy and migration tools share: id (once in `known`), name, match, and the
+// operations as commands, actions (never both for one operation) and notes.
+template<typename Tool>
+bool readTool(const QJsonObject &o, const QString &where, const QList<Tool> &known, Tool *t, QString *error)
+{
+    t->id = o.value(QLatin1String("id")).toString();
+    t->name = o.value(QLatin1String("name")).toString();
+    t->commands = jsonStringMap(o.value(QLatin1String("commands")));
+    t->actions = jsonStringMap(o.value(QLatin1String("actions")));
+    t->notes = jsonStringMap(o.value(QLatin1String("notes")));
+    if (!compilePatterns(o.value(QLatin1String("match")), &t->match, where + QStringLiteral(".match"), error))
+        return false;
+    if (std::any_of(known.cbegin(), known.cend(), [&](const Tool &k) { return k.id == t->id; })) {
+        *error = QStringLiteral("%1.id: \"%2\" appears twice").arg(where, t->id);
+        return false;
+    }
+    QString both;
+    if (hasBoth(t->commands, t->actions, &both)) {
+        *error = QStringLiteral("%1.actions.%2: the operation already has a command").arg(where, both);
+        return false;
+    }
+    return true;
+}
+
 } // namespace
 
 bool DeployToolKnowledge::deploysTo(const PlatformKnowledge &platform) const
@@ -101,20 +125,11 @@ bool Knowledge::loadToolchain(const QString &root, const Questionnaire &question
         const QJsonObject o = deploy.at(i).toObject();
         const QString where = QStringLiteral("deploy_tools[%1]").arg(i);
         DeployToolKnowledge t;
-        t.id = o.value(QLatin1String("id")).toString();
-        t.name = o.value(QLatin1String("name")).toString();
+        if (!readTool(o, name + QStringLiteral(": ") + where, m_deployTools, &t, error))
+            return false;
         t.platforms = jsonStrings(o.value(QLatin1String("platforms")));
         t.families = jsonStrings(o.value(QLatin1String("families")));
         t.defaultForStrategies = jsonStrings(o.value(QLatin1String("default_for_strategies")));
-        t.commands = jsonStringMap(o.value(QLatin1String("commands")));
-        t.actions = jsonStringMap(o.value(QLatin1String("actions")));
-        t.notes = jsonStringMap(o.value(QLatin1String("notes")));
-        if (!compilePatterns(o.value(QLatin1String("match")), &t.match,
-                             name + QStringLiteral(": ") + where + QStringLiteral(".match"), error))
-            return false;
-        if (std::any_of(m_deployTools.cbegin(), m_deployTools.cend(),
-                        [&](const DeployToolKnowledge &k) { return k.id == t.id; }))
-            return fail(where + QStringLiteral(".id"), QStringLiteral("\"%1\" appears twice").arg(t.id));
         if (t.platforms.isEmpty() == t.families.isEmpty())
             return fail(where, QStringLiteral("name the platforms or the families it deploys to, one of the two"));
         for (const QString &id : std::as_const(t.platforms)) {
@@ -127,10 +142,6 @@ bool Knowledge::loadToolchain(const QString &root, const Questionnaire &question
                 return fail(where + QStringLiteral(".default_for_strategies"),
                             QStringLiteral("\"%1\" is not a choice of 7.4.1 strategy").arg(letter));
         }
-        QString both;
-        if (hasBoth(t.commands, t.actions, &both))
-            return fail(where + QStringLiteral(".actions.") + both,
-                        QStringLiteral("the operation already has a command"));
         m_deployTools.append(t);
     }
 
@@ -139,21 +150,8 @@ bool Knowledge::loadToolchain(const QString &root, const Questionnaire &question
         const QJsonObject o = migration.at(i).toObject();
         const QString where = QStringLiteral("migration_tools[%1]").arg(i);
         MigrationToolKnowledge t;
-        t.id = o.value(QLatin1String("id")).toString();
-        t.name = o.value(QLatin1String("name")).toString();
-        t.commands = jsonStringMap(o.value(QLatin1String("commands")));
-        t.actions = jsonStringMap(o.value(QLatin1String("actions")));
-        t.notes = jsonStringMap(o.value(QLatin1String("notes")));
-        if (!compilePatterns(o.value(QLatin1String("match")), &t.match,
-                             name + QStringLiteral(": ") + where + QStringLiteral(".match"), error))
+        if (!readTool(o, name + QStringLiteral(": ") + where, m_migrationTools, &t, error))
             return false;
-        if (std::any_of(m_migrationTools.cbegin(), m_migrationTools.cend(),
-                        [&](const MigrationToolKnowledge &k) { return k.id == t.id; }))
-            return fail(where + QStringLiteral(".id"), QStringLiteral("\"%1\" appears twice").arg(t.id));
-        QString both;
-        if (hasBoth(t.commands, t.actions, &both))
-            return fail(where + QStringLiteral(".actions.") + both,
-                        QStringLiteral("the operation already has a command"));
         for (const char *op : {"run", "status", "rollback"}) {
             const QString key = QString::fromLatin1(op);
             if (!t.commands.contains(key) && !t.actions.contains(key))

@@ -1,5 +1,6 @@
 // resources/knowledge/: every file loads, and every kind of defect is refused with the file and key named.
 #include "knowledge.h"
+#include "knowledgeedits.h"
 #include "questionnaire.h"
 #include "testfiles.h"
 
@@ -187,19 +188,10 @@ private Q_SLOTS:
     {
         QFETCH(QJsonValue, suggestion);
         QFETCH(QString, expected);
-        QTemporaryDir dir;
-        QVERIFY(copyKnowledge(dir.path()));
-        const QString path = dir.filePath(QStringLiteral("evidence/libraries.json"));
-        QJsonObject o = readJson(path);
-        QJsonArray rules = o.value(QLatin1String("rules")).toArray();
-        QJsonObject first = rules.at(0).toObject();
-        first.insert(QStringLiteral("suggests"), QJsonArray{suggestion});
-        rules.replace(0, first);
-        o.insert(QStringLiteral("rules"), rules);
-        QVERIFY(writeJson(path, o));
-        QString error;
-        QVERIFY(!Knowledge::load(dir.path(), Questionnaire::builtIn(), &error));
-        QVERIFY2(error.contains(expected), qPrintable(error));
+        const QString error =
+            loadErrorWithFirstEntry(QStringLiteral("evidence/libraries.json"), QStringLiteral("rules"),
+                                    QStringLiteral("suggests"), QJsonArray{suggestion});
+        QVERIFY2(!error.isEmpty() && error.contains(expected), qPrintable(error));
     }
 
     // Every suggested image is a release that is still supported today. This test starts
@@ -271,19 +263,8 @@ private Q_SLOTS:
         QFETCH(QString, key);
         QFETCH(QJsonValue, value);
         QFETCH(QString, expected);
-        QTemporaryDir dir;
-        QVERIFY(copyKnowledge(dir.path()));
-        const QString path = dir.filePath(QStringLiteral("images.json"));
-        QJsonObject o = readJson(path);
-        QJsonArray entries = o.value(list).toArray();
-        QJsonObject first = entries.at(0).toObject();
-        first.insert(key, value);
-        entries.replace(0, first);
-        o.insert(list, entries);
-        QVERIFY(writeJson(path, o));
-        QString error;
-        QVERIFY(!Knowledge::load(dir.path(), Questionnaire::builtIn(), &error));
-        QVERIFY2(error.contains(expected), qPrintable(error));
+        const QString error = loadErrorWithFirstEntry(QStringLiteral("images.json"), list, key, value);
+        QVERIFY2(!error.isEmpty() && error.contains(expected), qPrintable(error));
         QVERIFY2(error.contains(key), qPrintable(error)); // the key at fault is named
     }
 

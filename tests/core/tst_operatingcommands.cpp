@@ -2,6 +2,7 @@
 // answers name, and are safe to paste: every variable they use is one the document asks to
 // set, an answered value is one shell word, and the whole set parses (bash -n).
 #include "knowledge.h"
+#include "knowledgeedits.h"
 #include "operatingcommands.h"
 #include "questionnaire.h"
 #include "testfiles.h"
@@ -367,19 +368,8 @@ private Q_SLOTS:
         QFETCH(QString, key);
         QFETCH(QJsonValue, value);
         QFETCH(QString, expected);
-        QTemporaryDir dir;
-        QVERIFY(copyKnowledge(dir.path()));
-        const QString path = dir.filePath(QStringLiteral("toolchain.json"));
-        QJsonObject o = readJson(path);
-        QJsonArray entries = o.value(list).toArray();
-        QJsonObject first = entries.at(0).toObject();
-        first.insert(key, value);
-        entries.replace(0, first);
-        o.insert(list, entries);
-        QVERIFY(writeJson(path, o));
-        QString error;
-        QVERIFY(!Knowledge::load(dir.path(), Questionnaire::builtIn(), &error));
-        QVERIFY2(error.contains(expected), qPrintable(error));
+        const QString error = loadErrorWithFirstEntry(QStringLiteral("toolchain.json"), list, key, value);
+        QVERIFY2(!error.isEmpty() && error.contains(expected), qPrintable(error));
     }
 
     // With nothing named, one secrets store per cloud (and one off the clouds) is assumed;
