@@ -488,7 +488,7 @@ Facts::LogStack logStackOf(const AnswerReader &a, const Facts &f)
 // The log service of LogStack::Named: typed, or the cloud's own (clouds.json).
 QString logServiceOf(const AnswerReader &a, const Facts &f)
 {
-    const QString typed = a.text("7.5", "log_destination");
+    QString typed = a.text("7.5", "log_destination");
     if (!typed.isEmpty() || f.logStack != Facts::LogStack::Named)
         return typed;
     const CloudKnowledge *cloud = Knowledge::builtIn().cloud(publicCloudId(f.platform));
