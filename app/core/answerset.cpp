@@ -82,6 +82,9 @@ bool Resolver::conditionHolds(const Question &question, const Field &field) cons
         [this](const QString &qid, const QString &fid) {
             if (qid == QLatin1String("context"))
                 return contextValue(fid);
+            // "answers:scope": fields only one scope's documents use are asked only there.
+            if (qid == QLatin1String("answers"))
+                return QVariant(scopeId(m_a.scope));
             return value(qid, fid);
         },
         false);

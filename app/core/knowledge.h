@@ -185,6 +185,25 @@ struct ServiceKnowledge {
     QList<ServiceVariable> variables;
 };
 
+// What Enterprise scope's reliability sections assume when no answer says
+// (resources/knowledge/reliability.json).
+struct ReliabilityKnowledge {
+    int windowDays = 30;               // the SLO window
+    double availabilityPercent = 99.9; // the availability target used when none is answered
+    QString source;                    // why that default
+    struct BurnRateAlert {
+        bool critical = false;
+        double rate = 1; // times faster than the budget allows
+        int longWindowMinutes = 60;
+        int shortWindowMinutes = 5;
+    };
+    QList<BurnRateAlert> burnRateAlerts;
+    // Words that tie a 7.9.2/7.9.3 row to the project's database, cache or queue.
+    QList<QRegularExpression> databaseWords;
+    QList<QRegularExpression> cacheWords;
+    QList<QRegularExpression> queueWords;
+};
+
 // What a 7.1 answer means: the platform the typed name is recognised as, and the cloud it
 // belongs to (named in the text, implied by the platform, or AWS for an unnamed cloud).
 struct PlatformMatch {
@@ -263,6 +282,7 @@ public:
     // The migration tool a typed name means; null when none is recognised.
     const MigrationToolKnowledge *migrationTool(const QString &typed) const;
     const DatabaseKnowledge *database(const QString &id) const;
+    const ReliabilityKnowledge &reliability() const { return m_reliability; }
     // The backup commands of the managed service that runs `database` on a cloud or platform.
     const ManagedDatabaseCommands *managedCommands(const QString &database, const QString &cloud,
                                                    const QString &platformId) const;
@@ -276,6 +296,7 @@ private:
     bool loadImages(const QString &root, const Questionnaire &questionnaire, QString *error);
     bool loadRuntimes(const QString &root, const Questionnaire &questionnaire, QString *error);
     bool loadServices(const QString &root, QString *error);
+    bool loadReliability(const QString &root, QString *error);
 
     QList<PlatformKnowledge> m_platforms;
     QList<CloudKnowledge> m_clouds;
@@ -295,6 +316,7 @@ private:
     QList<MigrationToolKnowledge> m_migrationTools;
     QList<DatabaseKnowledge> m_databases;
     QList<ManagedDatabaseCommands> m_managedCommands;
+    ReliabilityKnowledge m_reliability;
 };
 
 } // namespace opsflow

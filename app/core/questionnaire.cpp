@@ -536,8 +536,9 @@ std::optional<Questionnaire> Questionnaire::fromJson(const QByteArray &json, QSt
     // Every name a condition or check uses must exist: a typo would hide a block forever.
     auto checkReferences = [&](const Expression &e, const QString &questionId, const QString &where) {
         for (const auto &[qid, fid] : e.references(questionId)) {
-            const bool known =
-                qid == QLatin1String("context") ? q.contextField(fid) != nullptr : q.field(qid, fid) != nullptr;
+            const bool known = qid == QLatin1String("context") ? q.contextField(fid) != nullptr
+                : qid == QLatin1String("answers")              ? fid == QLatin1String("scope")
+                                                               : q.field(qid, fid) != nullptr;
             if (!known)
                 r.fail(where, QStringLiteral("condition names unknown field \"%1:%2\"").arg(qid, fid));
         }

@@ -4,6 +4,7 @@
 #include "answerset.h"
 #include "consistency.h"
 #include "defaultsused.h"
+#include "enterprisecontext.h"
 #include "envcatalog.h"
 #include "escaping.h"
 #include "healthendpoints.h"
@@ -1869,14 +1870,24 @@ Channels alertRouting(const Facts &f, const QString &pagerName)
     return r;
 }
 
+// Who critical alerts and warnings notify, as the Alerts table says it.
+Channels alertNotifies(const Inputs &in)
+{
+    const QString tool = in.a.text("7.6", "on_call_tool");
+    const QString pager = in.f.onCall && !tool.isEmpty() ? md(tool) : QStringLiteral("PagerDuty/Opsgenie");
+    const Channels routing = alertRouting(in.f, pager);
+    return {{routing.critical.isEmpty() ? NotDecided : routing.critical.join(QStringLiteral(", "))},
+            {routing.warning.isEmpty() ? NotDecided : routing.warning.join(QStringLiteral(", "))}};
+}
+
 void addAlerts(QVariantMap &c, const Inputs &in)
 {
     const AnswerReader &a = in.a;
     const QString tool = a.text("7.6", "on_call_tool");
     const QString pager = in.f.onCall && !tool.isEmpty() ? md(tool) : QStringLiteral("PagerDuty/Opsgenie");
-    const Channels routing = alertRouting(in.f, pager);
-    const QString critical = routing.critical.isEmpty() ? NotDecided : routing.critical.join(QStringLiteral(", "));
-    const QString warning = routing.warning.isEmpty() ? NotDecided : routing.warning.join(QStringLiteral(", "));
+    const Channels notifies = alertNotifies(in);
+    const QString critical = notifies.critical.value(0);
+    const QString warning = notifies.warning.value(0);
     const QString live = livenessPath(a).isEmpty() ? healthPaths(a).basic : livenessPath(a);
 
     struct Condition {
@@ -1910,14 +1921,16 @@ void addAlerts(QVariantMap &c, const Inputs &in)
     for (const Condition &cond : conditions) {
         if (!a.has("7.6", "conditions", cond.id))
             continue;
-        alerts << item({{"NAME", QString::fromLatin1(cond.name)},
+        alerts << item({{"ID", QString::fromLatin1(cond.id)},
+                        {"NAME", QString::fromLatin1(cond.name)},
                         {"CONDITION", cond.when},
                         {"SEVERITY", cond.critical ? QStringLiteral("Critical") : QStringLiteral("Warning")},
                         {"NOTIFIES", cond.critical ? critical : warning}});
     }
     if (!alerts.isEmpty() && a.flag("7.7.2", "alert_exhaustion").value_or(false))
         alerts << item(
-            {{"NAME", QStringLiteral("Connection pool exhausted")},
+            {{"ID", QStringLiteral("pool")},
+             {"NAME", QStringLiteral("Connection pool exhausted")},
              {"CONDITION", QStringLiteral("requests wait for a free database connection for more than 1 minute")},
              {"SEVERITY", QStringLiteral("Warning")},
              {"NOTIFIES", warning}});
@@ -2829,7 +2842,39 @@ void addFeatureFlags(QVariantMap &c, const Inputs &in)
     set(c, "FLAGS_FOR_RELEASES", in.a.text("7.4.1", "strategy") == QLatin1String("D"));
 }
 
+// What the Enterprise sections reuse from the others, in the same words.
+void addEnterpriseSections(QVariantMap &c, const Inputs &in)
+{
+    EnterpriseInputs e(in.a, Knowledge::builtIn().reliability());
+    e.enterprise = in.a.resolver().answers().scope == Scope::Enterprise;
+    e.loadBalancer = in.p.loadBalancer;
+    e.apmName = apmName(in.f, in.p);
+    const Channels notifies = alertNotifies(in);
+    e.criticalNotifies = notifies.critical.value(0);
+    e.warningNotifies = notifies.warning.value(0);
+    if (in.f.database != Facts::Database::None) {
+        const QString managed = managedDatabase(in);
+        e.database = managed.isEmpty() ? engineName(in.f.database)
+                                       : QStringLiteral("%1 (%2)").arg(engineName(in.f.database), managed);
+    }
+    e.cache = cacheName(in.f.cache);
+    e.queue = queueName(in.f.queue);
+    e.healthChecks = healthCheckKeys(in.a, in.f);
+    e.endpoints = placedEndpoints(in);
+    addEnterprise(c, e);
+}
+
 } // namespace
+
+QString markdownUserText(const QString &text)
+{
+    return md(text);
+}
+
+QString markdownUserCell(const QString &text)
+{
+    return cell(text);
+}
 
 // What the Operating Commands section needs besides the commands themselves.
 OperatingCommandsFacts operatingCommandsFacts(const Inputs &in)
@@ -2904,6 +2949,7 @@ QVariantMap templateContext(const Resolver &answers, const DeploymentFacts &fact
     addRequestLogging(c, in);
     addDocumentation(c, in);
     addRunbooks(c, in);
+    addEnterpriseSections(c, in);
     addApiDocs(c, in);
     addDiagrams(c, in, diagrams);
     addEnvGroups(c, catalog);

@@ -47,6 +47,11 @@ private:
 enum class LogSetting { Level, BodyLogging };
 QString environmentLogSetting(const AnswerReader &a, const QString &environment, LogSetting setting);
 
+// Text a user typed, escaped for Markdown prose and for a table cell (a typed "{{", URL or
+// e-mail address stays literal text).
+QString markdownUserText(const QString &text);
+QString markdownUserCell(const QString &text);
+
 // "My API!" → "my-api": for resource names, commands and .env values; never empty.
 QString projectSlug(const QString &projectName);
 
