@@ -824,7 +824,7 @@ CloudProfile gcpProfile(const Facts &f)
     default: break;
     }
     p.cloudQueueLabel = QStringLiteral("Pub/Sub<br/>Topic and Subscription");
-    p.queueTrigger = QStringLiteral("Push Subscription");
+    p.queueTrigger = QStringLiteral("Subscription");
     p.storageLabel = QStringLiteral("Cloud Storage Bucket<br/>File Storage");
     p.backupLabel = QStringLiteral("Automated Backups<br/>Point-in-time Recovery");
     if (f.containerized)

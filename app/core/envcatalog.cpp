@@ -7,6 +7,7 @@
 #include "templatecontext.h"
 
 #include <QLocale>
+#include <QRegularExpression>
 #include <QSet>
 
 namespace opsflow {
@@ -106,8 +107,8 @@ void addApplication(Catalog &c, const AnswerReader &a, const DeploymentFacts &fa
         QStringLiteral(
             "Release version shown by the health check and attached to logs, errors and traces; set by the pipeline (for example the commit SHA)."));
     if (facts.platform == DeploymentFacts::Platform::Aws)
-        c.add(Application, QStringLiteral("AWS_REGION"), true, QStringLiteral("string"), QStringLiteral("us-east-1"),
-              {}, QStringLiteral("AWS region of the service's resources."));
+        c.add(Application, QStringLiteral("AWS_REGION"), true, QStringLiteral("string"), exampleRegion(facts), {},
+              QStringLiteral("AWS region of the service's resources."));
 }
 
 QString databaseUrlExample(DeploymentFacts::Database database, const QString &dbName)
@@ -200,7 +201,7 @@ void addCacheAndQueue(Catalog &c, const DeploymentFacts &facts, const QString &s
         c.add(Queue, QStringLiteral("SQS_QUEUE_URL"), true, QStringLiteral("URL"),
               QStringLiteral("http://localhost:4566/000000000000/%1-jobs").arg(slug), {},
               QStringLiteral("URL of the job queue (LocalStack locally)."));
-        c.add(Queue, QStringLiteral("AWS_REGION"), true, QStringLiteral("string"), QStringLiteral("us-east-1"), {},
+        c.add(Queue, QStringLiteral("AWS_REGION"), true, QStringLiteral("string"), exampleRegion(facts), {},
               QStringLiteral("AWS region of the queue."));
         c.add(Queue, QStringLiteral("AWS_ENDPOINT_URL"), false, QStringLiteral("URL"),
               QStringLiteral("http://localhost:4566"), {},
@@ -213,13 +214,30 @@ void addCacheAndQueue(Catalog &c, const DeploymentFacts &facts, const QString &s
               QStringLiteral("Client ID shown in the brokers' logs and metrics."));
         break;
     case Q::PubSub:
+        c.add(Queue, QStringLiteral("GOOGLE_CLOUD_PROJECT"), true, QStringLiteral("string"),
+              googleCloudProjectExample(slug), {},
+              QStringLiteral("Google Cloud project of this environment's resources: the Pub/Sub topic and "
+                             "subscription (the emulator takes any project name locally) and any other Google "
+                             "Cloud service the app calls."));
         c.add(Queue, QStringLiteral("PUBSUB_TOPIC"), true, QStringLiteral("string"),
-              QStringLiteral("%1-jobs").arg(slug), {}, QStringLiteral("Pub/Sub topic of the job queue."));
+              QStringLiteral("%1-jobs").arg(slug), {}, QStringLiteral("Pub/Sub topic the service publishes jobs to."));
+        c.add(Queue, QStringLiteral("PUBSUB_SUBSCRIPTION"), true, QStringLiteral("string"),
+              QStringLiteral("%1-jobs-worker").arg(slug), {},
+              QStringLiteral("Subscription that delivers the jobs to the worker."));
+        c.add(Queue, QStringLiteral("PUBSUB_EMULATOR_HOST"), false, QStringLiteral("host:port"),
+              QStringLiteral("localhost:8085"), {},
+              QStringLiteral("Local development only: the client libraries talk to the emulator; unset in deployed "
+                             "environments."));
         break;
     case Q::ServiceBus:
+        // No emulator runs in the local stack: development uses a namespace in Azure.
         c.addSecret(Queue, QStringLiteral("SERVICEBUS_CONNECTION_STRING"), true, QStringLiteral("string"),
-                    QStringLiteral("Endpoint=sb://localhost/;SharedAccessKey=%1").arg(ChangeMe),
-                    QStringLiteral("Azure Service Bus connection string."));
+                    QStringLiteral("Endpoint=sb://%1-dev.servicebus.windows.net/;SharedAccessKeyName=app;"
+                                   "SharedAccessKey=%2")
+                        .arg(slug, ChangeMe),
+                    QStringLiteral("Azure Service Bus connection string; locally, a development namespace in Azure."));
+        c.add(Queue, QStringLiteral("SERVICEBUS_QUEUE_NAME"), true, QStringLiteral("string"),
+              QStringLiteral("%1-jobs").arg(slug), {}, QStringLiteral("Service Bus queue of the jobs."));
         break;
     case Q::None: break;
     }
@@ -296,7 +314,7 @@ void addMonitoring(Catalog &c, const DeploymentFacts &facts, const QString &slug
               QStringLiteral("Extra attributes on all telemetry; at least the environment."));
         break;
     case Apm::CloudWatch:
-        c.add(Monitoring, QStringLiteral("AWS_REGION"), true, QStringLiteral("string"), QStringLiteral("us-east-1"), {},
+        c.add(Monitoring, QStringLiteral("AWS_REGION"), true, QStringLiteral("string"), exampleRegion(facts), {},
               QStringLiteral("AWS region CloudWatch metrics and logs go to."));
         c.add(Monitoring, QStringLiteral("CLOUDWATCH_NAMESPACE"), false, QStringLiteral("string"), slug, slug,
               QStringLiteral("Namespace of the service's custom metrics."));
@@ -351,14 +369,16 @@ void addAlerts(Catalog &c, const AnswerReader &a, const DeploymentFacts &facts)
 }
 
 // A service's variables, as its knowledge entry gives them.
-void addServiceVariables(Catalog &c, const QString &group, const ServiceKnowledge &service, const QString &slug)
+void addServiceVariables(Catalog &c, const QString &group, const ServiceKnowledge &service, const QString &slug,
+                         const QString &region)
 {
     for (const ServiceVariable &v : service.variables) {
         if (v.secret)
             c.addSecret(group, v.name, v.required, v.type, ChangeMe, v.about);
         else
-            c.add(group, v.name, v.required, v.type, QString(v.example).replace(QLatin1String("{slug}"), slug), {},
-                  v.about);
+            c.add(group, v.name, v.required, v.type,
+                  QString(v.example).replace(QLatin1String("{slug}"), slug).replace(QLatin1String("{region}"), region),
+                  {}, v.about);
     }
 }
 
@@ -368,7 +388,7 @@ void addFeatureFlags(Catalog &c, const AnswerReader &a, const QString &slug)
         return;
     // A service OpsFlow does not know gets no invented settings.
     if (const ServiceKnowledge *flags = Knowledge::builtIn().flagService(a.text("7.3", "flag_service")))
-        addServiceVariables(c, FeatureFlags, *flags, slug);
+        addServiceVariables(c, FeatureFlags, *flags, slug, {});
 }
 
 void addSecretsManager(Catalog &c, const AnswerReader &a, const DeploymentFacts &facts, const QString &slug)
@@ -377,7 +397,7 @@ void addSecretsManager(Catalog &c, const AnswerReader &a, const DeploymentFacts 
         return;
     if (const ServiceKnowledge *store =
             Knowledge::builtIn().secretsStore(a.text("7.3", "secrets_store"), publicCloudId(facts.platform)))
-        addServiceVariables(c, SecretsManager, *store, slug);
+        addServiceVariables(c, SecretsManager, *store, slug, exampleRegion(facts));
 }
 
 void addShutdown(Catalog &c, const AnswerReader &a)
@@ -456,6 +476,18 @@ QStringList envGroupOrder()
 {
     return {Application, Database,     Cache,          Queue,          Logging,   Monitoring,
             Alerts,      FeatureFlags, SecretsManager, HealthShutdown, Resilience};
+}
+
+QString googleCloudProjectExample(const QString &slug)
+{
+    return slug + QStringLiteral("-development");
+}
+
+QString exampleRegion(const DeploymentFacts &facts)
+{
+    static const QRegularExpression shape(QStringLiteral("^[a-z]{2,}(-[a-z0-9]+)*-?[0-9]*$"));
+    return shape.match(facts.region).hasMatch() && facts.region.size() <= 32 ? facts.region
+                                                                             : QStringLiteral("us-east-1");
 }
 
 QList<EnvVar> envCatalog(const Resolver &answers, const DeploymentFacts &facts)

@@ -28,8 +28,16 @@ QStringList envGroupOrder();
 
 // Every variable the answers imply, grouped in envGroupOrder() and unique by name. Examples
 // and descriptions hold OpsFlow's own text, numbers and choices from the answers, and the
-// project name only as a slug: never text typed into the wizard, so no typed secret can
-// reach .env.example.
+// project name only as a slug, and the 7.1 region only when it has a region's shape: never
+// free text typed into the wizard, so no typed secret can reach .env.example.
 QList<EnvVar> envCatalog(const Resolver &answers, const DeploymentFacts &facts);
+
+// The region examples name: the answered one when it looks like a cloud region
+// ("eu-west-1", "europe-west4", "westeurope"), else us-east-1.
+QString exampleRegion(const DeploymentFacts &facts);
+
+// The Google Cloud project the examples name: the development project, which the Pub/Sub
+// emulator also serves, so .env.example and the local stack agree.
+QString googleCloudProjectExample(const QString &slug);
 
 } // namespace opsflow

@@ -63,6 +63,10 @@ std::optional<PlatformKnowledge> platformFrom(const QJsonObject &o, const QStrin
         }
     }
     p.rolling = o.value(QLatin1String("rolling")).toString();
+    const QJsonObject resilience = o.value(QLatin1String("resilience")).toObject();
+    p.resilience = {resilience.value(QLatin1String("zones")).toString(),
+                    resilience.value(QLatin1String("regions")).toString(),
+                    resilience.value(QLatin1String("tls")).toString()};
     const QJsonObject stop = o.value(QLatin1String("stop")).toObject();
     if (!stop.isEmpty()) {
         p.stop.actor = stop.value(QLatin1String("actor")).toString();

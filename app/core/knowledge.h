@@ -36,6 +36,13 @@ struct PlatformKnowledge {
     QHash<QString, QString> commands;
     QHash<QString, QString> actions; // the same operations as prose, where no command exists
     QString rolling;
+    // Markdown sentences Enterprise scope's Resilience section uses: how instances spread
+    // across zones, how a second region runs, where TLS ends and certificates come from.
+    struct Resilience {
+        QString zones;
+        QString regions;
+        QString tls;
+    } resilience;
     struct Stop {
         QString actor;   // "ECS"; empty: the platform's stop window is not known
         QString setting; // markdown; empty when fixed
@@ -138,7 +145,9 @@ struct DatabaseKnowledge {
     QString name; // "PostgreSQL"
     int port = 0; // 0: not a network server
     QString driver;
-    QHash<QString, QString> managed;  // aws, gcp, azure, heroku, paas → the managed service
+    QHash<QString, QString> managed; // aws, gcp, azure, heroku, paas → the managed service
+    // The same keys plus self_hosted → Markdown: how data and backups are encrypted at rest.
+    QHash<QString, QString> encryptionAtRest;
     QHash<QString, QString> commands; // ping, connections
     QString automatedBackups;         // self-run: the mechanism of automated backups
     QString manualBackups;

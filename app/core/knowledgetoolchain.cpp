@@ -191,6 +191,7 @@ bool Knowledge::loadStores(const QString &root, const Questionnaire &questionnai
         d.driver = o.value(QLatin1String("driver")).toString();
         d.managed = jsonStringMap(o.value(QLatin1String("managed")));
         d.commands = jsonStringMap(o.value(QLatin1String("commands")));
+        d.encryptionAtRest = jsonStringMap(o.value(QLatin1String("encryption_at_rest")));
         const QJsonObject self = o.value(QLatin1String("self_hosted")).toObject();
         d.automatedBackups = self.value(QLatin1String("automated")).toString();
         d.manualBackups = self.value(QLatin1String("manual")).toString();
@@ -202,6 +203,22 @@ bool Knowledge::loadStores(const QString &root, const Questionnaire &questionnai
                         QStringLiteral("\"%1\" is not an engine of the context field database").arg(d.id));
         if (database(d.id))
             return fail(where + QStringLiteral(".id"), QStringLiteral("\"%1\" appears twice").arg(d.id));
+        // Every service that can run the engine says how it encrypts, and nothing else does.
+        // Sorted, so the error names the same key on every run.
+        QStringList services = d.managed.keys();
+        services.sort();
+        for (const QString &service : std::as_const(services)) {
+            if (!d.encryptionAtRest.contains(service))
+                return fail(where + QStringLiteral(".encryption_at_rest"),
+                            QStringLiteral("\"%1\" (%2) has no entry").arg(service, d.managed.value(service)));
+        }
+        QStringList described = d.encryptionAtRest.keys();
+        described.sort();
+        for (const QString &service : std::as_const(described)) {
+            if (service != QLatin1String("self_hosted") && !d.managed.contains(service))
+                return fail(where + QStringLiteral(".encryption_at_rest.") + service,
+                            QStringLiteral("no managed service \"%1\" runs this engine").arg(service));
+        }
         // A server runs in the local stack and in a client pod: it needs its image.
         if (d.port > 0 && !serviceImage(d.id))
             return fail(where + QStringLiteral(".id"),

@@ -11,6 +11,7 @@
 #include "knowledge.h"
 #include "operatingcommands.h"
 #include "operatingcommandscontext.h"
+#include "resiliencecontext.h"
 
 #include <QLocale>
 #include <QSet>
@@ -431,6 +432,10 @@ Facts::Queue queueOf(const QString &id)
         return Facts::Queue::Kafka;
     if (id == QLatin1String("redis"))
         return Facts::Queue::Redis;
+    if (id == QLatin1String("pubsub"))
+        return Facts::Queue::PubSub;
+    if (id == QLatin1String("servicebus"))
+        return Facts::Queue::ServiceBus;
     return Facts::Queue::None;
 }
 
@@ -583,6 +588,7 @@ DeploymentFacts deploymentFacts(const Resolver &answers)
         a.text("7.5", "logging") == QLatin1String("C") || a.text("7.9.4", "log_format") == QLatin1String("A");
     f.logStack = logStackOf(a, f);
     f.logService = logServiceOf(a, f);
+    f.region = a.text("7.1", "region").simplified();
     const QStringList channels = a.list("7.6", "channels");
     f.alertChannels.email = channels.contains(QStringLiteral("A"));
     f.alertChannels.chat = channels.contains(QStringLiteral("B"));
@@ -652,8 +658,8 @@ QString queueName(Facts::Queue q)
     case Facts::Queue::Sqs: return QStringLiteral("Amazon SQS");
     case Facts::Queue::Kafka: return QStringLiteral("Kafka");
     case Facts::Queue::Redis: return QStringLiteral("the Redis job queue");
-    case Facts::Queue::PubSub: return QStringLiteral("Pub/Sub");
-    case Facts::Queue::ServiceBus: return QStringLiteral("Service Bus");
+    case Facts::Queue::PubSub: return QStringLiteral("Google Cloud Pub/Sub");
+    case Facts::Queue::ServiceBus: return QStringLiteral("Azure Service Bus");
     case Facts::Queue::None: break;
     }
     return {};
@@ -823,8 +829,9 @@ void addDefaultsUsed(QVariantMap &c, const Inputs &in)
     set(c, "DEFAULTS_CONTEXT",
         context.isEmpty() ? QVariantList() : QVariantList{item({{"ALL", false}, {"VALUES", defaultsLine(context)}})});
     for (const Question &question : q.questions()) {
-        const QList<DefaultedValue> values = defaultedValues(facts, question);
+        QList<DefaultedValue> values = defaultedValues(facts, question);
         count += values.size();
+        values.removeIf([&question](const DefaultedValue &v) { return shownInResilience(question.id, v.fieldId); });
         QVariantList line;
         if (!values.isEmpty())
             line.append(item({{"ALL", allValuesDefaulted(facts, question)}, {"VALUES", defaultsLine(values)}}));
@@ -888,6 +895,7 @@ void addPlatform(QVariantMap &c, const Inputs &in)
     };
     set(c, "PLATFORM_CLUSTER", where("cluster"));
     set(c, "PLATFORM_NAMESPACE", where("namespace"));
+    set(c, "PLATFORM_REGION", where("region"));
     set(c, "SECRETS_STORE", secretsStore(in));
 }
 
@@ -1062,7 +1070,7 @@ QList<ComposeService> stackServices(const Facts &f, const QString &slug)
             init.image = serviceImage("aws-cli");
             init.environment = {QStringLiteral("AWS_ACCESS_KEY_ID: test"),
                                 QStringLiteral("AWS_SECRET_ACCESS_KEY: test"),
-                                QStringLiteral("AWS_DEFAULT_REGION: us-east-1")};
+                                QStringLiteral("AWS_DEFAULT_REGION: ") + exampleRegion(f)};
             init.extra = {QStringLiteral("entrypoint: [\"sh\", \"-c\"]"),
                           QStringLiteral("command: [\"until aws --endpoint-url http://localstack:4566 sqs create-queue "
                                          "--queue-name %1-jobs; do sleep 2; done\"]")
@@ -1072,6 +1080,37 @@ QList<ComposeService> stackServices(const Facts &f, const QString &slug)
             services.append(init);
         }
         break;
+    case Facts::Queue::PubSub: {
+        // The emulator keeps topics in memory and starts with none: create the topic and the
+        // worker's subscription, retrying until it answers; 409 means they already exist.
+        const QString emulator = serviceImage("pubsub-emulator");
+        const QString project = googleCloudProjectExample(slug);
+        services.append(
+            composeService(QStringLiteral("pubsub"), emulator, {},
+                           {QStringLiteral("command: [\"gcloud\", \"beta\", \"emulators\", \"pubsub\", \"start\", "
+                                           "\"--project=%1\", \"--host-port=0.0.0.0:8085\"]")
+                                .arg(project)}));
+        services.last().appEnvironment << QStringLiteral("PUBSUB_EMULATOR_HOST: {host}:8085")
+                                       << QStringLiteral("GOOGLE_CLOUD_PROJECT: ") + project;
+        ComposeService init;
+        init.name = QStringLiteral("queue-init");
+        init.image = emulator;
+        const QString base = QStringLiteral("http://pubsub:8085/v1/projects/") + project;
+        const QString put =
+            QStringLiteral("until curl -s -o /dev/null -w '%{http_code}' -X PUT %1 | grep -qE '200|409'; "
+                           "do sleep 2; done");
+        init.extra = {
+            QStringLiteral("entrypoint: [\"sh\", \"-c\"]"),
+            QStringLiteral("command: [\"%1 && %2\"]")
+                .arg(put.arg(base + QStringLiteral("/topics/%1-jobs").arg(slug)),
+                     put.arg(QStringLiteral("-H 'Content-Type: application/json' -d '{\\\"topic\\\": "
+                                            "\\\"projects/%1/topics/%2-jobs\\\"}' %3/subscriptions/%2-jobs-worker")
+                                 .arg(project, slug, base)))};
+        init.oneShot = true;
+        init.after = QStringLiteral("pubsub");
+        services.append(init);
+        break;
+    }
     default: break;
     }
     return services;
@@ -1349,6 +1388,8 @@ void addContainers(QVariantMap &c, const Inputs &in)
     set(c, "COMPOSE_YAML",
         edited ? composeFromTable(in.a.rows("7.2", "compose_services"), in.f, in.slug)
                : composeFromStack(in.f, in.slug));
+    // Azure Service Bus has no stand-in in the local stack: say so rather than claim one.
+    set(c, "COMPOSE_QUEUE_OUTSIDE", in.f.queue == Facts::Queue::ServiceBus ? queueName(in.f.queue) : QString());
 }
 
 // ---- Environments ----------------------------------------------------------------------------
@@ -2862,6 +2903,21 @@ void addEnterpriseSections(QVariantMap &c, const Inputs &in)
     e.healthChecks = healthCheckKeys(in.a, in.f);
     e.endpoints = placedEndpoints(in);
     addEnterprise(c, e);
+
+    ResilienceInputs r(in.a);
+    r.enterprise = e.enterprise;
+    r.platform = in.p.id.isEmpty() ? nullptr : Knowledge::builtIn().platform(in.p.id);
+    r.failoverLabel = chosenLabel(in.a, "7.1", "failover");
+    if (const DatabaseKnowledge *db = databaseKnowledge(in.f.database)) {
+        r.databaseEngine = db->name;
+        r.database = e.database;
+        const QString key = managedKey(in.f, in.p.id);
+        r.databaseEncryption = db->encryptionAtRest.value(key.isEmpty() ? QStringLiteral("self_hosted") : key);
+        r.backupsKeptIn = backupMechanism(in, in.a.text("7.7", "strategy"));
+    }
+    r.logsKeptIn = in.f.logStack == Facts::LogStack::Console ? in.p.logs : logStackName(in.f);
+    r.tracesKeptIn = in.f.apm == Facts::Apm::None ? QString() : apmName(in.f, in.p);
+    addResilience(c, r);
 }
 
 } // namespace

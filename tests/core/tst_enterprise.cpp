@@ -3,6 +3,7 @@
 // alert linked to a runbook that links back, and Production documents untouched.
 #include "answerset.h"
 #include "enterprisecontext.h"
+#include "generateddocs.h"
 #include "generation.h"
 #include "questionnaire.h"
 
@@ -11,6 +12,8 @@
 #include <QTest>
 
 using namespace opsflow;
+using testing::operationsFor;
+using testing::sectionOf;
 
 namespace {
 
@@ -26,19 +29,6 @@ AnswerSet smart(Scope scope)
     a.mode = Mode::SmartAutoSuggest;
     a.context = {{s("project_name"), s("claims-service")}, {s("database"), s("postgresql")}, {s("cache"), s("none")}};
     return a;
-}
-
-QString operations(const AnswerSet &answers)
-{
-    const Resolver resolver(Questionnaire::builtIn(), answers);
-    const GenerationResult result = generate(resolver, TemplateSet::builtIn());
-    for (const TemplateError &e : result.errors)
-        qWarning("%s", qPrintable(e.toString()));
-    for (const GeneratedFile &f : result.files) {
-        if (f.path == QLatin1String("docs/operations.md"))
-            return QString::fromUtf8(f.content);
-    }
-    return {};
 }
 
 // Every heading's anchor as GitHub makes it, with -1, -2 … for repeats.
@@ -68,16 +58,6 @@ QStringList fragmentLinks(const QString &markdown)
     for (auto it = link.globalMatch(markdown); it.hasNext();)
         out << it.next().captured(1);
     return out;
-}
-
-// The text of the "## title" section, up to the next "## ".
-QString section(const QString &markdown, const QString &title)
-{
-    const qsizetype start = markdown.indexOf(s("\n## ") + title + u'\n');
-    if (start < 0)
-        return {};
-    const qsizetype end = markdown.indexOf(s("\n## "), start + 1);
-    return markdown.mid(start, end < 0 ? -1 : end - start);
 }
 
 } // namespace
@@ -115,8 +95,8 @@ private slots:
 
     void shouldMarkTheTargetAsADefaultOnlyWhenNotAnswered()
     {
-        const QString unanswered = operations(smart(Scope::Enterprise));
-        const QString slo = section(unanswered, s("Service Level Objectives"));
+        const QString unanswered = operationsFor(smart(Scope::Enterprise));
+        const QString slo = sectionOf(unanswered, s("Service Level Objectives"));
         QVERIFY2(
             slo.contains(s("| 99.9% of requests succeed | 0.1% of requests, or 43.2 minutes of complete outage |")),
             qPrintable(slo));
@@ -125,8 +105,8 @@ private slots:
 
         AnswerSet answered = smart(Scope::Enterprise);
         answered.answers[s("7.6")][s("slo_availability_percent")] = 99.95;
-        const QString withTarget = operations(answered);
-        const QString answeredSlo = section(withTarget, s("Service Level Objectives"));
+        const QString withTarget = operationsFor(answered);
+        const QString answeredSlo = sectionOf(withTarget, s("Service Level Objectives"));
         QVERIFY2(answeredSlo.contains(s("| 99.95% of requests succeed | 0.05% of requests, or 21.6 minutes")),
                  qPrintable(answeredSlo));
         QVERIFY(!answeredSlo.contains(s("*Defaults:*")));
@@ -143,7 +123,7 @@ private slots:
     {
         AnswerSet a = smart(Scope::Enterprise);
         a.answers[s("7.6")][s("slo_availability_percent")] = 99.5;
-        const QString slo = section(operations(a), s("Service Level Objectives"));
+        const QString slo = sectionOf(operationsFor(a), s("Service Level Objectives"));
         // 14.4 × 0.5% = 7.2%; 14.4 × 60 min of a 43,200 min window = 2% of the budget.
         QVERIFY2(slo.contains(s("| Critical | 14.4× | 7.2% | 1 hour and 5 minutes | 2% | 2.1 days |")),
                  qPrintable(slo));
@@ -153,10 +133,10 @@ private slots:
     void shouldNameTheOwnerOnlyWhenAnswered()
     {
         AnswerSet a = smart(Scope::Enterprise);
-        QVERIFY(section(operations(a), s("Service Level Objectives"))
+        QVERIFY(sectionOf(operationsFor(a), s("Service Level Objectives"))
                     .contains(s("Service owner: *not decided yet* (7.6, \"Service owner\").")));
         a.answers[s("7.6")][s("service_owner")] = s("Claims Platform team");
-        QVERIFY(section(operations(a), s("Service Level Objectives"))
+        QVERIFY(sectionOf(operationsFor(a), s("Service Level Objectives"))
                     .contains(s("Service owner: **Claims Platform team**.")));
     }
 
@@ -172,7 +152,7 @@ private slots:
             QVariantList{QVariantMap{{s("service"), s("Geocoder API")}, {s("timeout_ms"), 2000}, {s("retries"), 1}},
                          QVariantMap{{s("service"), s("Stripe")}, {s("timeout_ms"), 3000}, {s("retries"), 2}},
                          QVariantMap{{s("service"), s("Redis cache")}, {s("timeout_ms"), 100}, {s("retries"), 0}}};
-        const QString table = section(operations(a), s("Dependency Failures"));
+        const QString table = sectionOf(operationsFor(a), s("Dependency Failures"));
         QVERIFY2(table.contains(
                      s("| Stripe | fallback (7.9.2): Queue the charge | (2 + 1) × 3000 ms = 9 s, plus backoff |")),
                  qPrintable(table));
@@ -185,12 +165,12 @@ private slots:
 
     void shouldLinkEveryAlertToARunbookThatLinksBack()
     {
-        const QString doc = operations(smart(Scope::Enterprise));
+        const QString doc = operationsFor(smart(Scope::Enterprise));
         const QSet<QString> headings = anchors(doc);
         for (const QString &fragment : fragmentLinks(doc))
             QVERIFY2(headings.contains(fragment), qPrintable(s("no heading for #") + fragment));
 
-        const QString alerts = section(doc, s("Alerts"));
+        const QString alerts = sectionOf(doc, s("Alerts"));
         static const QRegularExpression row(s("^\\| ([^|]+) \\|.*\\| \\[Runbook: [^]]+\\]\\(#([a-z0-9-]+)\\) \\|$"),
                                             QRegularExpression::MultilineOption);
         int linked = 0;
@@ -226,8 +206,8 @@ private slots:
         AnswerSet withEnterpriseAnswers = plain;
         withEnterpriseAnswers.answers[s("7.6")][s("slo_availability_percent")] = 99.95;
         withEnterpriseAnswers.answers[s("7.6")][s("service_owner")] = s("Claims Platform team");
-        const QString doc = operations(plain);
-        const QString other = operations(withEnterpriseAnswers);
+        const QString doc = operationsFor(plain);
+        const QString other = operationsFor(withEnterpriseAnswers);
         qsizetype at = 0;
         while (at < doc.size() && at < other.size() && doc.at(at) == other.at(at))
             ++at;
