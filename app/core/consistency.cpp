@@ -38,6 +38,8 @@ const QList<QPair<QString, QStringList>> &ruleSpecs()
           "needed_s"}},
         {QStringLiteral("stop-window-limit"),
          {"actor", "window_s", "platform", "platform_where", "total_s", "total_where", "margin_s", "needed_s"}},
+        {QStringLiteral("stop-window-limit-default"),
+         {"actor", "window_s", "platform", "platform_where", "total_s", "total_where", "margin_s", "fit_s"}},
         {QStringLiteral("pool-min-max"), {"min", "min_where", "max", "max_where"}},
         {QStringLiteral("pool-database-limit"),
          {"instances", "instances_where", "max", "max_where", "total", "limit", "limit_source", "database",
@@ -599,7 +601,12 @@ private:
             {QStringLiteral("needed_s"), num(needed)}};
         if (longest > 0 && needed > longest) {
             values.insert(QStringLiteral("window_s"), num(longest));
-            add(QStringLiteral("stop-window-limit"), values,
+            // The recommended answers never block generation: a default that the platform
+            // cannot honour is the questionnaire's fault, reported with the total that fits.
+            const bool answered = m_facts.field(q, QStringLiteral("total_timeout_s")).isAnswer();
+            if (!answered)
+                values.insert(QStringLiteral("fit_s"), num(std::max(longest - m_rules.stopMarginSeconds, 1)));
+            add(answered ? QStringLiteral("stop-window-limit") : QStringLiteral("stop-window-limit-default"), values,
                 {where(QStringLiteral("7.1"),
                        QStringLiteral("%1, stop window at most %2 s").arg(platform->name, num(longest))),
                  totalWhere},

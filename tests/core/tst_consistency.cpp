@@ -141,6 +141,10 @@ private Q_SLOTS:
         QTest::newRow("stop-window-limit, fixed")
             << "stop-window-limit" << cloudRun << QVariantMap{{"7.9.1:total_timeout_s", 30}}
             << QStringList{"Cloud Run", "30", "10"} << QStringList{"7.1", "7.9.1"};
+        // Steps that fit, and the total left to the questionnaire's default of 30 s.
+        QTest::newRow("stop-window-limit-default")
+            << "stop-window-limit-default" << cloudRun << QVariantMap{{"7.9.1:total_timeout_s", QVariant()}}
+            << QStringList{"Cloud Run", "30", "10", "5"} << QStringList{"7.1", "7.9.1"};
 
         QTest::newRow("pool-min-max") << "pool-min-max" << QVariantMap{{"7.7.2:min_connections", 10}}
                                       << QVariantMap{{"7.7.2:min_connections", 20}} << QStringList{"20", "10"}
@@ -287,15 +291,23 @@ private Q_SLOTS:
     void shouldRaiseNoErrorOnTheDefaults_data()
     {
         QTest::addColumn<int>("scope");
-        QTest::newRow("mvp") << int(Scope::Mvp);
-        QTest::newRow("production") << int(Scope::Production);
-        QTest::newRow("enterprise") << int(Scope::Enterprise);
+        QTest::addColumn<QString>("platform"); // typed into 7.1; empty: the default platform
+        const std::pair<const char *, Scope> scopes[] = {
+            {"mvp", Scope::Mvp}, {"production", Scope::Production}, {"enterprise", Scope::Enterprise}};
+        for (const auto &[name, scope] : scopes) {
+            QTest::addRow("%s", name) << int(scope) << QString();
+            // Every platform's own limits (a stop window that cannot be raised) included.
+            for (const PlatformKnowledge &p : Knowledge::builtIn().platforms())
+                QTest::addRow("%s, %s", name, qPrintable(p.id)) << int(scope) << p.name;
+        }
     }
 
     void shouldRaiseNoErrorOnTheDefaults()
     {
         QFETCH(int, scope);
-        const AnswerSet a = answersWith({}, Scope(scope));
+        QFETCH(QString, platform);
+        const AnswerSet a =
+            answersWith(platform.isEmpty() ? QVariantMap() : QVariantMap{{"7.1:platform", platform}}, Scope(scope));
         const Resolver resolver(Questionnaire::builtIn(), a);
         const QList<RuleFinding> findings = checkConsistency(resolver);
         for (const RuleFinding &f : findings) {
