@@ -1411,6 +1411,13 @@ QList<Environment> environments(const AnswerReader &a)
     return envs;
 }
 
+bool hasStaging(const AnswerReader &a)
+{
+    const QList<Environment> envs = environments(a);
+    return std::any_of(envs.begin(), envs.end(),
+                       [](const Environment &e) { return e.appEnv == QLatin1String("staging"); });
+}
+
 QString deployedText(const AnswerReader &a, const QString &appEnv, bool docker)
 {
     if (appEnv == QLatin1String("development"))
@@ -1479,6 +1486,7 @@ void addEnvironments(QVariantMap &c, const Inputs &in)
                       {"CONFIGURATION", joinWords(config)}});
     }
     set(c, "ENVIRONMENTS", rows);
+    set(c, "HAS_STAGING", hasStaging(in.a));
 
     // operations.md names a typed store or flag service; configuration.md points at it.
     const auto approaches = [&](const QString &storeName, const QString &flagName) {
@@ -1514,7 +1522,8 @@ CiPlatform ciPlatform(const QString &choice)
 {
     static const QHash<QString, CiPlatform> platforms = {
         {QStringLiteral("A"),
-         {"`.github/workflows/deploy.yml`", "GitHub Actions secrets (environment secrets for staging and production)",
+         {"`.github/workflows/deploy.yml`",
+          "GitHub Actions secrets (environment secrets, one set per deployed environment)",
           "a required reviewer on the `production` environment"}},
         {QStringLiteral("B"),
          {"`.gitlab-ci.yml`", "GitLab CI/CD variables (masked and protected)",
@@ -2709,7 +2718,8 @@ void addApiDocs(QVariantMap &c, const Inputs &in)
         points
             << QStringLiteral("Tooling: %1.").arg(tool)
             << QStringLiteral(
-                   "Served as `/openapi.json` with interactive docs at `/docs` in development and staging; in production behind authentication or switched off.")
+                   "Served as `/openapi.json` with interactive docs at `/docs` in %1; in production behind authentication or switched off.")
+                   .arg(hasStaging(a) ? QStringLiteral("development and staging") : QStringLiteral("development"))
             << QStringLiteral(
                    "The pipeline exports the document and fails on breaking changes (for example with oasdiff) unless the change is deliberate.");
     } else if (strategy == QLatin1String("B")) {

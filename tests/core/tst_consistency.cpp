@@ -186,6 +186,7 @@ private Q_SLOTS:
             << QVariantMap{{"7.3:environments", "C"},
                            {"7.4:stages", QStringList{"checkout", "build", "deploy_production"}},
                            {"7.4:auto_deploy", "C"},
+                           {"7.7.1:testing", QStringList{"dry_run"}},
                            {"7.9.4:log_levels",
                             rows({{{"environment", "Development"}, {"level", "debug"}},
                                   {{"environment", "Production"}, {"level", "info"}}})}}
@@ -194,6 +195,17 @@ private Q_SLOTS:
                                   {{"environment", "Staging"}, {"level", "info"}},
                                   {{"environment", "Production"}, {"level", "info"}}})}}
             << QStringList{"Staging", "Development, Production"} << QStringList{"7.9.4", "7.3"};
+        QTest::newRow("environment-names, migration testing")
+            << "environment-names"
+            << QVariantMap{{"7.3:environments", "C"},
+                           {"7.4:stages", QStringList{"checkout", "build", "deploy_production"}},
+                           {"7.4:auto_deploy", "C"},
+                           {"7.7.1:testing", QStringList{"dry_run"}},
+                           {"7.9.4:log_levels",
+                            rows({{{"environment", "Development"}, {"level", "debug"}},
+                                  {{"environment", "Production"}, {"level", "info"}}})}}
+            << QVariantMap{{"7.7.1:testing", QStringList{"staging", "dry_run"}}}
+            << QStringList{"Staging", "Development, Production"} << QStringList{"7.7.1", "7.3"};
         QTest::newRow("environment-names, two environments")
             << "environment-names" << QVariantMap{} << QVariantMap{{"7.3:environments", "C"}}
             << QStringList{"Staging", "Development, Production"} << QStringList{"7.3"};

@@ -600,6 +600,44 @@ private Q_SLOTS:
         }
     }
 
+    // Two environments have no staging: the restore drill and the API docs say where
+    // instead, and no sentence sends anything to an environment that does not exist.
+    void shouldNameOnlyTheEnvironmentsAnswered()
+    {
+        AnswerSet a = smart(Scope::Enterprise);
+        a.answers[s("7.1")] = {{s("choice"), s("A")}, {s("platform"), s("AWS ECS")}};
+        a.answers[s("7.3")] = {{s("environments"), s("C")}, {s("env_config"), QStringList{s("A")}}};
+        a.answers[s("7.4")] = {
+            {s("platform"), s("A")},
+            {s("stages"), QStringList{s("checkout"), s("install"), s("test"), s("build"), s("deploy_production")}},
+            {s("auto_deploy"), s("B")}};
+        a.answers[s("7.10")] = {{s("api_docs"), s("A")}};
+        // The seed's own defaults name staging (7.7.1's testing, 7.9.4's example rows): the
+        // environment-names rule warns about those; answered here, only our prose remains.
+        a.answers[s("7.7.1")] = {{s("testing"), QStringList{s("dry_run")}}};
+        const QVariantMap dev = {{s("environment"), s("Development")},
+                                 {s("level"), s("debug")},
+                                 {s("body_logging"), s("Full")},
+                                 {s("performance_logging"), s("Yes")}};
+        const QVariantMap prod = {{s("environment"), s("Production")},
+                                  {s("level"), s("info")},
+                                  {s("body_logging"), s("Minimal")},
+                                  {s("performance_logging"), s("Yes")}};
+        a.answers[s("7.9.4")] = {{s("log_levels"), QVariantList{dev, prod}}};
+        const GenerationResult r = run(a);
+        QVERIFY2(r.errors.isEmpty(), qPrintable(errorText(r)));
+        const QString doc = operations(r);
+        QVERIFY(doc.contains(s("restore the latest backup into a scratch database that nothing else uses")));
+        QVERIFY(doc.contains(s("interactive docs at `/docs` in development;")));
+        const qsizetype at = doc.indexOf(s("staging"), 0, Qt::CaseInsensitive);
+        QVERIFY2(at < 0, qPrintable(doc.mid(std::max<qsizetype>(0, at - 200), 400)));
+
+        a.answers[s("7.3")][s("environments")] = s("A");
+        const QString three = operations(run(a));
+        QVERIFY(three.contains(s("restore the latest backup into staging")));
+        QVERIFY(three.contains(s("interactive docs at `/docs` in development and staging;")));
+    }
+
     // Production simplifies 7.9.1-7.9.4: the wizard asks their headlines only, but the values
     // an answers file holds for their details are used, never replaced by defaults.
     void shouldKeepAnsweredDetailsOfSimplifiedQuestions()
