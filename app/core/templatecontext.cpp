@@ -1113,6 +1113,16 @@ QList<ComposeService> stackServices(const Facts &f, const QString &slug)
     }
     default: break;
     }
+    if (f.apm == Facts::Apm::OpenTelemetry) {
+        // A stand-in for the Collector: Jaeger takes OTLP on 4318 (published too, for an app
+        // run outside compose with .env's localhost) and shows the traces on
+        // http://localhost:16686. The image already listens on every interface; the setting
+        // says so where a reader sees it.
+        services.append(composeService(
+            QStringLiteral("jaeger"), serviceImage("jaeger"), {QStringLiteral("JAEGER_LISTEN_HOST: 0.0.0.0")},
+            {QStringLiteral("ports:"), QStringLiteral("  - \"16686:16686\""), QStringLiteral("  - \"4318:4318\"")}));
+        services.last().appEnvironment << QStringLiteral("OTEL_EXPORTER_OTLP_ENDPOINT: http://{host}:4318");
+    }
     return services;
 }
 

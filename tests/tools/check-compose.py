@@ -13,7 +13,8 @@ config`) must accept it. Then, on the configuration Compose resolved:
   override names a service of the file (inside a container, localhost is the container).
   Other localhost addresses (a collector, a secrets server the stack does not start) are
   printed as warnings: the app reaches them only once the developer runs them;
-- a LocalStack queue is created by a service the app waits for, under the name the app reads.
+- a LocalStack queue, and a Pub/Sub emulator's topic and subscription, are created by a
+  service the app waits for, under the names the app reads.
 
 Usage: check-compose.py OPERATIONS_MD...
        check-compose.py --must-find TEXT [--must-find TEXT…] OPERATIONS_MD...
@@ -34,7 +35,8 @@ import yaml  # python3-yaml, which docker-compose depends on
 # What each official image refuses to start without (from the images' documentation).
 # The port each image serves, to tell which .env addresses the stack itself provides.
 PORT_OF_IMAGE = {"postgres": 5432, "mysql": 3306, "mongo": 27017, "redis": 6379, "memcached": 11211,
-                 "rabbitmq": 5672, "kafka": 9092, "localstack": 4566}
+                 "rabbitmq": 5672, "kafka": 9092, "localstack": 4566, "google-cloud-cli": 8085,
+                 "jaeger": 4318}
 
 REQUIRED_BY_IMAGE = {
     "postgres": [["POSTGRES_PASSWORD", "POSTGRES_HOST_AUTH_METHOD"]],
@@ -157,6 +159,21 @@ def check(operations_md, command):
             waits = (app.get("depends_on") or {}).get(creators[0], {})
             if waits.get("condition") != "service_completed_successfully":
                 problems.append(f"the app does not wait for {creators[0]} to create the queue")
+    if any("emulators" in image for image in images.values()):
+        def read(key):
+            return app_env.get(key, dotenv.get(key, ("", False))[0])
+        project = read("GOOGLE_CLOUD_PROJECT")
+        wanted = {"topic": f"/v1/projects/{project}/topics/{read('PUBSUB_TOPIC')}",
+                  "subscription": f"/v1/projects/{project}/subscriptions/{read('PUBSUB_SUBSCRIPTION')}"}
+        for what, path in wanted.items():
+            creators = [name for name, s in services.items()
+                        if "-X PUT" in " ".join(map(str, (s.get("command") or [])))
+                        and re.search(re.escape(path) + r"(?![\w-])", " ".join(map(str, (s.get("command") or []))))]
+            if not creators:
+                problems.append(f"the Pub/Sub emulator starts empty and nothing creates the {what} {path}")
+            elif ((app.get("depends_on") or {}).get(creators[0], {}).get("condition")
+                  != "service_completed_successfully"):
+                problems.append(f"the app does not wait for {creators[0]} to create the {what}")
     return problems
 
 
