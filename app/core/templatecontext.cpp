@@ -941,6 +941,9 @@ private:
     QString m_out;
 };
 
+// The local stack's one made-up credential, the same as .env.example's placeholders.
+const QString ChangeMeToken = QStringLiteral("change-me");
+
 struct ComposeService {
     QString name;
     QString image;
@@ -1112,6 +1115,32 @@ QList<ComposeService> stackServices(const Facts &f, const QString &slug)
         break;
     }
     default: break;
+    }
+    const ServiceKnowledge *store =
+        f.secretsService ? Knowledge::builtIn().secretsStore(f.secretsStore, publicCloudId(f.platform)) : nullptr;
+    if (store && store->id == QLatin1String("vault")) {
+        // Vault's dev server: in memory, unsealed, with a known root token and the kv engine
+        // at secret/. It starts empty, so a one-shot service writes this environment's path
+        // (a placeholder value: the team adds the real keys) before the app starts.
+        services.append(composeService(QStringLiteral("vault"), serviceImage("vault"),
+                                       {QStringLiteral("VAULT_DEV_ROOT_TOKEN_ID: ") + ChangeMeToken,
+                                        QStringLiteral("VAULT_DEV_LISTEN_ADDRESS: 0.0.0.0:8200")},
+                                       {QStringLiteral("cap_add:"), QStringLiteral("  - IPC_LOCK"),
+                                        QStringLiteral("ports:"), QStringLiteral("  - \"8200:8200\"")}));
+        services.last().appEnvironment << QStringLiteral("VAULT_ADDR: http://{host}:8200")
+                                       << QStringLiteral("VAULT_TOKEN: ") + ChangeMeToken;
+        ComposeService init;
+        init.name = QStringLiteral("secrets-init");
+        init.image = serviceImage("vault");
+        init.environment = {QStringLiteral("VAULT_ADDR: http://vault:8200"),
+                            QStringLiteral("VAULT_TOKEN: ") + ChangeMeToken};
+        init.extra = {QStringLiteral("entrypoint: [\"sh\", \"-c\"]"),
+                      QStringLiteral("command: [\"until vault kv put secret/%1/development placeholder=change-me; "
+                                     "do sleep 2; done\"]")
+                          .arg(slug)};
+        init.oneShot = true;
+        init.after = QStringLiteral("vault");
+        services.append(init);
     }
     if (f.apm == Facts::Apm::OpenTelemetry) {
         // A stand-in for the Collector: Jaeger takes OTLP on 4318 (published too, for an app

@@ -11,9 +11,10 @@ config`) must accept it. Then, on the configuration Compose resolved:
 - every address in the app's .env that a service of the file serves (by its port), and every
   REQUIRED one with a placeholder host, is overridden in the app's environment, and every
   override names a service of the file (inside a container, localhost is the container).
-  Other localhost addresses (a collector, a secrets server the stack does not start) are
+  Other localhost addresses (a flag service the stack does not start) are
   printed as warnings: the app reaches them only once the developer runs them;
-- a LocalStack queue, and a Pub/Sub emulator's topic and subscription, are created by a
+- a LocalStack queue, a Pub/Sub emulator's topic and subscription, and a Vault dev server's
+  secret path are created by a
   service the app waits for, under the names the app reads.
 
 Usage: check-compose.py OPERATIONS_MD...
@@ -36,7 +37,7 @@ import yaml  # python3-yaml, which docker-compose depends on
 # The port each image serves, to tell which .env addresses the stack itself provides.
 PORT_OF_IMAGE = {"postgres": 5432, "mysql": 3306, "mongo": 27017, "redis": 6379, "memcached": 11211,
                  "rabbitmq": 5672, "kafka": 9092, "localstack": 4566, "google-cloud-cli": 8085,
-                 "jaeger": 4318}
+                 "jaeger": 4318, "vault": 8200}
 
 REQUIRED_BY_IMAGE = {
     "postgres": [["POSTGRES_PASSWORD", "POSTGRES_HOST_AUTH_METHOD"]],
@@ -174,6 +175,20 @@ def check(operations_md, command):
             elif ((app.get("depends_on") or {}).get(creators[0], {}).get("condition")
                   != "service_completed_successfully"):
                 problems.append(f"the app does not wait for {creators[0]} to create the {what}")
+    if any(image.split(":")[0].endswith("/vault") for image in images.values()):
+        # kv version 2 reads secret/data/PATH; `vault kv put secret/PATH` writes it.
+        path = app_env.get("VAULT_SECRET_PATH", dotenv.get("VAULT_SECRET_PATH", ("", False))[0])
+        written_path = path.replace("/data/", "/", 1)
+        creators = [name for name, s in services.items()
+                    if re.search(r"vault kv put " + re.escape(written_path) + r"\s",
+                                 " ".join(map(str, (s.get("command") or []))))]
+        if not path:
+            problems.append("Vault runs but the app reads no VAULT_SECRET_PATH")
+        elif not creators:
+            problems.append(f"the Vault dev server starts empty and nothing writes {path}")
+        elif ((app.get("depends_on") or {}).get(creators[0], {}).get("condition")
+              != "service_completed_successfully"):
+            problems.append(f"the app does not wait for {creators[0]} to write the secrets")
     return problems
 
 
