@@ -30,13 +30,29 @@ bool isConfiguration(const QString &path)
     return path == QLatin1String("specs/configuration.md");
 }
 
+// The part of a configuration document that lists what the service reads: its "Environment
+// Variables" section when it has one (the deployment and alerting secrets further down are
+// read by other tools and are not in .env.example by design), else all of it.
+QString variablesPart(const QString &document)
+{
+    static const QRegularExpression heading(QStringLiteral("^## Environment Variables[ \\t]*$"),
+                                            QRegularExpression::MultilineOption);
+    static const QRegularExpression next(QStringLiteral("^## "), QRegularExpression::MultilineOption);
+    const QRegularExpressionMatch start = heading.match(document);
+    if (!start.hasMatch())
+        return document;
+    const QRegularExpressionMatch end = next.match(document, start.capturedEnd());
+    return document.mid(start.capturedStart(),
+                        end.hasMatch() ? end.capturedStart() - start.capturedStart() : qsizetype(-1));
+}
+
 // The variables a configuration document lists: the first cell of its table rows, in code.
 QStringList configurationVariables(const QByteArray &text)
 {
     static const QRegularExpression row(QStringLiteral("^\\|\\s*`([A-Za-z_][A-Za-z0-9_.-]*)`\\s*\\|"),
                                         QRegularExpression::MultilineOption);
     QStringList names;
-    for (auto it = row.globalMatch(QString::fromUtf8(text)); it.hasNext();) {
+    for (auto it = row.globalMatch(variablesPart(QString::fromUtf8(text))); it.hasNext();) {
         const QString name = it.next().captured(1);
         if (!names.contains(name))
             names.append(name);
