@@ -325,6 +325,46 @@ private Q_SLOTS:
             find<QLabel>(QStringLiteral("completion/file/docs/operations.md"))->text().startsWith(QStringLiteral("⛔")));
     }
 
+    // Like `opsflow generate` without --accept-errors: answers that contradict each other
+    // are listed, and nothing is written until the user says to write them anyway.
+    void shouldWriteNothingWithContradictionsUntilAccepted()
+    {
+        QVERIFY(openWindow());
+        // Cloud Run kills the process 10 s after SIGTERM: an answered 30 s shutdown cannot fit.
+        model()->setValue(QStringLiteral("7.1"), QStringLiteral("platform"), QStringLiteral("Google Cloud Run"));
+        model()->setValue(QStringLiteral("7.9.1"), QStringLiteral("total_timeout_s"), 30);
+        QVERIFY(toGeneratePage());
+        auto *rules = find<QLabel>(QStringLiteral("generate/rules"));
+        QVERIFY(rules && rules->isVisible());
+        QVERIFY2(rules->text().contains(QLatin1String("allows at most 10 s between SIGTERM and SIGKILL")),
+                 qPrintable(rules->text()));
+        QVERIFY(rules->text().contains(QLatin1String("One answer contradicts another")));
+        auto *write = find<QPushButton>(QStringLiteral("generate/write"));
+        QVERIFY(!write->isEnabled());
+        QVERIFY(!page()->generate());
+        QVERIFY(!QFile::exists(file(operations)));
+        QVERIFY(find<QLabel>(QStringLiteral("generate/outcome"))->text().startsWith(QLatin1String("Nothing written")));
+
+        QVERIFY(click(QStringLiteral("generate/acceptErrors")));
+        QVERIFY(write->isEnabled());
+        QVERIFY(click(QStringLiteral("generate/write")));
+        QCOMPARE(pageKey(wizard()), QStringLiteral("completion"));
+        QVERIFY(readAll(file(operations)).contains("Cloud Run allows only 10 s"));
+
+        // Resolved: no list, no box, the button as usual.
+        const std::pair<const char *, int> fits[] = {{"stop_accepting_timeout_s", 1},
+                                                     {"finish_requests_timeout_s", 2},
+                                                     {"db_close_timeout_s", 1},
+                                                     {"total_timeout_s", 5}};
+        for (const auto &[field, seconds] : fits)
+            model()->setValue(QStringLiteral("7.9.1"), QString::fromLatin1(field), seconds);
+        wizard()->back();
+        QCOMPARE(pageKey(wizard()), QStringLiteral("generate"));
+        QVERIFY(!rules->isVisible());
+        QVERIFY(!find<QWidget>(QStringLiteral("generate/acceptErrors"))->isVisible());
+        QVERIFY(write->isEnabled());
+    }
+
     void shouldBlockALinkThatLeavesTheProject()
     {
         QTemporaryDir outside;

@@ -4,6 +4,7 @@
 #include "generatepage.h"
 
 #include "answersmodel.h"
+#include "consistency.h"
 #include "diffview.h"
 #include "projectsession.h"
 #include "textdiff.h"
@@ -11,6 +12,7 @@
 #include "uilogging.h"
 
 #include <QButtonGroup>
+#include <QCheckBox>
 #include <QDir>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -45,8 +47,10 @@ GeneratePage::GeneratePage(AnswersModel *model, ProjectSession *project, QWidget
     : QWizardPage(parent), m_model(model), m_project(project),
       m_context(TextStyles::richLabel(QStringLiteral("generate/context"), this)),
       m_folder(TextStyles::richLabel(QStringLiteral("generate/folder"), this)),
-      m_errors(TextStyles::richLabel(QStringLiteral("generate/errors"), this)), m_scroll(new QScrollArea(this)),
-      m_outcome(TextStyles::richLabel(QStringLiteral("generate/outcome"), this)),
+      m_errors(TextStyles::richLabel(QStringLiteral("generate/errors"), this)),
+      m_rules(TextStyles::richLabel(QStringLiteral("generate/rules"), this)),
+      m_acceptErrors(new QCheckBox(tr("Write the documents &anyway, with these contradictions in them"), this)),
+      m_scroll(new QScrollArea(this)), m_outcome(TextStyles::richLabel(QStringLiteral("generate/outcome"), this)),
       m_generate(new QPushButton(tr("&Generate"), this))
 {
     setObjectName(QStringLiteral("generate"));
@@ -55,6 +59,9 @@ GeneratePage::GeneratePage(AnswersModel *model, ProjectSession *project, QWidget
                    "a copy of every file replaced goes to .ai-flow/backups/phase7/."));
 
     m_errors->hide();
+    m_rules->hide();
+    m_acceptErrors->setObjectName(QStringLiteral("generate/acceptErrors"));
+    m_acceptErrors->hide();
     m_scroll->setWidgetResizable(true);
     m_scroll->setFrameShape(QFrame::NoFrame);
     m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -72,10 +79,14 @@ GeneratePage::GeneratePage(AnswersModel *model, ProjectSession *project, QWidget
     layout->addWidget(m_context);
     layout->addWidget(m_folder);
     layout->addWidget(m_errors);
+    layout->addWidget(m_rules);
+    layout->addWidget(m_acceptErrors);
     layout->addWidget(m_scroll, 1);
     layout->addLayout(bottom);
 
     connect(m_generate, &QPushButton::clicked, this, &GeneratePage::generate);
+    connect(m_acceptErrors, &QCheckBox::toggled, this,
+            [this](bool accepted) { m_generate->setEnabled(!m_ruleErrors || accepted); });
     connect(m_project, &ProjectSession::folderChanged, this, [this] {
         m_choices.clear();
         if (isVisible())
@@ -85,6 +96,7 @@ GeneratePage::GeneratePage(AnswersModel *model, ProjectSession *project, QWidget
 
 void GeneratePage::initializePage()
 {
+    m_acceptErrors->setChecked(false);
     m_written = false;
     m_result = WriteResult();
     m_outcome->hide();
@@ -158,6 +170,7 @@ void GeneratePage::showPlan()
                                tr("Template errors — the documents they belong to are not written:"),
                                errors.join(QStringLiteral("<br>"))));
     m_errors->setVisible(!errors.isEmpty());
+    showRuleErrors();
 
     // Rebuilt on every plan; the focus and the scroll position stay where they were.
     const QWidget *focus = focusWidget();
@@ -178,6 +191,26 @@ void GeneratePage::showPlan()
         if (auto *again = content->findChild<QWidget *>(focusName))
             again->setFocus();
     }
+}
+
+void GeneratePage::showRuleErrors()
+{
+    QStringList messages;
+    for (const RuleFinding &finding : checkConsistency(m_model->resolver())) {
+        if (finding.severity == Severity::Error)
+            messages.append(finding.message.toHtmlEscaped());
+    }
+    m_ruleErrors = !messages.isEmpty();
+    const QString count = messages.size() == 1 ? tr("One answer contradicts another")
+                                               : tr("%1 answers contradict others").arg(messages.size());
+    m_rules->setText(
+        QStringLiteral("<span style=\"color:%1\"><b>⛔ %2</b> — the documents would state both. "
+                       "Go back and change one of them, or write the documents anyway:</span>"
+                       "<ul><li>%3</li></ul>")
+            .arg(TextStyles::errorColor(palette()).name(), count, messages.join(QStringLiteral("</li><li>"))));
+    m_rules->setVisible(m_ruleErrors);
+    m_acceptErrors->setVisible(m_ruleErrors);
+    m_generate->setEnabled(!m_ruleErrors || m_acceptErrors->isChecked());
 }
 
 QWidget *GeneratePage::documentWidget(const DocumentPlan &document, QWidget *parent)
@@ -308,6 +341,11 @@ bool GeneratePage::generate()
     }
     // What is on disk now, with the choices made: the plan shown may be a moment old.
     replan();
+    if (m_ruleErrors && !m_acceptErrors->isChecked()) {
+        m_outcome->setText(tr("Nothing written: some answers contradict each other (listed above)."));
+        m_outcome->show();
+        return false;
+    }
     const WriteResult result = executePlan(m_plan.writePlan());
     m_result = result;
     m_written = result.ok;

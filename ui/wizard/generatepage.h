@@ -7,6 +7,7 @@
 
 #include <QWizardPage>
 
+class QCheckBox;
 class QLabel;
 class QPushButton;
 class QScrollArea;
@@ -47,6 +48,7 @@ Q_SIGNALS:
 private:
     void showContext();
     void showPlan();
+    void showRuleErrors();
     QWidget *documentWidget(const DocumentPlan &document, QWidget *parent);
     QWidget *conflictWidget(const DocumentPlan &document, const SectionConflict &conflict, QWidget *parent);
 
@@ -59,6 +61,11 @@ private:
     QLabel *m_context;
     QLabel *m_folder;
     QLabel *m_errors;
+    // Answers that contradict each other (consistency errors): like `opsflow generate`
+    // without --accept-errors, nothing is written until the user says to write them anyway.
+    QLabel *m_rules;
+    QCheckBox *m_acceptErrors;
+    bool m_ruleErrors = false;
     QScrollArea *m_scroll;
     QLabel *m_outcome;
     QPushButton *m_generate;
