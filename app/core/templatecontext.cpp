@@ -969,6 +969,20 @@ ComposeService composeService(const QString &name, const QString &image, const Q
     return s;
 }
 
+// A one-shot service that sets another one up (a queue, a topic, a secret path): it runs
+// `shell` until it succeeds, once `after` has started, and the app waits for it to finish.
+ComposeService setupService(const QString &name, const QString &image, const QStringList &environment,
+                            const QString &after, QString shell)
+{
+    shell.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('"'), QLatin1String("\\\""));
+    ComposeService s = composeService(
+        name, image, environment,
+        {QStringLiteral("entrypoint: [\"sh\", \"-c\"]"), QStringLiteral("command: [\"%1\"]").arg(shell)});
+    s.oneShot = true;
+    s.after = after;
+    return s;
+}
+
 ComposeService databaseService(Facts::Database d, const QString &dbName)
 {
     ComposeService s;
@@ -1065,23 +1079,16 @@ QList<ComposeService> stackServices(const Facts &f, const QString &slug)
         services.last().appEnvironment
             << QStringLiteral("SQS_QUEUE_URL: http://{host}:4566/000000000000/%1-jobs").arg(slug)
             << QStringLiteral("AWS_ENDPOINT_URL: http://{host}:4566");
-        {
-            // LocalStack starts with no queues: create the one the app reads, retrying until
-            // LocalStack answers (the AWS CLI image has no wait of its own).
-            ComposeService init;
-            init.name = QStringLiteral("queue-init");
-            init.image = serviceImage("aws-cli");
-            init.environment = {QStringLiteral("AWS_ACCESS_KEY_ID: test"),
-                                QStringLiteral("AWS_SECRET_ACCESS_KEY: test"),
-                                QStringLiteral("AWS_DEFAULT_REGION: ") + exampleRegion(f)};
-            init.extra = {QStringLiteral("entrypoint: [\"sh\", \"-c\"]"),
-                          QStringLiteral("command: [\"until aws --endpoint-url http://localstack:4566 sqs create-queue "
-                                         "--queue-name %1-jobs; do sleep 2; done\"]")
-                              .arg(slug)};
-            init.oneShot = true;
-            init.after = QStringLiteral("localstack");
-            services.append(init);
-        }
+        // LocalStack starts with no queues: create the one the app reads, retrying until
+        // LocalStack answers (the AWS CLI image has no wait of its own).
+        services.append(setupService(
+            QStringLiteral("queue-init"), serviceImage("aws-cli"),
+            {QStringLiteral("AWS_ACCESS_KEY_ID: test"), QStringLiteral("AWS_SECRET_ACCESS_KEY: test"),
+             QStringLiteral("AWS_DEFAULT_REGION: ") + exampleRegion(f)},
+            QStringLiteral("localstack"),
+            QStringLiteral("until aws --endpoint-url http://localstack:4566 sqs create-queue --queue-name %1-jobs; "
+                           "do sleep 2; done")
+                .arg(slug)));
         break;
     case Facts::Queue::PubSub: {
         // The emulator keeps topics in memory and starts with none: create the topic and the
@@ -1095,23 +1102,16 @@ QList<ComposeService> stackServices(const Facts &f, const QString &slug)
                                 .arg(project)}));
         services.last().appEnvironment << QStringLiteral("PUBSUB_EMULATOR_HOST: {host}:8085")
                                        << QStringLiteral("GOOGLE_CLOUD_PROJECT: ") + project;
-        ComposeService init;
-        init.name = QStringLiteral("queue-init");
-        init.image = emulator;
         const QString base = QStringLiteral("http://pubsub:8085/v1/projects/") + project;
         const QString put =
             QStringLiteral("until curl -s -o /dev/null -w '%{http_code}' -X PUT %1 | grep -qE '200|409'; "
                            "do sleep 2; done");
-        init.extra = {
-            QStringLiteral("entrypoint: [\"sh\", \"-c\"]"),
-            QStringLiteral("command: [\"%1 && %2\"]")
-                .arg(put.arg(base + QStringLiteral("/topics/%1-jobs").arg(slug)),
-                     put.arg(QStringLiteral("-H 'Content-Type: application/json' -d '{\\\"topic\\\": "
-                                            "\\\"projects/%1/topics/%2-jobs\\\"}' %3/subscriptions/%2-jobs-worker")
-                                 .arg(project, slug, base)))};
-        init.oneShot = true;
-        init.after = QStringLiteral("pubsub");
-        services.append(init);
+        services.append(setupService(
+            QStringLiteral("queue-init"), emulator, {}, QStringLiteral("pubsub"),
+            put.arg(base + QStringLiteral("/topics/%1-jobs").arg(slug)) + QStringLiteral(" && ")
+                + put.arg(QStringLiteral("-H 'Content-Type: application/json' -d '{\"topic\": "
+                                         "\"projects/%1/topics/%2-jobs\"}' %3/subscriptions/%2-jobs-worker")
+                              .arg(project, slug, base))));
         break;
     }
     default: break;
@@ -1129,18 +1129,12 @@ QList<ComposeService> stackServices(const Facts &f, const QString &slug)
                                         QStringLiteral("ports:"), QStringLiteral("  - \"8200:8200\"")}));
         services.last().appEnvironment << QStringLiteral("VAULT_ADDR: http://{host}:8200")
                                        << QStringLiteral("VAULT_TOKEN: ") + ChangeMeToken;
-        ComposeService init;
-        init.name = QStringLiteral("secrets-init");
-        init.image = serviceImage("vault");
-        init.environment = {QStringLiteral("VAULT_ADDR: http://vault:8200"),
-                            QStringLiteral("VAULT_TOKEN: ") + ChangeMeToken};
-        init.extra = {QStringLiteral("entrypoint: [\"sh\", \"-c\"]"),
-                      QStringLiteral("command: [\"until vault kv put secret/%1/development placeholder=change-me; "
-                                     "do sleep 2; done\"]")
-                          .arg(slug)};
-        init.oneShot = true;
-        init.after = QStringLiteral("vault");
-        services.append(init);
+        services.append(setupService(
+            QStringLiteral("secrets-init"), serviceImage("vault"),
+            {QStringLiteral("VAULT_ADDR: http://vault:8200"), QStringLiteral("VAULT_TOKEN: ") + ChangeMeToken},
+            QStringLiteral("vault"),
+            QStringLiteral("until vault kv put secret/%1/development placeholder=change-me; do sleep 2; done")
+                .arg(slug)));
     }
     if (f.apm == Facts::Apm::OpenTelemetry) {
         // A stand-in for the Collector: Jaeger takes OTLP on 4318 (published too, for an app

@@ -181,29 +181,23 @@ private Q_SLOTS:
             << QVariantMap{{"7.3:env_config", QStringList{"A", "B"}}}
             << QStringList{"Feature Flags", "Feature flags (LaunchDarkly, Unleash)"} << QStringList{"7.4.1", "7.3"};
 
+        // Two environments, and nothing that names a third.
+        const QVariantMap twoEnvironments = {{"7.3:environments", "C"},
+                                             {"7.4:stages", QStringList{"checkout", "build", "deploy_production"}},
+                                             {"7.4:auto_deploy", "C"},
+                                             {"7.7.1:testing", QStringList{"dry_run"}},
+                                             {"7.9.4:log_levels",
+                                              rows({{{"environment", "Development"}, {"level", "debug"}},
+                                                    {{"environment", "Production"}, {"level", "info"}}})}};
         QTest::newRow("environment-names, log levels")
-            << "environment-names"
-            << QVariantMap{{"7.3:environments", "C"},
-                           {"7.4:stages", QStringList{"checkout", "build", "deploy_production"}},
-                           {"7.4:auto_deploy", "C"},
-                           {"7.7.1:testing", QStringList{"dry_run"}},
-                           {"7.9.4:log_levels",
-                            rows({{{"environment", "Development"}, {"level", "debug"}},
-                                  {{"environment", "Production"}, {"level", "info"}}})}}
+            << "environment-names" << twoEnvironments
             << QVariantMap{{"7.9.4:log_levels",
                             rows({{{"environment", "Development"}, {"level", "debug"}},
                                   {{"environment", "Staging"}, {"level", "info"}},
                                   {{"environment", "Production"}, {"level", "info"}}})}}
             << QStringList{"Staging", "Development, Production"} << QStringList{"7.9.4", "7.3"};
         QTest::newRow("environment-names, migration testing")
-            << "environment-names"
-            << QVariantMap{{"7.3:environments", "C"},
-                           {"7.4:stages", QStringList{"checkout", "build", "deploy_production"}},
-                           {"7.4:auto_deploy", "C"},
-                           {"7.7.1:testing", QStringList{"dry_run"}},
-                           {"7.9.4:log_levels",
-                            rows({{{"environment", "Development"}, {"level", "debug"}},
-                                  {{"environment", "Production"}, {"level", "info"}}})}}
+            << "environment-names" << twoEnvironments
             << QVariantMap{{"7.7.1:testing", QStringList{"staging", "dry_run"}}}
             << QStringList{"Staging", "Development, Production"} << QStringList{"7.7.1", "7.3"};
         QTest::newRow("environment-names, two environments")
