@@ -80,10 +80,12 @@ bool onlyCommentAfter(const QString &text, qsizetype from)
 
 QByteArray EnvEntry::normalized() const
 {
+    // The line end first: a last line "\r" without one is written back as "\r\n", and
+    // both must read alike (regressions/envmerge/lone-cr-at-end.env).
     QByteArray text = raw;
-    text.replace("\r\n", "\n");
     if (!text.endsWith('\n'))
         text += '\n';
+    text.replace("\r\n", "\n");
     return text;
 }
 
