@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs everything OpsFlow needs on Debian 12 or 13, idempotently: the build tool chain and
-# Qt 6 from Debian's archive, and with --tests the tools the test suite checks documents with
-# (node + npm packages pinned in tests/tools/package-lock.json, chromium for mermaid, the
-# command-line clients whose help check-commands.py checks the documents' commands against).
+# Qt 6 from Debian's archive, Qt WebEngine and the mermaid library (npm, pinned in
+# ui/diagramrenderer/package-lock.json) for the diagram renderer, and with --tests the tools
+# the test suite checks documents with (npm packages pinned in tests/tools/package-lock.json,
+# chromium for mermaid, the command-line clients whose help check-commands.py checks the
+# documents' commands against).
 # Works as root; uses sudo otherwise. Nothing else is downloaded at build or run time.
 set -euo pipefail
 
@@ -42,6 +44,7 @@ build_packages=(
     build-essential cmake ninja-build pkg-config git
     qt6-base-dev qt6-base-dev-tools qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
     qt6-l10n-tools libqt6svg6 qt6-qpa-plugins libgl-dev
+    qt6-webengine-dev qt6-webchannel-dev
     fonts-noto-color-emoji fonts-dejavu-core
     "${release_build_packages[@]}"
 )
@@ -59,7 +62,7 @@ wanted=("${build_packages[@]}")
 [ "$with_tests" = 1 ] && wanted+=("${test_packages[@]}")
 # Some images ship Node.js from elsewhere (with its own npm, which conflicts with Debian's
 # npm package): take Debian's only when there is no node at all.
-if [ "$with_tests" = 1 ] && ! command -v npm >/dev/null 2>&1; then
+if ! command -v npm >/dev/null 2>&1; then
     wanted+=(nodejs npm)
 fi
 # The same for kubectl (check-commands.py reads its help): an image may carry another
@@ -79,11 +82,17 @@ if [ "${#missing[@]}" -gt 0 ]; then
     "${as_root[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 
+# An npm ci where the lock file is newer than what is installed (or nothing is).
+npm_ci() {
+    if [ ! -d "$1/node_modules" ] || [ "$1/package-lock.json" -nt "$1/node_modules/.package-lock.json" ]; then
+        (cd "$1" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
+    fi
+}
+# mermaid for the diagram renderer, exactly as locked; the build compiles it into the plugin.
+npm_ci "$top/ui/diagramrenderer"
+
 if [ "$with_tests" = 1 ] && [ -f "$top/tests/tools/package-lock.json" ]; then
     # The document checkers (mermaid, markdownlint-cli2, dotenv), exactly as locked.
-    if [ ! -d "$top/tests/tools/node_modules" ] || \
-       [ "$top/tests/tools/package-lock.json" -nt "$top/tests/tools/node_modules/.package-lock.json" ]; then
-        (cd "$top/tests/tools" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
-    fi
+    npm_ci "$top/tests/tools"
 fi
 echo "setup-debian.sh: all set"

@@ -2,6 +2,7 @@
 #include "previewpane.h"
 
 #include "answersmodel.h"
+#include "diagramdrawer.h"
 #include "diagramsview.h"
 #include "documentview.h"
 #include "previewrenderer.h"
@@ -24,7 +25,8 @@ constexpr int MaxErrorsShown = 3;
 
 PreviewPane::PreviewPane(AnswersModel *model, QWidget *parent)
     : QWidget(parent), m_renderer(new PreviewRenderer(model, TemplateSet::builtIn(), this)),
-      m_tabs(new QTabWidget(this)), m_diagrams(new DiagramsView(this)), m_errors(new QLabel(this))
+      m_tabs(new QTabWidget(this)), m_diagrams(new DiagramsView(this)), m_drawer(new DiagramDrawer(this)),
+      m_errors(new QLabel(this))
 {
     setObjectName(QStringLiteral("previewPane"));
     // Nothing is generated until the pane is first shown.
@@ -59,6 +61,7 @@ PreviewPane::PreviewPane(AnswersModel *model, QWidget *parent)
         m_documents.append(view);
     }
     m_diagrams->setObjectName(QStringLiteral("diagrams"));
+    m_diagrams->setDrawer(m_drawer);
     const int diagramsIndex = m_tabs->addTab(m_diagrams, tr("Diagrams"));
     m_tabs->setTabToolTip(diagramsIndex, tr("The mermaid diagrams of docs/operations.md"));
 

@@ -11,6 +11,7 @@ class QTabWidget;
 namespace opsflow {
 
 class AnswersModel;
+class DiagramDrawer;
 class DiagramsView;
 class DocumentView;
 class PreviewRenderer;
@@ -26,6 +27,8 @@ public:
     // "docs/operations.md", "specs/configuration.md" or ".env.example"; null otherwise.
     DocumentView *document(const QString &path) const;
     DiagramsView *diagramsView() const { return m_diagrams; }
+    // The drawings of the diagrams, shared by the Diagrams tab and the rendered documents.
+    DiagramDrawer *drawer() const { return m_drawer; }
     // The result on screen (or waiting for the pane to be shown).
     const GenerationResult &result() const { return m_result; }
 
@@ -61,6 +64,7 @@ private:
     QTabWidget *m_tabs;
     QList<DocumentView *> m_documents;
     DiagramsView *m_diagrams;
+    DiagramDrawer *m_drawer;
     QLabel *m_errors;
     GenerationResult m_result;
     bool m_resultPending = false;

@@ -1,0 +1,108 @@
+#include "diagramrendererloader.h"
+
+#include "diagramrendererinterface.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QPluginLoader>
+#include <QStringList>
+
+namespace opsflow::DiagramRendererLoader {
+
+namespace {
+
+struct State {
+    bool tried = false;
+    QObject *instance = nullptr;
+    DiagramRendererInterface *renderer = nullptr;
+    QString whyNot;
+};
+
+State &state()
+{
+    static State s;
+    return s;
+}
+
+// The renderer's page must go before WebEngine shuts down with the application. Post
+// routines run last-registered first, and this one is registered after WebEngine's own.
+void unloadRenderer()
+{
+    State &s = state();
+    delete s.instance;
+    s.instance = nullptr;
+    s.renderer = nullptr;
+}
+
+const char *const pluginFile = "libopsflow-diagramrenderer.so";
+
+// $OPSFLOW_PLUGIN_PATH (the tests), then beside the executable (the build tree), then where
+// `cmake --install` and the .deb put it.
+QStringList searchFolders()
+{
+    QStringList folders;
+    const QString fromEnvironment = qEnvironmentVariable("OPSFLOW_PLUGIN_PATH");
+    if (!fromEnvironment.isEmpty())
+        folders += fromEnvironment.split(QDir::listSeparator(), Qt::SkipEmptyParts);
+    folders += QCoreApplication::applicationDirPath() + QStringLiteral("/plugins");
+    folders += QStringLiteral(OPSFLOW_PLUGIN_INSTALL_DIR);
+    return folders;
+}
+
+void load(State &s)
+{
+    if (!QStringLiteral(OPSFLOW_DIAGRAMS_WHY_NOT).isEmpty()) {
+        s.whyNot = QCoreApplication::translate("DiagramRendererLoader", "Diagrams are shown as mermaid source: %1.")
+                       .arg(QStringLiteral(OPSFLOW_DIAGRAMS_WHY_NOT));
+        return;
+    }
+    QString lastError;
+    for (const QString &folder : searchFolders()) {
+        const QString path = QDir(folder).filePath(QString::fromLatin1(pluginFile));
+        if (!QFileInfo::exists(path))
+            continue;
+        QPluginLoader loader(path);
+        QObject *instance = loader.instance();
+        if (auto *renderer = qobject_cast<DiagramRendererInterface *>(instance)) {
+            s.instance = instance;
+            s.renderer = renderer;
+            qAddPostRoutine(unloadRenderer);
+            return;
+        }
+        lastError = loader.errorString();
+    }
+    s.whyNot = lastError.isEmpty()
+        ? QCoreApplication::translate("DiagramRendererLoader",
+                                      "Diagrams are shown as mermaid source: the diagram renderer (%1) is not "
+                                      "installed.")
+              .arg(QString::fromLatin1(pluginFile))
+        : QCoreApplication::translate("DiagramRendererLoader",
+                                      "Diagrams are shown as mermaid source: the diagram renderer did not load (%1).")
+              .arg(lastError);
+}
+
+} // namespace
+
+DiagramRendererInterface *renderer()
+{
+    State &s = state();
+    if (!s.tried) {
+        s.tried = true;
+        load(s);
+    }
+    return s.renderer;
+}
+
+QString whyNot()
+{
+    renderer();
+    return state().whyNot;
+}
+
+QString buildDescription()
+{
+    return QStringLiteral(OPSFLOW_DIAGRAMS);
+}
+
+} // namespace opsflow::DiagramRendererLoader
