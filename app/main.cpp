@@ -1,5 +1,6 @@
 // OpsFlow's entry point: the headless commands without a display, the wizard otherwise.
 #include "cli.h"
+#include "diagramrendererloader.h"
 #include "mainwindow.h"
 #include "questionnaire.h"
 #include "summaryexport.h"
@@ -45,10 +46,16 @@ int selfTest(opsflow::MainWindow &window)
             QStringLiteral("the wizard did not start on the start page (page %1)").arg(window.wizard()->currentId());
     else if (!window.wizard()->questionPage(opsflow::Questionnaire::builtIn().questions().constLast().id))
         failure = QStringLiteral("the wizard has no page for every question");
+    // The diagram renderer is only found, not loaded (that starts WebEngine).
+    const QString renderer = opsflow::DiagramRendererLoader::pluginPath();
+    if (failure.isEmpty() && opsflow::DiagramRendererLoader::built() && renderer.isEmpty())
+        failure = QStringLiteral("this build has a diagram renderer, but it is not installed beside the app");
     if (!failure.isEmpty()) {
         err << "self-test: FAILED: " << failure << Qt::endl;
         return 1;
     }
+    out << "diagrams: " << (renderer.isEmpty() ? opsflow::DiagramRendererLoader::buildDescription() : renderer)
+        << Qt::endl;
     out << "self-test: ok (" << questions << " questions)" << Qt::endl;
     return 0;
 }

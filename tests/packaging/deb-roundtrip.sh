@@ -84,6 +84,12 @@ mkdir -p "$tmp/home"
 out=$(cd "$tmp" && HOME=$tmp/home QT_QPA_PLATFORM=offscreen timeout 60 /usr/bin/opsflow --self-test 2>&1) \
     || fail "opsflow --self-test: $out"
 echo "  --self-test: $(tail -n 1 <<<"$out")"
+# The self-test finds the diagram renderer where the package put it (without loading it).
+if [ -f "$build/plugins/libopsflow-diagramrenderer.so" ]; then
+    grep -q '^diagrams: /usr/lib/.*opsflow/libopsflow-diagramrenderer.so$' <<<"$out" \
+        || fail "the installed app does not find its diagram renderer: $out"
+    [[ $depends == *libqt6webenginecore6* ]] || fail "Depends lacks Qt WebEngine (the renderer plugin's): $depends"
+fi
 
 desktop=/usr/share/applications/$id.desktop
 [ -f "$desktop" ] || fail "$desktop is not installed"

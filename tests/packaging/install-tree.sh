@@ -25,13 +25,22 @@ expected=(
 for size in 16 32 48 64 128 256; do
     expected+=("usr/share/icons/hicolor/${size}x${size}/apps/$id.png")
 done
+# The diagram renderer plugin, where this build made one, under lib/opsflow (beside no other
+# library: it is loaded by path, never linked).
+if [ -f "$build/plugins/libopsflow-diagramrenderer.so" ]; then
+    plugin=$(cd "$root" && find . -path '*/opsflow/libopsflow-diagramrenderer.so' | sed 's|^\./||')
+    [ -n "$plugin" ] || fail "the diagram renderer plugin is not installed"
+    expected+=("$plugin")
+fi
 for path in "${expected[@]}"; do
     [ -f "$root/$path" ] || fail "$path is not installed"
 done
 [ -x "$root/usr/bin/opsflow" ] || fail "usr/bin/opsflow is not executable"
 
-# Everything lands in bin/ or share/: no headers, static libraries or CMake packages leak.
-unexpected=$(cd "$root" && find . -type f ! -path './usr/bin/*' ! -path './usr/share/*')
+# Everything lands in bin/, share/ or the plugin's folder: no headers, static libraries or
+# CMake packages leak.
+unexpected=$(cd "$root" && find . -type f ! -path './usr/bin/*' ! -path './usr/share/*' \
+    ! -path './usr/lib/*opsflow/libopsflow-diagramrenderer.so')
 [ -z "$unexpected" ] || fail "installed outside usr/bin and usr/share: $unexpected"
 
 desktop=$share/applications/$id.desktop

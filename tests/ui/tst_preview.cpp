@@ -587,6 +587,16 @@ void TestPreview::aboutShouldNameTheHighlighter()
     QVERIFY2(about.contains(QStringLiteral("Highlighting: ") + Highlighting::description()), qPrintable(about));
     QVERIFY(Highlighting::description().startsWith(
         Highlighting::usesKSyntaxHighlighting() ? QStringLiteral("KSyntaxHighlighting ") : QStringLiteral("built-in")));
+    // And what draws the diagrams: in a build without the renderer, why not; with it, not
+    // installed where this suite runs from (the plugin is looked for beside the executable).
+    const QString expected = DiagramRendererLoader::built()
+        ? (DiagramRendererLoader::pluginPath().isEmpty()
+               ? QStringLiteral("mermaid sources only: the diagram renderer is not installed")
+               : DiagramRendererLoader::buildDescription())
+        : DiagramRendererLoader::buildDescription();
+    QVERIFY2(about.contains(QStringLiteral("Diagrams: ") + expected.toHtmlEscaped()), qPrintable(about));
+    QVERIFY(expected.startsWith(QStringLiteral("drawn by mermaid "))
+            || expected.startsWith(QStringLiteral("mermaid sources only: ")));
 }
 
 void TestPreview::hostileTextShouldStayInert()

@@ -38,15 +38,16 @@ void unloadRenderer()
 const char *const pluginFile = "libopsflow-diagramrenderer.so";
 
 // $OPSFLOW_PLUGIN_PATH (the tests), then beside the executable (the build tree), then where
-// `cmake --install` and the .deb put it.
+// `cmake --install` and the .deb put it, relative to the executable (so any prefix works).
 QStringList searchFolders()
 {
     QStringList folders;
     const QString fromEnvironment = qEnvironmentVariable("OPSFLOW_PLUGIN_PATH");
     if (!fromEnvironment.isEmpty())
         folders += fromEnvironment.split(QDir::listSeparator(), Qt::SkipEmptyParts);
-    folders += QCoreApplication::applicationDirPath() + QStringLiteral("/plugins");
-    folders += QStringLiteral(OPSFLOW_PLUGIN_INSTALL_DIR);
+    const QDir executable(QCoreApplication::applicationDirPath());
+    folders += executable.filePath(QStringLiteral("plugins"));
+    folders += QDir::cleanPath(executable.filePath(QStringLiteral(OPSFLOW_PLUGIN_RELATIVE_DIR)));
     return folders;
 }
 
@@ -83,6 +84,21 @@ void load(State &s)
 }
 
 } // namespace
+
+QString pluginPath()
+{
+    for (const QString &folder : searchFolders()) {
+        const QString path = QDir(folder).filePath(QString::fromLatin1(pluginFile));
+        if (QFileInfo::exists(path))
+            return path;
+    }
+    return {};
+}
+
+bool built()
+{
+    return QStringLiteral(OPSFLOW_DIAGRAMS_WHY_NOT).isEmpty();
+}
 
 DiagramRendererInterface *renderer()
 {

@@ -20,6 +20,12 @@ QString whyNot();
 // What this build draws diagrams with, without loading anything (for the About box).
 QString buildDescription();
 
+// True when this build made the renderer plugin.
+bool built();
+
+// Where the plugin would be loaded from, without loading it; empty when it is nowhere.
+QString pluginPath();
+
 } // namespace DiagramRendererLoader
 
 } // namespace opsflow

@@ -7,6 +7,7 @@
 #include "answersmodel.h"
 #include "autosaver.h"
 #include "completionpage.h"
+#include "diagramrendererloader.h"
 #include "exportdialog.h"
 #include "generatedfileswatcher.h"
 #include "generatepage.h"
@@ -366,15 +367,26 @@ void MainWindow::updateRecent()
     m_wizard->startPage()->setRecentFolders(m_recent->folders());
 }
 
+// What draws the diagrams: the loaded renderer's own words once a diagram was shown, else
+// what this build has (the About box does not start WebEngine just to say so).
+static QString diagramsDescription()
+{
+    if (!DiagramRendererLoader::built())
+        return DiagramRendererLoader::buildDescription();
+    if (DiagramRendererLoader::pluginPath().isEmpty())
+        return MainWindow::tr("mermaid sources only: the diagram renderer is not installed");
+    return DiagramRendererLoader::buildDescription();
+}
+
 QString MainWindow::aboutText()
 {
     return tr("<h3>OpsFlow %1</h3>"
               "<p>Walks a team through ai-flow Phase 7, Operations &amp; Deployment, and writes "
               "docs/operations.md, specs/configuration.md and .env.example into the project.</p>"
               "<p>Licence: MIT</p>"
-              "<p>Built with Qt %2 (running on Qt %3)<br>Highlighting: %4</p>")
+              "<p>Built with Qt %2 (running on Qt %3)<br>Highlighting: %4<br>Diagrams: %5</p>")
         .arg(QStringLiteral(OPSFLOW_VERSION), QStringLiteral(QT_VERSION_STR), QString::fromLatin1(qVersion()),
-             Highlighting::description().toHtmlEscaped());
+             Highlighting::description().toHtmlEscaped(), diagramsDescription().toHtmlEscaped());
 }
 
 void MainWindow::showAbout()
