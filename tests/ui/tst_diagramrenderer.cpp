@@ -7,10 +7,14 @@
 #include "diagramrendererinterface.h"
 #include "diagramrendererloader.h"
 #include "diagramsview.h"
+#include "documentview.h"
+#include "inertbrowser.h"
+#include "questionnaire.h"
 
 #include <QImage>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QScrollBar>
 #include <QTemporaryDir>
 #include <QToolButton>
 
@@ -297,7 +301,7 @@ private Q_SLOTS:
             drawer.want(&client, {QStringLiteral("flowchart LR\n    A --> B%1\n").arg(i)});
         const QString last = QStringLiteral("flowchart LR\n    A --> B5\n");
         QTRY_VERIFY_WITH_TIMEOUT(drawer.drawing(last).has_value(), 60000);
-        QCOMPARE(drawn, QStringList{last});
+        QCOMPARE(drawn, QStringList{DiagramDrawer::normalized(last)});
         // Cached: asking again draws nothing new.
         drawer.want(&client, {last});
         QVERIFY(drawer.drawing(last).has_value());
@@ -306,6 +310,38 @@ private Q_SLOTS:
         QVERIFY(!drawer.drawing(last).has_value());
         QTRY_VERIFY_WITH_TIMEOUT(drawer.drawing(last).has_value(), 60000);
         QCOMPARE(drawn.size(), 2);
+    }
+
+    // The rendered document shows each drawable fence as its drawing, in place; reading the
+    // top of the document does not start the renderer, scrolling to a fence does.
+    void documentShouldDrawItsFencesOnceInView()
+    {
+        QString markdown = QStringLiteral("# Operations\n\n");
+        for (int i = 0; i < 80; ++i)
+            markdown += QStringLiteral("Paragraph %1 of the text above the diagrams.\n\n").arg(i);
+        markdown += QStringLiteral("## Diagrams\n\n```mermaid\nflowchart LR\n    A[\"Client\"] --> B[\"API\"]\n```\n\n"
+                                   "```mermaid\nflowchart LR\n    A[\"open --> \n```\n");
+        DiagramDrawer drawer;
+        DocumentView view(QStringLiteral("docs/operations.md"), DocumentView::Kind::Markdown, Questionnaire::builtIn());
+        view.setDrawer(&drawer);
+        view.resize(600, 400);
+        view.setText(markdown);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(!drawer.active());
+        QCOMPARE(view.drawnDiagrams(), 0);
+
+        QScrollBar *bar = view.renderedView()->verticalScrollBar();
+        bar->setValue(bar->maximum());
+        QVERIFY(drawer.active());
+        QTRY_COMPARE_WITH_TIMEOUT(view.drawnDiagrams(), 1, 60000);
+        // The broken fence is answered too, and stays code.
+        QTRY_VERIFY_WITH_TIMEOUT(drawer.drawing(QStringLiteral("flowchart LR\n    A[\"open --> ")).has_value(), 60000);
+        QCOMPARE(view.drawnDiagrams(), 1);
+        QVERIFY(view.renderedView()->toPlainText().contains(QStringLiteral("open -->")));
+        QVERIFY(!view.renderedView()->toPlainText().contains(QStringLiteral("A[\"Client\"]")));
+        // The drawing is the view's own image, not a refused request.
+        QCOMPARE(view.renderedView()->resourceRequests(), 0);
     }
 };
 

@@ -58,9 +58,17 @@ std::optional<DiagramRenderResult> DiagramDrawer::drawing(const QString &source)
     return *it;
 }
 
+QString DiagramDrawer::normalized(const QString &source)
+{
+    qsizetype end = source.size();
+    while (end > 0 && source.at(end - 1) == u'\n')
+        --end;
+    return source.left(end);
+}
+
 QString DiagramDrawer::key(const QString &source) const
 {
-    return (m_dark ? QStringLiteral("dark\n") : QStringLiteral("light\n")) + source;
+    return (m_dark ? QStringLiteral("dark\n") : QStringLiteral("light\n")) + normalized(source);
 }
 
 // One request at a time: the next wanted source without a drawing goes when the last one
@@ -70,8 +78,10 @@ void DiagramDrawer::drawNext()
     if (!m_renderer || !m_inFlight.isEmpty())
         return;
     QStringList wanted;
-    for (const QStringList &sources : std::as_const(m_wanted))
-        wanted += sources;
+    for (const QStringList &sources : std::as_const(m_wanted)) {
+        for (const QString &source : sources)
+            wanted.append(normalized(source));
+    }
     if (m_cache.size() > cacheLimit) {
         QHash<QString, DiagramRenderResult> kept;
         for (const QString &source : std::as_const(wanted)) {

@@ -37,11 +37,14 @@ public:
     // The drawing of `source` in the current theme, when there is one.
     std::optional<DiagramRenderResult> drawing(const QString &source) const;
 
+    // Sources that differ only in final newlines are one diagram (a fence's text has none).
+    static QString normalized(const QString &source);
+
     // How long the answers must be still before drawing starts.
     static constexpr int debounceMs = 250;
 
 Q_SIGNALS:
-    // A drawing (or mermaid's error) for `source` in the current theme is ready.
+    // A drawing (or mermaid's error) for `source` (normalized()) in the current theme is ready.
     void drawn(const QString &source);
     // The renderer could not be loaded; whyNot() says why.
     void unavailable();

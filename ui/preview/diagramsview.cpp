@@ -215,7 +215,7 @@ void DiagramsView::showDrawnSource(const QString &source)
         return;
     }
     for (int i = 0; i < m_diagrams.size() && i < m_cards.size(); ++i) {
-        if (m_diagrams.at(i).source == source)
+        if (DiagramDrawer::normalized(m_diagrams.at(i).source) == source)
             showDrawing(i);
     }
 }

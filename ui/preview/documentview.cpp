@@ -1,6 +1,9 @@
 // One generated document in the preview: rendered or highlighted source, and its sections.
 #include "documentview.h"
 
+#include "diagramdrawer.h"
+#include "mermaidfences.h"
+
 #include "highlighting.h"
 #include "inertbrowser.h"
 #include "questionnaire.h"
@@ -18,8 +21,10 @@
 #include <QStackedWidget>
 #include <QTextBlock>
 #include <QTextTable>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <QtMath>
 
 #include <tuple>
 
@@ -301,6 +306,53 @@ void DocumentView::changeEvent(QEvent *event)
     applyMark();
 }
 
+void DocumentView::setDrawer(DiagramDrawer *drawer)
+{
+    if (!m_rendered)
+        return;
+    m_drawer = drawer;
+    m_rendered->setOwnImages([this](const QString &name) { return m_diagramImages.value(name); });
+    connect(drawer, &DiagramDrawer::drawn, this, [this](const QString &source) {
+        if (m_redrawPending || !m_fenceSources.contains(source))
+            return;
+        // Drawings arrive one by one: one re-render for those that come together.
+        m_redrawPending = true;
+        QTimer::singleShot(0, this, [this] {
+            m_redrawPending = false;
+            m_rendered->invalidateShownMarkdown();
+            m_renderedStale = true;
+            renderVisible();
+        });
+    });
+    connect(m_rendered->verticalScrollBar(), &QScrollBar::valueChanged, this, [this] {
+        if (!m_drawer->active())
+            requestDrawings();
+    });
+}
+
+// Asks for the fences' drawings: always once the renderer is loaded, before that only when
+// an undrawn fence is in view.
+void DocumentView::requestDrawings()
+{
+    if (!m_drawer || m_fenceSources.isEmpty() || m_mode != Mode::Rendered || !isVisible())
+        return;
+    if (!m_drawer->active() && !m_drawer->whyNot().isEmpty())
+        return; // no renderer: the fences stay code
+    if (!m_drawer->active()) {
+        const QRectF shown(QPointF(0, m_rendered->verticalScrollBar()->value()),
+                           QSizeF(m_rendered->viewport()->size()));
+        if (!MermaidFences::undrawnFenceIn(m_rendered->document(), shown))
+            return;
+    }
+    m_drawer->setDark(palette().color(QPalette::Window).lightness() < 128);
+    m_drawer->want(this, m_fenceSources);
+}
+
+int DocumentView::drawnDiagrams() const
+{
+    return m_rendered ? MermaidFences::drawnIn(m_rendered->document()) : 0;
+}
+
 void DocumentView::renderVisible()
 {
     if (!isVisible())
@@ -318,6 +370,13 @@ void DocumentView::renderRendered()
     const int top = m_pendingScroll.value(vertical, vertical->value());
     const int left = m_pendingScroll.value(horizontal, horizontal->value());
 
+    m_fenceSources.clear();
+    for (const QString &source : MermaidFences::sourcesIn(m_text))
+        m_fenceSources.append(DiagramDrawer::normalized(source));
+    if (m_diagramImages.size() > 32) { // drawings of diagrams long gone
+        m_diagramImages.clear();
+        m_rendered->invalidateShownMarkdown();
+    }
     m_rendered->showMarkdown(m_text, [this](QTextDocument *document) { styleRendered(document); });
     m_renderedStale = false;
     m_renderedSections = sectionsOf(renderedHeadings());
@@ -326,6 +385,7 @@ void DocumentView::renderRendered()
     keepScrollPosition(vertical, top);
     keepScrollPosition(horizontal, left);
     applyMark();
+    requestDrawings();
 }
 
 void DocumentView::renderSource()
@@ -365,6 +425,11 @@ void DocumentView::styleRendered(QTextDocument *document) const
     const qreal lineHeight = fontMetrics().height();
 
     document->setDocumentMargin(lineHeight * 0.75);
+    // Drawn diagrams replace their fences first: what stays code is boxed below.
+    if (m_drawer) {
+        const int width = m_rendered->viewport()->width() - qCeil(2 * document->documentMargin()) - 4;
+        MermaidFences::drawInto(document, m_fenceSources, *m_drawer, width, &m_diagramImages);
+    }
     QTextCursor cursor(document);
     struct Run {
         int start;

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <QHash>
+#include <QImage>
+#include <QStringList>
 #include <QWidget>
 
 #include <optional>
@@ -15,6 +17,7 @@ class QTextDocument;
 
 namespace opsflow {
 
+class DiagramDrawer;
 class InertBrowser;
 class Questionnaire;
 
@@ -50,6 +53,13 @@ public:
     // Scrolls to the heading with this GitHub anchor ("monitoring--logging"), as the
     // documents' links name them.
     bool scrollToAnchor(const QString &anchor);
+
+    // Where the rendered view gets drawings of its mermaid fences. They are asked for once a
+    // fence scrolls into view (or once another view loaded the renderer), so reading the
+    // document alone never starts WebEngine.
+    void setDrawer(DiagramDrawer *drawer);
+    // How many fences the rendered view shows drawn (after the last render).
+    int drawnDiagrams() const;
 
 Q_SIGNALS:
     // A heading of the rendered view was clicked: the wizard may go to its question.
@@ -109,6 +119,12 @@ private:
     Sections m_renderedSections;
     Sections m_sourceSections;
     QHash<QScrollBar *, int> m_pendingScroll;
+
+    void requestDrawings();
+    DiagramDrawer *m_drawer = nullptr;
+    QStringList m_fenceSources;                     // the mermaid fences of m_text
+    mutable QHash<QString, QImage> m_diagramImages; // by image name, for the rendered view
+    bool m_redrawPending = false;
 };
 
 } // namespace opsflow

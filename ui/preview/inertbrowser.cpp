@@ -44,6 +44,11 @@ QVariant InertBrowser::loadResource(int type, const QUrl &name)
 
 QVariant InertBrowser::refuseResource(int type, const QUrl &name)
 {
+    if (m_ownImages && name.scheme() == QLatin1String("opsflow-diagram")) {
+        const QImage image = m_ownImages(name.toString());
+        if (!image.isNull())
+            return image;
+    }
     ++m_resourceRequests;
     qCDebug(lcUi) << "Refused to load resource" << type << name;
     // The answer must be a valid, non-null value: for a null one QTextDocument and its

@@ -45,6 +45,10 @@ public:
     // here; the view sets them after each render.
     void setHeadingToolTips(const QHash<int, QString> &toolTipByBlockNumber);
 
+    // Images the view itself made (drawn diagrams, "opsflow-diagram:…"): answered from
+    // `provider`, never from the network or the disk, and not counted as requests.
+    void setOwnImages(std::function<QImage(const QString &name)> provider) { m_ownImages = std::move(provider); }
+
 Q_SIGNALS:
     void headingClicked(int blockNumber);
     void relativeLinkClicked(const QUrl &url);
@@ -74,6 +78,7 @@ private:
     bool m_splicing = true;
 
     int m_resourceRequests = 0;
+    std::function<QImage(const QString &name)> m_ownImages;
     QHash<int, QString> m_headingToolTips;
     QPoint m_pressPos;
     int m_pressedHeading = -1;

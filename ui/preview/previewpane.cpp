@@ -50,6 +50,7 @@ PreviewPane::PreviewPane(AnswersModel *model, QWidget *parent)
         view->setObjectName(path);
         const int index = m_tabs->addTab(view, path);
         m_tabs->setTabToolTip(index, tr("%1, as it will be written").arg(path));
+        view->setDrawer(m_drawer);
         connect(view, &DocumentView::questionRequested, this, &PreviewPane::questionRequested);
         connect(view, &DocumentView::documentLinkActivated, this, [this](const QString &path, const QString &anchor) {
             DocumentView *target = this->document(path);
