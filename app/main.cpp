@@ -73,9 +73,6 @@ int main(int argc, char **argv)
         && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
 
-    // The diagram renderer plugin runs Qt WebEngine, which shares OpenGL contexts with the
-    // app; that has to be asked for before the application object exists.
-    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("OpsFlow"));
     QApplication::setOrganizationName(QStringLiteral("OpsFlow"));

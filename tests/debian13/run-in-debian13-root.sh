@@ -80,7 +80,9 @@ cleanup() {
     done
 }
 trap cleanup EXIT
-for fs in proc sys dev dev/pts; do
+# dev/shm: Chromium (the diagram renderer's WebEngine) keeps its shared memory there.
+for fs in proc sys dev dev/pts dev/shm; do
+    mountpoint -q "/$fs" || continue
     mkdir -p "$root/$fs"
     mount --bind "/$fs" "$root/$fs"
     mounted+=("$root/$fs")

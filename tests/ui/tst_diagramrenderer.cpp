@@ -345,14 +345,7 @@ private Q_SLOTS:
     }
 };
 
-// WebEngine shares OpenGL contexts with the app, which has to say so before it starts (the
-// app's main() does the same).
-int main(int argc, char **argv)
-{
-    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
-    QApplication app(argc, argv);
-    TestDiagramRenderer test;
-    QTEST_SET_MAIN_SOURCE_PATH
-    return QTest::qExec(&test, argc, argv);
-}
+// No Qt::AA_ShareOpenGLContexts here, as in the app: the plugin provides WebEngine's share
+// context itself when it loads.
+QTEST_MAIN(TestDiagramRenderer)
 #include "tst_diagramrenderer.moc"

@@ -72,7 +72,8 @@ private Q_SLOTS:
     }
 };
 
-// WebEngine shares OpenGL contexts with the app, which has to say so before it starts.
+// This suite uses WebEngine directly, not through the plugin (which provides the share
+// context itself): it asks for the context the usual way, before the application starts.
 int main(int argc, char **argv)
 {
     QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);

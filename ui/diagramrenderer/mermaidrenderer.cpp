@@ -4,6 +4,7 @@
 #include "requestgate.h"
 
 #include <QCoreApplication>
+#include <QOpenGLContext>
 #include <QTimer>
 #include <QUrl>
 #include <QWebChannel>
@@ -13,9 +14,39 @@
 
 #include <unistd.h>
 
+// QtGui's setter of the global share context: exported, but not in its public headers.
+QT_BEGIN_NAMESPACE
+Q_GUI_EXPORT void qt_gl_set_global_share_context(QOpenGLContext *context);
+QT_END_NAMESPACE
+
 namespace opsflow {
 
 namespace {
+
+QOpenGLContext *shareContext = nullptr;
+
+void deleteShareContext()
+{
+    delete shareContext;
+    shareContext = nullptr;
+}
+
+// WebEngine needs a global OpenGL share context. The usual way is
+// Qt::AA_ShareOpenGLContexts before the application starts, but that makes every start of
+// OpsFlow create one (70% longer and 57 MiB more under Xvfb), for a renderer most runs
+// never load. So the plugin makes it when it loads, as QtWebEngineQuick::initialize() does.
+// Where no context can be made (offscreen) WebEngine draws without the GPU, which the
+// hidden page does anyway.
+void provideShareContext()
+{
+    if (QOpenGLContext::globalShareContext())
+        return;
+    shareContext = new QOpenGLContext;
+    shareContext->setFormat(QSurfaceFormat::defaultFormat());
+    shareContext->create();
+    qt_gl_set_global_share_context(shareContext);
+    qAddPostRoutine(deleteShareContext);
+}
 
 // Chromium will not start its sandbox as root (CI, containers). The page loads nothing but
 // its own files, so there it runs unsandboxed rather than not at all; a user's normal
@@ -31,6 +62,7 @@ void allowRootWithoutSandbox()
 MermaidRenderer::MermaidRenderer()
 {
     allowRootWithoutSandbox();
+    provideShareContext();
     // Off the record: no cache, cookies or storage on disk.
     m_profile = new QWebEngineProfile(this);
     m_gate = new RequestGate(m_profile);

@@ -35,6 +35,21 @@ void unloadRenderer()
     s.renderer = nullptr;
 }
 
+// Loading WebEngine from a plugin makes it warn that Qt::AA_ShareOpenGLContexts was not set
+// before the application started. The plugin provides that context itself when it loads
+// (see mermaidrenderer.cpp), on purpose: the warning is dropped, everything else passes.
+QtMessageHandler previousHandler = nullptr;
+
+void dropShareContextWarning(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (message.startsWith(QLatin1String("Qt WebEngine seems to be initialized from a plugin.")))
+        return;
+    if (previousHandler)
+        previousHandler(type, context, message);
+    else
+        qt_message_output(type, context, message);
+}
+
 const char *const pluginFile = "libopsflow-diagramrenderer.so";
 
 // $OPSFLOW_PLUGIN_PATH (the tests), then beside the executable (the build tree), then where
@@ -64,7 +79,9 @@ void load(State &s)
         if (!QFileInfo::exists(path))
             continue;
         QPluginLoader loader(path);
+        previousHandler = qInstallMessageHandler(dropShareContextWarning);
         QObject *instance = loader.instance();
+        qInstallMessageHandler(previousHandler);
         if (auto *renderer = qobject_cast<DiagramRendererInterface *>(instance)) {
             s.instance = instance;
             s.renderer = renderer;
