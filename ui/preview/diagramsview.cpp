@@ -32,14 +32,20 @@ namespace opsflow {
 
 namespace {
 
+// A flat card button. Zoom buttons are icons where the theme has them (their text, "−" and
+// "+", where not); the others read as words beside their icon.
+enum class Look { Icon, Words };
+
 QToolButton *toolButton(QWidget *parent, const QString &objectName, const QString &text, const QString &icon,
-                        const QString &toolTip)
+                        const QString &toolTip, Look look)
 {
     auto *button = new QToolButton(parent);
     button->setObjectName(objectName);
     button->setText(text);
     button->setIcon(QIcon::fromTheme(icon));
-    button->setToolButtonStyle(QIcon::hasThemeIcon(icon) ? Qt::ToolButtonIconOnly : Qt::ToolButtonTextOnly);
+    button->setToolButtonStyle(look == Look::Words             ? Qt::ToolButtonTextBesideIcon
+                                   : QIcon::hasThemeIcon(icon) ? Qt::ToolButtonIconOnly
+                                                               : Qt::ToolButtonTextOnly);
     button->setAutoRaise(true);
     button->setToolTip(toolTip);
     button->setAccessibleName(toolTip);
@@ -233,30 +239,20 @@ DiagramsView::Card DiagramsView::makeCard()
     card.title->setWordWrap(true);
 
     card.zoomOut = toolButton(card.frame, QStringLiteral("zoomOutButton"), QStringLiteral("−"),
-                              QStringLiteral("zoom-out"), tr("Zoom out (Ctrl+wheel)"));
+                              QStringLiteral("zoom-out"), tr("Zoom out (Ctrl+wheel)"), Look::Icon);
     card.zoomFit = toolButton(card.frame, QStringLiteral("zoomFitButton"), tr("Fit"), QStringLiteral("zoom-fit-width"),
-                              tr("Fit the diagram to the width"));
+                              tr("Fit the diagram to the width"), Look::Icon);
     card.zoomIn = toolButton(card.frame, QStringLiteral("zoomInButton"), QStringLiteral("+"), QStringLiteral("zoom-in"),
-                             tr("Zoom in (Ctrl+wheel)"));
+                             tr("Zoom in (Ctrl+wheel)"), Look::Icon);
 
-    card.save = new QToolButton(card.frame);
-    card.save->setObjectName(QStringLiteral("saveButton"));
-    card.save->setText(tr("Save As"));
-    card.save->setIcon(QIcon::fromTheme(QStringLiteral("document-save-as")));
-    card.save->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    card.save->setAutoRaise(true);
+    card.save = toolButton(card.frame, QStringLiteral("saveButton"), tr("Save As"), QStringLiteral("document-save-as"),
+                           tr("Save this diagram as an SVG or PNG file"), Look::Words);
     card.save->setPopupMode(QToolButton::InstantPopup);
-    card.save->setToolTip(tr("Save this diagram as an SVG or PNG file"));
     auto *saveMenu = new QMenu(card.save);
     card.save->setMenu(saveMenu);
 
-    card.copy = new QToolButton(card.frame);
-    card.copy->setObjectName(QStringLiteral("copyButton"));
-    card.copy->setText(tr("Copy"));
-    card.copy->setIcon(QIcon::fromTheme(QStringLiteral("edit-copy")));
-    card.copy->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    card.copy->setAutoRaise(true);
-    card.copy->setToolTip(tr("Copy the mermaid source of this diagram"));
+    card.copy = toolButton(card.frame, QStringLiteral("copyButton"), tr("Copy"), QStringLiteral("edit-copy"),
+                           tr("Copy the mermaid source of this diagram"), Look::Words);
 
     card.showSource = new QToolButton(card.frame);
     card.showSource->setObjectName(QStringLiteral("sourceButton"));
