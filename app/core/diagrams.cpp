@@ -81,9 +81,11 @@ public:
             m_lines.append(QString());
     }
 
+    // The fills are light pastels: the text on them is dark in every theme, or a dark theme
+    // (GitHub's, mermaid's own) writes light text on them that no one can read.
     void style(const QString &id, QLatin1StringView fill)
     {
-        const QString line = QStringLiteral("style %1 fill:%2").arg(id, fill);
+        const QString line = QStringLiteral("style %1 fill:%2,color:#1a1a1a").arg(id, fill);
         if (!m_styles.contains(line))
             m_styles.append(line);
     }

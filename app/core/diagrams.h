@@ -81,7 +81,7 @@ inline QString publicCloudId(DeploymentFacts::Platform p)
 // Each returns mermaid source without the ``` fence and without a trailing newline, in the
 // seed's formats: subgraph "…" per layer or network zone, [( )] for stores, [ ] for compute,
 // -.-> for replication, backups and asynchronous flows, protocols on edges, resource specs
-// in nodes, `style X fill:#…` by layer. The output depends only on the facts (no hashing,
+// in nodes, `style X fill:#…,color:#1a1a1a` by layer. The output depends only on the facts (no hashing,
 // no clock), so the same facts give byte-identical text; every sample in tst_diagrams
 // parses and renders in mermaid 11 (tests/tools/check-mermaid.mjs).
 //

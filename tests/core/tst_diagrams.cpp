@@ -290,7 +290,8 @@ QString checkStructure(const QString &diagram)
         QStringLiteral("^ +([A-Z][A-Za-z0-9_]*)(\\[\"([^\"]*)\"\\]|\\[\\(\"([^\"]*)\"\\)\\])$"));
     static const QRegularExpression edge(QStringLiteral(
         "^ +([A-Z][A-Za-z0-9_]*) (-->|-\\.->)(\\|(\"([^\"]*)\"|[A-Za-z0-9 ./,]+)\\|)? ([A-Z][A-Za-z0-9_]*)$"));
-    static const QRegularExpression style(QStringLiteral("^ +style ([A-Z][A-Za-z0-9_]*) fill:#[0-9a-f]{6}$"));
+    static const QRegularExpression style(
+        QStringLiteral("^ +style ([A-Z][A-Za-z0-9_]*) fill:#[0-9a-f]{6},color:#1a1a1a$"));
     static const QRegularExpression entity(QStringLiteral("#\\w+;"));
 
     // Label text: after <br/> and entity codes, only characters that are text to mermaid.
