@@ -42,7 +42,9 @@ QtMessageHandler previousHandler = nullptr;
 
 void dropShareContextWarning(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
-    if (message.startsWith(QLatin1String("Qt WebEngine seems to be initialized from a plugin.")))
+    // Qt 6.4 says the first, Qt 6.8 (which sets the attribute itself, too late) the second.
+    if (message.startsWith(QLatin1String("Qt WebEngine seems to be initialized from a plugin."))
+        || message.startsWith(QLatin1String("Attribute Qt::AA_ShareOpenGLContexts must be set before")))
         return;
     if (previousHandler)
         previousHandler(type, context, message);
