@@ -319,8 +319,12 @@ private Q_SLOTS:
         QString markdown = QStringLiteral("# Operations\n\n");
         for (int i = 0; i < 80; ++i)
             markdown += QStringLiteral("Paragraph %1 of the text above the diagrams.\n\n").arg(i);
-        markdown += QStringLiteral("## Diagrams\n\n```mermaid\nflowchart LR\n    A[\"Client\"] --> B[\"API\"]\n```\n\n"
-                                   "```mermaid\nflowchart LR\n    A[\"open --> \n```\n");
+        // A wide diagram (six boxes in a row): it must shrink to the view.
+        markdown += QStringLiteral(
+            "## Diagrams\n\n```mermaid\nflowchart LR\n    A[\"Client one\"] --> B[\"API server two\"] --> "
+            "C[\"Queue three\"] --> D[\"Worker four\"] --> E[\"Database five\"] --> "
+            "F[\"Backups six\"]\n```\n\n"
+            "```mermaid\nflowchart LR\n    A[\"open --> \n```\n");
         DiagramDrawer drawer;
         DocumentView view(QStringLiteral("docs/operations.md"), DocumentView::Kind::Markdown, Questionnaire::builtIn());
         view.setDrawer(&drawer);
@@ -339,7 +343,13 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(drawer.drawing(QStringLiteral("flowchart LR\n    A[\"open --> ")).has_value(), 60000);
         QCOMPARE(view.drawnDiagrams(), 1);
         QVERIFY(view.renderedView()->toPlainText().contains(QStringLiteral("open -->")));
-        QVERIFY(!view.renderedView()->toPlainText().contains(QStringLiteral("A[\"Client\"]")));
+        QVERIFY(!view.renderedView()->toPlainText().contains(QStringLiteral("A[\"Client one\"]")));
+        // No wider than the view, before and after the view narrows.
+        QScrollBar *sideways = view.renderedView()->horizontalScrollBar();
+        QCOMPARE(sideways->maximum(), 0);
+        view.resize(380, 400);
+        QTRY_COMPARE(sideways->maximum(), 0);
+        QCOMPARE(view.drawnDiagrams(), 1);
         // The drawing is the view's own image, not a refused request.
         QCOMPARE(view.renderedView()->resourceRequests(), 0);
     }

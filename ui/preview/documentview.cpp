@@ -19,6 +19,7 @@
 #include <QRegularExpression>
 #include <QScrollBar>
 #include <QStackedWidget>
+#include <QStyle>
 #include <QTextBlock>
 #include <QTextTable>
 #include <QTimer>
@@ -353,6 +354,22 @@ int DocumentView::drawnDiagrams() const
     return m_rendered ? MermaidFences::drawnIn(m_rendered->document()) : 0;
 }
 
+void DocumentView::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    // Drawn diagrams are sized to the view: draw them again at the new width once the
+    // resizing settles.
+    if (!m_drawer || m_redrawPending || drawnDiagrams() == 0)
+        return;
+    m_redrawPending = true;
+    QTimer::singleShot(150, this, [this] {
+        m_redrawPending = false;
+        m_rendered->invalidateShownMarkdown();
+        m_renderedStale = true;
+        renderVisible();
+    });
+}
+
 void DocumentView::renderVisible()
 {
     if (!isVisible())
@@ -427,7 +444,10 @@ void DocumentView::styleRendered(QTextDocument *document) const
     document->setDocumentMargin(lineHeight * 0.75);
     // Drawn diagrams replace their fences first: what stays code is boxed below.
     if (m_drawer) {
-        const int width = m_rendered->viewport()->width() - qCeil(2 * document->documentMargin()) - 4;
+        // As wide as the text, and still when the vertical scroll bar comes (a long document).
+        const QScrollBar *bar = m_rendered->verticalScrollBar();
+        const int barWidth = bar->isVisible() ? 0 : style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, bar);
+        const int width = m_rendered->viewport()->width() - barWidth - qCeil(2 * document->documentMargin()) - 4;
         MermaidFences::drawInto(document, m_fenceSources, *m_drawer, width, &m_diagramImages);
     }
     QTextCursor cursor(document);
