@@ -75,31 +75,28 @@ void load(State &s)
                        .arg(QStringLiteral(OPSFLOW_DIAGRAMS_WHY_NOT));
         return;
     }
-    QString lastError;
-    for (const QString &folder : searchFolders()) {
-        const QString path = QDir(folder).filePath(QString::fromLatin1(pluginFile));
-        if (!QFileInfo::exists(path))
-            continue;
-        QPluginLoader loader(path);
-        previousHandler = qInstallMessageHandler(dropShareContextWarning);
-        QObject *instance = loader.instance();
-        qInstallMessageHandler(previousHandler);
-        if (auto *renderer = qobject_cast<DiagramRendererInterface *>(instance)) {
-            s.instance = instance;
-            s.renderer = renderer;
-            qAddPostRoutine(unloadRenderer);
-            return;
-        }
-        lastError = loader.errorString();
+    const QString path = pluginPath();
+    if (path.isEmpty()) {
+        s.whyNot = QCoreApplication::translate("DiagramRendererLoader",
+                                               "Diagrams are shown as mermaid source: the diagram renderer (%1) is "
+                                               "not installed.")
+                       .arg(QString::fromLatin1(pluginFile));
+        return;
     }
-    s.whyNot = lastError.isEmpty()
-        ? QCoreApplication::translate("DiagramRendererLoader",
-                                      "Diagrams are shown as mermaid source: the diagram renderer (%1) is not "
-                                      "installed.")
-              .arg(QString::fromLatin1(pluginFile))
-        : QCoreApplication::translate("DiagramRendererLoader",
-                                      "Diagrams are shown as mermaid source: the diagram renderer did not load (%1).")
-              .arg(lastError);
+    QPluginLoader loader(path);
+    previousHandler = qInstallMessageHandler(dropShareContextWarning);
+    QObject *instance = loader.instance();
+    qInstallMessageHandler(previousHandler);
+    if (auto *renderer = qobject_cast<DiagramRendererInterface *>(instance)) {
+        s.instance = instance;
+        s.renderer = renderer;
+        qAddPostRoutine(unloadRenderer);
+        return;
+    }
+    s.whyNot = QCoreApplication::translate("DiagramRendererLoader",
+                                           "Diagrams are shown as mermaid source: the diagram renderer did not load "
+                                           "(%1).")
+                   .arg(loader.errorString());
 }
 
 } // namespace
@@ -107,7 +104,7 @@ void load(State &s)
 QString pluginPath()
 {
     for (const QString &folder : searchFolders()) {
-        const QString path = QDir(folder).filePath(QString::fromLatin1(pluginFile));
+        QString path = QDir(folder).filePath(QString::fromLatin1(pluginFile));
         if (QFileInfo::exists(path))
             return path;
     }
