@@ -26,6 +26,8 @@
 #include <QRadioButton>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -134,6 +136,26 @@ private Q_SLOTS:
     {
         m_window.reset();
         m_root.reset();
+    }
+
+    // At the window's usual size the preview's four tabs all fit beside the wizard: the
+    // Diagrams tab is not behind the tab bar's scroll arrows.
+    void previewTabsShouldAllBeInView()
+    {
+        m_window = std::make_unique<MainWindow>();
+        m_window->resize(1200, 740);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        auto *tabs = m_window->findChild<QTabWidget *>(QStringLiteral("previewTabs"));
+        QVERIFY(tabs && tabs->isVisible());
+        QTabBar *bar = tabs->tabBar();
+        QCOMPARE(bar->count(), 4);
+        const QRect last = bar->tabRect(bar->count() - 1);
+        QVERIFY2(
+            last.right() < bar->width(),
+            qPrintable(QStringLiteral("the last tab ends at %1 in a bar %2 wide").arg(last.right()).arg(bar->width())));
+        QCOMPARE(bar->tabText(0), QStringLiteral("operations.md"));
+        QCOMPARE(bar->tabToolTip(0), QStringLiteral("docs/operations.md, as it will be written"));
     }
 
     void shouldShowEvidenceOnThePageOfItsQuestion_data()

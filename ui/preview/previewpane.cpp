@@ -9,6 +9,7 @@
 #include "textstyles.h"
 
 #include <QEvent>
+#include <QFileInfo>
 #include <QLabel>
 #include <QStyle>
 #include <QTabBar>
@@ -48,7 +49,10 @@ PreviewPane::PreviewPane(AnswersModel *model, QWidget *parent)
         const QString path = QString::fromLatin1(spec.path);
         auto *view = new DocumentView(path, spec.kind, model->questionnaire(), m_tabs);
         view->setObjectName(path);
-        const int index = m_tabs->addTab(view, path);
+        // The file name alone, so all four tabs fit beside the wizard at the window's usual
+        // size (with the folders, Diagrams went behind the tab bar's scroll arrows); the
+        // tool tip names the whole path.
+        const int index = m_tabs->addTab(view, QFileInfo(path).fileName());
         m_tabs->setTabToolTip(index, tr("%1, as it will be written").arg(path));
         view->setDrawer(m_drawer);
         connect(view, &DocumentView::questionRequested, this, &PreviewPane::questionRequested);
