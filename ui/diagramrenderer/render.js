@@ -1,6 +1,7 @@
 // Runs in the renderer's hidden page: mermaid draws each diagram, then the SVG is made plain
 // enough for QSvgRenderer (SVG Tiny 1.2): computed styles become attributes, arrowheads
-// become polygons (Qt before 6.7 draws no <marker>), and the <style> block goes.
+// become polygons (Qt before 6.7 draws no <marker>), each line of a label becomes a <text>
+// where the browser placed it, links and images go, and so does the <style> block.
 'use strict';
 
 let counter = 0;
