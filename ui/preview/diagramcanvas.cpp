@@ -26,6 +26,9 @@ DiagramCanvas::DiagramCanvas(QWidget *parent) : QWidget(parent), m_renderer(new 
 
 bool DiagramCanvas::setSvg(const QByteArray &svg)
 {
+    // Cards are shown again on every drawing that arrives and every palette change.
+    if (svg == m_svg && m_renderer->isValid())
+        return true;
     m_svg = svg;
     const bool ok = m_renderer->load(svg);
     updateGeometry();

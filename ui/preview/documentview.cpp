@@ -314,16 +314,9 @@ void DocumentView::setDrawer(DiagramDrawer *drawer)
     m_drawer = drawer;
     m_rendered->setOwnImages([this](const QString &name) { return m_diagramImages.value(name); });
     connect(drawer, &DiagramDrawer::drawn, this, [this](const QString &source) {
-        if (m_redrawPending || !m_fenceSources.contains(source))
-            return;
         // Drawings arrive one by one: one re-render for those that come together.
-        m_redrawPending = true;
-        QTimer::singleShot(0, this, [this] {
-            m_redrawPending = false;
-            m_rendered->invalidateShownMarkdown();
-            m_renderedStale = true;
-            renderVisible();
-        });
+        if (m_fenceSources.contains(source))
+            redrawDiagramsAfter(0);
     });
     connect(m_rendered->verticalScrollBar(), &QScrollBar::valueChanged, this, [this] {
         if (!m_drawer->active())
@@ -359,10 +352,18 @@ void DocumentView::resizeEvent(QResizeEvent *event)
     QWidget::resizeEvent(event);
     // Drawn diagrams are sized to the view: draw them again at the new width once the
     // resizing settles.
-    if (!m_drawer || m_redrawPending || drawnDiagrams() == 0)
+    if (m_drawer && drawnDiagrams() > 0)
+        redrawDiagramsAfter(150);
+}
+
+// A whole new render of the rendered view `delayMs` from now, once for all the reasons that
+// come in the meantime.
+void DocumentView::redrawDiagramsAfter(int delayMs)
+{
+    if (m_redrawPending)
         return;
     m_redrawPending = true;
-    QTimer::singleShot(150, this, [this] {
+    QTimer::singleShot(delayMs, this, [this] {
         m_redrawPending = false;
         m_rendered->invalidateShownMarkdown();
         m_renderedStale = true;

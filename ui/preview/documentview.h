@@ -122,6 +122,7 @@ private:
     QHash<QScrollBar *, int> m_pendingScroll;
 
     void requestDrawings();
+    void redrawDiagramsAfter(int delayMs);
     DiagramDrawer *m_drawer = nullptr;
     QStringList m_fenceSources;                     // the mermaid fences of m_text
     mutable QHash<QString, QImage> m_diagramImages; // by image name, for the rendered view

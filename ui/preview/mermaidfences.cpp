@@ -97,16 +97,21 @@ int drawInto(QTextDocument *document, const QStringList &sources, const DiagramD
         const QSizeF natural = svg.defaultSize();
         const qreal scale = qMin<qreal>(1, qreal(qMax(maxWidth, 64)) / natural.width());
         const QSizeF shown = natural * scale;
-        QImage image((shown * 2).toSize(), QImage::Format_ARGB32_Premultiplied);
-        image.fill(Qt::transparent);
-        {
+        // Named by drawing and width: a re-render at the same width (an edit elsewhere in the
+        // document) reuses the image instead of painting the SVG again.
+        const QString name =
+            QStringLiteral("opsflow-diagram:%1-%2")
+                .arg(QString::fromLatin1(QCryptographicHash::hash(drawn->svg, QCryptographicHash::Sha1).toHex()),
+                     QString::number(qRound(shown.width())));
+        if (!images->contains(name)) {
+            QImage image((shown * 2).toSize(), QImage::Format_ARGB32_Premultiplied);
+            image.fill(Qt::transparent);
             QPainter painter(&image);
             painter.setRenderHint(QPainter::Antialiasing);
             svg.render(&painter, QRectF(QPointF(0, 0), QSizeF(image.size())));
+            painter.end();
+            images->insert(name, image);
         }
-        const QString name = QStringLiteral("opsflow-diagram:")
-            + QString::fromLatin1(QCryptographicHash::hash(drawn->svg, QCryptographicHash::Sha1).toHex());
-        images->insert(name, image);
 
         cursor.setPosition(fence->start);
         cursor.setPosition(fence->end, QTextCursor::KeepAnchor);

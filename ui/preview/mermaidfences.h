@@ -20,7 +20,7 @@ namespace MermaidFences {
 QStringList sourcesIn(const QString &markdown);
 
 // Replaces each drawn fence of `document` (parsed from markdown whose fences hold
-// `sources`, without final newlines) by an image named "opsflow-diagram:<sha1 of the SVG>"
+// `sources`, without final newlines) by an image named "opsflow-diagram:<sha1 of the SVG>-<width>"
 // no wider than `maxWidth`; the images go into `images` by name, at twice that size for
 // high-density screens. Returns how many fences were replaced.
 int drawInto(QTextDocument *document, const QStringList &sources, const DiagramDrawer &drawer, int maxWidth,
