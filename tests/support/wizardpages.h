@@ -3,7 +3,9 @@
 
 #include "wizard.h"
 
+#include <QAbstractButton>
 #include <QString>
+#include <QTest>
 
 namespace opsflow::testing {
 
@@ -20,6 +22,18 @@ inline QString pageKey(const Wizard *wizard)
     case Wizard::CompletionPageId: return QStringLiteral("completion");
     default: return wizard->questionIdOf(wizard->currentId());
     }
+}
+
+// Clicks Next; true when the wizard moved on. A question page keeps Next enabled and stays
+// put when its answers are incomplete, so "enabled" alone says nothing.
+inline bool clickNext(Wizard *wizard)
+{
+    QAbstractButton *next = wizard->button(QWizard::NextButton);
+    if (!next->isVisible() || !next->isEnabled())
+        return false;
+    const int before = wizard->currentId();
+    QTest::mouseClick(next, Qt::LeftButton);
+    return wizard->currentId() != before;
 }
 
 } // namespace opsflow::testing

@@ -98,14 +98,7 @@ private:
         return true;
     }
 
-    bool clickNext() const
-    {
-        QAbstractButton *next = wizard()->button(QWizard::NextButton);
-        if (!next->isVisible() || !next->isEnabled())
-            return false;
-        QTest::mouseClick(next, Qt::LeftButton);
-        return true;
-    }
+    bool clickNext() const { return testing::clickNext(wizard()); }
 
     // On through the questions (Smart defaults), "Yes" on the summary, on to the generate step.
     bool toGeneratePage() const

@@ -87,14 +87,7 @@ private:
         return true;
     }
 
-    bool clickNext() const
-    {
-        QAbstractButton *next = wizard()->button(QWizard::NextButton);
-        if (!next->isVisible() || !next->isEnabled())
-            return false;
-        QTest::mouseClick(next, Qt::LeftButton);
-        return true;
-    }
+    bool clickNext() const { return testing::clickNext(wizard()); }
 
     bool nextUntil(const QString &target) const
     {

@@ -67,7 +67,9 @@ private:
         if (!m_window->openProject(m_project->path()))
             return false;
         m_window->show();
-        return QTest::qWaitForWindowExposed(m_window.get());
+        // Active, so focus moves (leaving a field shows its messages) happen as for a user.
+        QApplication::setActiveWindow(m_window.get());
+        return QTest::qWaitForWindowActive(m_window.get());
     }
 
     template<typename T = QWidget>
@@ -95,14 +97,7 @@ private:
         return true;
     }
 
-    bool clickNext() const
-    {
-        QAbstractButton *next = wizard()->button(QWizard::NextButton);
-        if (!next->isVisible() || !next->isEnabled())
-            return false;
-        QTest::mouseClick(next, Qt::LeftButton);
-        return true;
-    }
+    bool clickNext() const { return testing::clickNext(wizard()); }
 
     bool isNextEnabled() const { return wizard()->button(QWizard::NextButton)->isEnabled(); }
 
@@ -273,55 +268,78 @@ private Q_SLOTS:
         QVERIFY(!rowShown(QStringLiteral("canary_initial_percent")));
     }
 
-    void shouldDisableNextWhileMinConnectionsExceedMax()
+    // "Reward early, punish late": a message waits until the user leaves the field (or
+    // presses Next), and goes the moment the value is fixed.
+    void shouldExplainMinAboveMaxOnceTheFieldIsLeft()
     {
         QVERIFY(openWindow());
         QVERIFY(walkTo(QStringLiteral("smart"), QStringLiteral("production"), QStringLiteral("7.7.2")));
-        QVERIFY(isNextEnabled());
         auto *issues = find<IssueLabel>(QStringLiteral("7.7.2/max_connections/issues"));
         QVERIFY(issues);
         QVERIFY(!issues->isVisible());
 
-        typeInto(editorOf<QLineEdit>(QStringLiteral("7.7.2/min_connections")), QStringLiteral("20"));
-        QVERIFY(!isNextEnabled());
+        auto *min = editorOf<QLineEdit>(QStringLiteral("7.7.2/min_connections"));
+        auto *max = editorOf<QLineEdit>(QStringLiteral("7.7.2/max_connections"));
+        typeInto(min, QStringLiteral("20"));
+        QCOMPARE(QApplication::focusWidget(), min);
+        QVERIFY(!issues->isVisible()); // still typing
+        QTest::keyClick(min, Qt::Key_Tab);
+        QVERIFY(QApplication::focusWidget() != min);
         QVERIFY(issues->isVisible());
         QVERIFY(issues->text().contains(QLatin1String("Min connections must not exceed max connections.")));
+        QVERIFY(!clickNext());
+        QCOMPARE(pageKey(wizard()), QStringLiteral("7.7.2"));
 
-        typeInto(editorOf<QLineEdit>(QStringLiteral("7.7.2/max_connections")), QStringLiteral("50"));
-        QVERIFY(isNextEnabled());
+        typeInto(max, QStringLiteral("50"));
         QVERIFY(!issues->isVisible());
         QCOMPARE(model()->stored(QStringLiteral("7.7.2"), QStringLiteral("max_connections")).toDouble(), 50.0);
+        QVERIFY(clickNext());
     }
 
-    void shouldExplainAnOutOfRangeNumberBesideIt()
+    void shouldExplainAnOutOfRangeNumberWhenNextIsPressed()
     {
         QVERIFY(openWindow());
         QVERIFY(walkTo(QStringLiteral("smart"), QStringLiteral("production"), QStringLiteral("7.4.1")));
-        typeInto(editorOf<QLineEdit>(QStringLiteral("7.4.1/rollback_minutes")), QStringLiteral("0"));
-        QVERIFY(!isNextEnabled());
+        QVERIFY(click(QStringLiteral("7.4.1/strategy/A")));
+        auto *rollback = editorOf<QLineEdit>(QStringLiteral("7.4.1/rollback_minutes"));
+        typeInto(rollback, QStringLiteral("0"));
         auto *issues = find<IssueLabel>(QStringLiteral("7.4.1/rollback_minutes/issues"));
+        QVERIFY(!issues->isVisible());
+
+        // Next stays on the page, says why beside the field, and puts the focus there.
+        wizard()->button(QWizard::NextButton)->setFocus();
+        QVERIFY(!clickNext());
+        QCOMPARE(pageKey(wizard()), QStringLiteral("7.4.1"));
         QVERIFY(issues->isVisible());
         QVERIFY(issues->text().contains(QLatin1String("Must be between 1 and 1440 minutes.")));
+        QCOMPARE(QApplication::focusWidget(), rollback);
 
         // An emptied number is unanswered: Smart mode falls back to the pre-fill.
-        typeInto(editorOf<QLineEdit>(QStringLiteral("7.4.1/rollback_minutes")), QString());
+        typeInto(rollback, QString());
         QVERIFY(!model()->stored(QStringLiteral("7.4.1"), QStringLiteral("rollback_minutes")).isValid());
-        QVERIFY(isNextEnabled());
+        QVERIFY(!issues->isVisible());
+        QVERIFY(clickNext());
     }
 
-    void shouldRequireAChoiceInInteractiveMode()
+    void shouldAskForAChoiceOnlyWhenNextIsPressed()
     {
         QVERIFY(openWindow());
         QVERIFY(walkTo(QStringLiteral("interactive"), QStringLiteral("mvp"), QStringLiteral("7.1")));
-        QVERIFY(!isNextEnabled());
         for (const QString &value :
              {QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("C"), QStringLiteral("D")})
             QVERIFY(!find<QRadioButton>(QStringLiteral("7.1/choice/") + value)->isChecked());
-        QVERIFY(find<IssueLabel>(QStringLiteral("7.1/choice/issues"))->isVisible());
+        auto *issues = find<IssueLabel>(QStringLiteral("7.1/choice/issues"));
+        QVERIFY(!issues->isVisible()); // an untouched page greets nobody with an error
+
+        QVERIFY(!clickNext());
+        QCOMPARE(pageKey(wizard()), QStringLiteral("7.1"));
+        QVERIFY(issues->isVisible());
+        QVERIFY(issues->text().contains(QLatin1String("An answer is required.")));
+        QCOMPARE(QApplication::focusWidget(), find<QRadioButton>(QStringLiteral("7.1/choice/A")));
 
         QVERIFY(click(QStringLiteral("7.1/choice/A")));
-        QVERIFY(isNextEnabled());
-        QVERIFY(!find<IssueLabel>(QStringLiteral("7.1/choice/issues"))->isVisible());
+        QVERIFY(!issues->isVisible());
+        QVERIFY(clickNext());
     }
 
     void shouldKeepHiddenAnswersWhenTheScopeChanges()
@@ -429,7 +447,7 @@ private Q_SLOTS:
 
         // A number cell that is not a whole number is reported with its row and column.
         table->item(2, 2)->setText(QStringLiteral("1.5"));
-        QVERIFY(!isNextEnabled());
+        QVERIFY(!clickNext());
         QVERIFY(find<IssueLabel>(QStringLiteral("7.9.3/policies/issues"))->text().contains(QLatin1String("Row 3")));
     }
 
@@ -688,7 +706,7 @@ private Q_SLOTS:
         QTRY_COMPARE(pageKey(wizard()), QStringLiteral("preflight"));
         QTest::keyClick(m_window.get(), Qt::Key_N, Qt::AltModifier);
         QTRY_COMPARE(pageKey(wizard()), QStringLiteral("7.1"));
-        QVERIFY(!isNextEnabled());
+        QVERIFY(find<IssueLabel>(QStringLiteral("7.1/choice/issues"))->isHidden());
 
         // Tab reaches the options; the arrow keys choose one, as in any radio group.
         const QString prefix = QStringLiteral("7.1/choice/");

@@ -3,16 +3,19 @@
 
 #include "consistency.h"
 #include "fieldrow.h"
+#include "fieldwidget.h"
 #include "issuelabel.h"
 #include "markerlegend.h"
 #include "suggestionbox.h"
 #include "textstyles.h"
 
+#include <QApplication>
 #include <QFrame>
 #include <QLabel>
 #include <QScrollArea>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace opsflow {
@@ -107,6 +110,12 @@ QuestionPage::QuestionPage(AnswersModel *model, const Question &question, QWidge
     layout->addWidget(m_legend);
 
     connect(m_model, &AnswersModel::changed, this, &QuestionPage::onModelChanged);
+    connect(qApp, &QApplication::focusChanged, this, &QuestionPage::onFocusChanged);
+    // Another project's answers: its pages start untouched.
+    connect(m_model, &AnswersModel::resetDone, this, [this] {
+        m_leftFields.clear();
+        m_nextPressed = false;
+    });
 }
 
 FieldRow *QuestionPage::row(const QString &fieldId) const
@@ -158,9 +167,56 @@ void QuestionPage::cleanupPage()
     // The default resets registered fields; answers live in the model and must survive Back.
 }
 
-bool QuestionPage::isComplete() const
+bool QuestionPage::validatePage()
 {
-    return isQuestionComplete(m_model->resolver(), m_question.id);
+    const Resolver resolver = m_model->resolver();
+    if (isQuestionComplete(resolver, m_question.id))
+        return true;
+    m_nextPressed = true;
+    showIssues(resolver);
+    for (FieldRow *row : std::as_const(m_rows)) {
+        if (row->isVisible() && !row->issueLabel()->isHidden()) {
+            if (row->editor())
+                row->editor()->setFocus(Qt::OtherFocusReason);
+            m_scroll->ensureWidgetVisible(row);
+            return false;
+        }
+    }
+    m_scroll->ensureWidgetVisible(m_pageIssues);
+    return false;
+}
+
+FieldRow *QuestionPage::rowContaining(const QWidget *widget) const
+{
+    for (FieldRow *row : m_rows) {
+        if (row == widget || row->isAncestorOf(widget))
+            return row;
+    }
+    return nullptr;
+}
+
+void QuestionPage::onFocusChanged(QWidget *old, QWidget *now)
+{
+    // No new focus widget: the window lost the focus, which is not leaving a field.
+    if (!old || !now || !isVisible())
+        return;
+    const FieldRow *left = rowContaining(old);
+    if (!left || left->isAncestorOf(now) || m_leftFields.contains(left->fieldId()))
+        return;
+    m_leftFields.insert(left->fieldId());
+    showIssues(m_model->resolver());
+}
+
+bool QuestionPage::isRevealed(const QStringList &fieldIds) const
+{
+    if (m_nextPressed)
+        return true;
+    // No field named: the message is about answers this scope does not ask, kept from
+    // before. Nothing on this page can be in the middle of an edit, so it shows at once.
+    if (fieldIds.isEmpty())
+        return true;
+    return std::any_of(fieldIds.begin(), fieldIds.end(),
+                       [this](const QString &id) { return m_leftFields.contains(id); });
 }
 
 void QuestionPage::showEvent(QShowEvent *event)
@@ -215,7 +271,6 @@ void QuestionPage::refresh()
             section.heading->setVisible(anyShown);
     }
     showIssues(resolver);
-    Q_EMIT completeChanged();
 }
 
 void QuestionPage::showIssues(const Resolver &resolver)
@@ -224,10 +279,14 @@ void QuestionPage::showIssues(const Resolver &resolver)
     QList<Issue> general;
     for (const Issue &issue : validateQuestion(resolver, m_question.id)) {
         QString target = issue.fieldId;
+        QStringList about;
+        if (!issue.fieldId.isEmpty())
+            about.append(issue.fieldId);
         // A cross-field check reads best under the last field it names, after all of them.
         for (const Check &check : m_question.checks) {
             if (check.message != issue.message)
                 continue;
+            about += check.fields;
             for (auto it = check.fields.crbegin(); it != check.fields.crend(); ++it) {
                 if (resolver.isFieldAsked(m_question.id, *it)) {
                     target = *it;
@@ -235,13 +294,16 @@ void QuestionPage::showIssues(const Resolver &resolver)
                 }
             }
         }
+        if (!isRevealed(about))
+            continue;
         if (target.isEmpty() || !row(target) || !resolver.isFieldAsked(m_question.id, target))
             general.append(issue);
         else
             byField[target].append(issue);
     }
     // The operational consistency rules this question's answers take part in, on the page
-    // (they compare answers across questions, so no one field holds them).
+    // (they compare answers across questions, so no one field holds them). They show at
+    // once: they are about answers already given, not about input in progress.
     for (const RuleFinding &finding : checkConsistency(resolver)) {
         if (finding.questionIds.contains(m_question.id))
             general.append({m_question.id, QString(), finding.message, finding.severity == Severity::Warning});

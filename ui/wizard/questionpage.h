@@ -4,6 +4,7 @@
 #include "answersmodel.h"
 #include "projectcontext.h"
 
+#include <QSet>
 #include <QWizardPage>
 
 class QLabel;
@@ -30,8 +31,9 @@ public:
 
     void initializePage() override;
     void cleanupPage() override;
-    // Reads the model only: widgets hold no answers.
-    bool isComplete() const override;
+    // Next stays enabled, so a user who does not know what is missing can ask: pressing it
+    // on an incomplete page shows every message and puts the focus on the first field named.
+    bool validatePage() override;
 
     // "Phase 7: Operations & Deployment | Question 5/17 | Phase Progress: 29%", counting
     // only the questions the current scope asks.
@@ -50,6 +52,11 @@ private:
     void onModelChanged();
     void refresh();
     void showIssues(const Resolver &resolver);
+    void onFocusChanged(QWidget *old, QWidget *now);
+    FieldRow *rowContaining(const QWidget *widget) const;
+    // Whether a message about these fields may show yet: not before the user left one of
+    // them or pressed Next ("An answer is required." greeting an untouched page is noise).
+    bool isRevealed(const QStringList &fieldIds) const;
 
     AnswersModel *m_model;
     const Question &m_question;
@@ -65,6 +72,8 @@ private:
     QList<FieldRow *> m_rows;
     // Pages that are not on screen catch up when shown instead of on every keystroke.
     bool m_stale = true;
+    QSet<QString> m_leftFields; // fields the user has moved the focus out of
+    bool m_nextPressed = false;
 };
 
 } // namespace opsflow
