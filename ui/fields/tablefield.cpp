@@ -4,6 +4,7 @@
 #include "numberfield.h"
 #include "tablecelldelegate.h"
 
+#include <QAction>
 #include <QBoxLayout>
 #include <QHeaderView>
 #include <QPushButton>
@@ -12,9 +13,9 @@
 namespace opsflow {
 
 TableField::TableField(const FieldBinding &binding, QWidget *parent)
-    : FieldWidget(binding, parent), m_table(new QTableWidget(this)), m_add(new QPushButton(tr("&Add Row"), this)),
-      m_remove(new QPushButton(tr("&Remove Row"), this)), m_up(new QPushButton(tr("Move &Up"), this)),
-      m_down(new QPushButton(tr("Move &Down"), this))
+    : FieldWidget(binding, parent), m_table(new QTableWidget(this)), m_add(new QPushButton(tr("Add Row"), this)),
+      m_remove(new QPushButton(tr("Remove Row"), this)), m_up(new QPushButton(tr("Move Up"), this)),
+      m_down(new QPushButton(tr("Move Down"), this))
 {
     const QList<Column> &columns = field().columns;
     m_table->setObjectName(childName(QStringLiteral("table")));
@@ -43,9 +44,23 @@ TableField::TableField(const FieldBinding &binding, QWidget *parent)
     m_remove->setObjectName(childName(QStringLiteral("remove")));
     m_up->setObjectName(childName(QStringLiteral("up")));
     m_down->setObjectName(childName(QStringLiteral("down")));
+    // Keys instead of Alt+letters: a page can hold several tables (7.9.4 has two), and the
+    // keys act on the table that has the focus. The tool tips name them.
+    const QList<std::pair<QPushButton *, QKeySequence>> keys = {
+        {m_add, QKeySequence(Qt::Key_Insert)},
+        {m_remove, QKeySequence(Qt::CTRL | Qt::Key_Delete)},
+        {m_up, QKeySequence(Qt::ALT | Qt::Key_Up)},
+        {m_down, QKeySequence(Qt::ALT | Qt::Key_Down)},
+    };
     auto *buttons = new QHBoxLayout;
-    for (QPushButton *button : {m_add, m_remove, m_up, m_down}) {
+    for (const auto &[button, key] : keys) {
         button->setAutoDefault(false); // Enter still means "Next" in the wizard
+        button->setToolTip(tr("%1 (%2)").arg(button->text(), key.toString(QKeySequence::NativeText)));
+        auto *action = new QAction(button->text(), m_table);
+        action->setShortcut(key);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(action, &QAction::triggered, button, &QPushButton::click);
+        m_table->addAction(action);
         buttons->addWidget(button);
     }
     buttons->addStretch();

@@ -9,6 +9,7 @@
 #include "completionpage.h"
 #include "diagramrendererloader.h"
 #include "exportdialog.h"
+#include "focuspanes.h"
 #include "generatedfileswatcher.h"
 #include "generatepage.h"
 #include "highlighting.h"
@@ -62,7 +63,7 @@ MainWindow::MainWindow(QWidget *parent)
       m_autoSaver(new AutoSaver(m_model, this)), m_project(new ProjectSession(this)),
       m_recent(new RecentProjects(this)), m_watcher(new GeneratedFilesWatcher(this)),
       m_wizard(new Wizard(m_model, m_project)), m_notice(new NoticeBar(this)),
-      m_splitter(new QSplitter(Qt::Horizontal, this))
+      m_splitter(new QSplitter(Qt::Horizontal, this)), m_panes(new FocusPanes(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setAcceptDrops(true);
@@ -150,6 +151,7 @@ void MainWindow::setPreviewWidget(QWidget *preview)
     if (!preview)
         return;
     m_splitter->addWidget(preview);
+    m_panes->setPanes({m_wizard, preview});
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
 }
@@ -338,7 +340,18 @@ void MainWindow::createMenus()
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
 
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *nextPane = view->addAction(tr("&Next Pane"), this, [this] { m_panes->moveToOtherPane(true); });
+    nextPane->setObjectName(QStringLiteral("nextPaneAction"));
+    nextPane->setShortcut(QKeySequence(Qt::Key_F6));
+    nextPane->setToolTip(tr("Moves the keyboard focus between the wizard and the preview"));
+    QAction *previousPane = view->addAction(tr("&Previous Pane"), this, [this] { m_panes->moveToOtherPane(false); });
+    previousPane->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F6));
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *shortcuts = help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts);
+    shortcuts->setObjectName(QStringLiteral("shortcutsAction"));
+    help->addSeparator();
     QAction *about = help->addAction(tr("&About OpsFlow"), this, &MainWindow::showAbout);
     about->setMenuRole(QAction::AboutRole);
     fillRecentMenu();
@@ -387,6 +400,54 @@ QString MainWindow::aboutText()
               "<p>Built with Qt %2 (running on Qt %3)<br>Highlighting: %4<br>Diagrams: %5</p>")
         .arg(QStringLiteral(OPSFLOW_VERSION), QStringLiteral(QT_VERSION_STR), QString::fromLatin1(qVersion()),
              Highlighting::description().toHtmlEscaped(), diagramsDescription().toHtmlEscaped());
+}
+
+bool MainWindow::focusNextPrevChild(bool next)
+{
+    return m_panes->moveWithinPane(next) || QMainWindow::focusNextPrevChild(next);
+}
+
+QString MainWindow::shortcutsText() const
+{
+    QString rows;
+    const auto row = [&rows](const QString &keys, const QString &what) {
+        rows += QStringLiteral("<tr><td style=\"padding-right:18px\"><b>%1</b></td><td>%2</td></tr>")
+                    .arg(keys.toHtmlEscaped(), what.toHtmlEscaped());
+    };
+    // The menus' own shortcuts, read from the actions: one place for each key.
+    for (QAction *menuAction : menuBar()->actions()) {
+        const QString menu = menuAction->text().remove(QLatin1Char('&'));
+        for (QAction *action : menuAction->menu()->actions()) {
+            if (action->shortcut().isEmpty())
+                continue;
+            row(action->shortcut().toString(QKeySequence::NativeText),
+                tr("%1 → %2").arg(menu, action->text().remove(QLatin1Char('&'))));
+        }
+    }
+    // Keys that belong to widgets, not menus.
+    row(tr("Tab, Shift+Tab"), tr("Next or previous field, then Back and Next; stays in the wizard or the preview"));
+    row(tr("Up, Down"), tr("Choose the option above or below in a group of options"));
+    row(tr("Space"), tr("Choose the option or tick the box that has the focus"));
+    row(tr("Enter"), tr("Next"));
+    row(tr("Arrow keys; F2 or typing"), tr("In a table: move between cells; edit the cell"));
+    row(tr("Insert, Ctrl+Delete"), tr("In a table: add a row; remove the selected row"));
+    row(tr("Alt+Up, Alt+Down"), tr("In a table: move the selected row up or down"));
+    row(tr("Alt+N, Alt+B"), tr("Next, Back"));
+    row(tr("Alt+underlined letter"), tr("The option, button or field whose label has that letter underlined"));
+    row(tr("Ctrl+Tab, Ctrl+Shift+Tab"), tr("In the preview: its next or previous tab"));
+    row(tr("Ctrl+wheel"), tr("Zoom a drawn diagram"));
+    return tr("<p>Keys of OpsFlow</p><table>%1</table>").arg(rows);
+}
+
+void MainWindow::showShortcuts()
+{
+    QMessageBox box(this);
+    box.setWindowTitle(tr("Keyboard Shortcuts"));
+    box.setObjectName(QStringLiteral("shortcutsDialog"));
+    box.setTextFormat(Qt::RichText);
+    box.setText(shortcutsText());
+    box.setStandardButtons(QMessageBox::Close);
+    box.exec();
 }
 
 void MainWindow::showAbout()

@@ -13,6 +13,7 @@ namespace opsflow {
 
 class AnswersModel;
 class AutoSaver;
+class FocusPanes;
 class GeneratedFilesWatcher;
 class NoticeBar;
 class PreviewPane;
@@ -44,8 +45,13 @@ public:
     QWidget *previewWidget() const { return m_preview; }
     PreviewPane *previewPane() const;
 
+    FocusPanes *focusPanes() const { return m_panes; }
+
     // Help → About: the version, the Qt it was built with and runs on, and the highlighter.
     static QString aboutText();
+    // Help → Keyboard Shortcuts: every menu action that has a shortcut, then the keys of
+    // the wizard and the preview, as an HTML table.
+    QString shortcutsText() const;
 
 public Q_SLOTS:
     // Saves the current answers first, then switches: the folder's own answers file is
@@ -66,12 +72,15 @@ protected:
     void closeEvent(QCloseEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
+    // Tab stays in the pane that has the focus (focuspanes.h).
+    bool focusNextPrevChild(bool next) override;
 
 private:
     void createMenus();
     void fillRecentMenu();
     void updateRecent();
     void showAbout();
+    void showShortcuts();
     bool switchProject(const QString &folder, bool keepCurrentAnswers);
     void keepAnswersInFolder();
     void loadAnswers(bool keepCurrentWhenMissing);
@@ -87,6 +96,7 @@ private:
     Wizard *m_wizard;
     NoticeBar *m_notice;
     QSplitter *m_splitter;
+    FocusPanes *m_panes;
     QMenu *m_recentMenu = nullptr;
     QWidget *m_preview = nullptr;
     QPointer<PreviewPane> m_previewPane;

@@ -1,10 +1,11 @@
 // The first page: open a project folder (or a recent one), or start without one.
 #include "startpage.h"
 
+#include "commandlink.h"
+
 #include "questionnaire.h"
 #include "textstyles.h"
 
-#include <QCommandLinkButton>
 #include <QDir>
 #include <QFileInfo>
 #include <QKeyEvent>
@@ -29,20 +30,16 @@ StartPage::StartPage(const Questionnaire &questionnaire, QWidget *parent)
                              this);
     intro->setWordWrap(true);
 
-    auto *open =
-        new QCommandLinkButton(tr("&Open Project Folder…"),
-                               tr("Read what the project already has; answers are saved in the project, in "
-                                  ".ai-flow/answers/phase7.json, so the team can commit them. You can also drop a "
-                                  "folder on this window."),
-                               this);
+    auto *open = new CommandLink(tr("&Open Project Folder…"),
+                                 tr("Read what the project already has; answers are saved in the project, in "
+                                    ".ai-flow/answers/phase7.json, so the team can commit them. You can also drop a "
+                                    "folder on this window."),
+                                 this);
     open->setObjectName(QStringLiteral("openFolder"));
-    auto *without = new QCommandLinkButton(
+    auto *without = new CommandLink(
         tr("Start &Without Folder"),
         tr("Answer now and choose the folder later; until then answers are kept on this computer."), this);
     without->setObjectName(QStringLiteral("startWithoutFolder"));
-    // Enter must still mean "Next" in a wizard.
-    open->setAutoDefault(false);
-    without->setAutoDefault(false);
 
     m_recent->setObjectName(QStringLiteral("recentProjects"));
     m_recent->setAccessibleName(tr("Recent projects"));

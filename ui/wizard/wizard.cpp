@@ -32,7 +32,8 @@ Wizard::Wizard(AnswersModel *model, ProjectSession *project, QWidget *parent)
     setTitleFormat(Qt::PlainText);
     setButtonText(QWizard::BackButton, tr("< &Back"));
     setButtonText(QWizard::NextButton, tr("&Next >"));
-    setButtonText(QWizard::FinishButton, tr("&Finish"));
+    // Not "&Finish": Alt+F opens the File menu. Next is hidden where Finish shows.
+    setButtonText(QWizard::FinishButton, tr("Fi&nish"));
 
     setPage(StartPageId, m_start);
     setPage(ModeScopePageId, new ModeScopePage(model, this));
