@@ -662,6 +662,33 @@ private Q_SLOTS:
         QCOMPARE(aside.size(), 1);
     }
 
+    // A missing folder (a recent project moved since) is named as missing, not as "not a
+    // folder"; a file is "not a folder". Neither opens.
+    void shouldSayWhyAFolderCannotBeOpened_data()
+    {
+        QTest::addColumn<bool>("createAsFile");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("missing") << false << QStringLiteral("gone does not exist.");
+        QTest::newRow("file") << true << QStringLiteral("gone is not a folder.");
+    }
+
+    void shouldSayWhyAFolderCannotBeOpened()
+    {
+        QFETCH(bool, createAsFile);
+        QFETCH(QString, message);
+        QVERIFY(openWindow());
+        const QString opened = m_window->projectFolder();
+        const QString path = QDir(m_project->path()).filePath(QStringLiteral("gone"));
+        if (createAsFile)
+            put(path, "not a folder");
+        QVERIFY(!m_window->openProject(path));
+        QTRY_VERIFY(find<QMessageBox>(QStringLiteral("errorMessage")));
+        auto *box = find<QMessageBox>(QStringLiteral("errorMessage"));
+        QVERIFY2(box->text().endsWith(message), qPrintable(box->text()));
+        box->close();
+        QCOMPARE(m_window->projectFolder(), opened);
+    }
+
     void shouldWorkWithoutAFolder()
     {
         m_window = std::make_unique<MainWindow>();

@@ -175,6 +175,11 @@ bool MainWindow::openProject(const QString &folder)
 bool MainWindow::switchProject(const QString &folder, bool keepCurrentAnswers)
 {
     const QFileInfo info(folder);
+    if (!info.exists()) {
+        // Most often a recent project that was moved or deleted since.
+        showError(tr("Cannot Open Folder"), tr("%1 does not exist.").arg(QDir::toNativeSeparators(folder)));
+        return false;
+    }
     if (!info.isDir()) {
         showError(tr("Cannot Open Folder"), tr("%1 is not a folder.").arg(QDir::toNativeSeparators(folder)));
         return false;
