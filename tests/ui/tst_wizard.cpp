@@ -313,11 +313,15 @@ private Q_SLOTS:
         QVERIFY(issues->isVisible());
         QVERIFY(issues->text().contains(QLatin1String("Must be between 1 and 1440 minutes.")));
         QCOMPARE(QApplication::focusWidget(), rollback);
+        // A screen reader hears the message with the field.
+        QVERIFY(
+            rollback->accessibleDescription().contains(QLatin1String("Error: Must be between 1 and 1440 minutes.")));
 
         // An emptied number is unanswered: Smart mode falls back to the pre-fill.
         typeInto(rollback, QString());
         QVERIFY(!model()->stored(QStringLiteral("7.4.1"), QStringLiteral("rollback_minutes")).isValid());
         QVERIFY(!issues->isVisible());
+        QVERIFY(!rollback->accessibleDescription().contains(QLatin1String("Error:")));
         QVERIFY(clickNext());
     }
 

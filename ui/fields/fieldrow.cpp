@@ -6,6 +6,7 @@
 #include "issuelabel.h"
 #include "textstyles.h"
 
+#include <QAbstractButton>
 #include <QBoxLayout>
 #include <QLabel>
 
@@ -68,6 +69,40 @@ FieldRow::FieldRow(const FieldBinding &binding, QWidget *parent)
         layout->addWidget(label);
         layout->addLayout(column);
     }
+    describeControls(field);
+}
+
+void FieldRow::describeControls(const Field &field)
+{
+    if (!m_editor)
+        return;
+    const QString help = field.help.isEmpty() ? field.label : field.help;
+    for (QWidget *control : m_editor->findChildren<QWidget *>()) {
+        if ((control->focusPolicy() & Qt::ClickFocus) == 0)
+            continue;
+        QString words = help;
+        // Options are named "<question>/<field>/<value>": the value finds the option.
+        const QString value = control->objectName().section(QLatin1Char('/'), -1);
+        if (const Choice *choice = field.choice(value); choice && qobject_cast<QAbstractButton *>(control)) {
+            const QString about = !choice->description.isEmpty() ? choice->description
+                : !choice->items.isEmpty()                       ? choice->items.join(QStringLiteral(", "))
+                                                                 : QString();
+            words = about.isEmpty() ? tr("An option of “%1”.").arg(field.label)
+                                    : tr("An option of “%1”: %2").arg(field.label, about);
+        } else if (auto *button = qobject_cast<QAbstractButton *>(control); button && !button->toolTip().isEmpty()) {
+            words = button->toolTip();
+        }
+        m_descriptions.append({control, words});
+    }
+    updateDescriptions(QString());
+}
+
+void FieldRow::updateDescriptions(const QString &messages)
+{
+    for (const auto &[control, words] : std::as_const(m_descriptions)) {
+        if (control)
+            control->setAccessibleDescription(messages.isEmpty() ? words : words + QLatin1Char(' ') + messages);
+    }
 }
 
 void FieldRow::refresh()
@@ -79,6 +114,10 @@ void FieldRow::refresh()
 void FieldRow::setIssues(const QList<Issue> &issues)
 {
     m_issues->setIssues(issues);
+    QStringList messages;
+    for (const Issue &issue : issues)
+        messages << (issue.warning ? tr("Warning: %1") : tr("Error: %1")).arg(issue.message);
+    updateDescriptions(messages.join(QLatin1Char(' ')));
 }
 
 } // namespace opsflow

@@ -4,6 +4,7 @@
 #include "answerset.h"
 #include "fieldbinding.h"
 
+#include <QPointer>
 #include <QWidget>
 
 namespace opsflow {
@@ -22,9 +23,16 @@ public:
     IssueLabel *issueLabel() const { return m_issues; }
 
     void refresh();
+    // Also read out by screen readers: each control's description ends with the messages.
     void setIssues(const QList<Issue> &issues);
 
 private:
+    // What a screen reader says about each control of the editor besides its name: the
+    // option's description, or the field's help.
+    void describeControls(const Field &field);
+    void updateDescriptions(const QString &messages);
+
+    QList<std::pair<QPointer<QWidget>, QString>> m_descriptions; // control → its own words
     QString m_fieldId;
     FieldWidget *m_editor = nullptr;
     IssueLabel *m_issues;

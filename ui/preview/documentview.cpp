@@ -166,6 +166,7 @@ DocumentView::DocumentView(const QString &path, Kind kind, const Questionnaire &
     m_source->setFrameShape(QFrame::NoFrame);
     m_source->document()->setDocumentMargin(8);
     m_source->setAccessibleName(tr("%1, source").arg(path));
+    m_source->setAccessibleDescription(tr("The text OpsFlow will write into %1, updated as you answer.").arg(path));
     m_highlighter = Highlighting::create(kind == Kind::Markdown ? QStringLiteral("markdown") : QStringLiteral("dotenv"),
                                          path, m_source->document(), palette());
 
@@ -177,6 +178,8 @@ DocumentView::DocumentView(const QString &path, Kind kind, const Questionnaire &
         m_rendered = new InertBrowser(this);
         m_rendered->setObjectName(QStringLiteral("renderedView"));
         m_rendered->setAccessibleName(tr("%1, rendered").arg(path));
+        m_rendered->setAccessibleDescription(
+            tr("%1 as it will read, updated as you answer; a link to a section opens its question.").arg(path));
         m_rendered->setFrameShape(QFrame::NoFrame);
         // A narrow pane must not break words ("Environme nt") in table cells: a table
         // wider than the pane scrolls instead.

@@ -14,6 +14,7 @@
 #include <QStyle>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace opsflow {
@@ -37,6 +38,11 @@ PreviewPane::PreviewPane(AnswersModel *model, QWidget *parent)
     m_tabs->setDocumentMode(true);
     m_tabs->tabBar()->setExpanding(false);
     m_tabs->setUsesScrollButtons(true);
+    m_tabs->tabBar()->setAccessibleDescription(
+        tr("The documents OpsFlow will write, and their diagrams; Ctrl+Tab switches between them."));
+    // The tab bar's scroll arrows are for the mouse: the keyboard switches tabs itself.
+    for (QToolButton *arrow : m_tabs->tabBar()->findChildren<QToolButton *>())
+        arrow->setFocusPolicy(Qt::NoFocus);
     const struct {
         const char *path;
         DocumentView::Kind kind;

@@ -10,6 +10,8 @@ CommandLink::CommandLink(const QString &text, const QString &description, QWidge
 {
     // Enter must still mean "Next" in a wizard.
     setAutoDefault(false);
+    // Qt reads only the title out; the description is what the button is about.
+    setAccessibleDescription(description);
 }
 
 void CommandLink::paintEvent(QPaintEvent *event)

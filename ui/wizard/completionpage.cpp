@@ -74,6 +74,8 @@ void CompletionPage::refresh()
     delete m_content;
     auto *scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
+    scroll->setAccessibleName(tr("What was written"));
+    scroll->setAccessibleDescription(tr("The outcome for each document, and where to go next; arrow keys scroll."));
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_content = scroll;

@@ -103,6 +103,8 @@ ContextPage::ContextPage(AnswersModel *model, ProjectSession *project, QWidget *
     auto *scroll = new QScrollArea(this);
     scroll->setWidget(content);
     scroll->setWidgetResizable(true);
+    scroll->setAccessibleName(tr("Project facts"));
+    scroll->setAccessibleDescription(tr("What OpsFlow found in the project; arrow keys scroll."));
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto *layout = new QVBoxLayout(this);

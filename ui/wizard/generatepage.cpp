@@ -63,10 +63,14 @@ GeneratePage::GeneratePage(AnswersModel *model, ProjectSession *project, QWidget
     m_acceptErrors->setObjectName(QStringLiteral("generate/acceptErrors"));
     m_acceptErrors->hide();
     m_scroll->setWidgetResizable(true);
+    m_scroll->setAccessibleName(tr("Documents to write"));
+    m_scroll->setAccessibleDescription(tr("What will happen to each document; arrow keys scroll."));
     m_scroll->setFrameShape(QFrame::NoFrame);
     m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_outcome->hide();
     m_generate->setObjectName(QStringLiteral("generate/write"));
+    m_generate->setAccessibleDescription(
+        tr("Writes the documents listed on this page into the project folder, as planned above."));
     m_generate->setAutoDefault(false);
     m_generate->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
 

@@ -21,6 +21,7 @@ QRadioButton *addOption(QGroupBox *box, QButtonGroup *group, int id, const QStri
 {
     auto *button = new QRadioButton(text, box);
     button->setObjectName(name);
+    button->setAccessibleDescription(explanation);
     group->addButton(button, id);
     auto *note = new QLabel(explanation, box);
     note->setTextFormat(Qt::PlainText);

@@ -67,6 +67,9 @@ PreflightPage::PreflightPage(AnswersModel *model, ProjectSession *project, QWidg
     auto *scroll = new QScrollArea(this);
     scroll->setWidget(content);
     scroll->setWidgetResizable(true);
+    scroll->setAccessibleName(tr("Pre-flight check"));
+    scroll->setAccessibleDescription(
+        tr("What the existing documentation covers, and what to do next; arrow keys scroll."));
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto *layout = new QVBoxLayout(this);
@@ -219,6 +222,7 @@ void PreflightPage::rebuild()
             text += tr(" ⭐ recommended");
         auto *button = new QRadioButton(text, m_choices);
         button->setObjectName(objectNameOf(option.action));
+        button->setAccessibleDescription(tr("What to do with this project's existing operations documents."));
         m_options->addButton(button, int(option.action));
         m_choicesLayout->addWidget(button);
         if (option.recommended && recommended < 0)

@@ -97,6 +97,8 @@ QuestionPage::QuestionPage(AnswersModel *model, const Question &question, QWidge
     m_scroll->setWidgetResizable(true);
     m_scroll->setFrameShape(QFrame::NoFrame);
     m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // Not a Tab stop: the fields are, and the page scrolls to the one with the focus.
+    m_scroll->setFocusPolicy(Qt::NoFocus);
 
     m_legend->setMarkers(model->questionnaire().markers(), usedMarkers);
 

@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QRegularExpression>
 
 namespace opsflow {
 
@@ -105,6 +106,7 @@ void SuggestionBox::setFindings(const QList<Finding> &findings)
         s.button->setObjectName(QStringLiteral("suggestion/%1/%2/%3").arg(s.questionId, s.fieldId).arg(i));
         s.button->setAutoDefault(false);
         s.button->setAccessibleName(tr("Use %1").arg(describeValue(*field, s.value)));
+        s.button->setAccessibleDescription(s.label->text().remove(QRegularExpression(QStringLiteral("<[^>]*>"))));
         s.button->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
         m_grid->addWidget(s.label, i, 0);
         m_grid->addWidget(s.button, i, 1, Qt::AlignTop);

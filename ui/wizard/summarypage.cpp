@@ -31,6 +31,8 @@ SummaryPage::SummaryPage(AnswersModel *model, QWidget *parent)
                    "its answer; \"TBD\" marks what this scope does not ask."));
 
     m_scroll->setWidgetResizable(true);
+    m_scroll->setAccessibleName(tr("Summary of the answers"));
+    m_scroll->setAccessibleDescription(tr("Every answer of this scope, defaults marked; arrow keys scroll."));
     m_scroll->setFrameShape(QFrame::StyledPanel);
     m_scroll->setBackgroundRole(QPalette::Base);
     m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -47,7 +49,11 @@ SummaryPage::SummaryPage(AnswersModel *model, QWidget *parent)
     m_correct->addButton(no, No);
     m_questions->setObjectName(QStringLiteral("summary/questions"));
     m_questions->setAccessibleName(tr("Question to change"));
+    yes->setAccessibleDescription(tr("Is this correct? Yes leads on to writing the documents."));
+    no->setAccessibleDescription(tr("Is this correct? No: pick the question to change, then Go."));
+    m_questions->setAccessibleDescription(tr("The questions of this scope; Go opens the one chosen."));
     m_go->setObjectName(QStringLiteral("summary/go"));
+    m_go->setAccessibleDescription(tr("Opens the chosen question; Next from there comes back here."));
     m_go->setAutoDefault(false);
 
     // The summary's own width, not the longest question title, sets how wide the page is.

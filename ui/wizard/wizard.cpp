@@ -13,6 +13,7 @@
 #include "startpage.h"
 #include "summarypage.h"
 
+#include <QAbstractButton>
 #include <QApplication>
 
 namespace opsflow {
@@ -34,6 +35,10 @@ Wizard::Wizard(AnswersModel *model, ProjectSession *project, QWidget *parent)
     setButtonText(QWizard::NextButton, tr("&Next >"));
     // Not "&Finish": Alt+F opens the File menu. Next is hidden where Finish shows.
     setButtonText(QWizard::FinishButton, tr("Fi&nish"));
+    button(QWizard::BackButton)->setAccessibleDescription(tr("The previous page; answers are kept."));
+    button(QWizard::NextButton)
+        ->setAccessibleDescription(tr("The next page; on a question with a missing or invalid answer, it says what."));
+    button(QWizard::FinishButton)->setAccessibleDescription(tr("Ends this run; the documents are written."));
 
     setPage(StartPageId, m_start);
     setPage(ModeScopePageId, new ModeScopePage(model, this));
