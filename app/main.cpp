@@ -2,6 +2,7 @@
 #include "cli.h"
 #include "diagramrendererloader.h"
 #include "mainwindow.h"
+#include "plurals.h"
 #include "questionnaire.h"
 #include "summaryexport.h"
 #include "summarypdf.h"
@@ -78,6 +79,7 @@ int main(int argc, char **argv)
     QApplication::setOrganizationName(QStringLiteral("OpsFlow"));
     QApplication::setApplicationVersion(QStringLiteral(OPSFLOW_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("io.github.opsflow.OpsFlow"));
+    opsflow::installPlurals();
     const QString icon = QStringLiteral(":/icons/io.github.opsflow.OpsFlow.svg");
     if (QFile::exists(icon))
         QApplication::setWindowIcon(QIcon(icon));

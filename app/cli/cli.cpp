@@ -5,6 +5,7 @@
 #include "consistency.h"
 #include "durablefile.h"
 #include "generation.h"
+#include "plurals.h"
 #include "preflight.h"
 #include "regeneration.h"
 #include "summaryexport.h"
@@ -77,9 +78,9 @@ void warn(const QString &message)
     err().flush();
 }
 
-QString tr(const char *text)
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
 {
-    return QCoreApplication::translate("opsflow::cli", text);
+    return QCoreApplication::translate("opsflow::cli", text, disambiguation, n);
 }
 
 const char *const usageText =
@@ -360,9 +361,10 @@ int checkCommand(const QCommandLineParser &parser, const QString &projectDir)
     } else {
         const auto errors = std::count_if(findings.begin(), findings.end(),
                                           [](const RuleFinding &f) { return f.severity == Severity::Error; });
-        out()
-            << tr("Operational consistency rules: %1 error(s), %2 warning(s)").arg(errors).arg(findings.size() - errors)
-            << '\n';
+        out() << tr("Operational consistency rules: %1, %2")
+                     .arg(tr("%n error(s)", nullptr, int(errors)),
+                          tr("%n warning(s)", nullptr, int(findings.size() - errors)))
+              << '\n';
         for (const RuleFinding &finding : std::as_const(findings)) {
             out() << "  " << findingLine(finding) << " [" << finding.ruleId << "]\n";
             for (const QString &where : finding.where)
@@ -419,6 +421,7 @@ int run(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("OpsFlow"));
     QCoreApplication::setOrganizationName(QStringLiteral("OpsFlow"));
     QCoreApplication::setApplicationVersion(QStringLiteral(OPSFLOW_VERSION));
+    installPlurals();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("Plan operations & deployment (ai-flow phase 7) and write its documents."));

@@ -178,9 +178,11 @@ void JsonSchema::check(const QJsonValue &value, const QJsonObject &rawSchema, co
         const QJsonArray array = value.toArray();
         if (schema.contains(QLatin1String("minItems"))
             && array.size() < schema.value(QLatin1String("minItems")).toInt())
-            errors << QStringLiteral("%1: needs at least %2 item(s)")
-                          .arg(at(path))
-                          .arg(schema.value(QLatin1String("minItems")).toInt());
+            errors << (schema.value(QLatin1String("minItems")).toInt() == 1
+                           ? QStringLiteral("%1: needs at least 1 item").arg(at(path))
+                           : QStringLiteral("%1: needs at least %2 items")
+                                 .arg(at(path))
+                                 .arg(schema.value(QLatin1String("minItems")).toInt()));
         if (schema.value(QLatin1String("uniqueItems")).toBool()) {
             for (qsizetype i = 1; i < array.size(); ++i) {
                 for (qsizetype j = 0; j < i; ++j) {

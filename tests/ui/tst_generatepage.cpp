@@ -8,6 +8,7 @@
 #include "generatepage.h"
 #include "mainwindow.h"
 #include "noticebar.h"
+#include "plurals.h"
 #include "projectsession.h"
 #include "testfiles.h"
 #include "wizard.h"
@@ -131,6 +132,8 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
+        // As main() does: "2 documents", not "2 document(s)".
+        QVERIFY(installPlurals());
         QStandardPaths::setTestModeEnabled(true);
         QApplication::setApplicationName(QStringLiteral("OpsFlow-tests"));
         m_settings = std::make_unique<QTemporaryDir>();
@@ -198,6 +201,12 @@ private Q_SLOTS:
         QCOMPARE(readAll(file(operations)), mine);
         QVERIFY(QFile::exists(file(configuration)));
         QVERIFY(QFile::exists(file(envExample)));
+        // The page says what happened, not the seed's "Documents have been created…".
+        QCOMPARE(wizard()->currentPage()->subTitle(),
+                 QStringLiteral("2 documents written from the answers; 1 kept as you edited it, by your choice."));
+        QVERIFY(find<QLabel>(QStringLiteral("completion/file/") + operations)
+                    ->text()
+                    .contains(QLatin1String("kept as you edited it")));
     }
 
     void shouldFindNothingToChangeTheSecondTime()
@@ -222,6 +231,7 @@ private Q_SLOTS:
         QVERIFY(page()->writeResult().written.isEmpty());
         QVERIFY(page()->writeResult().backups.isEmpty());
         QCOMPARE(readAll(file(operations)), first);
+        QCOMPARE(wizard()->currentPage()->subTitle(), QStringLiteral("3 already up to date, not touched."));
     }
 
     void shouldKeepAnEditOutsideTheMarkers()

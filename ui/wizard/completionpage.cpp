@@ -38,8 +38,38 @@ CompletionPage::CompletionPage(AnswersModel *model, ProjectSession *project, QWi
 {
     setObjectName(QStringLiteral("completion"));
     setTitle(tr("✅ Phase %1 Complete!").arg(model->questionnaire().phase()));
-    setSubTitle(tr("Documents have been created with all Phase %1 information.").arg(model->questionnaire().phase()));
     setFinalPage(true);
+}
+
+QString CompletionPage::outcomeSentence(const GenerationPlan &plan, const WriteResult &result, const QString &phase)
+{
+    int written = 0;
+    int kept = 0;
+    int unchanged = 0;
+    int missing = 0;
+    for (const DocumentPlan &document : plan.documents) {
+        if (!document.generated || document.file.status == PlannedFile::Status::Blocked)
+            ++missing;
+        else if (result.written.contains(document.path))
+            ++written;
+        else if (!document.conflicts.isEmpty())
+            ++kept;
+        else
+            ++unchanged;
+    }
+    // The seed's sentence only when it is true: every document written from the answers.
+    if (written == int(plan.documents.size()))
+        return tr("Documents have been created with all Phase %1 information.").arg(phase);
+    QStringList parts;
+    if (written > 0)
+        parts << tr("%n document(s) written from the answers", nullptr, written);
+    if (kept > 0)
+        parts << tr("%n kept as you edited it, by your choice", nullptr, kept);
+    if (unchanged > 0)
+        parts << tr("%n already up to date, not touched", nullptr, unchanged);
+    if (missing > 0)
+        parts << tr("%n not written (see below)", nullptr, missing);
+    return parts.join(QStringLiteral("; ")) + QLatin1Char('.');
 }
 
 QString CompletionPage::phase8Prompt()
@@ -52,6 +82,7 @@ void CompletionPage::setOutcome(const GenerationPlan &plan, const WriteResult &r
     m_plan = plan;
     m_result = result;
     m_changed.clear();
+    setSubTitle(outcomeSentence(plan, result, m_model->questionnaire().phase()));
     refresh();
 }
 
@@ -101,7 +132,9 @@ void CompletionPage::refresh()
             document.generated && document.file.status != PlannedFile::Status::Blocked && QFileInfo::exists(absolute);
         QString text;
         if (there) {
-            const QString how = m_result.written.contains(document.path) ? tr("written") : tr("unchanged");
+            const QString how = m_result.written.contains(document.path) ? tr("written")
+                : document.conflicts.isEmpty()                            ? tr("unchanged")
+                                                                          : tr("kept as you edited it");
             text = tr("✅ %1 <span style=\"color:%2\">(%3) — %4</span>")
                        .arg(TextStyles::code(document.path), TextStyles::mutedColor(palette()).name(), how,
                             QDir::toNativeSeparators(absolute).toHtmlEscaped());

@@ -25,6 +25,9 @@ public:
 
     // The prompt of the next phase, relative to the project.
     static QString phase8Prompt();
+    // The page's subtitle: the seed's "Documents have been created…" only when every
+    // document was written; otherwise what happened, counted (kept, up to date, not written).
+    static QString outcomeSentence(const GenerationPlan &plan, const WriteResult &result, const QString &phase);
 
 public Q_SLOTS:
     // A generated file was edited outside OpsFlow: say so and show the files as they are now.

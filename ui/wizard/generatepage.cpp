@@ -241,9 +241,8 @@ QWidget *GeneratePage::documentWidget(const DocumentPlan &document, QWidget *par
             int added = 0;
             int removed = 0;
             countLines(diffText, &added, &removed);
-            text = tr("✏️ <b>changed</b> — %1 line(s) added, %2 removed; the current file is backed up first.")
-                       .arg(added)
-                       .arg(removed);
+            text = tr("✏️ <b>changed</b> — %1, %2; the current file is backed up first.")
+                       .arg(tr("%n line(s) added", nullptr, added), tr("%n removed", nullptr, removed));
             break;
         }
         case PlannedFile::Status::Blocked:
