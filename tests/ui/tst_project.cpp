@@ -21,6 +21,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
 #include <QRadioButton>
@@ -30,6 +31,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <memory>
 
@@ -88,6 +90,27 @@ private:
     }
 
     bool clickNext() const { return testing::clickNext(wizard()); }
+
+    // Answers the "Use This Folder?" question, which opening a folder without .ai-flow/ from
+    // the recent list or a drop asks, once it shows; *asked tells whether it did.
+    void answerFolderQuestion(bool use, bool *asked) const
+    {
+        *asked = false;
+        auto *timer = new QTimer(m_window.get());
+        timer->setInterval(10);
+        connect(timer, &QTimer::timeout, timer, [timer, use, asked] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box || box->objectName() != QLatin1String("confirmFolder"))
+                return;
+            timer->stop();
+            timer->deleteLater();
+            *asked = true;
+            box->findChild<QAbstractButton *>(use ? QStringLiteral("confirmFolder/use")
+                                                  : QStringLiteral("confirmFolder/cancel"))
+                ->click();
+        });
+        timer->start();
+    }
 
     bool nextUntil(const QString &target) const
     {
@@ -470,7 +493,10 @@ private Q_SLOTS:
         QCOMPARE(list->count(), 8);
         list->setCurrentRow(0);
         list->setFocus();
+        bool asked = false;
+        answerFolderQuestion(true, &asked);
         QTest::keyClick(list, Qt::Key_Return);
+        QVERIFY(asked); // node-api has no .ai-flow/
         QCOMPARE(m_window->projectFolder(), QFileInfo(first).canonicalFilePath());
         QCOMPARE(pageKey(wizard()), QStringLiteral("mode"));
 
@@ -479,6 +505,7 @@ private Q_SLOTS:
         const QString other = list->item(1)->data(Qt::UserRole).toString();
         QCOMPARE(QFileInfo(other).fileName(), QStringLiteral("p7"));
         const QPoint at = list->visualItemRect(list->item(1)).center();
+        answerFolderQuestion(true, &asked);
         QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, at);
         QTest::mouseDClick(list->viewport(), Qt::LeftButton, {}, at);
         QCOMPARE(m_window->projectFolder(), other);
@@ -497,7 +524,10 @@ private Q_SLOTS:
         QApplication::sendEvent(m_window.get(), &enter);
         QVERIFY(enter.isAccepted());
         QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        bool asked = false;
+        answerFolderQuestion(true, &asked);
         QApplication::sendEvent(m_window.get(), &drop);
+        QVERIFY(asked);
         QCOMPARE(m_window->projectFolder(), QFileInfo(folder).canonicalFilePath());
         QCOMPARE(m_window->windowTitle(), QStringLiteral("OpsFlow — Weather Service"));
 
@@ -508,6 +538,35 @@ private Q_SLOTS:
         refused.setAccepted(false);
         QApplication::sendEvent(m_window.get(), &refused);
         QVERIFY(!refused.isAccepted());
+    }
+
+    // A folder from the recent list that is not an ai-flow project is not written into
+    // without a yes: Cancel leaves it untouched and the current project open.
+    void shouldAskBeforeUsingAFolderWithoutAiFlow()
+    {
+        const QString current = project("aiflow-a");
+        const QString plain = project("node-api");
+        QVERIFY(openWindow(current));
+        model()->setValue(QStringLiteral("7.1"), QStringLiteral("platform"), QStringLiteral("Fly.io"));
+        bool asked = false;
+        answerFolderQuestion(false, &asked);
+        Q_EMIT wizard()->recentFolderRequested(plain);
+        QVERIFY(asked);
+        QCOMPARE(m_window->projectFolder(), QFileInfo(current).canonicalFilePath());
+        QVERIFY(m_window->flushAnswers());
+        QVERIFY(!QFileInfo::exists(QDir(plain).filePath(QStringLiteral(".ai-flow"))));
+
+        // Yes: it becomes the project, and what was typed is saved into it.
+        answerFolderQuestion(true, &asked);
+        Q_EMIT wizard()->recentFolderRequested(plain);
+        QVERIFY(asked);
+        QCOMPARE(m_window->projectFolder(), QFileInfo(plain).canonicalFilePath());
+
+        // An ai-flow project opens without a question.
+        answerFolderQuestion(false, &asked);
+        Q_EMIT wizard()->recentFolderRequested(current);
+        QVERIFY(!asked);
+        QCOMPARE(m_window->projectFolder(), QFileInfo(current).canonicalFilePath());
     }
 
     void shouldSaveTheAnswersBeforeSwitchingProjects()

@@ -36,6 +36,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPushButton>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QVBoxLayout>
@@ -89,7 +90,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(preview, &PreviewPane::questionRequested, m_wizard, &Wizard::goToQuestion);
 
     connect(m_wizard, &Wizard::openFolderRequested, this, &MainWindow::chooseProjectFolder);
-    connect(m_wizard, &Wizard::recentFolderRequested, this, &MainWindow::openProject);
+    connect(m_wizard, &Wizard::recentFolderRequested, this, &MainWindow::openProjectAsking);
     connect(m_wizard, &Wizard::startWithoutFolderRequested, this, [this] {
         startWithoutFolder();
         if (m_wizard->currentId() == Wizard::StartPageId)
@@ -170,6 +171,32 @@ bool MainWindow::openProject(const QString &folder)
     if (m_wizard->currentId() != Wizard::GeneratePageId)
         m_wizard->restartAfterStart();
     return true;
+}
+
+bool MainWindow::openProjectAsking(const QString &folder)
+{
+    const QFileInfo info(folder);
+    if (info.isDir() && !QFileInfo(QDir(folder).filePath(QStringLiteral(".ai-flow"))).isDir()
+        && !confirmPlainFolder(folder))
+        return false;
+    return openProject(folder);
+}
+
+bool MainWindow::confirmPlainFolder(const QString &folder)
+{
+    QMessageBox box(
+        QMessageBox::Question, tr("Use This Folder?"),
+        tr("%1 has no .ai-flow folder: it is not an ai-flow project yet.").arg(QDir::toNativeSeparators(folder)),
+        QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("confirmFolder"));
+    box.setInformativeText(tr("OpsFlow saves your answers there, in .ai-flow/answers/phase7.json, and writes "
+                              "docs/operations.md, specs/configuration.md and .env.example when you generate."));
+    QPushButton *use = box.addButton(tr("&Use This Folder"), QMessageBox::AcceptRole);
+    use->setObjectName(QStringLiteral("confirmFolder/use"));
+    box.addButton(QMessageBox::Cancel)->setObjectName(QStringLiteral("confirmFolder/cancel"));
+    box.setDefaultButton(use);
+    box.exec();
+    return box.clickedButton() == use;
 }
 
 bool MainWindow::switchProject(const QString &folder, bool keepCurrentAnswers)
@@ -324,7 +351,7 @@ void MainWindow::dropEvent(QDropEvent *event)
     if (folder.isEmpty())
         return;
     event->acceptProposedAction();
-    openProject(folder);
+    openProjectAsking(folder);
 }
 
 void MainWindow::createMenus()
@@ -370,7 +397,7 @@ void MainWindow::fillRecentMenu()
         const QString &folder = folders.at(i);
         // &1 … &8: the keyboard picks a recent project by its number.
         QAction *action = m_recentMenu->addAction(tr("&%1 %2").arg(i + 1).arg(QDir::toNativeSeparators(folder)));
-        connect(action, &QAction::triggered, this, [this, folder] { openProject(folder); });
+        connect(action, &QAction::triggered, this, [this, folder] { openProjectAsking(folder); });
     }
     if (folders.isEmpty()) {
         m_recentMenu->addAction(tr("No recent projects"))->setEnabled(false);

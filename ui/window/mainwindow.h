@@ -59,6 +59,9 @@ public Q_SLOTS:
     // The wizard starts again after its start page (except while generating, where the
     // folder was asked for).
     bool openProject(const QString &folder);
+    // The same for a folder the user did not pick in the folder dialog (the recent list, a
+    // drop): one without .ai-flow/ is opened, and so written into, only once confirmed.
+    bool openProjectAsking(const QString &folder);
     void startWithoutFolder();
     void chooseProjectFolder();
     bool flushAnswers();
@@ -82,6 +85,7 @@ private:
     void showAbout();
     void showShortcuts();
     bool switchProject(const QString &folder, bool keepCurrentAnswers);
+    bool confirmPlainFolder(const QString &folder);
     void keepAnswersInFolder();
     void loadAnswers(bool keepCurrentWhenMissing);
     void showError(const QString &title, const QString &message);
