@@ -325,6 +325,22 @@ private Q_SLOTS:
         QVERIFY(clickNext());
     }
 
+    // The seed's letters on its options, and a legend for every marker the page shows (the
+    // rocket of "🚀 Two environments" included).
+    void shouldShowOptionLettersAndTheWholeLegend()
+    {
+        QVERIFY(openWindow());
+        QVERIFY(walkTo(QStringLiteral("smart"), QStringLiteral("production"), QStringLiteral("7.1")));
+        QVERIFY(find<QRadioButton>(QStringLiteral("7.1/choice/A"))->text().startsWith(QStringLiteral("A) ⭐")));
+        QVERIFY(find<QRadioButton>(QStringLiteral("7.1/choice/B"))->text().startsWith(QStringLiteral("B) 🔥")));
+        QVERIFY(nextUntil(QStringLiteral("7.3")));
+        QVERIFY(find<QRadioButton>(QStringLiteral("7.3/environments/C"))->text().startsWith(QStringLiteral("C) 🚀")));
+        auto *legend = wizard()->currentPage()->findChild<QLabel *>(QStringLiteral("markerLegend"));
+        QVERIFY(legend && legend->isVisible());
+        QVERIFY2(legend->text().contains(QStringLiteral("🚀 Fast and lean")), qPrintable(legend->text()));
+        QVERIFY(!legend->text().contains(QLatin1String("option icon")));
+    }
+
     void shouldAskForAChoiceOnlyWhenNextIsPressed()
     {
         QVERIFY(openWindow());

@@ -17,6 +17,10 @@ namespace {
 QString optionText(const Choice &choice)
 {
     QString text = choice.marker.isEmpty() ? choice.label : choice.marker + QLatin1Char(' ') + choice.label;
+    // The seed's letters ("A) ⭐ Cloud Platform"): the answers file and the seed speak of
+    // options by letter, so the page shows them. Named values (runtimes, stores) have none.
+    if (choice.value.size() == 1 && choice.value.at(0).isUpper())
+        text = choice.value + QStringLiteral(") ") + text;
     if (!choice.description.isEmpty())
         text += QStringLiteral(" — ") + choice.description;
     return TextStyles::escapeMnemonic(text);

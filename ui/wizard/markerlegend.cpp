@@ -15,13 +15,17 @@ MarkerLegend::MarkerLegend(QWidget *parent) : QLabel(parent)
 void MarkerLegend::setMarkers(const QList<Marker> &markers, const QStringList &used)
 {
     QStringList parts;
+    // Every marker the page shows, option icons (🏢 🐳 🚀 📝 📄) too: "🚀 Two environments"
+    // does not say what the rocket means. The questionnaire's "(option icon)" note is for
+    // its readers, not for the legend.
+    static const QString iconNote = QStringLiteral(" (option icon)");
     for (const Marker &marker : markers) {
-        // FORMAT.md lists 🏢 🐳 🚀 📝 📄 as option icons, not legend markers: they sit
-        // beside a label that already says what they mean.
-        if (marker.meaning.contains(QLatin1String("option icon")))
+        if (!used.contains(marker.emoji))
             continue;
-        if (used.contains(marker.emoji))
-            parts.append(marker.emoji + QLatin1Char(' ') + marker.meaning);
+        QString meaning = marker.meaning;
+        if (meaning.endsWith(iconNote))
+            meaning.chop(iconNote.size());
+        parts.append(marker.emoji + QLatin1Char(' ') + meaning);
     }
     // Non-breaking spaces keep each emoji on the line of its meaning when the legend wraps.
     setText(parts.join(QStringLiteral("\u00a0\u00a0·\u00a0\u00a0")));
