@@ -295,6 +295,28 @@ QList<Issue> validateQuestion(const Resolver &resolver, const QString &questionI
     return issues;
 }
 
+AnswerSet usableAnswers(const Questionnaire &questionnaire, const AnswerSet &answers, QStringList *dropped)
+{
+    AnswerSet usable = answers;
+    for (auto question = usable.answers.begin(); question != usable.answers.end(); ++question) {
+        for (auto value = question->begin(); value != question->end();) {
+            const Field *f = questionnaire.field(question.key(), value.key());
+            const bool bad = f && !isEmptyValue(*value)
+                && ((f->type == Field::Type::Number
+                     && !numberProblem(*value, f->min, f->max, f->integer, f->unit).isEmpty())
+                    || (f->type == Field::Type::Choice && !f->choice(value->toString())));
+            if (!bad) {
+                ++value;
+                continue;
+            }
+            if (dropped)
+                dropped->append(question.key() + QLatin1Char('/') + value.key());
+            value = question->erase(value);
+        }
+    }
+    return usable;
+}
+
 bool isQuestionComplete(const Resolver &resolver, const QString &questionId)
 {
     const QList<Issue> issues = validateQuestion(resolver, questionId);

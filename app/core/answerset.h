@@ -78,4 +78,10 @@ struct Issue {
 QList<Issue> validateQuestion(const Resolver &resolver, const QString &questionId);
 bool isQuestionComplete(const Resolver &resolver, const QString &questionId);
 
+// The answers a document may state: a stored number out of its range or not a number, or a
+// choice that is not an option, is left out (the field then reads as unanswered: its
+// default, marked as such, or TBD). The live preview renders these, so it never states a
+// value the page is showing as an error. `dropped` gets "7.7.2/max_connections" for each.
+AnswerSet usableAnswers(const Questionnaire &questionnaire, const AnswerSet &answers, QStringList *dropped = nullptr);
+
 } // namespace opsflow

@@ -43,6 +43,26 @@ private Q_SLOTS:
         QVERIFY(!r.value(s("7.5"), s("apm")).isValid());
     }
 
+    // What the preview renders: answers the page shows as errors are left out, the rest kept.
+    void shouldLeaveInvalidAnswersOutOfTheUsableOnes()
+    {
+        AnswerSet a;
+        a.answers[s("7.2")] = {{s("image_size_mb"), 99999.0}, {s("choice"), s("A")}};
+        a.answers[s("7.1")] = {{s("choice"), s("Z")}, {s("platform"), s("Fly.io")}};
+        a.answers[s("7.7.2")] = {{s("max_connections"), s("many")}, {s("min_connections"), 2.0}};
+        QStringList dropped;
+        const AnswerSet usable = usableAnswers(q7(), a, &dropped);
+        dropped.sort();
+        QCOMPARE(dropped, (QStringList{s("7.1/choice"), s("7.2/image_size_mb"), s("7.7.2/max_connections")}));
+        QVERIFY(!usable.stored(s("7.2"), s("image_size_mb")).isValid());
+        QCOMPARE(usable.stored(s("7.2"), s("choice")).toString(), s("A"));
+        QCOMPARE(usable.stored(s("7.1"), s("platform")).toString(), s("Fly.io"));
+        QCOMPARE(usable.stored(s("7.7.2"), s("min_connections")).toDouble(), 2.0);
+        // In range: kept as answered.
+        a.answers[s("7.2")][s("image_size_mb")] = 120.0;
+        QCOMPARE(usableAnswers(q7(), a).stored(s("7.2"), s("image_size_mb")).toDouble(), 120.0);
+    }
+
     void shouldNeverUseHiddenAnswers()
     {
         AnswerSet a;

@@ -288,6 +288,7 @@ private Q_SLOTS:
 
     void mermaidDefinitionShouldBeWellFormed();
 
+    void shouldNotStateAnAnswerThePageShowsAsAnError();
     void shouldCutMarkdownAtSections_data();
     void shouldCutMarkdownAtSections();
     void splicedRenderShouldEqualAFullRender_data();
@@ -310,6 +311,21 @@ void TestPreview::shouldShowAnAnswerChange()
     QTRY_VERIFY_WITH_TIMEOUT(p.operations()->renderedView()->toPlainText().contains(QStringLiteral("Zebra Payments")),
                              60000);
     QVERIFY(p.operations()->text().contains(QStringLiteral("# Zebra Payments")));
+}
+
+// 99999 MB is out of 7.2's range: the field shows an error, so the preview must not say
+// "about 99999 MB"; a valid size then shows.
+void TestPreview::shouldNotStateAnAnswerThePageShowsAsAnError()
+{
+    ShownPane p;
+    QVERIFY(p.show());
+    p.model.setValue(QStringLiteral("7.2"), QStringLiteral("image_size_mb"), 99999.0);
+    p.model.setContextValue(QStringLiteral("project_name"), QStringLiteral("Sized Service"));
+    QTRY_VERIFY_WITH_TIMEOUT(p.operations()->text().contains(QStringLiteral("# Sized Service")), 60000);
+    QVERIFY(!p.operations()->text().contains(QStringLiteral("99999")));
+
+    p.model.setValue(QStringLiteral("7.2"), QStringLiteral("image_size_mb"), 180.0);
+    QTRY_VERIFY_WITH_TIMEOUT(p.operations()->text().contains(QStringLiteral("about 180 MB")), 60000);
 }
 
 void TestPreview::shouldGenerateOnceForABurstOfChanges()

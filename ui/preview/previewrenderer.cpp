@@ -73,8 +73,9 @@ void PreviewRenderer::generateNow()
     // Everything the worker reads is its own: a value snapshot of the answers, the shared
     // immutable questionnaire, a copy of the (implicitly shared, immutable) templates.
     const quint64 generation = ++m_generation;
+    // An answer the page shows as an error is not stated as the user's (usableAnswers).
     auto run = [questionnaire = m_questionnaire, answers = m_model->snapshot(), templates = m_templates] {
-        return generate(Resolver(*questionnaire, answers), templates);
+        return generate(Resolver(*questionnaire, usableAnswers(*questionnaire, answers)), templates);
     };
     auto *watcher = new QFutureWatcher<GenerationResult>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
