@@ -130,6 +130,23 @@ std::optional<AnswerSet> loadAnswers(const QCommandLineParser &parser, const QSt
         }
         answers.scope = *scope;
     }
+    // A value the wizard would not let through (out of range, not an option) is never
+    // written into a document: name each and stop.
+    QList<Issue> invalid;
+    usableAnswers(questionnaire, answers, &invalid);
+    if (!invalid.isEmpty()) {
+        QStringList named;
+        for (const Issue &issue : std::as_const(invalid)) {
+            const Field *field = questionnaire.field(issue.questionId, issue.fieldId);
+            named << tr("%1 %2 (%3): %4")
+                         .arg(issue.questionId, field ? field->label : issue.fieldId, issue.fieldId, issue.message);
+        }
+        *code = BadAnswers;
+        // One line: the error printer shows control characters, a line break included, escaped.
+        *error = tr("%1 holds answers that are not valid (correct them in OpsFlow or in the file): %2")
+                     .arg(path, named.join(QStringLiteral("; ")));
+        return std::nullopt;
+    }
     return answers;
 }
 

@@ -295,22 +295,23 @@ QList<Issue> validateQuestion(const Resolver &resolver, const QString &questionI
     return issues;
 }
 
-AnswerSet usableAnswers(const Questionnaire &questionnaire, const AnswerSet &answers, QStringList *dropped)
+AnswerSet usableAnswers(const Questionnaire &questionnaire, const AnswerSet &answers, QList<Issue> *dropped)
 {
     AnswerSet usable = answers;
     for (auto question = usable.answers.begin(); question != usable.answers.end(); ++question) {
         for (auto value = question->begin(); value != question->end();) {
             const Field *f = questionnaire.field(question.key(), value.key());
-            const bool bad = f && !isEmptyValue(*value)
-                && ((f->type == Field::Type::Number
-                     && !numberProblem(*value, f->min, f->max, f->integer, f->unit).isEmpty())
-                    || (f->type == Field::Type::Choice && !f->choice(value->toString())));
-            if (!bad) {
+            QString problem;
+            if (f && !isEmptyValue(*value) && f->type == Field::Type::Number)
+                problem = numberProblem(*value, f->min, f->max, f->integer, f->unit);
+            else if (f && !isEmptyValue(*value) && f->type == Field::Type::Choice && !f->choice(value->toString()))
+                problem = tr("\"%1\" is not one of the options.").arg(value->toString());
+            if (problem.isEmpty()) {
                 ++value;
                 continue;
             }
             if (dropped)
-                dropped->append(question.key() + QLatin1Char('/') + value.key());
+                dropped->append({question.key(), value.key(), problem, false});
             value = question->erase(value);
         }
     }

@@ -81,7 +81,8 @@ bool isQuestionComplete(const Resolver &resolver, const QString &questionId);
 // The answers a document may state: a stored number out of its range or not a number, or a
 // choice that is not an option, is left out (the field then reads as unanswered: its
 // default, marked as such, or TBD). The live preview renders these, so it never states a
-// value the page is showing as an error. `dropped` gets "7.7.2/max_connections" for each.
-AnswerSet usableAnswers(const Questionnaire &questionnaire, const AnswerSet &answers, QStringList *dropped = nullptr);
+// value the page is showing as an error; the headless commands refuse a file holding such
+// answers. `dropped` gets one issue (question, field, why) for each.
+AnswerSet usableAnswers(const Questionnaire &questionnaire, const AnswerSet &answers, QList<Issue> *dropped = nullptr);
 
 } // namespace opsflow

@@ -267,6 +267,12 @@ private Q_SLOTS:
         QTest::newRow("newer answers") << QStringList{s("summary"), s("PROJECT"), s("--answers"), s("ANSWERS")}
                                        << QByteArray(R"({"format": "opsflow-answers", "version": 9})") << 3
                                        << "was written by a newer OpsFlow";
+        // Out of range in the file (the wizard would not let it through): never written.
+        QTest::newRow("invalid answer")
+            << QStringList{s("generate"), s("PROJECT"), s("--answers"), s("ANSWERS")}
+            << QByteArray(
+                   R"({"format": "opsflow-answers", "version": 1, "answers": {"7.2": {"image_size_mb": 99999}}})")
+            << 3 << "7.2 Estimated image size (image_size_mb): Must be between 1 and 20000 MB.";
         QTest::newRow("unknown command") << QStringList{s("generate"), s("PROJECT"), s("extra")} << QByteArray() << 2
                                          << "needs exactly one PROJECT_DIR";
         QTest::newRow("pdf to stdout") << QStringList{s("summary"), s("PROJECT"), s("--defaults"), s("--format"),

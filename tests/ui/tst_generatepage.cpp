@@ -234,6 +234,27 @@ private Q_SLOTS:
         QCOMPARE(wizard()->currentPage()->subTitle(), QStringLiteral("3 already up to date, not touched."));
     }
 
+    // A value out of range (from an answers file edited by hand) is never written, and
+    // cannot be written "anyway".
+    void shouldNotWriteAnAnswerThatIsNotValid()
+    {
+        QVERIFY(openWindow());
+        QVERIFY(toGeneratePage());
+        model()->setValue(QStringLiteral("7.2"), QStringLiteral("image_size_mb"), 99999.0);
+        QVERIFY(!page()->generate());
+        QVERIFY(!QFile::exists(file(operations)));
+        QVERIFY(find<QLabel>(QStringLiteral("generate/outcome"))
+                    ->text()
+                    .startsWith(QLatin1String("Nothing written: some answers are not valid")));
+        auto *rules = find<QLabel>(QStringLiteral("generate/rules"));
+        QVERIFY2(
+            rules->isVisible()
+                && rules->text().contains(QLatin1String("7.2 Estimated image size: Must be between 1 and 20000 MB.")),
+            qPrintable(rules->text()));
+        QVERIFY(!find<QPushButton>(QStringLiteral("generate/write"))->isEnabled());
+        QVERIFY(!find<QAbstractButton>(QStringLiteral("generate/acceptErrors"))->isVisible());
+    }
+
     void shouldKeepAnEditOutsideTheMarkers()
     {
         QVERIFY(openWindow());

@@ -90,7 +90,7 @@ GeneratePage::GeneratePage(AnswersModel *model, ProjectSession *project, QWidget
 
     connect(m_generate, &QPushButton::clicked, this, &GeneratePage::generate);
     connect(m_acceptErrors, &QCheckBox::toggled, this,
-            [this](bool accepted) { m_generate->setEnabled(!m_ruleErrors || accepted); });
+            [this](bool accepted) { m_generate->setEnabled(!m_invalidAnswers && (!m_ruleErrors || accepted)); });
     connect(m_project, &ProjectSession::folderChanged, this, [this] {
         m_choices.clear();
         if (isVisible())
@@ -207,14 +207,34 @@ void GeneratePage::showRuleErrors()
     m_ruleErrors = !messages.isEmpty();
     const QString count = messages.size() == 1 ? tr("One answer contradicts another")
                                                : tr("%1 answers contradict others").arg(messages.size());
-    m_rules->setText(
-        QStringLiteral("<span style=\"color:%1\"><b>⛔ %2</b> — the documents would state both. "
-                       "Go back and change one of them, or write the documents anyway:</span>"
-                       "<ul><li>%3</li></ul>")
-            .arg(TextStyles::errorColor(palette()).name(), count, messages.join(QStringLiteral("</li><li>"))));
-    m_rules->setVisible(m_ruleErrors);
+    QString text = m_ruleErrors
+        ? QStringLiteral("<span style=\"color:%1\"><b>⛔ %2</b> — the documents would state both. "
+                         "Go back and change one of them, or write the documents anyway:</span>"
+                         "<ul><li>%3</li></ul>")
+              .arg(TextStyles::errorColor(palette()).name(), count, messages.join(QStringLiteral("</li><li>")))
+        : QString();
+    // An answer out of range or not an option (from a file edited by hand) is never written:
+    // no "anyway" for these.
+    QList<Issue> invalid;
+    usableAnswers(m_model->questionnaire(), m_model->snapshot(), &invalid);
+    m_invalidAnswers = !invalid.isEmpty();
+    if (m_invalidAnswers) {
+        QStringList named;
+        for (const Issue &issue : std::as_const(invalid)) {
+            const Field *field = m_model->questionnaire().field(issue.questionId, issue.fieldId);
+            named << tr("%1 %2: %3")
+                         .arg(issue.questionId, field ? field->label : issue.fieldId, issue.message)
+                         .toHtmlEscaped();
+        }
+        text += QStringLiteral("<span style=\"color:%1\"><b>⛔ %2</b></span><ul><li>%3</li></ul>")
+                    .arg(TextStyles::errorColor(palette()).name(),
+                         tr("Answers that are not valid — go back and correct them; nothing is written until then:"),
+                         named.join(QStringLiteral("</li><li>")));
+    }
+    m_rules->setText(text);
+    m_rules->setVisible(m_ruleErrors || m_invalidAnswers);
     m_acceptErrors->setVisible(m_ruleErrors);
-    m_generate->setEnabled(!m_ruleErrors || m_acceptErrors->isChecked());
+    m_generate->setEnabled(!m_invalidAnswers && (!m_ruleErrors || m_acceptErrors->isChecked()));
 }
 
 QWidget *GeneratePage::documentWidget(const DocumentPlan &document, QWidget *parent)
@@ -344,6 +364,11 @@ bool GeneratePage::generate()
     }
     // What is on disk now, with the choices made: the plan shown may be a moment old.
     replan();
+    if (m_invalidAnswers) {
+        m_outcome->setText(tr("Nothing written: some answers are not valid (listed above)."));
+        m_outcome->show();
+        return false;
+    }
     if (m_ruleErrors && !m_acceptErrors->isChecked()) {
         m_outcome->setText(tr("Nothing written: some answers contradict each other (listed above)."));
         m_outcome->show();

@@ -66,6 +66,7 @@ private:
     QLabel *m_rules;
     QCheckBox *m_acceptErrors;
     bool m_ruleErrors = false;
+    bool m_invalidAnswers = false; // out of range or not an option: never written
     QScrollArea *m_scroll;
     QLabel *m_outcome;
     QPushButton *m_generate;
