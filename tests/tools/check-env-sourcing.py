@@ -17,6 +17,7 @@ those values, in bash and in python-dotenv.
 Usage: check-env-sourcing.py [--hostile OPSFLOW SCHEMA] [--expect VALUES.json] FILE...
 """
 import json
+import re
 import os
 import subprocess
 import sys
@@ -60,7 +61,12 @@ def hostile_answers(schema):
                 return [{k: fill(v) for k, v in items["properties"].items()}]
             return [text(items.get("maxLength", 200)), text(items.get("maxLength", 200))]
         if "number" in kinds:
-            return 3
+            # Within the field's range, which the schema's description states ("(90 to
+            # 99.999 %)"): generate refuses an answer beyond it. The schema itself has no
+            # bounds because the loader accepts any number (a file saved mid-typing loads).
+            bounds = re.search(r"\((-?[0-9.e+]+) to (-?[0-9.e+]+)", sub.get("description", ""))
+            value = min(max(3, float(bounds[1])), float(bounds[2])) if bounds else 3
+            return int(value) if value == int(value) else value
         if "boolean" in kinds:
             return True
         return None
