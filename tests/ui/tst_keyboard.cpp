@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QRegularExpression>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -174,6 +175,37 @@ private Q_SLOTS:
             QCOMPARE(QApplication::focusWidget(), button);
             QVERIFY2(button->grab().toImage() != plain, qPrintable(name));
         }
+    }
+
+    // The keys the tool tips name act on the table that has the focus.
+    void shouldEditTableRowsWithKeys()
+    {
+        QVERIFY(openWindow());
+        QVERIFY(click(QStringLiteral("mode/smart")));
+        QVERIFY(click(QStringLiteral("scope/enterprise")));
+        while (pageKey(wizard()) != QLatin1String("7.9.3"))
+            QVERIFY(clickNext(wizard()));
+        auto *table = m_window->findChild<QTableWidget *>(QStringLiteral("7.9.3/policies/table"));
+        QVERIFY(table);
+        const int rows = table->rowCount();
+        const QString first = table->item(0, 0)->text();
+        const QString second = table->item(1, 0)->text();
+        table->setFocus();
+        table->setCurrentCell(1, 0);
+        QTest::keyClick(table, Qt::Key_Up, Qt::AltModifier);
+        QCOMPARE(table->item(0, 0)->text(), second);
+        QCOMPARE(table->item(1, 0)->text(), first);
+        QTest::keyClick(table, Qt::Key_Insert);
+        QCOMPARE(table->rowCount(), rows + 1);
+        if (QApplication::focusWidget() != table) // the new row's first cell may be open for typing
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+        table->setFocus();
+        table->setCurrentCell(rows, 0);
+        QTest::keyClick(table, Qt::Key_Delete, Qt::ControlModifier);
+        QCOMPARE(table->rowCount(), rows);
+        QVERIFY(m_window->findChild<QAbstractButton *>(QStringLiteral("7.9.3/policies/add"))
+                    ->toolTip()
+                    .contains(QKeySequence(Qt::Key_Insert).toString(QKeySequence::NativeText)));
     }
 
     // No Alt+letter does two things on any page of the walk (Alt+F was both File and Finish).

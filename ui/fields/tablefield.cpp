@@ -56,6 +56,8 @@ TableField::TableField(const FieldBinding &binding, QWidget *parent)
     for (const auto &[button, key] : keys) {
         button->setAutoDefault(false); // Enter still means "Next" in the wizard
         button->setToolTip(tr("%1 (%2)").arg(button->text(), key.toString(QKeySequence::NativeText)));
+        if (button == m_add)
+            m_addHint = button->toolTip(); // updateButtons() swaps it for "full" and back
         auto *action = new QAction(button->text(), m_table);
         action->setShortcut(key);
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
@@ -189,7 +191,7 @@ void TableField::updateButtons()
     // A full table takes no more rows: the answers file holds at most maxRows.
     const bool full = field().maxRows > 0 && m_table->rowCount() >= field().maxRows;
     m_add->setEnabled(!full);
-    m_add->setToolTip(full ? tr("A table holds at most %n rows.", nullptr, field().maxRows) : QString());
+    m_add->setToolTip(full ? tr("A table holds at most %n rows.", nullptr, field().maxRows) : m_addHint);
 }
 
 } // namespace opsflow

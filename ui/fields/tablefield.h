@@ -27,6 +27,7 @@ private:
 
     QTableWidget *m_table;
     QPushButton *m_add;
+    QString m_addHint; // "Add Row (Ins)", the tool tip while the table has room
     QPushButton *m_remove;
     QPushButton *m_up;
     QPushButton *m_down;

@@ -133,8 +133,8 @@ void CompletionPage::refresh()
         QString text;
         if (there) {
             const QString how = m_result.written.contains(document.path) ? tr("written")
-                : document.conflicts.isEmpty()                            ? tr("unchanged")
-                                                                          : tr("kept as you edited it");
+                : document.conflicts.isEmpty()                           ? tr("unchanged")
+                                                                         : tr("kept as you edited it");
             text = tr("✅ %1 <span style=\"color:%2\">(%3) — %4</span>")
                        .arg(TextStyles::code(document.path), TextStyles::mutedColor(palette()).name(), how,
                             QDir::toNativeSeparators(absolute).toHtmlEscaped());
