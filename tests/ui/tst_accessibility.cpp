@@ -27,15 +27,6 @@ private:
 
     Wizard *wizard() const { return m_window->wizard(); }
 
-    bool click(const QString &name) const
-    {
-        auto *button = m_window->findChild<QAbstractButton *>(name);
-        if (!button || !button->isVisible())
-            return false;
-        QTest::mouseClick(button, Qt::LeftButton, {}, QPoint(qMin(8, button->width() / 2), button->height() / 2));
-        return true;
-    }
-
     // "objectName (class): what is missing" for each reachable widget that lacks a name or a
     // description.
     QStringList gapsOnScreen() const
@@ -98,22 +89,7 @@ private Q_SLOTS:
         };
         check(); // the start page, before any folder
         QVERIFY(m_window->openProject(m_project->path()));
-        QVERIFY(click(QStringLiteral("mode/smart")));
-        QVERIFY(click(QStringLiteral("scope/enterprise")));
-        QStringList pages;
-        for (int guard = 0; guard < 40; ++guard) {
-            check();
-            pages << pageKey(wizard());
-            if (pageKey(wizard()) == QLatin1String("completion"))
-                break;
-            if (pageKey(wizard()) == QLatin1String("generate")) {
-                QVERIFY(click(QStringLiteral("generate/write")));
-                continue;
-            }
-            if (pageKey(wizard()) == QLatin1String("summary"))
-                QVERIFY(click(QStringLiteral("summary/yes")));
-            QVERIFY2(clickNext(wizard()), qPrintable(pageKey(wizard())));
-        }
+        const QStringList pages = walkEnterpriseRun(wizard(), check);
         QCOMPARE(pages.last(), QStringLiteral("completion"));
         problems.removeDuplicates();
         // One line each: Qt Test cuts a long failure message short.
