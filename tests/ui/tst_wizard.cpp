@@ -341,6 +341,20 @@ private Q_SLOTS:
         QVERIFY(!legend->text().contains(QLatin1String("option icon")));
     }
 
+    // A section heading that says the field's label is not followed by the label again.
+    void shouldNotRepeatAHeadingAsTheLabel()
+    {
+        QVERIFY(openWindow());
+        QVERIFY(walkTo(QStringLiteral("smart"), QStringLiteral("production"), QStringLiteral("7.6")));
+        int shown = 0;
+        for (auto *label : find<FieldRow>(QStringLiteral("7.6/channels/row"))->findChildren<QLabel *>())
+            shown += label->isVisible() && label->text() == QLatin1String("Alert channels");
+        for (auto *label : wizard()->currentPage()->findChildren<QLabel *>())
+            shown += label->isVisible() && label->text() == QLatin1String("Alert channels")
+                && !find<FieldRow>(QStringLiteral("7.6/channels/row"))->isAncestorOf(label);
+        QCOMPARE(shown, 1);
+    }
+
     void shouldAskForAChoiceOnlyWhenNextIsPressed()
     {
         QVERIFY(openWindow());

@@ -30,6 +30,7 @@ FieldRow::FieldRow(const FieldBinding &binding, QWidget *parent)
     m_editor = FieldWidgetFactory::standard().create(binding, this);
 
     auto *label = new QLabel(field.label, this);
+    m_label = label;
     label->setTextFormat(Qt::PlainText);
     label->setWordWrap(true);
     label->setBuddy(m_editor);
@@ -103,6 +104,11 @@ void FieldRow::updateDescriptions(const QString &messages)
         if (control)
             control->setAccessibleDescription(messages.isEmpty() ? words : words + QLatin1Char(' ') + messages);
     }
+}
+
+void FieldRow::setLabelShown(bool shown)
+{
+    m_label->setVisible(shown);
 }
 
 void FieldRow::refresh()

@@ -7,6 +7,8 @@
 #include <QPointer>
 #include <QWidget>
 
+class QLabel;
+
 namespace opsflow {
 
 class FieldWidget;
@@ -22,6 +24,8 @@ public:
     FieldWidget *editor() const { return m_editor; }
     IssueLabel *issueLabel() const { return m_issues; }
 
+    // Off under a section heading that already says the label ("Alert channels").
+    void setLabelShown(bool shown);
     void refresh();
     // Also read out by screen readers: each control's description ends with the messages.
     void setIssues(const QList<Issue> &issues);
@@ -34,6 +38,7 @@ private:
 
     QList<std::pair<QPointer<QWidget>, QString>> m_descriptions; // control → its own words
     QString m_fieldId;
+    QLabel *m_label = nullptr;
     FieldWidget *m_editor = nullptr;
     IssueLabel *m_issues;
 };

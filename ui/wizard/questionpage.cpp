@@ -75,6 +75,9 @@ QuestionPage::QuestionPage(AnswersModel *model, const Question &question, QWidge
             m_sections.append(section);
         }
         auto *row = new FieldRow(FieldBinding(model, question.id, field), content);
+        // "Alert channels" once: the heading names the field that starts its section.
+        if (!field.section.isEmpty() && field.section == field.label)
+            row->setLabelShown(false);
         fields->addWidget(row);
         m_sections.last().rows.append(row);
         m_rows.append(row);
