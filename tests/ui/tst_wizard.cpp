@@ -15,6 +15,7 @@
 #include "wizardpages.h"
 
 #include <QAbstractButton>
+#include <QAbstractScrollArea>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
@@ -25,6 +26,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableWidget>
@@ -129,6 +131,39 @@ private:
                 return false;
         }
         return true;
+    }
+
+    // Labels and buttons on `page` whose text does not fit: narrower than their text, or
+    // reaching past the right edge of the scroll area or page that holds them when that
+    // area shows no horizontal scroll bar. Text the user cannot read at this size.
+    static QStringList clippedTexts(QWidget *page)
+    {
+        QStringList found;
+        const auto check = [&](QWidget *w, const QString &text, bool wraps) {
+            if (!w->isVisibleTo(page) || text.isEmpty())
+                return;
+            QWidget *frame = page;
+            for (QWidget *p = w->parentWidget(); p && p != page; p = p->parentWidget()) {
+                if (auto *area = qobject_cast<QAbstractScrollArea *>(p)) {
+                    if (area->horizontalScrollBar()->isVisible())
+                        return;
+                    frame = area->viewport();
+                    break;
+                }
+            }
+            const int needed = wraps ? w->minimumSizeHint().width() : w->sizeHint().width();
+            const int right = w->mapTo(frame, QPoint(qMin(w->width(), needed), 0)).x();
+            if (w->width() < needed || right > frame->width())
+                found << QStringLiteral("\"%1\" needs %2 px, shows %3 of them")
+                             .arg(text.left(40))
+                             .arg(needed)
+                             .arg(qMin(w->width(), needed) - qMax(0, right - frame->width()));
+        };
+        for (QLabel *label : page->findChildren<QLabel *>())
+            check(label, label->text(), label->wordWrap());
+        for (QAbstractButton *button : page->findChildren<QAbstractButton *>())
+            check(button, button->text(), false);
+        return found;
     }
 
 private Q_SLOTS:
@@ -790,6 +825,46 @@ private Q_SLOTS:
         QTRY_COMPARE(pageKey(wizard()), QStringLiteral("7.2"));
         QCOMPARE(model()->stored(QStringLiteral("7.1"), QStringLiteral("platform")).toString(),
                  QStringLiteral("Render"));
+    }
+
+    // At 1024×700 with the preview beside the wizard, no page moves Back or Next (a click
+    // where Next was must never land on Back) and no text is cut off without a scroll bar.
+    void shouldKeepEveryPageInPlaceOnASmallScreen()
+    {
+        QVERIFY(openWindow());
+        m_window->previewWidget()->show();
+        m_window->resize(1024, 700);
+        QAbstractButton *next = wizard()->button(QWizard::NextButton);
+        QAbstractButton *back = wizard()->button(QWizard::BackButton);
+        const auto settle = [] {
+            for (int i = 0; i < 3; ++i)
+                QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        };
+        settle();
+        const QPoint nextAt = next->mapTo(m_window.get(), QPoint());
+        const QPoint backAt = back->mapTo(m_window.get(), QPoint());
+        QStringList moved;
+        QStringList clipped;
+        const QStringList pages = walkEnterpriseRun(wizard(), [&] {
+            settle();
+            const QString key = pageKey(wizard());
+            if (next->isVisible() && next->mapTo(m_window.get(), QPoint()) != nextAt)
+                moved << key + QStringLiteral(": Next");
+            if (back->isVisible() && back->mapTo(m_window.get(), QPoint()) != backAt)
+                moved << key + QStringLiteral(": Back");
+            for (const QString &where : clippedTexts(wizard()->currentPage()))
+                clipped << key + QStringLiteral(": ") + where;
+            // A question's progress line stays one line; its subtitle ends in words.
+            if (auto *progress = wizard()->currentPage()->findChild<QLabel *>(QStringLiteral("progress"))) {
+                if (progress->height() >= 2 * progress->fontMetrics().lineSpacing())
+                    clipped << key + QStringLiteral(": the progress line wraps");
+                if (wizard()->currentPage()->subTitle().endsWith(QLatin1Char(':')))
+                    clipped << key + QStringLiteral(": the subtitle ends in a colon");
+            }
+        });
+        QCOMPARE(pages.value(pages.size() - 1), QStringLiteral("completion"));
+        QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(QLatin1String("\n"))));
+        QVERIFY2(moved.isEmpty(), qPrintable(moved.join(QLatin1String(", "))));
     }
 
     void shouldKeepTheSplitterForAPreview()

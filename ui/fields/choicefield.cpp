@@ -1,7 +1,7 @@
 // A `choice` field: one of several options, as radio buttons with the seed's markers.
 #include "choicefield.h"
 
-#include "textstyles.h"
+#include "optiontext.h"
 
 #include <QAbstractButton>
 #include <QButtonGroup>
@@ -11,22 +11,6 @@
 #include <QStyle>
 
 namespace opsflow {
-
-namespace {
-
-QString optionText(const Choice &choice)
-{
-    QString text = choice.marker.isEmpty() ? choice.label : choice.marker + QLatin1Char(' ') + choice.label;
-    // The seed's letters ("A) ⭐ Cloud Platform"): the answers file and the seed speak of
-    // options by letter, so the page shows them. Named values (runtimes, stores) have none.
-    if (choice.value.size() == 1 && choice.value.at(0).isUpper())
-        text = choice.value + QStringLiteral(") ") + text;
-    if (!choice.description.isEmpty())
-        text += QStringLiteral(" — ") + choice.description;
-    return TextStyles::escapeMnemonic(text);
-}
-
-} // namespace
 
 ChoiceField::ChoiceField(const FieldBinding &binding, QWidget *parent)
     : FieldWidget(binding, parent), m_group(new QButtonGroup(this))
@@ -39,14 +23,14 @@ ChoiceField::ChoiceField(const FieldBinding &binding, QWidget *parent)
     // Short plain options (DevOps / Tech Lead / Any developer, the runtimes) sit side by
     // side, up to four a row; options with descriptions or item lists get a line each.
     const int columns = gridColumns();
-    // The item list lines up with the option's text, not with its radio indicator.
+    // Descriptions and item lists line up with the option's text, not with its indicator.
     const int indent = style()->pixelMetric(QStyle::PM_ExclusiveIndicatorWidth)
         + style()->pixelMetric(QStyle::PM_RadioButtonLabelSpacing);
     const QList<Choice> &choices = field().choices;
     int row = 0;
     for (int i = 0; i < choices.size(); ++i) {
         const Choice &choice = choices.at(i);
-        auto *button = new QRadioButton(optionText(choice), this);
+        auto *button = new QRadioButton(optionButtonText(choice), this);
         button->setObjectName(childName(choice.value));
         m_group->addButton(button, i);
         if (columns > 1) {
@@ -54,12 +38,9 @@ ChoiceField::ChoiceField(const FieldBinding &binding, QWidget *parent)
             continue;
         }
         layout->addWidget(button, row++, 0);
-        if (!choice.items.isEmpty()) {
-            auto *items = new QLabel(QStringLiteral("• ") + choice.items.join(QStringLiteral("\n• ")), this);
-            items->setTextFormat(Qt::PlainText);
-            TextStyles::makeSmallPrint(items);
-            items->setContentsMargins(indent, 0, 0, 4);
-            layout->addWidget(items, row++, 0);
+        if (QLabel *details = optionDetails(choice, indent, this)) {
+            button->setAccessibleDescription(details->text());
+            layout->addWidget(details, row++, 0);
         }
     }
     // One column takes the width (item lists must not wrap); several keep to the left.

@@ -1,7 +1,7 @@
 // A `multi` field: any of several options as checkboxes, plus free additions when allowed.
 #include "multifield.h"
 
-#include "textstyles.h"
+#include "optiontext.h"
 
 #include <QCheckBox>
 #include <QGridLayout>
@@ -10,18 +10,6 @@
 #include <QStyle>
 
 namespace opsflow {
-
-namespace {
-
-QString optionText(const Choice &choice)
-{
-    QString text = choice.marker.isEmpty() ? choice.label : choice.marker + QLatin1Char(' ') + choice.label;
-    if (!choice.description.isEmpty())
-        text += QStringLiteral(" — ") + choice.description;
-    return TextStyles::escapeMnemonic(text);
-}
-
-} // namespace
 
 MultiField::MultiField(const FieldBinding &binding, QWidget *parent) : FieldWidget(binding, parent)
 {
@@ -32,10 +20,12 @@ MultiField::MultiField(const FieldBinding &binding, QWidget *parent) : FieldWidg
     // Long checklists (pipeline stages, metrics) take two columns so a page stays readable
     // at 1280×800 without scrolling past a tall list.
     const QList<Choice> &choices = field().choices;
-    bool hasItems = false;
+    // Two columns only for short plain options: a checkbox cannot wrap, so a long label in
+    // half the width would be cut off on a small screen.
+    bool plain = choices.size() > 5;
     for (const Choice &choice : choices)
-        hasItems = hasItems || !choice.items.isEmpty();
-    const int columns = (choices.size() > 5 && !hasItems) ? 2 : 1;
+        plain = plain && choice.items.isEmpty() && choice.description.isEmpty() && choice.label.size() <= 28;
+    const int columns = plain ? 2 : 1;
     const int rows = int((choices.size() + columns - 1) / columns);
     const int indent =
         style()->pixelMetric(QStyle::PM_IndicatorWidth) + style()->pixelMetric(QStyle::PM_CheckBoxLabelSpacing);
@@ -43,7 +33,7 @@ MultiField::MultiField(const FieldBinding &binding, QWidget *parent) : FieldWidg
     int row = 0;
     for (int i = 0; i < choices.size(); ++i) {
         const Choice &choice = choices.at(i);
-        auto *box = new QCheckBox(optionText(choice), this);
+        auto *box = new QCheckBox(optionButtonText(choice), this);
         box->setObjectName(childName(choice.value));
         connect(box, &QCheckBox::clicked, this, &MultiField::writeFromWidgets);
         m_boxes.append(box);
@@ -53,12 +43,9 @@ MultiField::MultiField(const FieldBinding &binding, QWidget *parent) : FieldWidg
         layout->addWidget(box, gridRow, column);
         if (columns == 1)
             ++row;
-        if (!choice.items.isEmpty()) {
-            auto *items = new QLabel(QStringLiteral("• ") + choice.items.join(QStringLiteral("\n• ")), this);
-            items->setTextFormat(Qt::PlainText);
-            TextStyles::makeSmallPrint(items);
-            items->setContentsMargins(indent, 0, 0, 4);
-            layout->addWidget(items, row++, 0);
+        if (QLabel *details = optionDetails(choice, indent, this)) {
+            box->setAccessibleDescription(details->text());
+            layout->addWidget(details, row++, 0);
         }
     }
     if (columns == 2)

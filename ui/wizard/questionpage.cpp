@@ -28,7 +28,12 @@ QuestionPage::QuestionPage(AnswersModel *model, const Question &question, QWidge
 {
     setObjectName(QStringLiteral("question/") + question.id);
     setTitle(tr("%1 %2").arg(question.id, question.title));
-    setSubTitle(question.prompt);
+    // The seed leads into its options with a colon ("Operational documentation:"); as the
+    // page's subtitle nothing follows it.
+    QString prompt = question.prompt.trimmed();
+    if (prompt.endsWith(QLatin1Char(':')))
+        prompt.chop(1);
+    setSubTitle(prompt);
 
     m_progress->setObjectName(QStringLiteral("progress"));
     m_progress->setTextFormat(Qt::PlainText);
@@ -106,10 +111,10 @@ QuestionPage::QuestionPage(AnswersModel *model, const Question &question, QWidge
     m_legend->setMarkers(model->questionnaire().markers(), usedMarkers);
 
     auto *layout = new QVBoxLayout(this);
-    auto *header = new QHBoxLayout;
-    header->addWidget(m_progress, 1);
-    header->addWidget(m_badge);
-    layout->addLayout(header);
+    // The badge under the progress line, not beside it: side by side they squeezed the
+    // line until "Question 5/17" broke in two.
+    layout->addWidget(m_progress);
+    layout->addWidget(m_badge, 0, Qt::AlignLeft);
     layout->addWidget(m_simplified);
     layout->addWidget(m_scroll, 1);
     layout->addWidget(m_legend);

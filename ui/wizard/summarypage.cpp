@@ -64,17 +64,20 @@ SummaryPage::SummaryPage(AnswersModel *model, QWidget *parent)
     exportButton->setAutoDefault(false);
     exportButton->setToolTip(tr("Save the summary as Markdown, text, JSON, HTML or PDF, or copy it"));
 
-    auto *answer = new QGridLayout;
-    answer->setHorizontalSpacing(12);
-    answer->addWidget(question, 0, 0);
-    answer->addWidget(yes, 0, 1);
+    // The question on its own line and the choices under it: side by side they made this
+    // page wider than the questions, and the splitter moved Back to where Next had been.
+    auto *heading = new QHBoxLayout;
+    heading->addWidget(question);
+    heading->addStretch(1);
+    heading->addWidget(exportButton);
     auto *change = new QHBoxLayout;
     change->addWidget(no);
     change->addWidget(m_questions, 1);
     change->addWidget(m_go);
-    answer->addLayout(change, 1, 1);
-    answer->setColumnStretch(2, 1);
-    answer->addWidget(exportButton, 0, 3, Qt::AlignRight);
+    auto *answer = new QVBoxLayout;
+    answer->addLayout(heading);
+    answer->addWidget(yes);
+    answer->addLayout(change);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_scroll, 1);
