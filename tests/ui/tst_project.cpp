@@ -154,12 +154,20 @@ private Q_SLOTS:
         m_root.reset();
     }
 
-    // At the window's usual size the preview's four tabs all fit beside the wizard: the
-    // Diagrams tab is not behind the tab bar's scroll arrows.
+    // At the window's usual size and on a 1024×700 screen the preview's four tabs all fit
+    // beside the wizard: the Diagrams tab is never behind scroll arrows.
+    void previewTabsShouldAllBeInView_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("usual") << QSize(1200, 740);
+        QTest::newRow("small screen") << QSize(1024, 700);
+    }
+
     void previewTabsShouldAllBeInView()
     {
+        QFETCH(QSize, size);
         m_window = std::make_unique<MainWindow>();
-        m_window->resize(1200, 740);
+        m_window->resize(size);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
         auto *tabs = m_window->findChild<QTabWidget *>(QStringLiteral("previewTabs"));

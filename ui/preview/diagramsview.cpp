@@ -23,6 +23,7 @@
 #include <QPointer>
 #include <QSaveFile>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -281,19 +282,27 @@ DiagramsView::Card DiagramsView::makeCard()
     card.source->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     // The whole diagram is visible: the tab scrolls, not each card.
     card.source->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    card.source->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    // Code does not wrap: a line broken inside "<br/>" or after the hyphen of "my-api" reads
+    // as a different diagram. A line wider than the card scrolls sideways within it.
+    card.source->setLineWrapMode(QPlainTextEdit::NoWrap);
+    card.source->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     card.highlighter = Highlighting::create(QStringLiteral("mermaid"), QString(), card.source->document(), palette());
     QPlainTextEdit *source = card.source;
     connect(source->document()->documentLayout(), &QAbstractTextDocumentLayout::documentSizeChanged, source,
             [this, source] { fitHeight(source); });
+    // A line wider than the card brings a scroll bar, which needs room under the last line.
+    connect(source->horizontalScrollBar(), &QScrollBar::rangeChanged, source, [this, source] { fitHeight(source); });
 
-    auto *header = new QHBoxLayout;
-    header->addWidget(card.title, 1);
+    // The buttons under the title, not beside it: in one row they made each card wider
+    // than the preview beside the wizard on a 1024-pixel screen.
+    auto *tools = new QHBoxLayout;
     for (QToolButton *button : {card.zoomOut, card.zoomFit, card.zoomIn, card.save, card.copy, card.showSource})
-        header->addWidget(button);
+        tools->addWidget(button);
+    tools->addStretch(1);
     auto *layout = new QVBoxLayout(card.frame);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(header);
+    layout->addWidget(card.title);
+    layout->addLayout(tools);
     layout->addWidget(card.status);
     layout->addWidget(card.scroller);
     layout->addWidget(card.source);
@@ -371,7 +380,8 @@ void DiagramsView::fitHeight(QPlainTextEdit *source)
     // QPlainTextDocumentLayout measures in lines, wrapped lines included.
     const qreal lines = source->document()->documentLayout()->documentSize().height();
     const int height = qCeil(lines * source->fontMetrics().lineSpacing() + 2 * source->document()->documentMargin())
-        + 2 * source->frameWidth();
+        + 2 * source->frameWidth()
+        + (source->horizontalScrollBar()->maximum() > 0 ? source->horizontalScrollBar()->sizeHint().height() : 0);
     source->setFixedHeight(qMax(height, source->fontMetrics().lineSpacing() * 2));
 }
 

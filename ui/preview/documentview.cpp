@@ -7,6 +7,7 @@
 #include "highlighting.h"
 #include "inertbrowser.h"
 #include "questionnaire.h"
+#include "tablebreaks.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QButtonGroup>
@@ -507,6 +508,7 @@ void DocumentView::styleRendered(QTextDocument *document) const
         format.setCellSpacing(0);
         format.setCellPadding(lineHeight * 0.2);
         table->setFormat(format);
+        TableBreaks::allowBreaksInLongWords(table);
         for (int column = 0; column < table->columns(); ++column) {
             QTextTableCell header = table->cellAt(0, column);
             QTextCharFormat cellFormat = header.format();

@@ -2,6 +2,7 @@
 #include "inertbrowser.h"
 
 #include "markdownchunks.h"
+#include "tablebreaks.h"
 #include "uilogging.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -9,6 +10,7 @@
 #include <QDesktopServices>
 #include <QHelpEvent>
 #include <QImage>
+#include <QMimeData>
 #include <QMouseEvent>
 #include <QPointer>
 #include <QScrollBar>
@@ -25,6 +27,12 @@ InertBrowser::InertBrowser(QWidget *parent) : QTextBrowser(parent)
     setOpenLinks(false);
     setOpenExternalLinks(false);
     setSearchPaths({});
+    // Qt's table layout can round a table that fills the width to a pixel or two past it,
+    // and a scroll bar would then stand under every document for nothing. Only text that
+    // is really wider than the view (a six-column table on a small screen) scrolls.
+    connect(horizontalScrollBar(), &QScrollBar::rangeChanged, this, [this](int, int maximum) {
+        setHorizontalScrollBarPolicy(maximum <= roundingSlack ? Qt::ScrollBarAlwaysOff : Qt::ScrollBarAsNeeded);
+    });
     connect(this, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
         const QString scheme = url.scheme().toLower();
         if (scheme == u"http" || scheme == u"https") {
@@ -324,6 +332,16 @@ bool InertBrowser::viewportEvent(QEvent *event)
         }
     }
     return QTextBrowser::viewportEvent(event);
+}
+
+QMimeData *InertBrowser::createMimeDataFromSelection() const
+{
+    QMimeData *data = QTextBrowser::createMimeDataFromSelection();
+    for (const QString &format : data->formats()) {
+        if (format.startsWith(QLatin1String("text/")))
+            data->setData(format, QString::fromUtf8(data->data(format)).remove(TableBreaks::mark).toUtf8());
+    }
+    return data;
 }
 
 } // namespace opsflow

@@ -20,6 +20,9 @@ class InertBrowser : public QTextBrowser
 public:
     explicit InertBrowser(QWidget *parent = nullptr);
 
+    // Pixels a document may overflow the view by through rounding without a scroll bar.
+    static constexpr int roundingSlack = 2;
+
     // Never loads: images get an empty placeholder, everything else empty text. Every
     // request is counted, so tests can prove nothing was asked for.
     QVariant loadResource(int type, const QUrl &name) override;
@@ -54,6 +57,8 @@ Q_SIGNALS:
     void relativeLinkClicked(const QUrl &url);
 
 protected:
+    // Copied text leaves out the break marks the view adds inside long table words.
+    QMimeData *createMimeDataFromSelection() const override;
     void mouseMoveEvent(QMouseEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;

@@ -14,7 +14,6 @@
 #include <QStyle>
 #include <QTabBar>
 #include <QTabWidget>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace opsflow {
@@ -37,12 +36,12 @@ PreviewPane::PreviewPane(AnswersModel *model, QWidget *parent)
     m_tabs->setObjectName(QStringLiteral("previewTabs"));
     m_tabs->setDocumentMode(true);
     m_tabs->tabBar()->setExpanding(false);
-    m_tabs->setUsesScrollButtons(true);
+    // When the pane is narrow the names shorten ("configur….md") rather than the last tab
+    // going behind scroll arrows: every document and the diagrams stay one click away.
+    m_tabs->setUsesScrollButtons(false);
+    m_tabs->setElideMode(Qt::ElideMiddle);
     m_tabs->tabBar()->setAccessibleDescription(
         tr("The documents OpsFlow will write, and their diagrams; Ctrl+Tab switches between them."));
-    // The tab bar's scroll arrows are for the mouse: the keyboard switches tabs itself.
-    for (QToolButton *arrow : m_tabs->tabBar()->findChildren<QToolButton *>())
-        arrow->setFocusPolicy(Qt::NoFocus);
     const struct {
         const char *path;
         DocumentView::Kind kind;
