@@ -129,6 +129,7 @@ std::optional<AnswerSet> loadAnswers(const QCommandLineParser &parser, const QSt
             return std::nullopt;
         }
         answers.scope = *scope;
+        answers.scopeChosen = true;
     }
     // A value the wizard would not let through (out of range, not an option) is never
     // written into a document: name each and stop.

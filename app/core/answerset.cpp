@@ -30,8 +30,8 @@ QVariant AnswerSet::stored(const QString &questionId, const QString &fieldId) co
 
 bool AnswerSet::operator==(const AnswerSet &other) const
 {
-    return scope == other.scope && mode == other.mode && answers == other.answers && context == other.context
-        && onlyQuestions == other.onlyQuestions;
+    return scope == other.scope && scopeChosen == other.scopeChosen && mode == other.mode && answers == other.answers
+        && context == other.context && onlyQuestions == other.onlyQuestions;
 }
 
 bool isEmptyValue(const QVariant &value)

@@ -15,6 +15,9 @@ std::optional<Mode> modeFromId(const QString &id);
 
 struct AnswerSet {
     Scope scope = Scope::Production;
+    // Whether the user chose the scope (or a file or --scope named it). Until then the
+    // documents say the scope shown is the recommended one, not the user's answer.
+    bool scopeChosen = false;
     Mode mode = Mode::SmartAutoSuggest;
     QHash<QString, QVariantMap> answers; // question id → field id → value
     QVariantMap context;                 // context field id → value

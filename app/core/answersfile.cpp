@@ -191,7 +191,10 @@ QByteArray toJson(const AnswerSet &answers)
     root.insert(QStringLiteral("format"), QStringLiteral("opsflow-answers"));
     root.insert(QStringLiteral("version"), currentVersion);
     root.insert(QStringLiteral("phase"), QStringLiteral("7"));
-    root.insert(QStringLiteral("scope"), scopeId(answers.scope));
+    // Written once chosen: a file saved before the choice must not make the default look
+    // like the user's answer when it is read back.
+    if (answers.scopeChosen)
+        root.insert(QStringLiteral("scope"), scopeId(answers.scope));
     root.insert(QStringLiteral("mode"), modeId(answers.mode));
     if (!answers.onlyQuestions.isEmpty())
         root.insert(QStringLiteral("only"), QJsonArray::fromStringList(answers.onlyQuestions));
@@ -266,6 +269,7 @@ std::optional<AnswerSet> fromJson(const QByteArray &json, const Questionnaire &q
         if (!scope)
             return fail(QStringLiteral("has an unknown \"scope\" (use mvp, production or enterprise)"));
         set.scope = *scope;
+        set.scopeChosen = true;
     }
     if (root.contains(QLatin1String("mode"))) {
         const QJsonValue modeValue = root.value(QLatin1String("mode"));

@@ -17,9 +17,10 @@ void AnswersModel::reset(const AnswerSet &answers)
 
 void AnswersModel::setScope(Scope scope)
 {
-    if (m_answers.scope == scope)
+    if (m_answers.scope == scope && m_answers.scopeChosen)
         return;
     m_answers.scope = scope; // hidden answers are kept: only their use depends on scope
+    m_answers.scopeChosen = true;
     Q_EMIT scopeChanged(scope);
     Q_EMIT askedQuestionsChanged();
     Q_EMIT changed();

@@ -788,6 +788,7 @@ void addHeader(QVariantMap &c, const Inputs &in)
     set(c, "PROJECT_TEXT", md(in.f.projectName));
     set(c, "PROJECT_ENV", escape::envComment(in.slug));
     set(c, "SCOPE_TITLE", scopeTitle(scope));
+    set(c, "SCOPE_CHOSEN", in.a.resolver().answers().scopeChosen);
     set(c, "SCOPE_MVP", scope == Scope::Mvp);
     set(c, "SCOPE_ENTERPRISE", scope == Scope::Enterprise);
     static const std::pair<const char *, const char *> tbd[] = {{"TBD_DEPLOYMENT_STRATEGY", "7.4.1"},

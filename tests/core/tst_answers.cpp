@@ -5,6 +5,8 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -196,10 +198,35 @@ private Q_SLOTS:
         QVERIFY(isQuestionComplete(r2, s("7.7.2")));
     }
 
+    // A scope nobody chose is not written, so reading the file back does not turn the
+    // recommended scope into the user's answer; one that was chosen is.
+    void shouldWriteTheScopeOnlyOnceChosen()
+    {
+        AnswerSet a;
+        a.answers[s("7.1")] = {{s("choice"), s("B")}};
+        const QByteArray unchosen = AnswersFile::toJson(a);
+        QVERIFY(!QJsonDocument::fromJson(unchosen).object().contains(s("scope")));
+        QString error;
+        auto back = AnswersFile::fromJson(unchosen, q7(), &error);
+        QVERIFY2(back, qPrintable(error));
+        QVERIFY(!back->scopeChosen);
+        QCOMPARE(back->scope, Scope::Production);
+
+        AnswersModel model(q7());
+        model.setScope(Scope::Production); // the same scope, now chosen
+        QVERIFY(model.snapshot().scopeChosen);
+        back = AnswersFile::fromJson(AnswersFile::toJson(model.snapshot()), q7(), &error);
+        QVERIFY2(back, qPrintable(error));
+        QVERIFY(back->scopeChosen);
+        QCOMPARE(QJsonDocument::fromJson(AnswersFile::toJson(*back)).object().value(s("scope")).toString(),
+                 s("production"));
+    }
+
     void shouldRoundTripTheAnswersFile()
     {
         AnswerSet a;
         a.scope = Scope::Enterprise;
+        a.scopeChosen = true;
         a.mode = Mode::Interactive;
         a.context[s("project_name")] = s("payments-api");
         a.answers[s("7.1")] = {{s("choice"), s("A")}, {s("platform"), s("AWS ECS")}, {s("why"), s("Team knows AWS ⭐")}};

@@ -695,10 +695,39 @@ private Q_SLOTS:
                  QStringLiteral("AWS ECS"));
     }
 
+    // Before the mode page is passed the preview calls the scope the recommended one, not
+    // the user's; Next there accepts it and the note goes.
+    void shouldNotPresentTheRecommendedScopeAsChosen()
+    {
+        QVERIFY(openWindow());
+        auto *pane = qobject_cast<PreviewPane *>(m_window->previewWidget());
+        QVERIFY(pane);
+        pane->show();
+        const auto scopeLine = [pane] {
+            for (const GeneratedFile &file : pane->result().files) {
+                if (file.path == QLatin1String("docs/operations.md")) {
+                    const QString text = QString::fromUtf8(file.content);
+                    const qsizetype at = text.indexOf(QLatin1String("- **Scope:** "));
+                    return at < 0 ? QString() : text.mid(at, text.indexOf(QLatin1Char('\n'), at) - at);
+                }
+            }
+            return QString();
+        };
+        QTRY_COMPARE(scopeLine(),
+                     QStringLiteral("- **Scope:** Production-Ready (the recommended scope; not chosen yet)"));
+        if (pageKey(wizard()) == QLatin1String("start"))
+            QVERIFY(clickNext());
+        QCOMPARE(pageKey(wizard()), QStringLiteral("mode"));
+        QVERIFY(clickNext());
+        QTRY_COMPARE(scopeLine(), QStringLiteral("- **Scope:** Production-Ready"));
+        QVERIFY(model()->snapshot().scopeChosen);
+    }
+
     void shouldRestoreTheAnswersOfTheProject()
     {
         AnswerSet answers;
         answers.scope = Scope::Enterprise;
+        answers.scopeChosen = true;
         answers.mode = Mode::Interactive;
         answers.answers[QStringLiteral("7.1")].insert(QStringLiteral("choice"), QStringLiteral("D"));
         QVERIFY(AnswersFile::save(AnswersFile::pathForProject(m_project->path()), answers, nullptr));

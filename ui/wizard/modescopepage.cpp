@@ -86,6 +86,12 @@ ModeScopePage::ModeScopePage(AnswersModel *model, QWidget *parent)
     refresh();
 }
 
+bool ModeScopePage::validatePage()
+{
+    m_model->setScope(m_model->scope());
+    return true;
+}
+
 void ModeScopePage::refresh()
 {
     const QSignalBlocker modes(m_modes);

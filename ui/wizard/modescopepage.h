@@ -15,6 +15,9 @@ class ModeScopePage : public QWizardPage
 public:
     explicit ModeScopePage(AnswersModel *model, QWidget *parent = nullptr);
 
+    // Next accepts the scope shown: from here on it is the user's choice, not a default.
+    bool validatePage() override;
+
 private:
     void refresh();
 
