@@ -80,6 +80,42 @@ class TestCli : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // The user guide shipped with the app shows command lines: each names a real command
+    // and only options that `opsflow --help` lists, so a reader never copies one that fails.
+    void userGuideShouldShowOnlyRealCommands()
+    {
+        const QString guide = QString::fromUtf8(read(s(OPSFLOW_USER_GUIDE)));
+        QVERIFY(!guide.isEmpty());
+        const Run help = opsflow({s("--help")});
+        QCOMPARE(help.code, 0);
+        static const QRegularExpression commandLine(s("^opsflow (\\S+)(.*)$"), QRegularExpression::MultilineOption);
+        static const QRegularExpression option(s("(?<![\\w-])(--?[a-z][a-z-]*)"));
+        const QStringList commands{s("generate"), s("summary"), s("check")};
+        int lines = 0;
+        int options = 0;
+        for (auto it = commandLine.globalMatch(guide); it.hasNext(); ++lines) {
+            const QRegularExpressionMatch line = it.next();
+            QVERIFY2(commands.contains(line.captured(1)) || help.out.contains(line.captured(1)),
+                     qPrintable(line.captured(0)));
+            for (auto o = option.globalMatch(line.captured(2)); o.hasNext(); ++options) {
+                const QString name = o.next().captured(1);
+                QVERIFY2(help.out.contains(QStringLiteral("  ") + name)
+                             || help.out.contains(QStringLiteral(", ") + name),
+                         qPrintable(name + s(" in: ") + line.captured(0)));
+            }
+        }
+        QVERIFY(lines >= 3);
+        QVERIFY(options >= 5);
+        // Every long option anywhere in the guide (continuation lines, the prose) is real too.
+        static const QRegularExpression anyOption(s("(?<![\\w-])(--[a-z][a-z-]*)"));
+        for (auto it = anyOption.globalMatch(guide); it.hasNext();) {
+            const QString name = it.next().captured(1);
+            QVERIFY2(help.out.contains(QStringLiteral("  ") + name), qPrintable(name));
+            ++options;
+        }
+        QVERIFY(options >= 15);
+    }
+
     void shouldPrintVersionAndHelp()
     {
         const Run version = opsflow({s("--version")});

@@ -2,8 +2,10 @@
 // every page's Alt+letter keys are unique, and Help → Keyboard Shortcuts lists the menus' keys.
 #include "answersfile.h"
 #include "focuspanes.h"
+#include "inertbrowser.h"
 #include "mainwindow.h"
 #include "previewpane.h"
+#include "userguide.h"
 #include "wizard.h"
 #include "wizardpages.h"
 
@@ -237,6 +239,25 @@ private Q_SLOTS:
         QVERIFY2(listed >= 3, qPrintable(QString::number(listed)));
         QVERIFY(text.contains(QStringLiteral("View → Next Pane")));
         QVERIFY(text.contains(QLatin1String("<b>F6</b>")));
+    }
+
+    // F1 opens the guide shipped with the app, rendered, in one window however often asked.
+    void f1ShouldOpenTheUserGuide()
+    {
+        QVERIFY(openWindow());
+        QTest::keyClick(m_window.get(), Qt::Key_F1);
+        auto *guide = m_window->findChild<UserGuide *>(QStringLiteral("userGuide"));
+        QVERIFY(guide);
+        QTRY_VERIFY(guide->isVisible());
+        const QString text = guide->view()->toPlainText();
+        for (const char *heading : {"A run, step by step", "Scopes", "The answers file",
+                                    "Regenerating and your own edits", "The command line"})
+            QVERIFY2(text.contains(QLatin1String(heading)), heading);
+        // Rendered, not Markdown source.
+        QVERIFY(!text.contains(QLatin1String("## ")));
+        QTest::keyClick(m_window.get(), Qt::Key_F1);
+        QCOMPARE(m_window->findChildren<UserGuide *>().size(), 1);
+        QVERIFY(m_window->shortcutsText().contains(QStringLiteral("User Guide")));
     }
 };
 

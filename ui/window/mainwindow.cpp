@@ -20,6 +20,7 @@
 #include "startpage.h"
 #include "summaryexporter.h"
 #include "uilogging.h"
+#include "userguide.h"
 #include "windowgeometry.h"
 #include "wizard.h"
 
@@ -381,6 +382,9 @@ void MainWindow::createMenus()
     previousPane->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F6));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *guide = help->addAction(tr("OpsFlow &User Guide"), this, &MainWindow::showUserGuide);
+    guide->setObjectName(QStringLiteral("userGuideAction"));
+    guide->setShortcut(QKeySequence::HelpContents);
     QAction *shortcuts = help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts);
     shortcuts->setObjectName(QStringLiteral("shortcutsAction"));
     help->addSeparator();
@@ -480,6 +484,15 @@ void MainWindow::showShortcuts()
     box.setText(shortcutsText());
     box.setStandardButtons(QMessageBox::Close);
     box.exec();
+}
+
+void MainWindow::showUserGuide()
+{
+    if (!m_userGuide)
+        m_userGuide = new UserGuide(this);
+    m_userGuide->show();
+    m_userGuide->raise();
+    m_userGuide->activateWindow();
 }
 
 void MainWindow::showAbout()

@@ -19,6 +19,7 @@ class NoticeBar;
 class PreviewPane;
 class ProjectSession;
 class RecentProjects;
+class UserGuide;
 class Wizard;
 
 class MainWindow : public QMainWindow
@@ -83,6 +84,8 @@ private:
     void fillRecentMenu();
     void updateRecent();
     void showAbout();
+    // Help → User Guide (F1): one window, raised when already open.
+    void showUserGuide();
     void showShortcuts();
     bool switchProject(const QString &folder, bool keepCurrentAnswers);
     bool confirmPlainFolder(const QString &folder);
@@ -104,6 +107,7 @@ private:
     QMenu *m_recentMenu = nullptr;
     QWidget *m_preview = nullptr;
     QPointer<PreviewPane> m_previewPane;
+    QPointer<UserGuide> m_userGuide;
     QString m_projectFolder;
 };
 
