@@ -100,6 +100,37 @@ QString at(const QString &path)
 
 } // namespace
 
+namespace {
+
+void collectPatterns(const QJsonValue &node, QHash<QString, QRegularExpression> &patterns)
+{
+    if (node.isArray()) {
+        for (const QJsonValue &item : node.toArray())
+            collectPatterns(item, patterns);
+        return;
+    }
+    if (!node.isObject())
+        return;
+    const QJsonObject object = node.toObject();
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (it.key() == QLatin1String("pattern") && it.value().isString()) {
+            const QString pattern = it.value().toString();
+            if (!patterns.contains(pattern)) {
+                patterns.insert(pattern, QRegularExpression(pattern));
+            }
+        } else {
+            collectPatterns(it.value(), patterns);
+        }
+    }
+}
+
+} // namespace
+
+JsonSchema::JsonSchema(const QJsonObject &root) : m_root(root)
+{
+    collectPatterns(m_root, m_patterns);
+}
+
 std::optional<JsonSchema> JsonSchema::fromJson(const QByteArray &json, QString *error)
 {
     QJsonParseError parse;
@@ -160,7 +191,7 @@ void JsonSchema::check(const QJsonValue &value, const QJsonObject &rawSchema, co
         if (schema.contains(QLatin1String("minLength")) && s.size() < schema.value(QLatin1String("minLength")).toInt())
             errors << QStringLiteral("%1: must not be empty").arg(at(path));
         const QString pattern = schema.value(QLatin1String("pattern")).toString();
-        if (!pattern.isEmpty() && !QRegularExpression(pattern).match(s).hasMatch())
+        if (!pattern.isEmpty() && !m_patterns.value(pattern).match(s).hasMatch())
             errors << QStringLiteral("%1: \"%2\" does not match %3").arg(at(path), s, pattern);
     }
     if (value.isDouble()) {

@@ -1,8 +1,10 @@
 // A JSON Schema (draft 2020-12 subset) that OpsFlow's knowledge files are checked against.
 #pragma once
 
+#include <QHash>
 #include <QJsonObject>
 #include <QJsonValue>
+#include <QRegularExpression>
 #include <QStringList>
 
 #include <optional>
@@ -25,11 +27,14 @@ public:
     QStringList validate(const QJsonValue &value) const;
 
 private:
-    explicit JsonSchema(const QJsonObject &root) : m_root(root) { }
+    explicit JsonSchema(const QJsonObject &root);
     void check(const QJsonValue &value, const QJsonObject &schema, const QString &path, QStringList &errors) const;
     QJsonObject resolve(const QJsonObject &schema) const;
 
     QJsonObject m_root;
+    // Every "pattern" of the schema, compiled once: compiling one for each string checked
+    // was most of the cost of loading the knowledge files.
+    QHash<QString, QRegularExpression> m_patterns;
 };
 
 } // namespace opsflow

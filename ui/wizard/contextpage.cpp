@@ -100,8 +100,13 @@ ContextPage::ContextPage(AnswersModel *model, ProjectSession *project, QWidget *
     }
     column->addStretch();
 
+    // The facts enter the scroll area when the page is first shown (attachContent): sizing
+    // their word-wrapped labels at start-up cost as much as a bare wizard's whole start.
+    m_content = content;
+    m_content->setParent(this);
+    m_content->hide();
     auto *scroll = new QScrollArea(this);
-    scroll->setWidget(content);
+    m_scroll = scroll;
     scroll->setWidgetResizable(true);
     scroll->setAccessibleName(tr("Project facts"));
     scroll->setAccessibleDescription(tr("What OpsFlow found in the project; arrow keys scroll."));
@@ -128,8 +133,15 @@ ContextPage::ContextPage(AnswersModel *model, ProjectSession *project, QWidget *
     showEvidence();
 }
 
+void ContextPage::attachContent()
+{
+    if (!m_scroll->widget())
+        m_scroll->setWidget(m_content); // shows it
+}
+
 void ContextPage::initializePage()
 {
+    attachContent();
     refresh();
 }
 
@@ -140,6 +152,7 @@ void ContextPage::cleanupPage()
 
 void ContextPage::showEvent(QShowEvent *event)
 {
+    attachContent();
     if (m_stale)
         refresh();
     QWizardPage::showEvent(event);

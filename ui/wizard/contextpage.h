@@ -9,6 +9,7 @@
 class QFormLayout;
 class QLabel;
 class QPushButton;
+class QScrollArea;
 
 namespace opsflow {
 
@@ -32,6 +33,7 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
+    void attachContent();
     void refresh();
     void showProject();
     void showEvidence();
@@ -52,6 +54,8 @@ private:
     QFormLayout *m_form;
     QLabel *m_noFolder;
     QPushButton *m_acceptAll;
+    QWidget *m_content; // the facts, in m_scroll from the first show on
+    QScrollArea *m_scroll;
     bool m_stale = true;
 };
 

@@ -53,54 +53,17 @@ QuestionPage::QuestionPage(AnswersModel *model, const Question &question, QWidge
     m_simplified->setTextFormat(Qt::PlainText);
     TextStyles::makeSmallPrint(m_simplified);
 
-    // The fields scroll; the progress line, notes and legend stay in view.
-    auto *content = new QWidget;
-    auto *fields = new QVBoxLayout(content);
-    fields->setContentsMargins(0, 0, 8, 0);
-    fields->setSpacing(12);
-    if (!question.help.isEmpty()) {
-        auto *help = new QLabel(question.help, content);
-        help->setTextFormat(Qt::PlainText);
-        TextStyles::makeSmallPrint(help);
-        fields->addWidget(help);
-    }
-    m_suggestions->setObjectName(question.id + QStringLiteral("/suggestions"));
-    fields->addWidget(m_suggestions);
+    // The markers the page's options use, for the legend, from the data alone: the fields
+    // themselves are built on the page's first visit (ensureFields).
     QStringList usedMarkers;
     for (const Field &field : question.fields) {
-        if (!field.section.isEmpty() || m_sections.isEmpty()) {
-            Section section;
-            if (!field.section.isEmpty()) {
-                section.heading = new QLabel(field.section, content);
-                section.heading->setTextFormat(Qt::PlainText);
-                TextStyles::makeHeading(section.heading);
-                section.heading->setContentsMargins(0, 6, 0, 0);
-                fields->addWidget(section.heading);
-            }
-            m_sections.append(section);
-        }
-        auto *row = new FieldRow(FieldBinding(model, question.id, field), content);
-        // "Alert channels" once: the heading names the field that starts its section.
-        if (!field.section.isEmpty() && field.section == field.label)
-            row->setLabelShown(false);
-        fields->addWidget(row);
-        m_sections.last().rows.append(row);
-        m_rows.append(row);
         for (const Choice &choice : field.choices) {
             if (!choice.marker.isEmpty() && !usedMarkers.contains(choice.marker))
                 usedMarkers.append(choice.marker);
         }
     }
+    m_suggestions->setObjectName(question.id + QStringLiteral("/suggestions"));
     m_pageIssues->setObjectName(QStringLiteral("pageIssues"));
-    fields->addWidget(m_pageIssues);
-    fields->addStretch();
-
-    // The fields enter the scroll area when the page is first shown (attachFields): sizing
-    // them lays out every word-wrapped label, which for all 17 pages at once was a third of
-    // the start-up's instructions. Until then they wait, hidden, as children of the page.
-    m_fields = content;
-    m_fields->setParent(this);
-    m_fields->hide();
     m_scroll = new QScrollArea(this);
     m_scroll->setWidgetResizable(true);
     m_scroll->setFrameShape(QFrame::NoFrame);
@@ -160,15 +123,67 @@ QString QuestionPage::progressText(const Resolver &resolver, const QString &ques
         .arg(percent);
 }
 
-void QuestionPage::attachFields()
+// The fields are made and enter the scroll area when the page is first shown: building
+// them for all 17 pages at start-up, and sizing their word-wrapped labels, was half of the
+// start-up's instructions. A page never visited has no field widgets at all.
+void QuestionPage::ensureFields()
 {
-    if (!m_scroll->widget())
-        m_scroll->setWidget(m_fields); // shows it
+    if (m_scroll->widget())
+        return;
+    auto *content = new QWidget;
+    auto *fields = new QVBoxLayout(content);
+    fields->setContentsMargins(0, 0, 8, 0);
+    fields->setSpacing(12);
+    if (!m_question.help.isEmpty()) {
+        auto *help = new QLabel(m_question.help, content);
+        help->setTextFormat(Qt::PlainText);
+        TextStyles::makeSmallPrint(help);
+        fields->addWidget(help);
+    }
+    fields->addWidget(m_suggestions);
+    for (const Field &field : m_question.fields) {
+        if (!field.section.isEmpty() || m_sections.isEmpty()) {
+            Section section;
+            if (!field.section.isEmpty()) {
+                section.heading = new QLabel(field.section, content);
+                section.heading->setTextFormat(Qt::PlainText);
+                TextStyles::makeHeading(section.heading);
+                section.heading->setContentsMargins(0, 6, 0, 0);
+                fields->addWidget(section.heading);
+            }
+            m_sections.append(section);
+        }
+        auto *row = new FieldRow(FieldBinding(m_model, m_question.id, field), content);
+        // "Alert channels" once: the heading names the field that starts its section.
+        if (!field.section.isEmpty() && field.section == field.label)
+            row->setLabelShown(false);
+        fields->addWidget(row);
+        m_sections.last().rows.append(row);
+        m_rows.append(row);
+    }
+    fields->addWidget(m_pageIssues);
+    fields->addStretch();
+
+    m_fields = content;
+    m_scroll->setWidget(m_fields); // shows it
+    // Widgets made now join the end of the window's focus chain; Tab must reach them in
+    // the page's order, right after the page's own widgets, as if made with the page.
+    // (setTabOrder ignores a widget without focus, so the scroll area takes Tab focus for
+    // the moment it anchors the chain.)
+    m_scroll->setFocusPolicy(Qt::TabFocus);
+    QWidget *previous = m_scroll;
+    for (QWidget *widget : m_fields->findChildren<QWidget *>()) {
+        if ((widget->focusPolicy() & Qt::TabFocus) && !widget->focusProxy()) {
+            QWidget::setTabOrder(previous, widget);
+            previous = widget;
+        }
+    }
+    m_scroll->setFocusPolicy(Qt::NoFocus);
 }
 
 void QuestionPage::initializePage()
 {
-    attachFields();
+    ensureFields();
     refresh();
 }
 
@@ -231,7 +246,7 @@ bool QuestionPage::isRevealed(const QStringList &fieldIds) const
 
 void QuestionPage::showEvent(QShowEvent *event)
 {
-    attachFields();
+    ensureFields();
     if (m_stale)
         refresh();
     QWizardPage::showEvent(event);

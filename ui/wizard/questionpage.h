@@ -29,6 +29,9 @@ public:
     void setFindings(const QList<Finding> &findings);
     SuggestionBox *suggestionBox() const { return m_suggestions; }
 
+    // Makes the field widgets; the first visit does it, so a page never shown costs little.
+    void ensureFields();
+
     void initializePage() override;
     void cleanupPage() override;
     // Next stays enabled, so a user who does not know what is missing can ask: pressing it
@@ -48,7 +51,6 @@ private:
         QList<FieldRow *> rows;
     };
 
-    void attachFields();
     void onModelChanged();
     void refresh();
     void showIssues(const Resolver &resolver);
