@@ -5,13 +5,12 @@
 #include "consistency.h"
 #include "durablefile.h"
 #include "generation.h"
+#include "generationsession.h"
 #include "plurals.h"
 #include "preflight.h"
-#include "regeneration.h"
 #include "summaryexport.h"
 #include "summarypdf.h"
 #include "terminaloutput.h"
-#include "writing.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -174,110 +173,107 @@ int generateCommand(const QCommandLineParser &parser, const QString &projectDir)
     if (!answers)
         return fail(code, error);
     const Resolver resolver(Questionnaire::builtIn(), *answers);
-    // The consistency rules first: an error stops the run before anything is planned or
-    // written, unless --accept-errors.
-    const QList<RuleFinding> findings = checkConsistency(resolver);
-    for (const RuleFinding &finding : findings) {
+    // The answers used are saved in the project with the documents (backed up and written in
+    // the same transaction), so `summary`, the next regeneration and a teammate's run see the
+    // same answers. Not when they are the project's own file unchanged, or with --no-save.
+    QList<GeneratedFile> alsoWrite;
+    const QString answersPath = QDir(projectDir).relativeFilePath(AnswersFile::pathForProject(projectDir));
+    const bool fromProjectFile = !parser.isSet(QStringLiteral("answers")) && !parser.isSet(QStringLiteral("defaults"));
+    if (!parser.isSet(QStringLiteral("no-save")) && (!fromProjectFile || parser.isSet(QStringLiteral("scope"))))
+        alsoWrite.append({answersPath, AnswersFile::toJson(*answers)});
+
+    // The same session as the wizard's generate step: plan, choices, write, outcome.
+    GenerationSession session;
+    session.setAcceptContradictions(parser.isSet(QStringLiteral("accept-errors")));
+    session.replan(resolver, projectDir, alsoWrite);
+    // The consistency rules first: an error stops the run before anything is written,
+    // unless --accept-errors.
+    for (const RuleFinding &finding : session.findings()) {
         if (finding.severity == Severity::Error)
             fail(Ok, findingLine(finding)); // "opsflow: error: …"
         else
             warn(finding.message);
     }
-    if (hasErrors(findings) && !parser.isSet(QStringLiteral("accept-errors")))
+    if (session.blocker() == GenerationSession::Blocker::Contradictions)
         return fail(Inconsistent,
                     tr("nothing was written: the answers contradict each other (the errors above); change them, "
                        "or pass --accept-errors to write the documents anyway"));
-    const GenerationResult result = generate(resolver, TemplateSet::forProject(projectDir));
-    for (const TemplateError &e : result.errors)
+    for (const TemplateError &e : session.plan().errors)
         err() << "opsflow: " << e.toString() << '\n';
     err().flush();
-    for (const QString &warning : result.warnings)
+    for (const QString &warning : session.plan().warnings)
         warn(warning);
 
     // --force takes the new text in every conflict (the old file is backed up first);
     // without it, sections the user edited and hand-written files are kept.
-    QHash<QString, QHash<QString, ConflictChoice>> choices;
     const bool force = parser.isSet(QStringLiteral("force"));
-    // The answers used are saved in the project with the documents (backed up and written in
-    // the same transaction), so `summary`, the next regeneration and a teammate's run see the
-    // same answers. Not when they are the project's own file unchanged, or with --no-save.
-    QList<GeneratedFile> files = result.files;
-    const QString answersPath = QDir(projectDir).relativeFilePath(AnswersFile::pathForProject(projectDir));
-    const bool fromProjectFile = !parser.isSet(QStringLiteral("answers")) && !parser.isSet(QStringLiteral("defaults"));
-    if (!parser.isSet(QStringLiteral("no-save")) && (!fromProjectFile || parser.isSet(QStringLiteral("scope"))))
-        files.append({answersPath, AnswersFile::toJson(*answers)});
-    RegenerationPlan regeneration = planRegeneration(projectDir, files);
-    if (force && regeneration.hasConflicts()) {
-        for (const FileMerge &merge : std::as_const(regeneration.merges)) {
-            for (const SectionConflict &conflict : merge.conflicts)
-                choices[merge.path].insert(conflict.id, ConflictChoice::TakeNew);
-        }
-        regeneration = planRegeneration(projectDir, files, choices);
+    if (force && session.hasConflicts()) {
+        session.takeNewEverywhere();
+        session.replan(resolver, projectDir, alsoWrite);
     }
-    const WritePlan &plan = regeneration.plan;
     const bool dryRun = parser.isSet(QStringLiteral("dry-run"));
     const bool showDiff = parser.isSet(QStringLiteral("diff"));
     int attention = 0;
-    for (const PlannedFile &file : plan.files) {
+    for (const DocumentPlan &document : session.plan().documents) {
+        // One whose template has errors was named with those errors above.
+        if (!document.generated)
+            continue;
+        const PlannedFile &file = document.file;
         out() << statusText(file.status).leftJustified(9) << ' ' << file.path << '\n';
         if (file.status == PlannedFile::Status::Blocked) {
             out() << "          " << file.problem << '\n';
             ++attention;
         }
-        for (const FileMerge &merge : std::as_const(regeneration.merges)) {
-            if (merge.path != file.path)
-                continue;
-            for (const SectionConflict &conflict : merge.conflicts) {
-                const bool whole = conflict.id == QLatin1String(wholeFileConflictId);
-                if (force) {
-                    out() << "          "
-                          << (whole ? tr("replaced the hand-written file (backed up)")
-                                    : tr("replaced your edits in section \"%1\" (backed up)").arg(conflict.id))
-                          << '\n';
-                } else {
-                    out()
-                        << "          "
-                        << (whole ? tr(
-                                "kept: the file has no OpsFlow sections (use --force to replace it; a backup is made)")
-                                  : tr("kept your edits in section \"%1\" (use --force to take the new text; a backup is made)")
-                                        .arg(conflict.id))
-                        << '\n';
-                    if (!whole)
-                        out() << "            " << conflict.reason << '\n';
-                    ++attention;
-                }
+        for (const SectionConflict &conflict : document.conflicts) {
+            const bool whole = conflict.id == QLatin1String(wholeFileConflictId);
+            if (force) {
+                out() << "          "
+                      << (whole ? tr("replaced the hand-written file (backed up)")
+                                : tr("replaced your edits in section \"%1\" (backed up)").arg(conflict.id))
+                      << '\n';
+            } else {
+                out()
+                    << "          "
+                    << (whole
+                            ? tr("kept: the file has no OpsFlow sections (use --force to replace it; a backup is made)")
+                            : tr("kept your edits in section \"%1\" (use --force to take the new text; a backup is made)")
+                                  .arg(conflict.id))
+                    << '\n';
+                if (!whole)
+                    out() << "            " << conflict.reason << '\n';
+                ++attention;
             }
-            for (const QString &note : merge.notes)
-                out() << "          " << note << '\n';
-            for (const QString &note : merge.env.notes())
-                out() << "          " << note << '\n';
         }
+        for (const QString &note : document.notes)
+            out() << "          " << note << '\n';
         if (showDiff)
             out() << file.diff();
     }
-    for (const QString &warning : std::as_const(regeneration.warnings))
-        warn(warning);
+    for (const QString &mismatch : session.plan().mismatches)
+        warn(mismatch);
+    const bool templateErrors = !session.plan().errors.isEmpty();
     if (dryRun) {
         out() << tr("dry run: nothing was written") << '\n';
-        return result.errors.isEmpty() ? Ok : BadTemplate;
+        return templateErrors ? BadTemplate : Ok;
     }
-    const WriteResult written = executePlan(plan);
+    session.write();
+    const WriteResult &written = session.result();
     for (const QString &name : written.cleaned)
         out() << tr("removed a temporary file a stopped run left: %1").arg(name) << '\n';
     for (const QString &backup : written.backups)
-        out() << tr("backup    %1").arg(QDir(plan.projectDir).relativeFilePath(backup)) << '\n';
+        out() << tr("backup    %1").arg(QDir(session.plan().projectDir).relativeFilePath(backup)) << '\n';
     if (!written.ok) {
         // Say what became of each file: a failed set leaves every file as it was.
-        for (const FileOutcome &outcome : written.outcomes) {
-            if (outcome.kind == FileOutcome::Kind::Failed || outcome.kind == FileOutcome::Kind::NotWritten)
-                out() << outcomeText(outcome.kind).leftJustified(11) << ' ' << outcome.path << '\n';
+        for (const FileReport &report : session.reports()) {
+            if (report.outcome == FileReport::Outcome::Failed || report.outcome == FileReport::Outcome::NotWritten)
+                out() << outcomeText(report.outcome).leftJustified(11) << ' ' << report.path << '\n';
         }
         return fail(Failed, written.error);
     }
     for (const QString &path : written.written)
         out() << (path == answersPath ? QStringLiteral("✅ Saved the answers used: ") : QStringLiteral("✅ Generated: "))
               << path << '\n';
-    if (!result.errors.isEmpty())
+    if (templateErrors)
         return BadTemplate;
     return attention ? Refused : Ok;
 }

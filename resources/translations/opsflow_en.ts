@@ -2,37 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name>opsflow::CompletionPage</name>
-    <message numerus="yes">
-        <source>%n document(s) written from the answers</source>
-        <translation>
-            <numerusform>%n document written from the answers</numerusform>
-            <numerusform>%n documents written from the answers</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n kept as you edited it, by your choice</source>
-        <translation>
-            <numerusform>%n kept as you edited it, by your choice</numerusform>
-            <numerusform>%n kept as you edited it, by your choice</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n already up to date, not touched</source>
-        <translation>
-            <numerusform>%n already up to date, not touched</numerusform>
-            <numerusform>%n already up to date, not touched</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n not written (see below)</source>
-        <translation>
-            <numerusform>%n not written (see below)</numerusform>
-            <numerusform>%n not written (see below)</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>opsflow::ContextPage</name>
     <message numerus="yes">
         <source>%n suggested answer(s)</source>
@@ -63,6 +32,44 @@
         <translation>
             <numerusform>%n removed</numerusform>
             <numerusform>%n removed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>opsflow::GenerationSession</name>
+    <message numerus="yes">
+        <source>%n document(s) written from the answers</source>
+        <translation>
+            <numerusform>%n document written from the answers</numerusform>
+            <numerusform>%n documents written from the answers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n kept as you edited it, by your choice</source>
+        <translation>
+            <numerusform>%n kept as you edited it, by your choice</numerusform>
+            <numerusform>%n kept as you edited them, by your choice</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already up to date, not touched</source>
+        <translation>
+            <numerusform>%n already up to date, not touched</numerusform>
+            <numerusform>%n already up to date, not touched</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be written, left as it was</source>
+        <translation>
+            <numerusform>%n could not be written, left as it was</numerusform>
+            <numerusform>%n could not be written, left as they were</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not written (see below)</source>
+        <translation>
+            <numerusform>%n not written (see below)</numerusform>
+            <numerusform>%n not written (see below)</numerusform>
         </translation>
     </message>
 </context>

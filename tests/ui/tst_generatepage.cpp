@@ -289,23 +289,35 @@ private Q_SLOTS:
         QVERIFY(openWindow());
         QVERIFY(generateOnce());
         const QByteArray generated = readAll(file(operations));
-        // The first line of text inside a marked section.
+        // The wizard recorded what it generated, so an edit the new text does not touch is
+        // merged, not offered as a conflict.
+        QVERIFY(QFile::exists(file(QStringLiteral(".ai-flow/opsflow/last-generated/docs/operations.md"))));
         const qsizetype begin = generated.indexOf("<!-- opsflow:begin deployment-environment");
         QVERIFY(begin > 0);
         const qsizetype body = generated.indexOf('\n', begin) + 1;
         QByteArray edited = generated;
         edited.insert(body, "EDITED BY HAND: we also run a DR copy in us-east-1.\n");
         QVERIFY(writeAll(file(operations), edited));
-
         wizard()->back();
         QCOMPARE(pageKey(wizard()), QStringLiteral("generate"));
+        QVERIFY(page()->plan().document(operations)->conflicts.isEmpty());
+        QCOMPARE(status(operations), PlannedFile::Status::Unchanged);
+
+        // An edit on the very line the new answers change is a conflict.
+        const qsizetype runs = edited.indexOf("Production runs on", body);
+        QVERIFY(runs > body);
+        edited.insert(runs, "EDITED BY HAND: ");
+        QVERIFY(writeAll(file(operations), edited));
+        model()->setValue(QStringLiteral("7.1"), QStringLiteral("platform"), QStringLiteral("Render web service"));
+        page()->replan();
         const DocumentPlan *document = page()->plan().document(operations);
         QCOMPARE(document->conflicts.size(), 1);
         QCOMPARE(document->conflicts.first().id, QStringLiteral("deployment-environment"));
         const QString name = QStringLiteral("generate/docs/operations.md/conflict/deployment-environment");
-        QVERIFY(find<QLabel>(name + QStringLiteral("/reason"))->text().contains(QLatin1String("was edited")));
+        QVERIFY(find<QLabel>(name + QStringLiteral("/reason"))
+                    ->text()
+                    .contains(QLatin1String("you and the new generation changed the same lines")));
         QVERIFY(find<QRadioButton>(name + QStringLiteral("/keep"))->isChecked());
-        QCOMPARE(status(operations), PlannedFile::Status::Unchanged); // Keep mine: nothing to write
 
         QVERIFY(click(name + QStringLiteral("/take")));
         QTRY_COMPARE(page()->choice(operations, QStringLiteral("deployment-environment")), ConflictChoice::TakeNew);
@@ -314,7 +326,9 @@ private Q_SLOTS:
 
         QVERIFY(click(QStringLiteral("generate/write")));
         QCOMPARE(pageKey(wizard()), QStringLiteral("completion"));
-        QCOMPARE(readAll(file(operations)), generated);
+        const QByteArray after = readAll(file(operations));
+        QVERIFY(after.contains("Render web service"));
+        QVERIFY(!after.contains("EDITED BY HAND"));
         const QStringList backups = page()->writeResult().backups;
         QCOMPARE(backups.size(), 1);
         QVERIFY(backups.first().contains(QLatin1String("/.ai-flow/backups/phase7/")));

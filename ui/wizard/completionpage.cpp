@@ -33,43 +33,13 @@ QPushButton *openButton(const QString &name, const QString &text, const QString 
 
 } // namespace
 
-CompletionPage::CompletionPage(AnswersModel *model, ProjectSession *project, QWidget *parent)
-    : QWizardPage(parent), m_model(model), m_project(project), m_layout(new QVBoxLayout(this))
+CompletionPage::CompletionPage(AnswersModel *model, ProjectSession *project, const GenerationSession *session,
+                               QWidget *parent)
+    : QWizardPage(parent), m_model(model), m_project(project), m_session(session), m_layout(new QVBoxLayout(this))
 {
     setObjectName(QStringLiteral("completion"));
     setTitle(tr("✅ Phase %1 Complete!").arg(model->questionnaire().phase()));
     setFinalPage(true);
-}
-
-QString CompletionPage::outcomeSentence(const GenerationPlan &plan, const WriteResult &result, const QString &phase)
-{
-    int written = 0;
-    int kept = 0;
-    int unchanged = 0;
-    int missing = 0;
-    for (const DocumentPlan &document : plan.documents) {
-        if (!document.generated || document.file.status == PlannedFile::Status::Blocked)
-            ++missing;
-        else if (result.written.contains(document.path))
-            ++written;
-        else if (!document.conflicts.isEmpty())
-            ++kept;
-        else
-            ++unchanged;
-    }
-    // The seed's sentence only when it is true: every document written from the answers.
-    if (written == int(plan.documents.size()))
-        return tr("Documents have been created with all Phase %1 information.").arg(phase);
-    QStringList parts;
-    if (written > 0)
-        parts << tr("%n document(s) written from the answers", nullptr, written);
-    if (kept > 0)
-        parts << tr("%n kept as you edited it, by your choice", nullptr, kept);
-    if (unchanged > 0)
-        parts << tr("%n already up to date, not touched", nullptr, unchanged);
-    if (missing > 0)
-        parts << tr("%n not written (see below)", nullptr, missing);
-    return parts.join(QStringLiteral("; ")) + QLatin1Char('.');
 }
 
 QString CompletionPage::phase8Prompt()
@@ -77,12 +47,10 @@ QString CompletionPage::phase8Prompt()
     return QStringLiteral(".ai-flow/prompts/backend/flow-build-phase-8.md");
 }
 
-void CompletionPage::setOutcome(const GenerationPlan &plan, const WriteResult &result)
+void CompletionPage::showOutcome()
 {
-    m_plan = plan;
-    m_result = result;
     m_changed.clear();
-    setSubTitle(outcomeSentence(plan, result, m_model->questionnaire().phase()));
+    setSubTitle(m_session->outcomeSentence(m_model->questionnaire().phase()));
     refresh();
 }
 
@@ -125,27 +93,25 @@ void CompletionPage::refresh()
     auto *files = new QGridLayout;
     files->setColumnStretch(0, 1);
     int row = 0;
-    for (const DocumentPlan &document : std::as_const(m_plan.documents)) {
-        const QString absolute =
-            document.file.target.isEmpty() ? project.filePath(document.path) : document.file.target;
-        const bool there =
-            document.generated && document.file.status != PlannedFile::Status::Blocked && QFileInfo::exists(absolute);
+    for (const FileReport &report : m_session->reports()) {
+        const QString &absolute = report.absolutePath;
+        const bool written = report.outcome == FileReport::Outcome::Written
+            || report.outcome == FileReport::Outcome::Unchanged || report.outcome == FileReport::Outcome::Kept;
+        const bool there = written && QFileInfo::exists(absolute);
         QString text;
         if (there) {
-            const QString how = m_result.written.contains(document.path) ? tr("written")
-                : document.conflicts.isEmpty()                           ? tr("unchanged")
-                                                                         : tr("kept as you edited it");
             text = tr("✅ %1 <span style=\"color:%2\">(%3) — %4</span>")
-                       .arg(TextStyles::code(document.path), TextStyles::mutedColor(palette()).name(), how,
-                            QDir::toNativeSeparators(absolute).toHtmlEscaped());
+                       .arg(TextStyles::code(report.path), TextStyles::mutedColor(palette()).name(),
+                            outcomeText(report.outcome), QDir::toNativeSeparators(absolute).toHtmlEscaped());
         } else {
-            text = tr("⛔ %1 — %2").arg(TextStyles::code(document.path), document.file.problem.toHtmlEscaped());
+            const QString why = report.reason.isEmpty() ? outcomeText(report.outcome) : report.reason;
+            text = tr("⛔ %1 — %2").arg(TextStyles::code(report.path), why.toHtmlEscaped());
         }
-        files->addWidget(TextStyles::richLabel(QStringLiteral("completion/file/") + document.path, content, text), row,
+        files->addWidget(TextStyles::richLabel(QStringLiteral("completion/file/") + report.path, content, text), row,
                          0);
         if (there)
             files->addWidget(
-                openButton(QStringLiteral("completion/open/") + document.path, tr("Open"), absolute, content), row, 1,
+                openButton(QStringLiteral("completion/open/") + report.path, tr("Open"), absolute, content), row, 1,
                 Qt::AlignTop);
         ++row;
     }
@@ -168,7 +134,7 @@ void CompletionPage::refresh()
     }
 
     QStringList backups;
-    for (const QString &backup : std::as_const(m_result.backups))
+    for (const QString &backup : m_session->result().backups)
         backups.append(TextStyles::code(QDir::toNativeSeparators(project.relativeFilePath(backup))));
     auto *backupLabel = TextStyles::richLabel(
         QStringLiteral("completion/backups"), content,

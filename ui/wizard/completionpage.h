@@ -2,7 +2,7 @@
 // made, and the pointer to phase 8.
 #pragma once
 
-#include "generationplanner.h"
+#include "generationsession.h"
 
 #include <QWizardPage>
 
@@ -18,16 +18,16 @@ class CompletionPage : public QWizardPage
 {
     Q_OBJECT
 public:
-    CompletionPage(AnswersModel *model, ProjectSession *project, QWidget *parent = nullptr);
+    // Shows what `session` (owned by the wizard) did.
+    CompletionPage(AnswersModel *model, ProjectSession *project, const GenerationSession *session,
+                   QWidget *parent = nullptr);
 
-    void setOutcome(const GenerationPlan &plan, const WriteResult &result);
+    // The session has written: show its outcome (and forget earlier changes on disk).
+    void showOutcome();
     void initializePage() override;
 
     // The prompt of the next phase, relative to the project.
     static QString phase8Prompt();
-    // The page's subtitle: the seed's "Documents have been created…" only when every
-    // document was written; otherwise what happened, counted (kept, up to date, not written).
-    static QString outcomeSentence(const GenerationPlan &plan, const WriteResult &result, const QString &phase);
 
 public Q_SLOTS:
     // A generated file was edited outside OpsFlow: say so and show the files as they are now.
@@ -38,8 +38,7 @@ private:
 
     AnswersModel *m_model;
     ProjectSession *m_project;
-    GenerationPlan m_plan;
-    WriteResult m_result;
+    const GenerationSession *m_session;
     QStringList m_changed;
     QWidget *m_content = nullptr;
     QVBoxLayout *m_layout;

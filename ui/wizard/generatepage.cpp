@@ -43,8 +43,8 @@ void countLines(const QString &diff, int *added, int *removed)
 
 } // namespace
 
-GeneratePage::GeneratePage(AnswersModel *model, ProjectSession *project, QWidget *parent)
-    : QWizardPage(parent), m_model(model), m_project(project),
+GeneratePage::GeneratePage(AnswersModel *model, ProjectSession *project, GenerationSession *session, QWidget *parent)
+    : QWizardPage(parent), m_model(model), m_project(project), m_session(session),
       m_context(TextStyles::richLabel(QStringLiteral("generate/context"), this)),
       m_folder(TextStyles::richLabel(QStringLiteral("generate/folder"), this)),
       m_errors(TextStyles::richLabel(QStringLiteral("generate/errors"), this)),
@@ -89,10 +89,12 @@ GeneratePage::GeneratePage(AnswersModel *model, ProjectSession *project, QWidget
     layout->addLayout(bottom);
 
     connect(m_generate, &QPushButton::clicked, this, &GeneratePage::generate);
-    connect(m_acceptErrors, &QCheckBox::toggled, this,
-            [this](bool accepted) { m_generate->setEnabled(!m_invalidAnswers && (!m_ruleErrors || accepted)); });
+    connect(m_acceptErrors, &QCheckBox::toggled, this, [this](bool accepted) {
+        m_session->setAcceptContradictions(accepted);
+        updateGenerateButton();
+    });
     connect(m_project, &ProjectSession::folderChanged, this, [this] {
-        m_choices.clear();
+        m_session->clearChoices();
         if (isVisible())
             replan();
     });
@@ -101,8 +103,7 @@ GeneratePage::GeneratePage(AnswersModel *model, ProjectSession *project, QWidget
 void GeneratePage::initializePage()
 {
     m_acceptErrors->setChecked(false);
-    m_written = false;
-    m_result = WriteResult();
+    m_session->setAcceptContradictions(false);
     m_outcome->hide();
     replan();
     Q_EMIT completeChanged();
@@ -110,32 +111,41 @@ void GeneratePage::initializePage()
 
 void GeneratePage::cleanupPage()
 {
-    m_written = false;
+    // Back to the summary: what was written is history; the next visit plans afresh.
+    m_session->replan(m_model->resolver(), m_project->folder());
 }
 
 bool GeneratePage::isComplete() const
 {
-    return m_written;
+    return m_session->succeeded();
 }
 
 ConflictChoice GeneratePage::choice(const QString &path, const QString &sectionId) const
 {
-    return m_choices.value(path).value(sectionId, ConflictChoice::KeepMine);
+    return m_session->choice(path, sectionId);
 }
 
 void GeneratePage::setChoice(const QString &path, const QString &sectionId, ConflictChoice choice)
 {
     if (this->choice(path, sectionId) == choice)
         return;
-    m_choices[path][sectionId] = choice;
+    m_session->setChoice(path, sectionId, choice);
     replan();
 }
 
 void GeneratePage::replan()
 {
     showContext();
-    m_plan = GenerationPlanner::plan(m_model->resolver(), m_project->folder(), m_choices);
+    m_session->replan(m_model->resolver(), m_project->folder());
     showPlan();
+}
+
+void GeneratePage::updateGenerateButton()
+{
+    // Without a folder the button asks for one; otherwise it is as usable as the session.
+    const GenerationSession::Blocker blocker = m_session->blocker();
+    m_generate->setEnabled(blocker == GenerationSession::Blocker::None
+                           || blocker == GenerationSession::Blocker::NoFolder);
 }
 
 void GeneratePage::showContext()
@@ -167,7 +177,7 @@ void GeneratePage::showPlan()
     m_generate->setText(m_project->isOpen() ? tr("&Generate") : tr("Choose Folder and &Generate…"));
 
     QStringList errors;
-    for (const TemplateError &error : std::as_const(m_plan.errors))
+    for (const TemplateError &error : m_session->plan().errors)
         errors.append(TextStyles::code(error.toString()));
     m_errors->setText(QStringLiteral("<span style=\"color:%1\"><b>%2</b><br>%3</span>")
                           .arg(TextStyles::errorColor(palette()).name(),
@@ -186,7 +196,7 @@ void GeneratePage::showPlan()
     auto *column = new QVBoxLayout(content);
     column->setContentsMargins(0, 0, 8, 0);
     column->setSpacing(10);
-    for (const DocumentPlan &document : std::as_const(m_plan.documents))
+    for (const DocumentPlan &document : m_session->plan().documents)
         column->addWidget(documentWidget(document, content));
     column->addStretch();
     m_scroll->setWidget(content);
@@ -200,14 +210,12 @@ void GeneratePage::showPlan()
 void GeneratePage::showRuleErrors()
 {
     QStringList messages;
-    for (const RuleFinding &finding : checkConsistency(m_model->resolver())) {
-        if (finding.severity == Severity::Error)
-            messages.append(finding.message.toHtmlEscaped());
-    }
-    m_ruleErrors = !messages.isEmpty();
+    for (const RuleFinding &finding : m_session->contradictions())
+        messages.append(finding.message.toHtmlEscaped());
+    const bool contradictions = !messages.isEmpty();
     const QString count = messages.size() == 1 ? tr("One answer contradicts another")
                                                : tr("%1 answers contradict others").arg(messages.size());
-    QString text = m_ruleErrors
+    QString text = contradictions
         ? QStringLiteral("<span style=\"color:%1\"><b>⛔ %2</b> — the documents would state both. "
                          "Go back and change one of them, or write the documents anyway:</span>"
                          "<ul><li>%3</li></ul>")
@@ -215,12 +223,10 @@ void GeneratePage::showRuleErrors()
         : QString();
     // An answer out of range or not an option (from a file edited by hand) is never written:
     // no "anyway" for these.
-    QList<Issue> invalid;
-    usableAnswers(m_model->questionnaire(), m_model->snapshot(), &invalid);
-    m_invalidAnswers = !invalid.isEmpty();
-    if (m_invalidAnswers) {
+    const QList<Issue> &invalid = m_session->invalidAnswers();
+    if (!invalid.isEmpty()) {
         QStringList named;
-        for (const Issue &issue : std::as_const(invalid)) {
+        for (const Issue &issue : invalid) {
             const Field *field = m_model->questionnaire().field(issue.questionId, issue.fieldId);
             named << tr("%1 %2: %3")
                          .arg(issue.questionId, field ? field->label : issue.fieldId, issue.message)
@@ -232,9 +238,9 @@ void GeneratePage::showRuleErrors()
                          named.join(QStringLiteral("</li><li>")));
     }
     m_rules->setText(text);
-    m_rules->setVisible(m_ruleErrors || m_invalidAnswers);
-    m_acceptErrors->setVisible(m_ruleErrors);
-    m_generate->setEnabled(!m_invalidAnswers && (!m_ruleErrors || m_acceptErrors->isChecked()));
+    m_rules->setVisible(contradictions || !invalid.isEmpty());
+    m_acceptErrors->setVisible(contradictions);
+    updateGenerateButton();
 }
 
 QWidget *GeneratePage::documentWidget(const DocumentPlan &document, QWidget *parent)
@@ -275,10 +281,13 @@ QWidget *GeneratePage::documentWidget(const DocumentPlan &document, QWidget *par
     status->setText(text);
     layout->addWidget(status);
 
-    if (!document.notes.isEmpty()) {
+    // Where the merged configuration and .env.example disagree is said beside the latter.
+    const QStringList noteLines = document.notes
+        + (document.path == QLatin1String(".env.example") ? m_session->plan().mismatches : QStringList());
+    if (!noteLines.isEmpty()) {
         auto *notes = TextStyles::richLabel(box->objectName() + QStringLiteral("/notes"), box);
         notes->setTextFormat(Qt::PlainText);
-        notes->setText(document.notes.join(QLatin1Char('\n')));
+        notes->setText(noteLines.join(QLatin1Char('\n')));
         TextStyles::makeSmallPrint(notes);
         layout->addWidget(notes);
     }
@@ -364,26 +373,32 @@ bool GeneratePage::generate()
     }
     // What is on disk now, with the choices made: the plan shown may be a moment old.
     replan();
-    if (m_invalidAnswers) {
+    switch (m_session->blocker()) {
+    case GenerationSession::Blocker::InvalidAnswers:
         m_outcome->setText(tr("Nothing written: some answers are not valid (listed above)."));
         m_outcome->show();
         return false;
-    }
-    if (m_ruleErrors && !m_acceptErrors->isChecked()) {
+    case GenerationSession::Blocker::Contradictions:
         m_outcome->setText(tr("Nothing written: some answers contradict each other (listed above)."));
         m_outcome->show();
         return false;
+    case GenerationSession::Blocker::NoFolder:
+    case GenerationSession::Blocker::None: break;
     }
-    const WriteResult result = executePlan(m_plan.writePlan());
-    m_result = result;
-    m_written = result.ok;
+    m_session->write();
+    const WriteResult &result = m_session->result();
     QStringList lines;
     if (result.ok) {
         lines.append(result.written.isEmpty() ? tr("Nothing to write: every file is up to date.")
                                               : tr("Written: %1.").arg(result.written.join(QLatin1String(", "))));
     } else {
+        // What became of each file: the failed one, and the others left as they were.
         lines.append(QStringLiteral("<span style=\"color:%1\">%2</span>")
                          .arg(TextStyles::errorColor(palette()).name(), result.error.toHtmlEscaped()));
+        for (const FileReport &report : m_session->reports()) {
+            if (report.outcome == FileReport::Outcome::Failed || report.outcome == FileReport::Outcome::NotWritten)
+                lines.append(tr("%1 — %2").arg(TextStyles::code(report.path), outcomeText(report.outcome)));
+        }
         qCWarning(lcUi) << "generate failed:" << result.error;
     }
     m_outcome->setText(lines.join(QStringLiteral("<br>")));
@@ -397,10 +412,7 @@ bool GeneratePage::generate()
 void GeneratePage::continueInFolder()
 {
     replan();
-    const bool needsReview = std::any_of(m_plan.documents.cbegin(), m_plan.documents.cend(), [](const DocumentPlan &d) {
-        return !d.conflicts.isEmpty() || d.file.status == PlannedFile::Status::Changed;
-    });
-    if (needsReview) {
+    if (m_session->needsReview()) {
         m_outcome->setText(tr("The folder already has some of these documents: review the changes, then Generate."));
         m_outcome->show();
         return;

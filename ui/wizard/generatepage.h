@@ -3,7 +3,7 @@
 // errors, and the button that writes (with backups).
 #pragma once
 
-#include "generationplanner.h"
+#include "generationsession.h"
 
 #include <QWizardPage>
 
@@ -21,16 +21,17 @@ class GeneratePage : public QWizardPage
 {
     Q_OBJECT
 public:
-    GeneratePage(AnswersModel *model, ProjectSession *project, QWidget *parent = nullptr);
+    // The page shows `session` (owned by the wizard) and drives it: plan, choices, write.
+    GeneratePage(AnswersModel *model, ProjectSession *project, GenerationSession *session, QWidget *parent = nullptr);
 
     void initializePage() override;
     void cleanupPage() override;
     // Next (to the completion page) only once the files are written.
     bool isComplete() const override;
 
-    const GenerationPlan &plan() const { return m_plan; }
-    const WriteResult &writeResult() const { return m_result; }
-    bool isWritten() const { return m_written; }
+    const GenerationPlan &plan() const { return m_session->plan(); }
+    const WriteResult &writeResult() const { return m_session->result(); }
+    bool isWritten() const { return m_session->succeeded(); }
     ConflictChoice choice(const QString &path, const QString &sectionId) const;
     void setChoice(const QString &path, const QString &sectionId, ConflictChoice choice);
 
@@ -49,15 +50,13 @@ private:
     void showContext();
     void showPlan();
     void showRuleErrors();
+    void updateGenerateButton();
     QWidget *documentWidget(const DocumentPlan &document, QWidget *parent);
     QWidget *conflictWidget(const DocumentPlan &document, const SectionConflict &conflict, QWidget *parent);
 
     AnswersModel *m_model;
     ProjectSession *m_project;
-    GenerationPlan m_plan;
-    ConflictChoices m_choices;
-    WriteResult m_result;
-    bool m_written = false;
+    GenerationSession *m_session;
     QLabel *m_context;
     QLabel *m_folder;
     QLabel *m_errors;
@@ -65,8 +64,6 @@ private:
     // without --accept-errors, nothing is written until the user says to write them anyway.
     QLabel *m_rules;
     QCheckBox *m_acceptErrors;
-    bool m_ruleErrors = false;
-    bool m_invalidAnswers = false; // out of range or not an option: never written
     QScrollArea *m_scroll;
     QLabel *m_outcome;
     QPushButton *m_generate;

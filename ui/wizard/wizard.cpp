@@ -21,8 +21,8 @@ namespace opsflow {
 Wizard::Wizard(AnswersModel *model, ProjectSession *project, QWidget *parent)
     : QWizard(parent), m_model(model), m_project(project), m_start(new StartPage(model->questionnaire(), this)),
       m_context(new ContextPage(model, project, this)), m_preflight(new PreflightPage(model, project, this)),
-      m_summary(new SummaryPage(model, this)), m_generate(new GeneratePage(model, project, this)),
-      m_completion(new CompletionPage(model, project, this))
+      m_summary(new SummaryPage(model, this)), m_generate(new GeneratePage(model, project, &m_generation, this)),
+      m_completion(new CompletionPage(model, project, &m_generation, this))
 {
     setObjectName(QStringLiteral("wizard"));
     setWindowFlags(Qt::Widget);
@@ -61,7 +61,7 @@ Wizard::Wizard(AnswersModel *model, ProjectSession *project, QWidget *parent)
     connect(m_summary, &SummaryPage::goToQuestionRequested, this, &Wizard::goToQuestion);
     connect(m_summary, &SummaryPage::exportRequested, this, &Wizard::exportSummaryRequested);
     connect(m_generate, &GeneratePage::generated, this, [this] {
-        m_completion->setOutcome(m_generate->plan(), m_generate->writeResult());
+        m_completion->showOutcome();
         if (currentId() == GeneratePageId)
             next();
     });

@@ -2,6 +2,8 @@
 // question, summary, generate, completion.
 #pragma once
 
+#include "generationsession.h"
+
 #include <QWizard>
 
 namespace opsflow {
@@ -49,6 +51,8 @@ public:
     PreflightPage *preflightPage() const { return m_preflight; }
     SummaryPage *summaryPage() const { return m_summary; }
     GeneratePage *generatePage() const { return m_generate; }
+    // The generate step's plan, choices and outcome.
+    const GenerationSession &generation() const { return m_generation; }
     CompletionPage *completionPage() const { return m_completion; }
 
     // The page ids the wizard would show from the start to the summary, as things stand.
@@ -82,6 +86,8 @@ private:
 
     AnswersModel *m_model;
     ProjectSession *m_project;
+    // Before the pages: the generate and completion pages show it.
+    GenerationSession m_generation;
     StartPage *m_start;
     ContextPage *m_context;
     PreflightPage *m_preflight;

@@ -26,6 +26,11 @@ struct GenerationPlan {
     QString projectDir;            // empty: no folder yet, every file would be new
     QList<DocumentPlan> documents; // operations, configuration, .env.example
     QList<TemplateError> errors;
+    // The record of what was generated (regeneration.h), written with the documents.
+    QList<PlannedFile> records;
+    QStringList warnings; // from generating: one sentence each, what was written other than given
+    // Where the merged specs/configuration.md and .env.example disagree, one sentence each.
+    QStringList mismatches;
 
     const DocumentPlan *document(const QString &path) const;
     // The files executePlan() may write (the generated ones, with their merged content).
@@ -39,8 +44,10 @@ class GenerationPlanner
 {
     Q_DECLARE_TR_FUNCTIONS(opsflow::GenerationPlanner)
 public:
-    static GenerationPlan plan(const Resolver &resolver, const QString &projectDir,
-                               const ConflictChoices &choices = {});
+    // `alsoWrite`: files written in the same transaction as the documents (the answers
+    // `opsflow generate` used); planned after them, never for a plan without a folder.
+    static GenerationPlan plan(const Resolver &resolver, const QString &projectDir, const ConflictChoices &choices = {},
+                               const QList<GeneratedFile> &alsoWrite = {});
     // Markdown documents carry section markers; .env.example is merged by variable.
     static bool isMarkdown(const QString &path);
 };

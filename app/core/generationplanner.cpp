@@ -25,6 +25,7 @@ WritePlan GenerationPlan::writePlan() const
         if (document.generated)
             plan.files.append(document.file);
     }
+    plan.records = records;
     return plan;
 }
 
@@ -34,12 +35,13 @@ bool GenerationPlanner::isMarkdown(const QString &path)
 }
 
 GenerationPlan GenerationPlanner::plan(const Resolver &resolver, const QString &projectDir,
-                                       const ConflictChoices &choices)
+                                       const ConflictChoices &choices, const QList<GeneratedFile> &alsoWrite)
 {
     GenerationPlan plan;
     const TemplateSet templates = projectDir.isEmpty() ? TemplateSet::builtIn() : TemplateSet::forProject(projectDir);
     const GenerationResult generated = generate(resolver, templates);
     plan.errors = generated.errors;
+    plan.warnings = generated.warnings;
 
     QList<DocumentPlan> documents;
     if (projectDir.isEmpty()) {
@@ -55,8 +57,10 @@ GenerationPlan GenerationPlanner::plan(const Resolver &resolver, const QString &
     } else {
         // The same merge-then-plan as `opsflow generate`: hand-written text kept, edited
         // sections offered as conflicts.
-        const RegenerationPlan regeneration = planRegeneration(projectDir, generated.files, choices);
+        const RegenerationPlan regeneration = planRegeneration(projectDir, generated.files + alsoWrite, choices);
         plan.projectDir = regeneration.plan.projectDir;
+        plan.mismatches = regeneration.warnings;
+        plan.records = regeneration.plan.records;
         for (const PlannedFile &file : regeneration.plan.files) {
             DocumentPlan document;
             document.path = file.path;
@@ -68,9 +72,6 @@ GenerationPlan GenerationPlanner::plan(const Resolver &resolver, const QString &
                 document.notes = merge.notes;
                 document.notes += merge.env.notes();
             }
-            // Where the merged configuration and .env.example disagree, said beside the latter.
-            if (document.path == QLatin1String(".env.example"))
-                document.notes += regeneration.warnings;
             documents.append(document);
         }
     }
@@ -90,6 +91,14 @@ GenerationPlan GenerationPlanner::plan(const Resolver &resolver, const QString &
         missing.file.status = PlannedFile::Status::Blocked;
         missing.file.problem = tr("%1 is not generated because its template has errors.").arg(entry.outputPath);
         plan.documents.append(missing);
+    }
+    // Then what is written alongside (the answers used), in the order given.
+    for (const DocumentPlan &document : std::as_const(documents)) {
+        const bool fromTemplate =
+            std::any_of(templates.entries().cbegin(), templates.entries().cend(),
+                        [&](const TemplateSet::Entry &e) { return e.outputPath == document.path; });
+        if (!fromTemplate)
+            plan.documents.append(document);
     }
     return plan;
 }
