@@ -15,6 +15,7 @@
 #include "highlighting.h"
 #include "noticebar.h"
 #include "previewpane.h"
+#include "projectcontroller.h"
 #include "projectsession.h"
 #include "recentprojects.h"
 #include "startpage.h"
@@ -62,10 +63,9 @@ QString droppedFolder(const QMimeData *mime)
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_model(new AnswersModel(Questionnaire::builtIn(), this)),
-      m_autoSaver(new AutoSaver(m_model, this)), m_project(new ProjectSession(this)),
-      m_recent(new RecentProjects(this)), m_watcher(new GeneratedFilesWatcher(this)),
-      m_wizard(new Wizard(m_model, m_project)), m_notice(new NoticeBar(this)),
-      m_splitter(new QSplitter(Qt::Horizontal, this)), m_panes(new FocusPanes(this))
+      m_controller(new ProjectController(m_model, this)), m_recent(new RecentProjects(this)),
+      m_watcher(new GeneratedFilesWatcher(this)), m_wizard(new Wizard(m_model, m_controller->session())),
+      m_notice(new NoticeBar(this)), m_splitter(new QSplitter(Qt::Horizontal, this)), m_panes(new FocusPanes(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setAcceptDrops(true);
@@ -116,17 +116,22 @@ MainWindow::MainWindow(QWidget *parent)
         m_notice->hide();
     });
     connect(m_watcher, &GeneratedFilesWatcher::changedOnDisk, this, &MainWindow::onFilesChangedOnDisk);
-    connect(m_project, &ProjectSession::contextChanged, this, &MainWindow::updateTitle);
+    connect(project(), &ProjectSession::contextChanged, this, &MainWindow::updateTitle);
+    connect(m_controller, &ProjectController::folderChanged, this, &MainWindow::onFolderChanged);
+    connect(m_controller, &ProjectController::problem, this, &MainWindow::showError);
+    connect(m_controller, &ProjectController::notice, this,
+            [this](const QString &message) { statusBar()->showMessage(message); });
     connect(m_recent, &RecentProjects::changed, this, &MainWindow::updateRecent);
-    connect(m_autoSaver, &AutoSaver::saved, this, [this](const QString &path) {
+    connect(autoSaver(), &AutoSaver::saved, this, [this](const QString &path) {
         statusBar()->showMessage(tr("Saved in %1").arg(QDir::toNativeSeparators(path)), 3000);
     });
-    connect(m_autoSaver, &AutoSaver::saveFailed, this, [this](const QString &message) {
+    connect(autoSaver(), &AutoSaver::saveFailed, this, [this](const QString &message) {
         // Stays until the next successful save: unsaved answers must not go unnoticed.
         statusBar()->showMessage(tr("Answers not saved: %1").arg(message));
     });
 
-    loadAnswers(false);
+    m_controller->loadAnswers();
+    m_wizard->setProjectFolder(QString(), answersPath());
     updateRecent();
     updateTitle();
     // The last size and place, or one that suits this screen; always inside it.
@@ -135,13 +140,29 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow()
 {
-    // Last chance when the application quits without closing its windows first.
-    m_autoSaver->flush();
+    // Last chance when the application quits without closing its windows first; the
+    // model is still there.
+    m_controller->flush();
+}
+
+AutoSaver *MainWindow::autoSaver() const
+{
+    return m_controller->autoSaver();
+}
+
+ProjectSession *MainWindow::project() const
+{
+    return m_controller->session();
+}
+
+QString MainWindow::projectFolder() const
+{
+    return m_controller->folder();
 }
 
 QString MainWindow::answersPath() const
 {
-    return AnswersFile::pathForProject(m_projectFolder);
+    return m_controller->answersPath();
 }
 
 void MainWindow::setPreviewWidget(QWidget *preview)
@@ -202,82 +223,43 @@ bool MainWindow::confirmPlainFolder(const QString &folder)
 
 bool MainWindow::switchProject(const QString &folder, bool keepCurrentAnswers)
 {
-    const QFileInfo info(folder);
-    if (!info.exists()) {
-        // Most often a recent project that was moved or deleted since.
-        showError(tr("Cannot Open Folder"), tr("%1 does not exist.").arg(QDir::toNativeSeparators(folder)));
+    QString error;
+    const auto answers =
+        keepCurrentAnswers ? ProjectController::Answers::CarryIn : ProjectController::Answers::FromFolder;
+    if (!m_controller->open(folder, answers, &error)) {
+        showError(tr("Cannot Open Folder"), error);
         return false;
     }
-    if (!info.isDir()) {
-        showError(tr("Cannot Open Folder"), tr("%1 is not a folder.").arg(QDir::toNativeSeparators(folder)));
-        return false;
-    }
-    // What was typed for the old project is saved before anything else happens.
-    flushAnswers();
-    m_projectFolder = info.canonicalFilePath();
-    if (keepCurrentAnswers)
-        keepAnswersInFolder();
-    else
-        loadAnswers(true);
-    m_project->setFolder(m_projectFolder);
-    m_watcher->setProjectFolder(m_projectFolder);
-    if (m_previewPane)
-        m_previewPane->setProjectFolder(m_projectFolder);
-    m_notice->hide();
-    m_recent->add(m_projectFolder);
-    updateTitle();
+    m_recent->add(m_controller->folder());
     return true;
 }
 
-void MainWindow::keepAnswersInFolder()
+void MainWindow::onFolderChanged(const QString &folder)
 {
-    // The answers given so far move into the folder; answers it already had are copied to
-    // its backups first, never lost.
-    const QString path = answersPath();
-    m_autoSaver->setPath(path);
-    m_wizard->setProjectFolder(m_projectFolder, path);
-    if (QFileInfo::exists(path)) {
-        const QString backup =
-            QDir(m_projectFolder)
-                .filePath(QStringLiteral(".ai-flow/backups/phase7/answers-%1.json")
-                              .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"))));
-        QDir().mkpath(QFileInfo(backup).absolutePath());
-        if (QFile::copy(path, backup))
-            statusBar()->showMessage(
-                tr("The folder's earlier answers were kept as %1.").arg(QDir::toNativeSeparators(backup)));
-    }
-    m_autoSaver->markDirty();
-    flushAnswers();
+    m_wizard->setProjectFolder(folder, answersPath());
+    m_watcher->setProjectFolder(folder);
+    if (m_previewPane)
+        m_previewPane->setProjectFolder(folder);
+    m_notice->hide();
+    updateTitle();
 }
 
 void MainWindow::startWithoutFolder()
 {
-    if (m_projectFolder.isEmpty())
-        return;
-    flushAnswers();
-    m_projectFolder.clear();
-    loadAnswers(true);
-    // Without a folder there is no pre-flight check: every question of the scope is asked.
-    m_model->setOnlyQuestions({});
-    m_project->setFolder(QString());
-    m_watcher->setProjectFolder(QString());
-    if (m_previewPane)
-        m_previewPane->setProjectFolder(QString());
-    m_notice->hide();
-    updateTitle();
+    m_controller->close();
 }
 
 void MainWindow::chooseProjectFolder()
 {
     const QString folder = QFileDialog::getExistingDirectory(
-        this, tr("Open Project Folder"), m_projectFolder.isEmpty() ? QDir::homePath() : m_projectFolder);
+        this, tr("Open Project Folder"), projectFolder().isEmpty() ? QDir::homePath() : projectFolder());
     if (!folder.isEmpty())
         openProject(folder);
 }
 
 bool MainWindow::flushAnswers()
 {
-    return m_autoSaver->flush();
+    return m_controller->flush();
 }
 
 void MainWindow::exportSummary()
@@ -298,7 +280,7 @@ void MainWindow::exportSummary()
     files.setDefaultSuffix(summaryFormatId(*format));
     // Replacing an existing file asks first (QFileDialog's confirmation).
     files.setOption(QFileDialog::DontConfirmOverwrite, false);
-    const QString suggested = exporter.defaultPath(*format, m_projectFolder);
+    const QString suggested = exporter.defaultPath(*format, projectFolder());
     files.setDirectory(QFileInfo(suggested).absolutePath());
     files.selectFile(QFileInfo(suggested).fileName());
     if (files.exec() != QDialog::Accepted || files.selectedFiles().isEmpty())
@@ -500,37 +482,6 @@ void MainWindow::showAbout()
     QMessageBox::about(this, tr("About OpsFlow"), aboutText());
 }
 
-void MainWindow::loadAnswers(bool keepCurrentWhenMissing)
-{
-    const QString path = answersPath();
-    m_autoSaver->setPath(path);
-    m_wizard->setProjectFolder(m_projectFolder, path);
-    if (!QFileInfo::exists(path)) {
-        // A folder without answers yet takes what was typed so far; merely opening a
-        // folder with nothing typed writes nothing into it.
-        if (keepCurrentWhenMissing && m_model->snapshot() != AnswerSet())
-            m_autoSaver->markDirty();
-        else
-            m_autoSaver->markClean();
-        return;
-    }
-    QString error;
-    if (const auto answers = AnswersFile::load(path, m_model->questionnaire(), &error)) {
-        m_model->reset(*answers);
-        m_autoSaver->markClean();
-        qCDebug(lcUi) << "answers loaded from" << path;
-        return;
-    }
-    // Never overwrite what could not be read: it may hold work worth recovering by hand.
-    const QString aside = AnswersFile::keepAside(path);
-    const QString kept = aside.isEmpty()
-        ? tr("The file could not be moved aside; OpsFlow will not save over it until it is moved.")
-        : tr("It was kept as %1.").arg(QDir::toNativeSeparators(aside));
-    if (aside.isEmpty())
-        m_autoSaver->setPath(QString());
-    showError(tr("Cannot Load Answers"), tr("%1\n\n%2").arg(error, kept));
-}
-
 void MainWindow::showError(const QString &title, const QString &message)
 {
     qCWarning(lcUi).noquote() << title << message;
@@ -545,7 +496,7 @@ void MainWindow::showError(const QString &title, const QString &message)
 
 void MainWindow::updateTitle()
 {
-    const QString name = m_project->isOpen() ? m_project->displayName() : tr("No folder");
+    const QString name = project()->isOpen() ? project()->displayName() : tr("No folder");
     setWindowTitle(tr("OpsFlow — %1").arg(name));
 }
 
@@ -556,12 +507,12 @@ void MainWindow::onFilesChangedOnDisk(const QStringList &paths)
         lines.append(tr("%1 changed on disk — re-read").arg(path));
     m_notice->showNotice(lines.join(QLatin1Char('\n')));
     // Everything that shows these files looks again.
-    m_project->reread();
+    project()->reread();
     if (m_wizard->currentId() == Wizard::GeneratePageId && !m_wizard->generatePage()->isWritten())
         m_wizard->generatePage()->replan();
     m_wizard->completionPage()->filesChangedOnDisk(paths);
     if (m_previewPane)
-        m_previewPane->setProjectFolder(m_projectFolder);
+        m_previewPane->setProjectFolder(projectFolder());
 }
 
 } // namespace opsflow

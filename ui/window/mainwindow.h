@@ -17,6 +17,7 @@ class FocusPanes;
 class GeneratedFilesWatcher;
 class NoticeBar;
 class PreviewPane;
+class ProjectController;
 class ProjectSession;
 class RecentProjects;
 class UserGuide;
@@ -31,12 +32,14 @@ public:
 
     AnswersModel *answersModel() const { return m_model; }
     Wizard *wizard() const { return m_wizard; }
-    AutoSaver *autoSaver() const { return m_autoSaver; }
-    ProjectSession *project() const { return m_project; }
+    // The open project and its answers; the window shows them.
+    ProjectController *controller() const { return m_controller; }
+    AutoSaver *autoSaver() const;
+    ProjectSession *project() const;
     RecentProjects *recentProjects() const { return m_recent; }
     NoticeBar *noticeBar() const { return m_notice; }
     GeneratedFilesWatcher *filesWatcher() const { return m_watcher; }
-    QString projectFolder() const { return m_projectFolder; }
+    QString projectFolder() const;
     // Where the answers are saved now: in the project, or in the application's data.
     QString answersPath() const;
 
@@ -89,15 +92,14 @@ private:
     void showShortcuts();
     bool switchProject(const QString &folder, bool keepCurrentAnswers);
     bool confirmPlainFolder(const QString &folder);
-    void keepAnswersInFolder();
-    void loadAnswers(bool keepCurrentWhenMissing);
+    // The controller opened or closed a folder: every view follows.
+    void onFolderChanged(const QString &folder);
     void showError(const QString &title, const QString &message);
     void updateTitle();
     void onFilesChangedOnDisk(const QStringList &paths);
 
     AnswersModel *m_model;
-    AutoSaver *m_autoSaver;
-    ProjectSession *m_project;
+    ProjectController *m_controller;
     RecentProjects *m_recent;
     GeneratedFilesWatcher *m_watcher;
     Wizard *m_wizard;
@@ -108,7 +110,6 @@ private:
     QWidget *m_preview = nullptr;
     QPointer<PreviewPane> m_previewPane;
     QPointer<UserGuide> m_userGuide;
-    QString m_projectFolder;
 };
 
 } // namespace opsflow

@@ -2,14 +2,15 @@
 // evidence found in its files (scanned once per open, off the UI thread).
 #include "projectsession.h"
 
-#include "uilogging.h"
+#include "projectlogging.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QJsonDocument>
 #include <QJsonValue>
-#include <QtConcurrent>
+#include <QPromise>
+#include <QThreadPool>
 
 namespace opsflow {
 
@@ -99,12 +100,17 @@ void ProjectSession::startScan()
         m_watcher = nullptr;
         applyScan(scan);
     });
-    m_watcher->setFuture(QtConcurrent::run([folder] {
+    // A worker of the global pool, through QPromise: Qt Core alone, no QtConcurrent.
+    auto promise = std::make_shared<QPromise<Scan>>();
+    m_watcher->setFuture(promise->future());
+    promise->start();
+    QThreadPool::globalInstance()->start([promise, folder] {
         Scan scan;
         scan.project = scanProject(folder);
         scan.documents = importFromDocs(folder);
-        return scan;
-    }));
+        promise->addResult(scan);
+        promise->finish();
+    });
 }
 
 void ProjectSession::applyScan(const Scan &scan)
@@ -115,7 +121,7 @@ void ProjectSession::applyScan(const Scan &scan)
     m_scanNotes = scan.project.notes + scan.documents.notes;
     m_scanned = scan.project.findings + scan.documents.findings;
     rebuildFindings(m_scanned);
-    qCDebug(lcUi) << "evidence for" << m_folder << ":" << m_findings.size() << "findings";
+    qCDebug(lcProject) << "evidence for" << m_folder << ":" << m_findings.size() << "findings";
     Q_EMIT evidenceChanged();
 }
 

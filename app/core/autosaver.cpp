@@ -3,7 +3,7 @@
 
 #include "answersfile.h"
 #include "answersmodel.h"
-#include "uilogging.h"
+#include "projectlogging.h"
 
 namespace opsflow {
 
@@ -41,7 +41,7 @@ bool AutoSaver::flush()
         return true;
     QString error;
     if (!AnswersFile::save(m_path, m_model->snapshot(), &error)) {
-        qCWarning(lcUi) << "autosave failed:" << error;
+        qCWarning(lcProject) << "autosave failed:" << error;
         Q_EMIT saveFailed(error);
         return false;
     }
