@@ -1,6 +1,7 @@
 // OpsFlow's entry point: the headless commands without a display, the wizard otherwise.
 #include "cli.h"
 #include "diagramrendererloader.h"
+#include "generation.h"
 #include "mainwindow.h"
 #include "plurals.h"
 #include "questionnaire.h"
@@ -16,6 +17,7 @@
 #include <QTextStream>
 
 #include <cstring>
+#include <thread>
 
 namespace {
 
@@ -74,6 +76,13 @@ int main(int argc, char **argv)
         && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
 
+    // The questionnaire and the templates are parsed on a worker while Qt starts (platform
+    // plugin, fonts): the first window needs both, and neither needs the GUI. Each is a
+    // function-local static, so a use before the worker is done simply waits for it.
+    std::thread warmUp([] {
+        opsflow::Questionnaire::builtIn();
+        opsflow::TemplateSet::builtIn();
+    });
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("OpsFlow"));
     QApplication::setOrganizationName(QStringLiteral("OpsFlow"));
@@ -97,6 +106,8 @@ int main(int argc, char **argv)
         QStringLiteral("self-test"),
         QApplication::translate("main", "Start the window, check it, print the result and quit."));
     parser.addOption(selfTestOption);
+    // Joined before anything can end the process (--help and --version exit here).
+    warmUp.join();
     parser.process(app);
 
     if (parser.isSet(selfTestOption)) {

@@ -19,6 +19,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QFile>
+#include <QFontDatabase>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QRegularExpression>
@@ -363,6 +364,7 @@ void TestPreview::shouldSwitchBetweenRenderedAndSource()
     QCOMPARE(view->mode(), DocumentView::Mode::Source);
     QCOMPARE(stack->currentWidget(), view->sourceView());
     QCOMPARE(view->sourceView()->toPlainText(), view->text());
+    QCOMPARE(view->sourceView()->font().family(), QFontDatabase::systemFont(QFontDatabase::FixedFont).family());
     QVERIFY(view->sourceView()->toPlainText().contains(QStringLiteral("## Deployment Environment")));
 
     QTest::mouseClick(renderedButton, Qt::LeftButton);

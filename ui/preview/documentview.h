@@ -105,6 +105,7 @@ private:
     QString m_text;
     QString m_sourceText; // what the source view shows: the next text replaces only what differs
     Mode m_mode = Mode::Rendered;
+    bool m_sourceFontSet = false;
     bool m_renderedStale = false;
     bool m_sourceStale = false;
     QString m_question;

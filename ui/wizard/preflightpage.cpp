@@ -64,8 +64,13 @@ PreflightPage::PreflightPage(AnswersModel *model, ProjectSession *project, QWidg
     column->addWidget(m_choices);
     column->addStretch();
 
+    // The content enters the scroll area when the page is first shown (attachContent), as
+    // on the project-facts page: sizing it at start-up is paid by every start.
+    m_content = content;
+    m_content->setParent(this);
+    m_content->hide();
     auto *scroll = new QScrollArea(this);
-    scroll->setWidget(content);
+    m_scroll = scroll;
     scroll->setWidgetResizable(true);
     scroll->setAccessibleName(tr("Pre-flight check"));
     scroll->setAccessibleDescription(
@@ -86,9 +91,22 @@ PreflightPage::PreflightPage(AnswersModel *model, ProjectSession *project, QWidg
     });
 }
 
+void PreflightPage::attachContent()
+{
+    if (!m_scroll->widget())
+        m_scroll->setWidget(m_content); // shows it
+}
+
 void PreflightPage::initializePage()
 {
+    attachContent();
     rebuild();
+}
+
+void PreflightPage::showEvent(QShowEvent *event)
+{
+    attachContent();
+    QWizardPage::showEvent(event);
 }
 
 void PreflightPage::cleanupPage()

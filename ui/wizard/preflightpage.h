@@ -9,6 +9,7 @@
 class QButtonGroup;
 class QGroupBox;
 class QLabel;
+class QScrollArea;
 class QVBoxLayout;
 
 namespace opsflow {
@@ -31,13 +32,19 @@ public:
     // UseExisting and Skip go straight to the summary.
     bool skipsQuestions() const;
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
+    void attachContent();
     void rebuild();
     void updateWarning();
 
     AnswersModel *m_model;
     ProjectSession *m_project;
     PreflightResult m_result;
+    QWidget *m_content;
+    QScrollArea *m_scroll;
     QLabel *m_scenario;
     QLabel *m_source;
     QLabel *m_auditError;
