@@ -11,6 +11,7 @@
 #include "inertbrowser.h"
 #include "mainwindow.h"
 #include "markdownchunks.h"
+#include "mermaidfences.h"
 #include "previewpane.h"
 #include "previewrenderer.h"
 #include "tablebreaks.h"
@@ -273,6 +274,7 @@ private Q_SLOTS:
     void shouldCopyADiagram();
     void diagramsShouldFitANarrowPane();
     void tablesShouldFitANarrowPane();
+    void shouldLookForUndrawnFencesOnlyInTheShownArea();
 
     void fallbackShouldHighlightMarkdown();
     void fallbackShouldHighlightMermaid();
@@ -1153,6 +1155,27 @@ void TestPreview::splicedRenderShouldEqualAFullRender()
         view.setMode(DocumentView::Mode::Rendered);
     }
     QCOMPARE(view.renderedView()->document() == shown, spliced);
+}
+
+// The check that starts the diagram renderer must not lay out the whole document: it walks
+// the blocks in order and stops below the shown area.
+void TestPreview::shouldLookForUndrawnFencesOnlyInTheShownArea()
+{
+    QTextDocument document;
+    document.setTextWidth(400);
+    QString markdown;
+    for (int i = 0; i < 300; ++i)
+        markdown += QStringLiteral("Paragraph %1 of the text above the diagram.\n\n").arg(i);
+    markdown += QStringLiteral("```mermaid\nflowchart LR\n  a --> b\n```\n");
+    document.setMarkdown(markdown);
+    QVERIFY(!MermaidFences::undrawnFenceIn(&document, QRectF(0, 0, 400, 300)));
+    // Nothing near the end was laid out: its blocks have no lines yet.
+    const QTextBlock last = document.lastBlock().previous();
+    QCOMPARE(last.layout()->lineCount(), 0);
+    QCOMPARE(last.blockFormat().stringProperty(QTextFormat::BlockCodeLanguage), QStringLiteral("mermaid"));
+    const QRectF fence = document.documentLayout()->blockBoundingRect(last);
+    QVERIFY(fence.top() > 300);
+    QVERIFY(MermaidFences::undrawnFenceIn(&document, QRectF(0, fence.top() - 100, 400, 300)));
 }
 
 QTEST_MAIN(TestPreview)

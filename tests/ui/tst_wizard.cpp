@@ -2,6 +2,7 @@
 #include "answersfile.h"
 #include "answersmodel.h"
 #include "autosaver.h"
+#include "contextpage.h"
 #include "fieldrow.h"
 #include "fieldwidget.h"
 #include "issuelabel.h"
@@ -676,6 +677,8 @@ private Q_SLOTS:
                 QVERIFY2(find<FieldWidget>(name), qPrintable(name));
             }
         }
+        QVERIFY(!find<FieldWidget>(QStringLiteral("context/") + model()->questionnaire().contextFields().first().id));
+        wizard()->contextPage()->ensureContent();
         for (const Field &field : model()->questionnaire().contextFields())
             QVERIFY(find<FieldWidget>(QStringLiteral("context/") + field.id));
     }

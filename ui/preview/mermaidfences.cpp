@@ -143,9 +143,15 @@ int drawnIn(QTextDocument *document)
 
 bool undrawnFenceIn(QTextDocument *document, const QRectF &area)
 {
+    // In document order, and no further down than the area: asking for a block's rectangle
+    // lays the document out up to that block, and laying a long document out to its last
+    // fence cost more than the rest of the first preview together.
     QAbstractTextDocumentLayout *layout = document->documentLayout();
     for (QTextBlock block = document->begin(); block.isValid(); block = block.next()) {
-        if (isMermaid(block) && layout->blockBoundingRect(block).intersects(area))
+        const QRectF rect = layout->blockBoundingRect(block);
+        if (rect.top() > area.bottom())
+            return false;
+        if (isMermaid(block) && rect.intersects(area))
             return true;
     }
     return false;

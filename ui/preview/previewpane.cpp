@@ -150,6 +150,7 @@ void PreviewPane::showResult()
                        m_result.diagrams.isEmpty() ? tr("Diagrams")
                                                    : tr("Diagrams (%1)").arg(m_result.diagrams.size()));
     showErrors();
+    m_hasRendered = true;
     Q_EMIT rendered();
 }
 

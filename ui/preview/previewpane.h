@@ -44,6 +44,9 @@ public Q_SLOTS:
     // that is not a question) clears the mark.
     void showQuestion(const QString &questionId);
 
+    // A result reached the views at least once.
+    bool hasRendered() const { return m_hasRendered; }
+
 Q_SIGNALS:
     // A section heading was clicked in a rendered document.
     void questionRequested(const QString &questionId);
@@ -68,6 +71,7 @@ private:
     QLabel *m_errors;
     GenerationResult m_result;
     bool m_resultPending = false;
+    bool m_hasRendered = false;
 };
 
 } // namespace opsflow

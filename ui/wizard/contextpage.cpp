@@ -29,6 +29,31 @@ ContextPage::ContextPage(AnswersModel *model, ProjectSession *project, QWidget *
                    "Phase %1 does not ask.")
                     .arg(model->questionnaire().phase()));
 
+    // The content is made and enters the scroll area when the page is first shown
+    // (ensureContent): making and sizing its word-wrapped labels at start-up cost every
+    // start as much as a bare wizard's whole start.
+    auto *scroll = new QScrollArea(this);
+    m_scroll = scroll;
+    scroll->setWidgetResizable(true);
+    scroll->setAccessibleName(tr("Project facts"));
+    scroll->setAccessibleDescription(tr("What OpsFlow found in the project; arrow keys scroll."));
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(scroll);
+
+    connect(m_model, &AnswersModel::changed, this, [this] {
+        if (isVisible())
+            refresh();
+        else
+            m_stale = true;
+    });
+    connect(m_project, &ProjectSession::contextChanged, this, &ContextPage::showProject);
+    connect(m_project, &ProjectSession::evidenceChanged, this, &ContextPage::showEvidence);
+}
+
+void ContextPage::buildContent()
+{
     auto *content = new QWidget;
     auto *column = new QVBoxLayout(content);
     column->setContentsMargins(0, 0, 8, 0);
@@ -84,11 +109,11 @@ ContextPage::ContextPage(AnswersModel *model, ProjectSession *project, QWidget *
     factsNote->setTextFormat(Qt::PlainText);
     TextStyles::makeSmallPrint(factsNote);
     column->addWidget(factsNote);
-    for (const Field &field : model->questionnaire().contextFields()) {
-        auto *row = new FieldRow(FieldBinding::forContext(model, field), content);
+    for (const Field &field : m_model->questionnaire().contextFields()) {
+        auto *row = new FieldRow(FieldBinding::forContext(m_model, field), content);
         column->addWidget(row);
         m_rows.append(row);
-        auto *box = new SuggestionBox(model, SuggestionBox::Style::ContextField, content);
+        auto *box = new SuggestionBox(m_model, SuggestionBox::Style::ContextField, content);
         box->setObjectName(QStringLiteral("context/%1/suggestions").arg(field.id));
         column->addWidget(box);
         m_suggestions.insert(field.id, box);
@@ -100,48 +125,27 @@ ContextPage::ContextPage(AnswersModel *model, ProjectSession *project, QWidget *
     }
     column->addStretch();
 
-    // The facts enter the scroll area when the page is first shown (attachContent): sizing
-    // their word-wrapped labels at start-up cost as much as a bare wizard's whole start.
     m_content = content;
-    m_content->setParent(this);
-    m_content->hide();
-    auto *scroll = new QScrollArea(this);
-    m_scroll = scroll;
-    scroll->setWidgetResizable(true);
-    scroll->setAccessibleName(tr("Project facts"));
-    scroll->setAccessibleDescription(tr("What OpsFlow found in the project; arrow keys scroll."));
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(scroll);
-
-    connect(m_model, &AnswersModel::changed, this, [this] {
-        if (isVisible())
-            refresh();
-        else
-            m_stale = true;
-    });
     connect(m_acceptAll, &QPushButton::clicked, this, [this] {
         for (SuggestionBox *box : std::as_const(m_suggestions)) {
             if (box->firstIsUnused())
                 box->use(0);
         }
     });
-    connect(m_project, &ProjectSession::contextChanged, this, &ContextPage::showProject);
-    connect(m_project, &ProjectSession::evidenceChanged, this, &ContextPage::showEvidence);
-    showProject();
-    showEvidence();
 }
 
-void ContextPage::attachContent()
+void ContextPage::ensureContent()
 {
-    if (!m_scroll->widget())
-        m_scroll->setWidget(m_content); // shows it
+    if (m_content)
+        return;
+    buildContent();
+    showProject(); // and the evidence
+    m_scroll->setWidget(m_content);
 }
 
 void ContextPage::initializePage()
 {
-    attachContent();
+    ensureContent();
     refresh();
 }
 
@@ -152,7 +156,7 @@ void ContextPage::cleanupPage()
 
 void ContextPage::showEvent(QShowEvent *event)
 {
-    attachContent();
+    ensureContent();
     if (m_stale)
         refresh();
     QWizardPage::showEvent(event);
@@ -160,6 +164,8 @@ void ContextPage::showEvent(QShowEvent *event)
 
 void ContextPage::refresh()
 {
+    if (!m_content)
+        return; // made, and so filled, on first show
     m_stale = false;
     for (FieldRow *row : std::as_const(m_rows))
         row->refresh();
@@ -168,6 +174,8 @@ void ContextPage::refresh()
 
 void ContextPage::updateAcceptAll()
 {
+    if (!m_content)
+        return;
     bool any = false;
     for (SuggestionBox *box : std::as_const(m_suggestions))
         any = any || box->firstIsUnused();
@@ -177,6 +185,8 @@ void ContextPage::updateAcceptAll()
 
 void ContextPage::showProject()
 {
+    if (!m_content)
+        return;
     const bool open = m_project->isOpen();
     m_noFolder->setVisible(!open);
     m_found->setVisible(open);
@@ -230,6 +240,8 @@ void ContextPage::showProject()
 
 void ContextPage::showEvidence()
 {
+    if (!m_content)
+        return;
     // Facts suggested by the context files and the scan, under their field.
     const QList<Finding> found = m_project->findingsFor(QStringLiteral("context"));
     for (auto it = m_suggestions.cbegin(); it != m_suggestions.cend(); ++it) {

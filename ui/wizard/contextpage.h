@@ -28,12 +28,14 @@ public:
     void cleanupPage() override;
 
     SuggestionBox *suggestions(const QString &fieldId) const { return m_suggestions.value(fieldId); }
+    // The page's content is made on its first show; this makes it now (tests, tools).
+    void ensureContent();
 
 protected:
     void showEvent(QShowEvent *event) override;
 
 private:
-    void attachContent();
+    void buildContent();
     void refresh();
     void showProject();
     void showEvidence();
@@ -54,7 +56,7 @@ private:
     QFormLayout *m_form;
     QLabel *m_noFolder;
     QPushButton *m_acceptAll;
-    QWidget *m_content; // the facts, in m_scroll from the first show on
+    QWidget *m_content = nullptr; // made on the first show, then in m_scroll
     QScrollArea *m_scroll;
     bool m_stale = true;
 };
