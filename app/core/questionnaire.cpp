@@ -242,6 +242,8 @@ public:
 
     Limits limits;
     Field field(const QJsonValue &value, const QString &questionWhere, QSet<QString> *ids);
+    QList<Fill> fills(const QJsonObject &choice, const QString &label, const QString &where);
+    void checkFills(const QList<Field> &fields, const QString &where);
     QVariant normaliseDefault(const Field &field, const QJsonValue &value, const QString &where);
 };
 
@@ -271,9 +273,9 @@ Field Reader::field(const QJsonValue &value, const QString &questionWhere, QSet<
     if (ids->contains(f.id))
         fail(where, QStringLiteral("duplicate field id"));
     ids->insert(f.id);
-    onlyKeys(o,
-             {"id", "type", "label", "section", "help", "placeholder", "required", "headline", "default", "when",
-              "choices", "other", "min", "max", "integer", "unit", "columns", "maxLength", "maxRows"},
+    onlyKeys(o, {"id",       "type",     "label",   "summaryLabel", "section",   "help",   "placeholder",
+                 "required", "headline", "default", "when",         "choices",   "other",  "min",
+                 "max",      "integer",  "unit",    "columns",      "maxLength", "maxRows"},
              where);
     const QString type = string(o, "type", where, true);
     if (const auto t = typeFromId(type))
@@ -281,6 +283,9 @@ Field Reader::field(const QJsonValue &value, const QString &questionWhere, QSet<
     else
         fail(where, QStringLiteral("unknown type \"%1\"").arg(type));
     f.label = string(o, "label", where, true);
+    f.summaryLabel = string(o, "summaryLabel", where, false);
+    if (o.contains(QLatin1String("summaryLabel")) && f.summaryLabel.trimmed().isEmpty())
+        fail(where, QStringLiteral("\"summaryLabel\" must not be empty"));
     f.section = string(o, "section", where, false);
     f.help = string(o, "help", where, false);
     f.placeholder = string(o, "placeholder", where, false);
@@ -319,11 +324,12 @@ Field Reader::field(const QJsonValue &value, const QString &questionWhere, QSet<
         Choice c;
         c.value = string(co, "value", where, true);
         const QString choiceWhere = where + QStringLiteral(", choice ") + c.value;
-        onlyKeys(co, {"value", "label", "marker", "description", "items"}, choiceWhere);
+        onlyKeys(co, {"value", "label", "marker", "description", "items", "fill"}, choiceWhere);
         c.label = string(co, "label", choiceWhere, true);
         c.marker = string(co, "marker", choiceWhere, false);
         c.description = string(co, "description", choiceWhere, false);
         c.items = strings(co, "items", choiceWhere);
+        c.fills = fills(co, c.label, choiceWhere);
         if (values.contains(c.value))
             fail(choiceWhere, QStringLiteral("duplicate choice value"));
         values.insert(c.value);
@@ -368,6 +374,47 @@ Field Reader::field(const QJsonValue &value, const QString &questionWhere, QSet<
             fail(where, QStringLiteral("bad condition \"%1\": %2").arg(f.when, message));
     }
     return f;
+}
+
+// A choice's "fill": { "X": "error_rate_percent" }, each placeholder a whole word of its label.
+QList<Fill> Reader::fills(const QJsonObject &choice, const QString &label, const QString &where)
+{
+    QList<Fill> out;
+    const QJsonValue v = choice.value(QLatin1String("fill"));
+    if (v.isUndefined())
+        return out;
+    if (!v.isObject() || v.toObject().isEmpty()) {
+        fail(where, QStringLiteral("\"fill\" must be an object of placeholders and field ids"));
+        return out;
+    }
+    const QJsonObject o = v.toObject();
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        const QRegularExpression word(QStringLiteral("(?<!\\w)%1(?!\\w)").arg(QRegularExpression::escape(it.key())));
+        if (it.key().trimmed().isEmpty() || !word.match(label).hasMatch())
+            fail(where, QStringLiteral("\"fill\" placeholder \"%1\" is not a word of the label").arg(it.key()));
+        if (!it.value().isString())
+            fail(where, QStringLiteral("\"fill\" must name a field id for \"%1\"").arg(it.key()));
+        out.append({it.key(), it.value().toString()});
+    }
+    return out;
+}
+
+// Every field a "fill" names must be one of `fields` (the same question's, or the context's).
+void Reader::checkFills(const QList<Field> &fields, const QString &where)
+{
+    for (const Field &f : fields) {
+        for (const Choice &c : f.choices) {
+            for (const Fill &fill : c.fills) {
+                const bool known = std::any_of(fields.begin(), fields.end(),
+                                               [&](const Field &other) { return other.id == fill.fieldId; });
+                const QString at = where + QStringLiteral(", field ") + f.id + QStringLiteral(", choice ") + c.value;
+                if (!known)
+                    fail(at, QStringLiteral("\"fill\" names unknown field \"%1\"").arg(fill.fieldId));
+                else if (fill.fieldId == f.id)
+                    fail(at, QStringLiteral("\"fill\" names the choice's own field \"%1\"").arg(fill.fieldId));
+            }
+        }
+    }
 }
 
 // Checks a default against its field type and brings it to the value form answers use.
@@ -505,6 +552,7 @@ std::optional<Questionnaire> Questionnaire::fromJson(const QByteArray &json, QSt
             question.fields.append(r.field(fv, where, &fieldIds));
         if (question.fields.isEmpty())
             r.fail(where, QStringLiteral("a question needs at least one field"));
+        r.checkFills(question.fields, where);
         for (const QJsonValue &cv : qo.value(QLatin1String("checks")).toArray()) {
             const QJsonObject co = cv.toObject();
             r.onlyKeys(co, {"assert", "message", "fields", "severity"}, where + QStringLiteral(", a check"));
@@ -532,6 +580,7 @@ std::optional<Questionnaire> Questionnaire::fromJson(const QByteArray &json, QSt
     QSet<QString> contextIds;
     for (const QJsonValue &fv : root.value(QLatin1String("context")).toArray())
         q.m_contextFields.append(r.field(fv, QStringLiteral("context"), &contextIds));
+    r.checkFills(q.m_contextFields, QStringLiteral("context"));
 
     // Every name a condition or check uses must exist: a typo would hide a block forever.
     auto checkReferences = [&](const Expression &e, const QString &questionId, const QString &where) {

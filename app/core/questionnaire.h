@@ -21,12 +21,21 @@ std::optional<Scope> scopeFromId(const QString &id);
 // How a question is asked in a scope.
 enum class Asked { Full, Simplified, Skip };
 
+// A placeholder in a choice's label that another field of the question gives: "X" in
+// "Error rate > X%" is the error-rate threshold. Where a chosen value is reported, the
+// placeholder shows that field's number.
+struct Fill {
+    QString text;    // "X", as it appears in the label
+    QString fieldId; // "error_rate_percent"
+};
+
 struct Choice {
     QString value;       // "A"
     QString label;       // "Cloud Platform"
     QString marker;      // "⭐" or empty
     QString description; // "Gradual replacement"
     QStringList items;   // "AWS (ECS, Fargate, Lambda, EC2)", …
+    QList<Fill> fills;   // placeholders in `label` and the fields that give them
 };
 
 struct Column {
@@ -54,6 +63,7 @@ struct Field {
     QString id;
     Type type = Type::Text;
     QString label;
+    QString summaryLabel; // where a value is reported ("Rollback time"); empty: the label
     QString section;
     QString help;
     QString placeholder;

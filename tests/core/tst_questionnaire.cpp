@@ -71,6 +71,18 @@ QByteArray withField(int qi, int fi, const std::function<void(QJsonObject &)> &e
     return toBytes(root);
 }
 
+// The first option of 7.1's choice ("Cloud Platform") with `fill` as its "fill".
+QByteArray withFill(const QJsonValue &fill)
+{
+    return withField(0, 0, [&fill](QJsonObject &f) {
+        QJsonArray choices = f.value(QLatin1String("choices")).toArray();
+        QJsonObject first = choices.at(0).toObject();
+        first.insert(QStringLiteral("fill"), fill);
+        choices.replace(0, first);
+        f.insert(QStringLiteral("choices"), choices);
+    });
+}
+
 } // namespace
 
 class TestQuestionnaire : public QObject
@@ -95,6 +107,28 @@ private Q_SLOTS:
         QCOMPARE(q->askedQuestions(Scope::Mvp).size(), 1);
         QCOMPARE(q->askedQuestions(Scope::Production).size(), 2);
         QCOMPARE(q->contextFields().size(), 1);
+    }
+
+    void shouldReadSummaryLabelsAndFills()
+    {
+        const QByteArray json = withField(0, 0, [](QJsonObject &f) {
+            f.insert(QStringLiteral("summaryLabel"), QStringLiteral("Deployed to"));
+            QJsonArray choices = f.value(QLatin1String("choices")).toArray();
+            QJsonObject first = choices.at(0).toObject();
+            first.insert(QStringLiteral("fill"), QJsonObject{{QStringLiteral("Cloud"), QStringLiteral("platform")}});
+            choices.replace(0, first);
+            f.insert(QStringLiteral("choices"), choices);
+        });
+        QString error;
+        const auto q = Questionnaire::fromJson(json, &error);
+        QVERIFY2(q, qPrintable(error));
+        const Field *choice = q->field(QStringLiteral("7.1"), QStringLiteral("choice"));
+        QCOMPARE(choice->summaryLabel, QStringLiteral("Deployed to"));
+        QCOMPARE(choice->choices.at(0).fills.size(), 1);
+        QCOMPARE(choice->choices.at(0).fills.at(0).text, QStringLiteral("Cloud"));
+        QCOMPARE(choice->choices.at(0).fills.at(0).fieldId, QStringLiteral("platform"));
+        QVERIFY(choice->choices.at(1).fills.isEmpty());
+        QVERIFY(q->field(QStringLiteral("7.1"), QStringLiteral("platform"))->summaryLabel.isEmpty());
     }
 
     void shouldRejectDefects_data()
@@ -164,6 +198,34 @@ private Q_SLOTS:
             QTest::newRow("bad scope value")
                 << toBytes(root) << "question 7.1: scopes.mvp must be \"full\", \"simplified\" or \"skip\"";
         }
+        QTest::newRow("empty summary label")
+            << withField(0, 1, [](QJsonObject &f) { f.insert(QStringLiteral("summaryLabel"), QStringLiteral(" ")); })
+            << "question 7.1, field platform: \"summaryLabel\" must not be empty";
+        QTest::newRow("fill names unknown field")
+            << withFill(QJsonObject{{QStringLiteral("Cloud"), QStringLiteral("platfrom")}})
+            << "question 7.1, field choice, choice A: \"fill\" names unknown field \"platfrom\"";
+        QTest::newRow("fill names another question's field")
+            << withFill(QJsonObject{{QStringLiteral("Cloud"), QStringLiteral("min_connections")}})
+            << "question 7.1, field choice, choice A: \"fill\" names unknown field \"min_connections\"";
+        QTest::newRow("fill names its own field")
+            << withFill(QJsonObject{{QStringLiteral("Cloud"), QStringLiteral("choice")}})
+            << "question 7.1, field choice, choice A: \"fill\" names the choice's own field \"choice\"";
+        QTest::newRow("fill placeholder not in the label")
+            << withFill(QJsonObject{{QStringLiteral("X"), QStringLiteral("platform")}})
+            << "question 7.1, field choice, choice A: \"fill\" placeholder \"X\" is not a word of the label";
+        QTest::newRow("fill placeholder inside a word")
+            << withFill(QJsonObject{{QStringLiteral("Clou"), QStringLiteral("platform")}})
+            << "question 7.1, field choice, choice A: \"fill\" placeholder \"Clou\" is not a word of the label";
+        QTest::newRow("fill not an object")
+            << withFill(QJsonValue(QStringLiteral("platform")))
+            << "question 7.1, field choice, choice A: \"fill\" must be an object of placeholders and field ids";
+        QTest::newRow("unknown choice key") << withField(0, 0, [](QJsonObject &f) {
+            QJsonArray choices = f.value(QLatin1String("choices")).toArray();
+            QJsonObject first = choices.at(0).toObject();
+            first.insert(QStringLiteral("fills"), QJsonObject());
+            choices.replace(0, first);
+            f.insert(QStringLiteral("choices"), choices);
+        }) << "question 7.1, field choice, choice A: unknown key \"fills\"";
         {
             QJsonObject root = validObject();
             root.insert(QStringLiteral("version"), 2);
