@@ -3,7 +3,14 @@
 #include "answerset.h"
 #include "questionnaire.h"
 
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace opsflow;
 
@@ -258,6 +265,78 @@ private Q_SLOTS:
             QVERIFY2(!q.summaryLabel.isEmpty(), qPrintable(q.id));
         QCOMPARE(Questionnaire::builtIn().question(QStringLiteral("7.9.3"))->summaryLabel,
                  QStringLiteral("Retry & Timeout Policies"));
+    }
+
+    // Every summary label and placeholder fill the file names reaches the loaded questionnaire,
+    // and each fill names a field of the same question: read from the file itself, so a key
+    // the loader dropped or a fill naming a field that does not exist cannot pass unseen.
+    void shouldKnowEveryFieldItsSummaryLabelsAndFillsName()
+    {
+        QFile file(QStringLiteral(":/resources/questionnaire/phase7.json"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
+        const Questionnaire &q = Questionnaire::builtIn();
+        int labels = 0;
+        int fills = 0;
+        for (const QJsonValue &qv : root.value(QLatin1String("questions")).toArray()) {
+            const QString questionId = qv[QLatin1String("id")].toString();
+            for (const QJsonValue &fv : qv[QLatin1String("fields")].toArray()) {
+                const QString fieldId = fv[QLatin1String("id")].toString();
+                const QString where = questionId + QLatin1Char(' ') + fieldId;
+                const Field *field = q.field(questionId, fieldId);
+                QVERIFY2(field, qPrintable(where));
+                if (fv.toObject().contains(QLatin1String("summaryLabel"))) {
+                    ++labels;
+                    QCOMPARE(field->summaryLabel, fv[QLatin1String("summaryLabel")].toString());
+                    QVERIFY2(!field->summaryLabel.contains(QLatin1Char('?'))
+                                 && !field->summaryLabel.endsWith(QLatin1Char(':')),
+                             qPrintable(where));
+                }
+                for (const QJsonValue &cv : fv[QLatin1String("choices")].toArray()) {
+                    const QJsonObject fill = cv[QLatin1String("fill")].toObject();
+                    const Choice *choice = field->choice(cv[QLatin1String("value")].toString());
+                    QVERIFY2(choice, qPrintable(where));
+                    QCOMPARE(choice->fills.size(), fill.size());
+                    for (auto it = fill.begin(); it != fill.end(); ++it) {
+                        ++fills;
+                        const QString at = where + QStringLiteral(", ") + choice->label;
+                        const Field *source = q.field(questionId, it.value().toString());
+                        QVERIFY2(source, qPrintable(at + QStringLiteral(": no field ") + it.value().toString()));
+                        QVERIFY2(source != field, qPrintable(at));
+                        QCOMPARE(source->type, Field::Type::Number);
+                        QVERIFY2(choice->label.contains(it.key()), qPrintable(at));
+                    }
+                }
+            }
+        }
+        // The file's own count, so a test that reads nothing cannot pass.
+        QVERIFY2(labels >= 20, qPrintable(QString::number(labels)));
+        QCOMPARE(fills, 6);
+    }
+
+    // No option is reported with a placeholder nobody fills ("Error rate > X%"), and no field
+    // is reported under a question or the wizard's "Your …" wording.
+    void shouldReportEveryValueInWordsAPersonWrites()
+    {
+        static const QRegularExpression placeholder(QStringLiteral("(?<!\\w)[XYZN](?!\\w)"));
+        const Questionnaire &q = Questionnaire::builtIn();
+        for (const Question &question : q.questions()) {
+            for (const Field &f : question.fields) {
+                const QString where = question.id + QLatin1Char(' ') + f.id;
+                for (const Choice &c : f.choices) {
+                    const QRegularExpressionMatch m = placeholder.match(c.label);
+                    if (!m.hasMatch())
+                        continue;
+                    QVERIFY2(std::any_of(c.fills.begin(), c.fills.end(),
+                                         [&m](const Fill &fill) { return fill.text == m.captured(); }),
+                             qPrintable(where + QStringLiteral(": ") + c.label));
+                }
+                const bool wizardWording = f.label.endsWith(QLatin1Char('?'))
+                    || f.label.startsWith(QLatin1String("Your ")) || f.label.front().isDigit();
+                if (wizardWording)
+                    QVERIFY2(!f.summaryLabel.isEmpty(), qPrintable(where + QStringLiteral(": ") + f.label));
+            }
+        }
     }
 
     // Smart Auto-Suggest's recommended answers must be a valid, complete walk in every scope.
