@@ -9,6 +9,7 @@
 #include "knowledge.h"
 #include "knowledgefile.h"
 #include "questionnaire.h"
+#include "reportedvalue.h"
 #include "templatecontext.h"
 
 #include <QJsonArray>
@@ -380,11 +381,16 @@ private:
             return questionName(q);
         return questionName(q) + QStringLiteral(", ") + label;
     }
+    // "7.8 Scaling Strategy, Your strategy: Horizontal scaling": where a value is answered, and the value.
+    QString atValue(const QString &q, const QString &f, const QString &value) const
+    {
+        return value.trimmed().isEmpty() ? at(q, f) : labelledValue(at(q, f), value);
+    }
     // "7.9.2 Circuit Breakers & Resilience: Timeout 5000 ms": a value where it is answered.
     QString where(const QString &q, const QString &detail) const
     {
-        return (q == QLatin1String("context") ? QStringLiteral("Project facts") : questionName(q))
-            + QStringLiteral(": ") + detail;
+        const QString name = q == QLatin1String("context") ? QStringLiteral("Project facts") : questionName(q);
+        return detail.trimmed().isEmpty() ? name : labelledValue(name, detail);
     }
     QString choiceLabel(const QString &q, const QString &f, const QString &v) const
     {
@@ -659,7 +665,7 @@ private:
         add(QStringLiteral("pool-database-limit"),
             {{QStringLiteral("instances"), num(instances)},
              {QStringLiteral("instances_where"),
-              at(QStringLiteral("7.8"), QStringLiteral("strategy")) + QStringLiteral(": ") + strategyLabel},
+              atValue(QStringLiteral("7.8"), QStringLiteral("strategy"), strategyLabel)},
              {QStringLiteral("max"), num(*max)},
              {QStringLiteral("max_where"), at(q, QStringLiteral("max_connections"))},
              {QStringLiteral("total"), num(total)},
@@ -667,7 +673,7 @@ private:
              {QStringLiteral("limit_source"), limit.source},
              {QStringLiteral("database"), databaseLabel},
              {QStringLiteral("database_where"),
-              at(QStringLiteral("context"), QStringLiteral("database")) + QStringLiteral(": ") + databaseLabel}},
+              atValue(QStringLiteral("context"), QStringLiteral("database"), databaseLabel)}},
             {where(QStringLiteral("7.8"),
                    QStringLiteral("%1, at least %2 instances").arg(strategyLabel, num(instances))),
              maxWhere,
@@ -795,8 +801,7 @@ private:
                  {QStringLiteral("item_where"), at(q, f)},
                  {QStringLiteral("environment"), labels.value(environment)},
                  {QStringLiteral("environments"), answeredLabels.join(QStringLiteral(", "))},
-                 {QStringLiteral("environments_where"),
-                  at(envQ, QStringLiteral("environments")) + QStringLiteral(": ") + envLabel}},
+                 {QStringLiteral("environments_where"), atValue(envQ, QStringLiteral("environments"), envLabel)}},
                 {where(q, QStringLiteral("%1 \"%2\"").arg(fieldLabel(q, f), name)),
                  where(envQ, QStringLiteral("%1 (%2)").arg(envLabel, answeredLabels.join(QStringLiteral(", "))))},
                 {q, envQ});

@@ -14,9 +14,10 @@ struct Field;
 struct Question;
 
 struct DefaultedValue {
-    QString fieldId; // "total_timeout_s"
-    QString label;   // the field's label, "Total timeout (s)"
-    QString text;    // the value in words, "30 s"
+    QString fieldId;          // "total_timeout_s"
+    QString label;            // the label its value is reported with (reportLabel), "Why"
+    QString text;             // the value in words, "30 s"
+    bool shownInside = false; // another listed value's text shows it ("Error rate > 5%")
 };
 
 // The fields of `question` that are used and hold a questionnaire default, in the question's order.
@@ -27,8 +28,5 @@ QList<DefaultedValue> defaultedContext(const FactModel &facts, const QList<Field
 
 // Whether every used field of `question` that has a value holds a default (and at least one does).
 bool allValuesDefaulted(const FactModel &facts, const Question &question);
-
-// One field's value in words, e.g. "Canary Deployment", "5%", "30 s" or "3 rows (a, b, c)".
-QString describeValue(const Field &field, const QVariant &value);
 
 } // namespace opsflow

@@ -8,6 +8,7 @@
 #include "factmodel.h"
 #include "knowledge.h"
 #include "questionnaire.h"
+#include "reportedvalue.h"
 #include "templatecontext.h"
 
 #include <QLocale>
@@ -52,7 +53,7 @@ QString defaultsLine(const AnswerReader &a)
             continue;
         for (const DefaultedValue &v : defaultedValues(a.facts(), *question)) {
             if (v.fieldId == QLatin1String(fieldId))
-                parts << markdownUserText(v.label) + QStringLiteral(": ") + markdownUserText(v.text);
+                parts << labelledValue(markdownUserText(v.label), markdownUserText(v.text));
         }
     }
     return parts.join(QStringLiteral("; "));

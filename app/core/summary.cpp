@@ -1,8 +1,8 @@
 // The Phase 7 summary: one line per question, in the seed's order and wording.
 #include "summary.h"
 
-#include "defaultsused.h"
 #include "factmodel.h"
+#include "reportedvalue.h"
 
 #include <QCoreApplication>
 
@@ -40,19 +40,33 @@ QList<SummaryLine> summaryLines(const Resolver &resolver)
             line.tbd = true;
             line.text = tr("TBD");
         } else {
-            QStringList parts;
+            // Each value in words first: a field an option's text already shows is not listed again.
+            QList<std::pair<const Field *, Fact>> used;
+            QList<ReportedValue> values;
+            QStringList shownInside;
             for (const Field &f : q.fields) {
                 const Fact fact = facts.field(q.id, f.id);
                 if (isEmptyValue(fact.value))
                     continue;
-                QString text = describeValue(f, fact.value);
-                if (text.isEmpty())
+                const ReportedValue value = reportedValue(facts, q.id, f, fact, defaultMark());
+                if (value.text.isEmpty())
                     continue;
-                const bool headline = f.type == Field::Type::Choice && parts.isEmpty();
+                used.append({&f, fact});
+                values.append(value);
+                shownInside += value.shownFields;
+            }
+            QStringList parts;
+            for (qsizetype i = 0; i < used.size(); ++i) {
+                const auto &[f, fact] = used.at(i);
+                if (shownInside.contains(f->id))
+                    continue;
+                QString text = values.at(i).text;
+                line.defaults += values.at(i).marks;
+                const bool headline = f->type == Field::Type::Choice && parts.isEmpty();
                 if (headline) {
                     // The headline choice leads, with its one-line description ("Yes —
                     // Dockerize application"), as the seed's summary lines do.
-                    const Choice *c = f.choice(fact.value.toString());
+                    const Choice *c = f->choice(fact.value.toString());
                     if (c && !c->description.isEmpty())
                         text += QStringLiteral(" — ") + c->description;
                 }
@@ -60,7 +74,7 @@ QList<SummaryLine> summaryLines(const Resolver &resolver)
                     text += QLatin1Char(' ') + defaultMark();
                     ++line.defaults;
                 }
-                parts.append(headline ? text : f.label + QStringLiteral(": ") + text);
+                parts.append(headline ? text : labelledValue(reportLabel(*f), text));
             }
             line.text = parts.isEmpty() ? tr("not answered yet") : parts.join(QStringLiteral("; "));
         }

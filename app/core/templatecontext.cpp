@@ -11,6 +11,7 @@
 #include "knowledge.h"
 #include "operatingcommands.h"
 #include "operatingcommandscontext.h"
+#include "reportedvalue.h"
 #include "resiliencecontext.h"
 
 #include <QLocale>
@@ -815,8 +816,11 @@ void addHeader(QVariantMap &c, const Inputs &in)
 QString defaultsLine(const QList<DefaultedValue> &values)
 {
     QStringList parts;
-    for (const DefaultedValue &v : values)
-        parts.append(md(v.label) + QStringLiteral(": ") + md(v.text));
+    for (const DefaultedValue &v : values) {
+        const QString part = v.shownInside ? QString() : labelledValue(md(v.label), md(v.text));
+        if (!part.isEmpty())
+            parts.append(part);
+    }
     return parts.join(QStringLiteral("; "));
 }
 
@@ -833,9 +837,10 @@ void addDefaultsUsed(QVariantMap &c, const Inputs &in)
         QList<DefaultedValue> values = defaultedValues(facts, question);
         count += values.size();
         values.removeIf([&question](const DefaultedValue &v) { return shownInResilience(question.id, v.fieldId); });
+        const QString text = defaultsLine(values);
         QVariantList line;
-        if (!values.isEmpty())
-            line.append(item({{"ALL", allValuesDefaulted(facts, question)}, {"VALUES", defaultsLine(values)}}));
+        if (!text.isEmpty())
+            line.append(item({{"ALL", allValuesDefaulted(facts, question)}, {"VALUES", text}}));
         const QByteArray key = "DEFAULTS_" + question.id.toLatin1().replace('.', '_');
         set(c, key.constData(), line);
     }

@@ -362,6 +362,22 @@ private Q_SLOTS:
                                                                  : s("Retry & Timeout Policies")));
     }
 
+    // `opsflow summary` reads as a person writes: short labels, thresholds inside their options.
+    void shouldPrintTheSummaryInWords()
+    {
+        QTemporaryDir project;
+        const Run run = opsflow(
+            {s("summary"), project.path(), s("--defaults"), s("--scope"), s("enterprise"), s("--format"), s("txt")});
+        QCOMPARE(run.code, 0);
+        QVERIFY2(run.out.contains(s("Rollback time: 5 minutes (default)")), qPrintable(run.out));
+        QVERIFY2(run.out.contains(s("Rollback triggers: Error rate > 5%, Latency > 2000 ms, Manual (default)")),
+                 qPrintable(run.out));
+        QVERIFY2(run.out.contains(s("Alert conditions: Error rate > 1%, Response time > 1000 ms, ")),
+                 qPrintable(run.out));
+        for (const char *leftover : {"?:", "X%", "Y ms", "X ms", "threshold (X)"})
+            QVERIFY2(!run.out.contains(s(leftover)), leftover);
+    }
+
     void shouldWriteAReadablePdf()
     {
         const QString pdftotext = QStandardPaths::findExecutable(s("pdftotext"));

@@ -182,6 +182,75 @@ private Q_SLOTS:
         QVERIFY(lines.at(1).defaults > 0); // 7.2 unanswered in Smart mode: its defaults are marked
     }
 
+    // Lines read as a person writes them: "Rollback time: 5 minutes", not "How quickly must
+    // rollback complete?: 5 minutes"; thresholds inside the options that name them.
+    void shouldWriteLabelsAndValuesAsAPersonWould()
+    {
+        const AnswerSet answers = defaults(Scope::Production);
+        const Resolver r(Questionnaire::builtIn(), answers);
+        const QList<SummaryLine> lines = summaryLines(r);
+        const auto line = [&lines](const char *id) {
+            const auto it = std::find_if(lines.begin(), lines.end(),
+                                         [id](const SummaryLine &l) { return l.questionId == QLatin1String(id); });
+            return it == lines.end() ? QString() : it->text;
+        };
+        QCOMPARE(line("7.4.1"),
+                 s("Rolling Deployment — Gradual replacement (default); Rollback time: 5 minutes (default); "
+                   "Who may roll back: Tech Lead (default); "
+                   "Rollback triggers: Error rate > 5%, Latency > 2000 ms, Manual (default)"));
+        QVERIFY2(line("7.6").startsWith(s("Alert conditions: Error rate > 1%, Response time > 1000 ms, ")),
+                 qPrintable(line("7.6")));
+        QVERIFY2(!line("7.6").contains(s("threshold")), qPrintable(line("7.6")));
+        const QString text = summaryText(r);
+        for (const char *leftover : {"?:", "X%", "Y ms", "X ms", ": ;", ":\n"})
+            QVERIFY2(!text.contains(s(leftover)), leftover);
+    }
+
+    // An Enterprise run whose alert threshold is answered: the option shows that number, in
+    // every export, and nothing reads as a question or a leftover placeholder.
+    void shouldFillAnOptionFromTheAnsweredThreshold()
+    {
+        AnswerSet a = defaults(Scope::Enterprise);
+        a.answers[s("7.6")] = {{s("conditions"), QStringList{s("A"), s("B"), s("C")}},
+                               {s("error_rate_percent"), 5.0},
+                               {s("response_time_ms"), 750.0}};
+        const Resolver r(Questionnaire::builtIn(), a);
+        const QList<SummaryLine> lines = summaryLines(r);
+        const auto it =
+            std::find_if(lines.begin(), lines.end(), [](const SummaryLine &l) { return l.questionId == s("7.6"); });
+        QVERIFY(it != lines.end());
+        QVERIFY2(it->text.startsWith(s("Alert conditions: Error rate > 5%, Response time > 750 ms, "
+                                       "5xx errors (server errors); ")),
+                 qPrintable(it->text));
+        QVERIFY2(!it->text.contains(s("threshold")), qPrintable(it->text)); // not listed a second time
+        const QString text = summaryText(r);
+        const QString markdown = summaryMarkdown(r);
+        QVERIFY2(text.contains(s("Error rate > 5%")), qPrintable(text));
+        QVERIFY2(markdown.contains(s("Error rate \\> 5%")), qPrintable(markdown));
+        for (const QString &out : {text, markdown, QString::fromUtf8(summaryJson(r))}) {
+            for (const char *leftover : {"?:", "X%", "X ms", "Y ms", "Your choice", "Your policies", ": ;"})
+                QVERIFY2(!out.contains(s(leftover)), leftover);
+        }
+    }
+
+    void shouldMarkAThresholdNobodyGaveInsideItsOption()
+    {
+        AnswerSet a = defaults(Scope::Production);
+        a.answers[s("7.4.1")] = {{s("strategy"), s("A")},
+                                 {s("rollback_criteria"), QStringList{s("error_rate"), s("manual")}},
+                                 {s("rollback_minutes"), 10.0},
+                                 {s("rollback_who"), s("devops")}};
+        const Resolver r(Questionnaire::builtIn(), a);
+        const QList<SummaryLine> lines = summaryLines(r);
+        const auto it =
+            std::find_if(lines.begin(), lines.end(), [](const SummaryLine &l) { return l.questionId == s("7.4.1"); });
+        QVERIFY(it != lines.end());
+        QCOMPARE(it->text,
+                 s("Rolling Deployment — Gradual replacement; Rollback time: 10 minutes; "
+                   "Who may roll back: DevOps; Rollback triggers: Error rate > 5% (default), Manual"));
+        QCOMPARE(it->defaults, 1);
+    }
+
     void shouldKnowEachFormat()
     {
         for (const char *id : {"md", "txt", "json", "html", "pdf"})

@@ -3,6 +3,7 @@
 #include "suggestionbox.h"
 
 #include "answersmodel.h"
+#include "reportedvalue.h"
 #include "textstyles.h"
 
 #include <QGridLayout>
@@ -82,7 +83,8 @@ void SuggestionBox::setFindings(const QList<Finding> &findings)
         for (const QString &evidence : std::as_const(s.evidence))
             found.append(TextStyles::code(evidence));
         QString text = namesField
-            ? tr("%1: <b>%2</b>").arg(field->label.toHtmlEscaped(), describeValue(*field, s.value).toHtmlEscaped())
+            ? labelledValue(reportLabel(*field).toHtmlEscaped(),
+                            QStringLiteral("<b>%1</b>").arg(describeValue(*field, s.value).toHtmlEscaped()))
             : tr("Suggested: <b>%1</b>").arg(describeValue(*field, s.value).toHtmlEscaped());
         if (!found.isEmpty())
             text += tr(" — found %1").arg(QLocale().createSeparatedList(found));
