@@ -229,7 +229,7 @@ int generateCommand(const QCommandLineParser &parser, const QString &projectDir)
             if (force) {
                 out() << "          "
                       << (whole ? tr("replaced the hand-written file (backed up)")
-                                : tr("replaced your edits in section \"%1\" (backed up)").arg(conflict.id))
+                                : tr("replaced your edits in section \"%1\" (backed up)").arg(conflict.title))
                       << '\n';
             } else {
                 out()
@@ -237,7 +237,7 @@ int generateCommand(const QCommandLineParser &parser, const QString &projectDir)
                     << (whole
                             ? tr("kept: the file has no OpsFlow sections (use --force to replace it; a backup is made)")
                             : tr("kept your edits in section \"%1\" (use --force to take the new text; a backup is made)")
-                                  .arg(conflict.id))
+                                  .arg(conflict.title))
                     << '\n';
                 if (!whole)
                     out() << "            " << conflict.reason << '\n';

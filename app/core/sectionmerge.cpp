@@ -190,7 +190,7 @@ MergeResult wholeFileConflict(const QByteArray &existing, const QByteArray &gene
 {
     const QString id = QLatin1String(wholeFileConflictId);
     MergeResult result;
-    result.conflicts.append({id, existing, generated, reason});
+    result.conflicts.append({id, existing, generated, reason, {}});
     result.content = choices.value(id, ConflictChoice::KeepMine) == ConflictChoice::TakeNew ? generated : existing;
     return result;
 }
@@ -252,6 +252,36 @@ QByteArray separatorBefore(const Parsed &generated, const QString &id)
         }
     }
     return "\n";
+}
+
+// What a person calls a section: its first Markdown heading ("## Deployment Strategy" →
+// "Deployment Strategy"), from the first of `segments` that has one; else its id. A "#" line
+// inside a fenced code block (a shell comment) is not a heading.
+QString sectionTitle(const QString &id, std::initializer_list<const Segment *> segments)
+{
+    static const QRegularExpression heading(QStringLiteral("^ {0,3}#{1,6}[ \\t]+(.+?)(?:[ \\t]+#+)?[ \\t]*$"));
+    static const QRegularExpression fence(QStringLiteral("^ {0,3}(```|~~~)"));
+    static const QRegularExpression escaped(QStringLiteral("\\\\([!-/:-@\\[-`{-~])"));
+    for (const Segment *s : segments) {
+        if (!s)
+            continue;
+        bool inCode = false;
+        for (const QByteArray &line : splitLines(s->body)) {
+            QString text = QString::fromUtf8(line);
+            while (text.endsWith(QLatin1Char('\n')) || text.endsWith(QLatin1Char('\r')))
+                text.chop(1);
+            if (fence.match(text).hasMatch()) {
+                inCode = !inCode;
+                continue;
+            }
+            if (inCode)
+                continue;
+            const QRegularExpressionMatch m = heading.match(text);
+            if (m.hasMatch())
+                return m.captured(1).replace(escaped, QStringLiteral("\\1"));
+        }
+    }
+    return id;
 }
 
 } // namespace
@@ -328,6 +358,7 @@ MergeResult mergeDocument(const QByteArray &existing, const QByteArray &stampedG
             continue;
         }
         const Segment *fresh = theirs.section(s.id);
+        const QString title = sectionTitle(s.id, {fresh, &s});
         const bool untouched = !s.hash.isEmpty() && s.hash == bodyHash(s.body);
         if (fresh && toLf(s.body) == fresh->body) {
             // Same text (perhaps in other line endings): only the stamp may change.
@@ -342,16 +373,17 @@ MergeResult mergeDocument(const QByteArray &existing, const QByteArray &stampedG
             pieces.append({s.id, false, ours(fresh->begin) + ours(merged.merged) + ours(fresh->end)});
             if (merged.merged != fresh->body)
                 result.notes.append(
-                    QStringLiteral("Section \"%1\": your edits were kept and merged with the new text.").arg(s.id));
+                    QStringLiteral("Section \"%1\": your edits were kept and merged with the new text.").arg(title));
         } else if (fresh) {
             QString why = s.hash.isEmpty()
-                ? QStringLiteral("Section \"%1\" has no stamp, so OpsFlow cannot tell whether it was edited.").arg(s.id)
-                : QStringLiteral("Section \"%1\" was edited since OpsFlow wrote it.").arg(s.id);
+                ? QStringLiteral("Section \"%1\" has no stamp, so OpsFlow cannot tell whether it was edited.")
+                      .arg(title)
+                : QStringLiteral("Section \"%1\" was edited since OpsFlow wrote it.").arg(title);
             if (!merged.conflictLines.isEmpty())
                 why =
                     QStringLiteral("In section \"%1\" you and the new generation changed the same lines (%2 %3 of "
                                    "the section).")
-                        .arg(s.id,
+                        .arg(title,
                              merged.conflictLines.size() == 1 ? QStringLiteral("at line") : QStringLiteral("at lines"),
                              [&] {
                                  QStringList numbers;
@@ -359,18 +391,19 @@ MergeResult mergeDocument(const QByteArray &existing, const QByteArray &stampedG
                                      numbers.append(QString::number(line));
                                  return numbers.join(QStringLiteral(", "));
                              }());
-            result.conflicts.append({s.id, s.body, fresh->body, why});
+            result.conflicts.append({s.id, s.body, fresh->body, why, title});
             const bool takeNew = choices.value(s.id, ConflictChoice::KeepMine) == ConflictChoice::TakeNew;
             // Kept with its old stamp, so the edit is still recognised next time.
             pieces.append({s.id, false, takeNew ? ours(fresh->bytes()) : s.bytes()});
         } else if (untouched || s.body.trimmed().isEmpty()) {
-            result.notes.append(QStringLiteral("Section \"%1\" is no longer generated; it was removed.").arg(s.id));
+            result.notes.append(QStringLiteral("Section \"%1\" is no longer generated; it was removed.").arg(title));
         } else {
             result.conflicts.append(
                 {s.id,
                  s.body,
                  {},
-                 QStringLiteral("Section \"%1\" is no longer generated, but it was edited.").arg(s.id)});
+                 QStringLiteral("Section \"%1\" is no longer generated, but it was edited.").arg(title),
+                 title});
             if (choices.value(s.id, ConflictChoice::KeepMine) == ConflictChoice::KeepMine)
                 pieces.append({s.id, false, s.bytes()});
         }
@@ -381,12 +414,14 @@ MergeResult mergeDocument(const QByteArray &existing, const QByteArray &stampedG
         if (mine.section(id))
             continue;
         if (written.contains(id)) {
-            result.notes.append(QStringLiteral("Section \"%1\" was deleted from the file; it stays deleted.").arg(id));
+            result.notes.append(QStringLiteral("Section \"%1\" was deleted from the file; it stays deleted.")
+                                    .arg(sectionTitle(id, {theirs.section(id)})));
             continue;
         }
         insertNewSection(&pieces, order, at, {id, false, ours(theirs.section(id)->bytes())},
                          ours(separatorBefore(theirs, id)));
-        result.notes.append(QStringLiteral("Section \"%1\" is new; it was added.").arg(id));
+        result.notes.append(
+            QStringLiteral("Section \"%1\" is new; it was added.").arg(sectionTitle(id, {theirs.section(id)})));
     }
 
     // Our index line: rewritten in place, or added at the end of a file that predates it.

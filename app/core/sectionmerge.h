@@ -21,6 +21,7 @@ struct SectionConflict {
     QByteArray mine;   // the existing body (or whole file)
     QByteArray theirs; // the newly generated body (or whole file)
     QString reason;    // one sentence
+    QString title;     // what a person calls it: its heading ("Deployment Strategy"); empty for the whole file
 };
 
 struct MergeResult {

@@ -242,7 +242,7 @@ private Q_SLOTS:
 
         const Run kept = opsflow({s("generate"), project.path(), s("--answers"), answers});
         QCOMPARE(kept.code, 5);
-        QVERIFY2(kept.out.contains(s("kept your edits in section \"alerts\"")), qPrintable(kept.out));
+        QVERIFY2(kept.out.contains(s("kept your edits in section \"Alerts\"")), qPrintable(kept.out));
         QVERIFY2(kept.out.contains(s("you and the new generation changed the same lines")), qPrintable(kept.out));
         QVERIFY(read(ops).contains("more than 2% of requests"));
 
@@ -251,7 +251,7 @@ private Q_SLOTS:
         write(ops, text);
         const Run merged = opsflow({s("generate"), project.path(), s("--answers"), answers});
         QVERIFY2(merged.code == 0, qPrintable(merged.out + merged.err));
-        QVERIFY2(merged.out.contains(s("Section \"alerts\": your edits were kept and merged with the new text.")),
+        QVERIFY2(merged.out.contains(s("Section \"Alerts\": your edits were kept and merged with the new text.")),
                  qPrintable(merged.out));
         QVERIFY(read(ops).contains("| Queue lag |") && read(ops).contains("more than 5% of requests"));
 

@@ -102,7 +102,7 @@ private Q_SLOTS:
         QVERIFY(merged.contains(poolRow) && merged.contains(mine));
         QVERIFY(merged.contains("| Error rate | more than 5% of requests fail"));
         QVERIFY(!merged.contains(errorRateRow));
-        QVERIFY(plan.merges.at(0).notes.join(u' ').contains(s("Section \"alerts\": your edits were kept and merged")));
+        QVERIFY(plan.merges.at(0).notes.join(u' ').contains(s("Section \"Alerts\": your edits were kept and merged")));
         // Written, the next run sees the team's row as an edit again and keeps it again.
         writeAll(project.path(), plan.plan);
         const RegenerationPlan again = planRegeneration(project.path(), generateFor(Scope::Production, 5));

@@ -138,6 +138,10 @@ private Q_SLOTS:
                  QByteArray("## Monitoring\n\nDatadog APM, plus our own Grafana board.\n"));
         QCOMPARE(kept.conflicts.first().theirs, QByteArray("## Monitoring\n\nNew Relic APM.\n"));
         QCOMPARE(body(kept.content, "monitoring"), kept.conflicts.first().mine);
+        // The person reads the section's heading, never its marker id.
+        QCOMPARE(kept.conflicts.first().title, QStringLiteral("Monitoring"));
+        QCOMPARE(kept.conflicts.first().reason,
+                 QStringLiteral("Section \"Monitoring\" was edited since OpsFlow wrote it."));
         QCOMPARE(body(kept.content, "ci-cd"), QByteArray("## CI/CD\n\nGitLab CI, 6 stages.\n")); // untouched: updated
         // The kept edit keeps its old stamp, so the next run still sees it as the team's.
         QCOMPARE(ids(mergeDocument(kept.content, next).conflicts), QStringList{QStringLiteral("monitoring")});
@@ -148,6 +152,23 @@ private Q_SLOTS:
         QCOMPARE(body(taken.content, "monitoring"), QByteArray("## Monitoring\n\nNew Relic APM.\n"));
         QCOMPARE(taken.content, next);
         QVERIFY(mergeDocument(taken.content, next).conflicts.isEmpty());
+    }
+
+    void shouldNameASectionByItsHeading()
+    {
+        // The heading's Markdown escapes are not part of the name; without a heading (a shell
+        // comment in a code block is none), the id is all there is.
+        const QByteArray old = stampSections(section("header", "# orders\\_api: Operations ##\n\nIntro.\n")
+                                             + section("notes", "```sh\n# restart the service\n```\n\nPlain text.\n"));
+        QByteArray edited = old;
+        edited.replace("Intro.\n", "Intro, edited.\n").replace("Plain text.\n", "Plain text, edited.\n");
+        const MergeResult merged = mergeDocument(
+            edited,
+            stampSections(section("header", "# orders\\_api: Operations ##\n\nNew.\n") + section("notes", "New.\n")));
+        QCOMPARE(merged.conflicts.size(), 2);
+        QCOMPARE(merged.conflicts.at(0).title, QStringLiteral("orders_api: Operations"));
+        QCOMPARE(merged.conflicts.at(1).title, QStringLiteral("notes"));
+        QCOMPARE(merged.conflicts.at(1).reason, QStringLiteral("Section \"notes\" was edited since OpsFlow wrote it."));
     }
 
     void shouldNotCallIdenticalTextAConflict()
@@ -229,7 +250,7 @@ private Q_SLOTS:
         const QByteArray next = stampSections(generated("GitHub Actions, 8 stages.\n", "Datadog APM.\n", true));
         const MergeResult merged = mergeDocument(edited, next);
         QVERIFY(merged.conflicts.isEmpty());
-        QVERIFY(merged.notes.contains(QStringLiteral("Section \"scaling\" is new; it was added.")));
+        QVERIFY(merged.notes.contains(QStringLiteral("Section \"Scaling\" is new; it was added.")));
         const qsizetype ciEnd = merged.content.indexOf("<!-- opsflow:end ci-cd -->\n");
         const qsizetype scaling = merged.content.indexOf("\n<!-- opsflow:begin scaling sha256:");
         const qsizetype team = merged.content.indexOf("Team text before monitoring.");
@@ -249,7 +270,7 @@ private Q_SLOTS:
         QVERIFY(merged.conflicts.isEmpty());
         QVERIFY(!merged.content.contains("opsflow:begin ci-cd"));
         QVERIFY(
-            merged.notes.contains(QStringLiteral("Section \"ci-cd\" was deleted from the file; it stays deleted.")));
+            merged.notes.contains(QStringLiteral("Section \"CI/CD\" was deleted from the file; it stays deleted.")));
         // Still listed in the index, so it stays deleted next time too.
         QVERIFY(merged.content.endsWith("<!-- opsflow:sections deployment ci-cd monitoring -->\n"));
         QVERIFY(!mergeDocument(merged.content, stampSections(generated("Jenkins.\n")))
@@ -262,7 +283,7 @@ private Q_SLOTS:
         const MergeResult removed = mergeDocument(withScaling, stampSections(generated()));
         QVERIFY(removed.conflicts.isEmpty());
         QVERIFY(!removed.content.contains("opsflow:begin scaling"));
-        QVERIFY(removed.notes.contains(QStringLiteral("Section \"scaling\" is no longer generated; it was removed.")));
+        QVERIFY(removed.notes.contains(QStringLiteral("Section \"Scaling\" is no longer generated; it was removed.")));
 
         QByteArray edited = withScaling;
         edited.replace("Horizontal.\n", "Horizontal, max 12 pods (agreed with finance).\n");
