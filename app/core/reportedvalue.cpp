@@ -57,6 +57,11 @@ FillSource fillSource(const FactModel &facts, const QString &questionId, const Q
 
 } // namespace
 
+QString answeredMark()
+{
+    return tr("(answered)");
+}
+
 QString reportLabel(const Field &field)
 {
     if (!field.summaryLabel.isEmpty())
@@ -126,6 +131,7 @@ ReportedValue reportedValue(const FactModel &facts, const QString &questionId, c
         }
         QString label = choice->label;
         bool markIt = false;
+        bool answered = false;
         for (const Fill &fill : choice->fills) {
             const FillSource source = fillSource(facts, questionId, fill.fieldId);
             const bool known = source.field && source.fact.isKnown() && !isEmptyValue(source.fact.value);
@@ -139,12 +145,20 @@ ReportedValue reportedValue(const FactModel &facts, const QString &questionId, c
             if (m.hasMatch())
                 label.replace(m.capturedStart(), m.capturedLength(), filled);
             markIt = markIt || (known && source.fact.provenance == Provenance::QuestionnaireDefault && !factIsDefault);
+            // The reverse: a number the user gave inside options that are a default, which the
+            // default mark after the whole value (or a Defaults line) would otherwise claim.
+            answered = answered
+                || (known && factIsDefault
+                    && (source.fact.provenance == Provenance::Answered
+                        || source.fact.provenance == Provenance::AcceptedSuggestion));
             out.shownFields.append(fill.fieldId);
         }
         if (markIt && !mark.isEmpty()) {
             label += QLatin1Char(' ') + mark;
             ++out.marks;
         }
+        if (answered)
+            label += QLatin1Char(' ') + answeredMark();
         labels.append(label);
     }
     out.text = labels.join(QStringLiteral(", "));

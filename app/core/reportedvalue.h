@@ -29,14 +29,19 @@ QString describeValue(const Field &field, const QVariant &value);
 
 struct ReportedValue {
     QString text;            // "Error rate > 5% (default), Manual"
-    int marks = 0;           // how many marks `text` holds inside it
+    int marks = 0;           // how many `mark`s (defaults) `text` holds inside it
     QStringList shownFields; // fields whose values `text` shows inside its options
 };
+
+// The mark after an option whose placeholder an answer filled while the option itself is a
+// default: "(answered)".
+QString answeredMark();
 
 // A used field's fact in words, as describeValue() puts it, with each chosen option's
 // placeholders filled from the fields of the question (`questionId`, or "context") that give
 // them. A fill that is a questionnaire default where `fact` is not is followed by `mark`
-// (when given); a fill without a value reads "TBD": the text never claims a number nobody gave.
+// (when given); a fill an answer gave where `fact` is a default is followed by answeredMark();
+// a fill without a value reads "TBD": the text never claims a number nobody gave.
 ReportedValue reportedValue(const FactModel &facts, const QString &questionId, const Field &field, const Fact &fact,
                             const QString &mark = {});
 

@@ -92,6 +92,15 @@ private Q_SLOTS:
         QCOMPARE(all.marks, 0);
     }
 
+    void shouldNotCallAnAnsweredNumberADefault()
+    {
+        // The threshold answered, the triggers not: the triggers are the default, the number is not.
+        const ReportedValue v = rollbackTriggers({{s("rollback_error_rate_percent"), 2.0}});
+        QCOMPARE(v.text, s("Error rate > 2% (answered), Latency > 2000 ms, Manual"));
+        QCOMPARE(v.marks, 0);
+        QCOMPARE(v.shownFields, (QStringList{s("rollback_error_rate_percent"), s("rollback_latency_ms")}));
+    }
+
     void shouldNotClaimANumberNobodyGave()
     {
         // Asked in full and left empty: no default stands in, so no number is shown.

@@ -1,6 +1,8 @@
 // The Phase 7 summary: every line of the seed's block, per scope, and each export format
 // read back.
 #include "answersfile.h"
+#include "defaultsused.h"
+#include "factmodel.h"
 #include "summaryexport.h"
 
 #include <algorithm>
@@ -249,6 +251,32 @@ private Q_SLOTS:
                  s("Rolling Deployment — Gradual replacement; Rollback time: 10 minutes; "
                    "Who may roll back: DevOps; Rollback triggers: Error rate > 5% (default), Manual"));
         QCOMPARE(it->defaults, 1);
+    }
+
+    // The reverse: the triggers a default, one threshold answered. The line's "(default)" must
+    // not claim the answered number, nor the document's Defaults line.
+    void shouldNotCallAnAnsweredThresholdADefault()
+    {
+        AnswerSet a = defaults(Scope::Production);
+        a.answers[s("7.6")] = {{s("disk_percent"), 90.0}};
+        const Resolver r(Questionnaire::builtIn(), a);
+        const QList<SummaryLine> lines = summaryLines(r);
+        const auto it =
+            std::find_if(lines.begin(), lines.end(), [](const SummaryLine &l) { return l.questionId == s("7.6"); });
+        QVERIFY(it != lines.end());
+        QVERIFY2(it->text.startsWith(s("Alert conditions: Error rate > 1%, Response time > 1000 ms, ")),
+                 qPrintable(it->text));
+        QVERIFY2(it->text.contains(s(", Disk space > 90% (answered), Memory usage > 85% (default); ")),
+                 qPrintable(it->text));
+
+        const FactModel facts(r);
+        const QList<DefaultedValue> listed = defaultedValues(facts, *Questionnaire::builtIn().question(s("7.6")));
+        const auto conditions = std::find_if(listed.begin(), listed.end(),
+                                             [](const DefaultedValue &v) { return v.fieldId == s("conditions"); });
+        QVERIFY(conditions != listed.end());
+        QVERIFY2(conditions->text.contains(s("Disk space > 90% (answered)")), qPrintable(conditions->text));
+        QVERIFY(std::none_of(listed.begin(), listed.end(),
+                             [](const DefaultedValue &v) { return v.fieldId == s("disk_percent"); }));
     }
 
     void shouldKnowEachFormat()
