@@ -3,6 +3,7 @@
 #include "generationsession.h"
 #include "plurals.h"
 #include "regeneration.h"
+#include "testfiles.h"
 
 #include <QDir>
 #include <QFile>
@@ -10,6 +11,7 @@
 #include <QTest>
 
 using namespace opsflow;
+using namespace opsflow::testing;
 
 namespace {
 
@@ -25,18 +27,6 @@ AnswerSet answersWithErrorRate(const QVariant &percent)
     if (percent.isValid())
         answers.answers[s("7.6")].insert(s("error_rate_percent"), percent);
     return answers;
-}
-
-QByteArray read(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-bool put(const QString &path, const QByteArray &bytes)
-{
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
 }
 
 QHash<QString, FileReport::Outcome> outcomes(const GenerationSession &session)
@@ -85,8 +75,8 @@ private Q_SLOTS:
     {
         // A plain file where the docs folder should be: the first write fails, even for root.
         QTemporaryDir project;
-        QVERIFY(put(project.filePath(s("docs")), "not a folder\n"));
-        QVERIFY(put(project.filePath(s(".env.example")), "KEEP=1\n"));
+        put(project.filePath(s("docs")), "not a folder\n");
+        put(project.filePath(s(".env.example")), "KEEP=1\n");
         GenerationSession session;
         session.replan(Resolver(Questionnaire::builtIn(), answersWithErrorRate({})), project.path());
         QVERIFY(!session.write());
@@ -96,7 +86,7 @@ private Q_SLOTS:
         QCOMPARE(byPath.value(s("docs/operations.md")), FileReport::Outcome::Failed);
         QCOMPARE(byPath.value(s("specs/configuration.md")), FileReport::Outcome::NotWritten);
         QCOMPARE(byPath.value(s(".env.example")), FileReport::Outcome::NotWritten);
-        QCOMPARE(read(project.filePath(s(".env.example"))), QByteArray("KEEP=1\n"));
+        QCOMPARE(readBytes(project.filePath(s(".env.example"))), QByteArray("KEEP=1\n"));
         QVERIFY(!session.reports().first().reason.isEmpty());
         const QString sentence = session.outcomeSentence(s("7"));
         QCOMPARE(sentence, s("3 could not be written, left as they were."));
@@ -109,11 +99,11 @@ private Q_SLOTS:
         session.replan(Resolver(Questionnaire::builtIn(), answersWithErrorRate({})), project.path());
         QVERIFY(session.write());
         const QString ops = project.filePath(s("docs/operations.md"));
-        QByteArray text = read(ops);
+        QByteArray text = readBytes(ops);
         const QByteArray row = "| Error rate | more than 1% of requests fail over 5 minutes |";
         QVERIFY(text.contains(row));
         text.replace(row, "| Error rate | more than 2% of requests fail over 5 minutes |");
-        QVERIFY(put(ops, text));
+        put(ops, text);
 
         // The new answer changes the very line the user edited: a conflict, kept by default.
         const AnswerSet changed = answersWithErrorRate(5);
@@ -124,7 +114,7 @@ private Q_SLOTS:
         QVERIFY(session.write());
         // Written (the threshold appears elsewhere too), with the user's line kept.
         QCOMPARE(outcomes(session).value(s("docs/operations.md")), FileReport::Outcome::Written);
-        QVERIFY(read(ops).contains("more than 2% of requests"));
+        QVERIFY(readBytes(ops).contains("more than 2% of requests"));
 
         // --force: the new text everywhere.
         session.takeNewEverywhere();
@@ -132,14 +122,14 @@ private Q_SLOTS:
         QCOMPARE(session.choice(s("docs/operations.md"), s("alerts")), ConflictChoice::TakeNew);
         QVERIFY(session.write());
         QCOMPARE(outcomes(session).value(s("docs/operations.md")), FileReport::Outcome::Written);
-        QVERIFY(read(ops).contains("more than 5% of requests"));
+        QVERIFY(readBytes(ops).contains("more than 5% of requests"));
     }
 
     void shouldSayAHandWrittenFileWasKept()
     {
         QTemporaryDir project;
         QVERIFY(QDir(project.path()).mkpath(s("docs")));
-        QVERIFY(put(project.filePath(s("docs/operations.md")), "# Our own runbook\n"));
+        put(project.filePath(s("docs/operations.md")), "# Our own runbook\n");
         GenerationSession session;
         session.replan(Resolver(Questionnaire::builtIn(), answersWithErrorRate({})), project.path());
         QVERIFY(session.hasConflicts());
@@ -147,7 +137,7 @@ private Q_SLOTS:
         const auto byPath = outcomes(session);
         QCOMPARE(byPath.value(s("docs/operations.md")), FileReport::Outcome::Kept);
         QCOMPARE(byPath.value(s(".env.example")), FileReport::Outcome::Written);
-        QCOMPARE(read(project.filePath(s("docs/operations.md"))), QByteArray("# Our own runbook\n"));
+        QCOMPARE(readBytes(project.filePath(s("docs/operations.md"))), QByteArray("# Our own runbook\n"));
         QCOMPARE(session.outcomeSentence(s("7")),
                  s("2 documents written from the answers; 1 kept as you edited it, by your choice."));
     }

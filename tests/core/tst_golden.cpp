@@ -1,6 +1,7 @@
 // Golden cases: tests/golden/<case>/answers.json → the three documents, compared byte for byte with the reviewed ones.
 #include "answersfile.h"
 #include "generation.h"
+#include "testfiles.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -9,6 +10,7 @@
 #include <QTest>
 
 using namespace opsflow;
+using namespace opsflow::testing;
 
 namespace {
 
@@ -60,16 +62,6 @@ QString firstDifference(const QByteArray &expected, const QByteArray &actual)
 // protects) and the expected documents; anything else is an expected file that
 // generation no longer makes.
 const QStringList caseInputs = {QStringLiteral("answers.json"), QStringLiteral("case.md")};
-
-QStringList filesUnder(const QString &dir)
-{
-    QStringList files;
-    QDirIterator it(dir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-    while (it.hasNext())
-        files << QDir(dir).relativeFilePath(it.next());
-    files.sort();
-    return files;
-}
 
 // Removes folders left empty by deleting stale files (docs/ when no document goes there).
 void removeEmptyFolders(const QString &dir)

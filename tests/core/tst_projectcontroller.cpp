@@ -4,6 +4,7 @@
 #include "answersmodel.h"
 #include "autosaver.h"
 #include "projectcontroller.h"
+#include "testfiles.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -14,6 +15,7 @@
 #include <QTest>
 
 using namespace opsflow;
+using namespace opsflow::testing;
 
 namespace {
 
@@ -22,31 +24,8 @@ QString s(const char *text)
     return QString::fromUtf8(text);
 }
 
-QByteArray read(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-bool put(const QString &path, const QByteArray &bytes)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
-}
-
 const QByteArray folderAnswers = "{\"format\": \"opsflow-answers\", \"version\": 1, \"mode\": \"smart\", "
                                  "\"scope\": \"mvp\", \"answers\": {\"7.6\": {\"error_rate_percent\": 3}}}\n";
-
-// Every file under `dir`, relative.
-QStringList filesUnder(const QString &dir)
-{
-    QStringList found;
-    QDirIterator it(dir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-    while (it.hasNext())
-        found.append(QDir(dir).relativeFilePath(it.next()));
-    return found;
-}
 
 } // namespace
 
@@ -65,7 +44,7 @@ private Q_SLOTS:
     void shouldLoadTheFolderAnswers()
     {
         QTemporaryDir project;
-        QVERIFY(put(project.filePath(s(".ai-flow/answers/phase7.json")), folderAnswers));
+        put(project.filePath(s(".ai-flow/answers/phase7.json")), folderAnswers);
         AnswersModel model(Questionnaire::builtIn());
         ProjectController controller(&model);
         QSignalSpy changed(&controller, &ProjectController::folderChanged);
@@ -88,7 +67,7 @@ private Q_SLOTS:
         QVERIFY(!controller.open(parent.filePath(s("gone")), ProjectController::Answers::FromFolder, &error));
         QVERIFY2(error.endsWith(s("gone does not exist.")), qPrintable(error));
         QVERIFY(!controller.isOpen());
-        QVERIFY(put(parent.filePath(s("file")), "x"));
+        put(parent.filePath(s("file")), "x");
         QVERIFY(!controller.open(parent.filePath(s("file")), ProjectController::Answers::FromFolder, &error));
         QVERIFY2(error.endsWith(s("file is not a folder.")), qPrintable(error));
     }
@@ -108,7 +87,7 @@ private Q_SLOTS:
     {
         QTemporaryDir project;
         const QString path = project.filePath(s(".ai-flow/answers/phase7.json"));
-        QVERIFY(put(path, "{ not json"));
+        put(path, "{ not json");
         AnswersModel model(Questionnaire::builtIn());
         model.setValue(s("7.6"), s("error_rate_percent"), 7);
         ProjectController controller(&model);
@@ -122,7 +101,7 @@ private Q_SLOTS:
         const QStringList files = QDir(project.filePath(s(".ai-flow/answers"))).entryList(QDir::Files);
         QCOMPARE(files.size(), 1);
         QVERIFY(files.first().startsWith(s("phase7.json.bad-")));
-        QCOMPARE(read(project.filePath(s(".ai-flow/answers/") + files.first())), QByteArray("{ not json"));
+        QCOMPARE(readBytes(project.filePath(s(".ai-flow/answers/") + files.first())), QByteArray("{ not json"));
         QCOMPARE(model.snapshot().stored(s("7.6"), s("error_rate_percent")).toInt(), 7);
     }
 
@@ -130,7 +109,7 @@ private Q_SLOTS:
     {
         QTemporaryDir project;
         const QString path = project.filePath(s(".ai-flow/answers/phase7.json"));
-        QVERIFY(put(path, folderAnswers));
+        put(path, folderAnswers);
         AnswersModel model(Questionnaire::builtIn());
         model.setValue(s("7.6"), s("error_rate_percent"), 9);
         ProjectController controller(&model);
@@ -138,13 +117,13 @@ private Q_SLOTS:
         QString error;
         QVERIFY(controller.open(project.path(), ProjectController::Answers::CarryIn, &error));
         // The answers typed so far are the folder's now; its own went to the backups first.
-        QVERIFY(read(path).contains("\"error_rate_percent\": 9"));
+        QVERIFY(readBytes(path).contains("\"error_rate_percent\": 9"));
         QStringList backups;
         for (const QString &file : filesUnder(project.filePath(s(".ai-flow/backups/phase7"))))
             backups.append(file);
         QCOMPARE(backups.size(), 1);
         QVERIFY(backups.first().endsWith(s("/.ai-flow/answers/phase7.json")));
-        QCOMPARE(read(project.filePath(s(".ai-flow/backups/phase7/") + backups.first())), folderAnswers);
+        QCOMPARE(readBytes(project.filePath(s(".ai-flow/backups/phase7/") + backups.first())), folderAnswers);
         QCOMPARE(notices.size(), 1);
         QVERIFY(notices.first().first().toString().contains(s("earlier answers were kept as")));
         QCOMPARE(model.snapshot().stored(s("7.6"), s("error_rate_percent")).toInt(), 9);
@@ -155,7 +134,7 @@ private Q_SLOTS:
         QTemporaryDir project;
         QTemporaryDir outside;
         const QString path = project.filePath(s(".ai-flow/answers/phase7.json"));
-        QVERIFY(put(path, folderAnswers));
+        put(path, folderAnswers);
         QVERIFY(QFile::link(outside.path(), project.filePath(s(".ai-flow/backups"))));
         AnswersModel model(Questionnaire::builtIn());
         ProjectController controller(&model);
@@ -166,21 +145,21 @@ private Q_SLOTS:
         // Nothing written outside, the folder's answers untouched and open, and what was
         // typed is still where it was saved before the switch.
         QCOMPARE(filesUnder(outside.path()), QStringList());
-        QCOMPARE(read(path), folderAnswers);
+        QCOMPARE(readBytes(path), folderAnswers);
         QCOMPARE(problems.size(), 1);
         QCOMPARE(problems.first().at(0).toString(), s("Answers Not Moved"));
         QVERIFY2(problems.first().at(1).toString().contains(s("outside the project")),
                  qPrintable(problems.first().at(1).toString()));
         QCOMPARE(model.snapshot().scope, Scope::Mvp);
-        QVERIFY(read(AnswersFile::pathForProject(QString())).contains("\"error_rate_percent\": 9"));
+        QVERIFY(readBytes(AnswersFile::pathForProject(QString())).contains("\"error_rate_percent\": 9"));
         QVERIFY(controller.flush());
-        QCOMPARE(read(path), folderAnswers);
+        QCOMPARE(readBytes(path), folderAnswers);
     }
 
     void shouldKeepAnswersInTheApplicationDataAfterClosing()
     {
         QTemporaryDir project;
-        QVERIFY(put(project.filePath(s(".ai-flow/answers/phase7.json")), folderAnswers));
+        put(project.filePath(s(".ai-flow/answers/phase7.json")), folderAnswers);
         AnswersModel model(Questionnaire::builtIn());
         ProjectController controller(&model);
         QString error;
@@ -191,7 +170,7 @@ private Q_SLOTS:
         // The folder's answers stay on screen and are saved in the application's data now.
         QCOMPARE(model.snapshot().scope, Scope::Mvp);
         QVERIFY(controller.flush());
-        QVERIFY(read(controller.answersPath()).contains("\"scope\": \"mvp\""));
+        QVERIFY(readBytes(controller.answersPath()).contains("\"scope\": \"mvp\""));
     }
 };
 

@@ -27,6 +27,24 @@ inline void put(const QString &path, const QByteArray &content)
     QVERIFY2(f.write(content) == content.size(), qPrintable(path));
 }
 
+// A file's bytes; empty when it cannot be read.
+inline QByteArray readBytes(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+// Every file below `dir` (hidden ones, links and sockets included), relative to it, sorted.
+inline QStringList filesUnder(const QString &dir)
+{
+    QStringList found;
+    QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        found.append(QDir(dir).relativeFilePath(it.next()));
+    found.sort();
+    return found;
+}
+
 // A writable copy of a folder (hidden files included), so a test can add links, edits or
 // saved answers to a fixture without touching the original.
 inline bool copyTree(const QString &from, const QString &to)
