@@ -26,6 +26,19 @@ bool isInside(const QString &canonicalDir, const QString &canonicalPath)
 
 // The real path a write to `absolute` lands on: symlinks of existing parts resolved, the
 // missing tail appended. Empty when a component cannot be resolved (a dangling link).
+// The file standing where a folder of `target` would have to be made (inside the project),
+// or empty when every folder on the way is one or can be made.
+QString fileInTheWay(const QString &canonicalDir, const QString &target)
+{
+    for (QString folder = QFileInfo(target).absolutePath(); folder.size() > canonicalDir.size();
+         folder = QFileInfo(folder).absolutePath()) {
+        const QFileInfo info(folder);
+        if (info.exists())
+            return info.isDir() ? QString() : folder;
+    }
+    return {};
+}
+
 QString landingPath(const QString &absolute)
 {
     QFileInfo info(absolute);
@@ -140,6 +153,11 @@ WritePlan planWrite(const QString &projectDir, const QList<GeneratedFile> &files
         } else if (QFileInfo(file.target).isDir()) {
             file.status = PlannedFile::Status::Blocked;
             file.problem = QStringLiteral("%1 is a folder, not a file.").arg(generated.path);
+        } else if (const QString blocker = fileInTheWay(plan.projectDir, file.target); !blocker.isEmpty()) {
+            // Said now, not found out halfway through writing the set.
+            file.status = PlannedFile::Status::Blocked;
+            file.problem = QStringLiteral("%1 cannot be created: %2 is a file, not a folder.")
+                               .arg(generated.path, QDir(plan.projectDir).relativeFilePath(blocker));
         } else if (QFileInfo::exists(file.target) && !QFileInfo(file.target).isFile()) {
             // Opening a pipe would block; a device is nobody's document.
             file.status = PlannedFile::Status::Blocked;

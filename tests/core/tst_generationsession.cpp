@@ -75,10 +75,11 @@ private Q_SLOTS:
     {
         // A plain file where the docs folder should be: the first write fails, even for root.
         QTemporaryDir project;
-        put(project.filePath(s("docs")), "not a folder\n");
         put(project.filePath(s(".env.example")), "KEEP=1\n");
         GenerationSession session;
         session.replan(Resolver(Questionnaire::builtIn(), answersWithErrorRate({})), project.path());
+        // Made after the plan was shown (a plan would say so): the first write fails.
+        put(project.filePath(s("docs")), "not a folder\n");
         QVERIFY(!session.write());
         QVERIFY(session.hasWritten());
         QVERIFY(!session.succeeded());

@@ -345,13 +345,30 @@ private Q_SLOTS:
     void shouldLeaveOtherFilesUntouchedWhenAWriteFails()
     {
         QTemporaryDir project;
-        put(project.filePath(s("docs")), "a file where a folder should be\n");
         put(project.filePath(s(".env.example")), "KEEP=1\n");
         const WritePlan plan = planWrite(project.path(), threeFiles);
+        // The folder to create is blocked by a plain file made after the plan was shown.
+        put(project.filePath(s("docs")), "a file where a folder should be\n");
         const WriteResult result = executePlan(plan);
         QVERIFY(!result.ok);
         QVERIFY2(result.error.contains(s("docs/operations.md")), qPrintable(result.error));
         QCOMPARE(read(project.filePath(s(".env.example"))), QByteArray("KEEP=1\n"));
+    }
+
+    void shouldBlockAFileStandingWhereAFolderMustBeMade()
+    {
+        QTemporaryDir project;
+        put(project.filePath(s("specs")), "a file where a folder should be\n");
+        const WritePlan plan = planWrite(project.path(), threeFiles);
+        QCOMPARE(plan.files.at(0).status, PlannedFile::Status::New);
+        QCOMPARE(plan.files.at(1).status, PlannedFile::Status::Blocked);
+        QCOMPARE(plan.files.at(1).problem,
+                 s("specs/configuration.md cannot be created: specs is a file, not a folder."));
+        // The others are written; the blocked one and the file in its way are left alone.
+        const WriteResult result = executePlan(plan);
+        QVERIFY(result.ok);
+        QVERIFY(QFile::exists(project.filePath(s("docs/operations.md"))));
+        QCOMPARE(read(project.filePath(s("specs"))), QByteArray("a file where a folder should be\n"));
     }
 
     void shouldReportAReadOnlyFolder()

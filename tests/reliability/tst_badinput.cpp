@@ -123,8 +123,9 @@ private Q_SLOTS:
             << int(Setup::AnswersLinked) << answersWith("{}") << 0 << QString() << true;
         QTest::newRow("answers a named pipe")
             << int(Setup::AnswersFifo) << QByteArray() << 3 << s("answers.json: it is not a regular file") << false;
-        QTest::newRow("docs is a file") << int(Setup::DocsIsAFile) << QByteArray() << 1
-                                        << s("Cannot create the folder for docs/operations.md") << false;
+        QTest::newRow("docs is a file") << int(Setup::DocsIsAFile) << QByteArray() << 5
+                                        << s("docs/operations.md cannot be created: docs is a file, not a folder")
+                                        << false;
         QTest::newRow("operations.md is a folder") << int(Setup::OperationsIsAFolder) << QByteArray() << 5
                                                    << s("docs/operations.md is a folder, not a file") << false;
         QTest::newRow("project is a file")
@@ -233,9 +234,10 @@ private Q_SLOTS:
             expect(read(dir.filePath(s("project/.env.example"))) == "EDITED=1\n", s("the edited file was replaced"));
             break;
         case Setup::DocsIsAFile:
-            // Nothing half-done: the files after the failing one are not written either.
-            expect(!QFileInfo::exists(dir.filePath(s("project/specs/configuration.md"))),
-                   s("configuration.md was written"));
+            // Found by the plan, like a folder where the file goes: that one file is blocked
+            // and named, the file in its way untouched, the others written.
+            expect(QFileInfo::exists(dir.filePath(s("project/specs/configuration.md"))),
+                   s("configuration.md was not written"));
             expect(read(dir.filePath(s("project/docs"))) == "not a folder\n", s("the blocking file changed"));
             break;
         case Setup::HugeExisting:

@@ -284,6 +284,25 @@ private Q_SLOTS:
         QCOMPARE(page()->writeResult().backups.size(), 1);
     }
 
+    void shouldSayBeforeWritingThatAFileCannotBeCreated()
+    {
+        QVERIFY(openWindow());
+        QVERIFY(writeAll(file(configuration.section(QLatin1Char('/'), 0, 0)), "a file where the folder goes\n"));
+        QVERIFY(toGeneratePage());
+        QCOMPARE(status(configuration), PlannedFile::Status::Blocked);
+        QVERIFY2(statusText(configuration).contains(QLatin1String("specs is a file, not a folder")),
+                 qPrintable(statusText(configuration)));
+        // The others are written; the completion page says which one was not, and why.
+        QVERIFY(click(QStringLiteral("generate/write")));
+        QCOMPARE(pageKey(wizard()), QStringLiteral("completion"));
+        QVERIFY(QFile::exists(file(operations)));
+        QCOMPARE(wizard()->currentPage()->subTitle(),
+                 QStringLiteral("2 documents written from the answers; 1 not written (see below)."));
+        QVERIFY(find<QLabel>(QStringLiteral("completion/file/") + configuration)
+                    ->text()
+                    .contains(QLatin1String("specs is a file, not a folder")));
+    }
+
     void shouldOfferAConflictForAnEditInsideASection()
     {
         QVERIFY(openWindow());

@@ -252,7 +252,20 @@ QWidget *GeneratePage::documentWidget(const DocumentPlan &document, QWidget *par
     const PlannedFile &file = document.file;
     const QString diffText = file.diff(); // made once, on demand: empty unless changed
     QString text;
-    if (!document.generated) {
+    // After a write that failed, the card says what became of the file, not what was planned.
+    const QList<FileReport> reports = m_session->reports();
+    const auto report =
+        std::find_if(reports.cbegin(), reports.cend(), [&](const FileReport &r) { return r.path == document.path; });
+    if (m_session->hasWritten() && !m_session->succeeded() && report != reports.cend()
+        && (report->outcome == FileReport::Outcome::Failed || report->outcome == FileReport::Outcome::NotWritten)) {
+        text =
+            QStringLiteral("<span style=\"color:%1\">%2</span>")
+                .arg(TextStyles::errorColor(palette()).name(),
+                     report->outcome == FileReport::Outcome::Failed
+                         ? tr("⛔ <b>failed</b> — %1 The file is as it was.").arg(report->reason.toHtmlEscaped())
+                         : tr("⏸️ <b>not written</b> — another file of the set failed, so this one was left as "
+                              "it was."));
+    } else if (!document.generated) {
         text = tr("⛔ <b>not generated</b> — its template has errors (listed above); the file is left as it is.");
     } else if (!m_project->isOpen()) {
         text = tr("🆕 <b>new</b> — written once you choose the project folder.");
@@ -392,13 +405,10 @@ bool GeneratePage::generate()
         lines.append(result.written.isEmpty() ? tr("Nothing to write: every file is up to date.")
                                               : tr("Written: %1.").arg(result.written.join(QLatin1String(", "))));
     } else {
-        // What became of each file: the failed one, and the others left as they were.
         lines.append(QStringLiteral("<span style=\"color:%1\">%2</span>")
                          .arg(TextStyles::errorColor(palette()).name(), result.error.toHtmlEscaped()));
-        for (const FileReport &report : m_session->reports()) {
-            if (report.outcome == FileReport::Outcome::Failed || report.outcome == FileReport::Outcome::NotWritten)
-                lines.append(tr("%1 — %2").arg(TextStyles::code(report.path), outcomeText(report.outcome)));
-        }
+        // What became of each file is said on its card.
+        showPlan();
         qCWarning(lcUi) << "generate failed:" << result.error;
     }
     m_outcome->setText(lines.join(QStringLiteral("<br>")));
