@@ -27,6 +27,11 @@ void GenerationSession::replan(const Resolver &resolver, const QString &projectD
     m_findings = checkConsistency(resolver);
     m_invalid.clear();
     usableAnswers(resolver.questionnaire(), resolver.answers(), &m_invalid);
+    forgetOutcome();
+}
+
+void GenerationSession::forgetOutcome()
+{
     m_attempted = false;
     m_result = WriteResult();
 }

@@ -71,6 +71,8 @@ public:
     // Writes the plan unless blocker() says otherwise (then nothing happens and false).
     bool write(const QDateTime &when = QDateTime::currentDateTimeUtc());
     bool hasWritten() const { return m_attempted; }
+    // The plan stays; what the last write did is history (the user went back to change answers).
+    void forgetOutcome();
     bool succeeded() const { return m_attempted && m_result.ok; }
     const WriteResult &result() const { return m_result; }
 

@@ -111,8 +111,9 @@ void GeneratePage::initializePage()
 
 void GeneratePage::cleanupPage()
 {
-    // Back to the summary: what was written is history; the next visit plans afresh.
-    m_session->replan(m_model->resolver(), m_project->folder());
+    // Back to the summary: what was written is history; the next visit plans afresh
+    // (initializePage), so nothing is generated here.
+    m_session->forgetOutcome();
 }
 
 bool GeneratePage::isComplete() const
@@ -253,10 +254,11 @@ QWidget *GeneratePage::documentWidget(const DocumentPlan &document, QWidget *par
     const QString diffText = file.diff(); // made once, on demand: empty unless changed
     QString text;
     // After a write that failed, the card says what became of the file, not what was planned.
-    const QList<FileReport> reports = m_session->reports();
+    const bool failedWrite = m_session->hasWritten() && !m_session->succeeded();
+    const QList<FileReport> reports = failedWrite ? m_session->reports() : QList<FileReport>();
     const auto report =
         std::find_if(reports.cbegin(), reports.cend(), [&](const FileReport &r) { return r.path == document.path; });
-    if (m_session->hasWritten() && !m_session->succeeded() && report != reports.cend()
+    if (failedWrite && report != reports.cend()
         && (report->outcome == FileReport::Outcome::Failed || report->outcome == FileReport::Outcome::NotWritten)) {
         text =
             QStringLiteral("<span style=\"color:%1\">%2</span>")
