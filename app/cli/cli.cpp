@@ -172,6 +172,19 @@ int generateCommand(const QCommandLineParser &parser, const QString &projectDir)
     const auto answers = loadAnswers(parser, projectDir, &code, &error);
     if (!answers)
         return fail(code, error);
+    // The pre-flight choice saved with the answers: keeping the existing documents means
+    // nothing is generated, unless --force says to write OpsFlow's documents anyway.
+    const bool force = parser.isSet(QStringLiteral("force"));
+    if (answers->preflight && keepsExistingDocuments(*answers->preflight) && !force) {
+        const PreflightResult preflight = runPreflight(projectDir);
+        if (const auto choice = savedChoice(preflight, answers->preflight)) {
+            out() << tr("nothing was written: the answers' pre-flight choice is \"%1\" (%2 is kept as it is); pass "
+                        "--force to generate the documents anyway, or choose again in OpsFlow")
+                         .arg(choice->label, preflight.targetFile)
+                  << '\n';
+            return Ok;
+        }
+    }
     const Resolver resolver(Questionnaire::builtIn(), *answers);
     // The answers used are saved in the project with the documents (backed up and written in
     // the same transaction), so `summary`, the next regeneration and a teammate's run see the
@@ -206,7 +219,6 @@ int generateCommand(const QCommandLineParser &parser, const QString &projectDir)
 
     // --force takes the new text in every conflict (the old file is backed up first);
     // without it, sections the user edited and hand-written files are kept.
-    const bool force = parser.isSet(QStringLiteral("force"));
     if (force && session.hasConflicts()) {
         session.takeNewEverywhere();
         session.replan(resolver, projectDir, alsoWrite);
@@ -357,14 +369,19 @@ int checkCommand(const QCommandLineParser &parser, const QString &projectDir)
         QJsonArray rules;
         for (const RuleFinding &finding : std::as_const(findings))
             rules.append(findingJson(finding));
-        const QJsonObject report{{QStringLiteral("preflight"), preflightJson(preflight)},
-                                 {QStringLiteral("rules_checked"), bool(answers)},
-                                 {QStringLiteral("rules"), rules}};
+        const QJsonObject report{
+            {QStringLiteral("preflight"), preflightJson(preflight)},
+            {QStringLiteral("saved_choice"),
+             answers && answers->preflight ? QJsonValue(preflightActionId(*answers->preflight)) : QJsonValue()},
+            {QStringLiteral("rules_checked"), bool(answers)},
+            {QStringLiteral("rules"), rules}};
         out() << QString::fromUtf8(QJsonDocument(report).toJson(QJsonDocument::Indented));
         out().flush();
         return Ok;
     }
     out() << preflightReport(preflight);
+    if (answers && answers->preflight)
+        out() << savedChoiceReport(preflight, *answers->preflight) << '\n';
     out() << '\n';
     if (!answers) {
         out() << tr(

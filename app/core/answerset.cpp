@@ -28,10 +28,37 @@ QVariant AnswerSet::stored(const QString &questionId, const QString &fieldId) co
     return it == answers.cend() ? QVariant() : it->value(fieldId);
 }
 
+QString preflightActionId(PreflightAction action)
+{
+    switch (action) {
+    case PreflightAction::UseExisting: return QStringLiteral("use-existing");
+    case PreflightAction::AnswerMissing: return QStringLiteral("answer-missing");
+    case PreflightAction::AnswerAll: return QStringLiteral("answer-all");
+    case PreflightAction::Skip: return QStringLiteral("skip");
+    }
+    return {};
+}
+
+QStringList preflightActionIds()
+{
+    return {preflightActionId(PreflightAction::UseExisting), preflightActionId(PreflightAction::AnswerMissing),
+            preflightActionId(PreflightAction::AnswerAll), preflightActionId(PreflightAction::Skip)};
+}
+
+std::optional<PreflightAction> preflightActionFromId(const QString &id)
+{
+    for (PreflightAction action : {PreflightAction::UseExisting, PreflightAction::AnswerMissing,
+                                   PreflightAction::AnswerAll, PreflightAction::Skip}) {
+        if (preflightActionId(action) == id)
+            return action;
+    }
+    return std::nullopt;
+}
+
 bool AnswerSet::operator==(const AnswerSet &other) const
 {
     return scope == other.scope && scopeChosen == other.scopeChosen && mode == other.mode && answers == other.answers
-        && context == other.context && onlyQuestions == other.onlyQuestions;
+        && context == other.context && onlyQuestions == other.onlyQuestions && preflight == other.preflight;
 }
 
 bool isEmptyValue(const QVariant &value)

@@ -13,6 +13,12 @@ enum class Mode { Interactive, SmartAutoSuggest };
 QString modeId(Mode mode); // "interactive", "smart"
 std::optional<Mode> modeFromId(const QString &id);
 
+// What the user chose on the pre-flight page for a project with operations documents.
+enum class PreflightAction { UseExisting, AnswerMissing, AnswerAll, Skip };
+QString preflightActionId(PreflightAction action); // "use-existing", "answer-missing", …
+std::optional<PreflightAction> preflightActionFromId(const QString &id);
+QStringList preflightActionIds();
+
 struct AnswerSet {
     Scope scope = Scope::Production;
     // Whether the user chose the scope (or a file or --scope named it). Until then the
@@ -23,6 +29,9 @@ struct AnswerSet {
     QVariantMap context;                 // context field id → value
     // Questions the user chose to answer only (pre-flight scenario B); empty = all asked.
     QStringList onlyQuestions;
+    // The pre-flight choice, saved so that a restart, `opsflow summary` and `opsflow generate`
+    // see it; none until the user made one.
+    std::optional<PreflightAction> preflight;
 
     QVariant stored(const QString &questionId, const QString &fieldId) const;
     bool operator==(const AnswerSet &other) const;

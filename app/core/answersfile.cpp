@@ -198,6 +198,8 @@ QByteArray toJson(const AnswerSet &answers)
     root.insert(QStringLiteral("mode"), modeId(answers.mode));
     if (!answers.onlyQuestions.isEmpty())
         root.insert(QStringLiteral("only"), QJsonArray::fromStringList(answers.onlyQuestions));
+    if (answers.preflight)
+        root.insert(QStringLiteral("preflight"), preflightActionId(*answers.preflight));
     QJsonObject context;
     for (auto it = answers.context.begin(); it != answers.context.end(); ++it)
         context.insert(it.key(), toJsonValue(it.value()));
@@ -238,9 +240,9 @@ std::optional<AnswerSet> fromJson(const QByteArray &json, const Questionnaire &q
         return fail(structure);
     for (auto it = root.begin(); it != root.end(); ++it) {
         static const QStringList known = {
-            QStringLiteral("format"),  QStringLiteral("version"), QStringLiteral("phase"),
-            QStringLiteral("scope"),   QStringLiteral("mode"),    QStringLiteral("answers"),
-            QStringLiteral("context"), QStringLiteral("only"),    QStringLiteral("$schema")};
+            QStringLiteral("format"),  QStringLiteral("version"),  QStringLiteral("phase"),   QStringLiteral("scope"),
+            QStringLiteral("mode"),    QStringLiteral("answers"),  QStringLiteral("context"), QStringLiteral("only"),
+            QStringLiteral("$schema"), QStringLiteral("preflight")};
         if (!known.contains(it.key()))
             return fail(QStringLiteral("has an unknown key \"%1\"").arg(escape::messageQuote(it.key())));
     }
@@ -289,6 +291,14 @@ std::optional<AnswerSet> fromJson(const QByteArray &json, const Questionnaire &q
         if (set.onlyQuestions.contains(id.toString()))
             return fail(QStringLiteral("lists question \"%1\" twice in \"only\"").arg(id.toString()));
         set.onlyQuestions.append(id.toString());
+    }
+    if (root.contains(QLatin1String("preflight"))) {
+        const QJsonValue value = root.value(QLatin1String("preflight"));
+        const auto action = value.isString() ? preflightActionFromId(value.toString()) : std::nullopt;
+        if (!action)
+            return fail(QStringLiteral("has an unknown \"preflight\" choice (use %1)")
+                            .arg(preflightActionIds().join(QLatin1String(", "))));
+        set.preflight = *action;
     }
     const QJsonValue context = root.value(QLatin1String("context"));
     if (!context.isUndefined() && !context.isObject())

@@ -35,12 +35,15 @@ void AnswersModel::setMode(Mode mode)
     Q_EMIT changed();
 }
 
-void AnswersModel::setOnlyQuestions(const QStringList &ids)
+void AnswersModel::setPreflightChoice(std::optional<PreflightAction> action, const QStringList &onlyQuestions)
 {
-    if (m_answers.onlyQuestions == ids)
+    if (m_answers.preflight == action && m_answers.onlyQuestions == onlyQuestions)
         return;
-    m_answers.onlyQuestions = ids;
-    Q_EMIT askedQuestionsChanged();
+    const bool askedChanged = m_answers.onlyQuestions != onlyQuestions;
+    m_answers.preflight = action;
+    m_answers.onlyQuestions = onlyQuestions;
+    if (askedChanged)
+        Q_EMIT askedQuestionsChanged();
     Q_EMIT changed();
 }
 

@@ -21,7 +21,8 @@ public:
     void setScope(Scope scope);
     Mode mode() const { return m_answers.mode; }
     void setMode(Mode mode);
-    void setOnlyQuestions(const QStringList &ids);
+    // The pre-flight choice and, for "answer only the missing questions", those questions.
+    void setPreflightChoice(std::optional<PreflightAction> action, const QStringList &onlyQuestions);
 
     QVariant stored(const QString &questionId, const QString &fieldId) const;
     void setValue(const QString &questionId, const QString &fieldId, const QVariant &value);

@@ -151,6 +151,10 @@ QJsonObject answersSchema(const Questionnaire &questionnaire)
         {s("scope"), enumOf({s("mvp"), s("production"), s("enterprise")})},
         {s("mode"), enumOf({s("interactive"), s("smart")})},
         {s("only"), only},
+        {s("preflight"),
+         enumOf(preflightActionIds(),
+                s("The pre-flight choice for a project with operations documents: keep them, answer only the "
+                  "missing questions, answer the full phase, or skip."))},
         {s("context"),
          QJsonObject{{s("type"), s("object")}, {s("additionalProperties"), false}, {s("properties"), context}}},
         {s("answers"),

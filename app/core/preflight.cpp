@@ -568,4 +568,29 @@ QString preflightReport(const PreflightResult &r)
     return out;
 }
 
+std::optional<PreflightOption> savedChoice(const PreflightResult &result, std::optional<PreflightAction> saved)
+{
+    if (!saved)
+        return std::nullopt;
+    for (const PreflightOption &option : result.options) {
+        if (option.action == *saved)
+            return option;
+    }
+    return std::nullopt;
+}
+
+bool keepsExistingDocuments(PreflightAction action)
+{
+    return action == PreflightAction::UseExisting || action == PreflightAction::Skip;
+}
+
+QString savedChoiceReport(const PreflightResult &result, PreflightAction saved)
+{
+    if (const auto option = savedChoice(result, saved))
+        return QStringLiteral("Saved choice: %1.").arg(option->label);
+    return QStringLiteral("Saved choice: \"%1\", which scenario %2 does not offer (the documents changed since it "
+                          "was made); the wizard asks again.")
+        .arg(preflightActionId(saved), scenarioLetter(result.scenario));
+}
+
 } // namespace opsflow

@@ -2,6 +2,7 @@
 // audit of the existing documents, decide whether phase 7 is kept, completed or done in full.
 #pragma once
 
+#include "answerset.h"
 #include "projectcontext.h"
 
 #include <optional>
@@ -11,8 +12,6 @@ namespace opsflow {
 // The seed's scenarios: A (≥ 95), B (80–94), C (< 80 or no documents).
 enum class PreflightScenario { KeepExisting, AnswerMissing, FullPhase };
 QString scenarioLetter(PreflightScenario scenario); // "A", "B", "C"
-
-enum class PreflightAction { UseExisting, AnswerMissing, AnswerAll, Skip };
 
 struct PreflightOption {
     PreflightAction action;
@@ -73,5 +72,14 @@ PreflightResult auditDocuments(const QList<ProjectFile> &documents);
 // The report `opsflow check` prints: scenario, score, source, documented, gaps,
 // missing questions, recommendation and options.
 QString preflightReport(const PreflightResult &result);
+
+// The choice saved with the answers, as the current check offers it: the option's label, or
+// none when this scenario no longer offers it (the documents changed since) — then the
+// wizard asks again and `opsflow generate` does not act on it.
+std::optional<PreflightOption> savedChoice(const PreflightResult &result, std::optional<PreflightAction> saved);
+// "Saved choice: Answer only the 2 missing questions (7.4.1, 7.9)." or why it no longer holds.
+QString savedChoiceReport(const PreflightResult &result, PreflightAction saved);
+// Whether the choice keeps the existing documents (use them, or skip the phase).
+bool keepsExistingDocuments(PreflightAction action);
 
 } // namespace opsflow

@@ -65,7 +65,7 @@ void ProjectController::close()
     m_folder.clear();
     load(true);
     // Without a folder there is no pre-flight check: every question of the scope is asked.
-    m_model->setOnlyQuestions({});
+    m_model->setPreflightChoice(std::nullopt, {});
     m_session->setFolder(QString());
     Q_EMIT folderChanged(QString());
 }

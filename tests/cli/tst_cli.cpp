@@ -1,5 +1,6 @@
 // The headless commands, run as a user runs them: the real binary, its output and exit codes.
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -48,6 +49,21 @@ void write(const QString &path, const QByteArray &content)
     QFile f(path);
     if (f.open(QIODevice::WriteOnly))
         f.write(content);
+}
+
+// A copy of a fixture project (tests/fixtures/NAME, hidden folders included) at `to`.
+bool copyFixture(const char *name, const QString &to)
+{
+    const QDir from(s(OPSFLOW_TEST_DATA "/fixtures/") + s(name));
+    int copied = 0;
+    for (QDirIterator it(from.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories); it.hasNext();) {
+        const QString source = it.next();
+        const QString target = to + u'/' + from.relativeFilePath(source);
+        if (!QDir().mkpath(QFileInfo(target).absolutePath()) || !QFile::copy(source, target))
+            return false;
+        ++copied;
+    }
+    return copied > 0;
 }
 
 // The text of each page of a PDF, in the order it was drawn (pdftotext -raw), so that a
@@ -471,6 +487,54 @@ private Q_SLOTS:
         QCOMPARE(run.code, 0);
         QVERIFY2(run.out.contains(scenario), qPrintable(run.out));
         QVERIFY2(run.err.isEmpty(), qPrintable(run.err));
+    }
+
+    // The pre-flight choice saved with the answers: check names it; keeping the existing
+    // documents means generate writes nothing unless --force; a choice the scenario no
+    // longer offers (the documents changed since) is not acted on.
+    void shouldFollowTheSavedPreflightChoice()
+    {
+        QTemporaryDir root;
+        const QString keep = root.filePath(s("keep"));
+        const QString full = root.filePath(s("full"));
+        QVERIFY(copyFixture("aiflow-a", keep));
+        QVERIFY(copyFixture("aiflow-c", full));
+        const QByteArray answers =
+            R"({"format": "opsflow-answers", "version": 1, "scope": "mvp", "preflight": "use-existing"})";
+        for (const QString &project : {keep, full})
+            write(project + s("/.ai-flow/answers/phase7.json"), answers);
+
+        const Run check = opsflow({s("check"), keep});
+        QCOMPARE(check.code, 0);
+        QVERIFY2(check.out.contains(s("Saved choice: Use the existing documentation (skip phase 7).")),
+                 qPrintable(check.out));
+        const Run json = opsflow({s("check"), keep, s("--format"), s("json")});
+        QCOMPARE(QJsonDocument::fromJson(json.out.toUtf8())[s("saved_choice")].toString(), s("use-existing"));
+
+        const QString operations = keep + s("/docs/operations.md");
+        const Run kept = opsflow({s("generate"), keep});
+        QCOMPARE(kept.code, 0);
+        QVERIFY2(kept.out.contains(s("nothing was written")) && kept.out.contains(s("docs/deployment.md is kept")),
+                 qPrintable(kept.out));
+        QVERIFY(!QFile::exists(operations));
+        QCOMPARE(opsflow({s("generate"), keep, s("--force")}).code, 0);
+        QVERIFY(QFile::exists(operations));
+
+        // Scenario C offers no such choice: the check says so and generate writes.
+        const Run stale = opsflow({s("check"), full});
+        QVERIFY2(stale.out.contains(s("Saved choice: \"use-existing\", which scenario C does not offer")),
+                 qPrintable(stale.out));
+        QCOMPARE(opsflow({s("generate"), full}).code, 0);
+        QVERIFY(QFile::exists(full + s("/docs/operations.md")));
+
+        // An unknown choice is refused like any other bad value in the file.
+        write(keep + s("/.ai-flow/answers/phase7.json"),
+              R"({"format": "opsflow-answers", "version": 1, "preflight": "maybe"})");
+        const Run bad = opsflow({s("check"), keep});
+        QCOMPARE(bad.code, 3);
+        QVERIFY2(
+            bad.err.contains(s("unknown \"preflight\" choice (use use-existing, answer-missing, answer-all, skip)")),
+            qPrintable(bad.err));
     }
 
     // Answers that break a rule of severity error: generate says why and writes nothing

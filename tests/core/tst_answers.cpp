@@ -234,6 +234,8 @@ private Q_SLOTS:
         a.answers[s("7.5")] = {{s("metrics"), QStringList{s("request_rate")}}};
         a.answers[s("7.9.3")] = {
             {s("policies"), QVariantList{QVariantMap{{s("service"), s("DB")}, {s("timeout_ms"), 500.0}}}}};
+        a.preflight = PreflightAction::AnswerMissing;
+        a.onlyQuestions = {s("7.4.1"), s("7.9")};
         QString error;
         const auto back = AnswersFile::fromJson(AnswersFile::toJson(a), q7(), &error);
         QVERIFY2(back, qPrintable(error));
@@ -279,6 +281,12 @@ private Q_SLOTS:
             << "was written by a newer OpsFlow (answers version 10000000000; this one reads up to 1)";
         QTest::newRow("only not a list") << "{" + head + R"(, "only": "7.1"})"
                                          << "\"only\" must be a list of question ids";
+        QTest::newRow("unknown preflight choice")
+            << "{" + head + R"(, "preflight": "later"})"
+            << "has an unknown \"preflight\" choice (use use-existing, answer-missing, answer-all, skip)";
+        QTest::newRow("preflight not a string") << "{" + head + R"(, "preflight": 2})"
+                                                << "has an unknown \"preflight\" choice (use use-existing, "
+                                                   "answer-missing, answer-all, skip)";
         QTest::newRow("schema not a string") << "{" + head + R"(, "$schema": 1})"
                                              << "\"$schema\" must be a string";
         QTest::newRow("unknown context") << "{" + head + R"(, "context": {"colour": "x"}})"

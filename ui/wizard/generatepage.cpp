@@ -171,10 +171,18 @@ void GeneratePage::showContext()
 
 void GeneratePage::showPlan()
 {
-    m_folder->setText(
-        m_project->isOpen()
-            ? tr("Into <b>%1</b>").arg(QDir::toNativeSeparators(m_project->folder()).toHtmlEscaped())
-            : tr("<b>No project folder is open.</b> Generate asks for one and moves your answers there."));
+    QString into = m_project->isOpen()
+        ? tr("Into <b>%1</b>").arg(QDir::toNativeSeparators(m_project->folder()).toHtmlEscaped())
+        : tr("<b>No project folder is open.</b> Generate asks for one and moves your answers there.");
+    // The pre-flight choice to keep the existing documents: Generate writes OpsFlow's beside
+    // them all the same, so say so (the command line writes nothing without --force).
+    const auto &preflight = m_model->snapshot().preflight;
+    if (m_project->isOpen() && preflight && keepsExistingDocuments(*preflight))
+        into += tr("<br>You chose on the pre-flight page to keep the existing documentation "
+                   "(%1). Generate writes these documents beside it; to leave the folder as it is, "
+                   "close OpsFlow without generating.")
+                    .arg(TextStyles::code(m_project->preflight().targetFile));
+    m_folder->setText(into);
     m_generate->setText(m_project->isOpen() ? tr("&Generate") : tr("Choose Folder and &Generate…"));
 
     QStringList errors;
