@@ -15,6 +15,7 @@
 #include "wizardpages.h"
 
 #include <QAbstractButton>
+#include <QDesktopServices>
 #include <QDirIterator>
 #include <QFileDialog>
 #include <QJsonDocument>
@@ -53,6 +54,16 @@ bool writeAll(const QString &path, const QByteArray &bytes)
 }
 
 } // namespace
+
+// Records the addresses the page asks the desktop to open, instead of opening them.
+class UrlRecorder : public QObject
+{
+    Q_OBJECT
+public:
+    QList<QUrl> urls;
+public Q_SLOTS:
+    void open(const QUrl &url) { urls.append(url); }
+};
 
 class TestGeneratePage : public QObject
 {
@@ -474,11 +485,31 @@ private Q_SLOTS:
                     .contains(QLatin1String("Would you like to review these documents before proceeding to Phase 8?")));
         QCOMPARE(wizard()->currentPage()->title(), QStringLiteral("✅ Phase 7 Complete!"));
         auto *next = find<QLabel>(QStringLiteral("completion/nextPhase"));
-        QCOMPARE(next != nullptr, prompt);
+        QVERIFY(next);
+        QVERIFY(next->text().contains(QLatin1String("Phase 8 - Project Setup &amp; Final Documentation")));
+        QVERIFY(next->text().contains(QLatin1String(".ai-flow/prompts/backend/flow-build-phase-8.md")));
+        QCOMPARE(next->text().contains(QLatin1String("Read:")), prompt);
+
+        // The seed's question is answered with buttons: Yes opens every document written,
+        // No opens the phase 8 prompt (offered only when the project has it).
+        UrlRecorder opened;
+        QDesktopServices::setUrlHandler(QStringLiteral("file"), &opened, "open");
+        QVERIFY(click(QStringLiteral("completion/reviewDocuments")));
+        QStringList expected;
+        for (const QString &path : {operations, configuration, envExample})
+            expected.append(QFileInfo(file(path)).absoluteFilePath());
+        QStringList openedPaths;
+        for (const QUrl &url : std::as_const(opened.urls))
+            openedPaths.append(QFileInfo(url.toLocalFile()).absoluteFilePath());
+        QCOMPARE(openedPaths, expected);
+        QCOMPARE(find<QPushButton>(QStringLiteral("completion/openPhase8")) != nullptr, prompt);
         if (prompt) {
-            QVERIFY(next->text().contains(QLatin1String("Phase 8 - Project Setup &amp; Final Documentation")));
-            QVERIFY(next->text().contains(QLatin1String(".ai-flow/prompts/backend/flow-build-phase-8.md")));
+            opened.urls.clear();
+            QVERIFY(click(QStringLiteral("completion/openPhase8")));
+            QCOMPARE(opened.urls.size(), 1);
+            QVERIFY(opened.urls.first().toLocalFile().endsWith(CompletionPage::phase8Prompt()));
         }
+        QDesktopServices::unsetUrlHandler(QStringLiteral("file"));
         QAbstractButton *finish = wizard()->button(QWizard::FinishButton);
         QVERIFY(finish->isVisible());
     }

@@ -145,25 +145,51 @@ void CompletionPage::refresh()
         TextStyles::makeSmallPrint(backupLabel);
     column->addWidget(backupLabel);
 
-    column->addWidget(
-        TextStyles::richLabel(QStringLiteral("completion/review"), content,
-                              tr("📝 Would you like to review these documents before proceeding to Phase 8?<br>"
-                                 "→ If yes: edit the files; OpsFlow notices the changes and re-reads them.<br>"
-                                 "→ If no: continue to Phase 8.")));
-
-    const QString prompt = phase8Prompt();
-    if (!folder.isEmpty() && QFileInfo::exists(project.filePath(prompt))) {
-        auto *next =
-            TextStyles::richLabel(QStringLiteral("completion/nextPhase"), content,
-                                  tr("<b>Next Phase:</b> Phase 8 - Project Setup &amp; Final Documentation<br>Read: %1")
-                                      .arg(TextStyles::code(prompt)));
-        auto *rowLayout = new QHBoxLayout;
-        rowLayout->addWidget(next, 1);
-        rowLayout->addWidget(
-            openButton(QStringLiteral("completion/openPhase8"), tr("Open Prompt"), project.filePath(prompt), content),
-            0, Qt::AlignTop);
-        column->addLayout(rowLayout);
+    // The seed's closing question, answered with a button: review opens every document that
+    // is on disk (edits are noticed and re-read); continuing opens the phase 8 prompt.
+    QStringList onDisk;
+    for (const FileReport &report : m_session->reports()) {
+        if (QFileInfo::exists(report.absolutePath)
+            && (report.outcome == FileReport::Outcome::Written || report.outcome == FileReport::Outcome::Unchanged
+                || report.outcome == FileReport::Outcome::Kept))
+            onDisk.append(report.absolutePath);
     }
+    const QString prompt = phase8Prompt();
+    const bool hasPrompt = !folder.isEmpty() && QFileInfo::exists(project.filePath(prompt));
+    if (!onDisk.isEmpty() || hasPrompt) {
+        column->addWidget(
+            TextStyles::richLabel(QStringLiteral("completion/review"), content,
+                                  tr("📝 Would you like to review these documents before proceeding to Phase 8?")));
+        auto *answers = new QHBoxLayout;
+        if (!onDisk.isEmpty()) {
+            auto *review = new QPushButton(tr("&Yes, Review the Documents"), content);
+            review->setObjectName(QStringLiteral("completion/reviewDocuments"));
+            review->setAutoDefault(false);
+            review->setToolTip(tr("Opens each document in its default application. OpsFlow notices your edits "
+                                  "and keeps them when it generates again."));
+            review->setAccessibleDescription(review->toolTip());
+            connect(review, &QPushButton::clicked, review, [onDisk] {
+                for (const QString &path : onDisk)
+                    QDesktopServices::openUrl(QUrl::fromLocalFile(path));
+            });
+            answers->addWidget(review);
+        }
+        if (hasPrompt) {
+            auto *next = openButton(QStringLiteral("completion/openPhase8"), tr("No, &Continue to Phase 8"),
+                                    project.filePath(prompt), content);
+            next->setAccessibleDescription(tr("Opens the phase 8 prompt: %1").arg(prompt));
+            answers->addWidget(next);
+        }
+        answers->addStretch();
+        column->addLayout(answers);
+    }
+    column->addWidget(TextStyles::richLabel(
+        QStringLiteral("completion/nextPhase"), content,
+        hasPrompt ? tr("<b>Next Phase:</b> Phase 8 - Project Setup &amp; Final Documentation<br>Read: %1")
+                        .arg(TextStyles::code(prompt))
+                  : tr("<b>Next Phase:</b> Phase 8 - Project Setup &amp; Final Documentation, run with ai-flow "
+                       "(this folder has no %1).")
+                        .arg(TextStyles::code(prompt))));
     column->addStretch();
 }
 
