@@ -76,10 +76,10 @@
 <context>
     <name>opsflow::PreflightPage</name>
     <message numerus="yes">
-        <source>Answer &amp;only the %n missing question(s) (%1)</source>
+        <source>Answer &amp;only the %n missing question(s)</source>
         <translation>
-            <numerusform>Answer &amp;only the %n missing question (%1)</numerusform>
-            <numerusform>Answer &amp;only the %n missing questions (%1)</numerusform>
+            <numerusform>Answer &amp;only the %n missing question</numerusform>
+            <numerusform>Answer &amp;only the %n missing questions</numerusform>
         </translation>
     </message>
 </context>

@@ -16,6 +16,7 @@
 #include "wizardpages.h"
 
 #include <QAbstractButton>
+#include <QApplication>
 #include <QDirIterator>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -25,8 +26,10 @@
 #include <QMimeData>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QStyle>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -155,17 +158,28 @@ private Q_SLOTS:
     }
 
     // At the window's usual size and on a 1024×700 screen the preview's four tabs all fit
-    // beside the wizard: the Diagrams tab is never behind scroll arrows.
+    // beside the wizard: the Diagrams tab is never behind scroll arrows, and no name is cut.
     void previewTabsShouldAllBeInView_data()
     {
         QTest::addColumn<QSize>("size");
-        QTest::newRow("usual") << QSize(1200, 740);
-        QTest::newRow("small screen") << QSize(1024, 700);
+        QTest::addColumn<qreal>("fontScale");
+        QTest::addColumn<QString>("firstLabel");
+        QTest::newRow("usual") << QSize(1200, 740) << 1.0 << "operations.md";
+        // Here the file names were shortened in the middle ("operati….md") before short names.
+        QTest::newRow("small screen") << QSize(1024, 700) << 1.0 << "Operations";
+        QTest::newRow("small screen, large font") << QSize(1000, 644) << 1.25 << "Operations";
     }
 
     void previewTabsShouldAllBeInView()
     {
         QFETCH(QSize, size);
+        QFETCH(qreal, fontScale);
+        QFETCH(QString, firstLabel);
+        const QFont font = QApplication::font();
+        QFont scaled = font;
+        scaled.setPointSizeF(qMax(font.pointSizeF(), 9.0) * fontScale);
+        QApplication::setFont(scaled);
+        const auto restoreFont = qScopeGuard([font] { QApplication::setFont(font); });
         m_window = std::make_unique<MainWindow>();
         m_window->resize(size);
         m_window->show();
@@ -178,8 +192,13 @@ private Q_SLOTS:
         QVERIFY2(
             last.right() < bar->width(),
             qPrintable(QStringLiteral("the last tab ends at %1 in a bar %2 wide").arg(last.right()).arg(bar->width())));
-        QCOMPARE(bar->tabText(0), QStringLiteral("operations.md"));
+        QCOMPARE(bar->tabText(0), firstLabel);
         QCOMPARE(bar->tabToolTip(0), QStringLiteral("docs/operations.md, as it will be written"));
+        // No tab shortens its text ("ope….md"): each is as wide as its text and padding.
+        const int padding = bar->style()->pixelMetric(QStyle::PM_TabBarTabHSpace, nullptr, bar);
+        for (int i = 0; i < bar->count(); ++i)
+            QVERIFY2(bar->fontMetrics().horizontalAdvance(bar->tabText(i)) + padding <= bar->tabRect(i).width(),
+                     qPrintable(bar->tabText(i)));
     }
 
     void shouldShowEvidenceOnThePageOfItsQuestion_data()
@@ -429,6 +448,36 @@ private Q_SLOTS:
         QVERIFY(click(QStringLiteral("preflight/skip")));
         QVERIFY(clickNext());
         QCOMPARE(pageKey(wizard()), QStringLiteral("summary"));
+    }
+
+    // The choice is saved with the answers: a restart shows it again, and the wizard follows it.
+    void shouldRememberThePreflightChoiceAfterARestart()
+    {
+        const QString folder = project("aiflow-b");
+        QVERIFY(openWindow(folder));
+        QVERIFY(nextUntil(QStringLiteral("preflight")));
+        QVERIFY(click(QStringLiteral("preflight/skip")));
+        QVERIFY(clickNext());
+        QCOMPARE(pageKey(wizard()), QStringLiteral("summary"));
+        QVERIFY(m_window->flushAnswers());
+        QCOMPARE(readJson(m_window->answersPath()).value(QLatin1String("preflight")).toString(),
+                 QStringLiteral("skip"));
+
+        m_window.reset();
+        QVERIFY(openWindow(folder));
+        QCOMPARE(model()->snapshot().preflight, std::optional(PreflightAction::Skip));
+        QVERIFY(nextUntil(QStringLiteral("preflight")));
+        QVERIFY(find<QRadioButton>(QStringLiteral("preflight/skip"))->isChecked());
+        QVERIFY(!find<QRadioButton>(QStringLiteral("preflight/answerMissing"))->isChecked());
+        QVERIFY(clickNext());
+        QCOMPARE(pageKey(wizard()), QStringLiteral("summary"));
+        // The generate step says that it writes beside the documents the user chose to keep.
+        QVERIFY(click(QStringLiteral("summary/yes")));
+        QVERIFY(clickNext());
+        QCOMPARE(pageKey(wizard()), QStringLiteral("generate"));
+        QVERIFY(find<QLabel>(QStringLiteral("generate/folder"))
+                    ->text()
+                    .contains(QLatin1String("You chose on the pre-flight page to keep the existing documentation")));
     }
 
     void shouldAskTheFullPhaseInScenarioC()

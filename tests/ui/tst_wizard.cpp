@@ -594,7 +594,8 @@ private Q_SLOTS:
     {
         const QRect small(0, 0, 1024, 700);
         const QSize first = firstWindowSize(small, QSize(600, 400));
-        QVERIFY(first.width() <= small.width() && first.height() <= small.height());
+        // With room for the frame: a 40 px title bar and borders must not push the status bar off.
+        QVERIFY(first.width() + 16 <= small.width() && first.height() + 48 <= small.height());
         QCOMPARE(firstWindowSize(QRect(0, 0, 2560, 1440), QSize(600, 400)), QSize(1200, 740));
         // A frame from a bigger screen, or one that is gone, comes back inside this one.
         const QRect kept = keptInside(QRect(1800, 900, 1400, 900), small, QSize(600, 400));

@@ -22,7 +22,9 @@ ChoiceField::ChoiceField(const FieldBinding &binding, QWidget *parent)
 
     // Short plain options (DevOps / Tech Lead / Any developer, the runtimes) sit side by
     // side, up to four a row; options with descriptions or item lists get a line each.
-    const int columns = gridColumns();
+    m_maxColumns = gridColumns();
+    const int columns = m_maxColumns;
+    m_columns = columns;
     // Descriptions and item lists line up with the option's text, not with its indicator.
     const int indent = style()->pixelMetric(QStyle::PM_ExclusiveIndicatorWidth)
         + style()->pixelMetric(QStyle::PM_RadioButtonLabelSpacing);
@@ -49,6 +51,61 @@ ChoiceField::ChoiceField(const FieldBinding &binding, QWidget *parent)
         setFocusProxy(m_group->buttons().constFirst());
 
     connect(m_group, &QButtonGroup::idClicked, this, [this](int id) { write(field().choices.at(id).value); });
+}
+
+QSize ChoiceField::minimumSizeHint() const
+{
+    QSize size = FieldWidget::minimumSizeHint();
+    if (m_maxColumns > 1) {
+        int widest = 0;
+        for (const QAbstractButton *button : m_group->buttons())
+            widest = qMax(widest, button->sizeHint().width());
+        size.setWidth(widest);
+    }
+    return size;
+}
+
+int ChoiceField::columnsThatFit(int width) const
+{
+    const QList<QAbstractButton *> buttons = m_group->buttons();
+    const int spacing = static_cast<QGridLayout *>(layout())->horizontalSpacing();
+    for (int columns = m_maxColumns; columns > 1; --columns) {
+        int total = spacing * (columns - 1);
+        for (int column = 0; column < columns; ++column) {
+            int widest = 0;
+            for (int i = column; i < buttons.size(); i += columns)
+                widest = qMax(widest, buttons.at(i)->sizeHint().width());
+            total += widest;
+        }
+        if (total <= width)
+            return columns;
+    }
+    return 1;
+}
+
+void ChoiceField::placeOptions(int columns)
+{
+    auto *grid = static_cast<QGridLayout *>(layout());
+    const QList<QAbstractButton *> buttons = m_group->buttons();
+    for (QAbstractButton *button : buttons)
+        grid->removeWidget(button);
+    for (int column = 0; column <= m_maxColumns; ++column)
+        grid->setColumnStretch(column, 0);
+    for (int i = 0; i < buttons.size(); ++i)
+        grid->addWidget(buttons.at(i), i / columns, i % columns);
+    grid->setColumnStretch(columns, 1);
+    m_columns = columns;
+    updateGeometry();
+}
+
+void ChoiceField::resizeEvent(QResizeEvent *event)
+{
+    FieldWidget::resizeEvent(event);
+    if (m_maxColumns < 2)
+        return;
+    const int columns = columnsThatFit(width());
+    if (columns != m_columns)
+        placeOptions(columns);
 }
 
 int ChoiceField::gridColumns() const

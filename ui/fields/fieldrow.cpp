@@ -54,12 +54,18 @@ FieldRow::FieldRow(const FieldBinding &binding, QWidget *parent)
     if (isCompact(field.type)) {
         auto *layout = new QHBoxLayout(this);
         layout->setContentsMargins(0, 0, 0, 0);
-        label->setFixedWidth(label->fontMetrics().averageCharWidth() * 30);
+        // Labels take two fifths of the row, up to 30 characters: every row of a page is as
+        // wide, so the editors line up, and on a narrow window the label wraps instead of
+        // pushing the editor out of sight.
+        const int charWidth = label->fontMetrics().averageCharWidth();
+        label->setMinimumWidth(charWidth * 10);
+        label->setMaximumWidth(charWidth * 30);
+        label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
         label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
         // Line the label's first line up with the editor's text.
         label->setContentsMargins(0, 4, 0, 0);
-        layout->addWidget(label);
-        layout->addLayout(column, 1);
+        layout->addWidget(label, 2);
+        layout->addLayout(column, 3);
     } else {
         auto *layout = new QVBoxLayout(this);
         layout->setContentsMargins(0, 0, 0, 0);

@@ -47,7 +47,8 @@ NumberField::NumberField(const FieldBinding &binding, QWidget *parent)
         auto *hint = new QLabel(QStringLiteral("(%1)").arg(range), this);
         hint->setTextFormat(Qt::PlainText);
         TextStyles::makeSmallPrint(hint);
-        hint->setWordWrap(false);
+        // It wraps rather than widen the page past a small window ("(0 to" over "1000000000)").
+        hint->setWordWrap(true);
         layout->addWidget(hint);
     }
     layout->addStretch();

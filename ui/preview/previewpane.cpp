@@ -12,6 +12,7 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QStyle>
+#include <QStyleOptionTab>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -45,10 +46,11 @@ PreviewPane::PreviewPane(AnswersModel *model, QWidget *parent)
     const struct {
         const char *path;
         DocumentView::Kind kind;
+        QString shortLabel;
     } documents[] = {
-        {"docs/operations.md", DocumentView::Kind::Markdown},
-        {"specs/configuration.md", DocumentView::Kind::Markdown},
-        {".env.example", DocumentView::Kind::DotEnv},
+        {"docs/operations.md", DocumentView::Kind::Markdown, tr("Operations")},
+        {"specs/configuration.md", DocumentView::Kind::Markdown, tr("Config")},
+        {".env.example", DocumentView::Kind::DotEnv, tr(".env")},
     };
     for (const auto &spec : documents) {
         const QString path = QString::fromLatin1(spec.path);
@@ -58,6 +60,8 @@ PreviewPane::PreviewPane(AnswersModel *model, QWidget *parent)
         // size (with the folders, Diagrams went behind the tab bar's scroll arrows); the
         // tool tip names the whole path.
         const int index = m_tabs->addTab(view, QFileInfo(path).fileName());
+        m_fullLabels.append(QFileInfo(path).fileName());
+        m_shortLabels.append(spec.shortLabel);
         m_tabs->setTabToolTip(index, tr("%1, as it will be written").arg(path));
         view->setDrawer(m_drawer);
         connect(view, &DocumentView::questionRequested, this, &PreviewPane::questionRequested);
@@ -73,6 +77,8 @@ PreviewPane::PreviewPane(AnswersModel *model, QWidget *parent)
     m_diagrams->setObjectName(QStringLiteral("diagrams"));
     m_diagrams->setDrawer(m_drawer);
     const int diagramsIndex = m_tabs->addTab(m_diagrams, tr("Diagrams"));
+    m_fullLabels.append(tr("Diagrams"));
+    m_shortLabels.append(tr("Diagrams"));
     m_tabs->setTabToolTip(diagramsIndex, tr("The mermaid diagrams of docs/operations.md"));
 
     m_errors->setObjectName(QStringLiteral("templateErrors"));
@@ -146,9 +152,11 @@ void PreviewPane::showResult()
             view->setText(QString::fromUtf8(file.content));
     }
     m_diagrams->setDiagrams(m_result.diagrams);
-    m_tabs->setTabText(m_tabs->indexOf(m_diagrams),
-                       m_result.diagrams.isEmpty() ? tr("Diagrams")
-                                                   : tr("Diagrams (%1)").arg(m_result.diagrams.size()));
+    const QString diagrams =
+        m_result.diagrams.isEmpty() ? tr("Diagrams") : tr("Diagrams (%1)").arg(m_result.diagrams.size());
+    m_fullLabels.last() = diagrams;
+    m_shortLabels.last() = diagrams;
+    fitTabLabels();
     showErrors();
     m_hasRendered = true;
     Q_EMIT rendered();
@@ -187,9 +195,44 @@ void PreviewPane::hideEvent(QHideEvent *event)
     m_renderer->setActive(false);
 }
 
+void PreviewPane::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitTabLabels();
+}
+
+void PreviewPane::fitTabLabels()
+{
+    const QTabBar *bar = m_tabs->tabBar();
+    const QFontMetrics metrics = bar->fontMetrics();
+    // Each tab as wide as QTabBar makes it: the text, the style's padding, then the style's
+    // frame around that.
+    QStyleOptionTab option;
+    option.initFrom(bar);
+    option.shape = bar->shape();
+    option.documentMode = m_tabs->documentMode();
+    const int padding = bar->style()->pixelMetric(QStyle::PM_TabBarTabHSpace, &option, bar);
+    const auto fits = [&](const QStringList &labels) {
+        int width = 0;
+        for (const QString &label : labels) {
+            option.text = label;
+            const QSize content(metrics.size(Qt::TextShowMnemonic, label).width() + padding, metrics.height());
+            width += bar->style()->sizeFromContents(QStyle::CT_TabBarTab, &option, content, bar).width();
+        }
+        return width <= m_tabs->width();
+    };
+    const QStringList &labels = fits(m_fullLabels) ? m_fullLabels : m_shortLabels;
+    for (int i = 0; i < labels.size() && i < m_tabs->count(); ++i) {
+        if (m_tabs->tabText(i) != labels.at(i))
+            m_tabs->setTabText(i, labels.at(i));
+    }
+}
+
 void PreviewPane::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange)
+        fitTabLabels();
     if (event->type() == QEvent::PaletteChange && m_errors->isVisibleTo(this))
         showErrors();
 }

@@ -57,8 +57,12 @@ protected:
     void showEvent(QShowEvent *event) override;
     void hideEvent(QHideEvent *event) override;
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
+    // The file names where they fit, else short names ("Operations", "Config"), so a narrow
+    // pane or a large font never shows "ope….md"; the tool tips name the whole path.
+    void fitTabLabels();
     void apply(const GenerationResult &result);
     void showResult();
     void showErrors();
@@ -72,6 +76,8 @@ private:
     GenerationResult m_result;
     bool m_resultPending = false;
     bool m_hasRendered = false;
+    QStringList m_fullLabels;
+    QStringList m_shortLabels;
 };
 
 } // namespace opsflow

@@ -13,15 +13,17 @@ namespace opsflow {
 namespace {
 
 const QString settingsKey = QStringLiteral("window/geometry");
-// Room left for panels and the window frame on a screen smaller than the preferred size.
-constexpr int screenMargin = 24;
+// Room left for the window frame on a screen smaller than the preferred size (panels are
+// outside the available area already): the window manager adds a title bar of up to about
+// 40 px above the size asked for, so at 1024×700 a margin of 24 put the status bar off-screen.
+const QSize frameRoom(24, 56);
 const QSize preferred(1200, 740);
 
 } // namespace
 
 QSize firstWindowSize(const QRect &available, const QSize &minimum)
 {
-    const QSize room = available.size() - QSize(screenMargin, screenMargin);
+    const QSize room = available.size() - frameRoom;
     return preferred.boundedTo(room).expandedTo(minimum);
 }
 

@@ -8,6 +8,7 @@
 #include <QGroupBox>
 #include <QLabel>
 #include <QRadioButton>
+#include <QScrollArea>
 #include <QStyle>
 #include <QVBoxLayout>
 
@@ -44,7 +45,10 @@ ModeScopePage::ModeScopePage(AnswersModel *model, QWidget *parent)
     setTitle(tr("Mode and Scope"));
     setSubTitle(tr("How should OpsFlow ask, and how much does this project need?"));
 
-    auto *modeBox = new QGroupBox(tr("Mode"), this);
+    // In a scroll area: on a small screen with a large font the explanations would otherwise
+    // be squeezed to their first lines.
+    auto *content = new QWidget;
+    auto *modeBox = new QGroupBox(tr("Mode"), content);
     new QVBoxLayout(modeBox);
     addOption(modeBox, m_modes, int(Mode::Interactive), QStringLiteral("mode/interactive"), tr("&Interactive"),
               tr("You answer every question yourself; nothing is pre-filled except the seed's "
@@ -55,7 +59,7 @@ ModeScopePage::ModeScopePage(AnswersModel *model, QWidget *parent)
                  "does not fit."));
 
     const Questionnaire &q = model->questionnaire();
-    auto *scopeBox = new QGroupBox(tr("Scope"), this);
+    auto *scopeBox = new QGroupBox(tr("Scope"), content);
     new QVBoxLayout(scopeBox);
     addOption(scopeBox, m_scopes, int(Scope::Mvp), QStringLiteral("scope/mvp"),
               tr("&MVP — %1 questions").arg(q.askedQuestions(Scope::Mvp).size()),
@@ -70,15 +74,25 @@ ModeScopePage::ModeScopePage(AnswersModel *model, QWidget *parent)
               tr("&Enterprise — %1 questions").arg(q.askedQuestions(Scope::Enterprise).size()),
               tr("Asks all questions 7.1–7.10, with emphasis on reliability and disaster recovery."));
 
-    auto *keep = new QLabel(tr("Changing the mode or scope later keeps every answer you gave."), this);
+    auto *keep = new QLabel(tr("Changing the mode or scope later keeps every answer you gave."), content);
     keep->setTextFormat(Qt::PlainText);
     TextStyles::makeSmallPrint(keep);
 
+    auto *column = new QVBoxLayout(content);
+    column->setContentsMargins(0, 0, 8, 0);
+    column->addWidget(modeBox);
+    column->addWidget(scopeBox);
+    column->addWidget(keep);
+    column->addStretch();
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setAccessibleName(tr("Mode and scope"));
+    scroll->setAccessibleDescription(tr("How OpsFlow asks, and which questions; arrow keys scroll."));
+    scroll->setWidget(content);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(modeBox);
-    layout->addWidget(scopeBox);
-    layout->addWidget(keep);
-    layout->addStretch();
+    layout->addWidget(scroll);
 
     connect(m_modes, &QButtonGroup::idClicked, this, [this](int id) { m_model->setMode(Mode(id)); });
     connect(m_scopes, &QButtonGroup::idClicked, this, [this](int id) { m_model->setScope(Scope(id)); });

@@ -117,7 +117,8 @@ void PreflightPage::cleanupPage()
 bool PreflightPage::validatePage()
 {
     const PreflightAction action = chosenAction();
-    m_model->setOnlyQuestions(action == PreflightAction::AnswerMissing ? m_result.missingQuestions : QStringList());
+    m_model->setPreflightChoice(action,
+                                action == PreflightAction::AnswerMissing ? m_result.missingQuestions : QStringList());
     return true;
 }
 
@@ -226,8 +227,9 @@ void PreflightPage::rebuild()
             text = tr("&Yes — use the existing documentation and go to the summary");
             break;
         case PreflightAction::AnswerMissing:
-            text = tr("Answer &only the %n missing question(s) (%1)", nullptr, int(r.missingQuestions.size()))
-                       .arg(r.missingQuestions.join(QLatin1String(", ")));
+            // The questions are listed above it, with their titles: a radio button cannot wrap,
+            // and a list of ids in it made the page wider than a small window.
+            text = tr("Answer &only the %n missing question(s)", nullptr, int(r.missingQuestions.size()));
             break;
         case PreflightAction::AnswerAll:
             text = r.scenario == PreflightScenario::KeepExisting ? tr("N&o — answer the full phase anyway")
@@ -248,11 +250,15 @@ void PreflightPage::rebuild()
     }
     m_choicesLayout->addWidget(m_warning);
 
-    // The earlier choice for this project, or what the saved answers say, else the recommendation.
+    // The earlier choice for this project, or the one the saved answers hold (when this
+    // scenario offers it), else the recommendation.
+    const AnswerSet &saved = m_model->snapshot();
     int chosen = recommended;
     if (m_chosenFor == m_project->folder() && m_options->button(m_chosen))
         chosen = m_chosen;
-    else if (!m_model->snapshot().onlyQuestions.isEmpty() && m_options->button(int(PreflightAction::AnswerMissing)))
+    else if (saved.preflight && m_options->button(int(*saved.preflight)))
+        chosen = int(*saved.preflight);
+    else if (!saved.onlyQuestions.isEmpty() && m_options->button(int(PreflightAction::AnswerMissing)))
         chosen = int(PreflightAction::AnswerMissing);
     if (QAbstractButton *button = m_options->button(chosen >= 0 ? chosen : int(PreflightAction::AnswerAll)))
         button->setChecked(true);

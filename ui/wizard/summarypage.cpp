@@ -16,6 +16,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QScrollArea>
+#include <QStyle>
 
 #include <algorithm>
 
@@ -42,7 +43,7 @@ SummaryPage::SummaryPage(AnswersModel *model, QWidget *parent)
     bold.setBold(true);
     question->setFont(bold);
     auto *yes = new QRadioButton(tr("&Yes — generate the documents"), this);
-    auto *no = new QRadioButton(tr("N&o — change an answer:"), this);
+    auto *no = new QRadioButton(tr("N&o — change an answer"), this);
     yes->setObjectName(QStringLiteral("summary/yes"));
     no->setObjectName(QStringLiteral("summary/no"));
     m_correct->addButton(yes, Yes);
@@ -58,7 +59,7 @@ SummaryPage::SummaryPage(AnswersModel *model, QWidget *parent)
 
     // The summary's own width, not the longest question title, sets how wide the page is.
     m_questions->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_questions->setMinimumContentsLength(24);
+    m_questions->setMinimumContentsLength(20);
     auto *exportButton = new QPushButton(tr("&Export…"), this);
     exportButton->setObjectName(QStringLiteral("summary/export"));
     exportButton->setAutoDefault(false);
@@ -70,13 +71,18 @@ SummaryPage::SummaryPage(AnswersModel *model, QWidget *parent)
     heading->addWidget(question);
     heading->addStretch(1);
     heading->addWidget(exportButton);
+    // The question list and Go under "No", lined up with its text: beside it they made the
+    // page wider than the others on a small screen, and the splitter moved again.
     auto *change = new QHBoxLayout;
-    change->addWidget(no);
+    change->setContentsMargins(style()->pixelMetric(QStyle::PM_ExclusiveIndicatorWidth)
+                                   + style()->pixelMetric(QStyle::PM_RadioButtonLabelSpacing),
+                               0, 0, 0);
     change->addWidget(m_questions, 1);
     change->addWidget(m_go);
     auto *answer = new QVBoxLayout;
     answer->addLayout(heading);
     answer->addWidget(yes);
+    answer->addWidget(no);
     answer->addLayout(change);
 
     auto *layout = new QVBoxLayout(this);

@@ -15,6 +15,7 @@
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QLabel>
 
 namespace opsflow {
 
@@ -73,9 +74,44 @@ Wizard::Wizard(AnswersModel *model, ProjectSession *project, QWidget *parent)
             Q_EMIT answersConfirmed();
         }
         Q_EMIT currentQuestionChanged(questionIdOf(id));
+        watchHeaderSubtitle();
     });
     connect(m_project, &ProjectSession::evidenceChanged, this, &Wizard::distributeFindings);
     distributeFindings();
+}
+
+void Wizard::watchHeaderSubtitle()
+{
+    const QString subTitle = currentPage() ? currentPage()->subTitle() : QString();
+    if (!m_headerSubtitle && !subTitle.isEmpty()) {
+        // The header's labels are the wizard's own, outside every page.
+        for (QLabel *label : findChildren<QLabel *>()) {
+            bool onPage = false;
+            for (QWidget *w = label->parentWidget(); w && w != this; w = w->parentWidget())
+                onPage = onPage || qobject_cast<QWizardPage *>(w);
+            if (!onPage && label->wordWrap() && label->text() == subTitle) {
+                m_headerSubtitle = label;
+                label->installEventFilter(this);
+                break;
+            }
+        }
+    }
+    if (m_headerSubtitle)
+        fitSubtitle(m_headerSubtitle);
+}
+
+void Wizard::fitSubtitle(QLabel *label)
+{
+    const int needed = label->text().isEmpty() ? 0 : label->heightForWidth(label->width());
+    if (needed != label->minimumHeight())
+        label->setMinimumHeight(needed);
+}
+
+bool Wizard::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_headerSubtitle && event->type() == QEvent::Resize)
+        fitSubtitle(m_headerSubtitle);
+    return QWizard::eventFilter(watched, event);
 }
 
 int Wizard::firstQuestionFrom(int index) const

@@ -4,7 +4,10 @@
 
 #include "generationsession.h"
 
+#include <QPointer>
 #include <QWizard>
+
+class QLabel;
 
 namespace opsflow {
 
@@ -78,8 +81,14 @@ Q_SIGNALS:
 protected:
     void done(int result) override;
     bool focusNextPrevChild(bool next) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    // QWizard sizes the header's subtitle once per page for a width it guesses (at most
+    // 512 px): where the real width needs one more line, the last line was cut. The subtitle
+    // keeps the height its lines need at the width it has.
+    void watchHeaderSubtitle();
+    static void fitSubtitle(QLabel *label);
     int nextIdAfter(int id) const;
     int firstQuestionFrom(int index) const;
     void distributeFindings();
@@ -96,6 +105,7 @@ private:
     CompletionPage *m_completion;
     QList<QuestionPage *> m_questions;
     int m_jumpTarget = -1;
+    QPointer<QLabel> m_headerSubtitle;
 };
 
 } // namespace opsflow
