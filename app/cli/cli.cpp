@@ -8,6 +8,7 @@
 #include "generationsession.h"
 #include "plurals.h"
 #include "preflight.h"
+#include "projectfacts.h"
 #include "summaryexport.h"
 #include "summarypdf.h"
 #include "terminaloutput.h"
@@ -119,6 +120,9 @@ std::optional<AnswerSet> loadAnswers(const QCommandLineParser &parser, const QSt
     } else {
         answers.mode = Mode::SmartAutoSuggest;
     }
+    // The project facts its files show, as the wizard finds them: used where no answer
+    // gives one, so --defaults means the recommended answers plus what the project shows.
+    answers.detectedContext = agreedContextFacts(projectFindings(projectDir));
     if (parser.isSet(QStringLiteral("scope"))) {
         const auto scope = scopeFromId(parser.value(QStringLiteral("scope")));
         if (!scope) {
@@ -365,12 +369,22 @@ int checkCommand(const QCommandLineParser &parser, const QString &projectDir)
     if (answers)
         findings = checkConsistency(Resolver(Questionnaire::builtIn(), *answers));
     const PreflightResult preflight = runPreflight(projectDir);
+    const QHash<QString, Finding> facts = agreedContextFacts(projectFindings(projectDir));
+    const QList<Field> &contextFields = Questionnaire::builtIn().contextFields();
     if (json) {
+        QJsonArray factsJson;
+        for (const Field &field : contextFields) {
+            if (const auto fact = facts.constFind(field.id); fact != facts.cend())
+                factsJson.append(QJsonObject{{QStringLiteral("field"), field.id},
+                                             {QStringLiteral("value"), QJsonValue::fromVariant(fact->value)},
+                                             {QStringLiteral("evidence"), fact->evidence}});
+        }
         QJsonArray rules;
         for (const RuleFinding &finding : std::as_const(findings))
             rules.append(findingJson(finding));
         const QJsonObject report{
             {QStringLiteral("preflight"), preflightJson(preflight)},
+            {QStringLiteral("project_facts"), factsJson},
             {QStringLiteral("saved_choice"),
              answers && answers->preflight ? QJsonValue(preflightActionId(*answers->preflight)) : QJsonValue()},
             {QStringLiteral("rules_checked"), bool(answers)},
@@ -380,6 +394,13 @@ int checkCommand(const QCommandLineParser &parser, const QString &projectDir)
         return Ok;
     }
     out() << preflightReport(preflight);
+    const QStringList factLines = projectFactLines(facts, contextFields);
+    out() << (factLines.isEmpty() ? tr("Project facts: none found in the project; the documents use the answers and "
+                                       "the recommended defaults.")
+                                  : tr("Project facts found in the project (used where no answer gives one):"))
+          << '\n';
+    for (const QString &line : factLines)
+        out() << "  " << line << '\n';
     if (answers && answers->preflight)
         out() << savedChoiceReport(preflight, *answers->preflight) << '\n';
     out() << '\n';

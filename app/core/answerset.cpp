@@ -188,6 +188,9 @@ QVariant Resolver::contextValue(const QString &fieldId) const
     QVariant v = m_a.context.value(fieldId);
     if (!isEmptyValue(v))
         return v;
+    const auto detected = m_a.detectedContext.constFind(fieldId);
+    if (detected != m_a.detectedContext.cend() && !isEmptyValue(detected->value))
+        return detected->value;
     const Field *f = m_q.contextField(fieldId);
     return f ? f->defaultValue : QVariant();
 }

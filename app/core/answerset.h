@@ -2,6 +2,7 @@
 // Copyable and thread-safe to read, so the preview worker and the CLI can take one.
 #pragma once
 
+#include "projectcontext.h"
 #include "questionnaire.h"
 
 #include <QHash>
@@ -32,8 +33,13 @@ struct AnswerSet {
     // The pre-flight choice, saved so that a restart, `opsflow summary` and `opsflow generate`
     // see it; none until the user made one.
     std::optional<PreflightAction> preflight;
+    // Project facts the project's own files show (context field id → finding with its
+    // evidence): used where the user gave no answer, before the questionnaire's default.
+    // Read from the project each time, never saved with the answers.
+    QHash<QString, Finding> detectedContext;
 
     QVariant stored(const QString &questionId, const QString &fieldId) const;
+    // The same answers, as the answers file holds them: the detected facts are the folder's.
     bool operator==(const AnswerSet &other) const;
     bool operator!=(const AnswerSet &other) const { return !(*this == other); }
 };

@@ -9,7 +9,10 @@ AnswersModel::AnswersModel(const Questionnaire &questionnaire, QObject *parent)
 
 void AnswersModel::reset(const AnswerSet &answers)
 {
+    // The project facts belong to the folder, not to the answers file: they stay.
+    const QHash<QString, Finding> detected = m_answers.detectedContext;
     m_answers = answers;
+    m_answers.detectedContext = detected;
     Q_EMIT resetDone();
     Q_EMIT askedQuestionsChanged();
     Q_EMIT changed();
@@ -32,6 +35,16 @@ void AnswersModel::setMode(Mode mode)
         return;
     m_answers.mode = mode;
     Q_EMIT modeChanged(mode);
+    Q_EMIT changed();
+}
+
+void AnswersModel::setDetectedContext(const QHash<QString, Finding> &facts)
+{
+    if (m_answers.detectedContext == facts)
+        return;
+    m_answers.detectedContext = facts;
+    // A condition may read a project fact (pooling only with a database).
+    Q_EMIT askedQuestionsChanged();
     Q_EMIT changed();
 }
 

@@ -14,7 +14,7 @@ AutoSaver::AutoSaver(AnswersModel *model, QObject *parent) : QObject(parent), m_
     m_timer.setSingleShot(true);
     m_timer.setInterval(500);
     connect(&m_timer, &QTimer::timeout, this, &AutoSaver::flush);
-    connect(m_model, &AnswersModel::changed, this, &AutoSaver::markDirty);
+    connect(m_model, &AnswersModel::changed, this, &AutoSaver::onModelChanged);
 }
 
 void AutoSaver::setPath(const QString &path)
@@ -26,12 +26,20 @@ void AutoSaver::markClean()
 {
     m_timer.stop();
     m_dirty = false;
+    m_cleanJson = AnswersFile::toJson(m_model->snapshot());
 }
 
 void AutoSaver::markDirty()
 {
     m_dirty = true;
     m_timer.start();
+}
+
+void AutoSaver::onModelChanged()
+{
+    if (!m_dirty && AnswersFile::toJson(m_model->snapshot()) == m_cleanJson)
+        return;
+    markDirty();
 }
 
 bool AutoSaver::flush()
@@ -46,6 +54,7 @@ bool AutoSaver::flush()
         return false;
     }
     m_dirty = false;
+    m_cleanJson = AnswersFile::toJson(m_model->snapshot());
     Q_EMIT saved(m_path);
     return true;
 }

@@ -32,10 +32,15 @@ Q_SIGNALS:
     void saveFailed(const QString &message);
 
 private:
+    void onModelChanged();
+
     AnswersModel *m_model;
     QString m_path;
     QTimer m_timer;
     bool m_dirty = false;
+    // The file's bytes as last loaded or saved: a change that leaves them as they are (the
+    // project facts found in the folder, which are not saved) is not a change to save.
+    QByteArray m_cleanJson;
 };
 
 } // namespace opsflow

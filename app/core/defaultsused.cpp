@@ -43,6 +43,20 @@ QList<DefaultedValue> defaultedContext(const FactModel &facts, const QList<Field
     return defaulted(facts, QStringLiteral("context"), contextFields);
 }
 
+QList<DefaultedValue> detectedContext(const FactModel &facts, const QList<Field> &contextFields)
+{
+    QList<DefaultedValue> out;
+    for (const Field &f : contextFields) {
+        const Fact fact = facts.context(f.id);
+        if (fact.provenance != Provenance::Detected)
+            continue;
+        const QString text = describeValue(f, fact.value);
+        if (!text.isEmpty())
+            out.append({f.id, reportLabel(f), QStringLiteral("%1 (%2)").arg(text, fact.evidence)});
+    }
+    return out;
+}
+
 bool allValuesDefaulted(const FactModel &facts, const Question &question)
 {
     bool any = false;

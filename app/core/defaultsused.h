@@ -26,6 +26,10 @@ QList<DefaultedValue> defaultedValues(const FactModel &facts, const Question &qu
 // The project facts (context fields) that no answer, file or scan gave.
 QList<DefaultedValue> defaultedContext(const FactModel &facts, const QList<Field> &contextFields);
 
+// The project facts (context fields) no answer gave and the project's files show, each text
+// with its evidence: "Parcel Tracking Service (README.md:1)".
+QList<DefaultedValue> detectedContext(const FactModel &facts, const QList<Field> &contextFields);
+
 // Whether every used field of `question` that has a value holds a default (and at least one does).
 bool allValuesDefaulted(const FactModel &facts, const Question &question);
 

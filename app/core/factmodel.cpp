@@ -39,6 +39,11 @@ Fact FactModel::answered(const QString &questionId, const QString &fieldId, cons
         if (f.questionId == questionId && f.fieldId == fieldId && f.value == value)
             return {value, Provenance::AcceptedSuggestion, f.evidence};
     }
+    if (questionId == QLatin1String("context")) {
+        const auto detected = m_resolver.answers().detectedContext.constFind(fieldId);
+        if (detected != m_resolver.answers().detectedContext.cend() && detected->value == value)
+            return {value, Provenance::AcceptedSuggestion, detected->evidence};
+    }
     return {value, Provenance::Answered, {}};
 }
 
@@ -64,6 +69,9 @@ Fact FactModel::context(const QString &fieldId) const
         return answered(QStringLiteral("context"), fieldId, stored);
     if (const Finding *f = finding(QStringLiteral("context"), fieldId))
         return {f->value, Provenance::Detected, f->evidence};
+    const auto detected = m_resolver.answers().detectedContext.constFind(fieldId);
+    if (detected != m_resolver.answers().detectedContext.cend() && !isEmptyValue(detected->value))
+        return {detected->value, Provenance::Detected, detected->evidence};
     const QVariant fallback = m_resolver.contextValue(fieldId);
     if (!isEmptyValue(fallback))
         return {fallback, Provenance::QuestionnaireDefault, {}};

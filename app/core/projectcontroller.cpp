@@ -18,6 +18,10 @@ ProjectController::ProjectController(AnswersModel *model, QObject *parent)
 {
     // No folder yet: what is typed is saved in the application's data.
     m_autoSaver->setPath(answersPath());
+    // The project facts follow the folder: read with its context, completed by its scan.
+    const auto updateFacts = [this] { m_model->setDetectedContext(m_session->projectFacts()); };
+    connect(m_session, &ProjectSession::contextChanged, this, updateFacts);
+    connect(m_session, &ProjectSession::evidenceChanged, this, updateFacts);
 }
 
 ProjectController::~ProjectController()
@@ -87,7 +91,8 @@ void ProjectController::load(bool keepCurrentWhenMissing)
     if (!QFileInfo::exists(path)) {
         // A folder without answers yet takes what was typed so far; merely opening a
         // folder with nothing typed writes nothing into it.
-        if (keepCurrentWhenMissing && m_model->snapshot() != AnswerSet())
+        // (Compared as saved: the project facts found in the folder are not typed answers.)
+        if (keepCurrentWhenMissing && AnswersFile::toJson(m_model->snapshot()) != AnswersFile::toJson(AnswerSet()))
             m_autoSaver->markDirty();
         else
             m_autoSaver->markClean();

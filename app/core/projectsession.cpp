@@ -2,6 +2,7 @@
 // evidence found in its files (scanned once per open, off the UI thread).
 #include "projectsession.h"
 
+#include "projectfacts.h"
 #include "projectlogging.h"
 
 #include <QDir>
@@ -40,6 +41,7 @@ void ProjectSession::setFolder(const QString &folder)
     m_context = ProjectContext();
     m_preflight = PreflightResult();
     m_scanned.clear();
+    m_scannedProject.clear();
     m_findings.clear();
     m_scanNotes.clear();
     m_filesScanned = 0;
@@ -85,6 +87,11 @@ QList<Finding> ProjectSession::findingsFor(const QString &questionId) const
     return found;
 }
 
+QHash<QString, Finding> ProjectSession::projectFacts() const
+{
+    return agreedContextFacts(m_context.suggestions + m_scannedProject);
+}
+
 void ProjectSession::startScan()
 {
     m_scanning = true;
@@ -120,6 +127,7 @@ void ProjectSession::applyScan(const Scan &scan)
     m_filesScanned = scan.project.filesVisited;
     m_scanNotes = scan.project.notes + scan.documents.notes;
     m_scanned = scan.project.findings + scan.documents.findings;
+    m_scannedProject = scan.project.findings;
     rebuildFindings(m_scanned);
     qCDebug(lcProject) << "evidence for" << m_folder << ":" << m_findings.size() << "findings";
     Q_EMIT evidenceChanged();

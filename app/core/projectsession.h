@@ -42,6 +42,9 @@ public:
     // evidence; the views group them.
     const QList<Finding> &findings() const { return m_findings; }
     QList<Finding> findingsFor(const QString &questionId) const;
+    // The project facts its own files agree on (not OpsFlow's documents): what the documents
+    // use where the user gave no answer (see projectfacts.h).
+    QHash<QString, Finding> projectFacts() const;
     const QStringList &scanNotes() const { return m_scanNotes; }
     int filesScanned() const { return m_filesScanned; }
 
@@ -63,6 +66,7 @@ private:
     ProjectContext m_context;
     PreflightResult m_preflight;
     QList<Finding> m_scanned;
+    QList<Finding> m_scannedProject; // the scan of the project's own files alone
     QList<Finding> m_findings;
     QStringList m_scanNotes;
     int m_filesScanned = 0;

@@ -2,6 +2,7 @@
 #include "summaryexport.h"
 
 #include "answersfile.h"
+#include "factmodel.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -21,10 +22,17 @@ QString tr(const char *text)
     return QCoreApplication::translate("opsflow::Summary", text);
 }
 
+// The project's name says where it came from, like every value of the summary: found in the
+// project's files, or the questionnaire's default.
 QString scopeLine(const Resolver &resolver)
 {
-    const QString name = resolver.contextValue(QStringLiteral("project_name")).toString();
-    return tr("Project: %1 · Scope: %2").arg(name, scopeTitle(resolver.answers().scope));
+    const Fact name = FactModel(resolver).context(QStringLiteral("project_name"));
+    QString shown = name.value.toString();
+    if (name.provenance == Provenance::Detected)
+        shown = tr("%1 (found in %2)").arg(shown, name.evidence);
+    else if (name.provenance == Provenance::QuestionnaireDefault)
+        shown += u' ' + defaultMark();
+    return tr("Project: %1 · Scope: %2").arg(shown, scopeTitle(resolver.answers().scope));
 }
 
 bool anyDefaults(const QList<SummaryLine> &lines)

@@ -833,6 +833,10 @@ void addDefaultsUsed(QVariantMap &c, const Inputs &in)
     count += context.size();
     set(c, "DEFAULTS_CONTEXT",
         context.isEmpty() ? QVariantList() : QVariantList{item({{"ALL", false}, {"VALUES", defaultsLine(context)}})});
+    // The project facts found in its files: not the user's answers, not defaults either.
+    const QList<DefaultedValue> detected = detectedContext(facts, q.contextFields());
+    set(c, "DETECTED_CONTEXT",
+        detected.isEmpty() ? QVariantList() : QVariantList{item({{"VALUES", defaultsLine(detected)}})});
     for (const Question &question : q.questions()) {
         QList<DefaultedValue> values = defaultedValues(facts, question);
         count += values.size();

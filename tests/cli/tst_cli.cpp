@@ -489,6 +489,41 @@ private Q_SLOTS:
         QVERIFY2(run.err.isEmpty(), qPrintable(run.err));
     }
 
+    // The project facts its files show are used where no answer gives one, in every headless
+    // command: the documents name the project, not "my-api", and say where each fact was found.
+    void shouldUseTheProjectFactsTheFilesShow()
+    {
+        QTemporaryDir root;
+        const QString project = root.filePath(s("orders"));
+        QVERIFY(copyFixture("node-api", project));
+        const Run check = opsflow({s("check"), project});
+        QCOMPARE(check.code, 0);
+        for (const char *line : {"  Project name: Orders API (README.md:1)", "  Runtime: Node.js (package.json)",
+                                 "  Service port: 3000 (Dockerfile)"})
+            QVERIFY2(check.out.contains(s(line)), qPrintable(check.out));
+        const QJsonArray facts =
+            QJsonDocument::fromJson(
+                opsflow({s("check"), project, s("--format"), s("json")}).out.toUtf8())[s("project_facts")]
+                .toArray();
+        QVERIFY(!facts.isEmpty());
+        QCOMPARE(facts.first()[s("field")].toString(), s("project_name"));
+        QCOMPARE(facts.first()[s("evidence")].toString(), s("README.md:1"));
+
+        QCOMPARE(opsflow({s("generate"), project, s("--defaults")}).code, 0);
+        const QString operations = QString::fromUtf8(read(project + s("/docs/operations.md")));
+        QVERIFY(operations.contains(s("# Orders API: Operations & Deployment")));
+        QVERIFY(
+            operations.contains(s("*Found in the project (project facts):* Project name: Orders API (README.md:1)")));
+        QVERIFY(!operations.contains(s("my-api")));
+        QVERIFY(operations.contains(s("orders-api")));
+        // Not saved as answers: they are read from the project each time.
+        QVERIFY(!read(project + s("/.ai-flow/answers/phase7.json")).contains("Orders API"));
+        const Run summary = opsflow({s("summary"), project, s("--format"), s("txt")});
+        QCOMPARE(summary.code, 0);
+        QVERIFY2(summary.out.contains(s("Project: Orders API (found in README.md:1) · Scope:")),
+                 qPrintable(summary.out));
+    }
+
     // The pre-flight choice saved with the answers: check names it; keeping the existing
     // documents means generate writes nothing unless --force; a choice the scenario no
     // longer offers (the documents changed since) is not acted on.

@@ -1,6 +1,7 @@
 // The fact model: each value the outputs use carries where it came from.
 #include "answerset.h"
 #include "factmodel.h"
+#include "projectfacts.h"
 
 #include <QTest>
 
@@ -114,6 +115,64 @@ private Q_SLOTS:
         const Fact port = facts.context(QStringLiteral("port"));
         QCOMPARE(port.provenance, Provenance::QuestionnaireDefault);
         QCOMPARE(port.value.toInt(), 3000);
+    }
+
+    // A fact the project's files show is used before the questionnaire's default, marked
+    // as found with its evidence; the user's answer wins; an answer equal to it is an
+    // accepted suggestion.
+    void shouldUseProjectFactsBeforeDefaultsAndNeverOverAnAnswer()
+    {
+        const QString name = QStringLiteral("project_name");
+        AnswerSet a = answers(Scope::Production, Mode::SmartAutoSuggest);
+        a.detectedContext.insert(
+            name, {QStringLiteral("context"), name, QStringLiteral("Orders API"), QStringLiteral("README.md:1"), {}});
+        {
+            const Resolver resolver(Questionnaire::builtIn(), a);
+            const Fact fact = FactModel(resolver).context(name);
+            QCOMPARE(fact.provenance, Provenance::Detected);
+            QCOMPARE(fact.value.toString(), QStringLiteral("Orders API"));
+            QCOMPARE(fact.evidence, QStringLiteral("README.md:1"));
+            QCOMPARE(resolver.contextValue(name).toString(), QStringLiteral("Orders API"));
+        }
+        a.context.insert(name, QStringLiteral("Orders"));
+        {
+            const Resolver resolver(Questionnaire::builtIn(), a);
+            QCOMPARE(FactModel(resolver).context(name).provenance, Provenance::Answered);
+            QCOMPARE(resolver.contextValue(name).toString(), QStringLiteral("Orders"));
+        }
+        a.context.insert(name, QStringLiteral("Orders API"));
+        {
+            const Resolver resolver(Questionnaire::builtIn(), a);
+            const Fact fact = FactModel(resolver).context(name);
+            QCOMPARE(fact.provenance, Provenance::AcceptedSuggestion);
+            QCOMPARE(fact.evidence, QStringLiteral("README.md:1"));
+        }
+        // The answers file never holds what was found: it belongs to the folder.
+        AnswerSet saved = a;
+        saved.detectedContext.clear();
+        QCOMPARE(a, saved);
+    }
+
+    // Files that disagree (PostgreSQL in compose, MySQL in Terraform) give no fact: the user
+    // chooses. Agreeing files give one, with the first evidence; other questions are not facts.
+    void shouldTakeOnlyTheFactsTheFilesAgreeOn()
+    {
+        const auto finding = [](const char *field, const QVariant &value, const char *evidence) {
+            return Finding{
+                QStringLiteral("context"), QString::fromLatin1(field), value, QString::fromLatin1(evidence), {}};
+        };
+        const QList<Finding> findings{
+            finding("database", QStringLiteral("postgresql"), "docker-compose.yml"),
+            finding("cache", QStringLiteral("redis"), "docs/architecture.md:5"),
+            finding("database", QStringLiteral("mysql"), "infra/main.tf"),
+            finding("cache", QStringLiteral("redis"), "docker-compose.yml"),
+            {QStringLiteral("7.4"), QStringLiteral("platform"), QStringLiteral("A"), QStringLiteral("ci.yml"), {}},
+        };
+        const QHash<QString, Finding> facts = agreedContextFacts(findings);
+        QCOMPARE(facts.keys(), QList<QString>{QStringLiteral("cache")});
+        QCOMPARE(facts.value(QStringLiteral("cache")).evidence, QStringLiteral("docs/architecture.md:5"));
+        QCOMPARE(projectFactLines(facts, Questionnaire::builtIn().contextFields()),
+                 QStringList{QStringLiteral("Cache: Redis (docs/architecture.md:5)")});
     }
 };
 

@@ -4,6 +4,7 @@
 #include "answersmodel.h"
 #include "autosaver.h"
 #include "projectcontroller.h"
+#include "projectsession.h"
 #include "testfiles.h"
 
 #include <QDir>
@@ -81,6 +82,25 @@ private Q_SLOTS:
         QVERIFY(controller.open(project.path(), ProjectController::Answers::FromFolder, &error));
         QVERIFY(controller.flush());
         QCOMPARE(filesUnder(project.path()), QStringList());
+    }
+
+    // The facts found in a project (its name, runtime, port) change what the documents say,
+    // but they are not typed answers: finding them writes nothing into the folder.
+    void shouldWriteNothingWhenOnlyProjectFactsWereFound()
+    {
+        QTemporaryDir root;
+        const QString folder = root.filePath(s("project"));
+        QVERIFY(copyTree(fixture("node-api"), folder));
+        const QStringList before = filesUnder(folder);
+        AnswersModel model(Questionnaire::builtIn());
+        ProjectController controller(&model);
+        QString error;
+        QVERIFY(controller.open(folder, ProjectController::Answers::FromFolder, &error));
+        QTRY_VERIFY_WITH_TIMEOUT(controller.session()->hasEvidence(), 60000);
+        QCOMPARE(model.resolver().contextValue(s("project_name")).toString(), s("Orders API"));
+        QVERIFY(model.snapshot().detectedContext.contains(s("port")));
+        QVERIFY(controller.flush());
+        QCOMPARE(filesUnder(folder), before);
     }
 
     void shouldMoveAsideAnswersItCannotRead()

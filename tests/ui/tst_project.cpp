@@ -6,6 +6,7 @@
 #include "contextpage.h"
 #include "mainwindow.h"
 #include "preflightpage.h"
+#include "previewpane.h"
 #include "projectsession.h"
 #include "questionpage.h"
 #include "recentprojects.h"
@@ -93,6 +94,20 @@ private:
     }
 
     bool clickNext() const { return testing::clickNext(wizard()); }
+
+    // The text the preview generated for `path` (it renders once shown).
+    QString previewText(const char *path) const
+    {
+        auto *pane = qobject_cast<PreviewPane *>(m_window->previewWidget());
+        if (!pane)
+            return {};
+        pane->show();
+        for (const GeneratedFile &file : pane->result().files) {
+            if (file.path == QLatin1String(path))
+                return QString::fromUtf8(file.content);
+        }
+        return {};
+    }
 
     // Answers the "Use This Folder?" question, which opening a folder without .ai-flow/ from
     // the recent list or a drop asks, once it shows; *asked tells whether it did.
@@ -312,7 +327,13 @@ private Q_SLOTS:
         QCOMPARE(name->suggestionCount(), 1);
         QVERIFY(name->suggestionText(0).contains(QLatin1String("Orders API")));
         QVERIFY(name->suggestionText(0).contains(QLatin1String("found <code>README.md:1</code>")));
-        QCOMPARE(name->button(0)->text(), QStringLiteral("Accept"));
+        // The files agree on it, so the documents use it already (marked as found, not as
+        // the user's answer): nothing to accept.
+        QCOMPARE(name->button(0)->text(), QStringLiteral("✓ In use"));
+        QVERIFY(!name->button(0)->isEnabled());
+        QVERIFY(model()->snapshot().context.value(QStringLiteral("project_name")).isNull());
+        QCOMPARE(model()->resolver().contextValue(QStringLiteral("project_name")).toString(),
+                 QStringLiteral("Orders API"));
 
         // PostgreSQL is named by the earlier docs and by the compose file: one suggestion, both files.
         SuggestionBox *database = page->suggestions(QStringLiteral("database"));
@@ -324,16 +345,21 @@ private Q_SLOTS:
                     .contains(QLatin1String("found <code>Dockerfile</code>")));
         QVERIFY(page->suggestions(QStringLiteral("cache"))->suggestionText(0).contains(QLatin1String("Redis")));
 
+        QTRY_VERIFY(previewText("docs/operations.md").contains(QLatin1String("# Orders API: Operations & Deployment")));
+        QVERIFY(previewText("docs/operations.md")
+                    .contains(QLatin1String("*Found in the project (project facts):* Project name: Orders API "
+                                            "(README.md:1)")));
+
+        // A typed name is the user's answer and wins over the one found.
+        model()->setContextValue(QStringLiteral("project_name"), QStringLiteral("Orders"));
+        QTRY_COMPARE(name->button(0)->text(), QStringLiteral("Accept"));
         QVERIFY(click(name->button(0)->objectName()));
         QCOMPARE(model()->snapshot().context.value(QStringLiteral("project_name")).toString(),
                  QStringLiteral("Orders API"));
         QVERIFY(!name->button(0)->isEnabled());
-
-        // Accept All takes the rest.
-        QVERIFY(click(QStringLiteral("context/acceptAll")));
-        QCOMPARE(model()->snapshot().context.value(QStringLiteral("cache")).toString(), QStringLiteral("redis"));
-        // The port found (3000) is the default already: nothing to accept.
+        // Everything the files agree on is in use already: nothing is left to accept.
         QVERIFY(!page->suggestions(QStringLiteral("port"))->button(0)->isEnabled());
+        QCOMPARE(model()->resolver().contextValue(QStringLiteral("cache")).toString(), QStringLiteral("redis"));
         QCOMPARE(model()->resolver().contextValue(QStringLiteral("port")).toDouble(), 3000.0);
         QVERIFY(!find<QPushButton>(QStringLiteral("context/acceptAll"))->isEnabled());
     }

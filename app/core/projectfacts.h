@@ -1,0 +1,27 @@
+// The project facts OpsFlow takes from the project itself where the user gave no answer:
+// the wizard and every headless command read them the same way.
+#pragma once
+
+#include "projectcontext.h"
+
+#include <QHash>
+
+namespace opsflow {
+
+struct Field;
+
+// The context facts (name, runtime, database, cache, queue, port) the findings agree on,
+// each with the first evidence found. A fact two files disagree on is left out: the wizard
+// offers both as suggestions and the user chooses.
+QHash<QString, Finding> agreedContextFacts(const QList<Finding> &findings);
+
+// What ai-flow's files and the project's own manifests, compose, CI and infrastructure files
+// show, read as the wizard reads them. Not OpsFlow's documents: a fact is never "found" in a
+// line OpsFlow wrote.
+QList<Finding> projectFindings(const QString &projectDir);
+
+// "Project name: Parcel Tracking Service (README.md:1)", one per line, in the questionnaire's
+// order of context fields; empty when none was found.
+QStringList projectFactLines(const QHash<QString, Finding> &facts, const QList<Field> &contextFields);
+
+} // namespace opsflow
