@@ -179,9 +179,11 @@ private Q_SLOTS:
         QTest::addColumn<QSize>("size");
         QTest::addColumn<qreal>("fontScale");
         QTest::addColumn<QString>("firstLabel");
-        QTest::newRow("usual") << QSize(1200, 740) << 1.0 << "operations.md";
-        // Here the file names were shortened in the middle ("operati….md") before short names.
-        QTest::newRow("small screen") << QSize(1024, 700) << 1.0 << "Operations";
+        // Where the file names fit with room to spare they are shown; where they clearly do not,
+        // the short names. In between (the style's metrics decide) either, but never cut.
+        QTest::newRow("wide") << QSize(1400, 900) << 1.0 << "operations.md";
+        QTest::newRow("usual") << QSize(1200, 740) << 1.0 << "";
+        QTest::newRow("small screen") << QSize(1024, 700) << 1.0 << "";
         QTest::newRow("small screen, large font") << QSize(1000, 644) << 1.25 << "Operations";
     }
 
@@ -207,7 +209,11 @@ private Q_SLOTS:
         QVERIFY2(
             last.right() < bar->width(),
             qPrintable(QStringLiteral("the last tab ends at %1 in a bar %2 wide").arg(last.right()).arg(bar->width())));
-        QCOMPARE(bar->tabText(0), firstLabel);
+        if (!firstLabel.isEmpty())
+            QCOMPARE(bar->tabText(0), firstLabel);
+        else
+            QVERIFY(bar->tabText(0) == QLatin1String("operations.md")
+                    || bar->tabText(0) == QLatin1String("Operations"));
         QCOMPARE(bar->tabToolTip(0), QStringLiteral("docs/operations.md, as it will be written"));
         // No tab shortens its text ("ope….md"): each is as wide as its text and padding.
         const int padding = bar->style()->pixelMetric(QStyle::PM_TabBarTabHSpace, nullptr, bar);

@@ -103,8 +103,8 @@ void ContextPage::buildContent()
     heading->addWidget(factsHeading, 1);
     heading->addWidget(m_acceptAll);
     column->addLayout(heading);
-    auto *factsNote = new QLabel(tr("The defaults are shown; change what differs in your project, "
-                                    "or accept what its files suggest."),
+    auto *factsNote = new QLabel(tr("What the project's files agree on is used (marked \"✓ In use\"), else the "
+                                    "default; change what differs, or accept a suggestion where files disagree."),
                                  content);
     factsNote->setTextFormat(Qt::PlainText);
     TextStyles::makeSmallPrint(factsNote);
