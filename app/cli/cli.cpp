@@ -189,6 +189,9 @@ int generateCommand(const QCommandLineParser &parser, const QString &projectDir)
             return Ok;
         }
     }
+    // A project ai-flow calls something other than a backend: say what OpsFlow does with it.
+    if (const QString notice = readProjectContext(projectDir).warning; !notice.isEmpty())
+        warn(notice);
     const Resolver resolver(Questionnaire::builtIn(), *answers);
     // The answers used are saved in the project with the documents (backed up and written in
     // the same transaction), so `summary`, the next regeneration and a teammate's run see the
@@ -394,6 +397,8 @@ int checkCommand(const QCommandLineParser &parser, const QString &projectDir)
         return Ok;
     }
     out() << preflightReport(preflight);
+    if (const QString notice = readProjectContext(projectDir).warning; !notice.isEmpty())
+        out() << tr("Notice: %1").arg(notice) << '\n';
     const QStringList factLines = projectFactLines(facts, contextFields);
     out() << (factLines.isEmpty() ? tr("Project facts: none found in the project; the documents use the answers and "
                                        "the recommended defaults.")

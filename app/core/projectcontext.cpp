@@ -98,9 +98,11 @@ void readAiFlowConfig(FileCache &files, ProjectContext *context)
     if (type.isString()) {
         context->projectType = type.toString();
         if (context->projectType != QLatin1String("backend")) {
-            context->warning = QStringLiteral("%1 says this is a \"%2\" project, but these are "
-                                              "ai-flow's backend Phase 7 questions: some may not apply.")
-                                   .arg(configPath, context->projectType);
+            context->warning =
+                QStringLiteral("%1 says this is a \"%2\" project, but these are "
+                               "ai-flow's backend Phase 7 questions: some may not apply. OpsFlow writes the same "
+                               "three documents as for a backend service.")
+                    .arg(configPath, context->projectType);
         }
     } else if (!type.isUndefined()) {
         context->notes.append(QStringLiteral("%1: projectType must be a string; it was ignored.").arg(configPath));

@@ -524,6 +524,26 @@ private Q_SLOTS:
                  qPrintable(summary.out));
     }
 
+    // ai-flow says this is not a backend: check and generate say so, and what OpsFlow does.
+    void shouldSayWhatItDoesForAProjectThatIsNotABackend()
+    {
+        QTemporaryDir project;
+        write(project.filePath(s(".ai-flow/core/config.json")),
+              R"({"version": "2.9.1", "projectType": "frontend", "backend": false})");
+        const Run check = opsflow({s("check"), project.path()});
+        QCOMPARE(check.code, 0);
+        QVERIFY2(check.out.contains(s("Notice: .ai-flow/core/config.json says this is a \"frontend\" project")),
+                 qPrintable(check.out));
+        QVERIFY(check.out.contains(s("OpsFlow writes the same three documents as for a backend service.")));
+        const Run generate = opsflow({s("generate"), project.path(), s("--defaults")});
+        QCOMPARE(generate.code, 0);
+        QVERIFY2(generate.err.contains(s("opsflow: warning: .ai-flow/core/config.json says this is a \"frontend\"")),
+                 qPrintable(generate.err));
+        // A backend says nothing of the kind.
+        write(project.filePath(s(".ai-flow/core/config.json")), R"({"version": "2.9.1", "projectType": "backend"})");
+        QVERIFY(!opsflow({s("check"), project.path()}).out.contains(s("Notice:")));
+    }
+
     // The pre-flight choice saved with the answers: check names it; keeping the existing
     // documents means generate writes nothing unless --force; a choice the scenario no
     // longer offers (the documents changed since) is not acted on.
