@@ -93,9 +93,10 @@ const char *const usageText =
     "       opsflow --version | --help\n";
 
 // Loads the answers a command works on: --answers FILE, else the project's own file, else
-// (with --defaults) the recommended answers.
-std::optional<AnswerSet> loadAnswers(const QCommandLineParser &parser, const QString &projectDir, int *code,
-                                     QString *error)
+// (with --defaults) the recommended answers; with the project facts its files show, used
+// where no answer gives one, so --defaults means the recommended answers plus those.
+std::optional<AnswerSet> loadAnswers(const QCommandLineParser &parser, const QString &projectDir,
+                                     const ProjectReading &project, int *code, QString *error)
 {
     const Questionnaire &questionnaire = Questionnaire::builtIn();
     AnswerSet answers;
@@ -120,9 +121,7 @@ std::optional<AnswerSet> loadAnswers(const QCommandLineParser &parser, const QSt
     } else {
         answers.mode = Mode::SmartAutoSuggest;
     }
-    // The project facts its files show, as the wizard finds them: used where no answer
-    // gives one, so --defaults means the recommended answers plus what the project shows.
-    answers.detectedContext = agreedContextFacts(projectFindings(projectDir));
+    answers.detectedContext = project.facts;
     if (parser.isSet(QStringLiteral("scope"))) {
         const auto scope = scopeFromId(parser.value(QStringLiteral("scope")));
         if (!scope) {
@@ -173,7 +172,8 @@ int generateCommand(const QCommandLineParser &parser, const QString &projectDir)
 {
     int code = Ok;
     QString error;
-    const auto answers = loadAnswers(parser, projectDir, &code, &error);
+    const ProjectReading project = readProjectFacts(projectDir);
+    const auto answers = loadAnswers(parser, projectDir, project, &code, &error);
     if (!answers)
         return fail(code, error);
     // The pre-flight choice saved with the answers: keeping the existing documents means
@@ -190,8 +190,8 @@ int generateCommand(const QCommandLineParser &parser, const QString &projectDir)
         }
     }
     // A project ai-flow calls something other than a backend: say what OpsFlow does with it.
-    if (const QString notice = readProjectContext(projectDir).warning; !notice.isEmpty())
-        warn(notice);
+    if (!project.notice.isEmpty())
+        warn(project.notice);
     const Resolver resolver(Questionnaire::builtIn(), *answers);
     // The answers used are saved in the project with the documents (backed up and written in
     // the same transaction), so `summary`, the next regeneration and a teammate's run see the
@@ -301,7 +301,7 @@ int summaryCommand(const QCommandLineParser &parser, const QString &projectDir)
 {
     int code = Ok;
     QString error;
-    const auto answers = loadAnswers(parser, projectDir, &code, &error);
+    const auto answers = loadAnswers(parser, projectDir, readProjectFacts(projectDir), &code, &error);
     if (!answers)
         return fail(code, error);
     const QString formatId = parser.value(QStringLiteral("format"));
@@ -360,11 +360,12 @@ int checkCommand(const QCommandLineParser &parser, const QString &projectDir)
     const bool json = formatId == QLatin1String("json");
     const bool haveAnswers = parser.isSet(QStringLiteral("answers")) || parser.isSet(QStringLiteral("defaults"))
         || QFileInfo::exists(AnswersFile::pathForProject(projectDir));
+    const ProjectReading project = readProjectFacts(projectDir);
     std::optional<AnswerSet> answers;
     if (haveAnswers) {
         int code = Ok;
         QString error;
-        answers = loadAnswers(parser, projectDir, &code, &error);
+        answers = loadAnswers(parser, projectDir, project, &code, &error);
         if (!answers)
             return fail(code, error);
     }
@@ -372,7 +373,7 @@ int checkCommand(const QCommandLineParser &parser, const QString &projectDir)
     if (answers)
         findings = checkConsistency(Resolver(Questionnaire::builtIn(), *answers));
     const PreflightResult preflight = runPreflight(projectDir);
-    const QHash<QString, Finding> facts = agreedContextFacts(projectFindings(projectDir));
+    const QHash<QString, Finding> &facts = project.facts;
     const QList<Field> &contextFields = Questionnaire::builtIn().contextFields();
     if (json) {
         QJsonArray factsJson;
@@ -397,8 +398,8 @@ int checkCommand(const QCommandLineParser &parser, const QString &projectDir)
         return Ok;
     }
     out() << preflightReport(preflight);
-    if (const QString notice = readProjectContext(projectDir).warning; !notice.isEmpty())
-        out() << tr("Notice: %1").arg(notice) << '\n';
+    if (!project.notice.isEmpty())
+        out() << tr("Notice: %1").arg(project.notice) << '\n';
     const QStringList factLines = projectFactLines(facts, contextFields);
     out() << (factLines.isEmpty() ? tr("Project facts: none found in the project; the documents use the answers and "
                                        "the recommended defaults.")

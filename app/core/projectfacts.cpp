@@ -25,9 +25,10 @@ QHash<QString, Finding> agreedContextFacts(const QList<Finding> &findings)
     return facts;
 }
 
-QList<Finding> projectFindings(const QString &projectDir)
+ProjectReading readProjectFacts(const QString &projectDir)
 {
-    return readProjectContext(projectDir).suggestions + scanProject(projectDir).findings;
+    const ProjectContext context = readProjectContext(projectDir);
+    return {agreedContextFacts(context.suggestions + scanProject(projectDir).findings), context.warning};
 }
 
 QStringList projectFactLines(const QHash<QString, Finding> &facts, const QList<Field> &contextFields)

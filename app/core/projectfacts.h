@@ -15,10 +15,14 @@ struct Field;
 // offers both as suggestions and the user chooses.
 QHash<QString, Finding> agreedContextFacts(const QList<Finding> &findings);
 
-// What ai-flow's files and the project's own manifests, compose, CI and infrastructure files
-// show, read as the wizard reads them. Not OpsFlow's documents: a fact is never "found" in a
-// line OpsFlow wrote.
-QList<Finding> projectFindings(const QString &projectDir);
+// One reading of a project for the headless commands: ai-flow's files read once and the
+// project's own manifests, compose, CI and infrastructure files scanned once, as the wizard
+// reads them. Not OpsFlow's documents: a fact is never "found" in a line OpsFlow wrote.
+struct ProjectReading {
+    QHash<QString, Finding> facts; // agreedContextFacts() of what was found
+    QString notice;                // ProjectContext::warning: a project ai-flow calls no backend
+};
+ProjectReading readProjectFacts(const QString &projectDir);
 
 // "Project name: Parcel Tracking Service (README.md:1)", one per line, in the questionnaire's
 // order of context fields; empty when none was found.

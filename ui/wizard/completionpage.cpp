@@ -93,11 +93,14 @@ void CompletionPage::refresh()
     auto *files = new QGridLayout;
     files->setColumnStretch(0, 1);
     int row = 0;
+    QStringList onDisk; // what "Review the Documents" opens
     for (const FileReport &report : m_session->reports()) {
         const QString &absolute = report.absolutePath;
         const bool written = report.outcome == FileReport::Outcome::Written
             || report.outcome == FileReport::Outcome::Unchanged || report.outcome == FileReport::Outcome::Kept;
         const bool there = written && QFileInfo::exists(absolute);
+        if (there)
+            onDisk.append(absolute);
         QString text;
         if (there) {
             text = tr("✅ %1 <span style=\"color:%2\">(%3) — %4</span>")
@@ -147,13 +150,6 @@ void CompletionPage::refresh()
 
     // The seed's closing question, answered with a button: review opens every document that
     // is on disk (edits are noticed and re-read); continuing opens the phase 8 prompt.
-    QStringList onDisk;
-    for (const FileReport &report : m_session->reports()) {
-        if (QFileInfo::exists(report.absolutePath)
-            && (report.outcome == FileReport::Outcome::Written || report.outcome == FileReport::Outcome::Unchanged
-                || report.outcome == FileReport::Outcome::Kept))
-            onDisk.append(report.absolutePath);
-    }
     const QString prompt = phase8Prompt();
     const bool hasPrompt = !folder.isEmpty() && QFileInfo::exists(project.filePath(prompt));
     if (!onDisk.isEmpty() || hasPrompt) {

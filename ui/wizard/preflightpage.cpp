@@ -130,8 +130,7 @@ PreflightAction PreflightPage::chosenAction() const
 
 bool PreflightPage::skipsQuestions() const
 {
-    const PreflightAction action = chosenAction();
-    return action == PreflightAction::UseExisting || action == PreflightAction::Skip;
+    return keepsExistingDocuments(chosenAction());
 }
 
 void PreflightPage::rebuild()
