@@ -214,7 +214,7 @@ std::optional<Knowledge> Knowledge::load(const QString &root, const Questionnair
         return std::nullopt;
     if (!k.loadDocumentRules(root, questionnaire, error) || !k.loadLibraryRules(root, questionnaire, error)
         || !k.loadImages(root, questionnaire, error) || !k.loadRuntimes(root, questionnaire, error)
-        || !k.loadServices(root, error) || !k.loadReliability(root, error)
+        || !k.loadServices(root, error) || !k.loadReliability(root, error) || !k.loadAudit(root, questionnaire, error)
         || !k.loadToolchain(root, questionnaire, error) || !k.loadStores(root, questionnaire, error)
         || !k.checkCommands(error))
         return std::nullopt;

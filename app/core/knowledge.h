@@ -213,6 +213,31 @@ struct ReliabilityKnowledge {
     QList<QRegularExpression> queueWords;
 };
 
+// One topic an operations document covers, for the pre-flight audit
+// (resources/knowledge/audit.json).
+struct AuditTopicKnowledge {
+    QString id;     // "disaster_recovery"
+    QString label;  // "Disaster recovery"
+    QString origin; // key_item | typical_gap | opsflow
+    QStringList questions;
+    QList<QStringList> gapTerms; // each term as its words: {"disaster", "recovery"}, {"rto"}
+    QRegularExpression heading;
+    QRegularExpression strong; // invalid when `platforms`
+    QRegularExpression weak;
+    bool platforms = false; // strong evidence: a line naming a platform the document rules know
+};
+
+struct AuditKnowledge {
+    QList<AuditTopicKnowledge> topics;
+    QStringList fillerWords;
+    QList<QRegularExpression> ignoreLines;
+};
+
+// The lower-case words of a gap id or a typed topic, however it is written:
+// "disaster_recovery", "on-call", "rtoRpo", "CI/CD" → {disaster, recovery}, {on, call},
+// {rto, rpo}, {ci, cd}.
+QStringList topicWords(const QString &text);
+
 // What a 7.1 answer means: the platform the typed name is recognised as, and the cloud it
 // belongs to (named in the text, implied by the platform, or AWS for an unnamed cloud).
 struct PlatformMatch {
@@ -292,6 +317,8 @@ public:
     const MigrationToolKnowledge *migrationTool(const QString &typed) const;
     const DatabaseKnowledge *database(const QString &id) const;
     const ReliabilityKnowledge &reliability() const { return m_reliability; }
+    // The pre-flight audit's topics, in report order; every question belongs to at least one.
+    const AuditKnowledge &audit() const { return m_audit; }
     // The backup commands of the managed service that runs `database` on a cloud or platform.
     const ManagedDatabaseCommands *managedCommands(const QString &database, const QString &cloud,
                                                    const QString &platformId) const;
@@ -306,6 +333,7 @@ private:
     bool loadRuntimes(const QString &root, const Questionnaire &questionnaire, QString *error);
     bool loadServices(const QString &root, QString *error);
     bool loadReliability(const QString &root, QString *error);
+    bool loadAudit(const QString &root, const Questionnaire &questionnaire, QString *error);
 
     QList<PlatformKnowledge> m_platforms;
     QList<CloudKnowledge> m_clouds;
@@ -326,6 +354,7 @@ private:
     QList<DatabaseKnowledge> m_databases;
     QList<ManagedDatabaseCommands> m_managedCommands;
     ReliabilityKnowledge m_reliability;
+    AuditKnowledge m_audit;
 };
 
 } // namespace opsflow

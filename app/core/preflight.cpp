@@ -4,6 +4,8 @@
 #include "preflight.h"
 
 #include "knowledge.h"
+#include "knowledgefile.h"
+#include "questionnaire.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -30,126 +32,23 @@ const QStringList seedOrder = {
     QStringLiteral("7.10"),
 };
 
-struct ItemSpec {
-    const char *id;
-    const char *label;
-    QStringList questions;
-    AuditItem::Origin origin;
-    const char *heading; // a heading with these words documents the item
-    const char *strong;  // so does one body line naming a product or a precise term (nullptr:
-                         // a platform, as resources/knowledge/evidence/documents.json knows them)
-    const char *weak;    // generic words: two body lines are needed
-};
-
-// Which words show an item. Headings and product names count at once; generic words only
-// when they recur, because one passing mention is not documentation.
-const QList<ItemSpec> &itemSpecs()
+const QList<AuditTopicKnowledge> &topics()
 {
-    using O = AuditItem::Origin;
-    static const QList<ItemSpec> specs = {
-        {"ci_cd",
-         "CI/CD pipeline",
-         {QStringLiteral("7.4")},
-         O::KeyItem,
-         "ci ?/ ?cd|\\bci\\b|continuous (?:integration|deployment|delivery)|pipeline",
-         "github actions|gitlab[- ]ci|jenkins|circle ?ci|travis|codepipeline|azure (?:devops|pipelines)|"
-         "bitbucket pipelines|argo ?cd",
-         "pipeline|ci ?/ ?cd|build and deploy"},
-        {"platform",
-         "Deployment platform",
-         {QStringLiteral("7.1"), QStringLiteral("7.2"), QStringLiteral("7.3")},
-         O::KeyItem,
-         "platform|infrastructure|hosting|environments?\\b|container|docker|kubernetes|where it runs",
-         nullptr, // a platform the knowledge's document rules recognise (Knowledge::namesAPlatform)
-         "docker|container|servers?\\b|cluster"},
-        {"monitoring",
-         "Monitoring",
-         {QStringLiteral("7.5"), QStringLiteral("7.6")},
-         O::KeyItem,
-         "monitoring|observability|alert|metrics|\\bapm\\b",
-         "datadog|new ?relic|prometheus|grafana|cloudwatch|sentry|opentelemetry|pagerduty|opsgenie|"
-         "application insights|dynatrace|honeycomb",
-         "monitor|alert|dashboard|metrics|uptime"},
-        {"logging",
-         "Logging",
-         {QStringLiteral("7.5"), QStringLiteral("7.9.4")},
-         O::KeyItem,
-         "logging|\\blogs?\\b",
-         "\\belk\\b|\\bloki\\b|logstash|fluent ?(?:d|bit)|papertrail|winston|pino|structlog|logback|serilog|"
-         "log aggregation|structured (?:json )?logs?",
-         "\\blogs?\\b|logging|log level"},
-        {"runbooks",
-         "Incident runbooks",
-         {QStringLiteral("7.10")},
-         O::TypicalGap,
-         "runbook|incident|playbook|on-?call|troubleshoot",
-         "runbook|playbook|post-?mortem|incident response",
-         "incident|escalat|on-?call|troubleshoot"},
-        {"disaster_recovery",
-         "Disaster recovery",
-         {QStringLiteral("7.7"), QStringLiteral("7.7.1")},
-         O::TypicalGap,
-         "disaster recovery|backups?|restore|business continuity",
-         "disaster recovery|\\brto\\b|\\brpo\\b|point-in-time|\\bpitr\\b",
-         "backup|snapshot|restore|failover"},
-        {"scaling",
-         "Scaling strategy",
-         {QStringLiteral("7.8"), QStringLiteral("7.7.2")},
-         O::TypicalGap,
-         "scal(?:ing|ability|e)|capacity|autoscal",
-         "auto-?scal|horizontal pod autoscaler|\\bhpa\\b|horizontal scaling|vertical scaling|read replicas?|"
-         "sharding|connection pool",
-         "scal(?:e|ing)|replicas|load balancer|capacity"},
-        {"deployment_strategy",
-         "Deployment strategy and rollback",
-         {QStringLiteral("7.4.1")},
-         O::OpsFlow,
-         "(?:deploy(?:ment)?|release|rollout) strateg|rollback|roll back|releases?|blue.green|canary|rolling",
-         "blue[- /]green|canary|rolling (?:update|deploy)|zero[- ]downtime|feature flags?",
-         "rollback|roll back|release"},
-        {"health",
-         "Health checks and graceful shutdown",
-         {QStringLiteral("7.9"), QStringLiteral("7.9.1")},
-         O::OpsFlow,
-         "health|shutdown|readiness|liveness",
-         "/health|health ?checks?|readiness|liveness|graceful shutdown|sigterm",
-         "graceful|shutdown|probe"},
-        {"resilience",
-         "Circuit breakers, retries and timeouts",
-         {QStringLiteral("7.9.2"), QStringLiteral("7.9.3")},
-         O::OpsFlow,
-         "resilience|circuit breaker|retr(?:y|ies)|timeouts?|fault tolerance",
-         "circuit breaker|exponential backoff|bulkhead|retry polic(?:y|ies)",
-         "retry|retries|backoff|timeout|fallback"},
-    };
-    return specs;
+    return Knowledge::builtIn().audit().topics;
 }
 
-struct CompiledItem {
-    QRegularExpression heading;
-    QRegularExpression strong;
-    QRegularExpression weak;
-    bool platforms = false; // strong: the lines that name a platform
-
-    bool strongMatch(const QString &line) const
-    {
-        return platforms ? Knowledge::builtIn().namesAPlatform(line) : strong.match(line).hasMatch();
-    }
-};
-
-const QList<CompiledItem> &compiledItems()
+// A topic named in a body line: a product or precise term, or for the platform topic any
+// platform the document rules know.
+bool strongMatch(const AuditTopicKnowledge &topic, const QString &line)
 {
-    static const QList<CompiledItem> items = [] {
-        const auto ci = QRegularExpression::CaseInsensitiveOption;
-        QList<CompiledItem> list;
-        for (const ItemSpec &spec : itemSpecs()) {
-            list.append({QRegularExpression(QLatin1String(spec.heading), ci),
-                         QRegularExpression(spec.strong ? QLatin1String(spec.strong) : QLatin1String("$^"), ci),
-                         QRegularExpression(QLatin1String(spec.weak), ci), spec.strong == nullptr});
-        }
-        return list;
-    }();
-    return items;
+    return topic.platforms ? Knowledge::builtIn().namesAPlatform(line) : topic.strong.match(line).hasMatch();
+}
+
+// Navigation OpsFlow writes (a contents entry, a "Related:" line, a marker comment) is not
+// documentation of anything.
+bool ignoredLine(const QString &line)
+{
+    return anyPatternMatches(Knowledge::builtIn().audit().ignoreLines, line);
 }
 
 QString percent(double score)
@@ -189,6 +88,7 @@ struct AuditData {
     QString recommendation;
     QStringList gaps;
     QString file;
+    QString reason;
 };
 
 // Parses the phase 7 entry. Returns nothing with *error set to one sentence naming the file
@@ -255,7 +155,7 @@ std::optional<AuditData> parseAuditData(const QByteArray &json, QString *error)
         return std::nullopt;
     }
 
-    for (const char *name : {"recommendation", "file"}) {
+    for (const char *name : {"recommendation", "file", "reason"}) {
         const QJsonValue v = phase.value(QLatin1String(name));
         if (!v.isUndefined() && !v.isNull() && !v.isString()) {
             *error = QStringLiteral("%1.%2 must be a string, not %3.").arg(at, QLatin1String(name), jsonTypeName(v));
@@ -264,6 +164,7 @@ std::optional<AuditData> parseAuditData(const QByteArray &json, QString *error)
     }
     data.recommendation = phase.value(QLatin1String("recommendation")).toString();
     data.file = phase.value(QLatin1String("file")).toString();
+    data.reason = phase.value(QLatin1String("reason")).toString().trimmed();
 
     const QJsonValue gaps = phase.value(QLatin1String("gaps"));
     if (!gaps.isUndefined() && !gaps.isNull()) {
@@ -279,20 +180,131 @@ std::optional<AuditData> parseAuditData(const QByteArray &json, QString *error)
     return data;
 }
 
-// The items a gap text speaks of ("No incident runbooks" → runbooks).
-QList<int> itemsNamedBy(const QString &gap)
+// ---- what a gap id means ------------------------------------------------------------
+
+bool sameWord(const QString &written, const QString &term)
 {
-    QList<int> named;
-    for (int i = 0; i < compiledItems().size(); ++i) {
-        const CompiledItem &c = compiledItems().at(i);
-        if (c.heading.match(gap).hasMatch() || c.strongMatch(gap) || c.weak.match(gap).hasMatch())
-            named.append(i);
-    }
-    return named;
+    return written == term || written == term + QLatin1Char('s') || written == term + QStringLiteral("es");
 }
 
-// The audit judges the seed's items; `ownCheck` (OpsFlow's audit of the same documents)
-// judges the items the seed does not name.
+// Whether `term`'s words appear, in order and side by side, among `words`.
+bool containsTerm(const QStringList &words, const QStringList &term)
+{
+    for (qsizetype start = 0; start + term.size() <= words.size(); ++start) {
+        qsizetype k = 0;
+        while (k < term.size() && sameWord(words.at(start + k), term.at(k)))
+            ++k;
+        if (k == term.size())
+            return true;
+    }
+    return false;
+}
+
+int editDistance(const QString &a, const QString &b)
+{
+    QList<int> row(b.size() + 1);
+    for (qsizetype j = 0; j <= b.size(); ++j)
+        row[j] = int(j);
+    for (qsizetype i = 1; i <= a.size(); ++i) {
+        int diagonal = row[0];
+        row[0] = int(i);
+        for (qsizetype j = 1; j <= b.size(); ++j) {
+            const int above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a.at(i - 1) == b.at(j - 1) ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+// How alike two words are, from 0 to 1: a shared stem of five letters ("autoscaler",
+// "autoscaling") is as good as 0.9; otherwise the share of letters that need no edit.
+double likeness(const QString &a, const QString &b)
+{
+    if (a == b)
+        return 1;
+    qsizetype common = 0;
+    while (common < a.size() && common < b.size() && a.at(common) == b.at(common))
+        ++common;
+    if (common >= 5)
+        return 0.9;
+    return 1.0 - double(editDistance(a, b)) / double(std::max(a.size(), b.size()));
+}
+
+// A gap id no term names is near a topic when one of its words is at least this alike to
+// one of the topic's words (a typo, another form of the word); below it, nothing is near.
+constexpr double nearEnough = 0.8;
+
+// What one gap id of the audit names: the topics its words name, or else the nearest ones.
+struct GapReading {
+    QString written; // as the audit wrote it
+    QList<int> topics;
+    bool nearest = false; // no term matched: the topics whose words are most alike
+};
+
+GapReading readGap(const QString &gap)
+{
+    GapReading reading{gap, {}, false};
+    const QStringList words = topicWords(gap);
+    for (int i = 0; i < int(topics().size()); ++i) {
+        for (const QStringList &term : topics().at(i).gapTerms) {
+            if (containsTerm(words, term)) {
+                reading.topics.append(i);
+                break;
+            }
+        }
+    }
+    if (!reading.topics.isEmpty())
+        return reading;
+
+    // No term: compare each meaningful word with the topic's words and its questions' titles.
+    const Knowledge &k = Knowledge::builtIn();
+    const Questionnaire &questionnaire = Questionnaire::builtIn();
+    double best = nearEnough;
+    for (int i = 0; i < int(topics().size()); ++i) {
+        const AuditTopicKnowledge &topic = topics().at(i);
+        QStringList vocabulary;
+        for (const QStringList &term : topic.gapTerms)
+            vocabulary += term;
+        for (const QString &id : topic.questions) {
+            if (const Question *q = questionnaire.question(id))
+                vocabulary += topicWords(q->title);
+        }
+        double score = 0;
+        for (const QString &word : words) {
+            if (word.size() < 3 || k.audit().fillerWords.contains(word))
+                continue;
+            for (const QString &known : std::as_const(vocabulary)) {
+                if (!k.audit().fillerWords.contains(known))
+                    score = std::max(score, likeness(word, known));
+            }
+        }
+        if (score > best + 1e-9) {
+            best = score;
+            reading.topics = {i};
+        } else if (score >= best - 1e-9 && score >= nearEnough) {
+            reading.topics.append(i);
+        }
+    }
+    reading.nearest = !reading.topics.isEmpty();
+    return reading;
+}
+
+// How a topic the audit names is listed: its label, then the ids that named it.
+QString namedGapText(const AuditItem &item, const QStringList &named, const QStringList &near)
+{
+    QStringList why;
+    if (!named.isEmpty())
+        why.append(QStringLiteral("ai-flow's audit: %1").arg(named.join(QLatin1String(", "))));
+    for (const QString &gap : near)
+        why.append(QStringLiteral("the nearest topic to ai-flow's audit gap \"%1\"").arg(gap));
+    return QStringLiteral("%1 (%2)").arg(item.label, why.join(QLatin1String("; ")));
+}
+
+// The audit judges the seed's topics by its gaps, checked against what the documents say
+// (`ownCheck`, OpsFlow's audit of the same documents): a topic the audit does not name but
+// the documents never mention is not counted as documented. OpsFlow's own topics are judged
+// by its check alone. A topic is documented or missing, never both.
 PreflightResult fromAuditData(const AuditData &data, const PreflightResult &ownCheck)
 {
     PreflightResult result;
@@ -300,42 +312,95 @@ PreflightResult fromAuditData(const AuditData &data, const PreflightResult &ownC
     result.auditDataFound = true;
     result.targetFile = data.file.isEmpty() ? seedTarget : data.file;
     result.docsExist = data.exists;
-    result.recommendation = data.recommendation;
+    result.auditRecommendation = data.recommendation;
     result.items = auditItems();
     if (data.exists)
         result.score = data.score;
+    if (!data.reason.isEmpty())
+        result.reasons.append(QStringLiteral("ai-flow's audit: %1").arg(data.reason));
 
-    QSet<int> gapItems;
+    QList<QStringList> namedBy(result.items.size());
+    QList<QStringList> nearTo(result.items.size());
+    QStringList unknown;
     for (const QString &gap : data.gaps) {
-        result.gaps.append(gap);
-        const QList<int> named = itemsNamedBy(gap);
-        if (named.isEmpty()) {
-            result.notes.append(QStringLiteral("The gap \"%1\" matches no phase 7 question; re-answer "
-                                               "everything to cover it.")
+        const GapReading reading = readGap(gap);
+        if (reading.topics.isEmpty()) {
+            unknown.append(gap);
+            result.notes.append(QStringLiteral("ai-flow's audit names the gap \"%1\", which no phase 7 question "
+                                               "covers (nor any close to it): OpsFlow cannot document it; it "
+                                               "stays in the audit.")
                                     .arg(gap));
         }
-        for (int i : named)
-            gapItems.insert(i);
+        for (int i : reading.topics)
+            (reading.nearest ? nearTo : namedBy)[i].append(gap);
     }
+    // The documents OpsFlow could read; without them the audit is all there is to go by.
+    const bool canCheck = !ownCheck.auditedFiles.isEmpty();
     for (int i = 0; i < result.items.size(); ++i) {
         AuditItem &item = result.items[i];
-        if (item.origin == AuditItem::Origin::OpsFlow) {
-            // The audit does not judge these; a gap that names one still counts.
-            item.documented = data.exists && ownCheck.items.at(i).documented && !gapItems.contains(i);
-            item.evidence = ownCheck.items.at(i).evidence;
-            if (!item.documented && data.exists && !gapItems.contains(i))
-                result.gaps.append(item.label + QStringLiteral(" (OpsFlow's check)"));
+        const AuditItem &own = ownCheck.items.at(i);
+        if (!namedBy.at(i).isEmpty() || !nearTo.at(i).isEmpty()) {
+            result.gaps.append(namedGapText(item, namedBy.at(i), nearTo.at(i)));
+            continue;
+        }
+        if (!data.exists)
+            continue;
+        if (own.documented) {
+            item.documented = true;
+            item.evidence = own.evidence;
+        } else if (item.origin != AuditItem::Origin::OpsFlow && !canCheck) {
+            item.documented = true; // the audit's word: it names no gap here
+            item.evidence = QStringLiteral("ai-flow's audit");
         } else {
-            // The audit names gaps only; what it does not name counts as documented.
-            item.documented = data.exists && !gapItems.contains(i);
+            result.gaps.append(canCheck
+                                   ? QStringLiteral("%1 (OpsFlow's check: not found in %2)")
+                                         .arg(item.label, ownCheck.auditedFiles.join(QLatin1String(", ")))
+                                   : QStringLiteral("%1 (OpsFlow's check: no document it could read)").arg(item.label));
         }
         if (item.documented)
             result.documented.append(item.label);
     }
+    for (const QString &gap : std::as_const(unknown))
+        result.gaps.append(QStringLiteral("%1 (ai-flow's audit; no phase 7 question covers it)").arg(gap));
     return result;
 }
 
 // ---- scenario and options --------------------------------------------------------------
+
+// ai-flow's audit recommends SKIP, HYBRID or FULL, its names for scenarios A, B and C. Its
+// own pre-flight goes by the score, and so does OpsFlow; when the two disagree the reasons
+// say so, and the recommendation shown is always the one for the scenario taken.
+void explainAuditRecommendation(PreflightResult *result)
+{
+    const QString said = result->auditRecommendation.trimmed();
+    if (said.isEmpty())
+        return;
+    struct Word {
+        const char *id;
+        PreflightScenario scenario;
+        const char *meaning;
+    };
+    static const Word words[] = {
+        {"SKIP", PreflightScenario::KeepExisting, "keep the existing documentation"},
+        {"HYBRID", PreflightScenario::AnswerMissing, "answer only the missing questions"},
+        {"FULL", PreflightScenario::FullPhase, "answer the full phase"},
+    };
+    for (const Word &word : words) {
+        if (said.compare(QLatin1String(word.id), Qt::CaseInsensitive) != 0)
+            continue;
+        if (word.scenario != result->scenario) {
+            result->reasons.append(
+                QStringLiteral("ai-flow's audit recommends to %1, but %2 puts the phase in scenario %3; OpsFlow "
+                               "follows the score, as ai-flow's own pre-flight check does.")
+                    .arg(QLatin1String(word.meaning),
+                         result->score ? QStringLiteral("its consistency score of %1").arg(percent(*result->score))
+                                       : QStringLiteral("the absence of documents"),
+                         scenarioLetter(result->scenario)));
+        }
+        return;
+    }
+    result->reasons.append(QStringLiteral("ai-flow's audit recommends: %1").arg(said));
+}
 
 void decide(PreflightResult *result)
 {
@@ -370,8 +435,7 @@ void decide(PreflightResult *result)
         result->options = {
             {PreflightAction::UseExisting, QStringLiteral("Use the existing documentation (skip phase 7)"), true, {}},
             {PreflightAction::AnswerAll, QStringLiteral("Answer the full phase anyway"), false, {}}};
-        if (result->recommendation.isEmpty())
-            result->recommendation = QStringLiteral("Keep the existing documentation.");
+        result->recommendation = QStringLiteral("Keep the existing documentation.");
         break;
     case PreflightScenario::AnswerMissing: {
         const int n = int(result->missingQuestions.size());
@@ -390,19 +454,17 @@ void decide(PreflightResult *result)
             {PreflightAction::Skip, QStringLiteral("Skip entirely (use the docs as they are)"), false,
              QStringLiteral("The gaps stay undocumented: %1.")
                  .arg(result->gaps.isEmpty() ? QStringLiteral("none named") : result->gaps.join(QLatin1String("; ")))});
-        if (result->recommendation.isEmpty()) {
-            result->recommendation = n > 0
-                ? QStringLiteral("Answer the missing questions; the rest of the documentation is kept.")
-                : QStringLiteral("Re-answer the phase: the gaps match no single question.");
-        }
+        result->recommendation = n > 0
+            ? QStringLiteral("Answer the missing questions; the rest of the documentation is kept.")
+            : QStringLiteral("Re-answer the phase: no question of it covers the gaps.");
         break;
     }
     case PreflightScenario::FullPhase:
         result->options = {{PreflightAction::AnswerAll, QStringLiteral("Answer the full phase"), true, {}}};
-        if (result->recommendation.isEmpty())
-            result->recommendation = QStringLiteral("Complete the full phase 7 questionnaire.");
+        result->recommendation = QStringLiteral("Complete the full phase 7 questionnaire.");
         break;
     }
+    explainAuditRecommendation(result);
 }
 
 } // namespace
@@ -420,8 +482,12 @@ QString scenarioLetter(PreflightScenario scenario)
 QList<AuditItem> auditItems()
 {
     QList<AuditItem> items;
-    for (const ItemSpec &spec : itemSpecs())
-        items.append({QLatin1String(spec.id), QLatin1String(spec.label), spec.questions, spec.origin, false, {}});
+    for (const AuditTopicKnowledge &topic : topics()) {
+        const AuditItem::Origin origin = topic.origin == QLatin1String("key_item") ? AuditItem::Origin::KeyItem
+            : topic.origin == QLatin1String("typical_gap")                         ? AuditItem::Origin::TypicalGap
+                                                                                   : AuditItem::Origin::OpsFlow;
+        items.append({topic.id, topic.label, topic.questions, origin, false, {}});
+    }
     return items;
 }
 
@@ -438,15 +504,17 @@ PreflightResult auditDocuments(const QList<ProjectFile> &documents)
         const QStringList lines = doc.text.split(QLatin1Char('\n'));
         for (int n = 0; n < lines.size(); ++n) {
             const QString &line = lines.at(n);
+            if (ignoredLine(line))
+                continue;
             const bool heading = line.trimmed().startsWith(QLatin1Char('#'));
             for (int i = 0; i < result.items.size(); ++i) {
                 AuditItem &item = result.items[i];
                 if (item.documented)
                     continue;
-                const CompiledItem &c = compiledItems().at(i);
+                const AuditTopicKnowledge &topic = topics().at(i);
                 const bool found = heading
-                    ? c.heading.match(line).hasMatch()
-                    : c.strongMatch(line) || (c.weak.match(line).hasMatch() && ++weakLines[i] == 2);
+                    ? topic.heading.match(line).hasMatch()
+                    : strongMatch(topic, line) || (topic.weak.match(line).hasMatch() && ++weakLines[i] == 2);
                 if (found) {
                     item.documented = true;
                     item.evidence = QStringLiteral("%1:%2").arg(doc.path).arg(n + 1);

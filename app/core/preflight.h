@@ -46,13 +46,14 @@ struct PreflightResult {
     QString targetFile;          // "docs/deployment.md" (the audit's `file`, or what we audited)
     QStringList auditedFiles;    // own audit: the documents read
     bool docsExist = false;
-    std::optional<double> score; // 0–100; none when there are no documents
-    QString recommendation;
+    std::optional<double> score;    // 0–100; none when there are no documents
+    QString recommendation;         // OpsFlow's, for the scenario taken
+    QString auditRecommendation;    // the audit's as written: SKIP, HYBRID, FULL (or older free text)
     QList<AuditItem> items;         // each with documented set
     QStringList documented;         // labels
-    QStringList gaps;               // the audit's gap texts, or item labels
+    QStringList gaps;               // topics missing, each with why (the audit's ids, OpsFlow's check)
     QStringList missingQuestions;   // questions scenario B asks, in the seed's order
-    QStringList reasons;            // why scenario C
+    QStringList reasons;            // why scenario C; the audit's reason; where audit and score disagree
     QList<PreflightOption> options; // what the user may do, recommended first
     QStringList notes;              // files not read, not UTF-8, gaps no question covers
 };

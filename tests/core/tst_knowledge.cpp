@@ -268,6 +268,62 @@ private Q_SLOTS:
         QVERIFY2(error.contains(key), qPrintable(error)); // the key at fault is named
     }
 
+    // The pre-flight audit's topics: real questions, every question in a topic, one topic per term.
+    void shouldRejectAuditTopicDefects_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QJsonValue>("value");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("unknown question")
+            << QStringLiteral("questions") << QJsonValue(QJsonArray{QStringLiteral("7.4"), QStringLiteral("7.99")})
+            << QStringLiteral("audit.json: items[0].questions: \"7.99\" is not a question of the questionnaire");
+        QTest::newRow("a question in no topic")
+            << QStringLiteral("questions") << QJsonValue(QJsonArray{QStringLiteral("7.1")})
+            << QStringLiteral("audit.json: items: question 7.4 belongs to no topic");
+        QTest::newRow("a term of two topics")
+            << QStringLiteral("gap_terms") << QJsonValue(QJsonArray{QStringLiteral("ci"), QStringLiteral("backup")})
+            << QStringLiteral("audit.json: items[5].gap_terms: \"backup\" already names the topic ci_cd");
+        QTest::newRow("a term not in words")
+            << QStringLiteral("gap_terms") << QJsonValue(QJsonArray{QStringLiteral("CI-CD")})
+            << QStringLiteral("audit.json: items[0].gap_terms[0]");
+        QTest::newRow("bad pattern") << QStringLiteral("heading") << QJsonValue(QStringLiteral("ci("))
+                                     << QStringLiteral("audit.json: items[0].heading: ");
+        QTest::newRow("unknown origin") << QStringLiteral("origin") << QJsonValue(QStringLiteral("ours"))
+                                        << QStringLiteral("audit.json: items[0].origin");
+    }
+
+    void shouldRejectAuditTopicDefects()
+    {
+        QFETCH(QString, key);
+        QFETCH(QJsonValue, value);
+        QFETCH(QString, expected);
+        const QString error =
+            loadErrorWithFirstEntry(QStringLiteral("audit.json"), QStringLiteral("items"), key, value);
+        QVERIFY2(!error.isEmpty() && error.contains(expected), qPrintable(error));
+    }
+
+    void shouldSplitGapIdsIntoWords_data()
+    {
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<QStringList>("words");
+        QTest::newRow("snake") << "disaster_recovery"
+                               << QStringList{QStringLiteral("disaster"), QStringLiteral("recovery")};
+        QTest::newRow("kebab") << "on-call" << QStringList{QStringLiteral("on"), QStringLiteral("call")};
+        QTest::newRow("camel") << "rtoRpo" << QStringList{QStringLiteral("rto"), QStringLiteral("rpo")};
+        QTest::newRow("slash") << "CI/CD" << QStringList{QStringLiteral("ci"), QStringLiteral("cd")};
+        QTest::newRow("spaced") << " Incident  Runbooks "
+                                << QStringList{QStringLiteral("incident"), QStringLiteral("runbooks")};
+        QTest::newRow("upper snake") << "SCALING_STRATEGY"
+                                     << QStringList{QStringLiteral("scaling"), QStringLiteral("strategy")};
+    }
+
+    void shouldSplitGapIdsIntoWords()
+    {
+        QFETCH(QString, id);
+        QFETCH(QStringList, words);
+        QCOMPARE(topicWords(id), words);
+    }
+
     // A dated entry must say where its date comes from; an undated one, why it has none.
     void shouldRequireTheSourceOfADate()
     {

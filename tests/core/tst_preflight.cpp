@@ -1,5 +1,6 @@
 // The pre-flight check: scenarios A/B/C from ai-flow's audit data, the fall-back to
 // OpsFlow's own audit (and why), and the report `opsflow check` prints.
+#include "knowledge.h"
 #include "preflight.h"
 #include "testfiles.h"
 
@@ -14,6 +15,8 @@
 #include <QTest>
 
 using namespace opsflow;
+
+Q_DECLARE_METATYPE(opsflow::PreflightScenario)
 using namespace opsflow::testing;
 
 namespace {
@@ -50,7 +53,8 @@ private Q_SLOTS:
         QVERIFY(r.fromAuditData);
         QCOMPARE(r.score, std::optional<double>(97));
         QCOMPARE(r.targetFile, QStringLiteral("docs/deployment.md"));
-        QCOMPARE(r.recommendation, QStringLiteral("Use existing documentation"));
+        QCOMPARE(r.recommendation, QStringLiteral("Keep the existing documentation."));
+        QCOMPARE(r.auditRecommendation, QStringLiteral("SKIP"));
         QCOMPARE(r.options.size(), 2);
         QCOMPARE(r.options.first().action, PreflightAction::UseExisting);
         QVERIFY(r.options.first().recommended);
@@ -58,7 +62,8 @@ private Q_SLOTS:
         // The seed's items come from the audit; the three OpsFlow adds from its own check.
         QVERIFY(r.documented.contains(QStringLiteral("Incident runbooks")));
         QVERIFY(r.documented.contains(QStringLiteral("Deployment strategy and rollback")));
-        QVERIFY(r.gaps.contains(QStringLiteral("Health checks and graceful shutdown (OpsFlow's check)")));
+        QVERIFY(r.gaps.contains(
+            QStringLiteral("Health checks and graceful shutdown (OpsFlow's check: not found in docs/deployment.md)")));
     }
 
     void shouldAskOnlyTheMissingQuestionsBetween80And94()
@@ -66,9 +71,10 @@ private Q_SLOTS:
         const PreflightResult r = runPreflight(fixture("aiflow-b"));
         QCOMPARE(r.scenario, PreflightScenario::AnswerMissing);
         QCOMPARE(r.score, std::optional<double>(86));
-        QCOMPARE(
-            r.gaps.mid(0, 2),
-            (QStringList{QStringLiteral("Incident runbooks"), QStringLiteral("Disaster recovery plan (RTO/RPO)")}));
+        // ai-flow writes gap ids: incident_runbooks, rto_rpo.
+        QCOMPARE(r.gaps.mid(0, 2),
+                 (QStringList{QStringLiteral("Incident runbooks (ai-flow's audit: incident_runbooks)"),
+                              QStringLiteral("Disaster recovery (ai-flow's audit: rto_rpo)")}));
         QCOMPARE(
             r.documented,
             (QStringList{QStringLiteral("CI/CD pipeline"), QStringLiteral("Deployment platform"),
@@ -95,15 +101,179 @@ private Q_SLOTS:
         put(dir.filePath(QStringLiteral(".ai-flow/cache/audit-data.json")),
             auditData(
                 "phase7",
-                R"({"exists": true, "consistencyScore": 90, "gaps": ["No scaling strategy", "Quantum-safe encryption"]})"));
+                R"({"exists": true, "consistencyScore": 90, "gaps": ["scaling_strategy", "quantum_safe_encryption"]})"));
         put(dir.filePath(QStringLiteral("docs/deployment.md")), completeDoc);
         const PreflightResult r = runPreflight(dir.path());
         QCOMPARE(r.scenario, PreflightScenario::AnswerMissing);
         QCOMPARE(r.missingQuestions, (QStringList{QStringLiteral("7.7.2"), QStringLiteral("7.8")}));
-        QCOMPARE(
-            r.notes,
-            QStringList{QStringLiteral(
-                "The gap \"Quantum-safe encryption\" matches no phase 7 question; re-answer everything to cover it.")});
+        QCOMPARE(r.notes,
+                 QStringList{QStringLiteral(
+                     "ai-flow's audit names the gap \"quantum_safe_encryption\", which no phase 7 question covers "
+                     "(nor any close to it): OpsFlow cannot document it; it stays in the audit.")});
+        QCOMPARE(r.gaps.last(),
+                 QStringLiteral("quantum_safe_encryption (ai-flow's audit; no phase 7 question covers it)"));
+    }
+
+    void shouldReadGapIdsByMeaning_data()
+    {
+        // Phase 0 writes gap ids as the assistant likes: snake, kebab, camel, spaced, synonyms.
+        QTest::addColumn<QString>("gap");
+        QTest::addColumn<QStringList>("asked");
+        const QStringList dr{QStringLiteral("7.7"), QStringLiteral("7.7.1")};
+        const QStringList runbooks{QStringLiteral("7.10")};
+        const QStringList scaling{QStringLiteral("7.7.2"), QStringLiteral("7.8")};
+        const QStringList monitoring{QStringLiteral("7.5"), QStringLiteral("7.6")};
+        const QStringList ci{QStringLiteral("7.4")};
+        QTest::newRow("disaster_recovery") << "disaster_recovery" << dr;
+        QTest::newRow("rto_rpo") << "rto_rpo" << dr;
+        QTest::newRow("DR") << "DR" << dr;
+        QTest::newRow("backup-strategy") << "backup-strategy" << dr;
+        QTest::newRow("onCall") << "onCall" << runbooks;
+        QTest::newRow("on_call") << "on_call" << runbooks;
+        QTest::newRow("incident_runbooks") << "incident_runbooks" << runbooks;
+        QTest::newRow("cicd") << "cicd" << ci;
+        QTest::newRow("CI/CD") << "CI/CD" << ci;
+        QTest::newRow("ci_pipeline") << "ci_pipeline" << ci;
+        QTest::newRow("scaling_strategy") << "scaling_strategy" << scaling;
+        QTest::newRow("Autoscaling") << "Autoscaling" << scaling;
+        QTest::newRow("monitoring_strategy") << "monitoring_strategy" << monitoring;
+        QTest::newRow("apm") << "apm" << monitoring;
+        QTest::newRow("alerting") << "alerting" << monitoring;
+        QTest::newRow("logging") << "logging" << QStringList{QStringLiteral("7.5"), QStringLiteral("7.9.4")};
+        // No term: the nearest topic by wording, never "documented".
+        QTest::newRow("a typo") << "observabilty_gaps" << monitoring;
+        QTest::newRow("another form") << "autoscaler-config" << scaling;
+    }
+
+    void shouldReadGapIdsByMeaning()
+    {
+        QFETCH(QString, gap);
+        QFETCH(QStringList, asked);
+        QTemporaryDir dir;
+        put(dir.filePath(QStringLiteral(".ai-flow/cache/audit-data.json")),
+            auditData("phase7",
+                      R"({"exists": true, "consistencyScore": 88, "recommendation": "HYBRID", "gaps": [")"
+                          + gap.toUtf8() + R"("]})"));
+        put(dir.filePath(QStringLiteral("docs/deployment.md")), completeDoc);
+        const PreflightResult r = runPreflight(dir.path());
+        QCOMPARE(r.scenario, PreflightScenario::AnswerMissing);
+        QCOMPARE(r.missingQuestions, asked);
+        QVERIFY2(r.notes.isEmpty(), qPrintable(r.notes.join(QLatin1Char('\n'))));
+        // The gap is listed with the id as written; its topic is not also "documented".
+        QCOMPARE(r.gaps.size(), 1);
+        QVERIFY2(r.gaps.first().contains(gap), qPrintable(r.gaps.first()));
+        for (const AuditItem &item : r.items)
+            QCOMPARE(item.documented, !r.gaps.first().startsWith(item.label + QLatin1String(" (")));
+        QCOMPARE(r.documented.size(), r.items.size() - 1);
+    }
+
+    void shouldNeverListATopicAsDocumentedAndMissing()
+    {
+        // Every gap term of the knowledge, as phase 0 might write it: the topic it names is
+        // missing and not documented, whatever the documents say.
+        QTemporaryDir dir;
+        put(dir.filePath(QStringLiteral("docs/deployment.md")), completeDoc);
+        int terms = 0;
+        for (const AuditTopicKnowledge &topic : Knowledge::builtIn().audit().topics) {
+            for (const QStringList &term : topic.gapTerms) {
+                ++terms;
+                const QByteArray id = term.join(QLatin1Char('_')).toUtf8();
+                put(dir.filePath(QStringLiteral(".ai-flow/cache/audit-data.json")),
+                    auditData("phase7", R"({"exists": true, "consistencyScore": 85, "gaps": [")" + id + R"("]})"));
+                const PreflightResult r = runPreflight(dir.path());
+                for (const AuditItem &item : r.items) {
+                    const bool listed = std::any_of(r.gaps.cbegin(), r.gaps.cend(), [&](const QString &gap) {
+                        return gap.startsWith(item.label + QLatin1String(" ("));
+                    });
+                    QVERIFY2(item.documented != listed, qPrintable(QString::fromUtf8(id) + u' ' + item.id));
+                    if (item.id == topic.id)
+                        QVERIFY2(listed, id.constData());
+                }
+            }
+        }
+        QVERIFY(terms > 150);
+    }
+
+    void shouldNotCountATopicTheDocumentsNeverMention()
+    {
+        // The audit names no gap, but the document says nothing of scaling: not "documented".
+        QTemporaryDir dir;
+        put(dir.filePath(QStringLiteral(".ai-flow/cache/audit-data.json")),
+            auditData("phase7", R"({"exists": true, "consistencyScore": 90, "gaps": []})"));
+        QByteArray doc = completeDoc;
+        doc.replace("## Scaling\n\nHorizontal auto-scaling.\n\n", "");
+        put(dir.filePath(QStringLiteral("docs/deployment.md")), doc);
+        const PreflightResult r = runPreflight(dir.path());
+        QVERIFY(!r.documented.contains(QStringLiteral("Scaling strategy")));
+        QCOMPARE(r.gaps,
+                 QStringList{QStringLiteral("Scaling strategy (OpsFlow's check: not found in docs/deployment.md)")});
+        QCOMPARE(r.missingQuestions, (QStringList{QStringLiteral("7.7.2"), QStringLiteral("7.8")}));
+
+        // Without a document to read, the audit's word is all there is.
+        QFile::remove(dir.filePath(QStringLiteral("docs/deployment.md")));
+        const PreflightResult unread = runPreflight(dir.path());
+        QVERIFY(unread.documented.contains(QStringLiteral("Scaling strategy")));
+        QCOMPARE(unread.items.at(6).evidence, QStringLiteral("ai-flow's audit"));
+    }
+
+    void shouldFollowTheScoreWhenTheAuditRecommendsOtherwise_data()
+    {
+        QTest::addColumn<QByteArray>("phase");
+        QTest::addColumn<PreflightScenario>("scenario");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("92 and SKIP") << QByteArray(
+            R"({"exists": true, "consistencyScore": 92, "recommendation": "SKIP"})")
+                                     << PreflightScenario::AnswerMissing
+                                     << QStringLiteral(
+                                            "ai-flow's audit recommends to keep the existing documentation, "
+                                            "but its consistency score of 92% puts the phase in scenario B; "
+                                            "OpsFlow follows the score, as ai-flow's own pre-flight check does.");
+        QTest::newRow("97 and full") << QByteArray(
+            R"({"exists": true, "consistencyScore": 97, "recommendation": "full"})")
+                                     << PreflightScenario::KeepExisting
+                                     << QStringLiteral("ai-flow's audit recommends to answer the full phase, but its "
+                                                       "consistency score of 97% puts the phase in scenario A; OpsFlow "
+                                                       "follows the score, as ai-flow's own pre-flight check does.");
+        QTest::newRow("free text") << QByteArray(R"({"exists": true, "consistencyScore": 85, "recommendation": "Ask"})")
+                                   << PreflightScenario::AnswerMissing
+                                   << QStringLiteral("ai-flow's audit recommends: Ask");
+    }
+
+    void shouldFollowTheScoreWhenTheAuditRecommendsOtherwise()
+    {
+        QFETCH(QByteArray, phase);
+        QFETCH(PreflightScenario, scenario);
+        QFETCH(QString, reason);
+        QTemporaryDir dir;
+        put(dir.filePath(QStringLiteral(".ai-flow/cache/audit-data.json")), auditData("phase7", phase));
+        put(dir.filePath(QStringLiteral("docs/deployment.md")), completeDoc);
+        const PreflightResult r = runPreflight(dir.path());
+        QCOMPARE(r.scenario, scenario);
+        QCOMPARE(r.reasons, QStringList{reason});
+        // The recommendation printed is the scenario's, never the audit's word.
+        const QString report = preflightReport(r);
+        QVERIFY(!report.contains(QLatin1String("Recommendation: SKIP")));
+        QVERIFY(report.contains(QStringLiteral("Recommendation: %1\n").arg(r.recommendation)));
+        QCOMPARE(r.recommendation.startsWith(QLatin1String("Keep")), scenario == PreflightScenario::KeepExisting);
+    }
+
+    void shouldNotCiteOpsFlowsOwnNavigation()
+    {
+        // A generated document's contents list and "Related:" line name every topic; neither is
+        // evidence of one.
+        QTemporaryDir dir;
+        put(dir.filePath(QStringLiteral("docs/operations.md")),
+            "# Operations: my-api\n\n"
+            "<!-- opsflow:begin header -->\n"
+            "- **Related:** [Runbooks](runbooks.md), backups and scaling notes\n"
+            "<!-- opsflow:end header -->\n\n"
+            "- [Scaling Strategy](#scaling-strategy)\n"
+            "- [Backup & Disaster Recovery](#backup--disaster-recovery)\n"
+            "- [Runbooks](#runbooks)\n\n"
+            "## CI/CD Pipeline\n\nGitHub Actions.\n");
+        const PreflightResult r = runPreflight(dir.path());
+        QCOMPARE(r.documented, QStringList{QStringLiteral("CI/CD pipeline")});
+        QCOMPARE(r.items.first().evidence, QStringLiteral("docs/operations.md:11"));
     }
 
     void shouldRunTheFullPhaseBelow80()
@@ -113,12 +283,13 @@ private Q_SLOTS:
         QCOMPARE(r.scenario, PreflightScenario::FullPhase);
         QVERIFY(r.fromAuditData);
         QCOMPARE(r.score, std::optional<double>(40));
-        QCOMPARE(
-            r.reasons,
-            QStringList{QStringLiteral("docs/deployment.md is outdated or incomplete: consistency 40% is below 80%.")});
+        QCOMPARE(r.reasons,
+                 (QStringList{
+                     QStringLiteral("ai-flow's audit: Only the deploy command is documented"),
+                     QStringLiteral("docs/deployment.md is outdated or incomplete: consistency 40% is below 80%.")}));
         QCOMPARE(r.options.size(), 1);
         QCOMPARE(r.options.first().action, PreflightAction::AnswerAll);
-        QVERIFY(r.gaps.contains(QStringLiteral("Monitoring")));
+        QVERIFY(r.gaps.contains(QStringLiteral("Monitoring (ai-flow's audit: monitoring_strategy)")));
     }
 
     void shouldAcceptThePhaseKeyedByNumber()
@@ -348,26 +519,29 @@ private Q_SLOTS:
             "Consistency score: 86%\n"
             "Source: ai-flow audit data (.ai-flow/cache/audit-data.json)\n"
             "File: docs/deployment.md\n"
+            "Reason: ai-flow's audit: Deployment documented but missing operational details\n"
             "Documented:\n"
-            "  ✅ CI/CD pipeline\n"
-            "  ✅ Deployment platform\n"
-            "  ✅ Monitoring\n"
-            "  ✅ Logging\n"
-            "  ✅ Scaling strategy\n"
+            "  ✅ CI/CD pipeline (docs/deployment.md:7)\n"
+            "  ✅ Deployment platform (docs/deployment.md:3)\n"
+            "  ✅ Monitoring (docs/deployment.md:11)\n"
+            "  ✅ Logging (docs/deployment.md:15)\n"
+            "  ✅ Scaling strategy (docs/deployment.md:19)\n"
             "Gaps:\n"
-            "  ❌ Incident runbooks\n"
-            "  ❌ Disaster recovery plan (RTO/RPO)\n"
-            "  ❌ Deployment strategy and rollback (OpsFlow's check)\n"
-            "  ❌ Health checks and graceful shutdown (OpsFlow's check)\n"
-            "  ❌ Circuit breakers, retries and timeouts (OpsFlow's check)\n"
+            "  ❌ Incident runbooks (ai-flow's audit: incident_runbooks)\n"
+            "  ❌ Disaster recovery (ai-flow's audit: rto_rpo)\n"
+            "  ❌ Deployment strategy and rollback (OpsFlow's check: not found in docs/deployment.md)\n"
+            "  ❌ Health checks and graceful shutdown (OpsFlow's check: not found in docs/deployment.md)\n"
+            "  ❌ Circuit breakers, retries and timeouts (OpsFlow's check: not found in docs/deployment.md)\n"
             "Missing questions: 7.4.1, 7.7, 7.7.1, 7.9, 7.9.1, 7.9.2, 7.9.3, 7.10\n"
-            "Recommendation: Answer the missing operations questions\n"
+            "Recommendation: Answer the missing questions; the rest of the documentation is kept.\n"
             "Options:\n"
             "  A) Answer only the 8 missing questions (7.4.1, 7.7, 7.7.1, 7.9, 7.9.1, 7.9.2, 7.9.3, 7.10) ⭐\n"
             "  B) Re-answer everything (full phase)\n"
-            "  C) Skip entirely (use the docs as they are) — The gaps stay undocumented: Incident runbooks; "
-            "Disaster recovery plan (RTO/RPO); Deployment strategy and rollback (OpsFlow's check); "
-            "Health checks and graceful shutdown (OpsFlow's check); Circuit breakers, retries and timeouts (OpsFlow's check).\n");
+            "  C) Skip entirely (use the docs as they are) — The gaps stay undocumented: Incident runbooks (ai-flow's "
+            "audit: incident_runbooks); Disaster recovery (ai-flow's audit: rto_rpo); Deployment strategy and rollback "
+            "(OpsFlow's check: not found in docs/deployment.md); Health checks and graceful shutdown (OpsFlow's check: "
+            "not found in docs/deployment.md); Circuit breakers, retries and timeouts (OpsFlow's check: not found in "
+            "docs/deployment.md).\n");
         QCOMPARE(report, expected);
 
         const QString own = preflightReport(runPreflight(fixture("hand-written")));
