@@ -85,10 +85,28 @@ QList<const Question *> Resolver::askedQuestions() const
     return out;
 }
 
+Asked Resolver::askedAs(const Question &question) const
+{
+    const Asked byScope = question.asked(m_a.scope);
+    if (byScope == Asked::Skip && m_a.onlyQuestions.contains(question.id))
+        return Asked::Full;
+    return byScope;
+}
+
+QStringList Resolver::askedDespiteScope() const
+{
+    QStringList out;
+    for (const Question &q : m_q.questions()) {
+        if (q.asked(m_a.scope) == Asked::Skip && askedAs(q) != Asked::Skip)
+            out.append(q.id);
+    }
+    return out;
+}
+
 bool Resolver::isSkipped(const QString &questionId) const
 {
     const Question *q = m_q.question(questionId);
-    return !q || q->asked(m_a.scope) == Asked::Skip;
+    return !q || askedAs(*q) == Asked::Skip;
 }
 
 bool Resolver::isAsked(const QString &questionId) const
@@ -123,7 +141,7 @@ bool Resolver::isFieldAsked(const QString &questionId, const QString &fieldId) c
     const Field *f = q ? q->field(fieldId) : nullptr;
     if (!f || !isAsked(questionId))
         return false;
-    if (q->asked(m_a.scope) == Asked::Simplified && !f->headline)
+    if (askedAs(*q) == Asked::Simplified && !f->headline)
         return false;
     return conditionHolds(*q, *f);
 }
@@ -132,7 +150,7 @@ bool Resolver::isKeptDetail(const QString &questionId, const QString &fieldId) c
 {
     const Question *q = m_q.question(questionId);
     const Field *f = q ? q->field(fieldId) : nullptr;
-    return f && !f->headline && q->asked(m_a.scope) == Asked::Simplified && isFieldUsed(questionId, fieldId)
+    return f && !f->headline && askedAs(*q) == Asked::Simplified && isFieldUsed(questionId, fieldId)
         && !isEmptyValue(m_a.stored(questionId, fieldId));
 }
 
@@ -169,7 +187,7 @@ QVariant Resolver::value(const QString &questionId, const QString &fieldId) cons
     const Field *f = q ? q->field(fieldId) : nullptr;
     if (!f || !isFieldUsed(questionId, fieldId))
         return {};
-    if (q->asked(m_a.scope) == Asked::Simplified && !f->headline) {
+    if (askedAs(*q) == Asked::Simplified && !f->headline) {
         // Simplified: the wizard asks only the headline, but an answer the file holds is
         // never replaced; a detail nobody answered takes its default (marked as one).
         const QVariant v = m_a.stored(questionId, fieldId);

@@ -63,6 +63,12 @@ public:
     const AnswerSet &answers() const { return m_a; }
 
     QList<const Question *> askedQuestions() const;
+    // How the wizard asks a question: as the scope says, except that a question pre-flight's
+    // hybrid path asks because the documents miss it is asked in full even where the scope
+    // skips it (MVP skips most of what phase 0 reports missing).
+    Asked askedAs(const Question &question) const;
+    // The questions the scope skips that the hybrid path asks anyway.
+    QStringList askedDespiteScope() const;
     bool isAsked(const QString &questionId) const;   // shown as a wizard page
     bool isSkipped(const QString &questionId) const; // TBD in the documents
     bool isFieldAsked(const QString &questionId, const QString &fieldId) const;

@@ -203,10 +203,13 @@ void BenchPreview::showDetached()
     auto *document = new QTextDocument(m_baseline.get());
     document->setUndoRedoEnabled(false);
     document->setMarkdown(m_finalText, QTextDocument::MarkdownDialectGitHub);
+    // Whose the old document is must be asked before setDocument(): the view deletes a
+    // document its own text control created, which left this pointer dangling.
     QTextDocument *previous = m_baseline->document();
+    const bool ours = previous->parent() == m_baseline.get();
     m_baseline->setDocument(document);
     layOutCompletely(document);
-    if (previous->parent() == m_baseline.get())
+    if (ours)
         delete previous;
 }
 

@@ -45,6 +45,31 @@ private Q_SLOTS:
         QVERIFY(!r.value(s("7.5"), s("apm")).isValid());
     }
 
+    // Pre-flight's hybrid path in MVP: phase 0's gaps are mostly questions MVP skips, so the
+    // questions chosen as missing are asked in full instead of asking nothing.
+    void shouldAskMissingQuestionsTheScopeSkipsOnTheHybridPath()
+    {
+        AnswerSet a;
+        a.scope = Scope::Mvp;
+        a.onlyQuestions = {s("7.4.1"), s("7.5")};
+        a.answers[s("7.5")][s("apm")] = s("B");
+        const Resolver r(q7(), a);
+        QVERIFY(r.isAsked(s("7.4.1")));
+        QVERIFY(r.isAsked(s("7.5")));
+        QVERIFY(!r.isSkipped(s("7.5")));
+        QCOMPARE(r.askedAs(*q7().question(s("7.5"))), Asked::Full);
+        QCOMPARE(r.askedDespiteScope(), QStringList({s("7.4.1"), s("7.5")}));
+        QCOMPARE(r.value(s("7.5"), s("apm")).toString(), s("B"));
+        // A question MVP asks but the documents cover keeps its stored answer, unasked.
+        QVERIFY(!r.isAsked(s("7.4")));
+        // Without the hybrid choice MVP still skips them.
+        a.onlyQuestions.clear();
+        const Resolver plain(q7(), a);
+        QVERIFY(plain.isSkipped(s("7.5")));
+        QVERIFY(plain.askedDespiteScope().isEmpty());
+        QVERIFY(!plain.value(s("7.5"), s("apm")).isValid());
+    }
+
     // What the preview renders: answers the page shows as errors are left out, the rest kept.
     void shouldLeaveInvalidAnswersOutOfTheUsableOnes()
     {

@@ -482,6 +482,41 @@ private Q_SLOTS:
         QCOMPARE(pageKey(wizard()), QStringLiteral("summary"));
     }
 
+    // MVP skips most of what phase 0 reports missing: the hybrid path still asks those
+    // questions, in full, and the pre-flight and question pages say why.
+    void shouldAskTheMissingQuestionsMvpSkipsOnTheHybridPath()
+    {
+        QVERIFY(openWindow(project("aiflow-b")));
+        QVERIFY(click(QStringLiteral("scope/mvp")));
+        QVERIFY(nextUntil(QStringLiteral("preflight")));
+        const PreflightResult &result = m_window->project()->preflight();
+        QCOMPARE(result.scenario, PreflightScenario::AnswerMissing);
+        QVERIFY(result.missingQuestions.contains(QStringLiteral("7.7")));
+        const QString missing = find<QLabel>(QStringLiteral("preflight/missing"))->text();
+        QStringList skippedByMvp;
+        for (const QString &id : result.missingQuestions) {
+            if (model()->questionnaire().question(id)->asked(Scope::Mvp) == Asked::Skip)
+                skippedByMvp.append(id);
+        }
+        QVERIFY(skippedByMvp.contains(QStringLiteral("7.7")));
+        QVERIFY2(missing.contains(QStringLiteral("MVP scope skips %1;").arg(skippedByMvp.join(QLatin1String(", ")))),
+                 qPrintable(missing));
+        QVERIFY(missing.contains(QLatin1String("asks them in full")));
+
+        QVERIFY(click(QStringLiteral("preflight/answerMissing")));
+        QVERIFY(clickNext());
+        QCOMPARE(pageKey(wizard()), result.missingQuestions.first());
+        const QStringList pages = walkToSummary();
+        QCOMPARE(pages, result.missingQuestions + QStringList{QStringLiteral("summary")});
+        // 7.7 is asked in full, with the note that MVP would have skipped it.
+        QVERIFY(wizard()->goToQuestion(QStringLiteral("7.7")));
+        auto *note = wizard()->currentPage()->findChild<QLabel *>(QStringLiteral("simplifiedNote"));
+        QVERIFY(note && note->isVisible());
+        QVERIFY2(note->text().contains(QLatin1String("MVP scope skips this question; it is asked because")),
+                 qPrintable(note->text()));
+        QVERIFY(!model()->resolver().isSkipped(QStringLiteral("7.7")));
+    }
+
     // The choice is saved with the answers: a restart shows it again, and the wizard follows it.
     void shouldRememberThePreflightChoiceAfterARestart()
     {

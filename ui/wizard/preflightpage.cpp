@@ -202,7 +202,22 @@ void PreflightPage::rebuild()
         const Question *question = m_model->questionnaire().question(id);
         missing.append(question ? tr("%1 %2").arg(id, question->title).toHtmlEscaped() : id.toHtmlEscaped());
     }
-    m_missing->setText(tr("<b>Questions for the missing items:</b> %1").arg(missing.join(QLatin1String("; "))));
+    QString missingText = tr("<b>Questions for the missing items:</b> %1").arg(missing.join(QLatin1String("; ")));
+    QStringList beyondScope;
+    for (const QString &id : r.missingQuestions) {
+        const Question *question = m_model->questionnaire().question(id);
+        if (question && question->asked(m_model->scope()) == Asked::Skip)
+            beyondScope.append(id);
+    }
+    if (!beyondScope.isEmpty()) {
+        // MVP skips most of what phase 0 reports missing: say plainly that answering the
+        // missing questions asks them anyway, rather than asking nothing.
+        missingText += QStringLiteral("<br>")
+            + tr("%1 scope skips %2; answering the missing questions asks them in full, otherwise "
+                 "the documents list them as decided later.")
+                  .arg(scopeTitle(m_model->scope()), beyondScope.join(QLatin1String(", ")).toHtmlEscaped());
+    }
+    m_missing->setText(missingText);
     m_missing->setVisible(r.scenario == PreflightScenario::AnswerMissing && !missing.isEmpty());
     m_recommendation->setText(tr("<b>Recommendation:</b> %1").arg(r.recommendation.toHtmlEscaped()));
     m_recommendation->setVisible(!r.recommendation.isEmpty());

@@ -267,9 +267,15 @@ void QuestionPage::refresh()
     const Scope scope = m_model->scope();
     m_progress->setText(progressText(resolver, m_question.id));
     m_badge->setVisible(scope == Scope::Enterprise && m_question.emphasis);
-    const bool simplified = m_question.asked(scope) == Asked::Simplified;
-    m_simplified->setVisible(simplified);
-    if (simplified) {
+    const Asked asked = resolver.askedAs(m_question);
+    const bool simplified = asked == Asked::Simplified;
+    const bool despiteScope = asked != Asked::Skip && m_question.asked(scope) == Asked::Skip;
+    m_simplified->setVisible(simplified || despiteScope);
+    if (despiteScope) {
+        m_simplified->setText(tr("%1 scope skips this question; it is asked because the existing "
+                                 "documents miss it and you chose to answer the missing questions.")
+                                  .arg(scopeTitle(scope)));
+    } else if (simplified) {
         QStringList kept;
         for (const Field &field : m_question.fields) {
             if (resolver.isKeptDetail(m_question.id, field.id))
