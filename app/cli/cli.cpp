@@ -3,12 +3,16 @@
 
 #include "answersfile.h"
 #include "consistency.h"
+#include "documentimport.h"
 #include "durablefile.h"
+#include "evidencescan.h"
 #include "generation.h"
 #include "generationsession.h"
 #include "plurals.h"
 #include "preflight.h"
 #include "projectfacts.h"
+#include "reportedvalue.h"
+#include "sectionmerge.h"
 #include "summaryexport.h"
 #include "summarypdf.h"
 #include "terminaloutput.h"
@@ -173,20 +177,57 @@ int generateCommand(const QCommandLineParser &parser, const QString &projectDir)
     int code = Ok;
     QString error;
     const ProjectReading project = readProjectFacts(projectDir);
-    const auto answers = loadAnswers(parser, projectDir, project, &code, &error);
+    auto answers = loadAnswers(parser, projectDir, project, &code, &error);
     if (!answers)
         return fail(code, error);
-    // The pre-flight choice saved with the answers: keeping the existing documents means
-    // nothing is generated, unless --force says to write OpsFlow's documents anyway.
+    // Generate follows pre-flight: the choice saved with the answers, else the scenario's
+    // recommendation when the existing documents are the team's own (not OpsFlow's).
     const bool force = parser.isSet(QStringLiteral("force"));
-    if (answers->preflight && keepsExistingDocuments(*answers->preflight) && !force) {
-        const PreflightResult preflight = runPreflight(projectDir);
-        if (const auto choice = savedChoice(preflight, answers->preflight)) {
-            out() << tr("nothing was written: the answers' pre-flight choice is \"%1\" (%2 is kept as it is); pass "
-                        "--force to generate the documents anyway, or choose again in OpsFlow")
-                         .arg(choice->label, preflight.targetFile)
+    const PreflightResult preflight = runPreflight(projectDir);
+    const auto saved = savedChoice(preflight, answers->preflight);
+    const bool teamsDocuments = preflight.docsExist && !preflight.targetFile.isEmpty()
+        && !hasGeneratedSections(readProjectFile(projectDir, preflight.targetFile).content);
+    std::optional<PreflightOption> recommended;
+    for (const PreflightOption &option : preflight.options) {
+        if (option.recommended && !answers->preflight && teamsDocuments)
+            recommended = option;
+    }
+    // Keeping the existing documents means nothing is generated, unless --force says to
+    // write OpsFlow's documents anyway.
+    if (saved && keepsExistingDocuments(saved->action) && !force) {
+        out() << tr("nothing was written: the answers' pre-flight choice is \"%1\" (%2 is kept as it is); pass "
+                    "--force to generate the documents anyway, or choose again in OpsFlow")
+                     .arg(saved->label, preflight.targetFile)
+              << '\n';
+        return Ok;
+    }
+    if (recommended && keepsExistingDocuments(recommended->action) && !force) {
+        out() << tr("nothing was written: pre-flight finds operations and deployment documented in %1 (scenario "
+                    "A%2), so phase 7 keeps it; pass --force to generate OpsFlow's documents anyway, or choose in "
+                    "OpsFlow")
+                     .arg(preflight.targetFile,
+                          preflight.score ? tr(", consistency %1%").arg(*preflight.score, 0, 'f', 0) : QString())
+              << '\n';
+        return Ok;
+    }
+    // Scenario B: what the team's documents state becomes the answer wherever none is given,
+    // with the line it came from; those documents are only read.
+    QList<Finding> imported;
+    const bool answerMissing = (saved && saved->action == PreflightAction::AnswerMissing)
+        || (recommended && recommended->action == PreflightAction::AnswerMissing);
+    if (answerMissing && teamsDocuments) {
+        QList<Finding> stated;
+        for (const Finding &finding : importFromDocs(projectDir).findings) {
+            if (finding.evidence.startsWith(preflight.targetFile + u':'))
+                stated.append(finding);
+        }
+        imported = importDocumentAnswers(&*answers, stated, Questionnaire::builtIn());
+        for (const Finding &finding : std::as_const(imported)) {
+            const Field *field = Questionnaire::builtIn().field(finding.questionId, finding.fieldId);
+            out() << tr("imported  %1 %2: %3 (%4)")
+                         .arg(finding.questionId, reportLabel(*field), describeValue(*field, finding.value),
+                              finding.evidence)
                   << '\n';
-            return Ok;
         }
     }
     // A project ai-flow calls something other than a backend: say what OpsFlow does with it.
@@ -197,9 +238,13 @@ int generateCommand(const QCommandLineParser &parser, const QString &projectDir)
     // the same transaction), so `summary`, the next regeneration and a teammate's run see the
     // same answers. Not when they are the project's own file unchanged, or with --no-save.
     QList<GeneratedFile> alsoWrite;
-    const QString answersPath = QDir(projectDir).relativeFilePath(AnswersFile::pathForProject(projectDir));
+    // Absolute first: relative to a relative project folder ("api") the path would keep the
+    // folder's name and land in api/api/.ai-flow/.
+    const QString answersPath =
+        QDir(projectDir).relativeFilePath(QFileInfo(AnswersFile::pathForProject(projectDir)).absoluteFilePath());
     const bool fromProjectFile = !parser.isSet(QStringLiteral("answers")) && !parser.isSet(QStringLiteral("defaults"));
-    if (!parser.isSet(QStringLiteral("no-save")) && (!fromProjectFile || parser.isSet(QStringLiteral("scope"))))
+    if (!parser.isSet(QStringLiteral("no-save"))
+        && (!fromProjectFile || parser.isSet(QStringLiteral("scope")) || !imported.isEmpty()))
         alsoWrite.append({answersPath, AnswersFile::toJson(*answers)});
 
     // The same session as the wizard's generate step: plan, choices, write, outcome.

@@ -58,7 +58,8 @@ std::optional<PreflightAction> preflightActionFromId(const QString &id)
 bool AnswerSet::operator==(const AnswerSet &other) const
 {
     return scope == other.scope && scopeChosen == other.scopeChosen && mode == other.mode && answers == other.answers
-        && context == other.context && onlyQuestions == other.onlyQuestions && preflight == other.preflight;
+        && context == other.context && onlyQuestions == other.onlyQuestions && preflight == other.preflight
+        && imported == other.imported;
 }
 
 bool isEmptyValue(const QVariant &value)

@@ -33,6 +33,10 @@ struct AnswerSet {
     // The pre-flight choice, saved so that a restart, `opsflow summary` and `opsflow generate`
     // see it; none until the user made one.
     std::optional<PreflightAction> preflight;
+    // Answers taken from the project's existing operations documents on pre-flight's hybrid
+    // path (docs/deployment.md), each with the value taken and the line it came from. Saved
+    // with the answers; an answer changed since is the user's own again (the value differs).
+    QList<Finding> imported;
     // Project facts the project's own files show (context field id → finding with its
     // evidence): used where the user gave no answer, before the questionnaire's default.
     // Read from the project each time, never saved with the answers.

@@ -200,6 +200,17 @@ QByteArray toJson(const AnswerSet &answers)
         root.insert(QStringLiteral("only"), QJsonArray::fromStringList(answers.onlyQuestions));
     if (answers.preflight)
         root.insert(QStringLiteral("preflight"), preflightActionId(*answers.preflight));
+    if (!answers.imported.isEmpty()) {
+        QJsonObject imported;
+        for (const Finding &finding : answers.imported) {
+            QJsonObject fields = imported.value(finding.questionId).toObject();
+            fields.insert(finding.fieldId,
+                          QJsonObject{{QStringLiteral("value"), toJsonValue(finding.value)},
+                                      {QStringLiteral("evidence"), finding.evidence}});
+            imported.insert(finding.questionId, fields);
+        }
+        root.insert(QStringLiteral("imported"), imported);
+    }
     QJsonObject context;
     for (auto it = answers.context.begin(); it != answers.context.end(); ++it)
         context.insert(it.key(), toJsonValue(it.value()));
@@ -240,9 +251,9 @@ std::optional<AnswerSet> fromJson(const QByteArray &json, const Questionnaire &q
         return fail(structure);
     for (auto it = root.begin(); it != root.end(); ++it) {
         static const QStringList known = {
-            QStringLiteral("format"),  QStringLiteral("version"),  QStringLiteral("phase"),   QStringLiteral("scope"),
-            QStringLiteral("mode"),    QStringLiteral("answers"),  QStringLiteral("context"), QStringLiteral("only"),
-            QStringLiteral("$schema"), QStringLiteral("preflight")};
+            QStringLiteral("format"),  QStringLiteral("version"),   QStringLiteral("phase"),   QStringLiteral("scope"),
+            QStringLiteral("mode"),    QStringLiteral("answers"),   QStringLiteral("context"), QStringLiteral("only"),
+            QStringLiteral("$schema"), QStringLiteral("preflight"), QStringLiteral("imported")};
         if (!known.contains(it.key()))
             return fail(QStringLiteral("has an unknown key \"%1\"").arg(escape::messageQuote(it.key())));
     }
@@ -344,6 +355,38 @@ std::optional<AnswerSet> fromJson(const QByteArray &json, const Questionnaire &q
             values.insert(f.key(), *v);
         }
         set.answers.insert(q.key(), values);
+    }
+    const QJsonValue imported = root.value(QLatin1String("imported"));
+    if (!imported.isUndefined() && !imported.isObject())
+        return fail(QStringLiteral("\"imported\" must be an object keyed by question id"));
+    const QJsonObject importedObject = imported.toObject();
+    for (auto q = importedObject.begin(); q != importedObject.end(); ++q) {
+        const Question *question = questionnaire.question(q.key());
+        if (!question || !q->isObject())
+            return fail(QStringLiteral("imported.\"%1\" must be a question id holding an object keyed by field id")
+                            .arg(escape::messageQuote(q.key())));
+        const QJsonObject fields = q->toObject();
+        for (auto f = fields.begin(); f != fields.end(); ++f) {
+            const Field *field = question->field(f.key());
+            const QString where =
+                QStringLiteral("imported.\"%1\".%2").arg(escape::messageQuote(q.key()), escape::messageQuote(f.key()));
+            if (!field)
+                return fail(QStringLiteral("%1 names an unknown field").arg(where));
+            const QJsonObject entry = f->toObject();
+            const QJsonValue evidence = entry.value(QLatin1String("evidence"));
+            if (!f->isObject() || entry.size() != 2 || !entry.contains(QLatin1String("value")) || !evidence.isString()
+                || evidence.toString().trimmed().isEmpty())
+                return fail(QStringLiteral("%1 must hold exactly \"value\" and \"evidence\" (the line it came from)")
+                                .arg(where));
+            // A null value, like a null answer, is "not answered": nothing was taken.
+            if (entry.value(QLatin1String("value")).isNull())
+                continue;
+            QString why;
+            const auto v = readValue(*field, entry.value(QLatin1String("value")), &why);
+            if (!v)
+                return fail(QStringLiteral("%1.value %2").arg(where, why));
+            set.imported.append({q.key(), f.key(), *v, evidence.toString(), {}});
+        }
     }
     return set;
 }

@@ -118,11 +118,31 @@ QJsonObject enumOf(const QStringList &values, const QString &description = {})
 QJsonObject answersSchema(const Questionnaire &questionnaire)
 {
     QJsonObject answers;
+    QJsonObject imported;
     QStringList questionIds;
     for (const Question &q : questionnaire.questions()) {
         QJsonObject fields;
-        for (const Field &f : q.fields)
+        QJsonObject importedFields;
+        for (const Field &f : q.fields) {
             fields.insert(f.id, fieldSchema(f));
+            importedFields.insert(
+                f.id,
+                QJsonObject{
+                    {s("type"), s("object")},
+                    {s("additionalProperties"), false},
+                    {s("required"), QJsonArray{s("value"), s("evidence")}},
+                    {s("properties"),
+                     QJsonObject{{s("value"),
+                                  QJsonObject{{s("$ref"),
+                                               QStringLiteral("#/properties/answers/properties/%1/"
+                                                              "properties/%2")
+                                                   .arg(q.id, f.id)}}},
+                                 {s("evidence"), QJsonObject{{s("type"), s("string")}, {s("pattern"), s("\\S")}}}}}});
+        }
+        imported.insert(q.id,
+                        QJsonObject{{s("type"), s("object")},
+                                    {s("additionalProperties"), false},
+                                    {s("properties"), importedFields}});
         answers.insert(q.id,
                        QJsonObject{{s("type"), s("object")},
                                    {s("description"), q.title},
@@ -157,6 +177,13 @@ QJsonObject answersSchema(const Questionnaire &questionnaire)
                   "missing questions, answer the full phase, or skip."))},
         {s("context"),
          QJsonObject{{s("type"), s("object")}, {s("additionalProperties"), false}, {s("properties"), context}}},
+        {s("imported"),
+         QJsonObject{{s("type"), s("object")},
+                     {s("additionalProperties"), false},
+                     {s("description"),
+                      s("Answers generate took from the project's existing operations documents (pre-flight scenario "
+                        "B), each with the value taken and the line it came from (\"docs/deployment.md:3\").")},
+                     {s("properties"), imported}}},
         {s("answers"),
          QJsonObject{{s("type"), s("object")}, {s("additionalProperties"), false}, {s("properties"), answers}}},
     };

@@ -34,6 +34,11 @@ const Finding *FactModel::finding(const QString &questionId, const QString &fiel
 
 Fact FactModel::answered(const QString &questionId, const QString &fieldId, const QVariant &value) const
 {
+    // Taken from the project's existing documents (pre-flight's hybrid path), unchanged since.
+    for (const Finding &f : m_resolver.answers().imported) {
+        if (f.questionId == questionId && f.fieldId == fieldId && f.value == value)
+            return {value, Provenance::AcceptedSuggestion, f.evidence};
+    }
     // Accepted: the project's files show exactly this value.
     for (const Finding &f : m_findings) {
         if (f.questionId == questionId && f.fieldId == fieldId && f.value == value)

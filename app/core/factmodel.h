@@ -16,7 +16,8 @@ class Resolver;
 // default is never presented as the user's answer.
 enum class Provenance {
     Answered,             // the user's answer (typed, chosen, or in the answers file)
-    AcceptedSuggestion,   // the user's answer, equal to what the project's files show (evidence)
+    AcceptedSuggestion,   // the user's answer, equal to what the project's files show (evidence), or
+                          // taken from the existing operations documents by generate (AnswerSet::imported)
     Detected,             // not answered: found in the project's files (evidence)
     QuestionnaireDefault, // not answered: the questionnaire's default (Smart mode, a simplified question, …)
     PlatformDefault,      // derived from the platform's knowledge (stop window, commands, …)

@@ -286,6 +286,12 @@ QString sectionTitle(const QString &id, std::initializer_list<const Segment *> s
 
 } // namespace
 
+bool hasGeneratedSections(const QByteArray &text)
+{
+    const Parsed parsed = parse(text);
+    return parsed.error.isEmpty() && parsed.hasSections();
+}
+
 QByteArray stampSections(const QByteArray &generated)
 {
     const Parsed parsed = parse(generated);

@@ -42,6 +42,10 @@ struct MergeResult {
 // Stamping stamped text gives the same bytes. Text with broken markers is returned as is.
 QByteArray stampSections(const QByteArray &generated);
 
+// Whether OpsFlow wrote (part of) this document: it holds at least one well-formed
+// generated section. Pre-flight's answers are about the team's own documents, not these.
+bool hasGeneratedSections(const QByteArray &text);
+
 // Merges a newly generated, stamped document into the existing one:
 // - text outside our markers is kept exactly, including the team's own sections;
 // - a section whose body still matches its stamp takes the new body;

@@ -70,6 +70,9 @@ QList<SummaryLine> summaryLines(const Resolver &resolver)
                     if (c && !c->description.isEmpty())
                         text += QStringLiteral(" — ") + c->description;
                 }
+                // Where an answer the project's documents gave came from ("from docs/deployment.md:3").
+                if (fact.provenance == Provenance::AcceptedSuggestion && !fact.evidence.isEmpty())
+                    text += QLatin1Char(' ') + tr("(from %1)").arg(fact.evidence);
                 if (fact.provenance == Provenance::QuestionnaireDefault) {
                     text += QLatin1Char(' ') + defaultMark();
                     ++line.defaults;

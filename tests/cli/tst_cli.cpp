@@ -23,9 +23,10 @@ struct Run {
     QString err;
 };
 
-Run opsflow(const QStringList &arguments)
+Run opsflow(const QStringList &arguments, const QString &workingDirectory = {})
 {
     QProcess process;
+    process.setWorkingDirectory(workingDirectory);
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove(s("DISPLAY")); // the headless commands must not need one
     env.remove(s("QT_QPA_PLATFORM"));
@@ -590,6 +591,64 @@ private Q_SLOTS:
         QVERIFY2(
             bad.err.contains(s("unknown \"preflight\" choice (use use-existing, answer-missing, answer-all, skip)")),
             qPrintable(bad.err));
+    }
+
+    // Without a saved choice generate follows pre-flight's recommendation for the team's own
+    // documents: scenario A keeps them (nothing written unless --force); scenario B takes
+    // what docs/deployment.md states as answers, with its lines, and never changes that file.
+    void shouldFollowThePreflightScenarioWithoutASavedChoice()
+    {
+        QTemporaryDir root;
+        const QString documented = root.filePath(s("documented"));
+        QVERIFY(copyFixture("aiflow-a", documented));
+        const Run kept = opsflow({s("generate"), documented, s("--defaults")});
+        QCOMPARE(kept.code, 0);
+        QVERIFY2(kept.out.contains(s("nothing was written: pre-flight finds operations and deployment documented in "
+                                     "docs/deployment.md (scenario A, consistency 97%)")),
+                 qPrintable(kept.out));
+        QVERIFY(!QFile::exists(documented + s("/docs/operations.md")));
+        QCOMPARE(opsflow({s("generate"), documented, s("--defaults"), s("--force")}).code, 0);
+        QVERIFY(QFile::exists(documented + s("/docs/operations.md")));
+
+        // Run from the folder that holds the project, named relatively, as a user types it.
+        QVERIFY(copyFixture("aiflow-b", root.filePath(s("partly"))));
+        const QByteArray deployment = read(root.filePath(s("partly/docs/deployment.md")));
+        const Run partly = opsflow({s("generate"), s("partly"), s("--defaults")}, root.path());
+        QCOMPARE(partly.code, 0);
+        for (const char *line : {"imported  7.1 Platform: Kubernetes (GKE) (docs/deployment.md:5)",
+                                 "imported  7.4 CI/CD platform: GitLab CI (docs/deployment.md:9)",
+                                 "✅ Saved the answers used: .ai-flow/answers/phase7.json"})
+            QVERIFY2(partly.out.contains(s(line)), qPrintable(partly.out));
+        QCOMPARE(read(root.filePath(s("partly/docs/deployment.md"))), deployment);
+        QVERIFY(!QFile::exists(root.filePath(s("partly/partly"))));
+        const QJsonObject saved =
+            QJsonDocument::fromJson(read(root.filePath(s("partly/.ai-flow/answers/phase7.json")))).object();
+        QCOMPARE(saved[s("imported")][s("7.4")][s("platform")][s("evidence")].toString(), s("docs/deployment.md:9"));
+        const QString operations = QString::fromUtf8(read(root.filePath(s("partly/docs/operations.md"))));
+        QVERIFY(operations.contains(s("GitLab CI")));
+        QVERIFY(operations.contains(s("kubectl")));
+
+        // The summary says which answers came from the document; one changed since is the user's.
+        const Run summary = opsflow({s("summary"), root.filePath(s("partly")), s("--format"), s("txt")});
+        QVERIFY2(summary.out.contains(s("CI/CD Pipeline: GitLab CI — If using GitLab (from docs/deployment.md:9)")),
+                 qPrintable(summary.out));
+        QJsonObject answers = saved;
+        QJsonObject ci = answers[s("answers")][s("7.4")].toObject();
+        QVERIFY(ci.contains(s("platform")));
+        ci[s("platform")] = s("A");
+        QJsonObject all = answers[s("answers")].toObject();
+        all[s("7.4")] = ci;
+        answers[s("answers")] = all;
+        write(root.filePath(s("partly/.ai-flow/answers/phase7.json")), QJsonDocument(answers).toJson());
+        const Run changed = opsflow({s("summary"), root.filePath(s("partly")), s("--format"), s("txt")});
+        QCOMPARE(changed.code, 0);
+        QVERIFY2(!changed.out.contains(s("(from docs/deployment.md:9)")), qPrintable(changed.out));
+        QVERIFY(changed.out.contains(s("(from docs/deployment.md:5)")));
+
+        // A second run: the imported answers are answers now; nothing is imported twice.
+        const Run again = opsflow({s("generate"), root.filePath(s("partly"))});
+        QCOMPARE(again.code, 0);
+        QVERIFY2(!again.out.contains(s("imported  7.1")), qPrintable(again.out));
     }
 
     // Answers that break a rule of severity error: generate says why and writes nothing

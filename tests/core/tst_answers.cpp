@@ -261,6 +261,8 @@ private Q_SLOTS:
             {s("policies"), QVariantList{QVariantMap{{s("service"), s("DB")}, {s("timeout_ms"), 500.0}}}}};
         a.preflight = PreflightAction::AnswerMissing;
         a.onlyQuestions = {s("7.4.1"), s("7.9")};
+        a.imported = {{s("7.1"), s("platform"), s("AWS ECS"), s("docs/deployment.md:3"), {}},
+                      {s("7.4.1"), s("canary_initial_percent"), 5.0, s("docs/deployment.md:12"), {}}};
         QString error;
         const auto back = AnswersFile::fromJson(AnswersFile::toJson(a), q7(), &error);
         QVERIFY2(back, qPrintable(error));
@@ -290,6 +292,21 @@ private Q_SLOTS:
                                        << "answers.\"7.1\" has an unknown field \"colour\"";
         QTest::newRow("wrong type") << "{" + head + R"(, "answers": {"7.7": {"retention_days": "thirty"}}})"
                                     << "answers.\"7.7\".retention_days must be a number";
+        QTest::newRow("imported unknown question")
+            << "{" + head + R"(, "imported": {"7.99": {"choice": {"value": "A", "evidence": "d.md:1"}}}})"
+            << "imported.\"7.99\" must be a question id holding an object keyed by field id";
+        QTest::newRow("imported unknown field")
+            << "{" + head + R"(, "imported": {"7.1": {"colour": {"value": "A", "evidence": "d.md:1"}}}})"
+            << "imported.\"7.1\".colour names an unknown field";
+        QTest::newRow("imported without evidence")
+            << "{" + head + R"(, "imported": {"7.1": {"choice": {"value": "A", "evidence": " "}}}})"
+            << "imported.\"7.1\".choice must hold exactly \"value\" and \"evidence\" (the line it came from)";
+        QTest::newRow("imported extra key")
+            << "{" + head + R"(, "imported": {"7.1": {"choice": {"value": "A", "evidence": "d.md:1", "x": 1}}}})"
+            << "imported.\"7.1\".choice must hold exactly \"value\" and \"evidence\" (the line it came from)";
+        QTest::newRow("imported bad value")
+            << "{" + head + R"(, "imported": {"7.7": {"retention_days": {"value": "x", "evidence": "d.md:1"}}}})"
+            << "imported.\"7.7\".retention_days.value must be a number";
         QTest::newRow("wrong table cell")
             << "{" + head + R"(, "answers": {"7.9.3": {"policies": [{"timeout_ms": []}]}}})"
             << "answers.\"7.9.3\".policies column \"timeout_ms\" must be a number";
