@@ -5,14 +5,12 @@
 #include "consistency.h"
 #include "documentimport.h"
 #include "durablefile.h"
-#include "evidencescan.h"
 #include "generation.h"
 #include "generationsession.h"
 #include "plurals.h"
 #include "preflight.h"
 #include "projectfacts.h"
 #include "reportedvalue.h"
-#include "sectionmerge.h"
 #include "summaryexport.h"
 #include "summarypdf.h"
 #include "terminaloutput.h"
@@ -185,8 +183,7 @@ int generateCommand(const QCommandLineParser &parser, const QString &projectDir)
     const bool force = parser.isSet(QStringLiteral("force"));
     const PreflightResult preflight = runPreflight(projectDir);
     const auto saved = savedChoice(preflight, answers->preflight);
-    const bool teamsDocuments = preflight.docsExist && !preflight.targetFile.isEmpty()
-        && !hasGeneratedSections(readProjectFile(projectDir, preflight.targetFile).content);
+    const bool teamsDocuments = preflightReadTeamDocuments(projectDir, preflight);
     std::optional<PreflightOption> recommended;
     for (const PreflightOption &option : preflight.options) {
         if (option.recommended && !answers->preflight && teamsDocuments)
@@ -215,13 +212,8 @@ int generateCommand(const QCommandLineParser &parser, const QString &projectDir)
     QList<Finding> imported;
     const bool answerMissing = (saved && saved->action == PreflightAction::AnswerMissing)
         || (recommended && recommended->action == PreflightAction::AnswerMissing);
-    if (answerMissing && teamsDocuments) {
-        QList<Finding> stated;
-        for (const Finding &finding : importFromDocs(projectDir).findings) {
-            if (finding.evidence.startsWith(preflight.targetFile + u':'))
-                stated.append(finding);
-        }
-        imported = importDocumentAnswers(&*answers, stated, Questionnaire::builtIn());
+    if (answerMissing) {
+        imported = importDocumentAnswers(&*answers, teamDocumentFacts(projectDir, preflight), Questionnaire::builtIn());
         for (const Finding &finding : std::as_const(imported)) {
             const Field *field = Questionnaire::builtIn().field(finding.questionId, finding.fieldId);
             out() << tr("imported  %1 %2: %3 (%4)")

@@ -1,6 +1,8 @@
 // The live answers of the running wizard.
 #include "answersmodel.h"
 
+#include "documentimport.h"
+
 namespace opsflow {
 
 AnswersModel::AnswersModel(const Questionnaire &questionnaire, QObject *parent)
@@ -58,6 +60,19 @@ void AnswersModel::setPreflightChoice(std::optional<PreflightAction> action, con
     if (askedChanged)
         Q_EMIT askedQuestionsChanged();
     Q_EMIT changed();
+}
+
+QList<Finding> AnswersModel::importDocumentFacts(const QList<Finding> &documentFacts)
+{
+    const QList<Finding> taken = importDocumentAnswers(&m_answers, documentFacts, m_questionnaire);
+    for (const Finding &finding : taken)
+        Q_EMIT valueChanged(finding.questionId, finding.fieldId);
+    if (!taken.isEmpty()) {
+        // A condition may read an imported answer (7.1's platform decides 7.1's fields).
+        Q_EMIT askedQuestionsChanged();
+        Q_EMIT changed();
+    }
+    return taken;
 }
 
 QVariant AnswersModel::stored(const QString &questionId, const QString &fieldId) const

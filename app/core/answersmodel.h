@@ -25,6 +25,9 @@ public:
     void setDetectedContext(const QHash<QString, Finding> &facts);
     // The pre-flight choice and, for "answer only the missing questions", those questions.
     void setPreflightChoice(std::optional<PreflightAction> action, const QStringList &onlyQuestions);
+    // Pre-flight's hybrid path: what the team's documents state becomes the answer of each
+    // field none is given for (importDocumentAnswers). Returns the answers set.
+    QList<Finding> importDocumentFacts(const QList<Finding> &documentFacts);
 
     QVariant stored(const QString &questionId, const QString &fieldId) const;
     void setValue(const QString &questionId, const QString &fieldId, const QVariant &value);

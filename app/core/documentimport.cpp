@@ -1,9 +1,30 @@
 // Facts of the existing operations documents turned into answers, with their evidence.
 #include "documentimport.h"
 
+#include "evidencescan.h"
+#include "preflight.h"
 #include "questionnaire.h"
+#include "sectionmerge.h"
 
 namespace opsflow {
+
+bool preflightReadTeamDocuments(const QString &projectDir, const PreflightResult &preflight)
+{
+    return preflight.docsExist && !preflight.targetFile.isEmpty()
+        && !hasGeneratedSections(readProjectFile(projectDir, preflight.targetFile).content);
+}
+
+QList<Finding> teamDocumentFacts(const QString &projectDir, const PreflightResult &preflight)
+{
+    if (!preflightReadTeamDocuments(projectDir, preflight))
+        return {};
+    QList<Finding> stated;
+    for (const Finding &finding : importFromDocs(projectDir).findings) {
+        if (finding.evidence.startsWith(preflight.targetFile + u':'))
+            stated.append(finding);
+    }
+    return stated;
+}
 
 QList<Finding> importDocumentAnswers(AnswerSet *answers, const QList<Finding> &documentFindings,
                                      const Questionnaire &questionnaire)

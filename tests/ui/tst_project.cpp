@@ -12,6 +12,7 @@
 #include "recentprojects.h"
 #include "startpage.h"
 #include "suggestionbox.h"
+#include "summary.h"
 #include "testfiles.h"
 #include "wizard.h"
 #include "wizardpages.h"
@@ -455,10 +456,27 @@ private Q_SLOTS:
         QVERIFY(warning->isVisible());
         QVERIFY(warning->text().contains(QLatin1String("The gaps stay undocumented")));
 
+        // The page says what docs/deployment.md answers; going on takes it, with its lines.
+        const QString missing = find<QLabel>(QStringLiteral("preflight/missing"))->text();
+        QVERIFY2(missing.contains(QLatin1String("<b>Taken from docs/deployment.md</b> as answers when you answer only "
+                                                "the missing questions")),
+                 qPrintable(missing));
+        QVERIFY2(missing.contains(QLatin1String("<br>7.1 Deployment target: Container Orchestration "
+                                                "(docs/deployment.md:5)<br>")),
+                 qPrintable(missing));
+        QVERIFY(!model()->stored(QStringLiteral("7.4"), QStringLiteral("platform")).isValid());
+
         // "Answer only the missing": the wizard asks exactly those, in the seed's order.
         QVERIFY(click(QStringLiteral("preflight/answerMissing")));
         QVERIFY(clickNext());
         QCOMPARE(model()->snapshot().onlyQuestions, result.missingQuestions);
+        QCOMPARE(model()->stored(QStringLiteral("7.4"), QStringLiteral("platform")).toString(), QStringLiteral("B"));
+        QStringList summary;
+        for (const SummaryLine &line : summaryLines(model()->resolver()))
+            summary.append(line.text);
+        QVERIFY2(
+            summary.join(u'\n').contains(QStringLiteral("GitLab CI — If using GitLab (from docs/deployment.md:9)")),
+            qPrintable(summary.join(u'\n')));
         const QStringList pages = walkToSummary();
         QCOMPARE(pages, result.missingQuestions + QStringList{QStringLiteral("summary")});
         QVERIFY(m_window->flushAnswers());

@@ -3,7 +3,9 @@
 #include "preflightpage.h"
 
 #include "answersmodel.h"
+#include "documentimport.h"
 #include "projectsession.h"
+#include "reportedvalue.h"
 #include "textstyles.h"
 
 #include <QAbstractButton>
@@ -119,6 +121,10 @@ bool PreflightPage::validatePage()
     const PreflightAction action = chosenAction();
     m_model->setPreflightChoice(action,
                                 action == PreflightAction::AnswerMissing ? m_result.missingQuestions : QStringList());
+    // The questions the documents cover are not asked: what they state becomes the answer,
+    // with its line, so the documents OpsFlow writes agree with them.
+    if (action == PreflightAction::AnswerMissing)
+        m_model->importDocumentFacts(teamDocumentFacts(m_project->folder(), m_result));
     return true;
 }
 
@@ -212,10 +218,28 @@ void PreflightPage::rebuild()
     if (!beyondScope.isEmpty()) {
         // MVP skips most of what phase 0 reports missing: say plainly that answering the
         // missing questions asks them anyway, rather than asking nothing.
-        missingText += QStringLiteral("<br>")
+        missingText += QStringLiteral("<br><br>")
             + tr("%1 scope skips %2; answering the missing questions asks them in full, otherwise "
                  "the documents list them as decided later.")
                   .arg(scopeTitle(m_model->scope()), beyondScope.join(QLatin1String(", ")).toHtmlEscaped());
+    }
+    QStringList taken;
+    if (r.scenario == PreflightScenario::AnswerMissing) {
+        for (const Finding &fact : teamDocumentFacts(m_project->folder(), r)) {
+            const Field *field = m_model->questionnaire().field(fact.questionId, fact.fieldId);
+            if (field && isEmptyValue(m_model->stored(fact.questionId, fact.fieldId)))
+                taken.append(
+                    tr("%1 %2: %3 (%4)")
+                        .arg(fact.questionId, reportLabel(*field), describeValue(*field, fact.value), fact.evidence)
+                        .toHtmlEscaped());
+        }
+    }
+    if (!taken.isEmpty()) {
+        missingText += QStringLiteral("<br><br>")
+            + tr("<b>Taken from %1</b> as answers when you answer only the missing questions (the summary shows "
+                 "each with its line):")
+                  .arg(r.targetFile.toHtmlEscaped())
+            + QStringLiteral("<br>") + taken.join(QStringLiteral("<br>"));
     }
     m_missing->setText(missingText);
     m_missing->setVisible(r.scenario == PreflightScenario::AnswerMissing && !missing.isEmpty());
