@@ -187,7 +187,8 @@ private:
             m_tokens.emplace_back(TokenKind::Else, m_line);
         } else if (content.startsWith(u'/')) {
             const QStringView block = content.sliced(1).trimmed();
-            if (block == u"IF")
+            // ai-flow's fused closer {{/IF_DOCKER}} closes like {{/IF}}.
+            if (block == u"IF" || (block.startsWith(u"IF_") && isName(block.sliced(3))))
                 m_tokens.emplace_back(TokenKind::EndIf, m_line);
             else if (block == u"EACH")
                 m_tokens.emplace_back(TokenKind::EndEach, m_line);
@@ -215,6 +216,10 @@ private:
             negated = name.startsWith(u'!');
             if (negated)
                 name = name.sliced(1).trimmed();
+        } else if (keyword.startsWith(u"IF_") && name.isEmpty() && isName(keyword.sliced(3))) {
+            // ai-flow's fused form: {{#IF_DOCKER}} is {{#IF DOCKER}}.
+            kind = TokenKind::If;
+            name = keyword.sliced(3);
         } else if (keyword == u"EACH") {
             kind = TokenKind::Each;
         } else {
@@ -469,7 +474,8 @@ QString formatNumber(const QVariant &value)
 class Renderer
 {
 public:
-    Renderer(const QString &name, const QVariantMap &context, qsizetype sizeHint) : m_name(name)
+    Renderer(const QString &name, const QVariantMap &context, qsizetype sizeHint, QStringList *unfilled)
+        : m_name(name), m_unfilled(unfilled)
     {
         m_scopes.push_back({context, QVariant(), 0, false});
         m_output.reserve(sizeHint);
@@ -516,7 +522,10 @@ private:
     {
         const std::optional<QVariant> value = lookup(node.text);
         const QString tag = QStringLiteral("{{%1}}").arg(node.text);
-        if (!value)
+        if (!value && m_unfilled) {
+            m_output += QStringLiteral("[TBD: %1]").arg(node.text);
+            noteUnfilled(node.text);
+        } else if (!value)
             error(node, QStringLiteral("unknown variable %1").arg(tag));
         else if (isNull(*value))
             error(node, QStringLiteral("%1 has no value").arg(tag));
@@ -567,9 +576,19 @@ private:
         }
     }
 
+    // Unfilled mode: an unknown IF is false and an unknown EACH has no items; either is listed.
     void unknownBlockName(const TemplateNode &node)
     {
-        error(node, QStringLiteral("unknown variable %1 in %2").arg(node.text, describe(node)));
+        if (m_unfilled)
+            noteUnfilled(node.text);
+        else
+            error(node, QStringLiteral("unknown variable %1 in %2").arg(node.text, describe(node)));
+    }
+
+    void noteUnfilled(const QString &name)
+    {
+        if (!m_unfilled->contains(name))
+            m_unfilled->append(name);
     }
 
     // An error inside EACH would otherwise repeat for every item.
@@ -583,6 +602,7 @@ private:
     }
 
     const QString &m_name;
+    QStringList *m_unfilled; // null: an unknown name is an error
     QString m_output;
     QList<TemplateError> m_errors;
     std::vector<Scope> m_scopes;
@@ -627,13 +647,13 @@ Template Template::parse(const QString &name, const QString &text, QList<Templat
     return result;
 }
 
-QString Template::render(const QVariantMap &context, QList<TemplateError> *errors) const
+QString Template::render(const QVariantMap &context, QList<TemplateError> *errors, QStringList *unfilled) const
 {
     if (!m_tree) {
         appendSorted(errors, {{m_name, 0, QStringLiteral("the template did not parse, so it renders nothing")}});
         return {};
     }
-    Renderer renderer(m_name, context, m_tree->textSize);
+    Renderer renderer(m_name, context, m_tree->textSize, unfilled);
     renderer.render(m_tree->nodes);
     appendSorted(errors, renderer.errors());
     return renderer.output();

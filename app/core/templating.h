@@ -28,6 +28,7 @@ struct TemplateError {
 //   {{#EACH NAME}} … {{/EACH}}             once per item of the list NAME
 //   {{! comment }}                         dropped; may span lines and hold tags, as long
 //                                          as their braces balance (to comment out a block)
+//   {{#IF_NAME}} … {{/IF_NAME}}            ai-flow's fused form of {{#IF NAME}} … {{/IF}}
 //
 // Names are [A-Z][A-Z0-9_]*; spaces just inside the braces are allowed ({{ NAME }}). Blocks
 // nest to any depth. Tags other than comments end on the line they start on.
@@ -67,7 +68,10 @@ public:
 
     // Thread-safe and linear in the size of the output. Errors are appended, each once, sorted
     // by line; the rest of the template is still rendered so a live preview can show it.
-    QString render(const QVariantMap &context, QList<TemplateError> *errors) const;
+    // With `unfilled` (a template written for ai-flow, whose names OpsFlow may not have), a
+    // name not found is no error: a variable renders as a visible "[TBD: NAME]", an IF is
+    // false, an EACH has no items, and the name is appended to *unfilled once.
+    QString render(const QVariantMap &context, QList<TemplateError> *errors, QStringList *unfilled = nullptr) const;
 
     // Every name used in the template, sorted, unique; includes ITEM, INDEX and item keys.
     QStringList referencedNames() const;

@@ -382,6 +382,38 @@ private Q_SLOTS:
         QCOMPARE(messages(errors), expectedErrors);
     }
 
+    // ai-flow's own templates: the fused {{#IF_NAME}} form, and names OpsFlow has no fact for
+    // left visible as a TBD mark and listed instead of failing the document.
+    void shouldRenderAiFlowTemplatesWithUnfilledNamesMarked()
+    {
+        QList<TemplateError> errors;
+        const Template t = Template::parse(
+            QStringLiteral("ops.template.md"),
+            QStringLiteral("# {{PROJECT_NAME}}\n{{#IF_DOCKER}}\nDocker: {{DOCKER_BUILD_COMMAND}}\n{{ELSE}}\nNo "
+                           "Docker\n{{/IF_DOCKER}}\n{{#IF BLUE_GREEN}}\nblue-green\n{{/IF}}\n{{#EACH RUNBOOK}}\n- "
+                           "{{RUNBOOK_TITLE}}\n{{/EACH}}\nRTO: {{RTO}}\n"),
+            &errors);
+        QVERIFY2(errors.isEmpty(), qPrintable(messages(errors).join(u'\n')));
+        const QVariantMap context{{QStringLiteral("PROJECT_NAME"), QStringLiteral("Payments")},
+                                  {QStringLiteral("DOCKER"), true}};
+        QStringList unfilled;
+        const QString text = t.render(context, &errors, &unfilled);
+        QVERIFY2(errors.isEmpty(), qPrintable(messages(errors).join(u'\n')));
+        QCOMPARE(text, QStringLiteral("# Payments\nDocker: [TBD: DOCKER_BUILD_COMMAND]\nRTO: [TBD: RTO]\n"));
+        QCOMPARE(unfilled,
+                 (QStringList{QStringLiteral("DOCKER_BUILD_COMMAND"), QStringLiteral("BLUE_GREEN"),
+                              QStringLiteral("RUNBOOK"), QStringLiteral("RTO")}));
+        // Without the list the same names are errors, as for OpsFlow's own templates.
+        t.render(context, &errors);
+        QCOMPARE(errors.size(), 4);
+        // A fused closer closes any IF; a fused opener needs a name.
+        QList<TemplateError> bad;
+        Template::parse(QStringLiteral("t"), QStringLiteral("{{#IF_}}x{{/IF}}"), &bad);
+        QVERIFY(!bad.isEmpty());
+        QVERIFY2(bad.first().message.startsWith(QLatin1String("unknown tag {{#IF_}}")),
+                 qPrintable(bad.first().message));
+    }
+
     void shouldAppendToExistingErrors()
     {
         QList<TemplateError> errors{{QStringLiteral("other"), 1, QStringLiteral("earlier")}};
