@@ -89,7 +89,7 @@ const char *const usageText =
     "Usage: opsflow [PATH]                      open the wizard (on PATH)\n"
     "       opsflow generate PROJECT_DIR [--answers FILE] [--scope mvp|production|enterprise]\n"
     "                                    [--defaults] [--dry-run] [--diff] [--force] [--no-save]\n"
-    "                                    [--accept-errors]\n"
+    "                                    [--accept-errors] [--templates opsflow|ai-flow]\n"
     "       opsflow summary  PROJECT_DIR [--answers FILE] [--format md|txt|json|html|pdf] [-o FILE]\n"
     "       opsflow check    PROJECT_DIR [--answers FILE] [--scope SCOPE] [--defaults] [--format txt|json]\n"
     "       opsflow --version | --help\n";
@@ -134,6 +134,16 @@ std::optional<AnswerSet> loadAnswers(const QCommandLineParser &parser, const QSt
         }
         answers.scope = *scope;
         answers.scopeChosen = true;
+    }
+    if (parser.isSet(QStringLiteral("templates"))) {
+        const auto choice = templateChoiceFromId(parser.value(QStringLiteral("templates")));
+        if (!choice) {
+            *code = Usage;
+            *error =
+                tr("unknown templates \"%1\" (use opsflow or ai-flow)").arg(parser.value(QStringLiteral("templates")));
+            return std::nullopt;
+        }
+        answers.templates = *choice;
     }
     // A value the wizard would not let through (out of range, not an option) is never
     // written into a document: name each and stop.
@@ -236,7 +246,8 @@ int generateCommand(const QCommandLineParser &parser, const QString &projectDir)
         QDir(projectDir).relativeFilePath(QFileInfo(AnswersFile::pathForProject(projectDir)).absoluteFilePath());
     const bool fromProjectFile = !parser.isSet(QStringLiteral("answers")) && !parser.isSet(QStringLiteral("defaults"));
     if (!parser.isSet(QStringLiteral("no-save"))
-        && (!fromProjectFile || parser.isSet(QStringLiteral("scope")) || !imported.isEmpty()))
+        && (!fromProjectFile || parser.isSet(QStringLiteral("scope")) || parser.isSet(QStringLiteral("templates"))
+            || !imported.isEmpty()))
         alsoWrite.append({answersPath, AnswersFile::toJson(*answers)});
 
     // The same session as the wizard's generate step: plan, choices, write, outcome.
@@ -527,6 +538,10 @@ int run(int argc, char **argv)
          QStringLiteral("FILE")},
         {QStringLiteral("scope"), tr("Override the scope: mvp, production or enterprise."), QStringLiteral("SCOPE")},
         {QStringLiteral("defaults"), tr("Use the recommended (⭐) answers.")},
+        {QStringLiteral("templates"),
+         tr("Write with OpsFlow's templates (opsflow) or the project's own ai-flow templates under .ai-flow/templates/ "
+            "(ai-flow); remembered in the answers file."),
+         QStringLiteral("WHICH")},
         {QStringLiteral("dry-run"), tr("Show what would be written; write nothing.")},
         {QStringLiteral("diff"), tr("Show a unified diff of each changed file.")},
         {QStringLiteral("force"), tr("Replace changed files (each is backed up first).")},

@@ -59,7 +59,21 @@ bool AnswerSet::operator==(const AnswerSet &other) const
 {
     return scope == other.scope && scopeChosen == other.scopeChosen && mode == other.mode && answers == other.answers
         && context == other.context && onlyQuestions == other.onlyQuestions && preflight == other.preflight
-        && imported == other.imported;
+        && templates == other.templates && imported == other.imported;
+}
+
+QString templateChoiceId(TemplateChoice choice)
+{
+    return choice == TemplateChoice::AiFlow ? QStringLiteral("ai-flow") : QStringLiteral("opsflow");
+}
+
+std::optional<TemplateChoice> templateChoiceFromId(const QString &id)
+{
+    for (const TemplateChoice choice : {TemplateChoice::OpsFlow, TemplateChoice::AiFlow}) {
+        if (id == templateChoiceId(choice))
+            return choice;
+    }
+    return std::nullopt;
 }
 
 bool isEmptyValue(const QVariant &value)

@@ -14,6 +14,12 @@ enum class Mode { Interactive, SmartAutoSuggest };
 QString modeId(Mode mode); // "interactive", "smart"
 std::optional<Mode> modeFromId(const QString &id);
 
+// Which templates write the documents: OpsFlow's own (with any project overrides), or the
+// project's own ai-flow templates under .ai-flow/templates/ (see TemplateSet).
+enum class TemplateChoice { OpsFlow, AiFlow };
+QString templateChoiceId(TemplateChoice choice); // "opsflow", "ai-flow"
+std::optional<TemplateChoice> templateChoiceFromId(const QString &id);
+
 // What the user chose on the pre-flight page for a project with operations documents.
 enum class PreflightAction { UseExisting, AnswerMissing, AnswerAll, Skip };
 QString preflightActionId(PreflightAction action); // "use-existing", "answer-missing", …
@@ -26,6 +32,7 @@ struct AnswerSet {
     // documents say the scope shown is the recommended one, not the user's answer.
     bool scopeChosen = false;
     Mode mode = Mode::SmartAutoSuggest;
+    TemplateChoice templates = TemplateChoice::OpsFlow;
     QHash<QString, QVariantMap> answers; // question id → field id → value
     QVariantMap context;                 // context field id → value
     // Questions the user chose to answer only (pre-flight scenario B); empty = all asked.

@@ -200,6 +200,9 @@ QByteArray toJson(const AnswerSet &answers)
         root.insert(QStringLiteral("only"), QJsonArray::fromStringList(answers.onlyQuestions));
     if (answers.preflight)
         root.insert(QStringLiteral("preflight"), preflightActionId(*answers.preflight));
+    // Written only when it is not the default, so files saved before the choice existed stay as they were.
+    if (answers.templates != TemplateChoice::OpsFlow)
+        root.insert(QStringLiteral("templates"), templateChoiceId(answers.templates));
     if (!answers.imported.isEmpty()) {
         QJsonObject imported;
         for (const Finding &finding : answers.imported) {
@@ -251,9 +254,10 @@ std::optional<AnswerSet> fromJson(const QByteArray &json, const Questionnaire &q
         return fail(structure);
     for (auto it = root.begin(); it != root.end(); ++it) {
         static const QStringList known = {
-            QStringLiteral("format"),  QStringLiteral("version"),   QStringLiteral("phase"),   QStringLiteral("scope"),
-            QStringLiteral("mode"),    QStringLiteral("answers"),   QStringLiteral("context"), QStringLiteral("only"),
-            QStringLiteral("$schema"), QStringLiteral("preflight"), QStringLiteral("imported")};
+            QStringLiteral("format"),    QStringLiteral("version"),  QStringLiteral("phase"),
+            QStringLiteral("scope"),     QStringLiteral("mode"),     QStringLiteral("answers"),
+            QStringLiteral("context"),   QStringLiteral("only"),     QStringLiteral("$schema"),
+            QStringLiteral("preflight"), QStringLiteral("imported"), QStringLiteral("templates")};
         if (!known.contains(it.key()))
             return fail(QStringLiteral("has an unknown key \"%1\"").arg(escape::messageQuote(it.key())));
     }
@@ -310,6 +314,13 @@ std::optional<AnswerSet> fromJson(const QByteArray &json, const Questionnaire &q
             return fail(QStringLiteral("has an unknown \"preflight\" choice (use %1)")
                             .arg(preflightActionIds().join(QLatin1String(", "))));
         set.preflight = *action;
+    }
+    if (root.contains(QLatin1String("templates"))) {
+        const QJsonValue value = root.value(QLatin1String("templates"));
+        const auto choice = value.isString() ? templateChoiceFromId(value.toString()) : std::nullopt;
+        if (!choice)
+            return fail(QStringLiteral("has an unknown \"templates\" choice (use opsflow or ai-flow)"));
+        set.templates = *choice;
     }
     const QJsonValue context = root.value(QLatin1String("context"));
     if (!context.isUndefined() && !context.isObject())

@@ -171,6 +171,10 @@ QJsonObject answersSchema(const Questionnaire &questionnaire)
         {s("scope"), enumOf({s("mvp"), s("production"), s("enterprise")})},
         {s("mode"), enumOf({s("interactive"), s("smart")})},
         {s("only"), only},
+        {s("templates"),
+         enumOf({s("opsflow"), s("ai-flow")},
+                s("Which templates write the documents: OpsFlow's own (the default), or the project's ai-flow "
+                  "templates under .ai-flow/templates/."))},
         {s("preflight"),
          enumOf(preflightActionIds(),
                 s("The pre-flight choice for a project with operations documents: keep them, answer only the "

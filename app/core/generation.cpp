@@ -4,11 +4,14 @@
 #include "answerset.h"
 #include "envcatalog.h"
 #include "escaping.h"
+#include "knowledge.h"
 #include "projectcontext.h"
 #include "templatecontext.h"
 
 #include <QDir>
 #include <QFile>
+#include <QRegularExpression>
+#include <QSet>
 #include <QStringDecoder>
 
 namespace opsflow {
@@ -59,6 +62,91 @@ TemplateSet::Entry loadBuiltIn(const TemplateFile &file)
         return entry;
     }
     return parseTemplate(file, in.readAll(), name);
+}
+
+// The context an ai-flow template reads: OpsFlow's values, plus each of ai-flow's names that
+// the knowledge file maps to one (lists rebuilt with ai-flow's item field names).
+QVariantMap aiFlowContext(const QVariantMap &context, const AiFlowTemplateKnowledge &known)
+{
+    QVariantMap out = context;
+    for (auto it = known.variables.begin(); it != known.variables.end(); ++it) {
+        // An empty text is no value: ai-flow's template has no IF around it, so it stays TBD.
+        const auto value = context.constFind(it.value());
+        if (value != context.cend() && !(value->typeId() == QMetaType::QString && value->toString().isEmpty()))
+            out.insert(it.key(), *value);
+    }
+    for (auto it = known.lists.begin(); it != known.lists.end(); ++it) {
+        const auto list = context.constFind(it->from);
+        if (list == context.cend())
+            continue;
+        QVariantList items;
+        int position = 0;
+        for (const QVariant &item : list->toList()) {
+            QVariantMap fields = item.toMap();
+            ++position;
+            for (auto field = it->fields.begin(); field != it->fields.end(); ++field) {
+                if (field.value() == QLatin1String("INDEX"))
+                    fields.insert(field.key(), position);
+                else if (fields.contains(field.value()))
+                    fields.insert(field.key(), fields.value(field.value()));
+            }
+            items.append(fields);
+        }
+        out.insert(it.key(), items);
+    }
+    return out;
+}
+
+// A Markdown document written from an ai-flow template, cut into OpsFlow sections at its
+// "## " headings (outside code fences), so that regenerating it merges the team's edits line
+// by line like OpsFlow's own documents instead of keeping or replacing the whole file. A
+// template that places its own opsflow markers is left as it is.
+QString inSections(const QString &markdown)
+{
+    if (markdown.contains(QLatin1String("<!-- opsflow:")))
+        return markdown;
+    static const QRegularExpression fence(QStringLiteral("^\\s{0,3}(```|~~~)"));
+    static const QRegularExpression notSlug(QStringLiteral("[^a-z0-9]+"));
+    QStringList out;
+    QString open;
+    QSet<QString> used;
+    bool inFence = false;
+    const auto close = [&] {
+        if (!open.isEmpty())
+            out.append(QStringLiteral("<!-- opsflow:end %1 -->").arg(open));
+        open.clear();
+    };
+    const auto begin = [&](const QString &title) {
+        QString slug = title.toLower().replace(notSlug, QStringLiteral("-"));
+        while (slug.startsWith(u'-'))
+            slug.remove(0, 1);
+        while (slug.endsWith(u'-'))
+            slug.chop(1);
+        const QString id = QStringLiteral("aiflow-") + (slug.isEmpty() ? QStringLiteral("section") : slug);
+        QString unique = id;
+        for (int n = 2; used.contains(unique); ++n)
+            unique = id + u'-' + QString::number(n);
+        used.insert(unique);
+        open = unique;
+        out.append(QStringLiteral("<!-- opsflow:begin %1 -->").arg(open));
+    };
+    const QStringList lines = markdown.split(u'\n');
+    for (const QString &line : lines) {
+        if (fence.match(line).hasMatch())
+            inFence = !inFence;
+        if (!inFence && line.startsWith(QLatin1String("## "))) {
+            close();
+            begin(line.mid(3));
+        } else if (open.isEmpty() && !line.trimmed().isEmpty()) {
+            begin(QStringLiteral("top"));
+        }
+        out.append(line);
+    }
+    // The last section ends before the document's final blank lines.
+    while (!out.isEmpty() && out.constLast().trimmed().isEmpty())
+        out.removeLast();
+    close();
+    return out.join(u'\n') + u'\n';
 }
 
 // Every document ends with exactly one newline, whatever an override's last line looks like,
@@ -113,7 +201,38 @@ TemplateSet TemplateSet::forProject(const QString &projectDir)
         }
         set.m_entries[i] = parseTemplate(templateFiles[i], found.content, relative);
     }
+    // ai-flow's own templates, read the same way; rendered only when the answers choose them.
+    for (const AiFlowTemplateKnowledge &known : Knowledge::builtIn().aiFlowTemplates()) {
+        for (const TemplateFile &file : templateFiles) {
+            if (known.replaces != QLatin1String(file.fileName))
+                continue;
+            const ProjectFile found = readProjectFile(projectDir, known.source, maxTemplateSize);
+            if (!found.exists)
+                continue;
+            TemplateSet::Entry entry = found.read
+                ? parseTemplate(file, found.content, known.source)
+                : TemplateSet::Entry{QString::fromLatin1(file.outputPath), QString::fromLatin1(file.fileName), {}, {}};
+            if (!found.read)
+                entry.errors.append({known.source, 0, found.note});
+            entry.aiFlow = &known;
+            set.m_aiFlowEntries.append(entry);
+        }
+    }
     return set;
+}
+
+QList<TemplateSet::Entry> TemplateSet::chosen(bool aiFlow) const
+{
+    QList<Entry> out = m_entries;
+    if (!aiFlow)
+        return out;
+    for (Entry &entry : out) {
+        for (const Entry &theirs : m_aiFlowEntries) {
+            if (theirs.fileName == entry.fileName)
+                entry = theirs;
+        }
+    }
+    return out;
 }
 
 GenerationResult generate(const Resolver &answers, const TemplateSet &templates)
@@ -132,14 +251,53 @@ GenerationResult generate(const Resolver &answers, const TemplateSet &templates)
                                "reader take literally (quotes, line breaks or backslashes replaced).")
                     .arg(var.name));
     }
-    for (const TemplateSet::Entry &entry : templates.entries()) {
+    const bool aiFlow = answers.answers().templates == TemplateChoice::AiFlow;
+    if (!aiFlow && !templates.aiFlowEntries().isEmpty()) {
+        QStringList sources;
+        for (const TemplateSet::Entry &entry : templates.aiFlowEntries())
+            sources.append(entry.aiFlow->source);
+        result.warnings.append(
+            QStringLiteral("The project has ai-flow's own templates (%1); OpsFlow wrote the documents "
+                           "with its own. Choose ai-flow's templates to write them from yours.")
+                .arg(sources.join(QStringLiteral(", "))));
+    }
+    if (aiFlow && templates.aiFlowEntries().isEmpty())
+        result.warnings.append(QStringLiteral("ai-flow's templates were chosen, but the project has none under "
+                                              ".ai-flow/templates/; OpsFlow wrote the documents with its own."));
+    for (const TemplateSet::Entry &entry : templates.chosen(aiFlow)) {
         if (!entry.errors.isEmpty()) {
             result.errors += entry.errors;
             continue;
         }
         // A document with holes is worse than none: it is left out, and the errors say why.
+        // ai-flow's templates name things OpsFlow may not know: those stay visible as TBD.
         QList<TemplateError> errors;
-        const QString text = entry.parsed.render(context, &errors);
+        QStringList unfilled;
+        QString text = entry.aiFlow ? entry.parsed.render(aiFlowContext(context, *entry.aiFlow), &errors, &unfilled)
+                                    : entry.parsed.render(context, &errors);
+        if (entry.aiFlow && entry.outputPath.endsWith(QLatin1String(".md")) && errors.isEmpty()) {
+            // ai-flow's templates cannot mark a default: say how many the document holds.
+            const int defaults = context.value(QStringLiteral("DEFAULTS_COUNT")).toInt();
+            QString note =
+                QStringLiteral("\n## About this document\n\nWritten by OpsFlow from `%1`.").arg(entry.aiFlow->source);
+            if (defaults > 0)
+                note += QStringLiteral(" Of the values behind it, %1 are the questionnaire's recommended defaults "
+                                       "rather than answers (the template cannot mark them); `opsflow summary` marks "
+                                       "each one. Answer those questions in OpsFlow to replace them.")
+                            .arg(defaults);
+            if (!unfilled.isEmpty())
+                note += QStringLiteral(" OpsFlow has no value for what reads [TBD: NAME].");
+            text = inSections(text + note);
+        }
+        if (!unfilled.isEmpty()) {
+            result.unfilled.insert(entry.outputPath, unfilled);
+            result.warnings.append(
+                QStringLiteral("%1 is written from %2; OpsFlow has no value for %3 of its names, left "
+                               "as [TBD: NAME]: %4.")
+                    .arg(entry.outputPath, entry.aiFlow->source)
+                    .arg(unfilled.size())
+                    .arg(unfilled.join(QStringLiteral(", "))));
+        }
         if (!errors.isEmpty()) {
             result.errors += errors;
             continue;

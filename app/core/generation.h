@@ -4,12 +4,14 @@
 #include "generatedfile.h"
 #include "templating.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 
 namespace opsflow {
 
 class Resolver;
+struct AiFlowTemplateKnowledge;
 
 struct Diagram {
     QString id;     // "system_architecture", as in 7.10's diagrams field
@@ -18,10 +20,13 @@ struct Diagram {
 };
 
 struct GenerationResult {
-    QList<GeneratedFile> files;  // in a fixed order: operations, configuration, .env.example
-    QList<Diagram> diagrams;     // for the preview's Diagrams tab
-    QList<TemplateError> errors; // "name:line: message"; a file with errors is not generated
-    QStringList warnings;        // one sentence each: what was written other than given
+    // With ai-flow's templates: per document written from one, the names it uses that
+    // OpsFlow has no value for (left in the document as "[TBD: NAME]").
+    QList<GeneratedFile> files;           // in a fixed order: operations, configuration, .env.example
+    QList<Diagram> diagrams;              // for the preview's Diagrams tab
+    QList<TemplateError> errors;          // "name:line: message"; a file with errors is not generated
+    QStringList warnings;                 // one sentence each: what was written other than given
+    QHash<QString, QStringList> unfilled; // output path → names
 };
 
 // The three templates, each parsed once. Copies are cheap and share the parsed trees, so a
@@ -41,14 +46,23 @@ public:
         QString fileName;            // "operations.md.template"
         Template parsed;             // invalid when errors is not empty
         QList<TemplateError> errors; // from reading or parsing
+        // One of ai-flow's own templates: the names it uses and OpsFlow's values for them.
+        const AiFlowTemplateKnowledge *aiFlow = nullptr;
     };
     const QList<Entry> &entries() const { return m_entries; }
+    // The project's ai-flow templates that exist, each in place of the OpsFlow template it
+    // stands for (forProject reads them; empty for builtIn()).
+    const QList<Entry> &aiFlowEntries() const { return m_aiFlowEntries; }
+    // The entries a generation with this choice renders: ai-flow's where the project has one,
+    // OpsFlow's for the rest.
+    QList<Entry> chosen(bool aiFlow) const;
 
     // Where a project keeps its overrides, relative to the project folder.
     static QString overrideDir();
 
 private:
     QList<Entry> m_entries;
+    QList<Entry> m_aiFlowEntries;
 };
 
 // Deterministic (same answers → byte-identical files; no clock, no hashing order) and

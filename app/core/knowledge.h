@@ -245,6 +245,20 @@ struct PlatformMatch {
     QString cloud;                               // empty: no cloud
 };
 
+// One of ai-flow's templates (resources/knowledge/aiflow-templates.json): where a project
+// keeps it, which of OpsFlow's templates it stands in for, and which OpsFlow values fill its
+// names. A name listed nowhere is filled only where OpsFlow's own templates use the same name.
+struct AiFlowListAlias {
+    QString from;                   // OpsFlow's list: "ENVIRONMENTS"
+    QHash<QString, QString> fields; // ai-flow's item field → OpsFlow's ("ENV_NAME" → "NAME"; "INDEX": position)
+};
+struct AiFlowTemplateKnowledge {
+    QString source;   // ".ai-flow/templates/docs/operations.template.md"
+    QString replaces; // "operations.md.template"
+    QHash<QString, QString> variables;
+    QHash<QString, AiFlowListAlias> lists;
+};
+
 class Knowledge
 {
 public:
@@ -319,6 +333,8 @@ public:
     const ReliabilityKnowledge &reliability() const { return m_reliability; }
     // The pre-flight audit's topics, in report order; every question belongs to at least one.
     const AuditKnowledge &audit() const { return m_audit; }
+    // ai-flow's own templates in a project, and the OpsFlow values that fill their names.
+    const QList<AiFlowTemplateKnowledge> &aiFlowTemplates() const { return m_aiFlowTemplates; }
     // The backup commands of the managed service that runs `database` on a cloud or platform.
     const ManagedDatabaseCommands *managedCommands(const QString &database, const QString &cloud,
                                                    const QString &platformId) const;
@@ -334,6 +350,7 @@ private:
     bool loadServices(const QString &root, QString *error);
     bool loadReliability(const QString &root, QString *error);
     bool loadAudit(const QString &root, const Questionnaire &questionnaire, QString *error);
+    bool loadAiFlowTemplates(const QString &root, QString *error);
 
     QList<PlatformKnowledge> m_platforms;
     QList<CloudKnowledge> m_clouds;
@@ -355,6 +372,7 @@ private:
     QList<ManagedDatabaseCommands> m_managedCommands;
     ReliabilityKnowledge m_reliability;
     AuditKnowledge m_audit;
+    QList<AiFlowTemplateKnowledge> m_aiFlowTemplates;
 };
 
 } // namespace opsflow

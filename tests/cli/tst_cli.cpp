@@ -651,6 +651,70 @@ private Q_SLOTS:
         QVERIFY2(!again.out.contains(s("imported  7.1")), qPrintable(again.out));
     }
 
+    // ai-flow's own templates in the project: said once when OpsFlow's are used; with
+    // --templates ai-flow (remembered) they write the documents, every name OpsFlow has a
+    // value for filled, the rest visible as [TBD: NAME] and listed; the team's edits inside a
+    // section survive the next generation.
+    void shouldWriteWithTheProjectsAiFlowTemplates()
+    {
+        QTemporaryDir root;
+        const QString own = root.filePath(s("own"));
+        QVERIFY(copyFixture("aiflow-templates", own));
+        const Run withOurs = opsflow({s("generate"), own, s("--defaults")});
+        QCOMPARE(withOurs.code, 0);
+        QCOMPARE(withOurs.err.count(s("The project has ai-flow's own templates")), 1);
+        QVERIFY2(withOurs.err.contains(s("(.ai-flow/templates/docs/operations.template.md, "
+                                         ".ai-flow/templates/specs/configuration.template.md, "
+                                         ".ai-flow/templates/.env.example.template); OpsFlow wrote the documents with "
+                                         "its own")),
+                 qPrintable(withOurs.err));
+        QVERIFY(read(own + s("/docs/operations.md")).contains("Operations & Deployment"));
+
+        const QString theirs = root.filePath(s("theirs"));
+        QVERIFY(copyFixture("aiflow-templates", theirs));
+        const Run run = opsflow({s("generate"), theirs, s("--defaults"), s("--templates"), s("ai-flow")});
+        QCOMPARE(run.code, 0);
+        QVERIFY(!run.err.contains(s("The project has ai-flow's own templates")));
+        QVERIFY2(
+            run.err.contains(s("docs/operations.md is written from .ai-flow/templates/docs/operations.template.md; "
+                               "OpsFlow has no value for 2 of its names, left as [TBD: NAME]: DEPLOYMENT_REGIONS, "
+                               "SSL_CERTIFICATE_PROVIDER.")),
+            qPrintable(run.err));
+        const QString operations = QString::fromUtf8(read(theirs + s("/docs/operations.md")));
+        for (const char *expected :
+             {"# Operations Guide: Ledger Service", "We deploy on **AWS ECS (Fargate)** ([TBD: DEPLOYMENT_REGIONS]).",
+              "The service ships as a container image.", "Rolling: instances are replaced one at a time.",
+              "| Production | Live traffic |", "1. Checkout code", "- RTO: 1 hour",
+              "Certificates come from [TBD: SSL_CERTIFICATE_PROVIDER].", "<!-- opsflow:begin aiflow-deployment sha256:",
+              "Written by OpsFlow from "
+              "`.ai-flow/templates/docs/operations.template.md`."})
+            QVERIFY2(operations.contains(s(expected)), expected);
+        QVERIFY(!operations.contains(s("Blue-green")));
+        QVERIFY(read(theirs + s("/.env.example")).contains("(ledger team template)"));
+        QCOMPARE(QJsonDocument::fromJson(read(theirs + s("/.ai-flow/answers/phase7.json")))[s("templates")].toString(),
+                 s("ai-flow"));
+
+        // The team edits a line; an answer changes; both survive the next run, which
+        // remembers the choice.
+        QString edited = operations;
+        edited.replace(s("APM: Datadog."), s("APM: Datadog. Dashboards live in the team wiki."));
+        write(theirs + s("/docs/operations.md"), edited.toUtf8());
+        QJsonObject answers = QJsonDocument::fromJson(read(theirs + s("/.ai-flow/answers/phase7.json"))).object();
+        QJsonObject all = answers[s("answers")].toObject();
+        all[s("7.7")] = QJsonObject{{s("rto_minutes"), 240}};
+        answers[s("answers")] = all;
+        write(theirs + s("/.ai-flow/answers/phase7.json"), QJsonDocument(answers).toJson());
+        const Run again = opsflow({s("generate"), theirs});
+        QCOMPARE(again.code, 0);
+        const QString merged = QString::fromUtf8(read(theirs + s("/docs/operations.md")));
+        QVERIFY2(merged.contains(s("APM: Datadog. Dashboards live in the team wiki.")), qPrintable(merged));
+        QVERIFY(merged.contains(s("- RTO: 4 hours")));
+
+        const Run bad = opsflow({s("generate"), theirs, s("--templates"), s("copier")});
+        QCOMPARE(bad.code, 2);
+        QVERIFY2(bad.err.contains(s("unknown templates \"copier\" (use opsflow or ai-flow)")), qPrintable(bad.err));
+    }
+
     // Answers that break a rule of severity error: generate says why and writes nothing
     // (exit 6) unless --accept-errors; check lists the findings, as text and as JSON.
     void shouldRefuseContradictoryAnswers()

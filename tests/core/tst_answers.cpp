@@ -261,6 +261,7 @@ private Q_SLOTS:
             {s("policies"), QVariantList{QVariantMap{{s("service"), s("DB")}, {s("timeout_ms"), 500.0}}}}};
         a.preflight = PreflightAction::AnswerMissing;
         a.onlyQuestions = {s("7.4.1"), s("7.9")};
+        a.templates = TemplateChoice::AiFlow;
         a.imported = {{s("7.1"), s("platform"), s("AWS ECS"), s("docs/deployment.md:3"), {}},
                       {s("7.4.1"), s("canary_initial_percent"), 5.0, s("docs/deployment.md:12"), {}}};
         QString error;
@@ -292,6 +293,8 @@ private Q_SLOTS:
                                        << "answers.\"7.1\" has an unknown field \"colour\"";
         QTest::newRow("wrong type") << "{" + head + R"(, "answers": {"7.7": {"retention_days": "thirty"}}})"
                                     << "answers.\"7.7\".retention_days must be a number";
+        QTest::newRow("unknown templates") << "{" + head + R"(, "templates": "jinja"})"
+                                           << "has an unknown \"templates\" choice (use opsflow or ai-flow)";
         QTest::newRow("imported unknown question")
             << "{" + head + R"(, "imported": {"7.99": {"choice": {"value": "A", "evidence": "d.md:1"}}}})"
             << "imported.\"7.99\" must be a question id holding an object keyed by field id";

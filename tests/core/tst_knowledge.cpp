@@ -1,4 +1,5 @@
 // resources/knowledge/: every file loads, and every kind of defect is refused with the file and key named.
+#include "generation.h"
 #include "knowledge.h"
 #include "knowledgeedits.h"
 #include "questionnaire.h"
@@ -300,6 +301,38 @@ private Q_SLOTS:
         const QString error =
             loadErrorWithFirstEntry(QStringLiteral("audit.json"), QStringLiteral("items"), key, value);
         QVERIFY2(!error.isEmpty() && error.contains(expected), qPrintable(error));
+    }
+
+    // Every OpsFlow name an ai-flow name maps to is one the OpsFlow template it stands in for
+    // uses: a misspelt target would leave a [TBD] where OpsFlow has the value.
+    void shouldMapAiFlowTemplateNamesToNamesOpsFlowFills()
+    {
+        const QList<AiFlowTemplateKnowledge> &templates = Knowledge::builtIn().aiFlowTemplates();
+        QCOMPARE(templates.size(), 3);
+        for (const AiFlowTemplateKnowledge &known : templates) {
+            const TemplateSet::Entry *ours = nullptr;
+            for (const TemplateSet::Entry &entry : TemplateSet::builtIn().entries()) {
+                if (entry.fileName == known.replaces)
+                    ours = &entry;
+            }
+            QVERIFY2(ours, qPrintable(known.replaces));
+            const QStringList names = ours->parsed.referencedNames();
+            for (auto it = known.variables.begin(); it != known.variables.end(); ++it)
+                QVERIFY2(names.contains(it.value()), qPrintable(known.source + u' ' + it.key() + u' ' + it.value()));
+            for (auto it = known.lists.begin(); it != known.lists.end(); ++it) {
+                QVERIFY2(names.contains(it->from), qPrintable(known.source + u' ' + it.key()));
+                for (const QString &field : it->fields)
+                    QVERIFY2(names.contains(field), qPrintable(known.source + u' ' + it.key() + u'.' + field));
+            }
+        }
+        // A name the schema cannot check is checked on load.
+        const QString error = loadErrorWithFirstEntry(
+            QStringLiteral("aiflow-templates.json"), QStringLiteral("templates"), QStringLiteral("variables"),
+            QJsonObject{{QStringLiteral("project name"), QStringLiteral("X")}});
+        QVERIFY2(
+            error.contains(QLatin1String("aiflow-templates.json: templates[0].variables: \"project name\" is not a "
+                                         "template name")),
+            qPrintable(error));
     }
 
     void shouldSplitGapIdsIntoWords_data()
