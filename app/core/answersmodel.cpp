@@ -40,6 +40,14 @@ void AnswersModel::setMode(Mode mode)
     Q_EMIT changed();
 }
 
+void AnswersModel::setTemplates(TemplateChoice choice)
+{
+    if (m_answers.templates == choice)
+        return;
+    m_answers.templates = choice;
+    Q_EMIT changed(); // the preview and autosave follow
+}
+
 void AnswersModel::setDetectedContext(const QHash<QString, Finding> &facts)
 {
     if (m_answers.detectedContext == facts)

@@ -21,6 +21,8 @@ public:
     void setScope(Scope scope);
     Mode mode() const { return m_answers.mode; }
     void setMode(Mode mode);
+    TemplateChoice templates() const { return m_answers.templates; }
+    void setTemplates(TemplateChoice choice);
     // The project facts the open folder's files show (see AnswerSet::detectedContext).
     void setDetectedContext(const QHash<QString, Finding> &facts);
     // The pre-flight choice and, for "answer only the missing questions", those questions.

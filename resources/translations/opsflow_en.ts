@@ -34,6 +34,13 @@
             <numerusform>%n removed</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>&amp;Use the project&apos;s own ai-flow templates (%n file(s))</source>
+        <translation>
+            <numerusform>&amp;Use the project&apos;s own ai-flow templates (%n file)</numerusform>
+            <numerusform>&amp;Use the project&apos;s own ai-flow templates (%n files)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>opsflow::GenerationSession</name>

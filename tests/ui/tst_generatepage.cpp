@@ -15,6 +15,7 @@
 #include "wizardpages.h"
 
 #include <QAbstractButton>
+#include <QCheckBox>
 #include <QDesktopServices>
 #include <QDirIterator>
 #include <QFileDialog>
@@ -164,6 +165,42 @@ private Q_SLOTS:
     {
         m_window.reset();
         m_dir.reset();
+    }
+
+    // The project's own ai-flow templates are offered on the generate step; choosing them
+    // writes the documents from them, and the choice is saved with the answers.
+    void shouldOfferTheProjectsAiFlowTemplates()
+    {
+        QVERIFY(testing::copyTree(testing::fixture("aiflow-templates"), m_project));
+        QVERIFY(openWindow());
+        QVERIFY(toGeneratePage());
+        auto *choice = find<QCheckBox>(QStringLiteral("generate/aiFlowTemplates"));
+        QVERIFY(choice && choice->isVisible() && !choice->isChecked());
+        QCOMPARE(choice->text(), QStringLiteral("&Use the project's own ai-flow templates (3 files)"));
+        QVERIFY(choice->toolTip().contains(QLatin1String(".ai-flow/templates/docs/operations.template.md")));
+        const QString operations = QStringLiteral("docs/operations.md");
+        QVERIFY(page()->plan().document(operations)->file.newContent.contains("Operations & Deployment"));
+
+        QVERIFY(click(QStringLiteral("generate/aiFlowTemplates")));
+        QCOMPARE(model()->snapshot().templates, TemplateChoice::AiFlow);
+        const QByteArray theirs = page()->plan().document(operations)->file.newContent;
+        QVERIFY2(theirs.contains("# Operations Guide: Ledger Service"), theirs.constData());
+        QVERIFY(theirs.contains("[TBD: SSL_CERTIFICATE_PROVIDER]"));
+        QVERIFY(click(QStringLiteral("generate/write")));
+        QCOMPARE(pageKey(wizard()), QStringLiteral("completion"));
+        QVERIFY(QFile(file(operations)).open(QIODevice::ReadOnly));
+        QVERIFY(m_window->flushAnswers());
+        QFile answers(file(QStringLiteral(".ai-flow/answers/phase7.json")));
+        QVERIFY(answers.open(QIODevice::ReadOnly));
+        QVERIFY(answers.readAll().contains("\"templates\": \"ai-flow\""));
+    }
+
+    // A project without ai-flow templates is not asked.
+    void shouldNotOfferAiFlowTemplatesAProjectDoesNotHave()
+    {
+        QVERIFY(openWindow());
+        QVERIFY(toGeneratePage());
+        QVERIFY(!find<QCheckBox>(QStringLiteral("generate/aiFlowTemplates"))->isVisible());
     }
 
     void shouldReReadTheContextOfEarlierPhases()

@@ -6,6 +6,8 @@
 #include "answersmodel.h"
 #include "consistency.h"
 #include "diffview.h"
+#include "generation.h"
+#include "knowledge.h"
 #include "projectsession.h"
 #include "textdiff.h"
 #include "textstyles.h"
@@ -21,6 +23,7 @@
 #include <QRadioButton>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QSignalBlocker>
 #include <QVBoxLayout>
 
 namespace opsflow {
@@ -50,6 +53,7 @@ GeneratePage::GeneratePage(AnswersModel *model, ProjectSession *project, Generat
       m_errors(TextStyles::richLabel(QStringLiteral("generate/errors"), this)),
       m_rules(TextStyles::richLabel(QStringLiteral("generate/rules"), this)),
       m_acceptErrors(new QCheckBox(tr("Write the documents &anyway, with these contradictions in them"), this)),
+      m_aiFlowTemplates(new QCheckBox(tr("&Use the project's own ai-flow templates"), this)),
       m_scroll(new QScrollArea(this)), m_outcome(TextStyles::richLabel(QStringLiteral("generate/outcome"), this)),
       m_generate(new QPushButton(tr("&Generate"), this))
 {
@@ -62,6 +66,11 @@ GeneratePage::GeneratePage(AnswersModel *model, ProjectSession *project, Generat
     m_rules->hide();
     m_acceptErrors->setObjectName(QStringLiteral("generate/acceptErrors"));
     m_acceptErrors->hide();
+    m_aiFlowTemplates->setObjectName(QStringLiteral("generate/aiFlowTemplates"));
+    m_aiFlowTemplates->setAccessibleDescription(
+        tr("Writes the documents from the templates under .ai-flow/templates/ instead of OpsFlow's own; names "
+           "OpsFlow has no value for stay as TBD marks. Saved with the answers."));
+    m_aiFlowTemplates->hide();
     m_scroll->setWidgetResizable(true);
     m_scroll->setAccessibleName(tr("Documents to write"));
     m_scroll->setAccessibleDescription(tr("What will happen to each document; arrow keys scroll."));
@@ -82,6 +91,7 @@ GeneratePage::GeneratePage(AnswersModel *model, ProjectSession *project, Generat
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_context);
     layout->addWidget(m_folder);
+    layout->addWidget(m_aiFlowTemplates);
     layout->addWidget(m_errors);
     layout->addWidget(m_rules);
     layout->addWidget(m_acceptErrors);
@@ -92,6 +102,10 @@ GeneratePage::GeneratePage(AnswersModel *model, ProjectSession *project, Generat
     connect(m_acceptErrors, &QCheckBox::toggled, this, [this](bool accepted) {
         m_session->setAcceptContradictions(accepted);
         updateGenerateButton();
+    });
+    connect(m_aiFlowTemplates, &QCheckBox::toggled, this, [this](bool theirs) {
+        m_model->setTemplates(theirs ? TemplateChoice::AiFlow : TemplateChoice::OpsFlow);
+        replan();
     });
     connect(m_project, &ProjectSession::folderChanged, this, [this] {
         m_session->clearChoices();
@@ -136,6 +150,23 @@ void GeneratePage::setChoice(const QString &path, const QString &sectionId, Conf
 
 void GeneratePage::replan()
 {
+    // The choice is offered only where there is something to choose: the project's own ai-flow
+    // templates, named so the user knows which files will write the documents.
+    QStringList sources;
+    if (m_project->isOpen()) {
+        for (const TemplateSet::Entry &entry : TemplateSet::forProject(m_project->folder()).aiFlowEntries())
+            sources.append(entry.aiFlow->source);
+    }
+    const bool theirs = m_model->snapshot().templates == TemplateChoice::AiFlow;
+    m_aiFlowTemplates->setVisible(!sources.isEmpty() || theirs);
+    m_aiFlowTemplates->setToolTip(sources.join(u'\n'));
+    m_aiFlowTemplates->setText(
+        sources.isEmpty() ? tr("&Use the project's own ai-flow templates (none found)")
+                          : tr("&Use the project's own ai-flow templates (%n file(s))", nullptr, int(sources.size())));
+    {
+        const QSignalBlocker blocker(m_aiFlowTemplates);
+        m_aiFlowTemplates->setChecked(theirs);
+    }
     showContext();
     m_session->replan(m_model->resolver(), m_project->folder());
     showPlan();

@@ -64,6 +64,7 @@ private:
     // without --accept-errors, nothing is written until the user says to write them anyway.
     QLabel *m_rules;
     QCheckBox *m_acceptErrors;
+    QCheckBox *m_aiFlowTemplates; // shown when the project has ai-flow templates
     QScrollArea *m_scroll;
     QLabel *m_outcome;
     QPushButton *m_generate;
