@@ -72,7 +72,7 @@ void AnswersModel::setPreflightChoice(std::optional<PreflightAction> action, con
 
 QList<Finding> AnswersModel::importDocumentFacts(const QList<Finding> &documentFacts)
 {
-    const QList<Finding> taken = importDocumentAnswers(&m_answers, documentFacts, m_questionnaire);
+    QList<Finding> taken = importDocumentAnswers(&m_answers, documentFacts, m_questionnaire);
     for (const Finding &finding : taken)
         Q_EMIT valueChanged(finding.questionId, finding.fieldId);
     if (!taken.isEmpty()) {

@@ -33,13 +33,8 @@ bool readNames(const QJsonObject &object, const QString &at, QHash<QString, QStr
 
 bool Knowledge::loadAiFlowTemplates(const QString &root, QString *error)
 {
-    const QString path = root + QStringLiteral("/aiflow-templates.json");
-    const QString schemaPath = root + QStringLiteral("/aiflow-templates.schema.json");
-    const QString name = knowledgeName(root, path);
-    const auto schema = readKnowledgeSchema(schemaPath, knowledgeName(root, schemaPath), error);
-    if (!schema)
-        return false;
-    const auto object = readValidKnowledge(path, name, *schema, error);
+    QString name;
+    const auto object = readKnowledgeWithSchema(root, QStringLiteral("aiflow-templates"), &name, error);
     if (!object)
         return false;
 

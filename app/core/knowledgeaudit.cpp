@@ -22,13 +22,8 @@ QStringList topicWords(const QString &text)
 
 bool Knowledge::loadAudit(const QString &root, const Questionnaire &questionnaire, QString *error)
 {
-    const QString path = root + QStringLiteral("/audit.json");
-    const QString schemaPath = root + QStringLiteral("/audit.schema.json");
-    const QString name = knowledgeName(root, path);
-    const auto schema = readKnowledgeSchema(schemaPath, knowledgeName(root, schemaPath), error);
-    if (!schema)
-        return false;
-    const auto object = readValidKnowledge(path, name, *schema, error);
+    QString name;
+    const auto object = readKnowledgeWithSchema(root, QStringLiteral("audit"), &name, error);
     if (!object)
         return false;
 

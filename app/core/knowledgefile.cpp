@@ -47,6 +47,18 @@ std::optional<QJsonObject> readKnowledgeJson(const QString &path, const QString 
 }
 
 // Reads a file and validates it against the schema beside the folders.
+std::optional<QJsonObject> readKnowledgeWithSchema(const QString &root, const QString &stem, QString *name,
+                                                   QString *error)
+{
+    const QString path = root + u'/' + stem + QStringLiteral(".json");
+    const QString schemaPath = root + u'/' + stem + QStringLiteral(".schema.json");
+    *name = knowledgeName(root, path);
+    const auto schema = readKnowledgeSchema(schemaPath, knowledgeName(root, schemaPath), error);
+    if (!schema)
+        return std::nullopt;
+    return readValidKnowledge(path, *name, *schema, error);
+}
+
 std::optional<QJsonObject> readValidKnowledge(const QString &path, const QString &name, const JsonSchema &schema,
                                               QString *error)
 {

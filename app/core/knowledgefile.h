@@ -24,6 +24,11 @@ std::optional<JsonSchema> readKnowledgeSchema(const QString &path, const QString
 std::optional<QJsonObject> readValidKnowledge(const QString &path, const QString &name, const JsonSchema &schema,
                                               QString *error);
 
+// <root>/<stem>.json, valid against <root>/<stem>.schema.json beside it; *name is set to how
+// errors call the file ("knowledge/audit.json").
+std::optional<QJsonObject> readKnowledgeWithSchema(const QString &root, const QString &stem, QString *name,
+                                                   QString *error);
+
 // How errors name a file: "knowledge/<path below the root>", whether it was read from the
 // qrc or from a folder.
 QString knowledgeName(const QString &root, const QString &path);

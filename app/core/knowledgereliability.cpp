@@ -10,13 +10,8 @@ namespace opsflow {
 
 bool Knowledge::loadReliability(const QString &root, QString *error)
 {
-    const QString path = root + QStringLiteral("/reliability.json");
-    const QString schemaPath = root + QStringLiteral("/reliability.schema.json");
-    const QString name = knowledgeName(root, path);
-    const auto schema = readKnowledgeSchema(schemaPath, knowledgeName(root, schemaPath), error);
-    if (!schema)
-        return false;
-    const auto object = readValidKnowledge(path, name, *schema, error);
+    QString name;
+    const auto object = readKnowledgeWithSchema(root, QStringLiteral("reliability"), &name, error);
     if (!object)
         return false;
 
