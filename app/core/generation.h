@@ -49,10 +49,14 @@ public:
         // One of ai-flow's own templates: the names it uses and OpsFlow's values for them.
         const AiFlowTemplateKnowledge *aiFlow = nullptr;
     };
-    const QList<Entry> &entries() const { return m_entries; }
+    // On a temporary set (TemplateSet::forProject(dir).entries()) these return a copy: a
+    // reference into it would dangle at the end of the statement, as in a range-for.
+    const QList<Entry> &entries() const & { return m_entries; }
+    QList<Entry> entries() const && { return m_entries; }
     // The project's ai-flow templates that exist, each in place of the OpsFlow template it
     // stands for (forProject reads them; empty for builtIn()).
-    const QList<Entry> &aiFlowEntries() const { return m_aiFlowEntries; }
+    const QList<Entry> &aiFlowEntries() const & { return m_aiFlowEntries; }
+    QList<Entry> aiFlowEntries() const && { return m_aiFlowEntries; }
     // The entries a generation with this choice renders: ai-flow's where the project has one,
     // OpsFlow's for the rest.
     QList<Entry> chosen(bool aiFlow) const;

@@ -309,9 +309,10 @@ private Q_SLOTS:
     {
         const QList<AiFlowTemplateKnowledge> &templates = Knowledge::builtIn().aiFlowTemplates();
         QCOMPARE(templates.size(), 3);
+        const TemplateSet builtIn = TemplateSet::builtIn();
         for (const AiFlowTemplateKnowledge &known : templates) {
             const TemplateSet::Entry *ours = nullptr;
-            for (const TemplateSet::Entry &entry : TemplateSet::builtIn().entries()) {
+            for (const TemplateSet::Entry &entry : builtIn.entries()) {
                 if (entry.fileName == known.replaces)
                     ours = &entry;
             }
