@@ -15,6 +15,7 @@
 #include <QScopeGuard>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -116,7 +117,21 @@ private:
         return clipped;
     }
 
+private:
+    std::unique_ptr<QTemporaryDir> m_settings;
+
 private Q_SLOTS:
+    // The recent-projects list the tests fill must not reach the user's settings, nor a
+    // later run of this test (a run stopped before cleanup would leave its folder listed).
+    void initTestCase()
+    {
+        m_settings = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_settings->isValid());
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settings->path());
+        // One recent project, so that the start page's list is shown and walked too.
+        QSettings().setValue(QStringLiteral("recentProjects"), QStringList{m_settings->path()});
+    }
+
     void init()
     {
         QFile::remove(AnswersFile::pathForProject(QString()));

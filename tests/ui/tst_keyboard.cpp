@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QRegularExpression>
+#include <QSettings>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -88,7 +89,19 @@ private:
         return keys;
     }
 
+private:
+    std::unique_ptr<QTemporaryDir> m_settings;
+
 private Q_SLOTS:
+    // The recent-projects list the tests fill must not reach the user's settings, nor a
+    // later run of this test (a run stopped before cleanup would leave its folder listed).
+    void initTestCase()
+    {
+        m_settings = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_settings->isValid());
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settings->path());
+    }
+
     void init()
     {
         QFile::remove(AnswersFile::pathForProject(QString()));

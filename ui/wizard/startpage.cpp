@@ -43,6 +43,8 @@ StartPage::StartPage(const Questionnaire &questionnaire, QWidget *parent)
 
     m_recent->setObjectName(QStringLiteral("recentProjects"));
     m_recent->setAccessibleName(tr("Recent projects"));
+    m_recent->setAccessibleDescription(
+        tr("Project folders opened before; Enter or a double-click opens the one selected."));
     m_recent->setToolTip(tr("Double-click or press Enter to open"));
     m_recent->setMaximumHeight(m_recent->fontMetrics().lineSpacing() * 2 * 4 + 12);
     m_recent->installEventFilter(this);
