@@ -4,6 +4,7 @@
 #include "evidencescan.h"
 
 #include "knowledge.h"
+#include "localcommands.h"
 
 #include <QDir>
 #include <QFile>
@@ -894,7 +895,10 @@ void importDocument(const ProjectFile &file, ScanResult *result, QSet<QString> *
 
 ScanResult scanProject(const QString &projectDir, const ScanOptions &options)
 {
-    return Scanner(projectDir, options).run();
+    ScanResult result = Scanner(projectDir, options).run();
+    // The commands run from the project folder: read off its top-level files only.
+    result.findings += localCommandFindings(projectDir, &result.notes);
+    return result;
 }
 
 ScanResult importFromDocs(const QString &projectDir)

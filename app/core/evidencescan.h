@@ -22,6 +22,7 @@ struct ScanResult {
 // __pycache__, .terraform, .ai-flow/backups, nor through links that leave the project) and
 // reports what its files show. A finding repeated with the same value is kept once, with
 // the first file that showed it. `.env` itself is never read: it holds real secrets.
+// The install and start commands come last (localCommandFindings: top-level files only).
 ScanResult scanProject(const QString &projectDir, const ScanOptions &options = {});
 
 // Facts stated in an existing docs/operations.md or docs/deployment.md (ours or hand-written):

@@ -139,6 +139,29 @@ struct MigrationToolKnowledge {
     QHash<QString, QString> notes;
 };
 
+// A rule that reads a command a developer runs off a file of the project
+// (resources/knowledge/localcommands.json).
+struct LocalCommandRule {
+    QString file;            // below the top of the project, or "*.ext" at the top
+    QRegularExpression line; // invalid (empty pattern): the file's presence is enough
+    QString script;          // package.json: a script its "scripts" object must have
+    QString command;         // "{1}" and so on: the line pattern's groups
+};
+
+// The package manager (or build tool) a project's top-level files show, and its commands.
+struct PackageManagerKnowledge {
+    QString name;
+    QString runtime;   // a choice of the context field runtime
+    QStringList files; // any one present selects it
+    QString install;
+    QList<LocalCommandRule> start;
+};
+
+struct LocalCommandsKnowledge {
+    QList<PackageManagerKnowledge> packageManagers; // tried in order
+    QList<LocalCommandRule> start;                  // tried after the package manager's own
+};
+
 // A database engine (resources/knowledge/stores.json).
 struct DatabaseKnowledge {
     QString id;   // a choice of the context field database
@@ -333,6 +356,8 @@ public:
     const ReliabilityKnowledge &reliability() const { return m_reliability; }
     // The pre-flight audit's topics, in report order; every question belongs to at least one.
     const AuditKnowledge &audit() const { return m_audit; }
+    // How install and start commands are read off a project's top-level files.
+    const LocalCommandsKnowledge &localCommands() const { return m_localCommands; }
     // ai-flow's own templates in a project, and the OpsFlow values that fill their names.
     const QList<AiFlowTemplateKnowledge> &aiFlowTemplates() const { return m_aiFlowTemplates; }
     // The backup commands of the managed service that runs `database` on a cloud or platform.
@@ -351,6 +376,7 @@ private:
     bool loadReliability(const QString &root, QString *error);
     bool loadAudit(const QString &root, const Questionnaire &questionnaire, QString *error);
     bool loadAiFlowTemplates(const QString &root, QString *error);
+    bool loadLocalCommands(const QString &root, const Questionnaire &questionnaire, QString *error);
 
     QList<PlatformKnowledge> m_platforms;
     QList<CloudKnowledge> m_clouds;
@@ -372,6 +398,7 @@ private:
     QList<ManagedDatabaseCommands> m_managedCommands;
     ReliabilityKnowledge m_reliability;
     AuditKnowledge m_audit;
+    LocalCommandsKnowledge m_localCommands;
     QList<AiFlowTemplateKnowledge> m_aiFlowTemplates;
 };
 

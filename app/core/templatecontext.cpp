@@ -9,6 +9,7 @@
 #include "escaping.h"
 #include "healthendpoints.h"
 #include "knowledge.h"
+#include "localcommandscontext.h"
 #include "operatingcommands.h"
 #include "operatingcommandscontext.h"
 #include "reportedvalue.h"
@@ -3044,6 +3045,8 @@ QVariantMap templateContext(const Resolver &answers, const DeploymentFacts &fact
     addEnvironments(c, in);
     addCi(c, in);
     addOperatingCommands(c, commands, operatingCommandsFacts(in));
+    addLocalCommands(c, a.facts().context(QStringLiteral("install_command")),
+                     a.facts().context(QStringLiteral("start_command")), commands);
     addStrategy(c, in);
     addMonitoring(c, in, catalog);
     addAlerts(c, in);

@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -161,6 +162,58 @@ private Q_SLOTS:
         QCOMPARE(again.code, 0);
         QCOMPARE(again.out.count(s("unchanged")), 4);
         QVERIFY(!again.out.contains(s("Generated")));
+    }
+
+    // What ai-flow's phase 8 copies into the README and the contributing guide: the install,
+    // migrate and start commands and whether Docker is used, read here the way a reader of
+    // the Common Commands section would, first as the project's files show them, then as
+    // the answers give them.
+    void shouldWriteTheCommandsPhase8Reads()
+    {
+        QTemporaryDir project;
+        write(project.filePath(s("package.json")),
+              "{\n  \"name\": \"orders-api\",\n  \"scripts\": {\n    \"start\": \"node dist/server.js\"\n  },\n"
+              "  \"dependencies\": { \"express\": \"^4.18.2\" }\n}\n");
+        write(project.filePath(s("package-lock.json")), "{}\n");
+        const auto commands = [&project] {
+            QHash<QString, QString> found;
+            static const QRegularExpression item(s("^- \\*\\*(.+?):\\*\\* (.*)$"));
+            const QString text = QString::fromUtf8(read(project.filePath(s("docs/operations.md"))));
+            const QString section = text.section(s("## Common Commands"), 1).section(s("<!-- opsflow:end"), 0, 0);
+            for (const QString &line : section.split(QLatin1Char('\n'))) {
+                const QRegularExpressionMatch m = item.match(line);
+                if (m.hasMatch())
+                    found.insert(m.captured(1), m.captured(2));
+            }
+            return found;
+        };
+
+        const Run run = opsflow({s("generate"), project.path(), s("--defaults")});
+        QVERIFY2(run.code == 0, qPrintable(run.err + run.out));
+        QHash<QString, QString> found = commands();
+        QCOMPARE(found.value(s("Install the dependencies")), s("`npm ci` (read off package-lock.json)"));
+        QCOMPARE(found.value(s("Start the service")), s("`npm start` (read off package.json:4)"));
+        QCOMPARE(found.value(s("Apply the database migrations")), s("not decided yet: the migration tool (7.7.1)."));
+        QVERIFY2(found.value(s("Docker")).startsWith(s("used;")), qPrintable(found.value(s("Docker"))));
+        // `check` shows the same facts with their evidence.
+        const Run check = opsflow({s("check"), project.path()});
+        QVERIFY2(check.out.contains(s("Install command: npm ci (package-lock.json)")), qPrintable(check.out));
+        QVERIFY2(check.out.contains(s("Start command: npm start (package.json:4)")), qPrintable(check.out));
+
+        // The user's answers win over what the files show, and say nothing of a file.
+        const QString answers = project.filePath(s("answers.json"));
+        write(answers,
+              "{\"format\": \"opsflow-answers\", \"version\": 1, \"mode\": \"smart\", \"scope\": \"production\","
+              " \"context\": {\"start_command\": \"make serve\"},"
+              " \"answers\": {\"7.2\": {\"choice\": \"B\"}, \"7.7.1\": {\"tool\": \"Prisma Migrate\"}}}");
+        const Run again = opsflow({s("generate"), project.path(), s("--answers"), answers});
+        QVERIFY2(again.code == 0, qPrintable(again.err + again.out));
+        found = commands();
+        QCOMPARE(found.value(s("Install the dependencies")), s("`npm ci` (read off package-lock.json)"));
+        QCOMPARE(found.value(s("Start the service")), s("`make serve`"));
+        QCOMPARE(found.value(s("Apply the database migrations")),
+                 s("`npx prisma migrate deploy` (Prisma Migrate, 7.7.1)"));
+        QCOMPARE(found.value(s("Docker")), s("not used; the service runs without containers."));
     }
 
     // Hand-written text outside OpsFlow's sections survives regeneration without --force.
