@@ -235,6 +235,38 @@ QList<TemplateSet::Entry> TemplateSet::chosen(bool aiFlow) const
     return out;
 }
 
+namespace {
+
+// An override in OpsFlow's folder written in ai-flow's names (the stock template copied
+// there): the errors alone would list a hundred unknown names without saying what to do.
+std::optional<TemplateError> aiFlowNamesHint(const TemplateSet::Entry &entry, const QVariantMap &context)
+{
+    const AiFlowTemplateKnowledge *known = nullptr;
+    for (const AiFlowTemplateKnowledge &k : Knowledge::builtIn().aiFlowTemplates()) {
+        if (k.replaces == entry.fileName)
+            known = &k;
+    }
+    if (!known)
+        return std::nullopt;
+    QStringList theirs;
+    for (const QString &name : entry.parsed.referencedNames()) {
+        if (!context.contains(name) && (known->variables.contains(name) || known->lists.contains(name)))
+            theirs.append(name);
+    }
+    // One shared name could be a typo; three are ai-flow's dialect.
+    constexpr int enough = 3;
+    if (theirs.size() < enough)
+        return std::nullopt;
+    return TemplateError{
+        entry.parsed.name(), 0,
+        QStringLiteral("uses ai-flow's template names (%1, …): it is ai-flow's own template, which "
+                       "belongs at %2 and is used by choosing ai-flow's templates (--templates "
+                       "ai-flow, or on the generate page); %3/ holds templates in OpsFlow's names")
+            .arg(theirs.mid(0, enough).join(QStringLiteral(", ")), known->source, TemplateSet::overrideDir())};
+}
+
+} // namespace
+
 GenerationResult generate(const Resolver &answers, const TemplateSet &templates)
 {
     GenerationResult result;
@@ -299,6 +331,8 @@ GenerationResult generate(const Resolver &answers, const TemplateSet &templates)
                     .arg(unfilled.join(QStringLiteral(", "))));
         }
         if (!errors.isEmpty()) {
+            if (const auto hint = entry.aiFlow ? std::nullopt : aiFlowNamesHint(entry, context))
+                result.errors.append(*hint);
             result.errors += errors;
             continue;
         }

@@ -768,6 +768,36 @@ private Q_SLOTS:
         QVERIFY2(bad.err.contains(s("unknown templates \"copier\" (use opsflow or ai-flow)")), qPrintable(bad.err));
     }
 
+    // ai-flow's stock template copied into OpsFlow's override folder: the run fails (exit 4,
+    // nothing written for that document) and says first where the template belongs.
+    void shouldSayWhereAnAiFlowTemplateBelongs()
+    {
+        QTemporaryDir root;
+        const QString project = root.filePath(s("misplaced"));
+        QVERIFY(copyFixture("aiflow-templates", project));
+        QDir(project).mkpath(s(".ai-flow/templates/opsflow"));
+        QVERIFY(QFile::copy(project + s("/.ai-flow/templates/docs/operations.template.md"),
+                            project + s("/.ai-flow/templates/opsflow/operations.md.template")));
+        const Run run = opsflow({s("generate"), project, s("--defaults")});
+        QCOMPARE(run.code, 4);
+        QVERIFY(!QFile::exists(project + s("/docs/operations.md")));
+        const QString hint = s(".ai-flow/templates/opsflow/operations.md.template: uses ai-flow's template names (");
+        QVERIFY2(run.err.contains(hint), qPrintable(run.err));
+        QVERIFY2(run.err.contains(s("belongs at .ai-flow/templates/docs/operations.template.md and is used by choosing "
+                                    "ai-flow's templates (--templates ai-flow")),
+                 qPrintable(run.err));
+        // Before the list of unknown names, not after it.
+        QVERIFY(run.err.indexOf(hint) < run.err.indexOf(s("unknown variable")));
+
+        // A hand-written override with one unknown name gets the plain error only.
+        write(project + s("/.ai-flow/templates/opsflow/operations.md.template"),
+              "# {{PROJECT_HEADING}} {{APM_TOOL}}\n");
+        const Run typo = opsflow({s("generate"), project, s("--defaults")});
+        QCOMPARE(typo.code, 4);
+        QVERIFY2(typo.err.contains(s("unknown variable {{APM_TOOL}}")), qPrintable(typo.err));
+        QVERIFY(!typo.err.contains(s("uses ai-flow's template names")));
+    }
+
     // Answers that break a rule of severity error: generate says why and writes nothing
     // (exit 6) unless --accept-errors; check lists the findings, as text and as JSON.
     void shouldRefuseContradictoryAnswers()
