@@ -13,6 +13,7 @@
 #include "reportedvalue.h"
 #include "summaryexport.h"
 #include "summarypdf.h"
+#include "templatevariables.h"
 #include "terminaloutput.h"
 
 #include <QCommandLineParser>
@@ -92,6 +93,7 @@ const char *const usageText =
     "                                    [--accept-errors] [--templates opsflow|ai-flow]\n"
     "       opsflow summary  PROJECT_DIR [--answers FILE] [--format md|txt|json|html|pdf] [-o FILE]\n"
     "       opsflow check    PROJECT_DIR [--answers FILE] [--scope SCOPE] [--defaults] [--format txt|json]\n"
+    "       opsflow templates --variables\n"
     "       opsflow --version | --help\n";
 
 // Loads the answers a command works on: --answers FILE, else the project's own file, else
@@ -488,7 +490,7 @@ bool isHeadless(int argc, char **argv)
     if (argc < 2)
         return false;
     const char *first = argv[1];
-    for (const char *command : {"generate", "summary", "check", "--version", "-v", "--help", "-h"}) {
+    for (const char *command : {"generate", "summary", "check", "templates", "--version", "-v", "--help", "-h"}) {
         if (std::strcmp(first, command) == 0)
             return true;
     }
@@ -551,6 +553,8 @@ int run(int argc, char **argv)
         {QStringLiteral("format"), tr("Summary format: md, txt, json, html or pdf; check: txt or json."),
          QStringLiteral("FORMAT")},
         {{QStringLiteral("o"), QStringLiteral("output")}, tr("Write the summary to FILE."), QStringLiteral("FILE")},
+        {QStringLiteral("variables"),
+         tr("templates: print the names a template override may use (Markdown; templates/VARIABLES.md).")},
     });
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
@@ -565,6 +569,13 @@ int run(int argc, char **argv)
         return Ok;
     }
     const QStringList args = parser.positionalArguments();
+    if (args.value(0) == QLatin1String("templates")) {
+        if (args.size() != 1 || !parser.isSet(QStringLiteral("variables")))
+            return fail(Usage, tr("templates takes --variables and no folder"));
+        out() << templateVariablesMarkdown(templateVariables());
+        out().flush();
+        return Ok;
+    }
     if (args.size() != 2)
         return fail(Usage, tr("%1 needs exactly one PROJECT_DIR").arg(args.value(0)));
     const QString &command = args.at(0);

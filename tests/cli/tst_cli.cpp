@@ -798,6 +798,18 @@ private Q_SLOTS:
         QVERIFY(!typo.err.contains(s("uses ai-flow's template names")));
     }
 
+    // The template-variable reference the README links: the command prints the checked-in file.
+    void shouldPrintTheTemplateVariables()
+    {
+        const Run run = opsflow({s("templates"), s("--variables")});
+        QCOMPARE(run.code, 0);
+        QCOMPARE(run.out, QString::fromUtf8(read(s(OPSFLOW_SOURCE_DIR "/templates/VARIABLES.md"))));
+        QVERIFY(run.out.contains(s("| `LOCAL_INSTALL` | text |")));
+        const Run bad = opsflow({s("templates"), s("/tmp")});
+        QCOMPARE(bad.code, 2);
+        QVERIFY2(bad.err.contains(s("templates takes --variables and no folder")), qPrintable(bad.err));
+    }
+
     // Answers that break a rule of severity error: generate says why and writes nothing
     // (exit 6) unless --accept-errors; check lists the findings, as text and as JSON.
     void shouldRefuseContradictoryAnswers()
