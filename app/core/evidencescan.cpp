@@ -915,6 +915,15 @@ ScanResult importFromDocs(const QString &projectDir)
     return result;
 }
 
+ScanResult importFromDocument(const ProjectFile &file)
+{
+    ScanResult result;
+    QSet<QString> seen;
+    if (file.read)
+        importDocument(file, &result, &seen);
+    return result;
+}
+
 QStringList envVariableNames(const QString &text)
 {
     static const QRegularExpression assignment(QStringLiteral("^\\s*(?:export\\s+)?([A-Za-z_][A-Za-z0-9_]*)\\s*="));

@@ -30,6 +30,8 @@ ScanResult scanProject(const QString &projectDir, const ScanOptions &options = {
 // "docs/operations.md:LINE". For each field a heading naming a choice wins, then a line
 // about the topic (platform, pipeline, strategy, monitoring), then the first mention.
 ScanResult importFromDocs(const QString &projectDir);
+// The same for one file already read (evidence "<its path>:LINE").
+ScanResult importFromDocument(const ProjectFile &file);
 
 // The variable names of a .env file's text (`KEY=…`, `export KEY=…`), in order, once each.
 QStringList envVariableNames(const QString &text);

@@ -3,6 +3,7 @@
 // on a strange folder (links out of the project, huge files, bytes that are not UTF-8).
 #include "projectcontext.h"
 
+#include "evidencescan.h"
 #include "knowledge.h"
 
 #include <QDir>
@@ -148,8 +149,53 @@ QString readmeTitle(const QString &text, int *line)
     return {};
 }
 
+// ai-flow's own statements of the project's name, the most explicit first: ai-instructions.md's
+// "**Name:** NAME", AGENT.md's "**Project Name:** NAME" (phase 8), project-brief.md's
+// "> Business context and objectives for NAME" (phase 1).
+struct NameLine {
+    const char *path;
+    const char *pattern;
+};
+const NameLine aiFlowNameLines[] = {
+    {"ai-instructions.md", "^\\s*(?:[-*]\\s+)?\\*\\*Name:\\*\\*\\s*(.+?)\\s*$"},
+    {"AGENT.md", "^\\s*(?:[-*]\\s+)?\\*\\*Project Name:\\*\\*\\s*(.+?)\\s*$"},
+    {"project-brief.md", "^>\\s*Business context and objectives for\\s+(.+?)\\.?\\s*$"},
+};
+
+// A name as ai-flow wrote it, or empty when the line still holds a template's placeholder
+// ("[Project Name]", "{{PROJECT_NAME}}").
+QString statedName(const QString &text)
+{
+    const QString name = text.trimmed();
+    if (name.isEmpty() || name.contains(QLatin1String("{{"))
+        || (name.startsWith(QLatin1Char('[')) && name.endsWith(QLatin1Char(']'))))
+        return {};
+    return name;
+}
+
+void findAiFlowName(FileCache &files, ProjectContext *context)
+{
+    for (const NameLine &rule : aiFlowNameLines) {
+        const ProjectFile file = files.get(QLatin1String(rule.path));
+        if (!file.read)
+            continue;
+        const QRegularExpression pattern(QLatin1String(rule.pattern));
+        const QStringList lines = file.text.split(QLatin1Char('\n'));
+        for (int i = 0; i < lines.size(); ++i) {
+            const QString name = statedName(pattern.match(lines.at(i)).captured(1));
+            if (!name.isEmpty()) {
+                context->projectName = name;
+                context->projectNameSource = where(file.path, i + 1);
+                return;
+            }
+        }
+    }
+}
+
 void findProjectName(FileCache &files, const QString &projectDir, ProjectContext *context)
 {
+    if (context->projectName.isEmpty())
+        findAiFlowName(files, context);
     if (context->projectName.isEmpty()) {
         for (const char *name : {"README.md", "Readme.md", "readme.md", "README.markdown"}) {
             const ProjectFile readme = files.get(QLatin1String(name));
@@ -280,6 +326,51 @@ void suggestRuntime(FileCache &files, ProjectContext *context)
                 return;
             }
         }
+    }
+}
+
+// ai-instructions.md's Tech Stack names how the service is deployed, contained, built and
+// migrated: suggestions for 7.1, 7.2, 7.4 and 7.7.1, each with its line. Deployment and CI/CD
+// are read by the same document rules as a hand-written deployment document.
+void suggestFromTechStack(FileCache &files, ProjectContext *context)
+{
+    const ProjectFile file = files.get(QStringLiteral("ai-instructions.md"));
+    if (!file.read)
+        return;
+    static const QRegularExpression entry(
+        QStringLiteral("^\\s*[-*]\\s+\\*\\*(Deployment|CI/CD|Containerization|Migrations):\\*\\*\\s*(.+?)\\s*$"));
+    static const QRegularExpression nothing(QStringLiteral("^(?:none|no|n/?a|-|not used)\\b"),
+                                            QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression containers(QStringLiteral("\\b(?:docker|podman|containers?|oci)\\b"),
+                                               QRegularExpression::CaseInsensitiveOption);
+    // Only the Deployment and CI/CD lines go to the document rules, at their own line numbers.
+    ProjectFile stack = file;
+    QStringList kept;
+    const QStringList lines = file.text.split(QLatin1Char('\n'));
+    for (int i = 0; i < lines.size(); ++i) {
+        const QRegularExpressionMatch m = entry.match(lines.at(i));
+        const QString key = m.captured(1);
+        const QString value = statedName(m.captured(2));
+        const bool stated = m.hasMatch() && !value.isEmpty();
+        kept.append(stated && (key == u"Deployment" || key == u"CI/CD") ? lines.at(i) : QString());
+        if (!stated)
+            continue;
+        const QString at = where(file.path, i + 1);
+        if (key == u"Containerization") {
+            const bool none = nothing.match(value).hasMatch();
+            if (none || containers.match(value).hasMatch())
+                context->suggestions.append({QStringLiteral("7.2"), QStringLiteral("choice"),
+                                             none ? QStringLiteral("B") : QStringLiteral("A"), at,
+                                             QStringLiteral("Containerization in ai-instructions.md: %1").arg(value)});
+        } else if (key == u"Migrations" && !nothing.match(value).hasMatch()) {
+            context->suggestions.append({QStringLiteral("7.7.1"), QStringLiteral("tool"), value, at,
+                                         QStringLiteral("Migrations in ai-instructions.md")});
+        }
+    }
+    stack.text = kept.join(QLatin1Char('\n'));
+    for (Finding finding : importFromDocument(stack).findings) {
+        finding.note = QStringLiteral("Tech Stack in ai-instructions.md");
+        context->suggestions.append(finding);
     }
 }
 
@@ -416,6 +507,7 @@ ProjectContext readProjectContext(const QString &projectDir)
 
     suggestRuntime(files, &context);
     suggestFromMentions(files, projectDir, &context);
+    suggestFromTechStack(files, &context);
     return context;
 }
 

@@ -798,6 +798,23 @@ private Q_SLOTS:
         QVERIFY(!typo.err.contains(s("uses ai-flow's template names")));
     }
 
+    // A project as ai-flow leaves it has no README and no name in its config: the name comes
+    // from ai-instructions.md (with its line), in the documents and in `check`.
+    void shouldNameTheProjectAsAiFlowDoes()
+    {
+        QTemporaryDir root;
+        const QString project = root.filePath(s("payments"));
+        QVERIFY(copyFixture("aiflow-stack", project));
+        const Run run = opsflow({s("generate"), project, s("--defaults")});
+        QVERIFY2(run.code == 0, qPrintable(run.err + run.out));
+        const QString operations = QString::fromUtf8(read(project + s("/docs/operations.md")));
+        QVERIFY2(operations.contains(s("# Payments API: Operations & Deployment")), qPrintable(operations.left(400)));
+        QVERIFY(operations.contains(s("Project name: Payments API (ai-instructions.md:3)")));
+        QVERIFY(!operations.contains(s("my-api")));
+        const Run check = opsflow({s("check"), project});
+        QVERIFY2(check.out.contains(s("  Project name: Payments API (ai-instructions.md:3)")), qPrintable(check.out));
+    }
+
     // The template-variable reference the README links: the command prints the checked-in file.
     void shouldPrintTheTemplateVariables()
     {

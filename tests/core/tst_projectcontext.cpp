@@ -97,6 +97,57 @@ private Q_SLOTS:
                               QStringLiteral("database=postgresql @ai-instructions.md:4")}));
     }
 
+    // A project as ai-flow 2.9.1 leaves it (no README, no name in config.json): the name and
+    // the stack come from ai-flow's own files, each with its line; the most explicit name wins.
+    void shouldReadTheFactsAiFlowWroteDown()
+    {
+        const ProjectContext context = readProjectContext(fixture("aiflow-stack"));
+        QCOMPARE(context.projectName, QStringLiteral("Payments API"));
+        QCOMPARE(context.projectNameSource, QStringLiteral("ai-instructions.md:3"));
+        QCOMPARE(suggestions(context),
+                 (QStringList{QStringLiteral("project_name=Payments API @ai-instructions.md:3"),
+                              QStringLiteral("runtime=node @ai-instructions.md:8"),
+                              QStringLiteral("database=postgresql @ai-instructions.md:11"),
+                              QStringLiteral("cache=redis @ai-instructions.md:14"),
+                              QStringLiteral("7.7.1:tool=Prisma Migrate @ai-instructions.md:13"),
+                              QStringLiteral("7.2:choice=A @ai-instructions.md:16"),
+                              QStringLiteral("7.1:choice=A @ai-instructions.md:15"),
+                              QStringLiteral("7.1:platform=AWS ECS @ai-instructions.md:15"),
+                              QStringLiteral("7.4:platform=A @ai-instructions.md:17")}));
+    }
+
+    // Without ai-instructions.md: AGENT.md's name, then project-brief.md's; a placeholder ai-flow
+    // left unfilled is no name.
+    void shouldFallBackThroughAiFlowsNameLines()
+    {
+        QTemporaryDir dir;
+        QVERIFY(copyTree(fixture("aiflow-stack"), dir.path()));
+        QVERIFY(QFile::remove(dir.filePath(QStringLiteral("ai-instructions.md"))));
+        ProjectContext context = readProjectContext(dir.path());
+        QCOMPARE(context.projectName, QStringLiteral("Payments Service (old name)"));
+        QCOMPARE(context.projectNameSource, QStringLiteral("AGENT.md:3"));
+        put(dir.filePath(QStringLiteral("AGENT.md")), "**Project Name:** [Project Name]\n");
+        context = readProjectContext(dir.path());
+        QCOMPARE(context.projectName, QStringLiteral("Payments Platform"));
+        QCOMPARE(context.projectNameSource, QStringLiteral("project-brief.md:3"));
+        QVERIFY(QFile::remove(dir.filePath(QStringLiteral("project-brief.md"))));
+        context = readProjectContext(dir.path());
+        QCOMPARE(context.projectNameSource, QStringLiteral("folder name"));
+    }
+
+    // "None" is an answer too: no containers; no migration tool suggested.
+    void shouldReadNoneInTheTechStack()
+    {
+        QTemporaryDir dir;
+        put(dir.filePath(QStringLiteral("ai-instructions.md")),
+            "**Name:** Batch Jobs\n\n## 🏗️ Tech Stack\n\n- **Containerization:** None\n- **Migrations:** N/A\n"
+            "- **CI/CD:** {{CI_PLATFORM}}\n");
+        const ProjectContext context = readProjectContext(dir.path());
+        QCOMPARE(suggestions(context),
+                 (QStringList{QStringLiteral("project_name=Batch Jobs @ai-instructions.md:1"),
+                              QStringLiteral("7.2:choice=B @ai-instructions.md:5")}));
+    }
+
     void shouldFindTestCommands_data()
     {
         QTest::addColumn<QString>("text");
