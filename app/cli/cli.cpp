@@ -228,10 +228,7 @@ int generateCommand(const QCommandLineParser &parser, const QString &projectDir)
         imported = importDocumentAnswers(&*answers, teamDocumentFacts(projectDir, preflight), Questionnaire::builtIn());
         for (const Finding &finding : std::as_const(imported)) {
             const Field *field = Questionnaire::builtIn().field(finding.questionId, finding.fieldId);
-            out() << tr("imported  %1 %2: %3 (%4)")
-                         .arg(finding.questionId, reportLabel(*field), describeValue(*field, finding.value),
-                              finding.evidence)
-                  << '\n';
+            out() << tr("imported  %1").arg(describeFinding(finding, *field)) << '\n';
         }
     }
     // A project ai-flow calls something other than a backend: say what OpsFlow does with it.

@@ -166,7 +166,7 @@ const NameLine aiFlowNameLines[] = {
 // ("[Project Name]", "{{PROJECT_NAME}}").
 QString statedName(const QString &text)
 {
-    const QString name = text.trimmed();
+    QString name = text.trimmed();
     if (name.isEmpty() || name.contains(QLatin1String("{{"))
         || (name.startsWith(QLatin1Char('[')) && name.endsWith(QLatin1Char(']'))))
         return {};

@@ -3,6 +3,7 @@
 
 #include "answerset.h"
 #include "factmodel.h"
+#include "projectcontext.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -110,6 +111,12 @@ QString describeValue(const Field &f, const QVariant &v)
     case Field::Type::MultiLine: return v.toString().simplified();
     }
     return {};
+}
+
+QString describeFinding(const Finding &finding, const Field &field)
+{
+    return QStringLiteral("%1 %2: %3 (%4)")
+        .arg(finding.questionId, reportLabel(field), describeValue(field, finding.value), finding.evidence);
 }
 
 ReportedValue reportedValue(const FactModel &facts, const QString &questionId, const Field &field, const Fact &fact,

@@ -13,6 +13,7 @@ namespace opsflow {
 
 class FactModel;
 struct Fact;
+struct Finding;
 struct Field;
 
 // The label where a field's value is reported: its `summaryLabel`, else its label without a
@@ -26,6 +27,9 @@ QString labelledValue(const QString &label, const QString &value);
 // One field's value in words, e.g. "Canary Deployment", "5%", "30 s" or "3 rows (a, b, c)".
 // Options read as the questionnaire labels them, placeholders and all.
 QString describeValue(const Field &field, const QVariant &value);
+
+// A value found in the project, one line: "7.4 CI/CD platform: GitLab CI (docs/deployment.md:9)".
+QString describeFinding(const Finding &finding, const Field &field);
 
 struct ReportedValue {
     QString text;            // "Error rate > 5% (default), Manual"

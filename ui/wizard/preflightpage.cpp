@@ -228,10 +228,7 @@ void PreflightPage::rebuild()
         for (const Finding &fact : teamDocumentFacts(m_project->folder(), r)) {
             const Field *field = m_model->questionnaire().field(fact.questionId, fact.fieldId);
             if (field && isEmptyValue(m_model->stored(fact.questionId, fact.fieldId)))
-                taken.append(
-                    tr("%1 %2: %3 (%4)")
-                        .arg(fact.questionId, reportLabel(*field), describeValue(*field, fact.value), fact.evidence)
-                        .toHtmlEscaped());
+                taken.append(describeFinding(fact, *field).toHtmlEscaped());
         }
     }
     if (!taken.isEmpty()) {
