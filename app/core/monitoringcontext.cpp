@@ -1,0 +1,282 @@
+// Template values of the Monitoring & Logging and Alerts sections: APM, logs, metrics, alert routing.
+#include "templatecontextparts.h"
+
+#include "answerset.h"
+#include "envcatalog.h"
+#include "questionnaire.h"
+
+namespace opsflow::contextparts {
+
+// ---- Monitoring and logging ------------------------------------------------------------------
+
+namespace {
+
+QString apmSentence(const AnswerReader &a, const Facts &f, const PlatformProfile &p)
+{
+    if (a.text("7.5", "apm").isEmpty())
+        return QStringLiteral("**Not decided yet:** the APM tool.");
+    switch (f.apm) {
+    case Facts::Apm::Datadog:
+        return QStringLiteral(
+            "**Datadog** collects traces, metrics and logs through the Datadog Agent running beside the service; dashboards and monitors live there. It is full-featured and priced per host and per ingested volume, so set log retention and trace sampling on purpose.");
+    case Facts::Apm::NewRelic:
+        return QStringLiteral(
+            "**New Relic** instruments the service with its language agent: transactions, errors, database calls and dashboards in one place.");
+    case Facts::Apm::Sentry:
+        return QStringLiteral(
+                   "**Sentry** tracks errors, with stack traces and the release that caused them, and samples performance traces. It is not a metrics platform: request rate, CPU and memory come from %1.")
+            .arg(p.metrics);
+    case Facts::Apm::OpenTelemetry:
+        return QStringLiteral(
+            "**OpenTelemetry + Grafana**: the service exports traces and metrics over OTLP to an OpenTelemetry Collector, which stores them for Grafana's dashboards and alerts. Open source and vendor-neutral; the team runs (or rents) the backend.");
+    case Facts::Apm::CloudWatch:
+        return QStringLiteral(
+            "**AWS CloudWatch**: metrics, logs and alarms in the AWS account; AWS X-Ray adds request traces.");
+    case Facts::Apm::None: break;
+    }
+    return QStringLiteral(
+               "**No APM yet**: %1 and the logs are all there is. Add one before the first serious incident: without traces, finding out why a request was slow is guesswork.")
+        .arg(p.metrics);
+}
+
+QString loggingLibrary(const QString &runtime)
+{
+    return Knowledge::builtIn().runtime(runtime).logging;
+}
+
+// Where the log lines go, as the end of a sentence.
+QString logDestination(const Facts &f, const PlatformProfile &p)
+{
+    switch (f.logStack) {
+    case Facts::LogStack::Datadog: return QStringLiteral("shipped to Datadog Logs by the Datadog Agent");
+    case Facts::LogStack::CloudWatch: return QStringLiteral("shipped to Amazon CloudWatch Logs");
+    case Facts::LogStack::Elk:
+        return QStringLiteral("shipped to an ELK stack (a log shipper such as Fluent Bit, Elasticsearch, Kibana)");
+    case Facts::LogStack::Files: return QStringLiteral("kept in files on each server, rotated daily by logrotate");
+    case Facts::LogStack::Named: return QStringLiteral("shipped to %1").arg(md(f.logService));
+    case Facts::LogStack::Console: break;
+    }
+    return QStringLiteral("kept by the platform (%1)").arg(p.logs);
+}
+
+QString loggingSentence(const AnswerReader &a, const Facts &f, const PlatformProfile &p)
+{
+    const QString strategy = a.text("7.5", "logging");
+    const QString library = loggingLibrary(a.context("runtime"));
+    const QString destination = logDestination(f, p);
+    if (strategy == QLatin1String("A"))
+        return QStringLiteral(
+                   "**Centralized logging**: the service writes its logs to stdout with %1; they are %2, where every instance's logs can be searched together.")
+            .arg(library, destination);
+    if (strategy == QLatin1String("B"))
+        return QStringLiteral(
+                   "**Basic console logs**: the service writes to stdout, and the lines are %1. Enough to start; searching across instances and keeping history needs centralized logging.")
+            .arg(destination);
+    if (strategy == QLatin1String("C"))
+        return QStringLiteral("**Structured JSON logging** with %1: one JSON object per line on stdout, %2.")
+            .arg(library, destination);
+    return QStringLiteral("**Not decided yet:** the logging strategy.");
+}
+
+QString metricReason(const QString &metric)
+{
+    static const QHash<QString, QString> reasons = {
+        {QStringLiteral("request_rate"),
+         QStringLiteral("The baseline every other metric is read against; a sudden drop is an outage too.")},
+        {QStringLiteral("error_rate"), QStringLiteral("The first sign of a bad release or a failing dependency.")},
+        {QStringLiteral("response_time"),
+         QStringLiteral("p50 shows the typical request, p95 and p99 the slow tail users notice.")},
+        {QStringLiteral("db_query_time"), QStringLiteral("Slow queries are the most common cause of slow responses.")},
+        {QStringLiteral("cache_hit_rate"), QStringLiteral("A falling hit rate moves load onto the database.")},
+        {QStringLiteral("cpu_memory"),
+         QStringLiteral("Capacity: drives scaling, and memory that climbs and never falls is a leak.")}};
+    return reasons.value(metric);
+}
+
+} // namespace
+
+QString apmName(const Facts &f, const PlatformProfile &p)
+{
+    switch (f.apm) {
+    case Facts::Apm::Datadog: return QStringLiteral("Datadog");
+    case Facts::Apm::NewRelic: return QStringLiteral("New Relic");
+    case Facts::Apm::Sentry: return QStringLiteral("Sentry");
+    case Facts::Apm::OpenTelemetry: return QStringLiteral("Grafana");
+    case Facts::Apm::CloudWatch: return QStringLiteral("CloudWatch");
+    case Facts::Apm::None: break;
+    }
+    return p.metrics;
+}
+
+QString logStackName(const Facts &f)
+{
+    switch (f.logStack) {
+    case Facts::LogStack::Named: return md(f.logService);
+    case Facts::LogStack::Datadog: return QStringLiteral("Datadog Logs");
+    case Facts::LogStack::CloudWatch: return QStringLiteral("CloudWatch Logs");
+    case Facts::LogStack::Elk: return QStringLiteral("ELK stack");
+    case Facts::LogStack::Files: return QStringLiteral("files with rotation");
+    case Facts::LogStack::Console: break;
+    }
+    return QStringLiteral("console");
+}
+
+void addMonitoring(QVariantMap &c, const Inputs &in, const QList<EnvVar> &catalog)
+{
+    set(c, "APM_SENTENCE", apmSentence(in.a, in.f, in.p));
+    QStringList variables;
+    for (const EnvVar &v : catalog) {
+        if (v.group == QLatin1String("Monitoring"))
+            variables << code(v.name);
+    }
+    set(c, "APM_VARIABLES", joinWords(variables));
+    set(c, "APM_NAME", apmName(in.f, in.p));
+    set(c, "LOGGING_SENTENCE", loggingSentence(in.a, in.f, in.p));
+    set(c, "LOG_JSON_EXAMPLE", in.f.structuredLogs);
+
+    const Field *field = in.a.resolver().questionnaire().field(QStringLiteral("7.5"), QStringLiteral("metrics"));
+    const QStringList chosen = in.a.list("7.5", "metrics");
+    QVariantList metrics;
+    if (field) {
+        for (const Choice &m : field->choices) {
+            if (chosen.contains(m.value))
+                metrics << item({{"NAME", md(m.label)}, {"WHY", metricReason(m.value)}});
+        }
+    }
+    set(c, "METRICS", metrics);
+    set(c, "CUSTOM_METRICS", md(in.a.text("7.5", "custom_metrics")));
+}
+
+// ---- Alerts ----------------------------------------------------------------------------------
+
+namespace {
+
+// Critical alerts go to every channel someone watches around the clock and to chat; warnings
+// to chat and e-mail, or wherever alerts go when those are not chosen.
+Channels alertRouting(const Facts &f, const QString &pagerName)
+{
+    const Facts::AlertChannels &ch = f.alertChannels;
+    Channels r;
+    if (ch.pager)
+        r.critical << pagerName;
+    if (ch.sms)
+        r.critical << QStringLiteral("SMS");
+    if (ch.chat) {
+        r.critical << QStringLiteral("Slack/Discord");
+        r.warning << QStringLiteral("Slack/Discord");
+    }
+    if (ch.email) {
+        r.critical << QStringLiteral("Email");
+        r.warning << QStringLiteral("Email");
+    }
+    if (r.warning.isEmpty())
+        r.warning = r.critical;
+    return r;
+}
+
+} // namespace
+
+// Who critical alerts and warnings notify, as the Alerts table says it.
+Channels alertNotifies(const Inputs &in)
+{
+    const QString tool = in.a.text("7.6", "on_call_tool");
+    const QString pager = in.f.onCall && !tool.isEmpty() ? md(tool) : QStringLiteral("PagerDuty/Opsgenie");
+    const Channels routing = alertRouting(in.f, pager);
+    return {{routing.critical.isEmpty() ? NotDecided : routing.critical.join(QStringLiteral(", "))},
+            {routing.warning.isEmpty() ? NotDecided : routing.warning.join(QStringLiteral(", "))}};
+}
+
+void addAlerts(QVariantMap &c, const Inputs &in)
+{
+    const AnswerReader &a = in.a;
+    const QString tool = a.text("7.6", "on_call_tool");
+    const QString pager = in.f.onCall && !tool.isEmpty() ? md(tool) : QStringLiteral("PagerDuty/Opsgenie");
+    const Channels notifies = alertNotifies(in);
+    const QString critical = notifies.critical.value(0);
+    const QString warning = notifies.warning.value(0);
+    const QString live = livenessPath(a).isEmpty() ? healthPaths(a).basic : livenessPath(a);
+
+    struct Condition {
+        const char *id;
+        const char *name;
+        QString when;
+        bool critical;
+    };
+    const Condition conditions[] = {
+        {"A", "Error rate",
+         QStringLiteral("more than %1% of requests fail over 5 minutes")
+             .arg(num(a.number("7.6", "error_rate_percent", 1))),
+         true},
+        {"B", "Response time",
+         QStringLiteral("p95 response time above %1 ms for 5 minutes")
+             .arg(num(a.number("7.6", "response_time_ms", 1000))),
+         false},
+        {"C", "5xx errors",
+         QStringLiteral("server errors (5xx) well above the usual level, for example 10 in one minute"), true},
+        {"D", "Service down", QStringLiteral("`%1` fails 3 checks in a row").arg(live), true},
+        {"E", "Database connection failures", QStringLiteral("the service cannot open or keep database connections"),
+         true},
+        {"F", "Disk space",
+         QStringLiteral("more than %1% of a disk is used").arg(num(a.number("7.6", "disk_percent", 80))), false},
+        {"G", "Memory usage",
+         QStringLiteral("more than %1% of the memory limit for 10 minutes")
+             .arg(num(a.number("7.6", "memory_percent", 85))),
+         false},
+    };
+    QVariantList alerts;
+    for (const Condition &cond : conditions) {
+        if (!a.has("7.6", "conditions", cond.id))
+            continue;
+        alerts << item({{"ID", QString::fromLatin1(cond.id)},
+                        {"NAME", QString::fromLatin1(cond.name)},
+                        {"CONDITION", cond.when},
+                        {"SEVERITY", cond.critical ? QStringLiteral("Critical") : QStringLiteral("Warning")},
+                        {"NOTIFIES", cond.critical ? critical : warning}});
+    }
+    if (!alerts.isEmpty() && a.flag("7.7.2", "alert_exhaustion").value_or(false))
+        alerts << item(
+            {{"ID", QStringLiteral("pool")},
+             {"NAME", QStringLiteral("Connection pool exhausted")},
+             {"CONDITION", QStringLiteral("requests wait for a free database connection for more than 1 minute")},
+             {"SEVERITY", QStringLiteral("Warning")},
+             {"NOTIFIES", warning}});
+    set(c, "ALERTS", alerts);
+    set(c, "ALERT_DB", a.has("7.6", "conditions", "E"));
+    set(c, "ALERT_DOWN", a.has("7.6", "conditions", "D"));
+
+    const Facts::AlertChannels &ch = in.f.alertChannels;
+    QVariantList channels;
+    if (ch.email)
+        channels << item(
+            {{"NAME", QStringLiteral("Email")},
+             {"USE", QStringLiteral("every alert, to the team's address (`SMTP_HOST`, `ALERT_EMAIL_TO`)")}});
+    if (ch.chat)
+        channels << item({{"NAME", QStringLiteral("Slack/Discord")},
+                          {"USE", QStringLiteral("every alert, in the alerts channel (`SLACK_WEBHOOK_URL`)")}});
+    if (ch.pager)
+        channels << item({{"NAME", pager},
+                          {"USE",
+                           QStringLiteral("critical alerts page the person on call (`%1`)")
+                               .arg(tool.contains(QLatin1String("opsgenie"), Qt::CaseInsensitive)
+                                        ? QStringLiteral("OPSGENIE_API_KEY")
+                                        : QStringLiteral("PAGERDUTY_ROUTING_KEY"))}});
+    if (ch.sms)
+        channels << item({{"NAME", QStringLiteral("SMS")},
+                          {"USE", QStringLiteral("critical alerts only (`SMS_PROVIDER`, `ALERT_SMS_TO`)")}});
+    set(c, "ALERT_CHANNELS", channels);
+    set(c, "INCIDENT_CHANNEL", ch.chat ? QStringLiteral("the Slack/Discord incident channel") : QString());
+
+    const QString onCall = a.text("7.6", "on_call");
+    QString sentence = QStringLiteral("*On-call rotation not decided yet.*");
+    if (onCall == QLatin1String("A"))
+        sentence =
+            QStringLiteral(
+                "On-call rotation: **yes**, in %1. Critical alerts page the person on call, who acknowledges within the agreed time or the alert escalates to the next person; the rotation, the escalation policy and handover notes live in %1.")
+                .arg(tool.isEmpty() ? QStringLiteral("the paging tool") : md(tool));
+    else if (onCall == QLatin1String("B"))
+        sentence = QStringLiteral(
+            "On-call rotation: **no**. Alerts are watched during business hours; a critical alert at night waits until the next working day, and the service's availability promise must say so.");
+    set(c, "ON_CALL_SENTENCE", sentence);
+}
+
+} // namespace opsflow::contextparts
