@@ -739,6 +739,8 @@ private Q_SLOTS:
               "The service ships as a container image.", "Rolling: instances are replaced one at a time.",
               "| Production | Live traffic |", "1. Checkout code", "- RTO: 1 hour",
               "Certificates come from [TBD: SSL_CERTIFICATE_PROVIDER].", "<!-- opsflow:begin aiflow-deployment sha256:",
+              "Shutdown timeout: 30 s.", "1. Keep serving for 5 s while the platform takes the instance out",
+              "| Production | info | Minimal | Yes |",
               "Written by OpsFlow from "
               "`.ai-flow/templates/docs/operations.template.md`."})
             QVERIFY2(operations.contains(s(expected)), expected);
