@@ -1,0 +1,266 @@
+// The monitoring diagram: the application, its monitoring and logging stacks, alert channels, on-call.
+#include "diagramparts.h"
+
+namespace opsflow {
+
+using namespace diagramparts;
+
+namespace {
+
+// The command that shows console logs on each platform.
+QString consoleLogViewer(const Facts &f)
+{
+    switch (f.platform) {
+    case Facts::Platform::Kubernetes: return platformLabel(f, "log_viewer", QStringLiteral("kubectl logs"));
+    case Facts::Platform::DockerSwarm: return QStringLiteral("docker service logs");
+    case Facts::Platform::Nomad: return QStringLiteral("nomad alloc logs");
+    case Facts::Platform::Paas: return platformLabel(f, "log_viewer", QStringLiteral("Platform Log Viewer"));
+    case Facts::Platform::OnPremises: return QStringLiteral("journalctl");
+    case Facts::Platform::Aws: return QStringLiteral("CloudWatch Console");
+    case Facts::Platform::Gcp: return QStringLiteral("Cloud Logging Console");
+    case Facts::Platform::Azure: return QStringLiteral("Log Stream");
+    }
+    return QString();
+}
+
+} // namespace
+
+QString monitoringDiagram(const DeploymentFacts &f)
+{
+    MermaidWriter w(QStringLiteral("graph TD"));
+    const bool worker = f.queue != Facts::Queue::None;
+    QStringList sources{QStringLiteral("App")};
+    if (worker)
+        sources.append(QStringLiteral("Worker"));
+
+    w.beginGroup(QStringLiteral("Application Layer"));
+    w.node(QStringLiteral("App"),
+           instanceCount(f) == 1 ? QStringLiteral("API Server")
+                                 : QStringLiteral("API Servers<br/>%1 instances").arg(instanceCount(f)));
+    w.style(QStringLiteral("App"), Infrastructure);
+    if (worker)
+        w.node(QStringLiteral("Worker"), QStringLiteral("Background Workers"));
+    w.endGroup();
+
+    // Metrics go to `metrics`, traces to `traces` (empty: none), alerts come from `alerting`.
+    QString metrics;
+    QString traces;
+    QString dashboards;
+    const QString alerting = QStringLiteral("AlertManager");
+    const auto tool = [&w](const QString &id, const QString &label) {
+        w.node(id, label);
+        w.style(id, Monitoring);
+    };
+    w.blankLine();
+    switch (f.apm) {
+    case Facts::Apm::Datadog:
+        w.beginGroup(QStringLiteral("Monitoring Stack - Datadog"));
+        tool(QStringLiteral("Agent"), QStringLiteral("Datadog Agent<br/>Metrics, Traces, Logs"));
+        tool(QStringLiteral("Datadog"), QStringLiteral("Datadog APM<br/>Dashboards"));
+        tool(alerting, QStringLiteral("Datadog Monitors<br/>Alert Rules"));
+        metrics = traces = QStringLiteral("Agent");
+        dashboards = QStringLiteral("Datadog");
+        break;
+    case Facts::Apm::NewRelic:
+        w.beginGroup(QStringLiteral("Monitoring Stack - New Relic"));
+        tool(QStringLiteral("Agent"), QStringLiteral("New Relic APM Agent<br/>in Process"));
+        tool(QStringLiteral("NewRelic"), QStringLiteral("New Relic<br/>APM and Dashboards"));
+        tool(alerting, QStringLiteral("New Relic Alerts<br/>Alert Policies"));
+        metrics = traces = QStringLiteral("Agent");
+        dashboards = QStringLiteral("NewRelic");
+        break;
+    case Facts::Apm::Sentry:
+        w.beginGroup(QStringLiteral("Monitoring Stack - Sentry"));
+        tool(QStringLiteral("Sentry"), QStringLiteral("Sentry<br/>Errors and Performance"));
+        tool(alerting, QStringLiteral("Sentry Alert Rules<br/>Issues and Metric Alerts"));
+        metrics = traces = QStringLiteral("Sentry");
+        break;
+    case Facts::Apm::OpenTelemetry:
+        w.beginGroup(QStringLiteral("Monitoring Stack - OpenTelemetry"));
+        tool(QStringLiteral("Collector"), QStringLiteral("OpenTelemetry Collector<br/>OTLP"));
+        tool(QStringLiteral("Prometheus"), QStringLiteral("Prometheus<br/>Metrics Collection"));
+        tool(QStringLiteral("Grafana"), QStringLiteral("Grafana<br/>Dashboards"));
+        tool(alerting, QStringLiteral("Alertmanager<br/>Notifications"));
+        tool(QStringLiteral("Jaeger"), QStringLiteral("Jaeger<br/>Distributed Tracing"));
+        metrics = traces = QStringLiteral("Collector");
+        dashboards = QStringLiteral("Grafana");
+        break;
+    case Facts::Apm::CloudWatch:
+        w.beginGroup(QStringLiteral("Monitoring Stack - AWS CloudWatch"));
+        tool(QStringLiteral("CloudWatch"), QStringLiteral("CloudWatch Metrics<br/>Dashboards"));
+        tool(QStringLiteral("XRay"), QStringLiteral("AWS X-Ray<br/>Distributed Tracing"));
+        tool(alerting, QStringLiteral("CloudWatch Alarms<br/>via Amazon SNS"));
+        metrics = QStringLiteral("CloudWatch");
+        traces = QStringLiteral("XRay");
+        break;
+    case Facts::Apm::None:
+        w.beginGroup(QStringLiteral("Monitoring Stack - Platform Metrics, no APM yet"));
+        tool(QStringLiteral("Metrics"), QStringLiteral("Platform Metrics<br/>CPU, Memory, Requests"));
+        tool(alerting, QStringLiteral("Platform Alerts<br/>Threshold Rules"));
+        metrics = QStringLiteral("Metrics");
+        break;
+    }
+    const bool probe = !f.healthCheckPath.trimmed().isEmpty();
+    if (probe)
+        tool(QStringLiteral("Probe"), QStringLiteral("Health Check<br/>GET ") + userLine(f.healthCheckPath));
+    w.endGroup();
+
+    // The log stack. A Datadog agent that is already there ships the logs too.
+    QString logEntry;
+    w.blankLine();
+    switch (f.logStack) {
+    case Facts::LogStack::Elk:
+        w.beginGroup(QStringLiteral("Logging Stack - ELK"));
+        w.node(QStringLiteral("FluentBit"), QStringLiteral("Fluent Bit<br/>Log Collector"));
+        w.node(QStringLiteral("Elasticsearch"), QStringLiteral("Elasticsearch<br/>Log Storage"), Shape::Store);
+        w.node(QStringLiteral("Kibana"), QStringLiteral("Kibana<br/>Log Viewer"));
+        w.style(QStringLiteral("Elasticsearch"), Data);
+        w.style(QStringLiteral("Kibana"), Monitoring);
+        logEntry = QStringLiteral("FluentBit");
+        break;
+    case Facts::LogStack::Datadog:
+        w.beginGroup(QStringLiteral("Logging Stack - Datadog Logs"));
+        if (f.apm != Facts::Apm::Datadog)
+            w.node(QStringLiteral("LogAgent"), QStringLiteral("Datadog Agent<br/>Log Collector"));
+        w.node(QStringLiteral("DatadogLogs"), QStringLiteral("Datadog Logs<br/>Indexes and Archives"), Shape::Store);
+        w.style(QStringLiteral("DatadogLogs"), Data);
+        logEntry = f.apm == Facts::Apm::Datadog ? QStringLiteral("Agent") : QStringLiteral("LogAgent");
+        break;
+    case Facts::LogStack::CloudWatch:
+        w.beginGroup(QStringLiteral("Logging Stack - CloudWatch Logs"));
+        w.node(QStringLiteral("LogGroups"), QStringLiteral("CloudWatch Logs<br/>Log Groups"), Shape::Store);
+        w.node(QStringLiteral("LogsInsights"), QStringLiteral("CloudWatch Logs Insights<br/>Queries"));
+        w.style(QStringLiteral("LogGroups"), Data);
+        w.style(QStringLiteral("LogsInsights"), Monitoring);
+        logEntry = QStringLiteral("LogGroups");
+        break;
+    case Facts::LogStack::Named:
+        w.beginGroup(QStringLiteral("Logging Stack"));
+        w.node(QStringLiteral("LogService"), lines({user(f.logService), QStringLiteral("Log Storage and Search")}),
+               Shape::Store);
+        w.style(QStringLiteral("LogService"), Data);
+        logEntry = QStringLiteral("LogService");
+        break;
+    case Facts::LogStack::Files:
+        w.beginGroup(QStringLiteral("Logging Stack - Files with Rotation"));
+        w.node(QStringLiteral("LogFiles"),
+               f.structuredLogs ? QStringLiteral("Log Files<br/>JSON Lines")
+                                : QStringLiteral("Log Files<br/>Plain Text"),
+               Shape::Store);
+        w.node(QStringLiteral("Logrotate"), QStringLiteral("logrotate<br/>Daily, Compressed"));
+        w.style(QStringLiteral("LogFiles"), Data);
+        logEntry = QStringLiteral("LogFiles");
+        break;
+    case Facts::LogStack::Console:
+        w.beginGroup(QStringLiteral("Logging - Console Only"));
+        w.node(QStringLiteral("Stdout"), QStringLiteral("stdout and stderr"));
+        w.node(QStringLiteral("LogViewer"), consoleLogViewer(f));
+        w.style(QStringLiteral("LogViewer"), Monitoring);
+        logEntry = QStringLiteral("Stdout");
+        break;
+    }
+    w.endGroup();
+
+    // Alert channels; with an on-call rotation the on-call tool takes the pages.
+    const Facts::AlertChannels &ch = f.alertChannels;
+    const bool pager = ch.pager && !f.onCall;
+    if (ch.email || ch.chat || pager || ch.sms || f.onCall) {
+        w.blankLine();
+        w.beginGroup(QStringLiteral("Alert Channels"));
+        const auto channel = [&w](const QString &id, const QString &label) {
+            w.node(id, label);
+            w.style(id, Alert);
+        };
+        if (ch.email)
+            channel(QStringLiteral("Email"), QStringLiteral("Email"));
+        if (ch.chat)
+            channel(QStringLiteral("Chat"), QStringLiteral("Slack or Discord"));
+        if (pager)
+            channel(QStringLiteral("Pager"), QStringLiteral("PagerDuty or Opsgenie"));
+        if (ch.sms)
+            channel(QStringLiteral("Sms"), QStringLiteral("SMS<br/>Critical Only"));
+        w.endGroup();
+    }
+    if (f.onCall) {
+        w.blankLine();
+        w.beginGroup(QStringLiteral("On-call Rotation"));
+        w.node(QStringLiteral("OnCall"),
+               lines({f.onCallTool.trimmed().isEmpty() ? QStringLiteral("On-call Tool") : user(f.onCallTool),
+                      QStringLiteral("Escalation Policy")}));
+        w.node(QStringLiteral("Engineer"), QStringLiteral("On-call Engineer"));
+        w.style(QStringLiteral("OnCall"), Alert);
+        w.endGroup();
+    }
+
+    w.blankLine();
+    const QString logsLabel = f.structuredLogs ? QStringLiteral("JSON Logs") : QStringLiteral("Logs");
+    // An agent or SDK that also takes the traces gets one edge saying so.
+    const QString metricsLabel = f.apm == Facts::Apm::Sentry ? QStringLiteral("Errors and Traces")
+        : f.apm == Facts::Apm::OpenTelemetry                 ? QStringLiteral("OTLP Metrics and Traces")
+        : traces == metrics                                  ? QStringLiteral("Metrics and Traces")
+                                                             : QStringLiteral("Metrics");
+    for (const QString &source : sources)
+        w.edge(source, metrics, metricsLabel);
+    if (!dashboards.isEmpty() && dashboards != metrics) {
+        if (f.apm == Facts::Apm::OpenTelemetry) {
+            w.edge(QStringLiteral("Collector"), QStringLiteral("Prometheus"), QStringLiteral("Metrics"));
+            w.edge(QStringLiteral("Prometheus"), QStringLiteral("Grafana"));
+            w.edge(QStringLiteral("Prometheus"), alerting, QStringLiteral("Alert Rules"));
+        } else {
+            w.edge(metrics, dashboards);
+            w.edge(dashboards, alerting, QStringLiteral("Monitors"));
+        }
+    } else {
+        w.edge(metrics, alerting, QStringLiteral("Alert Rules"));
+    }
+    if (!traces.isEmpty()) {
+        w.blankLine();
+        if (traces != metrics) {
+            for (const QString &source : sources)
+                w.edge(source, traces, QStringLiteral("Traces"));
+        } else if (f.apm == Facts::Apm::OpenTelemetry) {
+            w.edge(QStringLiteral("Collector"), QStringLiteral("Jaeger"), QStringLiteral("Traces"));
+            w.edge(QStringLiteral("Jaeger"), QStringLiteral("Grafana"), QStringLiteral("Trace View"));
+        }
+    }
+    w.blankLine();
+    for (const QString &source : sources)
+        w.edge(source, logEntry, logsLabel);
+    switch (f.logStack) {
+    case Facts::LogStack::Elk:
+        w.edge(QStringLiteral("FluentBit"), QStringLiteral("Elasticsearch"));
+        w.edge(QStringLiteral("Elasticsearch"), QStringLiteral("Kibana"));
+        break;
+    case Facts::LogStack::Datadog: w.edge(logEntry, QStringLiteral("DatadogLogs"), QStringLiteral("HTTPS")); break;
+    case Facts::LogStack::CloudWatch:
+        w.edge(QStringLiteral("LogGroups"), QStringLiteral("LogsInsights"));
+        w.edge(QStringLiteral("LogGroups"), alerting, QStringLiteral("Metric Filters"), Line::Dashed);
+        break;
+    case Facts::LogStack::Files:
+        w.edge(QStringLiteral("LogFiles"), QStringLiteral("Logrotate"), QStringLiteral("Rotate"), Line::Dashed);
+        break;
+    case Facts::LogStack::Console: w.edge(QStringLiteral("Stdout"), QStringLiteral("LogViewer")); break;
+    case Facts::LogStack::Named: break;
+    }
+    if (probe) {
+        w.blankLine();
+        w.edge(QStringLiteral("Probe"), QStringLiteral("App"), QStringLiteral("Probe"), Line::Dashed);
+        w.edge(QStringLiteral("Probe"), alerting, QStringLiteral("Service Down"));
+    }
+    w.blankLine();
+    if (ch.email)
+        w.edge(alerting, QStringLiteral("Email"), QStringLiteral("Warnings"));
+    if (ch.chat)
+        w.edge(alerting, QStringLiteral("Chat"), QStringLiteral("All Alerts"));
+    if (pager)
+        w.edge(alerting, QStringLiteral("Pager"), QStringLiteral("Critical"));
+    if (ch.sms)
+        w.edge(alerting, QStringLiteral("Sms"), QStringLiteral("Critical"));
+    if (f.onCall) {
+        w.edge(alerting, QStringLiteral("OnCall"), QStringLiteral("Critical"));
+        w.edge(QStringLiteral("OnCall"), QStringLiteral("Engineer"), QStringLiteral("Page"));
+    }
+    return w.text();
+}
+
+} // namespace opsflow
