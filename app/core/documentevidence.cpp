@@ -10,17 +10,6 @@ namespace opsflow {
 
 namespace {
 
-// The document's lines, without the \r of CRLF endings (as evidencescan.cpp splits files).
-QStringList lines(const QString &text)
-{
-    QStringList list = text.split(QLatin1Char('\n'));
-    for (QString &l : list) {
-        if (l.endsWith(QLatin1Char('\r')))
-            l.chop(1);
-    }
-    return list;
-}
-
 // The platform text a 7.1 rule suggests for a line: the rule's own ("Azure"), unless the
 // classifier reads the whole line as a more specific platform ("Azure Container Apps" is
 // Container Apps, not App Service): then that platform's name, so that accepting the
@@ -51,7 +40,7 @@ void importDocument(const ProjectFile &file, ScanResult *result, QSet<QString> *
         if (!order.contains(group))
             order.append(group);
     }
-    const QStringList text = lines(file.text);
+    const QStringList text = textLines(file.text);
     for (int i = 0; i < text.size(); ++i) {
         const QString &line = text.at(i);
         const bool heading = line.trimmed().startsWith(QLatin1Char('#'));

@@ -37,16 +37,6 @@ bool isInside(const QString &canonicalDir, const QString &canonicalPath)
     return canonicalPath == canonicalDir || canonicalPath.startsWith(canonicalDir + QLatin1Char('/'));
 }
 
-QStringList lines(const QString &text)
-{
-    QStringList list = text.split(QLatin1Char('\n'));
-    for (QString &l : list) {
-        if (l.endsWith(QLatin1Char('\r')))
-            l.chop(1);
-    }
-    return list;
-}
-
 QRegularExpression re(const QString &pattern, bool caseInsensitive = true)
 {
     return QRegularExpression(
@@ -117,7 +107,7 @@ QStringList requirementsDependencies(const QString &text)
 {
     static const QRegularExpression name(QStringLiteral("^([A-Za-z0-9][A-Za-z0-9._-]*)"));
     QStringList names;
-    for (const QString &line : lines(text)) {
+    for (const QString &line : textLines(text)) {
         const QString t = line.trimmed();
         if (t.startsWith(QLatin1Char('-')) || t.startsWith(QLatin1Char('#')))
             continue; // options (-r, -e, --index-url) and comments
@@ -142,7 +132,7 @@ QStringList pyprojectDependencies(const QString &text)
         for (auto it = quoted.globalMatch(part); it.hasNext();)
             names.append(pythonName(it.next().captured(1)));
     };
-    for (const QString &line : lines(text)) {
+    for (const QString &line : textLines(text)) {
         if (inArray) {
             takeQuoted(line.section(QLatin1Char('#'), 0, 0));
             inArray = !line.contains(QLatin1Char(']'));
@@ -173,7 +163,7 @@ QStringList goDependencies(const QString &text)
     static const QRegularExpression require(
         QStringLiteral("^\\s*(?:require\\s+)?([A-Za-z0-9.-]+\\.[A-Za-z]{2,}/\\S+)\\s+v\\d"));
     QStringList names;
-    for (const QString &line : lines(text)) {
+    for (const QString &line : textLines(text)) {
         const QString n = captured(line, require);
         if (!n.isEmpty())
             names.append(n.toLower());
@@ -221,7 +211,7 @@ QStringList gemDependencies(const QString &text)
 {
     static const QRegularExpression gem(QStringLiteral("^\\s*gem\\s+[\"']([^\"']+)[\"']"));
     QStringList names;
-    for (const QString &line : lines(text)) {
+    for (const QString &line : textLines(text)) {
         const QString n = captured(line, gem);
         if (!n.isEmpty())
             names.append(n.toLower());
@@ -491,7 +481,7 @@ private:
         int serviceIndent = -1;
         QString listKey; // the key whose "- item" lines follow
         int listIndent = -1;
-        for (const QString &line : lines(text)) {
+        for (const QString &line : textLines(text)) {
             if (isBlankOrComment(line))
                 continue;
             const int indent = indentOf(line);
@@ -830,11 +820,21 @@ ScanResult scanProject(const QString &projectDir, const ScanOptions &options)
     return result;
 }
 
+QStringList textLines(const QString &text)
+{
+    QStringList list = text.split(QLatin1Char('\n'));
+    for (QString &l : list) {
+        if (l.endsWith(QLatin1Char('\r')))
+            l.chop(1);
+    }
+    return list;
+}
+
 QStringList envVariableNames(const QString &text)
 {
     static const QRegularExpression assignment(QStringLiteral("^\\s*(?:export\\s+)?([A-Za-z_][A-Za-z0-9_]*)\\s*="));
     QStringList names;
-    for (const QString &line : lines(text)) {
+    for (const QString &line : textLines(text)) {
         const QString name = captured(line, assignment);
         if (!name.isEmpty() && !names.contains(name))
             names.append(name);

@@ -33,6 +33,9 @@ ScanResult importFromDocs(const QString &projectDir);
 // The same for one file already read (evidence "<its path>:LINE").
 ScanResult importFromDocument(const ProjectFile &file);
 
+// A file's lines, without the \r of CRLF endings.
+QStringList textLines(const QString &text);
+
 // The variable names of a .env file's text (`KEY=…`, `export KEY=…`), in order, once each.
 QStringList envVariableNames(const QString &text);
 
