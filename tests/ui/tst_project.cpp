@@ -322,6 +322,10 @@ private Q_SLOTS:
 
     void shouldSuggestProjectFactsWithTheirEvidence()
     {
+        // In a locale that groups digits, as a user's may.
+        const QLocale before;
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        const auto restore = qScopeGuard([&before] { QLocale::setDefault(before); });
         const QString folder = project("node-api");
         QVERIFY(openWindow(folder));
         QTRY_VERIFY_WITH_TIMEOUT(m_window->project()->hasEvidence(),
@@ -350,6 +354,14 @@ private Q_SLOTS:
         QVERIFY(page->suggestions(QStringLiteral("port"))
                     ->suggestionText(0)
                     .contains(QLatin1String("found <code>Dockerfile</code>")));
+        // A port is a number nobody groups, in any locale ("3,000" once said otherwise).
+        QVERIFY2(page->suggestions(QStringLiteral("port"))->suggestionText(0).contains(QLatin1String("<b>3000</b>")),
+                 qPrintable(page->suggestions(QStringLiteral("port"))->suggestionText(0)));
+        // The install command is read off the manifest at the top (no lockfile there).
+        QVERIFY2(page->suggestions(QStringLiteral("install_command"))
+                     ->suggestionText(0)
+                     .contains(QStringLiteral("<b>npm install</b> — found <code>package.json</code>")),
+                 qPrintable(page->suggestions(QStringLiteral("install_command"))->suggestionText(0)));
         QVERIFY(page->suggestions(QStringLiteral("cache"))->suggestionText(0).contains(QLatin1String("Redis")));
 
         QTRY_VERIFY(previewText("docs/operations.md").contains(QLatin1String("# Orders API: Operations & Deployment")));

@@ -84,8 +84,8 @@ void SuggestionBox::setFindings(const QList<Finding> &findings)
             found.append(TextStyles::code(evidence));
         QString text = namesField
             ? labelledValue(reportLabel(*field).toHtmlEscaped(),
-                            QStringLiteral("<b>%1</b>").arg(describeValue(*field, s.value).toHtmlEscaped()))
-            : tr("Suggested: <b>%1</b>").arg(describeValue(*field, s.value).toHtmlEscaped());
+                            QStringLiteral("<b>%1</b>").arg(opsflow::describeValue(*field, s.value).toHtmlEscaped()))
+            : tr("Suggested: <b>%1</b>").arg(opsflow::describeValue(*field, s.value).toHtmlEscaped());
         if (!found.isEmpty())
             text += tr(" — found %1").arg(QLocale().createSeparatedList(found));
         // The note says what was seen when the file name alone does not ("pino: structured logger").
@@ -93,7 +93,7 @@ void SuggestionBox::setFindings(const QList<Finding> &findings)
         for (const QString &note : std::as_const(s.notes)) {
             const bool restatesFile =
                 std::any_of(s.evidence.cbegin(), s.evidence.cend(), [&](const QString &e) { return note.contains(e); });
-            if (!restatesFile && note != describeValue(*field, s.value))
+            if (!restatesFile && note != opsflow::describeValue(*field, s.value))
                 notes.append(note.toHtmlEscaped());
         }
         if (!notes.isEmpty())
@@ -107,7 +107,7 @@ void SuggestionBox::setFindings(const QList<Finding> &findings)
         s.button = new QPushButton(m_style == Style::ContextField ? tr("Accept") : tr("Use"), this);
         s.button->setObjectName(QStringLiteral("suggestion/%1/%2/%3").arg(s.questionId, s.fieldId).arg(i));
         s.button->setAutoDefault(false);
-        s.button->setAccessibleName(tr("Use %1").arg(describeValue(*field, s.value)));
+        s.button->setAccessibleName(tr("Use %1").arg(opsflow::describeValue(*field, s.value)));
         s.button->setAccessibleDescription(s.label->text().remove(QRegularExpression(QStringLiteral("<[^>]*>"))));
         s.button->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
         m_grid->addWidget(s.label, i, 0);
@@ -158,43 +158,6 @@ void SuggestionBox::use(int index)
     else
         m_model->setValue(s.questionId, s.fieldId, s.value);
     refresh();
-}
-
-QString SuggestionBox::describeValue(const Field &field, const QVariant &value)
-{
-    switch (field.type) {
-    case Field::Type::Choice: {
-        const Choice *choice = field.choice(value.toString());
-        return choice ? choice->label : value.toString();
-    }
-    case Field::Type::Multi: {
-        QStringList labels;
-        for (const QString &v : value.toStringList()) {
-            const Choice *choice = field.choice(v);
-            labels.append(choice ? choice->label : v);
-        }
-        return QLocale().createSeparatedList(labels);
-    }
-    case Field::Type::Number: {
-        const QString number = QLocale().toString(value.toDouble(), 'g', 12);
-        return field.unit.isEmpty() ? number : tr("%1 %2").arg(number, field.unit);
-    }
-    case Field::Type::Bool: return value.toBool() ? tr("Yes") : tr("No");
-    case Field::Type::Table: {
-        const QVariantList rows = value.toList();
-        QStringList first;
-        for (const QVariant &row : rows) {
-            const QVariantMap map = row.toMap();
-            if (!field.columns.isEmpty())
-                first.append(map.value(field.columns.first().id).toString());
-        }
-        return first.isEmpty() ? tr("%n row(s)", nullptr, int(rows.size()))
-                               : tr("%n row(s): %1", nullptr, int(rows.size())).arg(first.join(QLatin1String(", ")));
-    }
-    case Field::Type::Text:
-    case Field::Type::MultiLine: break;
-    }
-    return value.toString();
 }
 
 bool SuggestionBox::sameValue(const QVariant &a, const QVariant &b)

@@ -40,8 +40,6 @@ public:
     // Whether the first suggestion's value is not what the model holds.
     bool firstIsUnused() const;
 
-    // A value as the user reads it: choice labels, list items, "3 rows: app, db, redis".
-    static QString describeValue(const Field &field, const QVariant &value);
     // Values compared by meaning (3000 and 3000.0, a string list and a list of strings).
     static bool sameValue(const QVariant &a, const QVariant &b);
 
