@@ -122,16 +122,7 @@ QString clusterInfrastructure(const Facts &f, const ClusterProfile &p)
     if (!p.discoveryLabel.isEmpty())
         w.edge(QStringLiteral("Discovery"), entry, QStringLiteral("Service Catalog"), Line::Dashed);
     w.blankLine();
-    const QStringList dataUsers = withWorker(apps, worker);
-    writeDatabaseEdges(w, f, dataUsers, db);
-    for (const QString &app : apps) {
-        if (f.cache != Facts::Cache::None)
-            w.edge(app, QStringLiteral("Cache"), cacheProtocol(f.cache));
-        if (f.objectStorage)
-            w.edge(app, QStringLiteral("Storage"), QStringLiteral("HTTPS"));
-    }
-    if (worker)
-        writeQueueEdges(w, apps, QStringLiteral("Enqueue, ") + queueProtocol(f.queue));
+    const QStringList dataUsers = writeDataEdges(w, f, apps, worker, db, QStringLiteral("HTTPS"));
     w.blankLine();
     for (const QString &app : dataUsers) {
         w.edge(QStringLiteral("Secrets"), app, QStringLiteral("Mounted Secrets"), Line::Dashed);

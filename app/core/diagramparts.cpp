@@ -273,6 +273,22 @@ DatabaseNodes writeDatabaseNodes(MermaidWriter &w, const Facts &f, const QString
 }
 
 // Application → database edges; instance i reads from replica i (round robin) as the seed does.
+QStringList writeDataEdges(MermaidWriter &w, const Facts &f, const QStringList &apps, bool worker,
+                           const DatabaseNodes &db, const QString &storageLabel)
+{
+    QStringList dataUsers = withWorker(apps, worker);
+    writeDatabaseEdges(w, f, dataUsers, db);
+    for (const QString &app : apps) {
+        if (f.cache != Facts::Cache::None)
+            w.edge(app, QStringLiteral("Cache"), cacheProtocol(f.cache));
+        if (f.objectStorage)
+            w.edge(app, QStringLiteral("Storage"), storageLabel);
+    }
+    if (worker)
+        writeQueueEdges(w, apps, QStringLiteral("Enqueue, ") + queueProtocol(f.queue));
+    return dataUsers;
+}
+
 void writeDatabaseEdges(MermaidWriter &w, const Facts &f, const QStringList &apps, const DatabaseNodes &db)
 {
     const QString protocol = databaseProtocol(f.database);

@@ -171,6 +171,11 @@ DatabaseNodes writeDatabaseNodes(MermaidWriter &w, const Facts &f, const QString
 void writeDatabaseEdges(MermaidWriter &w, const Facts &f, const QStringList &apps, const DatabaseNodes &db);
 void writeReplicationEdges(MermaidWriter &w, const DatabaseNodes &db);
 QStringList withWorker(const QStringList &apps, bool worker);
+// The apps' edges to the database, cache, object storage (labelled `storageLabel`) and queue,
+// as the PaaS, cluster and on-premises drawings share them; returns the database's users
+// (the apps, and the worker when there is one).
+QStringList writeDataEdges(MermaidWriter &w, const Facts &f, const QStringList &apps, bool worker,
+                           const DatabaseNodes &db, const QString &storageLabel);
 void writeQueueEdges(MermaidWriter &w, const QStringList &producers, const QString &sendLabel,
                      const QString &consumeLabel = QStringLiteral("Consume"));
 void writeExternalEdges(MermaidWriter &w, const QList<ExternalNode> &externals, const QStringList &apps, bool worker,

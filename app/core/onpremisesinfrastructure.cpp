@@ -91,16 +91,7 @@ QString onPremisesInfrastructure(const Facts &f)
     for (const QString &app : apps)
         w.edge(entry, app, QStringLiteral("HTTP %1").arg(f.port));
     w.blankLine();
-    const QStringList dataUsers = withWorker(apps, worker);
-    writeDatabaseEdges(w, f, dataUsers, db);
-    for (const QString &app : apps) {
-        if (f.cache != Facts::Cache::None)
-            w.edge(app, QStringLiteral("Cache"), cacheProtocol(f.cache));
-        if (f.objectStorage)
-            w.edge(app, QStringLiteral("Storage"), QStringLiteral("S3 API"));
-    }
-    if (worker)
-        writeQueueEdges(w, apps, QStringLiteral("Enqueue, ") + queueProtocol(f.queue));
+    const QStringList dataUsers = writeDataEdges(w, f, apps, worker, db, QStringLiteral("S3 API"));
     w.blankLine();
     for (const QString &app : dataUsers) {
         w.edge(app, QStringLiteral("Monitor"), QStringLiteral("Metrics and Logs"));

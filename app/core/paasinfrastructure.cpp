@@ -189,16 +189,7 @@ QString paasInfrastructure(const Facts &f)
     for (const QString &app : apps)
         w.edge(QStringLiteral("Router"), app, QStringLiteral("HTTP %1").arg(f.port));
     w.blankLine();
-    const QStringList dataUsers = withWorker(apps, worker);
-    writeDatabaseEdges(w, f, dataUsers, db);
-    for (const QString &app : apps) {
-        if (f.cache != Facts::Cache::None)
-            w.edge(app, QStringLiteral("Cache"), cacheProtocol(f.cache));
-        if (f.objectStorage)
-            w.edge(app, QStringLiteral("Storage"), QStringLiteral("Upload/Download"));
-    }
-    if (worker)
-        writeQueueEdges(w, apps, QStringLiteral("Enqueue, ") + queueProtocol(f.queue));
+    const QStringList dataUsers = writeDataEdges(w, f, apps, worker, db, QStringLiteral("Upload/Download"));
     w.blankLine();
     for (const QString &service : dataUsers) {
         w.edge(QStringLiteral("Config"), service, QStringLiteral("Environment"), Line::Dashed);
