@@ -162,9 +162,9 @@ const NameLine aiFlowNameLines[] = {
     {"project-brief.md", "^>\\s*Business context and objectives for\\s+(.+?)\\.?\\s*$"},
 };
 
-// A name as ai-flow wrote it, or empty when the line still holds a template's placeholder
+// A name or value as ai-flow wrote it, or empty when the line still holds a template's placeholder
 // ("[Project Name]", "{{PROJECT_NAME}}").
-QString statedName(const QString &text)
+QString statedText(const QString &text)
 {
     QString name = text.trimmed();
     if (name.isEmpty() || name.contains(QLatin1String("{{"))
@@ -182,7 +182,7 @@ void findAiFlowName(FileCache &files, ProjectContext *context)
         const QRegularExpression pattern(QLatin1String(rule.pattern));
         const QStringList lines = file.text.split(QLatin1Char('\n'));
         for (int i = 0; i < lines.size(); ++i) {
-            const QString name = statedName(pattern.match(lines.at(i)).captured(1));
+            const QString name = statedText(pattern.match(lines.at(i)).captured(1));
             if (!name.isEmpty()) {
                 context->projectName = name;
                 context->projectNameSource = where(file.path, i + 1);
@@ -339,7 +339,7 @@ void suggestFromTechStack(FileCache &files, ProjectContext *context)
         return;
     static const QRegularExpression entry(
         QStringLiteral("^\\s*[-*]\\s+\\*\\*(Deployment|CI/CD|Containerization|Migrations):\\*\\*\\s*(.+?)\\s*$"));
-    static const QRegularExpression nothing(QStringLiteral("^(?:none|no|n/?a|-|not used)\\b"),
+    static const QRegularExpression nothing(QStringLiteral("^(?:(?:none|no|n/?a|not used)\\b|-+$)"),
                                             QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression containers(QStringLiteral("\\b(?:docker|podman|containers?|oci)\\b"),
                                                QRegularExpression::CaseInsensitiveOption);
@@ -350,7 +350,7 @@ void suggestFromTechStack(FileCache &files, ProjectContext *context)
     for (int i = 0; i < lines.size(); ++i) {
         const QRegularExpressionMatch m = entry.match(lines.at(i));
         const QString key = m.captured(1);
-        const QString value = statedName(m.captured(2));
+        const QString value = statedText(m.captured(2));
         const bool stated = m.hasMatch() && !value.isEmpty();
         kept.append(stated && (key == u"Deployment" || key == u"CI/CD") ? lines.at(i) : QString());
         if (!stated)

@@ -140,7 +140,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         put(dir.filePath(QStringLiteral("ai-instructions.md")),
-            "**Name:** Batch Jobs\n\n## 🏗️ Tech Stack\n\n- **Containerization:** None\n- **Migrations:** N/A\n"
+            "**Name:** Batch Jobs\n\n## 🏗️ Tech Stack\n\n- **Containerization:** None\n- **Migrations:** N/A\n- **Migrations:** -\n"
             "- **CI/CD:** {{CI_PLATFORM}}\n");
         const ProjectContext context = readProjectContext(dir.path());
         QCOMPARE(suggestions(context),
