@@ -6,6 +6,7 @@
 #include "knowledge.h"
 #include "knowledgefile.h"
 #include "questionnaire.h"
+#include "sectionmerge.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -415,11 +416,16 @@ void decide(PreflightResult *result)
 
     if (!result->docsExist || !result->score) {
         result->scenario = PreflightScenario::FullPhase;
-        result->reasons.append(
-            result->fromAuditData
-                ? QStringLiteral("The audit data says %1 does not exist.").arg(result->targetFile)
-                : QStringLiteral(
-                    "No docs/deployment.md or docs/operations.md could be read: there is nothing to keep."));
+        if (result->fromAuditData)
+            result->reasons.append(QStringLiteral("The audit data says %1 does not exist.").arg(result->targetFile));
+        else if (!result->writtenByOpsFlow.isEmpty())
+            result->reasons.append(QStringLiteral("%1 was written by OpsFlow from the answers, so it is not audited as "
+                                                  "the team's documentation; the team has no operations document of "
+                                                  "its own.")
+                                       .arg(result->writtenByOpsFlow.join(QLatin1String(" and "))));
+        else
+            result->reasons.append(
+                QStringLiteral("No docs/deployment.md or docs/operations.md could be read: there is nothing to keep."));
     } else if (*result->score >= 95) {
         result->scenario = PreflightScenario::KeepExisting;
     } else if (*result->score >= 80) {
@@ -461,13 +467,20 @@ void decide(PreflightResult *result)
     }
     case PreflightScenario::FullPhase:
         result->options = {{PreflightAction::AnswerAll, QStringLiteral("Answer the full phase"), true, {}}};
-        result->recommendation = QStringLiteral("Complete the full phase 7 questionnaire.");
+        result->recommendation = documentedOnlyByOpsFlow(*result)
+            ? QStringLiteral("Review the phase 7 answers and generate again; lines edited by hand are kept.")
+            : QStringLiteral("Complete the full phase 7 questionnaire.");
         break;
     }
     explainAuditRecommendation(result);
 }
 
 } // namespace
+
+bool documentedOnlyByOpsFlow(const PreflightResult &result)
+{
+    return !result.fromAuditData && !result.docsExist && !result.writtenByOpsFlow.isEmpty();
+}
 
 QString scenarioLetter(PreflightScenario scenario)
 {
@@ -491,9 +504,10 @@ QList<AuditItem> auditItems()
     return items;
 }
 
-PreflightResult auditDocuments(const QList<ProjectFile> &documents)
+PreflightResult auditDocuments(const QList<ProjectFile> &documents, const QStringList &writtenByOpsFlow)
 {
     PreflightResult result;
+    result.writtenByOpsFlow = writtenByOpsFlow;
     result.items = auditItems();
     QList<int> weakLines(result.items.size(), 0);
     for (const ProjectFile &doc : documents) {
@@ -543,12 +557,24 @@ PreflightResult runPreflight(const QString &projectDir)
 {
     QStringList notes;
     QList<ProjectFile> documents;
+    QStringList writtenByOpsFlow;
     for (const char *path : {"docs/deployment.md", "docs/operations.md"}) {
-        documents.append(readProjectFile(projectDir, QLatin1String(path)));
-        if (!documents.last().note.isEmpty())
-            notes.append(documents.last().note);
+        ProjectFile document = readProjectFile(projectDir, QLatin1String(path));
+        if (!document.note.isEmpty())
+            notes.append(document.note);
+        // OpsFlow's own sections state the answers back: auditing them would call phase 7
+        // done by the team and cite OpsFlow's lines as its evidence. Only the team's text
+        // around them is audited, with its own line numbers.
+        if (document.read && hasGeneratedSections(document.content)) {
+            writtenByOpsFlow.append(document.path);
+            document.content = withoutGeneratedSections(document.content);
+            document.text = QString::fromUtf8(document.content);
+            if (document.text.trimmed().isEmpty())
+                continue;
+        }
+        documents.append(document);
     }
-    PreflightResult own = auditDocuments(documents);
+    PreflightResult own = auditDocuments(documents, writtenByOpsFlow);
 
     QString problem;
     const ProjectFile audit = readProjectFile(projectDir, auditDataPath);
@@ -579,7 +605,10 @@ QString preflightReport(const PreflightResult &r)
     switch (r.scenario) {
     case PreflightScenario::KeepExisting: line(QStringLiteral("✅ %1 ALREADY DOCUMENTED").arg(phaseName)); break;
     case PreflightScenario::AnswerMissing: line(QStringLiteral("📚 %1 PARTIALLY DOCUMENTED").arg(phaseName)); break;
-    case PreflightScenario::FullPhase: line(QStringLiteral("⚠️ %1 NEEDS DOCUMENTATION").arg(phaseName)); break;
+    case PreflightScenario::FullPhase:
+        line(documentedOnlyByOpsFlow(r) ? QStringLiteral("🔄 %1 WRITTEN BY OPSFLOW").arg(phaseName)
+                                        : QStringLiteral("⚠️ %1 NEEDS DOCUMENTATION").arg(phaseName));
+        break;
     }
     line(QString());
     static const char *const scenarioText[] = {"keep the existing documentation", "answer only the missing questions",
@@ -587,18 +616,24 @@ QString preflightReport(const PreflightResult &r)
     line(QStringLiteral("Scenario: %1 (%2)")
              .arg(scenarioLetter(r.scenario), QLatin1String(scenarioText[int(r.scenario)])));
     line(QStringLiteral("Consistency score: %1")
-             .arg(r.score ? percent(*r.score) : QStringLiteral("N/A (no documents)")));
+             .arg(r.score                            ? percent(*r.score)
+                      : r.writtenByOpsFlow.isEmpty() ? QStringLiteral("N/A (no documents)")
+                                                     : QStringLiteral("N/A (no documents of the team's own)")));
     if (r.fromAuditData) {
         line(QStringLiteral("Source: ai-flow audit data (%1)").arg(auditDataPath));
     } else {
         line(QStringLiteral("Source: OpsFlow's own audit of %1")
-                 .arg(r.auditedFiles.isEmpty() ? QStringLiteral("the documents (none found)")
-                                               : r.auditedFiles.join(QLatin1String(", "))));
+                 .arg(!r.auditedFiles.isEmpty()          ? r.auditedFiles.join(QLatin1String(", "))
+                          : r.writtenByOpsFlow.isEmpty() ? QStringLiteral("the documents (none found)")
+                                                         : QStringLiteral("the team's documents (none found)")));
         if (!r.auditDataError.isEmpty())
             line(QStringLiteral("Audit data not used: %1 OpsFlow audited the documents itself.").arg(r.auditDataError));
         else if (!r.auditDataFound)
             line(QStringLiteral("Audit data: none (%1 does not exist).").arg(auditDataPath));
     }
+    if (!r.writtenByOpsFlow.isEmpty())
+        line(QStringLiteral("Written by OpsFlow (its generated sections are not audited): %1")
+                 .arg(r.writtenByOpsFlow.join(QLatin1String(", "))));
     line(QStringLiteral("File: %1").arg(r.targetFile));
     for (const QString &reason : r.reasons)
         line(QStringLiteral("Reason: %1").arg(reason));

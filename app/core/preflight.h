@@ -40,11 +40,12 @@ QList<AuditItem> auditItems();
 
 struct PreflightResult {
     PreflightScenario scenario = PreflightScenario::FullPhase;
-    bool fromAuditData = false;  // false: OpsFlow's own audit
-    bool auditDataFound = false; // .ai-flow/cache/audit-data.json exists
-    QString auditDataError;      // why it was not used (one sentence); empty when used or absent
-    QString targetFile;          // "docs/deployment.md" (the audit's `file`, or what we audited)
-    QStringList auditedFiles;    // own audit: the documents read
+    bool fromAuditData = false;   // false: OpsFlow's own audit
+    bool auditDataFound = false;  // .ai-flow/cache/audit-data.json exists
+    QString auditDataError;       // why it was not used (one sentence); empty when used or absent
+    QString targetFile;           // "docs/deployment.md" (the audit's `file`, or what we audited)
+    QStringList auditedFiles;     // own audit: the documents read
+    QStringList writtenByOpsFlow; // documents OpsFlow generated: never audited as the team's own
     bool docsExist = false;
     std::optional<double> score;    // 0–100; none when there are no documents
     QString recommendation;         // OpsFlow's, for the scenario taken
@@ -60,7 +61,9 @@ struct PreflightResult {
 
 // Reads .ai-flow/cache/audit-data.json (phases.phase7, or phases["7"]); when it is absent,
 // unreadable, over 1 MiB or of the wrong shape, audits docs/deployment.md and
-// docs/operations.md itself and says so. With audit data, the seed's items are judged by the
+// docs/operations.md itself and says so. A document OpsFlow wrote (it holds generated
+// sections) is not the team's documentation: it is listed in writtenByOpsFlow, never cited as
+// evidence, and does not make phase 7 "already documented". With audit data, the seed's items are judged by the
 // audit (documented unless a gap names them) and OpsFlow's own items by its own check.
 PreflightResult runPreflight(const QString &projectDir);
 
@@ -68,7 +71,12 @@ PreflightResult runPreflight(const QString &projectDir);
 // body line names a product or precise term for it ("GitHub Actions", "RTO"), or two body
 // lines use its generic words ("backup") — one passing generic mention is not documentation.
 // Score = documented items × 100 / all items (10), rounded down: 10 → A, 8–9 → B, ≤ 7 → C.
-PreflightResult auditDocuments(const QList<ProjectFile> &documents);
+// Documents OpsFlow wrote are passed apart (writtenByOpsFlow) and only reported.
+PreflightResult auditDocuments(const QList<ProjectFile> &documents, const QStringList &writtenByOpsFlow = {});
+
+// The only operations documents are the ones OpsFlow wrote (and no ai-flow audit data): the
+// phase was answered with OpsFlow, so "review and generate again", not "needs documentation".
+bool documentedOnlyByOpsFlow(const PreflightResult &result);
 
 // The report `opsflow check` prints: scenario, score, source, documented, gaps,
 // missing questions, recommendation and options.

@@ -292,6 +292,17 @@ bool hasGeneratedSections(const QByteArray &text)
     return parsed.error.isEmpty() && parsed.hasSections();
 }
 
+QByteArray withoutGeneratedSections(const QByteArray &text)
+{
+    const Parsed parsed = parse(text);
+    if (!parsed.error.isEmpty())
+        return text;
+    QByteArray out;
+    for (const Segment &s : parsed.segments)
+        out += s.kind == Segment::Kind::Text ? s.text : QByteArray(int(s.bytes().count('\n')), '\n');
+    return out;
+}
+
 QByteArray stampSections(const QByteArray &generated)
 {
     const Parsed parsed = parse(generated);

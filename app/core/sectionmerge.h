@@ -46,6 +46,11 @@ QByteArray stampSections(const QByteArray &generated);
 // generated section. Pre-flight's answers are about the team's own documents, not these.
 bool hasGeneratedSections(const QByteArray &text);
 
+// The team's own text of a document OpsFlow wrote into: each generated section (markers and
+// body) and the index line become empty lines, so what is left keeps its line numbers.
+// Text with broken markers is returned as is.
+QByteArray withoutGeneratedSections(const QByteArray &text);
+
 // Merges a newly generated, stamped document into the existing one:
 // - text outside our markers is kept exactly, including the team's own sections;
 // - a section whose body still matches its stamp takes the new body;

@@ -444,6 +444,44 @@ private Q_SLOTS:
         QCOMPARE(runPreflight(dir.path()).documented, QStringList{QStringLiteral("Disaster recovery")});
     }
 
+    void shouldNotAuditTheDocumentsOpsFlowWrote()
+    {
+        // What `opsflow generate` wrote restates the answers: it is not the team's own
+        // documentation, so it neither skips phase 7 nor serves as evidence.
+        QTemporaryDir dir;
+        const QByteArray written = readBytes(QStringLiteral(OPSFLOW_SOURCE_DIR)
+                                             + QStringLiteral("/tests/golden/production-defaults/docs/operations.md"));
+        QVERIFY(written.contains("<!-- opsflow:begin "));
+        put(dir.filePath(QStringLiteral("docs/operations.md")), written);
+        const PreflightResult own = runPreflight(dir.path());
+        QCOMPARE(own.writtenByOpsFlow, QStringList{QStringLiteral("docs/operations.md")});
+        QVERIFY(own.auditedFiles.isEmpty());
+        QVERIFY(!own.docsExist);
+        QVERIFY(!own.score);
+        QVERIFY(own.documented.isEmpty());
+        QCOMPARE(own.scenario, PreflightScenario::FullPhase);
+        QVERIFY(documentedOnlyByOpsFlow(own));
+        const QString report = preflightReport(own);
+        QVERIFY2(report.startsWith(QStringLiteral("🔄 OPERATIONS & DEPLOYMENT WRITTEN BY OPSFLOW\n")),
+                 qPrintable(report));
+        QVERIFY2(report.contains(QStringLiteral(
+                     "Written by OpsFlow (its generated sections are not audited): docs/operations.md\n")),
+                 qPrintable(report));
+        QVERIFY2(!report.contains(QStringLiteral("docs/operations.md:")), qPrintable(report));
+        QVERIFY2(report.contains(QStringLiteral("Recommendation: Review the phase 7 answers and generate again")),
+                 qPrintable(report));
+
+        // The team's own deployment.md beside it is audited alone, and cited alone.
+        put(dir.filePath(QStringLiteral("docs/deployment.md")), completeDoc);
+        const PreflightResult team = runPreflight(dir.path());
+        QCOMPARE(team.auditedFiles, QStringList{QStringLiteral("docs/deployment.md")});
+        QCOMPARE(team.writtenByOpsFlow, QStringList{QStringLiteral("docs/operations.md")});
+        QCOMPARE(team.scenario, PreflightScenario::KeepExisting);
+        QVERIFY(!documentedOnlyByOpsFlow(team));
+        for (const AuditItem &item : team.items)
+            QVERIFY2(item.evidence.startsWith(QLatin1String("docs/deployment.md:")), qPrintable(item.evidence));
+    }
+
     void shouldRunTheFullPhaseWithoutAnyDocs()
     {
         QTemporaryDir dir;

@@ -21,6 +21,15 @@ namespace opsflow {
 
 namespace {
 
+// "`a`, `b` and `c`" for file names in a sentence.
+QString codeList(const QStringList &files)
+{
+    QStringList shown;
+    for (const QString &file : files)
+        shown.append(TextStyles::code(file));
+    return QLocale().createSeparatedList(shown);
+}
+
 QString objectNameOf(PreflightAction action)
 {
     switch (action) {
@@ -155,6 +164,11 @@ void PreflightPage::rebuild()
         m_scenario->setText(tr("📚 Scenario B — partly documented (consistency %1)").arg(score));
         break;
     case PreflightScenario::FullPhase:
+        if (documentedOnlyByOpsFlow(r)) {
+            m_scenario->setText(tr("🔄 Scenario C — the operations documents were written by OpsFlow: review the "
+                                   "answers and generate again"));
+            break;
+        }
         m_scenario->setText(score.isEmpty() ? tr("⚠️ Scenario C — operations and deployment need documentation")
                                             : tr("⚠️ Scenario C — operations and deployment need documentation "
                                                  "(consistency %1)")
@@ -166,16 +180,17 @@ void PreflightPage::rebuild()
         m_source->setText(tr("From ai-flow's audit data (%1) of %2.")
                               .arg(TextStyles::code(QStringLiteral(".ai-flow/cache/audit-data.json")),
                                    TextStyles::code(r.targetFile)));
+    } else if (r.auditedFiles.isEmpty() && !r.writtenByOpsFlow.isEmpty()) {
+        m_source->setText(tr("No audit data from ai-flow.")); // the reason below says why nothing was audited
     } else if (r.auditedFiles.isEmpty()) {
         m_source->setText(tr("No audit data from ai-flow, and no %1 or %2 to audit.")
                               .arg(TextStyles::code(QStringLiteral("docs/deployment.md")),
                                    TextStyles::code(QStringLiteral("docs/operations.md"))));
     } else {
-        QStringList files;
-        for (const QString &file : r.auditedFiles)
-            files.append(TextStyles::code(file));
-        m_source->setText(
-            tr("No audit data from ai-flow: OpsFlow audited %1 itself.").arg(QLocale().createSeparatedList(files)));
+        QString text = tr("No audit data from ai-flow: OpsFlow audited %1 itself.").arg(codeList(r.auditedFiles));
+        if (!r.writtenByOpsFlow.isEmpty())
+            text += QLatin1Char(' ') + tr("%1, written by OpsFlow, is not counted.").arg(codeList(r.writtenByOpsFlow));
+        m_source->setText(text);
     }
     m_auditError->setVisible(!r.auditDataError.isEmpty());
     m_auditError->setText(QStringLiteral("<span style=\"color:%1\"><b>%2</b> %3</span>")
