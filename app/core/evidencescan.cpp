@@ -1,7 +1,9 @@
 // The evidence scan: a bounded walk of the project tree that turns recognisable files into
-// suggested answers; documentevidence.cpp reads facts out of existing operations documents.
-// Only files whose name says they matter are opened; everything else is just counted.
+// suggested answers. Only files whose name says they matter are opened; everything else is just
+// counted. The parsing of manifests and compose files is manifestreaders.cpp and
+// composereader.cpp; documentevidence.cpp reads facts out of existing operations documents.
 #include "evidencescan.h"
+#include "evidencescanparts.h"
 
 #include "knowledge.h"
 #include "localcommands.h"
@@ -11,12 +13,13 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QJsonObject>
 #include <QRegularExpression>
 #include <QSet>
 #include <QStringDecoder>
 
 namespace opsflow {
+
+using namespace scanparts;
 
 namespace {
 
@@ -41,206 +44,6 @@ QRegularExpression re(const QString &pattern, bool caseInsensitive = true)
 {
     return QRegularExpression(
         pattern, caseInsensitive ? QRegularExpression::CaseInsensitiveOption : QRegularExpression::NoPatternOption);
-}
-
-QString captured(const QString &text, const QRegularExpression &pattern, int group = 1)
-{
-    const auto m = pattern.match(text);
-    return m.hasMatch() ? m.captured(group) : QString();
-}
-
-// A YAML scalar as written: quotes and a trailing comment removed.
-QString yamlScalar(QString value)
-{
-    const qsizetype comment = value.indexOf(QLatin1String(" #"));
-    if (comment >= 0)
-        value.truncate(comment);
-    value = value.trimmed();
-    if (value.size() >= 2
-        && ((value.startsWith(QLatin1Char('"')) && value.endsWith(QLatin1Char('"')))
-            || (value.startsWith(QLatin1Char('\'')) && value.endsWith(QLatin1Char('\''))))) {
-        value = value.mid(1, value.size() - 2);
-    }
-    return value;
-}
-
-int indentOf(const QString &line)
-{
-    int i = 0;
-    while (i < line.size() && line.at(i) == QLatin1Char(' '))
-        ++i;
-    return i;
-}
-
-bool isBlankOrComment(const QString &line)
-{
-    const QString t = line.trimmed();
-    return t.isEmpty() || t.startsWith(QLatin1Char('#'));
-}
-
-// ---- dependency names per manifest kind ------------------------------------------------
-
-QStringList npmDependencies(const QByteArray &json, QString *error)
-{
-    QJsonParseError parse;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &parse);
-    if (parse.error != QJsonParseError::NoError || !doc.isObject()) {
-        *error = parse.error != QJsonParseError::NoError
-            ? QStringLiteral("is not valid JSON at line %1").arg(json.left(parse.offset).count('\n') + 1)
-            : QStringLiteral("does not hold a JSON object");
-        return {};
-    }
-    QStringList names;
-    for (const char *key : {"dependencies", "devDependencies", "optionalDependencies", "peerDependencies"})
-        names += doc.object().value(QLatin1String(key)).toObject().keys();
-    return names;
-}
-
-// PEP 503: names compare case-insensitively with runs of "-", "_", "." as one "-".
-QString pythonName(const QString &name)
-{
-    static const QRegularExpression separators(QStringLiteral("[-_.]+"));
-    return name.toLower().replace(separators, QStringLiteral("-"));
-}
-
-QStringList requirementsDependencies(const QString &text)
-{
-    static const QRegularExpression name(QStringLiteral("^([A-Za-z0-9][A-Za-z0-9._-]*)"));
-    QStringList names;
-    for (const QString &line : textLines(text)) {
-        const QString t = line.trimmed();
-        if (t.startsWith(QLatin1Char('-')) || t.startsWith(QLatin1Char('#')))
-            continue; // options (-r, -e, --index-url) and comments
-        const QString n = captured(t, name);
-        if (!n.isEmpty())
-            names.append(pythonName(n));
-    }
-    return names;
-}
-
-// PEP 621 arrays (`dependencies = ["structlog>=24"]`, optional-dependencies) and Poetry
-// tables (`[tool.poetry.dependencies] structlog = "^24"`).
-QStringList pyprojectDependencies(const QString &text)
-{
-    static const QRegularExpression section(QStringLiteral("^\\s*\\[([^\\]]+)\\]\\s*$"));
-    static const QRegularExpression key(QStringLiteral("^\\s*\"?([A-Za-z0-9][A-Za-z0-9._-]*)\"?\\s*=\\s*(.*)$"));
-    static const QRegularExpression quoted(QStringLiteral("[\"']([A-Za-z0-9][A-Za-z0-9._-]*)"));
-    QStringList names;
-    bool inDependencySection = false;
-    bool inArray = false;
-    auto takeQuoted = [&](const QString &part) {
-        for (auto it = quoted.globalMatch(part); it.hasNext();)
-            names.append(pythonName(it.next().captured(1)));
-    };
-    for (const QString &line : textLines(text)) {
-        if (inArray) {
-            takeQuoted(line.section(QLatin1Char('#'), 0, 0));
-            inArray = !line.contains(QLatin1Char(']'));
-            continue;
-        }
-        const auto s = section.match(line);
-        if (s.hasMatch()) {
-            inDependencySection = s.captured(1).contains(QLatin1String("dependencies"));
-            continue;
-        }
-        const auto k = key.match(line);
-        if (!k.hasMatch())
-            continue;
-        const QString value = k.captured(2).trimmed();
-        const bool isArray = value.startsWith(QLatin1Char('['));
-        if (isArray && (k.captured(1) == QLatin1String("dependencies") || inDependencySection)) {
-            takeQuoted(value.mid(1));
-            inArray = !value.contains(QLatin1Char(']'));
-        } else if (inDependencySection && !isArray) {
-            names.append(pythonName(k.captured(1)));
-        }
-    }
-    return names;
-}
-
-QStringList goDependencies(const QString &text)
-{
-    static const QRegularExpression require(
-        QStringLiteral("^\\s*(?:require\\s+)?([A-Za-z0-9.-]+\\.[A-Za-z]{2,}/\\S+)\\s+v\\d"));
-    QStringList names;
-    for (const QString &line : textLines(text)) {
-        const QString n = captured(line, require);
-        if (!n.isEmpty())
-            names.append(n.toLower());
-    }
-    return names;
-}
-
-QStringList mavenDependencies(const QString &text)
-{
-    static const QRegularExpression dependency(QStringLiteral("<dependency>(.*?)</dependency>"),
-                                               QRegularExpression::DotMatchesEverythingOption);
-    static const QRegularExpression group(QStringLiteral("<groupId>\\s*([^<\\s]+)\\s*</groupId>"));
-    static const QRegularExpression artifact(QStringLiteral("<artifactId>\\s*([^<\\s]+)\\s*</artifactId>"));
-    QStringList names;
-    for (auto it = dependency.globalMatch(text); it.hasNext();) {
-        const QString block = it.next().captured(1);
-        names.append((captured(block, group) + QLatin1Char(':') + captured(block, artifact)).toLower());
-    }
-    return names;
-}
-
-QStringList gradleDependencies(const QString &text)
-{
-    static const QRegularExpression coordinate(QStringLiteral("[\"']([\\w.-]+):([\\w.-]+)(?::[^\"']*)?[\"']"));
-    QStringList names;
-    for (auto it = coordinate.globalMatch(text); it.hasNext();) {
-        const auto m = it.next();
-        names.append((m.captured(1) + QLatin1Char(':') + m.captured(2)).toLower());
-    }
-    return names;
-}
-
-QStringList nugetDependencies(const QString &text)
-{
-    static const QRegularExpression reference(QStringLiteral("<PackageReference\\s+Include\\s*=\\s*\"([^\"]+)\""),
-                                              QRegularExpression::CaseInsensitiveOption);
-    QStringList names;
-    for (auto it = reference.globalMatch(text); it.hasNext();)
-        names.append(it.next().captured(1).toLower());
-    return names;
-}
-
-// Gemfile: `gem "name"` lines.
-QStringList gemDependencies(const QString &text)
-{
-    static const QRegularExpression gem(QStringLiteral("^\\s*gem\\s+[\"']([^\"']+)[\"']"));
-    QStringList names;
-    for (const QString &line : textLines(text)) {
-        const QString n = captured(line, gem);
-        if (!n.isEmpty())
-            names.append(n.toLower());
-    }
-    return names;
-}
-
-// composer.json: the keys of "require" and "require-dev" ("vendor/package"). A file that is
-// not JSON names none.
-QStringList composerDependencies(const QByteArray &bytes)
-{
-    const QJsonObject root = QJsonDocument::fromJson(bytes).object();
-    QStringList names;
-    for (const char *key : {"require", "require-dev"}) {
-        const QJsonObject deps = root.value(QLatin1String(key)).toObject();
-        for (auto it = deps.begin(); it != deps.end(); ++it)
-            names.append(it.key().toLower());
-    }
-    return names;
-}
-
-// mix.exs: `{:name, ...}` tuples in deps.
-QStringList mixDependencies(const QString &text)
-{
-    static const QRegularExpression dep(QStringLiteral("\\{\\s*:([a-z0-9_]+)\\s*,"));
-    QStringList names;
-    for (auto it = dep.globalMatch(text); it.hasNext();)
-        names.append(it.next().captured(1));
-    return names;
 }
 
 // ---- the walk --------------------------------------------------------------------------
@@ -464,90 +267,6 @@ private:
             add(ctx, QStringLiteral("port"), port.toDouble(), QStringLiteral("EXPOSE in the Dockerfile"));
     }
 
-    struct ComposeService {
-        QString name;
-        QString image;
-        QString build;
-        QStringList ports;
-    };
-
-    // Just enough YAML for compose files: the services mapping, each service's image,
-    // build and ports. Anchors, merges and multi-document files are not followed.
-    static QList<ComposeService> composeServices(const QString &text)
-    {
-        static const QRegularExpression keyLine(QStringLiteral("^([\\w.-]+):\\s*(.*)$"));
-        QList<ComposeService> services;
-        bool inServices = false;
-        int serviceIndent = -1;
-        QString listKey; // the key whose "- item" lines follow
-        int listIndent = -1;
-        for (const QString &line : textLines(text)) {
-            if (isBlankOrComment(line))
-                continue;
-            const int indent = indentOf(line);
-            const QString t = line.trimmed();
-            if (indent == 0) {
-                inServices = t.startsWith(QLatin1String("services:"));
-                serviceIndent = -1;
-                continue;
-            }
-            if (!inServices)
-                continue;
-            if (serviceIndent < 0)
-                serviceIndent = indent;
-            if (indent == serviceIndent) {
-                const auto m = keyLine.match(t);
-                if (m.hasMatch())
-                    services.append({m.captured(1), {}, {}, {}});
-                listKey.clear();
-                continue;
-            }
-            if (indent < serviceIndent || services.isEmpty())
-                continue;
-            ComposeService &service = services.last();
-            if (t.startsWith(QLatin1String("- ")) && !listKey.isEmpty() && indent >= listIndent) {
-                if (listKey == QLatin1String("ports"))
-                    service.ports.append(yamlScalar(t.mid(2)));
-                continue;
-            }
-            const auto m = keyLine.match(t);
-            if (!m.hasMatch())
-                continue;
-            const QString key = m.captured(1);
-            const QString value = yamlScalar(m.captured(2));
-            listKey.clear();
-            if (key == QLatin1String("image") && service.image.isEmpty()) {
-                service.image = value;
-            } else if (key == QLatin1String("build")) {
-                service.build = value.isEmpty() ? QStringLiteral(".") : value;
-            } else if (key == QLatin1String("context") && service.build == QLatin1String(".")) {
-                service.build = value;
-            } else if (key == QLatin1String("ports")) {
-                if (value.startsWith(QLatin1Char('['))) {
-                    for (const QString &p :
-                         value.mid(1).chopped(value.endsWith(QLatin1Char(']')) ? 1 : 0).split(QLatin1Char(',')))
-                        if (!yamlScalar(p).isEmpty())
-                            service.ports.append(yamlScalar(p));
-                } else {
-                    listKey = key;
-                    listIndent = indent;
-                }
-            }
-        }
-        return services;
-    }
-
-    // "docker.io/bitnami/postgresql:16" → "postgresql": the image's own name, no registry or tag.
-    static QString imageName(QString image)
-    {
-        image = image.section(QLatin1Char('@'), 0, 0);
-        const qsizetype slash = image.lastIndexOf(QLatin1Char('/'));
-        const qsizetype colon = image.lastIndexOf(QLatin1Char(':'));
-        if (colon > slash)
-            image.truncate(colon);
-        return image.mid(slash + 1).toLower();
-    }
-
     void compose()
     {
         QString text;
@@ -739,33 +458,11 @@ private:
         QByteArray bytes;
         if (!readText(&text, &bytes))
             return;
-        const QString name = m_name.toLower();
-        QStringList deps;
-        if (name == QLatin1String("package.json")) {
-            QString error;
-            deps = npmDependencies(bytes, &error);
-            if (!error.isEmpty()) {
-                m_result.notes.append(QStringLiteral("%1 %2; its dependencies were not read.").arg(m_path, error));
-                return;
-            }
-        } else if (name == QLatin1String("pyproject.toml")) {
-            deps = pyprojectDependencies(text);
-        } else if (name.endsWith(QLatin1String(".txt"))) {
-            deps = requirementsDependencies(text);
-        } else if (name == QLatin1String("go.mod")) {
-            deps = goDependencies(text);
-        } else if (name == QLatin1String("pom.xml")) {
-            deps = mavenDependencies(text);
-        } else if (name.startsWith(QLatin1String("build.gradle"))) {
-            deps = gradleDependencies(text);
-        } else if (name == QLatin1String("gemfile")) {
-            deps = gemDependencies(text);
-        } else if (name == QLatin1String("composer.json")) {
-            deps = composerDependencies(bytes);
-        } else if (name == QLatin1String("mix.exs")) {
-            deps = mixDependencies(text);
-        } else {
-            deps = nugetDependencies(text);
+        QString error;
+        const QStringList deps = manifestDependencies(m_name, text, bytes, &error);
+        if (!error.isEmpty()) {
+            m_result.notes.append(QStringLiteral("%1 %2; its dependencies were not read.").arg(m_path, error));
+            return;
         }
         add(ctx, QStringLiteral("runtime"), runtime, QStringLiteral("%1 manifest").arg(m_name));
         for (const LibraryEvidenceRule &rule : Knowledge::builtIn().libraryRules()) {
@@ -828,6 +525,12 @@ QStringList textLines(const QString &text)
             l.chop(1);
     }
     return list;
+}
+
+QString scanparts::captured(const QString &text, const QRegularExpression &pattern, int group)
+{
+    const auto m = pattern.match(text);
+    return m.hasMatch() ? m.captured(group) : QString();
 }
 
 QStringList envVariableNames(const QString &text)
