@@ -126,6 +126,7 @@ std::optional<AnswerSet> loadAnswers(const QCommandLineParser &parser, const QSt
         answers.mode = Mode::SmartAutoSuggest;
     }
     answers.detectedContext = project.facts;
+    answers.detectedAnswers = project.answers;
     if (parser.isSet(QStringLiteral("scope"))) {
         const auto scope = scopeFromId(parser.value(QStringLiteral("scope")));
         if (!scope) {
@@ -430,12 +431,24 @@ int checkCommand(const QCommandLineParser &parser, const QString &projectDir)
                                              {QStringLiteral("value"), QJsonValue::fromVariant(fact->value)},
                                              {QStringLiteral("evidence"), fact->evidence}});
         }
+        QJsonArray answersJson;
+        for (const Question &question : Questionnaire::builtIn().questions()) {
+            for (const Field &field : question.fields) {
+                const auto fact = project.answers.constFind(answerKey(question.id, field.id));
+                if (fact != project.answers.cend())
+                    answersJson.append(QJsonObject{{QStringLiteral("question"), question.id},
+                                                   {QStringLiteral("field"), field.id},
+                                                   {QStringLiteral("value"), QJsonValue::fromVariant(fact->value)},
+                                                   {QStringLiteral("evidence"), fact->evidence}});
+            }
+        }
         QJsonArray rules;
         for (const RuleFinding &finding : std::as_const(findings))
             rules.append(findingJson(finding));
         const QJsonObject report{
             {QStringLiteral("preflight"), preflightJson(preflight)},
             {QStringLiteral("project_facts"), factsJson},
+            {QStringLiteral("project_answers"), answersJson},
             {QStringLiteral("saved_choice"),
              answers && answers->preflight ? QJsonValue(preflightActionId(*answers->preflight)) : QJsonValue()},
             {QStringLiteral("rules_checked"), bool(answers)},
@@ -453,6 +466,11 @@ int checkCommand(const QCommandLineParser &parser, const QString &projectDir)
                                   : tr("Project facts found in the project (used where no answer gives one):"))
           << '\n';
     for (const QString &line : factLines)
+        out() << "  " << line << '\n';
+    const QStringList answerLines = projectAnswerLines(project.answers, Questionnaire::builtIn());
+    if (!answerLines.isEmpty())
+        out() << tr("Answers found in the project (Smart Auto-Suggest uses them where no answer gives one):") << '\n';
+    for (const QString &line : answerLines)
         out() << "  " << line << '\n';
     if (answers && answers->preflight)
         out() << savedChoiceReport(preflight, *answers->preflight) << '\n';

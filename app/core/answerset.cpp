@@ -28,6 +28,12 @@ QVariant AnswerSet::stored(const QString &questionId, const QString &fieldId) co
     return it == answers.cend() ? QVariant() : it->value(fieldId);
 }
 
+const Finding *AnswerSet::detectedAnswer(const QString &questionId, const QString &fieldId) const
+{
+    const auto it = detectedAnswers.constFind(answerKey(questionId, fieldId));
+    return it == detectedAnswers.cend() || isEmptyValue(it->value) ? nullptr : &*it;
+}
+
 QString preflightActionId(PreflightAction action)
 {
     switch (action) {
@@ -178,11 +184,20 @@ bool Resolver::isFieldUsed(const QString &questionId, const QString &fieldId) co
     return conditionHolds(*q, *f);
 }
 
-QVariant Resolver::prefill(const Field &field) const
+QVariant Resolver::fallback(const QString &questionId, const Field &field) const
 {
-    // Checklists (✅ items) and tables (the seed's example rows) start filled in both modes;
-    // Smart Auto-Suggest fills everything with the recommended answer.
-    if (m_a.mode == Mode::SmartAutoSuggest || field.type == Field::Type::Multi || field.type == Field::Type::Table)
+    const Finding *detected = m_a.detectedAnswer(questionId, field.id);
+    return detected ? detected->value : field.defaultValue;
+}
+
+QVariant Resolver::prefill(const QString &questionId, const Field &field) const
+{
+    // Smart Auto-Suggest fills everything: with what the project's files show, else the
+    // recommended answer. Checklists (✅ items) and tables (the seed's example rows) start
+    // filled in Interactive mode too, with the seed's own.
+    if (m_a.mode == Mode::SmartAutoSuggest)
+        return fallback(questionId, field);
+    if (field.type == Field::Type::Multi || field.type == Field::Type::Table)
         return field.defaultValue;
     return {};
 }
@@ -193,7 +208,7 @@ QVariant Resolver::shownValue(const QString &questionId, const QString &fieldId)
     if (!f)
         return {};
     const QVariant v = m_a.stored(questionId, fieldId);
-    return v.isValid() ? v : prefill(*f);
+    return v.isValid() ? v : prefill(questionId, *f);
 }
 
 QVariant Resolver::value(const QString &questionId, const QString &fieldId) const
@@ -206,11 +221,11 @@ QVariant Resolver::value(const QString &questionId, const QString &fieldId) cons
         // Simplified: the wizard asks only the headline, but an answer the file holds is
         // never replaced; a detail nobody answered takes its default (marked as one).
         const QVariant v = m_a.stored(questionId, fieldId);
-        return isEmptyValue(v) ? f->defaultValue : v;
+        return isEmptyValue(v) ? fallback(questionId, *f) : v;
     }
     if (!m_a.onlyQuestions.isEmpty() && !m_a.onlyQuestions.contains(questionId)) {
         const QVariant v = m_a.stored(questionId, fieldId);
-        return v.isValid() ? v : f->defaultValue;
+        return v.isValid() ? v : fallback(questionId, *f);
     }
     const QVariant v = shownValue(questionId, fieldId);
     return isEmptyValue(v) ? QVariant() : v;

@@ -26,6 +26,12 @@ QString preflightActionId(PreflightAction action); // "use-existing", "answer-mi
 std::optional<PreflightAction> preflightActionFromId(const QString &id);
 QStringList preflightActionIds();
 
+// "7.7.1/tool": how a question's field is named in one key.
+inline QString answerKey(const QString &questionId, const QString &fieldId)
+{
+    return questionId + QLatin1Char('/') + fieldId;
+}
+
 struct AnswerSet {
     Scope scope = Scope::Production;
     // Whether the user chose the scope (or a file or --scope named it). Until then the
@@ -48,6 +54,10 @@ struct AnswerSet {
     // evidence): used where the user gave no answer, before the questionnaire's default.
     // Read from the project each time, never saved with the answers.
     QHash<QString, Finding> detectedContext;
+    // The same for the questions' fields, keyed answerKey("7.7.1", "tool"): in Smart
+    // Auto-Suggest they take the place of the questionnaire's default (never of an answer).
+    QHash<QString, Finding> detectedAnswers;
+    const Finding *detectedAnswer(const QString &questionId, const QString &fieldId) const;
 
     QVariant stored(const QString &questionId, const QString &fieldId) const;
     // The same answers, as the answers file holds them: the detected facts are the folder's.
@@ -95,7 +105,9 @@ public:
     QVariant contextValue(const QString &fieldId) const;
 
 private:
-    QVariant prefill(const Field &field) const;
+    QVariant prefill(const QString &questionId, const Field &field) const;
+    // What a field no answer gave falls back to: the project's files, else the default.
+    QVariant fallback(const QString &questionId, const Field &field) const;
     bool conditionHolds(const Question &question, const Field &field) const;
 
     const Questionnaire &m_q;

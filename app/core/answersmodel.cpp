@@ -13,8 +13,10 @@ void AnswersModel::reset(const AnswerSet &answers)
 {
     // The project facts belong to the folder, not to the answers file: they stay.
     const QHash<QString, Finding> detected = m_answers.detectedContext;
+    const QHash<QString, Finding> detectedAnswers = m_answers.detectedAnswers;
     m_answers = answers;
     m_answers.detectedContext = detected;
+    m_answers.detectedAnswers = detectedAnswers;
     Q_EMIT resetDone();
     Q_EMIT askedQuestionsChanged();
     Q_EMIT changed();
@@ -48,11 +50,12 @@ void AnswersModel::setTemplates(TemplateChoice choice)
     Q_EMIT changed(); // the preview and autosave follow
 }
 
-void AnswersModel::setDetectedContext(const QHash<QString, Finding> &facts)
+void AnswersModel::setDetectedFacts(const QHash<QString, Finding> &facts, const QHash<QString, Finding> &answers)
 {
-    if (m_answers.detectedContext == facts)
+    if (m_answers.detectedContext == facts && m_answers.detectedAnswers == answers)
         return;
     m_answers.detectedContext = facts;
+    m_answers.detectedAnswers = answers;
     // A condition may read a project fact (pooling only with a database).
     Q_EMIT askedQuestionsChanged();
     Q_EMIT changed();

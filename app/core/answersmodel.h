@@ -23,8 +23,9 @@ public:
     void setMode(Mode mode);
     TemplateChoice templates() const { return m_answers.templates; }
     void setTemplates(TemplateChoice choice);
-    // The project facts the open folder's files show (see AnswerSet::detectedContext).
-    void setDetectedContext(const QHash<QString, Finding> &facts);
+    // The project facts and answers the open folder's files show (see
+    // AnswerSet::detectedContext and detectedAnswers).
+    void setDetectedFacts(const QHash<QString, Finding> &facts, const QHash<QString, Finding> &answers);
     // The pre-flight choice and, for "answer only the missing questions", those questions.
     void setPreflightChoice(std::optional<PreflightAction> action, const QStringList &onlyQuestions);
     // Pre-flight's hybrid path: what the team's documents state becomes the answer of each

@@ -57,6 +57,23 @@ QList<DefaultedValue> detectedContext(const FactModel &facts, const QList<Field>
     return out;
 }
 
+QList<DefaultedValue> detectedAnswers(const FactModel &facts, const QList<Question> &questions)
+{
+    QList<DefaultedValue> out;
+    for (const Question &question : questions) {
+        for (const Field &f : question.fields) {
+            const Fact fact = facts.field(question.id, f.id);
+            if (fact.provenance != Provenance::Detected)
+                continue;
+            const QString text = describeValue(f, fact.value);
+            if (!text.isEmpty())
+                out.append({f.id, QStringLiteral("%1 (%2)").arg(reportLabel(f), question.id),
+                            QStringLiteral("%1 (%2)").arg(text, fact.evidence)});
+        }
+    }
+    return out;
+}
+
 bool allValuesDefaulted(const FactModel &facts, const Question &question)
 {
     bool any = false;

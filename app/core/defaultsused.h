@@ -30,6 +30,11 @@ QList<DefaultedValue> defaultedContext(const FactModel &facts, const QList<Field
 // with its evidence: "Parcel Tracking Service (README.md:1)".
 QList<DefaultedValue> detectedContext(const FactModel &facts, const QList<Field> &contextFields);
 
+// The questions' fields no answer gave that take what the project's files show, in the
+// questionnaire's order, each labelled with its question and shown with its evidence:
+// "Migration tool (7.7.1)" = "Prisma Migrate (ai-instructions.md:13)".
+QList<DefaultedValue> detectedAnswers(const FactModel &facts, const QList<Question> &questions);
+
 // Whether every used field of `question` that has a value holds a default (and at least one does).
 bool allValuesDefaulted(const FactModel &facts, const Question &question);
 

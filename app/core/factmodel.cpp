@@ -60,6 +60,9 @@ Fact FactModel::field(const QString &questionId, const QString &fieldId) const
     const QVariant stored = m_resolver.answers().stored(questionId, fieldId);
     if (!isEmptyValue(stored) && value == stored)
         return answered(questionId, fieldId, value);
+    const Finding *detected = m_resolver.answers().detectedAnswer(questionId, fieldId);
+    if (detected && !isEmptyValue(value) && value == detected->value)
+        return {value, Provenance::Detected, detected->evidence};
     if (!isEmptyValue(value))
         return {value, Provenance::QuestionnaireDefault, {}};
     if (const Finding *f = finding(questionId, fieldId))

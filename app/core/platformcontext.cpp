@@ -172,6 +172,10 @@ void addDefaultsUsed(QVariantMap &c, const Inputs &in)
     const QList<DefaultedValue> detected = detectedContext(facts, q.contextFields());
     set(c, "DETECTED_CONTEXT",
         detected.isEmpty() ? QVariantList() : QVariantList{item({{"VALUES", defaultsLine(detected)}})});
+    // The answers no one gave that the project's files show (Smart Auto-Suggest).
+    const QList<DefaultedValue> detectedFields = detectedAnswers(facts, q.questions());
+    set(c, "DETECTED_ANSWERS",
+        detectedFields.isEmpty() ? QVariantList() : QVariantList{item({{"VALUES", defaultsLine(detectedFields)}})});
     for (const Question &question : q.questions()) {
         QList<DefaultedValue> values = defaultedValues(facts, question);
         count += values.size();

@@ -19,7 +19,9 @@ ProjectController::ProjectController(AnswersModel *model, QObject *parent)
     // No folder yet: what is typed is saved in the application's data.
     m_autoSaver->setPath(answersPath());
     // The project facts follow the folder: read with its context, completed by its scan.
-    const auto updateFacts = [this] { m_model->setDetectedContext(m_session->projectFacts()); };
+    const auto updateFacts = [this] {
+        m_model->setDetectedFacts(m_session->projectFacts(), m_session->projectAnswerFacts());
+    };
     connect(m_session, &ProjectSession::contextChanged, this, updateFacts);
     connect(m_session, &ProjectSession::evidenceChanged, this, updateFacts);
 }

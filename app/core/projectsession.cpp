@@ -4,6 +4,7 @@
 
 #include "projectfacts.h"
 #include "projectlogging.h"
+#include "questionnaire.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -90,6 +91,11 @@ QList<Finding> ProjectSession::findingsFor(const QString &questionId) const
 QHash<QString, Finding> ProjectSession::projectFacts() const
 {
     return agreedContextFacts(m_context.suggestions + m_scannedProject);
+}
+
+QHash<QString, Finding> ProjectSession::projectAnswerFacts() const
+{
+    return agreedAnswerFacts(m_context.suggestions + m_scannedProject, Questionnaire::builtIn());
 }
 
 void ProjectSession::startScan()

@@ -45,6 +45,8 @@ public:
     // The project facts its own files agree on (not OpsFlow's documents): what the documents
     // use where the user gave no answer (see projectfacts.h).
     QHash<QString, Finding> projectFacts() const;
+    // What the same files show for the questions' fields (agreedAnswerFacts).
+    QHash<QString, Finding> projectAnswerFacts() const;
     const QStringList &scanNotes() const { return m_scanNotes; }
     int filesScanned() const { return m_filesScanned; }
 

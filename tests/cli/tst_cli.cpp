@@ -813,8 +813,15 @@ private Q_SLOTS:
         QVERIFY2(operations.contains(s("# Payments API: Operations & Deployment")), qPrintable(operations.left(400)));
         QVERIFY(operations.contains(s("Project name: Payments API (ai-instructions.md:3)")));
         QVERIFY(!operations.contains(s("my-api")));
+        // --defaults means the recommended answers plus what the project shows: the migration
+        // tool ai-instructions.md names, with its line, not "not decided".
+        QVERIFY2(operations.contains(s("Migration tool (7.7.1): Prisma Migrate (ai-instructions.md:13)")),
+                 qPrintable(operations.left(1600)));
+        QVERIFY(operations.contains(s("npx prisma migrate deploy")));
         const Run check = opsflow({s("check"), project});
         QVERIFY2(check.out.contains(s("  Project name: Payments API (ai-instructions.md:3)")), qPrintable(check.out));
+        QVERIFY2(check.out.contains(s("  Migration tool (7.7.1): Prisma Migrate (ai-instructions.md:13)\n")),
+                 qPrintable(check.out));
     }
 
     // The template-variable reference the README links: the command prints the checked-in file.

@@ -174,6 +174,59 @@ private Q_SLOTS:
         QCOMPARE(projectFactLines(facts, Questionnaire::builtIn().contextFields()),
                  QStringList{QStringLiteral("Cache: Redis (docs/architecture.md:5)")});
     }
+
+    // What the project's files agree on for a question's field takes the default's place in
+    // Smart Auto-Suggest, marked as found with its evidence; an answer always wins, and
+    // Interactive mode pre-fills nothing from the files.
+    void shouldUseTheAnswersTheFilesShowInsteadOfDefaults()
+    {
+        const Questionnaire &q = Questionnaire::builtIn();
+        const auto finding = [](const char *question, const char *field, const QVariant &value, const char *evidence) {
+            return Finding{
+                QString::fromLatin1(question), QString::fromLatin1(field), value, QString::fromLatin1(evidence), {}};
+        };
+        const QList<Finding> findings{
+            finding("7.7.1", "tool", QStringLiteral("Prisma Migrate"), "ai-instructions.md:13"),
+            finding("7.7.1", "tool", QStringLiteral("Prisma Migrate"), "package.json"),
+            finding("7.4", "platform", QStringLiteral("A"), ".github/workflows/ci.yml"),
+            finding("7.4", "platform", QStringLiteral("B"), ".gitlab-ci.yml"), // disputed: no fact
+            finding("7.4", "no_such_field", QStringLiteral("x"), "x.yml"),     // not a field: ignored
+            finding("context", "cache", QStringLiteral("redis"), "docker-compose.yml"),
+        };
+        AnswerSet a = answers(Scope::Production, Mode::SmartAutoSuggest);
+        a.detectedAnswers = agreedAnswerFacts(findings, q);
+        QCOMPARE(a.detectedAnswers.keys(), QList<QString>{QStringLiteral("7.7.1/tool")});
+        QCOMPARE(projectAnswerLines(a.detectedAnswers, q),
+                 QStringList{QStringLiteral("Migration tool (7.7.1): Prisma Migrate (ai-instructions.md:13)")});
+
+        const auto factOf = [&q](const AnswerSet &set) {
+            const Resolver resolver(q, set);
+            return FactModel(resolver, {}).field(QStringLiteral("7.7.1"), QStringLiteral("tool"));
+        };
+        const Fact found = factOf(a);
+        QCOMPARE(found.value, QVariant(QStringLiteral("Prisma Migrate")));
+        QCOMPARE(found.provenance, Provenance::Detected);
+        QCOMPARE(found.evidence, QStringLiteral("ai-instructions.md:13"));
+        // Without the finding the same field is the questionnaire's default (or TBD), not Prisma.
+        AnswerSet plain = a;
+        plain.detectedAnswers.clear();
+        QVERIFY(factOf(plain).value != found.value);
+        QVERIFY(factOf(plain).provenance != Provenance::Detected);
+
+        AnswerSet answered = a;
+        answered.answers[QStringLiteral("7.7.1")].insert(QStringLiteral("tool"), QStringLiteral("Flyway"));
+        QCOMPARE(factOf(answered).value, QVariant(QStringLiteral("Flyway")));
+        QCOMPARE(factOf(answered).provenance, Provenance::Answered);
+
+        AnswerSet interactive = a;
+        interactive.mode = Mode::Interactive;
+        QCOMPARE(factOf(interactive).provenance, Provenance::Undecided);
+
+        // Found in the files, not the user's: never written to the answers file.
+        AnswerSet saved = a;
+        saved.detectedAnswers.clear();
+        QCOMPARE(a, saved);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestFactModel)

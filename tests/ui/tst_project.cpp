@@ -320,6 +320,28 @@ private Q_SLOTS:
         QVERIFY(readJson(m_window->answersPath()).value(QLatin1String("answers")).toObject().contains(questionId));
     }
 
+    // Smart Auto-Suggest fills a question with what the project's files agree on, before the
+    // recommended default: the migration tool ai-instructions.md names is in use, unanswered.
+    void shouldFillTheAnswersTheProjectShows()
+    {
+        const QString folder = project("aiflow-stack");
+        QVERIFY(!folder.isEmpty());
+        QVERIFY(openWindow(folder));
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->project()->hasEvidence(),
+                                 60000); // the scan runs in a thread pool; CI is loaded
+        QCOMPARE(model()->mode(), Mode::SmartAutoSuggest);
+        const QString q = QStringLiteral("7.7.1");
+        const QString tool = QStringLiteral("tool");
+        QVERIFY(nextUntil(q));
+        QCOMPARE(model()->resolver().shownValue(q, tool).toString(), QStringLiteral("Prisma Migrate"));
+        QVERIFY(!model()->stored(q, tool).isValid());
+        SuggestionBox *box = wizard()->questionPage(q)->suggestionBox();
+        QCOMPARE(box->suggestionCount(), 1);
+        QVERIFY(box->suggestionText(0).contains(QLatin1String("found <code>ai-instructions.md:13</code>")));
+        QCOMPARE(box->button(0)->text(), QStringLiteral("✓ In use"));
+        QVERIFY(!box->button(0)->isEnabled());
+    }
+
     void shouldSuggestProjectFactsWithTheirEvidence()
     {
         // In a locale that groups digits, as a user's may.
