@@ -289,13 +289,13 @@ GenerationResult generate(const Resolver &answers, const TemplateSet &templates)
         for (const TemplateSet::Entry &entry : templates.aiFlowEntries())
             sources.append(entry.aiFlow->source);
         result.warnings.append(
-            QStringLiteral("The project has ai-flow's own templates (%1); OpsFlow wrote the documents "
+            QStringLiteral("The project has ai-flow's own templates (%1); OpsFlow writes the documents "
                            "with its own. Choose ai-flow's templates to write them from yours.")
                 .arg(sources.join(QStringLiteral(", "))));
     }
     if (aiFlow && templates.aiFlowEntries().isEmpty())
         result.warnings.append(QStringLiteral("ai-flow's templates were chosen, but the project has none under "
-                                              ".ai-flow/templates/; OpsFlow wrote the documents with its own."));
+                                              ".ai-flow/templates/; OpsFlow writes the documents with its own."));
     for (const TemplateSet::Entry &entry : templates.chosen(aiFlow)) {
         if (!entry.errors.isEmpty()) {
             result.errors += entry.errors;

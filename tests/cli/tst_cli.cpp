@@ -718,7 +718,7 @@ private Q_SLOTS:
         QCOMPARE(withOurs.err.count(s("The project has ai-flow's own templates")), 1);
         QVERIFY2(withOurs.err.contains(s("(.ai-flow/templates/docs/operations.template.md, "
                                          ".ai-flow/templates/specs/configuration.template.md, "
-                                         ".ai-flow/templates/.env.example.template); OpsFlow wrote the documents with "
+                                         ".ai-flow/templates/.env.example.template); OpsFlow writes the documents with "
                                          "its own")),
                  qPrintable(withOurs.err));
         QVERIFY(read(own + s("/docs/operations.md")).contains("Operations & Deployment"));

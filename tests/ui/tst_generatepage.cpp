@@ -180,12 +180,19 @@ private Q_SLOTS:
         QVERIFY(choice->toolTip().contains(QLatin1String(".ai-flow/templates/docs/operations.template.md")));
         const QString operations = QStringLiteral("docs/operations.md");
         QVERIFY(page()->plan().document(operations)->file.newContent.contains("Operations & Deployment"));
+        // The plan's warnings are on the page, as the command line prints them.
+        auto *warnings = find<QLabel>(QStringLiteral("generate/warnings"));
+        QVERIFY(warnings->isVisible());
+        QVERIFY2(warnings->text().contains(QLatin1String("The project has ai-flow's own templates")),
+                 qPrintable(warnings->text()));
 
         QVERIFY(click(QStringLiteral("generate/aiFlowTemplates")));
         QCOMPARE(model()->snapshot().templates, TemplateChoice::AiFlow);
         const QByteArray theirs = page()->plan().document(operations)->file.newContent;
         QVERIFY2(theirs.contains("# Operations Guide: Ledger Service"), theirs.constData());
         QVERIFY(theirs.contains("[TBD: SSL_CERTIFICATE_PROVIDER]"));
+        QVERIFY2(warnings->text().contains(QLatin1String("OpsFlow has no value for")), qPrintable(warnings->text()));
+        QVERIFY(!warnings->text().contains(QLatin1String("own templates (")));
         QVERIFY(click(QStringLiteral("generate/write")));
         QCOMPARE(pageKey(wizard()), QStringLiteral("completion"));
         QVERIFY(QFile(file(operations)).open(QIODevice::ReadOnly));
@@ -201,6 +208,7 @@ private Q_SLOTS:
         QVERIFY(openWindow());
         QVERIFY(toGeneratePage());
         QVERIFY(!find<QCheckBox>(QStringLiteral("generate/aiFlowTemplates"))->isVisible());
+        QVERIFY(!find<QLabel>(QStringLiteral("generate/warnings"))->isVisible());
     }
 
     void shouldReReadTheContextOfEarlierPhases()

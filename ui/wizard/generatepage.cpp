@@ -51,6 +51,7 @@ GeneratePage::GeneratePage(AnswersModel *model, ProjectSession *project, Generat
       m_context(TextStyles::richLabel(QStringLiteral("generate/context"), this)),
       m_folder(TextStyles::richLabel(QStringLiteral("generate/folder"), this)),
       m_errors(TextStyles::richLabel(QStringLiteral("generate/errors"), this)),
+      m_warnings(TextStyles::richLabel(QStringLiteral("generate/warnings"), this)),
       m_rules(TextStyles::richLabel(QStringLiteral("generate/rules"), this)),
       m_acceptErrors(new QCheckBox(tr("Write the documents &anyway, with these contradictions in them"), this)),
       m_aiFlowTemplates(new QCheckBox(tr("&Use the project's own ai-flow templates"), this)),
@@ -63,6 +64,7 @@ GeneratePage::GeneratePage(AnswersModel *model, ProjectSession *project, Generat
                    "a copy of every file replaced goes to .ai-flow/backups/phase7/."));
 
     m_errors->hide();
+    m_warnings->hide();
     m_rules->hide();
     m_acceptErrors->setObjectName(QStringLiteral("generate/acceptErrors"));
     m_acceptErrors->hide();
@@ -93,6 +95,7 @@ GeneratePage::GeneratePage(AnswersModel *model, ProjectSession *project, Generat
     layout->addWidget(m_folder);
     layout->addWidget(m_aiFlowTemplates);
     layout->addWidget(m_errors);
+    layout->addWidget(m_warnings);
     layout->addWidget(m_rules);
     layout->addWidget(m_acceptErrors);
     layout->addWidget(m_scroll, 1);
@@ -224,6 +227,15 @@ void GeneratePage::showPlan()
                                tr("Template errors — the documents they belong to are not written:"),
                                errors.join(QStringLiteral("<br>"))));
     m_errors->setVisible(!errors.isEmpty());
+    // What will be written other than the answers give (a value made safe for .env, ai-flow's
+    // names OpsFlow has no value for): the command line prints these too.
+    QStringList warnings;
+    for (const QString &warning : m_session->plan().warnings)
+        warnings.append(warning.toHtmlEscaped());
+    m_warnings->setText(QStringLiteral("<span style=\"color:%1\"><b>%2</b><br>%3</span>")
+                            .arg(TextStyles::warningColor(palette()).name(), tr("⚠️ Before you generate:"),
+                                 warnings.join(QStringLiteral("<br>"))));
+    m_warnings->setVisible(!warnings.isEmpty());
     showRuleErrors();
 
     // Rebuilt on every plan; the focus and the scroll position stay where they were.

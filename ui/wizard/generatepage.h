@@ -60,6 +60,7 @@ private:
     QLabel *m_context;
     QLabel *m_folder;
     QLabel *m_errors;
+    QLabel *m_warnings; // the plan's warnings: what is written other than the answers give
     // Answers that contradict each other (consistency errors): like `opsflow generate`
     // without --accept-errors, nothing is written until the user says to write them anyway.
     QLabel *m_rules;
