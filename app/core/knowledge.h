@@ -236,6 +236,24 @@ struct ReliabilityKnowledge {
     QList<QRegularExpression> queueWords;
 };
 
+// What the monitoring diagram draws for one APM choice of 7.5
+// (resources/knowledge/monitoring.json).
+struct DiagramEdgeKnowledge {
+    QString from;
+    QString to;
+    QString label; // empty: none
+};
+struct ApmStackKnowledge {
+    QString group;                          // the subgraph's title
+    QList<QPair<QString, QString>> nodes;   // id, label, in drawing order (one is AlertManager)
+    QString metrics;                        // the node the application sends metrics to
+    QString metricsEdge;                    // that edge's label
+    QString traces;                         // the node that takes traces; empty: no tracing
+    QList<DiagramEdgeKnowledge> alertEdges; // how the metrics reach AlertManager
+    QList<DiagramEdgeKnowledge> traceEdges; // inside the stack, after the traces arrive
+    QString logAgent;                       // a node that ships the logs too; empty: none
+};
+
 // One topic an operations document covers, for the pre-flight audit
 // (resources/knowledge/audit.json).
 struct AuditTopicKnowledge {
@@ -354,6 +372,9 @@ public:
     const MigrationToolKnowledge *migrationTool(const QString &typed) const;
     const DatabaseKnowledge *database(const QString &id) const;
     const ReliabilityKnowledge &reliability() const { return m_reliability; }
+    // The monitoring stack of an APM id: datadog, newrelic, sentry, opentelemetry, cloudwatch,
+    // none (all six are required by the loader, so this never fails for them).
+    const ApmStackKnowledge &apmStack(const QString &id) const;
     // The pre-flight audit's topics, in report order; every question belongs to at least one.
     const AuditKnowledge &audit() const { return m_audit; }
     // How install and start commands are read off a project's top-level files.
@@ -377,6 +398,7 @@ private:
     bool loadAudit(const QString &root, const Questionnaire &questionnaire, QString *error);
     bool loadAiFlowTemplates(const QString &root, QString *error);
     bool loadLocalCommands(const QString &root, const Questionnaire &questionnaire, QString *error);
+    bool loadMonitoring(const QString &root, QString *error);
 
     QList<PlatformKnowledge> m_platforms;
     QList<CloudKnowledge> m_clouds;
@@ -399,6 +421,7 @@ private:
     ReliabilityKnowledge m_reliability;
     AuditKnowledge m_audit;
     LocalCommandsKnowledge m_localCommands;
+    QHash<QString, ApmStackKnowledge> m_apmStacks;
     QList<AiFlowTemplateKnowledge> m_aiFlowTemplates;
 };
 

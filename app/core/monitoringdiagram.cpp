@@ -1,11 +1,26 @@
 // The monitoring diagram: the application, its monitoring and logging stacks, alert channels, on-call.
 #include "diagramparts.h"
+#include "knowledge.h"
 
 namespace opsflow {
 
 using namespace diagramparts;
 
 namespace {
+
+// The APM's id in knowledge/monitoring.json.
+QString apmId(Facts::Apm apm)
+{
+    switch (apm) {
+    case Facts::Apm::Datadog: return QStringLiteral("datadog");
+    case Facts::Apm::NewRelic: return QStringLiteral("newrelic");
+    case Facts::Apm::Sentry: return QStringLiteral("sentry");
+    case Facts::Apm::OpenTelemetry: return QStringLiteral("opentelemetry");
+    case Facts::Apm::CloudWatch: return QStringLiteral("cloudwatch");
+    case Facts::Apm::None: break;
+    }
+    return QStringLiteral("none");
+}
 
 // The command that shows console logs on each platform.
 QString consoleLogViewer(const Facts &f)
@@ -42,64 +57,18 @@ QString monitoringDiagram(const DeploymentFacts &f)
         w.node(QStringLiteral("Worker"), QStringLiteral("Background Workers"));
     w.endGroup();
 
-    // Metrics go to `metrics`, traces to `traces` (empty: none), alerts come from `alerting`.
-    QString metrics;
-    QString traces;
-    QString dashboards;
+    // The APM's stack (knowledge/monitoring.json): metrics go to its metrics node, traces to
+    // its traces node (none: no tracing), alerts come from AlertManager.
+    const ApmStackKnowledge &stack = Knowledge::builtIn().apmStack(apmId(f.apm));
     const QString alerting = QStringLiteral("AlertManager");
     const auto tool = [&w](const QString &id, const QString &label) {
         w.node(id, label);
         w.style(id, Monitoring);
     };
     w.blankLine();
-    switch (f.apm) {
-    case Facts::Apm::Datadog:
-        w.beginGroup(QStringLiteral("Monitoring Stack - Datadog"));
-        tool(QStringLiteral("Agent"), QStringLiteral("Datadog Agent<br/>Metrics, Traces, Logs"));
-        tool(QStringLiteral("Datadog"), QStringLiteral("Datadog APM<br/>Dashboards"));
-        tool(alerting, QStringLiteral("Datadog Monitors<br/>Alert Rules"));
-        metrics = traces = QStringLiteral("Agent");
-        dashboards = QStringLiteral("Datadog");
-        break;
-    case Facts::Apm::NewRelic:
-        w.beginGroup(QStringLiteral("Monitoring Stack - New Relic"));
-        tool(QStringLiteral("Agent"), QStringLiteral("New Relic APM Agent<br/>in Process"));
-        tool(QStringLiteral("NewRelic"), QStringLiteral("New Relic<br/>APM and Dashboards"));
-        tool(alerting, QStringLiteral("New Relic Alerts<br/>Alert Policies"));
-        metrics = traces = QStringLiteral("Agent");
-        dashboards = QStringLiteral("NewRelic");
-        break;
-    case Facts::Apm::Sentry:
-        w.beginGroup(QStringLiteral("Monitoring Stack - Sentry"));
-        tool(QStringLiteral("Sentry"), QStringLiteral("Sentry<br/>Errors and Performance"));
-        tool(alerting, QStringLiteral("Sentry Alert Rules<br/>Issues and Metric Alerts"));
-        metrics = traces = QStringLiteral("Sentry");
-        break;
-    case Facts::Apm::OpenTelemetry:
-        w.beginGroup(QStringLiteral("Monitoring Stack - OpenTelemetry"));
-        tool(QStringLiteral("Collector"), QStringLiteral("OpenTelemetry Collector<br/>OTLP"));
-        tool(QStringLiteral("Prometheus"), QStringLiteral("Prometheus<br/>Metrics Collection"));
-        tool(QStringLiteral("Grafana"), QStringLiteral("Grafana<br/>Dashboards"));
-        tool(alerting, QStringLiteral("Alertmanager<br/>Notifications"));
-        tool(QStringLiteral("Jaeger"), QStringLiteral("Jaeger<br/>Distributed Tracing"));
-        metrics = traces = QStringLiteral("Collector");
-        dashboards = QStringLiteral("Grafana");
-        break;
-    case Facts::Apm::CloudWatch:
-        w.beginGroup(QStringLiteral("Monitoring Stack - AWS CloudWatch"));
-        tool(QStringLiteral("CloudWatch"), QStringLiteral("CloudWatch Metrics<br/>Dashboards"));
-        tool(QStringLiteral("XRay"), QStringLiteral("AWS X-Ray<br/>Distributed Tracing"));
-        tool(alerting, QStringLiteral("CloudWatch Alarms<br/>via Amazon SNS"));
-        metrics = QStringLiteral("CloudWatch");
-        traces = QStringLiteral("XRay");
-        break;
-    case Facts::Apm::None:
-        w.beginGroup(QStringLiteral("Monitoring Stack - Platform Metrics, no APM yet"));
-        tool(QStringLiteral("Metrics"), QStringLiteral("Platform Metrics<br/>CPU, Memory, Requests"));
-        tool(alerting, QStringLiteral("Platform Alerts<br/>Threshold Rules"));
-        metrics = QStringLiteral("Metrics");
-        break;
-    }
+    w.beginGroup(stack.group);
+    for (const auto &[id, label] : stack.nodes)
+        tool(id, label);
     const bool probe = !f.healthCheckPath.trimmed().isEmpty();
     if (probe)
         tool(QStringLiteral("Probe"), QStringLiteral("Health Check<br/>GET ") + userLine(f.healthCheckPath));
@@ -118,14 +87,17 @@ QString monitoringDiagram(const DeploymentFacts &f)
         w.style(QStringLiteral("Kibana"), Monitoring);
         logEntry = QStringLiteral("FluentBit");
         break;
-    case Facts::LogStack::Datadog:
+    case Facts::LogStack::Datadog: {
         w.beginGroup(QStringLiteral("Logging Stack - Datadog Logs"));
-        if (f.apm != Facts::Apm::Datadog)
+        // Datadog's own APM agent ships the logs too; with another APM a log agent does.
+        const bool agent = f.apm == Facts::Apm::Datadog && !stack.logAgent.isEmpty();
+        if (!agent)
             w.node(QStringLiteral("LogAgent"), QStringLiteral("Datadog Agent<br/>Log Collector"));
         w.node(QStringLiteral("DatadogLogs"), QStringLiteral("Datadog Logs<br/>Indexes and Archives"), Shape::Store);
         w.style(QStringLiteral("DatadogLogs"), Data);
-        logEntry = f.apm == Facts::Apm::Datadog ? QStringLiteral("Agent") : QStringLiteral("LogAgent");
+        logEntry = agent ? stack.logAgent : QStringLiteral("LogAgent");
         break;
+    }
     case Facts::LogStack::CloudWatch:
         w.beginGroup(QStringLiteral("Logging Stack - CloudWatch Logs"));
         w.node(QStringLiteral("LogGroups"), QStringLiteral("CloudWatch Logs<br/>Log Groups"), Shape::Store);
@@ -194,34 +166,18 @@ QString monitoringDiagram(const DeploymentFacts &f)
 
     w.blankLine();
     const QString logsLabel = f.structuredLogs ? QStringLiteral("JSON Logs") : QStringLiteral("Logs");
-    // An agent or SDK that also takes the traces gets one edge saying so.
-    const QString metricsLabel = f.apm == Facts::Apm::Sentry ? QStringLiteral("Errors and Traces")
-        : f.apm == Facts::Apm::OpenTelemetry                 ? QStringLiteral("OTLP Metrics and Traces")
-        : traces == metrics                                  ? QStringLiteral("Metrics and Traces")
-                                                             : QStringLiteral("Metrics");
     for (const QString &source : sources)
-        w.edge(source, metrics, metricsLabel);
-    if (!dashboards.isEmpty() && dashboards != metrics) {
-        if (f.apm == Facts::Apm::OpenTelemetry) {
-            w.edge(QStringLiteral("Collector"), QStringLiteral("Prometheus"), QStringLiteral("Metrics"));
-            w.edge(QStringLiteral("Prometheus"), QStringLiteral("Grafana"));
-            w.edge(QStringLiteral("Prometheus"), alerting, QStringLiteral("Alert Rules"));
-        } else {
-            w.edge(metrics, dashboards);
-            w.edge(dashboards, alerting, QStringLiteral("Monitors"));
-        }
-    } else {
-        w.edge(metrics, alerting, QStringLiteral("Alert Rules"));
-    }
-    if (!traces.isEmpty()) {
+        w.edge(source, stack.metrics, stack.metricsEdge);
+    for (const DiagramEdgeKnowledge &edge : stack.alertEdges)
+        w.edge(edge.from, edge.to, edge.label);
+    if (!stack.traces.isEmpty()) {
         w.blankLine();
-        if (traces != metrics) {
+        if (stack.traces != stack.metrics) {
             for (const QString &source : sources)
-                w.edge(source, traces, QStringLiteral("Traces"));
-        } else if (f.apm == Facts::Apm::OpenTelemetry) {
-            w.edge(QStringLiteral("Collector"), QStringLiteral("Jaeger"), QStringLiteral("Traces"));
-            w.edge(QStringLiteral("Jaeger"), QStringLiteral("Grafana"), QStringLiteral("Trace View"));
+                w.edge(source, stack.traces, QStringLiteral("Traces"));
         }
+        for (const DiagramEdgeKnowledge &edge : stack.traceEdges)
+            w.edge(edge.from, edge.to, edge.label);
     }
     w.blankLine();
     for (const QString &source : sources)

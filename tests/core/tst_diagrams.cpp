@@ -768,25 +768,36 @@ void TestDiagrams::shouldDrawTheChosenMonitoring_data()
                                              "Fluent Bit",
                                              "Elasticsearch[(",
                                              "Kibana",
-                                             "FluentBit --> Elasticsearch"}
+                                             "FluentBit --> Elasticsearch",
+                                             "Collector -->|Traces| Jaeger",
+                                             "Jaeger -->|Trace View| Grafana"}
                               << QStringList{"Datadog"};
     f.apm = Facts::Apm::Sentry;
     f.logStack = Facts::LogStack::CloudWatch;
-    QTest::newRow("sentry cloudwatch logs") << f << QStringList{"Sentry<br/>Errors", "CloudWatch Logs", "Logs Insights"}
-                                            << QStringList{"Datadog", "Prometheus"};
+    QTest::newRow("sentry cloudwatch logs")
+        << f
+        << QStringList{"Sentry<br/>Errors", "CloudWatch Logs", "Logs Insights", "App -->|Errors and Traces| Sentry",
+                       "Sentry -->|Alert Rules| AlertManager"}
+        << QStringList{"Datadog", "Prometheus"};
     f.apm = Facts::Apm::NewRelic;
     f.logStack = Facts::LogStack::Files;
     f.structuredLogs = true;
-    QTest::newRow("new relic files") << f << QStringList{"New Relic", "Log Files<br/>JSON Lines", "logrotate"}
+    QTest::newRow("new relic files") << f
+                                     << QStringList{"New Relic", "Log Files<br/>JSON Lines", "logrotate",
+                                                    "Agent --> NewRelic", "NewRelic -->|Monitors| AlertManager"}
                                      << QStringList{"Datadog"};
     f.apm = Facts::Apm::CloudWatch;
     f.logStack = Facts::LogStack::Console;
     f.platform = Facts::Platform::Kubernetes;
     classify(f);
-    QTest::newRow("cloudwatch console") << f << QStringList{"CloudWatch Alarms", "X-Ray", "kubectl logs"}
+    QTest::newRow("cloudwatch console") << f
+                                        << QStringList{"CloudWatch Alarms", "X-Ray", "kubectl logs",
+                                                       "App -->|Metrics| CloudWatch", "App -->|Traces| XRay"}
                                         << QStringList{"Datadog"};
     f.apm = Facts::Apm::None;
-    QTest::newRow("no apm") << f << QStringList{"no APM yet", "Platform Metrics"} << QStringList{"Datadog", "Sentry"};
+    QTest::newRow("no apm") << f
+                            << QStringList{"no APM yet", "Platform Metrics", "Metrics -->|Alert Rules| AlertManager"}
+                            << QStringList{"Datadog", "Sentry", "Traces"};
     f = fullFacts();
     f.alertChannels = {};
     f.alertChannels.email = true;

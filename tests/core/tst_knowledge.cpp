@@ -402,6 +402,65 @@ private Q_SLOTS:
                  qPrintable(error));
         QVERIFY2(error.contains(QStringLiteral("line 3")), qPrintable(error));
     }
+
+    // The monitoring diagram's stacks: every edge joins nodes of its own stack, and each stack
+    // has the AlertManager node its alerts come from; all six APM choices are required.
+    void shouldRejectMonitoringStackDefects_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QJsonValue>("value");
+        QTest::addColumn<QString>("error");
+        const auto edge = [](const char *from, const char *to) {
+            return QJsonValue(QJsonArray{QJsonObject{{"from", from}, {"to", to}}});
+        };
+        QTest::newRow("edge to a node elsewhere")
+            << "alert_edges" << edge("Sentry", "Grafana")
+            << "apm_stacks.sentry.alert_edges[0]: \"Grafana\" is not a node of this stack";
+        QTest::newRow("trace edge from nowhere") << "trace_edges" << edge("Jaeger", "Sentry")
+                                                 << "apm_stacks.sentry.trace_edges[0]: \"Jaeger\" is not a node";
+        QTest::newRow("metrics node missing") << "metrics" << QJsonValue(QStringLiteral("Agent"))
+                                              << "apm_stacks.sentry.metrics: \"Agent\" is not a node of this stack";
+        QTest::newRow("no AlertManager") << "nodes"
+                                         << QJsonValue(QJsonArray{QJsonObject{{"id", "Sentry"}, {"label", "Sentry"}},
+                                                                  QJsonObject{{"id", "Alerts"}, {"label", "Alerts"}}})
+                                         << "apm_stacks.sentry.nodes: no AlertManager node";
+        QTest::newRow("node twice") << "nodes"
+                                    << QJsonValue(QJsonArray{QJsonObject{{"id", "Sentry"}, {"label", "Sentry"}},
+                                                             QJsonObject{{"id", "Sentry"}, {"label", "Again"}},
+                                                             QJsonObject{{"id", "AlertManager"}, {"label", "Alerts"}}})
+                                    << "apm_stacks.sentry.nodes: \"Sentry\" is there twice";
+        QTest::newRow("quote in a label") << "group" << QJsonValue(QStringLiteral("Sentry \"stack\"")) << "group";
+        QTest::newRow("unknown key") << "dashboards" << QJsonValue(QStringLiteral("Sentry")) << "dashboards";
+    }
+
+    void shouldRejectMonitoringStackDefects()
+    {
+        QFETCH(QString, key);
+        QFETCH(QJsonValue, value);
+        QFETCH(QString, error);
+        QTemporaryDir dir;
+        QVERIFY(copyKnowledge(dir.path()));
+        const QString path = dir.filePath(QStringLiteral("monitoring.json"));
+        QJsonObject o = readJson(path);
+        QJsonObject stacks = o.value(QLatin1String("apm_stacks")).toObject();
+        QJsonObject sentry = stacks.value(QLatin1String("sentry")).toObject();
+        QVERIFY(!sentry.isEmpty());
+        sentry.insert(key, value);
+        stacks.insert(QStringLiteral("sentry"), sentry);
+        o.insert(QStringLiteral("apm_stacks"), stacks);
+        QVERIFY(writeJson(path, o));
+        QString got;
+        QVERIFY(!Knowledge::load(dir.path(), Questionnaire::builtIn(), &got));
+        QVERIFY2(got.startsWith(QLatin1String("knowledge/monitoring.json")), qPrintable(got));
+        QVERIFY2(got.contains(error), qPrintable(got));
+
+        // A stack left out is refused too.
+        stacks.remove(QStringLiteral("sentry"));
+        o.insert(QStringLiteral("apm_stacks"), stacks);
+        QVERIFY(writeJson(path, o));
+        QVERIFY(!Knowledge::load(dir.path(), Questionnaire::builtIn(), &got));
+        QVERIFY2(got.contains(QLatin1String("sentry")), qPrintable(got));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestKnowledge)
