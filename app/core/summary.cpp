@@ -73,6 +73,10 @@ QList<SummaryLine> summaryLines(const Resolver &resolver)
                 // Where an answer the project's documents gave came from ("from docs/deployment.md:3").
                 if (fact.provenance == Provenance::AcceptedSuggestion && !fact.evidence.isEmpty())
                     text += QLatin1Char(' ') + tr("(from %1)").arg(fact.evidence);
+                // Not answered: taken from the project's files in Smart Auto-Suggest. Never
+                // shown bare, as if the user had answered it.
+                if (fact.provenance == Provenance::Detected)
+                    text += QLatin1Char(' ') + tr("(found in %1)").arg(fact.evidence);
                 if (fact.provenance == Provenance::QuestionnaireDefault) {
                     text += QLatin1Char(' ') + defaultMark();
                     ++line.defaults;

@@ -184,6 +184,23 @@ private Q_SLOTS:
         QVERIFY(lines.at(1).defaults > 0); // 7.2 unanswered in Smart mode: its defaults are marked
     }
 
+    // A value the project's files gave (Smart Auto-Suggest) is neither the user's answer nor a
+    // default: it says where it was found.
+    void shouldSayWhereAFoundValueCameFrom()
+    {
+        AnswerSet a = defaults(Scope::Production);
+        a.detectedAnswers.insert(answerKey(s("7.7.1"), s("tool")),
+                                 Finding{s("7.7.1"), s("tool"), s("Prisma Migrate"), s("ai-instructions.md:13"), {}});
+        const Resolver r(Questionnaire::builtIn(), a);
+        const QList<SummaryLine> lines = summaryLines(r);
+        const auto migrations =
+            std::find_if(lines.cbegin(), lines.cend(), [](const SummaryLine &l) { return l.questionId == s("7.7.1"); });
+        QVERIFY(migrations != lines.cend());
+        QVERIFY2(migrations->text.contains(s("Migration tool: Prisma Migrate (found in ai-instructions.md:13)")),
+                 qPrintable(migrations->text));
+        QVERIFY2(!migrations->text.contains(s("Prisma Migrate ") + defaultMark()), qPrintable(migrations->text));
+    }
+
     // Lines read as a person writes them: "Rollback time: 5 minutes", not "How quickly must
     // rollback complete?: 5 minutes"; thresholds inside the options that name them.
     void shouldWriteLabelsAndValuesAsAPersonWould()
