@@ -14,6 +14,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <functional>
+
 using namespace opsflow;
 using namespace opsflow::testing;
 
@@ -438,28 +440,26 @@ private Q_SLOTS:
         QFETCH(QString, key);
         QFETCH(QJsonValue, value);
         QFETCH(QString, error);
-        QTemporaryDir dir;
-        QVERIFY(copyKnowledge(dir.path()));
-        const QString path = dir.filePath(QStringLiteral("monitoring.json"));
-        QJsonObject o = readJson(path);
-        QJsonObject stacks = o.value(QLatin1String("apm_stacks")).toObject();
-        QJsonObject sentry = stacks.value(QLatin1String("sentry")).toObject();
-        QVERIFY(!sentry.isEmpty());
-        sentry.insert(key, value);
-        stacks.insert(QStringLiteral("sentry"), sentry);
-        o.insert(QStringLiteral("apm_stacks"), stacks);
-        QVERIFY(writeJson(path, o));
-        QString got;
-        QVERIFY(!Knowledge::load(dir.path(), Questionnaire::builtIn(), &got));
+        const auto editSentry = [](const std::function<void(QJsonObject &)> &change) {
+            return [change](QJsonObject &o) {
+                QJsonObject stacks = o.value(QLatin1String("apm_stacks")).toObject();
+                QJsonObject sentry = stacks.value(QLatin1String("sentry")).toObject();
+                change(sentry);
+                if (sentry.isEmpty())
+                    stacks.remove(QStringLiteral("sentry"));
+                else
+                    stacks.insert(QStringLiteral("sentry"), sentry);
+                o.insert(QStringLiteral("apm_stacks"), stacks);
+            };
+        };
+        const QString got = loadErrorWithEdit(QStringLiteral("monitoring.json"),
+                                              editSentry([&](QJsonObject &sentry) { sentry.insert(key, value); }));
         QVERIFY2(got.startsWith(QLatin1String("knowledge/monitoring.json")), qPrintable(got));
         QVERIFY2(got.contains(error), qPrintable(got));
-
         // A stack left out is refused too.
-        stacks.remove(QStringLiteral("sentry"));
-        o.insert(QStringLiteral("apm_stacks"), stacks);
-        QVERIFY(writeJson(path, o));
-        QVERIFY(!Knowledge::load(dir.path(), Questionnaire::builtIn(), &got));
-        QVERIFY2(got.contains(QLatin1String("sentry")), qPrintable(got));
+        const QString missing =
+            loadErrorWithEdit(QStringLiteral("monitoring.json"), editSentry([](QJsonObject &sentry) { sentry = {}; }));
+        QVERIFY2(missing.contains(QLatin1String("sentry")), qPrintable(missing));
     }
 };
 
