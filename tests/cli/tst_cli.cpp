@@ -730,8 +730,8 @@ private Q_SLOTS:
         QVERIFY(!run.err.contains(s("The project has ai-flow's own templates")));
         QVERIFY2(
             run.err.contains(s("docs/operations.md is written from .ai-flow/templates/docs/operations.template.md; "
-                               "OpsFlow has no value for 2 of its names, left as [TBD: NAME]: DEPLOYMENT_REGIONS, "
-                               "SSL_CERTIFICATE_PROVIDER.")),
+                               "OpsFlow has no value for 3 of its names, left as [TBD: NAME]: DEPLOYMENT_REGIONS, "
+                               "MAX_ATTEMPTS, SSL_CERTIFICATE_PROVIDER.")),
             qPrintable(run.err));
         const QString operations = QString::fromUtf8(read(theirs + s("/docs/operations.md")));
         for (const char *expected :
@@ -745,6 +745,25 @@ private Q_SLOTS:
               "`.ai-flow/templates/docs/operations.template.md`."})
             QVERIFY2(operations.contains(s(expected)), expected);
         QVERIFY(!operations.contains(s("Blue-green")));
+        // Names that mean the same fact on both sides (strategy, image build, alert rules, backup
+        // frequency, health response, circuit breakers, retry and timeout tables, secrets) are
+        // filled; ai-flow's count of attempts is not OpsFlow's count of retries, so it stays TBD.
+        for (const char *expected :
+             {"Strategy: Rolling Deployment.", "```bash\ndocker build -t ledger-service .\n```",
+              "- **Error rate** (Critical): more than 1% of requests fail over 5 minutes;",
+              "; notifies Slack/Discord, Email.", "Frequency: Automated daily backups; kept for 30 days.",
+              "\"status\": \"healthy\",", "- Payment API: opens at 50% failures; fallback: Return error gracefully",
+              "- Database queries: backoff None (fail fast), at most [TBD: MAX_ATTEMPTS] attempts",
+              "| Payment API | 30000 ms | 3 | Exponential (1s,2s,4s) | Must complete |"})
+            QVERIFY2(operations.contains(s(expected)), expected);
+        for (const char *mapped :
+             {"DEPLOYMENT_STRATEGY", "DOCKER_BUILD_COMMAND", "ALERT_RULE", "ALERT_NAME", "ALERT_RECIPIENTS",
+              "BACKUP_FREQUENCY", "HEALTH_CHECK_RESPONSE_EXAMPLE", "CIRCUIT_BREAKER", "FAILURE_THRESHOLD",
+              "RETRY_POLICY", "BACKOFF_STRATEGY", "TIMEOUT_POLICY", "TIMEOUT"})
+            QVERIFY2(!operations.contains(s("[TBD: %1]").arg(s(mapped))), mapped);
+        const QString configuration = QString::fromUtf8(read(theirs + s("/specs/configuration.md")));
+        QVERIFY2(configuration.contains(s("- `DATABASE_URL`")), qPrintable(configuration));
+        QVERIFY(!configuration.contains(s("[TBD:")));
         QVERIFY(read(theirs + s("/.env.example")).contains("(ledger team template)"));
         QCOMPARE(QJsonDocument::fromJson(read(theirs + s("/.ai-flow/answers/phase7.json")))[s("templates")].toString(),
                  s("ai-flow"));
@@ -757,6 +776,9 @@ private Q_SLOTS:
         QJsonObject answers = QJsonDocument::fromJson(read(theirs + s("/.ai-flow/answers/phase7.json"))).object();
         QJsonObject all = answers[s("answers")].toObject();
         all[s("7.7")] = QJsonObject{{s("rto_minutes"), 240}};
+        all[s("7.4.1")] = QJsonObject{{s("strategy"), s("C")},
+                                      {s("canary_step_percent"), 20},
+                                      {s("canary_success_criteria"), s("checkout errors stay under 1%")}};
         answers[s("answers")] = all;
         write(theirs + s("/.ai-flow/answers/phase7.json"), QJsonDocument(answers).toJson());
         const Run again = opsflow({s("generate"), theirs});
@@ -764,6 +786,10 @@ private Q_SLOTS:
         const QString merged = QString::fromUtf8(read(theirs + s("/docs/operations.md")));
         QVERIFY2(merged.contains(s("APM: Datadog. Dashboards live in the team wiki.")), qPrintable(merged));
         QVERIFY(merged.contains(s("- RTO: 4 hours")));
+        QVERIFY(merged.contains(s("Strategy: Canary Deployment.")));
+        QVERIFY2(merged.contains(s("Canary: 5% of traffic first, then 20 percentage points more at a time while "
+                                   "checkout errors stay under 1%.")),
+                 qPrintable(merged));
 
         const Run bad = opsflow({s("generate"), theirs, s("--templates"), s("copier")});
         QCOMPARE(bad.code, 2);
