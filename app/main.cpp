@@ -17,6 +17,7 @@
 #include <QIcon>
 #include <QStandardPaths>
 #include <QTextStream>
+#include <QThread>
 #include <QTimer>
 
 #include <cstring>
@@ -93,6 +94,10 @@ int main(int argc, char **argv)
     // The questionnaire and the templates are parsed on a worker while Qt starts (platform
     // plugin, fonts): the first window needs both, and neither needs the GUI. Each is a
     // function-local static, so a use before the worker is done simply waits for it.
+    // Qt takes the first thread that touches it as the main thread: this one, before the
+    // worker starts. Otherwise the worker could win, and the window would then ignore input
+    // ("QApplication was not created in the main() thread").
+    QThread::currentThread();
     std::thread warmUp([] {
         opsflow::Questionnaire::builtIn();
         opsflow::TemplateSet::builtIn();
