@@ -39,7 +39,8 @@ QRadioButton *addOption(QGroupBox *box, QButtonGroup *group, int id, const QStri
 } // namespace
 
 ModeScopePage::ModeScopePage(AnswersModel *model, QWidget *parent)
-    : QWizardPage(parent), m_model(model), m_modes(new QButtonGroup(this)), m_scopes(new QButtonGroup(this))
+    : QWizardPage(parent), m_model(model), m_modes(new QButtonGroup(this)), m_scopes(new QButtonGroup(this)),
+      m_scroll(new QScrollArea(this))
 {
     setObjectName(QStringLiteral("modeScope"));
     setTitle(tr("Mode and Scope"));
@@ -47,7 +48,11 @@ ModeScopePage::ModeScopePage(AnswersModel *model, QWidget *parent)
 
     // In a scroll area: on a small screen with a large font the explanations would otherwise
     // be squeezed to their first lines.
-    auto *content = new QWidget;
+    // The content goes into the scroll area when the page is first shown: that measures its
+    // texts, and the first measure of "⭐" looks through the fallback fonts for an emoji one,
+    // which cost start-up as much as a whole bare wizard, for a page not shown at start.
+    auto *content = new QWidget(this);
+    content->hide();
     auto *modeBox = new QGroupBox(tr("Mode"), content);
     new QVBoxLayout(modeBox);
     addOption(modeBox, m_modes, int(Mode::Interactive), QStringLiteral("mode/interactive"), tr("&Interactive"),
@@ -84,20 +89,37 @@ ModeScopePage::ModeScopePage(AnswersModel *model, QWidget *parent)
     column->addWidget(scopeBox);
     column->addWidget(keep);
     column->addStretch();
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    scroll->setAccessibleName(tr("Mode and scope"));
-    scroll->setAccessibleDescription(tr("How OpsFlow asks, and which questions; arrow keys scroll."));
-    scroll->setWidget(content);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_scroll->setAccessibleName(tr("Mode and scope"));
+    m_scroll->setAccessibleDescription(tr("How OpsFlow asks, and which questions; arrow keys scroll."));
+    m_content = content;
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(scroll);
+    layout->addWidget(m_scroll);
 
     connect(m_modes, &QButtonGroup::idClicked, this, [this](int id) { m_model->setMode(Mode(id)); });
     connect(m_scopes, &QButtonGroup::idClicked, this, [this](int id) { m_model->setScope(Scope(id)); });
     connect(m_model, &AnswersModel::changed, this, &ModeScopePage::refresh);
     refresh();
+}
+
+void ModeScopePage::initializePage()
+{
+    placeContent();
+    QWizardPage::initializePage();
+}
+
+void ModeScopePage::showEvent(QShowEvent *event)
+{
+    placeContent(); // shown without initializePage() (QWizard always calls it; a test might not)
+    QWizardPage::showEvent(event);
+}
+
+void ModeScopePage::placeContent()
+{
+    if (m_content && m_scroll->widget() != m_content)
+        m_scroll->setWidget(m_content);
 }
 
 bool ModeScopePage::validatePage()
