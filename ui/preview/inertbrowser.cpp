@@ -126,9 +126,24 @@ void InertBrowser::setShownDocument(QTextDocument *document)
 {
     document->setParent(this);
     m_shownDocument = document;
+    // Laid out once, at the view's width: QTextEdit::setDocument() gives the document a layout
+    // (laid out at once unless the page size is null), then changes the wrap mode to the
+    // view's (laid out again) and sets the view's width (and again). Each pass over a whole
+    // generated document costs more than parsing it.
+    QTextOption option = document->defaultTextOption();
+    option.setWrapMode(lineWrapMode() == NoWrap ? QTextOption::NoWrap : wordWrapMode());
+    document->setDefaultTextOption(option);
+    document->setPageSize(QSizeF(0, 0));
     // The text control deletes its own first document; the later ones are ours.
     const QPointer<QTextDocument> previous = this->document();
+    // The generated documents are longer than the view: laid out beside the vertical scroll
+    // bar from the start, rather than at the full width and again twice when the bar comes.
+    // (A short one hides the bar again, and is laid out once more.)
+    const Qt::ScrollBarPolicy policy = verticalScrollBarPolicy();
+    if (policy == Qt::ScrollBarAsNeeded)
+        setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
     setDocument(document); // lays out in steps, from a timer
+    setVerticalScrollBarPolicy(policy);
     if (previous && previous != document && previous->parent() == this)
         delete previous;
 }
