@@ -39,6 +39,7 @@
 #include <QTextTable>
 #include <QToolButton>
 #include <QXmlStreamReader>
+#include <QtConcurrent/QtConcurrentRun>
 
 using namespace opsflow;
 
@@ -300,6 +301,7 @@ private Q_SLOTS:
     void shouldCutMarkdownAtSections();
     void splicedRenderShouldEqualAFullRender_data();
     void splicedRenderShouldEqualAFullRender();
+    void prebuiltRenderShouldEqualARenderOnTheUiThread();
 };
 
 void TestPreview::initTestCase()
@@ -1155,6 +1157,45 @@ void TestPreview::splicedRenderShouldEqualAFullRender()
         view.setMode(DocumentView::Mode::Rendered);
     }
     QCOMPARE(view.renderedView()->document() == shown, spliced);
+}
+
+// The first render's document is built on a worker (the pane does so for the first result):
+// it must be the one the view builds itself, and the next edit must splice into it.
+void TestPreview::prebuiltRenderShouldEqualARenderOnTheUiThread()
+{
+    QString text = enterpriseOperations();
+    DocumentView view(Operations, DocumentView::Kind::Markdown, Questionnaire::builtIn());
+    DocumentView here(Operations, DocumentView::Kind::Markdown, Questionnaire::builtIn());
+    for (DocumentView *v : {&view, &here}) {
+        v->resize(640, 480);
+        v->show();
+    }
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QVERIFY(view.rendersWhole(text));
+    const auto task = view.prebuildTask(text);
+    const std::shared_ptr<InertBrowser::Prebuilt> prebuilt = QtConcurrent::run(task).result();
+    QVERIFY(prebuilt && prebuilt->document);
+    QCOMPARE(prebuilt->document->thread(), view.thread());
+    const QTextDocument *built = prebuilt->document.get();
+    view.setPrebuilt(prebuilt);
+
+    for (const QString &edit : {QString(), QStringLiteral("table row added"), QStringLiteral("heading added")}) {
+        text = edit.isEmpty() ? text : edited(text, edit);
+        view.setText(text);
+        here.setText(text);
+        const QTextDocument *actual = view.renderedView()->document();
+        const QTextDocument *expected = here.renderedView()->document();
+        QCOMPARE(actual, built); // taken, not built again; then spliced into
+        QCOMPARE(actual->toPlainText(), expected->toPlainText());
+        QCOMPARE(actual->toMarkdown(), expected->toMarkdown());
+        if (firstDifferentBlock(actual, expected) >= 0)
+            explainBlock(actual, expected, firstDifferentBlock(actual, expected));
+        QCOMPARE(firstDifferentBlock(actual, expected), -1);
+        QCOMPARE(actual->documentMargin(), expected->documentMargin());
+        for (const Question &question : Questionnaire::builtIn().questions())
+            QCOMPARE(view.hasSection(question.id), here.hasSection(question.id));
+    }
+    QVERIFY(!view.rendersWhole(text + QStringLiteral("\nMore.\n")));
 }
 
 // The check that starts the diagram renderer must not lay out the whole document: it walks

@@ -398,7 +398,11 @@ void DocumentView::renderRendered()
         m_diagramImages.clear();
         m_rendered->invalidateShownMarkdown();
     }
-    m_rendered->showMarkdown(m_text, [this](QTextDocument *document) { styleRendered(document); });
+    std::shared_ptr<InertBrowser::Prebuilt> prebuilt = std::move(m_prebuilt);
+    if (prebuilt && (m_prebuiltStyle != renderedStyle() || hasDrawings()))
+        prebuilt.reset(); // styled otherwise now, or a drawing would replace a fence
+    m_rendered->showMarkdown(
+        m_text, [this](QTextDocument *document) { styleRendered(document); }, prebuilt);
     m_renderedStale = false;
     m_renderedSections = sectionsOf(renderedHeadings());
     updateHeadingLinks();
@@ -443,15 +447,48 @@ void DocumentView::keepScrollPosition(QScrollBar *bar, int value)
 // Qt's markdown import looks bare: no room around the text, headings glued to the text
 // above them, double-ruled tables, code blocks that read as paragraphs. The colours come
 // from the palette, so a palette change renders again.
+DocumentView::RenderedStyle DocumentView::renderedStyle() const
+{
+    return {m_rendered ? m_rendered->font() : font(), palette().color(QPalette::Base), palette().color(QPalette::Text),
+            qreal(fontMetrics().height())};
+}
+
+bool DocumentView::hasDrawings() const
+{
+    if (!m_drawer)
+        return false;
+    for (const QString &source : MermaidFences::sourcesIn(m_text)) {
+        const auto drawn = m_drawer->drawing(DiagramDrawer::normalized(source));
+        if (drawn && drawn->error.isEmpty())
+            return true;
+    }
+    return false;
+}
+
+bool DocumentView::rendersWhole(const QString &text) const
+{
+    return m_rendered && m_mode == Mode::Rendered && isVisible() && !m_rendered->showsChunks()
+        && (text != m_text || m_text.isNull() || m_renderedStale);
+}
+
+std::function<std::shared_ptr<InertBrowser::Prebuilt>()> DocumentView::prebuildTask(const QString &text)
+{
+    m_prebuiltStyle = renderedStyle(); // what the document will be styled by
+    return [text, style = m_prebuiltStyle, splicing = m_rendered->splicing(), target = thread()] {
+        return InertBrowser::prebuild(
+            text, style.font, splicing, [&style](QTextDocument *document) { styleText(document, style); }, target);
+    };
+}
+
+void DocumentView::setPrebuilt(std::shared_ptr<InertBrowser::Prebuilt> prebuilt)
+{
+    m_prebuilt = std::move(prebuilt);
+}
+
 void DocumentView::styleRendered(QTextDocument *document) const
 {
-    const QColor base = palette().color(QPalette::Base);
-    const QColor text = palette().color(QPalette::Text);
-    const QColor tint = blend(base, text, 0.06);
-    const QColor rule = blend(base, text, 0.3);
-    const qreal lineHeight = fontMetrics().height();
-
-    document->setDocumentMargin(lineHeight * 0.75);
+    const RenderedStyle rendered = renderedStyle();
+    document->setDocumentMargin(rendered.lineHeight * 0.75);
     // Drawn diagrams replace their fences first: what stays code is boxed below.
     if (m_drawer) {
         // As wide as the text, and still when the vertical scroll bar comes (a long document).
@@ -460,6 +497,15 @@ void DocumentView::styleRendered(QTextDocument *document) const
         const int width = m_rendered->viewport()->width() - barWidth - qCeil(2 * document->documentMargin()) - 4;
         MermaidFences::drawInto(document, m_fenceSources, *m_drawer, width, &m_diagramImages);
     }
+    styleText(document, rendered);
+}
+
+void DocumentView::styleText(QTextDocument *document, const RenderedStyle &style)
+{
+    const QColor tint = blend(style.base, style.text, 0.06);
+    const QColor rule = blend(style.base, style.text, 0.3);
+    const qreal lineHeight = style.lineHeight;
+    document->setDocumentMargin(lineHeight * 0.75);
     QTextCursor cursor(document);
     struct Run {
         int start;

@@ -1,11 +1,17 @@
 // One generated document in the preview: rendered or highlighted source, and its sections.
 #pragma once
 
+#include "inertbrowser.h"
+
+#include <QColor>
+#include <QFont>
 #include <QHash>
 #include <QImage>
 #include <QStringList>
 #include <QWidget>
 
+#include <functional>
+#include <memory>
 #include <optional>
 
 class QAbstractButton;
@@ -18,7 +24,6 @@ class QTextDocument;
 namespace opsflow {
 
 class DiagramDrawer;
-class InertBrowser;
 class Questionnaire;
 
 class DocumentView : public QWidget
@@ -61,6 +66,15 @@ public:
     // How many fences the rendered view shows drawn (after the last render).
     int drawnDiagrams() const;
 
+    // Whether setText(text) now would build the rendered document whole (the first render,
+    // or the first after a palette or font change): the work prebuildTask() can do on a
+    // worker, so the UI thread only lays the document out.
+    bool rendersWhole(const QString &text) const;
+    // Builds that document on any thread, styled as this view styles it now.
+    std::function<std::shared_ptr<InertBrowser::Prebuilt>()> prebuildTask(const QString &text);
+    // The next render takes it, unless the text, the style or the drawings changed meanwhile.
+    void setPrebuilt(std::shared_ptr<InertBrowser::Prebuilt> prebuilt);
+
 Q_SIGNALS:
     // A heading of the rendered view was clicked: the wizard may go to its question.
     void questionRequested(const QString &questionId);
@@ -89,6 +103,23 @@ private:
     void renderRendered();
     void renderSource();
     void styleRendered(QTextDocument *document) const;
+    // What styleRendered() reads from the widgets, so that a document can be styled off the
+    // UI thread.
+    struct RenderedStyle {
+        QFont font; // the rendered view's
+        QColor base;
+        QColor text;
+        qreal lineHeight = 0;
+        bool operator==(const RenderedStyle &other) const
+        {
+            return font == other.font && base == other.base && text == other.text && lineHeight == other.lineHeight;
+        }
+        bool operator!=(const RenderedStyle &other) const { return !(*this == other); }
+    };
+    RenderedStyle renderedStyle() const;
+    // styleRendered() but for the drawn diagrams: touches no widget.
+    static void styleText(QTextDocument *document, const RenderedStyle &style);
+    bool hasDrawings() const;
     Sections sectionsOf(const QList<Heading> &headings) const;
     QList<Heading> renderedHeadings() const;
     QList<Heading> sourceHeadings() const;
@@ -128,6 +159,8 @@ private:
     QStringList m_fenceSources;                     // the mermaid fences of m_text
     mutable QHash<QString, QImage> m_diagramImages; // by image name, for the rendered view
     bool m_redrawPending = false;
+    std::shared_ptr<InertBrowser::Prebuilt> m_prebuilt;
+    RenderedStyle m_prebuiltStyle; // of the document prebuildTask() builds
 };
 
 } // namespace opsflow

@@ -16,6 +16,7 @@
 #include <QScrollBar>
 #include <QTextBlock>
 #include <QTextDocumentFragment>
+#include <QThread>
 #include <QToolTip>
 
 namespace opsflow {
@@ -74,10 +75,16 @@ QVariant InertBrowser::refuseResource(int type, const QUrl &name)
 
 void InertBrowser::showMarkdown(const QString &markdown, const Prepare &prepare)
 {
+    showMarkdown(markdown, prepare, nullptr);
+}
+
+void InertBrowser::showMarkdown(const QString &markdown, const Prepare &prepare,
+                                const std::shared_ptr<Prebuilt> &prebuilt)
+{
     const QStringList chunks = m_splicing ? MarkdownChunks::split(markdown) : QStringList();
     if (!chunks.isEmpty() && spliceChanged(chunks, prepare))
         return;
-    showWhole(markdown, chunks, prepare);
+    showWhole(markdown, chunks, prepare, prebuilt);
 }
 
 void InertBrowser::invalidateShownMarkdown()
@@ -86,15 +93,12 @@ void InertBrowser::invalidateShownMarkdown()
     m_chunkLengths.clear();
 }
 
-std::unique_ptr<QTextDocument> InertBrowser::parse(const QString &markdown, const Prepare &prepare)
+std::unique_ptr<QTextDocument> InertBrowser::parseDetached(const QString &markdown, const QFont &font,
+                                                           const Prepare &prepare)
 {
     auto document = std::make_unique<QTextDocument>();
     document->setUndoRedoEnabled(false); // every render replaces it: an undo stack would only grow
-    document->setDefaultFont(font());
-    // A document that is not the text control's own asks its provider, not loadResource().
-    // (Resource providers are not told the type: a placeholder image answers everything.)
-    document->setResourceProvider(
-        [this](const QUrl &name) { return refuseResource(QTextDocument::ImageResource, name); });
+    document->setDefaultFont(font);
     if (!markdown.isEmpty())
         document->setMarkdown(markdown, QTextDocument::MarkdownDialectGitHub);
     replaceImagesByText(document.get());
@@ -103,22 +107,79 @@ std::unique_ptr<QTextDocument> InertBrowser::parse(const QString &markdown, cons
     return document;
 }
 
-// A new document, built detached: assembled from the chunks' documents so that the next
-// edit knows where each chunk is, or (without chunks) parsed whole.
-void InertBrowser::showWhole(const QString &markdown, const QStringList &chunks, const Prepare &prepare)
+std::unique_ptr<QTextDocument> InertBrowser::parse(const QString &markdown, const Prepare &prepare)
 {
-    invalidateShownMarkdown();
-    std::unique_ptr<QTextDocument> document = parse(QString(), prepare);
+    auto document = parseDetached(QString(), font(), {});
+    refuseResourcesOf(document.get());
+    if (!markdown.isEmpty())
+        document->setMarkdown(markdown, QTextDocument::MarkdownDialectGitHub);
+    replaceImagesByText(document.get());
+    if (prepare)
+        prepare(document.get());
+    return document;
+}
+
+void InertBrowser::refuseResourcesOf(QTextDocument *document)
+{
+    // A document that is not the text control's own asks its provider, not loadResource().
+    // (Resource providers are not told the type: a placeholder image answers everything.)
+    document->setResourceProvider(
+        [this](const QUrl &name) { return refuseResource(QTextDocument::ImageResource, name); });
+}
+
+std::unique_ptr<QTextDocument> InertBrowser::assemble(const QString &markdown, QStringList &chunks, QList<int> &lengths,
+                                                      const Parse &parse)
+{
+    std::unique_ptr<QTextDocument> document = parse(QString());
+    lengths.clear();
     if (!chunks.isEmpty()) {
         QTextCursor cursor(document.get());
-        m_chunkLengths = insertChunks(cursor, chunks, 0, int(chunks.size()), prepare);
-        if (m_chunkLengths.size() == chunks.size())
-            m_shownChunks = chunks;
-        else
-            m_chunkLengths.clear();
+        lengths = insertChunks(cursor, chunks, 0, int(chunks.size()), parse);
+        if (lengths.size() != chunks.size())
+            chunks.clear();
     }
-    if (m_shownChunks.isEmpty()) // not cut, or a chunk did not parse as it does in the whole
-        document = parse(markdown, prepare);
+    if (chunks.isEmpty()) { // not cut, or a chunk did not parse as it does in the whole
+        lengths.clear();
+        document = parse(markdown);
+    }
+    return document;
+}
+
+std::shared_ptr<InertBrowser::Prebuilt> InertBrowser::prebuild(const QString &markdown, const QFont &font,
+                                                               bool splicing, const Prepare &prepare, QThread *target)
+{
+    auto prebuilt = std::make_shared<Prebuilt>();
+    prebuilt->markdown = markdown;
+    prebuilt->font = font;
+    prebuilt->splicing = splicing;
+    prebuilt->chunks = splicing ? MarkdownChunks::split(markdown) : QStringList();
+    prebuilt->document =
+        assemble(markdown, prebuilt->chunks, prebuilt->chunkLengths,
+                 [&font, &prepare](const QString &text) { return parseDetached(text, font, prepare); });
+    prebuilt->document->moveToThread(target);
+    return prebuilt;
+}
+
+// A new document, built detached: assembled from the chunks' documents so that the next
+// edit knows where each chunk is, or (without chunks) parsed whole. A prebuilt one of the
+// same text and font is taken instead.
+void InertBrowser::showWhole(const QString &markdown, const QStringList &chunks, const Prepare &prepare,
+                             const std::shared_ptr<Prebuilt> &prebuilt)
+{
+    invalidateShownMarkdown();
+    std::unique_ptr<QTextDocument> document;
+    if (prebuilt && prebuilt->document && prebuilt->markdown == markdown && prebuilt->font == font()
+        && prebuilt->splicing == m_splicing && prebuilt->document->thread() == thread()) {
+        document = std::move(prebuilt->document);
+        m_shownChunks = prebuilt->chunks;
+        m_chunkLengths = prebuilt->chunkLengths;
+        refuseResourcesOf(document.get());
+    } else {
+        QStringList parts = chunks;
+        document = assemble(markdown, parts, m_chunkLengths,
+                            [this, &prepare](const QString &text) { return parse(text, prepare); });
+        m_shownChunks = parts;
+    }
     setShownDocument(document.release());
 }
 
@@ -154,7 +215,7 @@ void InertBrowser::setShownDocument(QTextDocument *document)
 // Returns how many characters each chunk became; fewer than asked when one did not end at a
 // heading as the whole would (the cursor's document is then incomplete).
 QList<int> InertBrowser::insertChunks(QTextCursor &cursor, const QStringList &chunks, int from, int to,
-                                      const Prepare &prepare)
+                                      const Parse &parse)
 {
     // A paragraph before a chunk that follows another gives its first block what the whole
     // document gives it: the character format of the separator before it (a heading's).
@@ -165,7 +226,7 @@ QList<int> InertBrowser::insertChunks(QTextCursor &cursor, const QStringList &ch
         const bool last = k + 1 == chunks.size();
         const QString markdown =
             (k > 0 ? Before : QString()) + chunks.at(k) + (last ? QString() : MarkdownChunks::lead(chunks.at(k + 1)));
-        const std::unique_ptr<QTextDocument> piece = parse(markdown, prepare);
+        const std::unique_ptr<QTextDocument> piece = parse(markdown);
         const QTextBlock begin = k > 0 ? piece->begin().next() : piece->begin();
         int end = piece->characterCount() - 1;
         if (!last) {
@@ -237,7 +298,8 @@ bool InertBrowser::spliceChanged(const QStringList &chunks, const Prepare &prepa
     const QTextBlockFormat followingFormat = following.blockFormat();
     const QTextCharFormat followingCharFormat = following.charFormat();
     cursor.removeSelectedText();
-    const QList<int> lengths = insertChunks(cursor, chunks, first, newEnd, prepare);
+    const QList<int> lengths = insertChunks(cursor, chunks, first, newEnd,
+                                            [this, &prepare](const QString &text) { return parse(text, prepare); });
     if (first == newEnd) { // only removed: the next chunk's heading went into the block before
         cursor.setBlockFormat(followingFormat);
         cursor.setBlockCharFormat(followingCharFormat);

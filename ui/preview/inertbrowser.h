@@ -1,6 +1,7 @@
 // The rendered view of a generated document: a QTextBrowser that never fetches anything.
 #pragma once
 
+#include <QFont>
 #include <QPointer>
 #include <QTextBrowser>
 
@@ -37,6 +38,29 @@ public:
     // detached and shown whole: Qt lays out a displayed document after every insertion,
     // which for the generated documents costs 20 times as much.
     void showMarkdown(const QString &markdown, const std::function<void(QTextDocument *)> &prepare = {});
+
+    // The new document showMarkdown() builds when it shows a text whole, built ahead on any
+    // thread (a worker: the UI thread stays free) and handed to the thread that shows it.
+    struct Prebuilt {
+        QString markdown;
+        QFont font;
+        bool splicing = true;
+        QStringList chunks; // empty when the document was parsed whole
+        QList<int> chunkLengths;
+        std::unique_ptr<QTextDocument> document;
+    };
+    // `prepare` runs on the calling thread: it must not touch a widget. The document is moved
+    // to `target` (the thread of the view that will show it).
+    static std::shared_ptr<Prebuilt> prebuild(const QString &markdown, const QFont &font, bool splicing,
+                                              const std::function<void(QTextDocument *)> &prepare, QThread *target);
+    // As showMarkdown(), but a new document is `prebuilt`'s when it was built for this text and
+    // font (and is then taken from it); otherwise it is built here.
+    void showMarkdown(const QString &markdown, const std::function<void(QTextDocument *)> &prepare,
+                      const std::shared_ptr<Prebuilt> &prebuilt);
+    bool splicing() const { return m_splicing; }
+    // Whether the shown document is one showMarkdown() built from chunks (the next text can
+    // be spliced into it).
+    bool showsChunks() const { return !m_shownChunks.isEmpty() && document() == m_shownDocument; }
     // The next showMarkdown() builds a new document: what `prepare` does has changed (the
     // palette, the font).
     void invalidateShownMarkdown();
@@ -68,11 +92,21 @@ private:
     int clickableHeadingAt(const QPoint &viewportPos) const;
     QVariant refuseResource(int type, const QUrl &name);
     using Prepare = std::function<void(QTextDocument *)>;
+    using Parse = std::function<std::unique_ptr<QTextDocument>(const QString &markdown)>;
+    static std::unique_ptr<QTextDocument> parseDetached(const QString &markdown, const QFont &font,
+                                                        const Prepare &prepare);
     std::unique_ptr<QTextDocument> parse(const QString &markdown, const Prepare &prepare);
-    void showWhole(const QString &markdown, const QStringList &chunks, const Prepare &prepare);
+    // The document of a whole text: assembled from its chunks, or (when they do not add up to
+    // the whole) parsed whole; `chunks` and `lengths` are then cleared.
+    static std::unique_ptr<QTextDocument> assemble(const QString &markdown, QStringList &chunks, QList<int> &lengths,
+                                                   const Parse &parse);
+    void showWhole(const QString &markdown, const QStringList &chunks, const Prepare &prepare,
+                   const std::shared_ptr<Prebuilt> &prebuilt = {});
     bool spliceChanged(const QStringList &chunks, const Prepare &prepare);
-    QList<int> insertChunks(QTextCursor &cursor, const QStringList &chunks, int from, int to, const Prepare &prepare);
+    static QList<int> insertChunks(QTextCursor &cursor, const QStringList &chunks, int from, int to,
+                                   const Parse &parse);
     void setShownDocument(QTextDocument *document);
+    void refuseResourcesOf(QTextDocument *document);
     static void replaceImagesByText(QTextDocument *document);
 
     // The markdown chunks of the shown document, and how many of its characters each one

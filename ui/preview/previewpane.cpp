@@ -10,12 +10,15 @@
 
 #include <QEvent>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QLabel>
+#include <QPointer>
 #include <QStyle>
 #include <QStyleOptionTab>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace opsflow {
 
@@ -140,8 +143,47 @@ void PreviewPane::apply(const GenerationResult &result)
 {
     m_result = result;
     m_resultPending = true;
-    if (isVisible())
+    if (isVisible() && !prebuildDocuments())
         showResult();
+}
+
+bool PreviewPane::prebuildDocuments()
+{
+    if (m_prebuilding)
+        return true; // the newest result is shown when the documents are built
+    QList<QPointer<DocumentView>> views;
+    QList<std::function<std::shared_ptr<InertBrowser::Prebuilt>()>> tasks;
+    for (const GeneratedFile &file : std::as_const(m_result.files)) {
+        DocumentView *view = document(file.path);
+        const QString text = QString::fromUtf8(file.content);
+        if (view && view->rendersWhole(text)) {
+            views.append(view);
+            tasks.append(view->prebuildTask(text));
+        }
+    }
+    if (tasks.isEmpty())
+        return false;
+    m_prebuilding = true;
+    using Built = QList<std::shared_ptr<InertBrowser::Prebuilt>>;
+    auto *watcher = new QFutureWatcher<Built>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, views] {
+        watcher->deleteLater();
+        m_prebuilding = false;
+        const Built built = watcher->result();
+        for (int i = 0; i < views.size() && i < built.size(); ++i) {
+            if (views.at(i))
+                views.at(i)->setPrebuilt(built.at(i));
+        }
+        if (m_resultPending && isVisible())
+            showResult();
+    });
+    watcher->setFuture(QtConcurrent::run([tasks] {
+        Built built;
+        for (const auto &task : tasks)
+            built.append(task());
+        return built;
+    }));
+    return true;
 }
 
 void PreviewPane::showResult()

@@ -64,6 +64,9 @@ private:
     // pane or a large font never shows "ope….md"; the tool tips name the whole path.
     void fitTabLabels();
     void apply(const GenerationResult &result);
+    // Builds the documents the result's render would build whole (the first ones) on a
+    // worker, then shows the result; false when there are none to build.
+    bool prebuildDocuments();
     void showResult();
     void showErrors();
 
@@ -76,6 +79,7 @@ private:
     GenerationResult m_result;
     bool m_resultPending = false;
     bool m_hasRendered = false;
+    bool m_prebuilding = false;
     QStringList m_fullLabels;
     QStringList m_shortLabels;
 };
