@@ -60,8 +60,8 @@ ModeScopePage::ModeScopePage(AnswersModel *model, QWidget *parent)
                  "checklists and example tables."));
     addOption(modeBox, m_modes, int(Mode::SmartAutoSuggest), QStringLiteral("mode/smart"),
               tr("&Smart Auto-Suggest ⭐ recommended"),
-              tr("The recommended (⭐) answers are filled in for you; review them and change what "
-                 "does not fit."));
+              tr("Answers are filled in for you: what the project's files show, else the recommended "
+                 "(⭐) one; review them and change what does not fit."));
 
     const Questionnaire &q = model->questionnaire();
     auto *scopeBox = new QGroupBox(tr("Scope"), content);
