@@ -93,29 +93,37 @@ void InertBrowser::invalidateShownMarkdown()
     m_chunkLengths.clear();
 }
 
-std::unique_ptr<QTextDocument> InertBrowser::parseDetached(const QString &markdown, const QFont &font,
-                                                           const Prepare &prepare)
+std::unique_ptr<QTextDocument> InertBrowser::emptyDocument(const QFont &font)
 {
     auto document = std::make_unique<QTextDocument>();
     document->setUndoRedoEnabled(false); // every render replaces it: an undo stack would only grow
     document->setDefaultFont(font);
+    return document;
+}
+
+void InertBrowser::fill(QTextDocument *document, const QString &markdown, const Prepare &prepare)
+{
     if (!markdown.isEmpty())
         document->setMarkdown(markdown, QTextDocument::MarkdownDialectGitHub);
-    replaceImagesByText(document.get());
+    replaceImagesByText(document);
     if (prepare)
-        prepare(document.get());
+        prepare(document);
+}
+
+std::unique_ptr<QTextDocument> InertBrowser::parseDetached(const QString &markdown, const QFont &font,
+                                                           const Prepare &prepare)
+{
+    auto document = emptyDocument(font);
+    fill(document.get(), markdown, prepare);
     return document;
 }
 
 std::unique_ptr<QTextDocument> InertBrowser::parse(const QString &markdown, const Prepare &prepare)
 {
-    auto document = parseDetached(QString(), font(), {});
+    // The view's own document refuses resources before it is filled.
+    auto document = emptyDocument(font());
     refuseResourcesOf(document.get());
-    if (!markdown.isEmpty())
-        document->setMarkdown(markdown, QTextDocument::MarkdownDialectGitHub);
-    replaceImagesByText(document.get());
-    if (prepare)
-        prepare(document.get());
+    fill(document.get(), markdown, prepare);
     return document;
 }
 

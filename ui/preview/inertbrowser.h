@@ -93,6 +93,9 @@ private:
     QVariant refuseResource(int type, const QUrl &name);
     using Prepare = std::function<void(QTextDocument *)>;
     using Parse = std::function<std::unique_ptr<QTextDocument>(const QString &markdown)>;
+    // An empty document for a render, and the markdown parsed into it (images made text).
+    static std::unique_ptr<QTextDocument> emptyDocument(const QFont &font);
+    static void fill(QTextDocument *document, const QString &markdown, const Prepare &prepare);
     static std::unique_ptr<QTextDocument> parseDetached(const QString &markdown, const QFont &font,
                                                         const Prepare &prepare);
     std::unique_ptr<QTextDocument> parse(const QString &markdown, const Prepare &prepare);
