@@ -236,6 +236,8 @@ void addStrategy(QVariantMap &c, const Inputs &in)
 
     const auto rollbackMinutes = in.a.number("7.4.1", "rollback_minutes");
     set(c, "ROLLBACK_MINUTES", rollbackMinutes ? minutesText(*rollbackMinutes) : NotDecided);
+    // For templates that write "seconds" after the number (ai-flow's blue-green rollback time).
+    set(c, "ROLLBACK_SECONDS", rollbackMinutes ? num(*rollbackMinutes * 60) : QString());
     set(c, "ROLLBACK_WHO", chosenLabel(in.a, "7.4.1", "rollback_who"));
     QStringList triggers;
     if (in.a.has("7.4.1", "rollback_criteria", "error_rate"))

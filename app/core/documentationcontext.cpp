@@ -32,14 +32,6 @@ void addDocumentation(QVariantMap &c, const Inputs &in)
 {
     const AnswerReader &a = in.a;
     const QString create = a.text("7.10", "create");
-    static const QHash<QString, QString> sentences = {
-        {QStringLiteral("A"), QStringLiteral("All operational documentation is planned.")},
-        {QStringLiteral("B"), QStringLiteral("Critical documentation only: the deployment guide and the runbooks.")},
-        {QStringLiteral("C"),
-         QStringLiteral(
-             "**Later:** the team starts without operational documentation; the runbooks and diagrams are written once the service runs.")}};
-    set(c, "DOCS_SENTENCE",
-        sentences.value(create, QStringLiteral("**Not decided yet:** which operational documents are created.")));
 
     struct Doc {
         const char *id;

@@ -309,11 +309,18 @@ void addRetries(QVariantMap &c, const Inputs &in)
             continue;
         const QString backoff = row.value(QStringLiteral("backoff")).toString();
         const QString notes = row.value(QStringLiteral("notes")).toString();
-        policies << item({{"SERVICE", cell(service)},
-                          {"TIMEOUT", cellNumber(row.value(QStringLiteral("timeout_ms")), " ms")},
-                          {"RETRIES", cellNumber(row.value(QStringLiteral("retries")), "")},
-                          {"BACKOFF", backoff.trimmed().isEmpty() ? QStringLiteral("—") : cell(backoff)},
-                          {"NOTES", notes.trimmed().isEmpty() ? QStringLiteral("—") : cell(notes)}});
+        QVariantMap policy = item({{"SERVICE", cell(service)},
+                                   {"TIMEOUT", cellNumber(row.value(QStringLiteral("timeout_ms")), " ms")},
+                                   {"RETRIES", cellNumber(row.value(QStringLiteral("retries")), "")},
+                                   {"BACKOFF", backoff.trimmed().isEmpty() ? QStringLiteral("—") : cell(backoff)},
+                                   {"NOTES", notes.trimmed().isEmpty() ? QStringLiteral("—") : cell(notes)}});
+        // What counts attempts (ai-flow's templates) counts the first call and its retries.
+        const QVariant retries = row.value(QStringLiteral("retries"));
+        bool counted = false;
+        const double n = retries.toDouble(&counted);
+        if (counted && !retries.toString().trimmed().isEmpty())
+            policy.insert(QStringLiteral("ATTEMPTS"), num(n + 1));
+        policies << policy;
     }
     set(c, "RETRY_POLICIES", policies);
     const double timeout = a.number("7.9.3", "default_http_timeout_ms", 10000);

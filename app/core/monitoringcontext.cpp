@@ -265,18 +265,6 @@ void addAlerts(QVariantMap &c, const Inputs &in)
                           {"USE", QStringLiteral("critical alerts only (`SMS_PROVIDER`, `ALERT_SMS_TO`)")}});
     set(c, "ALERT_CHANNELS", channels);
     set(c, "INCIDENT_CHANNEL", ch.chat ? QStringLiteral("the Slack/Discord incident channel") : QString());
-
-    const QString onCall = a.text("7.6", "on_call");
-    QString sentence = QStringLiteral("*On-call rotation not decided yet.*");
-    if (onCall == QLatin1String("A"))
-        sentence =
-            QStringLiteral(
-                "On-call rotation: **yes**, in %1. Critical alerts page the person on call, who acknowledges within the agreed time or the alert escalates to the next person; the rotation, the escalation policy and handover notes live in %1.")
-                .arg(tool.isEmpty() ? QStringLiteral("the paging tool") : md(tool));
-    else if (onCall == QLatin1String("B"))
-        sentence = QStringLiteral(
-            "On-call rotation: **no**. Alerts are watched during business hours; a critical alert at night waits until the next working day, and the service's availability promise must say so.");
-    set(c, "ON_CALL_SENTENCE", sentence);
 }
 
 } // namespace opsflow::contextparts

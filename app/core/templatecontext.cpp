@@ -509,6 +509,7 @@ QVariantMap templateContext(const Resolver &answers, const DeploymentFacts &fact
     addEnvironmentSettings(c, in);
     addSecrets(c, in, catalog);
     addFeatureFlags(c, in);
+    addAnswers(c, a);
     return c;
 }
 

@@ -62,6 +62,13 @@ DeploymentFacts deploymentFacts(const Resolver &answers);
 // diagrams are not chosen, or documentation is planned "Later" or "critical ones only".
 QList<Diagram> plannedDiagrams(const Resolver &answers, const DeploymentFacts &facts);
 
+// The name under which a template finds one field's answer: ("7.4.1", "rollback_minutes") →
+// "ANSWER_7_4_1_ROLLBACK_MINUTES". The context also holds, per field type, `_CELL` (text
+// for a table cell), `_NUMBER` (a number without its unit), `_DECIDED` (a yes/no field was
+// answered), `_IS_<CHOICE>` and `_HAS_<CHOICE>` (an option is chosen); a table is a list of
+// rows by column id. Empty, false or no rows when the field is unused or undecided.
+QString answerVariable(const QString &questionId, const QString &fieldId);
+
 // One context for all three templates: strings, booleans and lists of maps only, every user
 // text already escaped for the one place the built-in templates put it.
 QVariantMap templateContext(const Resolver &answers, const DeploymentFacts &facts, const QList<EnvVar> &catalog,

@@ -118,6 +118,9 @@ HealthEndpoints placedEndpoints(const Inputs &in);
 
 // ---- Section builders, in the documents' order ----------------------------------------------
 
+// answercontext.cpp: every field under its own name (answerVariable())
+void addAnswers(QVariantMap &c, const AnswerReader &a);
+
 // platformcontext.cpp: the header, the defaults used, Deployment Environment
 void addHeader(QVariantMap &c, const Inputs &in);
 void addDefaultsUsed(QVariantMap &c, const Inputs &in);

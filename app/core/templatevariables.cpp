@@ -5,6 +5,8 @@
 #include "envcatalog.h"
 #include "escaping.h"
 #include "generation.h"
+#include "questionnaire.h"
+#include "reportedvalue.h"
 #include "templatecontext.h"
 
 #include <QFile>
@@ -181,6 +183,73 @@ QList<TemplateVariable> templateVariables()
     return out;
 }
 
+namespace {
+
+QString usedInCell(const QStringList &usedIn)
+{
+    return usedIn.isEmpty() ? QStringLiteral("not used by the built-in templates")
+                            : escape::markdownTableCell(usedIn.join(QStringLiteral("; ")));
+}
+
+// The names of one field beside its answer name, as a row of the second table shows them:
+// "`ANSWER_7_4_1_STRATEGY` (text), `_IS_A`, `_IS_B`".
+QString fieldNames(const QString &name, const QList<TemplateVariable> &variables, const TemplateVariable &main)
+{
+    QString names = QStringLiteral("`%1` (%2)")
+                        .arg(name,
+                             escape::markdownTableCell(
+                                 main.fields.isEmpty()
+                                     ? main.kind
+                                     : QStringLiteral("list of: %1").arg(main.fields.join(QStringLiteral(", ")))));
+    static const QRegularExpression form(QStringLiteral("^_(CELL|NUMBER|DECIDED|IS_[A-Z0-9_]+|HAS_[A-Z0-9_]+)$"));
+    for (const TemplateVariable &v : variables) {
+        const QString suffix = v.name.mid(name.size());
+        if (v.name.startsWith(name) && form.match(suffix).hasMatch())
+            names += QStringLiteral(", `%1`").arg(suffix);
+    }
+    return names;
+}
+
+// One row per questionnaire field, in the questionnaire's order.
+QString answersTable(const QList<TemplateVariable> &variables)
+{
+    QMap<QString, const TemplateVariable *> byName;
+    for (const TemplateVariable &v : variables)
+        byName.insert(v.name, &v);
+    QString md =
+        QStringLiteral("\n## One name per answer\n\n"
+                       "Every field of the questionnaire is also a name of its own, `ANSWER_` and the question and\n"
+                       "field ids in upper case, so a template can place any answer, a field added to\n"
+                       "`resources/questionnaire/phase7.json` included, without a change to OpsFlow's code. The\n"
+                       "value is what the documents use: the answer, a value found in the project, or the\n"
+                       "recommended default; empty (or no, or no rows) when the scope or a condition leaves the\n"
+                       "field out or nothing decides it. Text reads as the summary reports it (options by their\n"
+                       "labels, numbers with their unit), escaped for prose; `_CELL` is the same text for a table\n"
+                       "cell, `_NUMBER` the number alone, `_DECIDED` whether a yes/no field has a value,\n"
+                       "`_IS_<OPTION>` and `_HAS_<OPTION>` whether an option is chosen. A table is a list of its\n"
+                       "rows, each column by its id (a number column also as `<COLUMN>_NUMBER`).\n\n"
+                       "| Field | Names | Example | Used in |\n"
+                       "| --- | --- | --- | --- |\n");
+    for (const Question &question : Questionnaire::builtIn().questions()) {
+        for (const Field &field : question.fields) {
+            const QString name = answerVariable(question.id, field.id);
+            const TemplateVariable *main = byName.value(name);
+            if (!main)
+                continue;
+            const bool text = main->kind == QLatin1String("text");
+            md +=
+                QStringLiteral("| %1 %2 | %3 | %4 | %5 |\n")
+                    .arg(question.id, escape::markdownTableCell(reportLabel(field)), fieldNames(name, variables, *main),
+                         text ? escape::inlineCode(main->example, escape::CodeContext::TableCell)
+                              : escape::markdownTableCell(main->example),
+                         usedInCell(main->usedIn));
+        }
+    }
+    return md;
+}
+
+} // namespace
+
 QString templateVariablesMarkdown(const QList<TemplateVariable> &variables)
 {
     QString md =
@@ -194,10 +263,14 @@ QString templateVariablesMarkdown(const QList<TemplateVariable> &variables)
                        "This file is generated: `opsflow templates --variables` prints it, and a test fails when\n"
                        "it differs from what the build produces. The example is what the Production-Ready\n"
                        "recommended answers give (or, for a name only another scope has, that scope's),\n"
-                       "shortened to one line.\n\n"
+                       "shortened to one line. The first table holds what OpsFlow derives from the answers;\n"
+                       "the second, [one name per answer](#one-name-per-answer), each field as it was answered.\n\n"
+                       "## Derived from the answers\n\n"
                        "| Name | Kind | Example | Used in |\n"
                        "| --- | --- | --- | --- |\n");
     for (const TemplateVariable &v : variables) {
+        if (v.name.startsWith(QLatin1String("ANSWER_")))
+            continue;
         // Text as code, exactly what the template receives; yes/no and counts as words.
         const bool text = v.kind == QLatin1String("text");
         const QString kind =
@@ -206,10 +279,9 @@ QString templateVariablesMarkdown(const QList<TemplateVariable> &variables)
                   .arg(v.name, escape::markdownTableCell(kind),
                        text ? escape::inlineCode(v.example, escape::CodeContext::TableCell)
                             : escape::markdownTableCell(v.example),
-                       v.usedIn.isEmpty() ? QStringLiteral("not used by the built-in templates")
-                                          : escape::markdownTableCell(v.usedIn.join(QStringLiteral("; "))));
+                       usedInCell(v.usedIn));
     }
-    return md;
+    return md + answersTable(variables);
 }
 
 } // namespace opsflow

@@ -730,16 +730,17 @@ private Q_SLOTS:
         QVERIFY(!run.err.contains(s("The project has ai-flow's own templates")));
         QVERIFY2(
             run.err.contains(s("docs/operations.md is written from .ai-flow/templates/docs/operations.template.md; "
-                               "OpsFlow has no value for 3 of its names, left as [TBD: NAME]: DEPLOYMENT_REGIONS, "
-                               "MAX_ATTEMPTS, SSL_CERTIFICATE_PROVIDER.")),
+                               "OpsFlow has no value for 2 of its names, left as [TBD: NAME]: DEPLOYMENT_REGIONS, "
+                               "SSL_CERTIFICATE_PROVIDER.")),
             qPrintable(run.err));
         const QString operations = QString::fromUtf8(read(theirs + s("/docs/operations.md")));
         for (const char *expected :
              {"# Operations Guide: Ledger Service", "We deploy on **AWS ECS (Fargate)** ([TBD: DEPLOYMENT_REGIONS]).",
               "The service ships as a container image.", "Rolling: instances are replaced one at a time.",
               "| Production | Live traffic |", "1. Checkout code", "- RTO: 1 hour",
-              "Certificates come from [TBD: SSL_CERTIFICATE_PROVIDER].", "<!-- opsflow:begin aiflow-deployment sha256:",
-              "Shutdown timeout: 30 s.", "1. Keep serving for 5 s while the platform takes the instance out",
+              "Certificates come from [TBD: SSL_CERTIFICATE_PROVIDER].",
+              "<!-- opsflow:begin aiflow-deployment sha256:", "A rollback finishes in under 300 seconds.",
+              "1. Keep serving for 5 s while the platform takes the instance out",
               "| Production | info | Minimal | Yes |",
               "Written by OpsFlow from "
               "`.ai-flow/templates/docs/operations.template.md`."})
@@ -747,22 +748,31 @@ private Q_SLOTS:
         QVERIFY(!operations.contains(s("Blue-green")));
         // Names that mean the same fact on both sides (strategy, image build, alert rules, backup
         // frequency, health response, circuit breakers, retry and timeout tables, secrets) are
-        // filled; ai-flow's count of attempts is not OpsFlow's count of retries, so it stays TBD.
+        // filled; ai-flow counts attempts where OpsFlow counts retries: 2 retries are 3 attempts.
         for (const char *expected :
              {"Strategy: Rolling Deployment.", "```bash\ndocker build -t ledger-service .\n```",
               "- **Error rate** (Critical): more than 1% of requests fail over 5 minutes;",
               "; notifies Slack/Discord, Email.", "Frequency: Automated daily backups; kept for 30 days.",
               "\"status\": \"healthy\",", "- Payment API: opens at 50% failures; fallback: Return error gracefully",
-              "- Database queries: backoff None (fail fast), at most [TBD: MAX_ATTEMPTS] attempts",
-              "| Payment API | 30000 ms | 3 | Exponential (1s,2s,4s) | Must complete |"})
+              "- Database queries: backoff None (fail fast), at most 3 attempts",
+              "| Payment API | 30000ms | 3 | Exponential (1s,2s,4s) | Must complete |",
+              "The pipeline runs on GitHub Actions.",
+              "Pool: 2 to 10 connections; a connection waits at most 30000ms, idles 600000ms and lives 1800000ms.",
+              "Migrations run without downtime.",
+              "Shutdown timeout: 30s; health check grace period 5s; connections drain for 15s.",
+              "Default HTTP timeout: 10000ms.",
+              "Tool: The stack's resilience library (e.g. Resilience4j, Polly, opossum)."})
             QVERIFY2(operations.contains(s(expected)), expected);
         for (const char *mapped :
              {"DEPLOYMENT_STRATEGY", "DOCKER_BUILD_COMMAND", "ALERT_RULE", "ALERT_NAME", "ALERT_RECIPIENTS",
               "BACKUP_FREQUENCY", "HEALTH_CHECK_RESPONSE_EXAMPLE", "CIRCUIT_BREAKER", "FAILURE_THRESHOLD",
-              "RETRY_POLICY", "BACKOFF_STRATEGY", "TIMEOUT_POLICY", "TIMEOUT"})
+              "RETRY_POLICY", "BACKOFF_STRATEGY", "MAX_ATTEMPTS", "TIMEOUT_POLICY", "TIMEOUT"})
             QVERIFY2(!operations.contains(s("[TBD: %1]").arg(s(mapped))), mapped);
         const QString configuration = QString::fromUtf8(read(theirs + s("/specs/configuration.md")));
         QVERIFY2(configuration.contains(s("- `DATABASE_URL`")), qPrintable(configuration));
+        QVERIFY2(configuration.contains(s("Pool: 2 to 10 connections, idle timeout 600000ms.")),
+                 qPrintable(configuration));
+        QVERIFY2(configuration.contains(s("Storage: AWS Secrets Manager.")), qPrintable(configuration));
         QVERIFY(!configuration.contains(s("[TBD:")));
         QVERIFY(read(theirs + s("/.env.example")).contains("(ledger team template)"));
         QCOMPARE(QJsonDocument::fromJson(read(theirs + s("/.ai-flow/answers/phase7.json")))[s("templates")].toString(),
@@ -790,6 +800,14 @@ private Q_SLOTS:
         QVERIFY2(merged.contains(s("Canary: 5% of traffic first, then 20 percentage points more at a time while "
                                    "checkout errors stay under 1%.")),
                  qPrintable(merged));
+        QVERIFY2(merged.contains(s("Traffic grows by 20% every 15 minutes.")), qPrintable(merged));
+        // ai-flow's templates write the unit after the tag: OpsFlow gives those names bare numbers.
+        static const QRegularExpression twoUnits(
+            s("\\d\\s*(?>minutes|minute|seconds|second|ms|%|s)\\s*(?>minutes|seconds|ms|%|s)(?![A-Za-z])"));
+        for (const QString &document : {operations, merged}) {
+            const QRegularExpressionMatch m = twoUnits.match(document);
+            QVERIFY2(!m.hasMatch(), qPrintable(m.captured()));
+        }
 
         const Run bad = opsflow({s("generate"), theirs, s("--templates"), s("copier")});
         QCOMPARE(bad.code, 2);

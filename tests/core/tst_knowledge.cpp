@@ -3,6 +3,7 @@
 #include "knowledge.h"
 #include "knowledgeedits.h"
 #include "questionnaire.h"
+#include "templatevariables.h"
 #include "testfiles.h"
 
 #include <QDir>
@@ -11,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -305,27 +307,27 @@ private Q_SLOTS:
         QVERIFY2(!error.isEmpty() && error.contains(expected), qPrintable(error));
     }
 
-    // Every OpsFlow name an ai-flow name maps to is one the OpsFlow template it stands in for
-    // uses: a misspelt target would leave a [TBD] where OpsFlow has the value.
+    // Every OpsFlow name an ai-flow name maps to is one the template context holds (for a list,
+    // with that item field): a misspelt target would leave a [TBD] where OpsFlow has the value.
     void shouldMapAiFlowTemplateNamesToNamesOpsFlowFills()
     {
         const QList<AiFlowTemplateKnowledge> &templates = Knowledge::builtIn().aiFlowTemplates();
         QCOMPARE(templates.size(), 3);
-        const TemplateSet builtIn = TemplateSet::builtIn();
-        for (const AiFlowTemplateKnowledge &known : templates) {
-            const TemplateSet::Entry *ours = nullptr;
-            for (const TemplateSet::Entry &entry : builtIn.entries()) {
-                if (entry.fileName == known.replaces)
-                    ours = &entry;
-            }
-            QVERIFY2(ours, qPrintable(known.replaces));
-            const QStringList names = ours->parsed.referencedNames();
-            for (auto it = known.variables.begin(); it != known.variables.end(); ++it)
-                QVERIFY2(names.contains(it.value()), qPrintable(known.source + u' ' + it.key() + u' ' + it.value()));
-            for (auto it = known.lists.begin(); it != known.lists.end(); ++it) {
-                QVERIFY2(names.contains(it->from), qPrintable(known.source + u' ' + it.key()));
+        QMap<QString, QStringList> known; // name → its item fields, for a list
+        static const QRegularExpression upper(QStringLiteral("\\b[A-Z][A-Z0-9_]*\\b"));
+        for (const TemplateVariable &v : templateVariables()) {
+            QStringList &fields = known[v.name];
+            for (auto it = upper.globalMatch(v.fields.join(u' ')); it.hasNext();)
+                fields.append(it.next().captured());
+        }
+        for (const AiFlowTemplateKnowledge &mapping : templates) {
+            for (auto it = mapping.variables.begin(); it != mapping.variables.end(); ++it)
+                QVERIFY2(known.contains(it.value()), qPrintable(mapping.source + u' ' + it.key() + u' ' + it.value()));
+            for (auto it = mapping.lists.begin(); it != mapping.lists.end(); ++it) {
+                QVERIFY2(known.contains(it->from), qPrintable(mapping.source + u' ' + it.key()));
                 for (const QString &field : it->fields)
-                    QVERIFY2(names.contains(field), qPrintable(known.source + u' ' + it.key() + u'.' + field));
+                    QVERIFY2(field == QLatin1String("INDEX") || known.value(it->from).contains(field),
+                             qPrintable(mapping.source + u' ' + it.key() + u'.' + field));
             }
         }
         // A name the schema cannot check is checked on load.

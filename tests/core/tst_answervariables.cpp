@@ -1,0 +1,214 @@
+// One name per answer: every questionnaire field reaches a template under its own name, in the
+// forms a template needs, never when the scope or a condition hides it, and an override can
+// place it without a change to OpsFlow's code.
+#include "answerset.h"
+#include "envcatalog.h"
+#include "generation.h"
+#include "knowledge.h"
+#include "questionnaire.h"
+#include "templatecontext.h"
+#include "testfiles.h"
+
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace opsflow;
+using namespace opsflow::testing;
+
+namespace {
+
+QString s(const char *text)
+{
+    return QString::fromUtf8(text);
+}
+
+AnswerSet smart(Scope scope)
+{
+    AnswerSet a;
+    a.scope = scope;
+    a.scopeChosen = true;
+    a.mode = Mode::SmartAutoSuggest;
+    return a;
+}
+
+QVariantMap contextFor(const AnswerSet &answers)
+{
+    const Resolver resolver(Questionnaire::builtIn(), answers);
+    const DeploymentFacts facts = deploymentFacts(resolver);
+    return templateContext(resolver, facts, envCatalog(resolver, facts), plannedDiagrams(resolver, facts));
+}
+
+// The names one field gives, by its type.
+QStringList namesOf(const QString &questionId, const Field &field)
+{
+    const QString name = answerVariable(questionId, field.id);
+    QStringList names{name};
+    switch (field.type) {
+    case Field::Type::Text:
+    case Field::Type::MultiLine: names << name + s("_CELL"); break;
+    case Field::Type::Number: names << name + s("_NUMBER"); break;
+    case Field::Type::Bool: names << name + s("_DECIDED"); break;
+    case Field::Type::Choice:
+    case Field::Type::Multi:
+        for (const Choice &choice : field.choices)
+            names << name + (field.type == Field::Type::Multi ? s("_HAS_") : s("_IS_")) + choice.value.toUpper();
+        break;
+    case Field::Type::Table: break;
+    }
+    return names;
+}
+
+} // namespace
+
+class TestAnswerVariables : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    // No two fields share a name, and no answer name takes one OpsFlow derives.
+    void shouldNameEveryFieldOnce()
+    {
+        const QVariantMap context = contextFor(smart(Scope::Enterprise));
+        QSet<QString> seen;
+        int fields = 0;
+        for (const Question &question : Questionnaire::builtIn().questions()) {
+            for (const Field &field : question.fields) {
+                ++fields;
+                for (const QString &name : namesOf(question.id, field)) {
+                    QVERIFY2(!seen.contains(name), qPrintable(name));
+                    QVERIFY2(context.contains(name), qPrintable(name));
+                    QVERIFY(name.startsWith(s("ANSWER_")));
+                    seen.insert(name);
+                }
+            }
+        }
+        QCOMPARE(fields, 113);
+        int answerNames = 0;
+        for (auto it = context.begin(); it != context.end(); ++it)
+            answerNames += it.key().startsWith(s("ANSWER_")) ? 1 : 0;
+        QCOMPARE(answerNames, seen.size());
+        QCOMPARE(answerVariable(s("7.4.1"), s("rollback_minutes")), s("ANSWER_7_4_1_ROLLBACK_MINUTES"));
+    }
+
+    void shouldGiveEachFormOfAnAnswer()
+    {
+        AnswerSet a = smart(Scope::Enterprise);
+        a.answers[s("7.4.1")] = {{s("strategy"), s("C")},
+                                 {s("rollback_minutes"), 10.0},
+                                 {s("canary_initial_percent"), 7.0},
+                                 {s("rollback_criteria"), QStringList{s("latency"), s("manual")}},
+                                 {s("canary_success_criteria"), s("p95 | under {{X}} at https://grafana.example")}};
+        a.answers[s("7.9.3")] = {
+            {s("policies"),
+             QVariantList{QVariantMap{{s("service"), s("Stripe")}, {s("timeout_ms"), 2500.0}, {s("retries"), 3.0}},
+                          QVariantMap{{s("service"), s("Mailer")}}}}};
+        const QVariantMap c = contextFor(a);
+
+        QCOMPARE(c.value(s("ANSWER_7_4_1_STRATEGY")).toString(), s("Canary Deployment"));
+        QCOMPARE(c.value(s("ANSWER_7_4_1_STRATEGY_IS_C")).toBool(), true);
+        QCOMPARE(c.value(s("ANSWER_7_4_1_STRATEGY_IS_A")).toBool(), false);
+        QCOMPARE(c.value(s("ANSWER_7_4_1_ROLLBACK_MINUTES")).toString(), s("10 minutes"));
+        QCOMPARE(c.value(s("ANSWER_7_4_1_ROLLBACK_MINUTES_NUMBER")).toString(), s("10"));
+        QCOMPARE(c.value(s("ANSWER_7_4_1_CANARY_INITIAL_PERCENT")).toString(), s("7%"));
+        QCOMPARE(c.value(s("ANSWER_7_4_1_ROLLBACK_CRITERIA_HAS_LATENCY")).toBool(), true);
+        QCOMPARE(c.value(s("ANSWER_7_4_1_ROLLBACK_CRITERIA_HAS_ERROR_RATE")).toBool(), false);
+        // Typed text stays text: no table break, no template tag, no autolink.
+        const QString prose = c.value(s("ANSWER_7_4_1_CANARY_SUCCESS_CRITERIA")).toString();
+        const QString cellText = c.value(s("ANSWER_7_4_1_CANARY_SUCCESS_CRITERIA_CELL")).toString();
+        QVERIFY2(!prose.contains(s("{{")) && !prose.contains(s("https://")), qPrintable(prose));
+        QVERIFY2(cellText.contains(s("\\|")) && !cellText.contains(s("{{")), qPrintable(cellText));
+
+        const QVariantList rows = c.value(s("ANSWER_7_9_3_POLICIES")).toList();
+        QCOMPARE(rows.size(), 2);
+        QCOMPARE(rows.at(0).toMap().value(s("SERVICE")).toString(), s("Stripe"));
+        QCOMPARE(rows.at(0).toMap().value(s("TIMEOUT_MS")).toString(), s("2500 ms"));
+        QCOMPARE(rows.at(0).toMap().value(s("TIMEOUT_MS_NUMBER")).toString(), s("2500"));
+        QCOMPARE(rows.at(1).toMap().value(s("TIMEOUT_MS")).toString(), QString());
+    }
+
+    // What the documents may not show, no name shows either.
+    void shouldLeaveHiddenAnswersEmpty()
+    {
+        AnswerSet rolling = smart(Scope::Enterprise);
+        rolling.answers[s("7.4.1")] = {{s("strategy"), s("A")}, {s("canary_initial_percent"), 37.0}};
+        const QVariantMap c = contextFor(rolling);
+        QCOMPARE(c.value(s("ANSWER_7_4_1_STRATEGY_IS_A")).toBool(), true);
+        QCOMPARE(c.value(s("ANSWER_7_4_1_CANARY_INITIAL_PERCENT")).toString(), QString());
+        QCOMPARE(c.value(s("ANSWER_7_4_1_CANARY_INITIAL_PERCENT_NUMBER")).toString(), QString());
+
+        AnswerSet mvp = smart(Scope::Mvp);
+        mvp.answers[s("7.5")] = {{s("apm"), s("C")}};
+        const QVariantMap m = contextFor(mvp);
+        QCOMPARE(m.value(s("ANSWER_7_5_APM")).toString(), QString());
+        QCOMPARE(m.value(s("ANSWER_7_5_APM_IS_C")).toBool(), false);
+    }
+
+    // The on-call and documentation-plan sentences are written by the template from these
+    // names: every branch, the undecided ones included.
+    void shouldWriteTheTemplatesSentencesFromTheAnswers_data()
+    {
+        QTest::addColumn<AnswerSet>("answers");
+        QTest::addColumn<QStringList>("expected");
+        AnswerSet interactive = smart(Scope::Production);
+        interactive.mode = Mode::Interactive;
+        QTest::newRow("nothing answered")
+            << interactive
+            << QStringList{s("*On-call rotation not decided yet.*"),
+                           s("**Not decided yet:** which operational documents are created.")};
+        AnswerSet noTool = interactive;
+        noTool.answers[s("7.6")] = {{s("on_call"), s("A")}};
+        noTool.answers[s("7.10")] = {{s("create"), s("B")}};
+        QTest::newRow("rotation without a tool, critical documents")
+            << noTool
+            << QStringList{s("On-call rotation: **yes**, in the paging tool. Critical alerts page the person on call"),
+                           s("handover notes live in the paging tool."),
+                           s("Critical documentation only: the deployment guide and the runbooks.")};
+        AnswerSet tool = smart(Scope::Production);
+        tool.answers[s("7.6")] = {{s("on_call"), s("A")}, {s("on_call_tool"), s("Opsgenie *EU*")}};
+        tool.answers[s("7.10")] = {{s("create"), s("C")}};
+        QTest::newRow("rotation in a named tool, documents later")
+            << tool
+            << QStringList{s("On-call rotation: **yes**, in Opsgenie \\*EU\\*."),
+                           s("**Later:** the team starts without operational documentation")};
+    }
+    void shouldWriteTheTemplatesSentencesFromTheAnswers()
+    {
+        QFETCH(AnswerSet, answers);
+        QFETCH(QStringList, expected);
+        const Resolver resolver(Questionnaire::builtIn(), answers);
+        const GenerationResult r = generate(resolver, TemplateSet::builtIn());
+        QVERIFY(r.errors.isEmpty());
+        const auto ops = std::find_if(r.files.begin(), r.files.end(),
+                                      [](const GeneratedFile &f) { return f.path == s("docs/operations.md"); });
+        QVERIFY(ops != r.files.end());
+        const QString text = QString::fromUtf8(ops->content);
+        for (const QString &sentence : expected)
+            QVERIFY2(text.contains(sentence), qPrintable(sentence));
+    }
+
+    // Rewording, or showing a field the built-in templates leave out, is a template edit.
+    void shouldPlaceAnAnswerFromAnOverride()
+    {
+        QTemporaryDir project;
+        put(project.filePath(s(".ai-flow/templates/opsflow/operations.md.template")),
+            "# Operations\n\n{{#IF ANSWER_7_4_1_STRATEGY_IS_C}}Canary releases start at "
+            "{{ANSWER_7_4_1_CANARY_INITIAL_PERCENT}} of traffic; rollback within "
+            "{{ANSWER_7_4_1_ROLLBACK_MINUTES}}.{{ELSE}}No canary.{{/IF}}\n");
+        AnswerSet a = smart(Scope::Production);
+        a.answers[s("7.4.1")] = {{s("strategy"), s("C")}, {s("canary_initial_percent"), 10.0}};
+        const Resolver resolver(Questionnaire::builtIn(), a);
+        const GenerationResult r = generate(resolver, TemplateSet::forProject(project.path()));
+        QVERIFY(r.errors.isEmpty());
+        const auto ops = std::find_if(r.files.begin(), r.files.end(),
+                                      [](const GeneratedFile &f) { return f.path == s("docs/operations.md"); });
+        QVERIFY(ops != r.files.end());
+        // 5 minutes: the questionnaire's recommended rollback time, which Smart Auto-Suggest uses.
+        QVERIFY2(QString::fromUtf8(ops->content)
+                     .contains(s("Canary releases start at 10% of traffic; rollback within 5 minutes.")),
+                 ops->content.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAnswerVariables)
+#include "tst_answervariables.moc"
