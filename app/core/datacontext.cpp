@@ -263,24 +263,6 @@ void addScaling(QVariantMap &c, const Inputs &in)
             : QStringLiteral(
                   "Capacity is planned for the peak (%1 × the year-1 load): set the expected year-1 load in requests/minute to size it.")
                   .arg(num(multiplier)));
-
-    static const QHash<QString, QString> dbScaling = {
-        {QStringLiteral("A"),
-         QStringLiteral(
-             "**Read replicas**: reads that tolerate a little replication lag go to the replicas (`DATABASE_READ_URL`); writes, and reads right after a write, use the primary.")},
-        {QStringLiteral("B"),
-         QStringLiteral(
-             "**Sharding**: data is split across databases by a shard key (for example the tenant ID). Choose the key early: changing it later means moving all the data.")},
-        {QStringLiteral("C"),
-         QStringLiteral(
-             "**Vertical scaling**: a bigger database instance when CPU, memory or IOPS run short. Plan each resize for a quiet hour; it usually means a restart or a failover.")},
-        {QStringLiteral("D"),
-         QStringLiteral(
-             "**Not needed yet**: one database instance carries the expected load. Query time and connection counts (see [Monitoring & Logging](#monitoring--logging)) show the limit coming.")}};
-    QString dbSentence = dbScaling.value(in.a.text("7.8", "db_scaling"), QStringLiteral("*Not decided yet.*"));
-    if (in.f.database == Facts::Database::None)
-        dbSentence = QStringLiteral("Not applicable: the service keeps no database (project settings).");
-    set(c, "DB_SCALING_SENTENCE", dbSentence);
 }
 
 } // namespace opsflow::contextparts

@@ -33,6 +33,9 @@ struct DeploymentFacts {
 
     QString projectName = QStringLiteral("my-api");
     Platform platform = Platform::Aws; // 7.1 choice
+    // 7.1 has an answer. While it has none, `platform` is only what the diagrams draw, and no
+    // provider's service (a managed database, its restore) may be named as the project's.
+    bool platformDecided = true;
     // 7.1 platform as typed ("AWS ECS", "Cloud Run", "Fly.io", "EKS", "k3s"); shown in labels.
     QString platformName;
     // What resources/knowledge/ recognises in it (Knowledge::classify): the platform's id

@@ -109,44 +109,11 @@ void addRunbooks(QVariantMap &c, const Inputs &in)
     set(c, "DEPENDENCIES", dependencies.isEmpty() ? QStringLiteral("the services it calls") : joinWords(dependencies));
 }
 
+// The prose is the template's; these are what it cannot know.
 void addApiDocs(QVariantMap &c, const Inputs &in)
 {
-    const AnswerReader &a = in.a;
-    const QString strategy = a.text("7.10", "api_docs");
-    const QString tool = Knowledge::builtIn().runtime(a.context("runtime")).openapi;
-    QStringList points;
-    QString sentence;
-    if (strategy == QLatin1String("A")) {
-        sentence = QStringLiteral(
-            "**Code-First**: the OpenAPI document is generated from the code (annotations and types), so it is always in sync with what runs.");
-        points
-            << QStringLiteral("Tooling: %1.").arg(tool)
-            << QStringLiteral(
-                   "Served as `/openapi.json` with interactive docs at `/docs` in %1; in production behind authentication or switched off.")
-                   .arg(hasStaging(a) ? QStringLiteral("development and staging") : QStringLiteral("development"))
-            << QStringLiteral(
-                   "The pipeline exports the document and fails on breaking changes (for example with oasdiff) unless the change is deliberate.");
-    } else if (strategy == QLatin1String("B")) {
-        sentence = QStringLiteral(
-            "**Design-First**: `openapi.yaml` in the repository is the contract, written and reviewed before the code.");
-        points << QStringLiteral(
-            "The pipeline lints the contract (Spectral) and tests the service against it, so code and contract cannot drift.")
-               << QStringLiteral("Server stubs and clients are generated from it (openapi-generator).")
-               << QStringLiteral(
-                      "Suits larger teams and external consumers: changes are agreed in the contract's pull request.");
-    } else if (strategy == QLatin1String("C")) {
-        sentence = QStringLiteral("**Manual**: the API is described in Markdown under `docs/api/`.");
-        points << QStringLiteral(
-            "Every pull request that changes an endpoint updates the docs in the same pull request; reviewers check it.")
-               << QStringLiteral(
-                      "Manual docs drift from the code over time (not recommended); moving to Code-First removes that work.");
-    } else {
-        sentence = QStringLiteral("**Not decided yet:** how the API is documented.");
-    }
-    if (!planned(a, "D") && !strategy.isEmpty())
-        points << QStringLiteral("Not planned yet: see [Documentation Plan](#documentation-plan).");
-    set(c, "API_DOCS_SENTENCE", sentence);
-    set(c, "API_DOCS_POINTS", textItems(points));
+    set(c, "OPENAPI_TOOL", Knowledge::builtIn().runtime(in.a.context("runtime")).openapi);
+    set(c, "API_DOCS_PLANNED", planned(in.a, "D"));
 }
 
 void addDiagrams(QVariantMap &c, const Inputs &in, const QList<Diagram> &diagrams)

@@ -308,6 +308,7 @@ DeploymentFacts deploymentFacts(const Resolver &answers)
     f.platformName = a.text("7.1", "platform");
     const PlatformMatch match = platformMatch(a);
     f.platform = platformFamily(a.text("7.1", "choice"), match);
+    f.platformDecided = !a.text("7.1", "choice").isEmpty();
     f.platformId = match.platform ? match.platform->id : QString();
     f.cloud = match.cloud;
     f.containerized = a.text("7.2", "choice") != QLatin1String("B");

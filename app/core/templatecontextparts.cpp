@@ -227,7 +227,7 @@ const DatabaseKnowledge *databaseKnowledge(Facts::Database d)
 QString managedKey(const Facts &f, const QString &platformId)
 {
     const DatabaseKnowledge *db = databaseKnowledge(f.database);
-    if (!db || db->port == 0)
+    if (!db || db->port == 0 || !f.platformDecided)
         return {};
     switch (f.platform) {
     case Facts::Platform::Aws: return QStringLiteral("aws");

@@ -851,6 +851,18 @@ private Q_SLOTS:
         QVERIFY(operations(r).contains(s("**Not decided yet:** where production runs.")));
     }
 
+    // With 7.1 unanswered the diagrams still need a cloud to draw, but no document may tell
+    // the team to restore through a provider's managed database it never chose.
+    void shouldNameNoManagedDatabaseBeforeThePlatformIsChosen()
+    {
+        AnswerSet answers = smart(Scope::Production);
+        answers.mode = Mode::Interactive;
+        const QString text = operations(run(answers));
+        QVERIFY(text.contains(s("**Not decided yet:** where production runs.")));
+        for (const char *provider : {"Amazon RDS", "Cloud SQL", "Azure Database", "point-in-time restore in"})
+            QVERIFY2(!text.contains(s(provider)), provider);
+    }
+
     void shouldUseAProjectOverride()
     {
         QTemporaryDir project;
