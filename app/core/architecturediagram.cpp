@@ -9,6 +9,8 @@ namespace {
 
 QString architectureBalancerLabel(const Facts &f)
 {
+    if (!f.platformDecided)
+        return QStringLiteral("Load Balancer");
     QString kind;
     switch (f.platform) {
     case Facts::Platform::Aws: kind = QStringLiteral("AWS Application Load Balancer"); break;

@@ -24,7 +24,7 @@ QString secretsStoreInConfiguration(const Inputs &in)
     if (!in.a.has("7.3", "env_config", "B"))
         return in.p.secrets;
     const ServiceKnowledge *store =
-        Knowledge::builtIn().secretsStore(in.a.text("7.3", "secrets_store"), publicCloudId(in.f.platform));
+        Knowledge::builtIn().secretsStore(in.a.text("7.3", "secrets_store"), publicCloudId(in.f));
     return store ? store->name
                  : QStringLiteral("the secrets store named in [Environments](../docs/operations.md#environments)");
 }
@@ -92,7 +92,7 @@ QString secretsStore(const Inputs &in)
     if (!in.a.has("7.3", "env_config", "B"))
         return in.p.secrets;
     const QString typed = in.a.text("7.3", "secrets_store");
-    const ServiceKnowledge *store = Knowledge::builtIn().secretsStore(typed, publicCloudId(in.f.platform));
+    const ServiceKnowledge *store = Knowledge::builtIn().secretsStore(typed, publicCloudId(in.f));
     return store ? store->name : md(typed);
 }
 

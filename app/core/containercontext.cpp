@@ -230,7 +230,7 @@ QList<ComposeService> stackServices(const Facts &f, const QString &slug)
     default: break;
     }
     const ServiceKnowledge *store =
-        f.secretsService ? Knowledge::builtIn().secretsStore(f.secretsStore, publicCloudId(f.platform)) : nullptr;
+        f.secretsService ? Knowledge::builtIn().secretsStore(f.secretsStore, publicCloudId(f)) : nullptr;
     if (store && store->id == QLatin1String("vault")) {
         // Vault's dev server: in memory, unsealed, with a known root token and the kv engine
         // at secret/. It starts empty, so a one-shot service writes this environment's path

@@ -81,6 +81,12 @@ inline QString publicCloudId(DeploymentFacts::Platform p)
     }
 }
 
+// The same for the project: none while 7.1 is unanswered, so no cloud's service is named.
+inline QString publicCloudId(const DeploymentFacts &f)
+{
+    return f.platformDecided ? publicCloudId(f.platform) : QString();
+}
+
 // Each returns mermaid source without the ``` fence and without a trailing newline, in the
 // seed's formats: subgraph "…" per layer or network zone, [( )] for stores, [ ] for compute,
 // -.-> for replication, backups and asynchronous flows, protocols on edges, resource specs

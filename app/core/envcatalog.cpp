@@ -106,7 +106,7 @@ void addApplication(Catalog &c, const AnswerReader &a, const DeploymentFacts &fa
         Application, QStringLiteral("APP_VERSION"), false, QStringLiteral("string"), QStringLiteral("1.2.3"), {},
         QStringLiteral(
             "Release version shown by the health check and attached to logs, errors and traces; set by the pipeline (for example the commit SHA)."));
-    if (facts.platform == DeploymentFacts::Platform::Aws)
+    if (facts.platformDecided && facts.platform == DeploymentFacts::Platform::Aws)
         c.add(Application, QStringLiteral("AWS_REGION"), true, QStringLiteral("string"), exampleRegion(facts), {},
               QStringLiteral("AWS region of the service's resources."));
 }
@@ -396,7 +396,7 @@ void addSecretsManager(Catalog &c, const AnswerReader &a, const DeploymentFacts 
     if (!a.has("7.3", "env_config", "B"))
         return;
     if (const ServiceKnowledge *store =
-            Knowledge::builtIn().secretsStore(a.text("7.3", "secrets_store"), publicCloudId(facts.platform)))
+            Knowledge::builtIn().secretsStore(a.text("7.3", "secrets_store"), publicCloudId(facts)))
         addServiceVariables(c, SecretsManager, *store, slug, exampleRegion(facts));
 }
 

@@ -25,6 +25,8 @@ QString apmId(Facts::Apm apm)
 // The command that shows console logs on each platform.
 QString consoleLogViewer(const Facts &f)
 {
+    if (!f.platformDecided)
+        return QStringLiteral("Platform Log Viewer");
     switch (f.platform) {
     case Facts::Platform::Kubernetes: return platformLabel(f, "log_viewer", QStringLiteral("kubectl logs"));
     case Facts::Platform::DockerSwarm: return QStringLiteral("docker service logs");

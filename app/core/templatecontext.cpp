@@ -235,9 +235,9 @@ Facts::LogStack logStackOf(const AnswerReader &a, const Facts &f)
         return Facts::LogStack::Named; // the one the team named
     if (f.apm == Facts::Apm::Datadog)
         return Facts::LogStack::Datadog;
-    if (f.apm == Facts::Apm::CloudWatch || f.platform == Facts::Platform::Aws)
+    if (f.apm == Facts::Apm::CloudWatch || (f.platformDecided && f.platform == Facts::Platform::Aws))
         return Facts::LogStack::CloudWatch;
-    if (f.platform == Facts::Platform::Gcp || f.platform == Facts::Platform::Azure)
+    if (f.platformDecided && (f.platform == Facts::Platform::Gcp || f.platform == Facts::Platform::Azure))
         return Facts::LogStack::Named; // the cloud's own
     return Facts::LogStack::Elk;
 }
@@ -248,7 +248,7 @@ QString logServiceOf(const AnswerReader &a, const Facts &f)
     QString typed = a.text("7.5", "log_destination");
     if (!typed.isEmpty() || f.logStack != Facts::LogStack::Named)
         return typed;
-    const CloudKnowledge *cloud = Knowledge::builtIn().cloud(publicCloudId(f.platform));
+    const CloudKnowledge *cloud = Knowledge::builtIn().cloud(publicCloudId(f));
     return cloud ? cloud->logs : QString();
 }
 
@@ -462,6 +462,9 @@ QList<Diagram> plannedDiagrams(const Resolver &answers, const DeploymentFacts &f
     };
     QList<Diagram> out;
     for (const Kind &k : kinds) {
+        // The infrastructure diagram is the platform's resources: none until 7.1 names one.
+        if (!facts.platformDecided && qstrcmp(k.id, "infrastructure") == 0)
+            continue;
         if (a.has("7.10", "diagrams", k.id))
             out.append({QString::fromLatin1(k.id), QString::fromLatin1(k.title), k.build(facts)});
     }

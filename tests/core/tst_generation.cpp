@@ -863,6 +863,20 @@ private Q_SLOTS:
             QVERIFY2(!text.contains(s(provider)), provider);
     }
 
+    // Nor any cloud's services: secrets store, region variable, log service, diagram labels.
+    void shouldNameNoCloudBeforeThePlatformIsChosen()
+    {
+        AnswerSet answers = smart(Scope::Enterprise);
+        answers.mode = Mode::Interactive;
+        const GenerationResult r = run(answers);
+        QCOMPARE(r.files.size(), 3);
+        static const QRegularExpression cloud(s("\\b(AWS|Amazon|CloudWatch|RDS|ECR|Google|GCP|Azure)\\b"));
+        for (const GeneratedFile &f : r.files) {
+            const QRegularExpressionMatch m = cloud.match(QString::fromUtf8(f.content));
+            QVERIFY2(!m.hasMatch(), qPrintable(f.path + s(": ") + m.captured()));
+        }
+    }
+
     void shouldUseAProjectOverride()
     {
         QTemporaryDir project;
