@@ -6,17 +6,38 @@
 #include "reportedvalue.h"
 #include "templatecontextparts.h"
 
-#include <QRegularExpression>
+#include <algorithm>
 
 namespace opsflow {
 
 namespace {
 
-// "7.4.1" → "7_4_1", "method_url" → "METHOD_URL": ids become the upper-case words a tag holds.
-QString nameWord(QString id)
+// "7.4.1" → "7_4_1", "method_url" → "METHOD_URL": ids become the upper-case words a tag holds
+// (each run of other characters one "_"). Runs on every generation, so no regular expression.
+QString nameWord(const QString &id)
 {
-    static const QRegularExpression notWord(QStringLiteral("[^A-Za-z0-9]+"));
-    return id.replace(notWord, QStringLiteral("_")).toUpper();
+    QString word;
+    word.reserve(id.size());
+    bool run = false;
+    for (const QChar c : id) {
+        const char ascii = c.toLatin1();
+        const bool keep =
+            (ascii >= 'a' && ascii <= 'z') || (ascii >= 'A' && ascii <= 'Z') || (ascii >= '0' && ascii <= '9');
+        if (keep)
+            word.append(c.toUpper());
+        else if (!run)
+            word.append(QLatin1Char('_'));
+        run = !keep;
+    }
+    return word;
+}
+
+// Whether `wanted` holds the field's name or one of its forms ("…_IS_A", "…_NUMBER").
+bool isWanted(const QSet<QString> &wanted, const QString &name)
+{
+    return std::any_of(wanted.begin(), wanted.end(), [&name](const QString &w) {
+        return w.startsWith(name) && (w.size() == name.size() || w.at(name.size()) == QLatin1Char('_'));
+    });
 }
 
 // A table's rows as a list: each column by its id, as a table cell shows it (a number with its
@@ -33,10 +54,7 @@ QVariantList tableItems(const Field &field, const QList<QVariantMap> &rows)
                 bool ok = false;
                 const double n = value.toDouble(&ok);
                 const bool known = ok && !value.toString().trimmed().isEmpty();
-                Field numberField;
-                numberField.type = Field::Type::Number;
-                numberField.unit = column.unit;
-                item.insert(word, known ? contextparts::cell(describeValue(numberField, n)) : QString());
+                item.insert(word, known ? contextparts::cell(describeNumber(n, column.unit)) : QString());
                 item.insert(word + QStringLiteral("_NUMBER"), known ? contextparts::num(n) : QString());
             } else {
                 item.insert(word, contextparts::cell(value.toString().trimmed()));
@@ -56,12 +74,14 @@ QString answerVariable(const QString &questionId, const QString &fieldId)
 
 namespace contextparts {
 
-void addAnswers(QVariantMap &c, const AnswerReader &a)
+void addAnswers(QVariantMap &c, const AnswerReader &a, const std::optional<QSet<QString>> &wanted)
 {
     const FactModel &facts = a.facts();
     for (const Question &question : a.resolver().questionnaire().questions()) {
         for (const Field &field : question.fields) {
             const QString name = answerVariable(question.id, field.id);
+            if (wanted && !isWanted(*wanted, name))
+                continue;
             const Fact fact = facts.field(question.id, field.id);
             const bool known = fact.isKnown() && fact.value.isValid();
             // In words, as the summary reports it: labels for options (placeholders filled),

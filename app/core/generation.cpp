@@ -265,15 +265,40 @@ std::optional<TemplateError> aiFlowNamesHint(const TemplateSet::Entry &entry, co
             .arg(theirs.mid(0, enough).join(QStringLiteral(", ")), known->source, TemplateSet::overrideDir())};
 }
 
+// The answers' own names (answerVariable()) the entries use, directly or through ai-flow's
+// names, so that the context builds only those fields: all 113 of them would add about a
+// tenth to every preview update.
+QSet<QString> answerNamesUsed(const QList<TemplateSet::Entry> &entries)
+{
+    QSet<QString> names;
+    const auto keep = [&names](const QString &name) {
+        if (name.startsWith(QLatin1String("ANSWER_")))
+            names.insert(name);
+    };
+    for (const TemplateSet::Entry &entry : entries) {
+        for (const QString &name : entry.parsed.referencedNames())
+            keep(name);
+        if (entry.aiFlow) {
+            for (const QString &name : entry.aiFlow->variables)
+                keep(name);
+            for (const AiFlowListAlias &list : entry.aiFlow->lists)
+                keep(list.from);
+        }
+    }
+    return names;
+}
+
 } // namespace
 
 GenerationResult generate(const Resolver &answers, const TemplateSet &templates)
 {
     GenerationResult result;
+    const bool aiFlow = answers.answers().templates == TemplateChoice::AiFlow;
+    const QList<TemplateSet::Entry> chosen = templates.chosen(aiFlow);
     const DeploymentFacts facts = deploymentFacts(answers);
     const QList<EnvVar> catalog = envCatalog(answers, facts);
     result.diagrams = plannedDiagrams(answers, facts);
-    const QVariantMap context = templateContext(answers, facts, catalog, result.diagrams);
+    const QVariantMap context = templateContext(answers, facts, catalog, result.diagrams, answerNamesUsed(chosen));
     for (const EnvVar &var : catalog) {
         bool exact = true;
         escape::envValue(var.example, &exact);
@@ -283,7 +308,6 @@ GenerationResult generate(const Resolver &answers, const TemplateSet &templates)
                                "reader take literally (quotes, line breaks or backslashes replaced).")
                     .arg(var.name));
     }
-    const bool aiFlow = answers.answers().templates == TemplateChoice::AiFlow;
     if (!aiFlow && !templates.aiFlowEntries().isEmpty()) {
         QStringList sources;
         for (const TemplateSet::Entry &entry : templates.aiFlowEntries())
@@ -296,7 +320,7 @@ GenerationResult generate(const Resolver &answers, const TemplateSet &templates)
     if (aiFlow && templates.aiFlowEntries().isEmpty())
         result.warnings.append(QStringLiteral("ai-flow's templates were chosen, but the project has none under "
                                               ".ai-flow/templates/; OpsFlow writes the documents with its own."));
-    for (const TemplateSet::Entry &entry : templates.chosen(aiFlow)) {
+    for (const TemplateSet::Entry &entry : chosen) {
         if (!entry.errors.isEmpty()) {
             result.errors += entry.errors;
             continue;

@@ -113,6 +113,11 @@ QString describeValue(const Field &f, const QVariant &v)
     return {};
 }
 
+QString describeNumber(const QVariant &value, const QString &unit)
+{
+    return number(value, unit);
+}
+
 QString describeFinding(const Finding &finding, const Field &field)
 {
     return QStringLiteral("%1 %2: %3 (%4)")

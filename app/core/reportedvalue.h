@@ -28,6 +28,9 @@ QString labelledValue(const QString &label, const QString &value);
 // Options read as the questionnaire labels them, placeholders and all.
 QString describeValue(const Field &field, const QVariant &value);
 
+// A number with a field's or column's unit, as describeValue() writes it: "5%", "30 s", "2".
+QString describeNumber(const QVariant &value, const QString &unit);
+
 // A value found in the project, one line: "7.4 CI/CD platform: GitLab CI (docs/deployment.md:9)".
 QString describeFinding(const Finding &finding, const Field &field);
 

@@ -472,7 +472,7 @@ QList<Diagram> plannedDiagrams(const Resolver &answers, const DeploymentFacts &f
 }
 
 QVariantMap templateContext(const Resolver &answers, const DeploymentFacts &facts, const QList<EnvVar> &catalog,
-                            const QList<Diagram> &diagrams)
+                            const QList<Diagram> &diagrams, const std::optional<QSet<QString>> &answerNames)
 {
     const AnswerReader a(answers);
     const QString slug = projectSlug(facts.projectName);
@@ -513,7 +513,7 @@ QVariantMap templateContext(const Resolver &answers, const DeploymentFacts &fact
     addEnvironmentSettings(c, in);
     addSecrets(c, in, catalog);
     addFeatureFlags(c, in);
-    addAnswers(c, a);
+    addAnswers(c, a, answerNames);
     return c;
 }
 

@@ -5,6 +5,7 @@
 #include "factmodel.h"
 #include "generation.h"
 
+#include <QSet>
 #include <QStringList>
 #include <QVariantMap>
 
@@ -70,8 +71,11 @@ QList<Diagram> plannedDiagrams(const Resolver &answers, const DeploymentFacts &f
 QString answerVariable(const QString &questionId, const QString &fieldId);
 
 // One context for all three templates: strings, booleans and lists of maps only, every user
-// text already escaped for the one place the built-in templates put it.
+// text already escaped for the one place the built-in templates put it. `answerNames`, when
+// given, limits the answers' own names to the fields those names belong to (what the
+// templates being rendered use); without it the context holds every field's.
 QVariantMap templateContext(const Resolver &answers, const DeploymentFacts &facts, const QList<EnvVar> &catalog,
-                            const QList<Diagram> &diagrams);
+                            const QList<Diagram> &diagrams,
+                            const std::optional<QSet<QString>> &answerNames = std::nullopt);
 
 } // namespace opsflow

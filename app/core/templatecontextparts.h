@@ -5,6 +5,7 @@
 #include "knowledge.h"
 #include "templatecontext.h"
 
+#include <QSet>
 #include <QString>
 #include <QStringList>
 #include <QVariantList>
@@ -119,7 +120,7 @@ HealthEndpoints placedEndpoints(const Inputs &in);
 // ---- Section builders, in the documents' order ----------------------------------------------
 
 // answercontext.cpp: every field under its own name (answerVariable())
-void addAnswers(QVariantMap &c, const AnswerReader &a);
+void addAnswers(QVariantMap &c, const AnswerReader &a, const std::optional<QSet<QString>> &wanted);
 
 // platformcontext.cpp: the header, the defaults used, Deployment Environment
 void addHeader(QVariantMap &c, const Inputs &in);
