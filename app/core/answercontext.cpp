@@ -65,6 +65,24 @@ QVariantList tableItems(const Field &field, const QList<QVariantMap> &rows)
     return items;
 }
 
+// An option's description for the middle of a sentence: "Gradual replacement" → "gradual
+// replacement"; a leading acronym keeps its case ("DNS switch").
+QString inSentence(const QString &description)
+{
+    if (description.size() > 1 && description.at(1).isUpper())
+        return description;
+    QString text = description;
+    if (!text.isEmpty())
+        text[0] = text.at(0).toLower();
+    return text;
+}
+
+bool hasDescriptions(const Field &field)
+{
+    return std::any_of(field.choices.begin(), field.choices.end(),
+                       [](const Choice &choice) { return !choice.description.isEmpty(); });
+}
+
 } // namespace
 
 QString answerVariable(const QString &questionId, const QString &fieldId)
@@ -111,6 +129,11 @@ void addAnswers(QVariantMap &c, const AnswerReader &a, const std::optional<QSet<
                     field.type == Field::Type::Multi ? QStringLiteral("_HAS_") : QStringLiteral("_IS_");
                 for (const Choice &choice : field.choices)
                     c.insert(name + test + nameWord(choice.value), chosen.contains(choice.value));
+                if (field.type == Field::Type::Choice && hasDescriptions(field)) {
+                    const Choice *choice = known ? field.choice(chosen.constFirst()) : nullptr;
+                    c.insert(name + QStringLiteral("_DESCRIPTION"),
+                             choice ? md(inSentence(choice->description)) : QString());
+                }
                 break;
             }
             case Field::Type::Table:

@@ -12,11 +12,6 @@ namespace opsflow::contextparts {
 
 namespace {
 
-bool isDecided(const AnswerReader &a, const char *question, const char *field)
-{
-    return !a.text(question, field).isEmpty();
-}
-
 // The configuration files never repeat typed text (a pasted secret must not reach them): a
 // store or flag service OpsFlow does not know is pointed at, not named.
 QString secretsStoreInConfiguration(const Inputs &in)
@@ -120,18 +115,11 @@ bool hasStaging(const AnswerReader &a)
 
 void addEnvironments(QVariantMap &c, const Inputs &in)
 {
-    const bool decided = isDecided(in.a, "7.3", "environments");
     const QList<Environment> envs = environments(in.a);
     QStringList names;
     for (const Environment &e : envs)
         names << e.name;
-    set(c, "ENVIRONMENTS_SENTENCE",
-        decided ? QStringLiteral("%1 environments: %2.")
-                      .arg(envs.size() == 2       ? QStringLiteral("Two")
-                               : envs.size() == 3 ? QStringLiteral("Three")
-                                                  : QStringLiteral("Four"),
-                           joinWords(names))
-                : QStringLiteral("**Not decided yet:** how many environments; the recommended three are shown."));
+    set(c, "ENVIRONMENT_NAMES", joinWords(names));
 
     const bool flags = usesFeatureFlags(in.a);
     const bool store = in.a.has("7.3", "env_config", "B");
@@ -278,15 +266,7 @@ void addEnvironmentSettings(QVariantMap &c, const Inputs &in)
 void addSecrets(QVariantMap &c, const Inputs &in, const QList<EnvVar> &catalog)
 {
     const QString store = secretsStoreInConfiguration(in);
-    const bool service = in.a.has("7.3", "env_config", "B");
-    set(c, "SECRETS_SENTENCE",
-        service
-            ? QStringLiteral(
-                  "Secrets live in **%1**: deployed environments read them at start-up, and nobody copies them by hand or pastes them into chat.")
-                  .arg(store)
-            : QStringLiteral(
-                  "Deployed environments keep their secrets in **%1**; locally they sit in `.env`, which is never committed.")
-                  .arg(store));
+    set(c, "SECRETS_STORE_CONFIGURATION", store);
     QVariantList rows;
     for (const EnvVar &v : catalog) {
         if (v.secret && !v.deploymentOnly)

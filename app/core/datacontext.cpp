@@ -246,23 +246,9 @@ void addScaling(QVariantMap &c, const Inputs &in)
     row(QStringLiteral("Peak (%1 × year 1)").arg(num(multiplier)), peak);
     set(c, "LOAD_ROWS", rows);
     set(c, "LOAD_KNOWN", initial || year1);
-    const QString latency = in.a.has("7.6", "conditions", "B")
-        ? QStringLiteral(" within the latency target (p95 under %1 ms)")
-              .arg(num(in.a.number("7.6", "response_time_ms", 1000)))
-        : QString();
-    const bool vertical = strategy == QLatin1String("B");
-    set(c, "LOAD_SENTENCE",
-        peak && vertical
-            ? QStringLiteral(
-                  "Capacity is planned for the peak of about %1 requests/second. Load-test the instance to check that it serves the peak%2, and size it up before normal load passes about 70% of what it can take.")
-                  .arg(perSecond(*peak), latency)
-            : peak
-            ? QStringLiteral(
-                  "Capacity is planned for the peak of about %1 requests/second. Load-test one instance to find how many requests per second it serves%2; instances needed at peak = %1 ÷ that figure, plus one spare.")
-                  .arg(perSecond(*peak), latency)
-            : QStringLiteral(
-                  "Capacity is planned for the peak (%1 × the year-1 load): set the expected year-1 load in requests/minute to size it.")
-                  .arg(num(multiplier)));
+    set(c, "LOAD_PEAK_RPS", peak ? perSecond(*peak) : QString());
+    set(c, "LOAD_MULTIPLIER", num(multiplier));
+    set(c, "LATENCY_TARGET_MS", num(in.a.number("7.6", "response_time_ms", 1000)));
 }
 
 } // namespace opsflow::contextparts

@@ -90,10 +90,7 @@ void addCi(QVariantMap &c, const Inputs &in)
 {
     const QString choice = in.a.text("7.4", "platform");
     const CiPlatform ci = ciPlatform(choice);
-    set(c, "CI_SENTENCE",
-        choice.isEmpty() ? QStringLiteral("**Not decided yet:** the CI/CD platform.")
-                         : QStringLiteral("The pipeline runs on **%1**, defined in %2.")
-                               .arg(chosenLabel(in.a, "7.4", "platform"), QLatin1String(ci.file)));
+    set(c, "CI_FILE", QString::fromUtf8(ci.file));
     set(c, "CI_SECRETS", QString::fromUtf8(ci.secrets));
 
     static const QHash<QString, QString> strategies = {
@@ -206,12 +203,6 @@ void addStrategy(QVariantMap &c, const Inputs &in)
     set(c, "STRATEGY_BLUE_GREEN", strategy == QLatin1String("B"));
     set(c, "STRATEGY_CANARY", strategy == QLatin1String("C"));
     set(c, "STRATEGY_FEATURE_FLAGS", strategy == QLatin1String("D"));
-    const Field *field = in.a.resolver().questionnaire().field(QStringLiteral("7.4.1"), QStringLiteral("strategy"));
-    const Choice *choice = field ? field->choice(strategy) : nullptr;
-    set(c, "STRATEGY_SENTENCE",
-        choice ? QStringLiteral("Production releases: **%1** (%2).")
-                     .arg(md(choice->label), md(choice->description.toLower()))
-               : QStringLiteral("**Not decided yet:** the production deployment strategy."));
     set(c, "ROLLING_SETTING", in.p.rollingSetting);
 
     const QString traffic = in.a.text("7.4.1", "traffic_switching");

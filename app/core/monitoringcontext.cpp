@@ -11,34 +11,6 @@ namespace opsflow::contextparts {
 
 namespace {
 
-QString apmSentence(const AnswerReader &a, const Facts &f, const PlatformProfile &p)
-{
-    if (a.text("7.5", "apm").isEmpty())
-        return QStringLiteral("**Not decided yet:** the APM tool.");
-    switch (f.apm) {
-    case Facts::Apm::Datadog:
-        return QStringLiteral(
-            "**Datadog** collects traces, metrics and logs through the Datadog Agent running beside the service; dashboards and monitors live there. It is full-featured and priced per host and per ingested volume, so set log retention and trace sampling on purpose.");
-    case Facts::Apm::NewRelic:
-        return QStringLiteral(
-            "**New Relic** instruments the service with its language agent: transactions, errors, database calls and dashboards in one place.");
-    case Facts::Apm::Sentry:
-        return QStringLiteral(
-                   "**Sentry** tracks errors, with stack traces and the release that caused them, and samples performance traces. It is not a metrics platform: request rate, CPU and memory come from %1.")
-            .arg(p.metrics);
-    case Facts::Apm::OpenTelemetry:
-        return QStringLiteral(
-            "**OpenTelemetry + Grafana**: the service exports traces and metrics over OTLP to an OpenTelemetry Collector, which stores them for Grafana's dashboards and alerts. Open source and vendor-neutral; the team runs (or rents) the backend.");
-    case Facts::Apm::CloudWatch:
-        return QStringLiteral(
-            "**AWS CloudWatch**: metrics, logs and alarms in the AWS account; AWS X-Ray adds request traces.");
-    case Facts::Apm::None: break;
-    }
-    return QStringLiteral(
-               "**No APM yet**: %1 and the logs are all there is. Add one before the first serious incident: without traces, finding out why a request was slow is guesswork.")
-        .arg(p.metrics);
-}
-
 QString loggingLibrary(const QString &runtime)
 {
     return Knowledge::builtIn().runtime(runtime).logging;
@@ -123,7 +95,7 @@ QString logStackName(const Facts &f)
 
 void addMonitoring(QVariantMap &c, const Inputs &in, const QList<EnvVar> &catalog)
 {
-    set(c, "APM_SENTENCE", apmSentence(in.a, in.f, in.p));
+    set(c, "METRICS_SERVICE", in.p.metrics);
     QStringList variables;
     for (const EnvVar &v : catalog) {
         if (v.group == QLatin1String("Monitoring"))

@@ -109,27 +109,6 @@ QString familyName(Facts::Platform p)
     return {};
 }
 
-QString platformSentence(const Inputs &in)
-{
-    const QString choice = in.a.text("7.1", "choice");
-    if (choice.isEmpty())
-        return QStringLiteral("**Not decided yet:** where production runs.");
-    static const QHash<QString, QString> kinds = {{QStringLiteral("A"), QStringLiteral("cloud platform")},
-                                                  {QStringLiteral("B"), QStringLiteral("platform-as-a-service")},
-                                                  {QStringLiteral("C"), QStringLiteral("on-premises")},
-                                                  {QStringLiteral("D"), QStringLiteral("container orchestration")}};
-    const QString named = md(in.f.platformName);
-    QString detail = kinds.value(choice);
-    if (named.isEmpty() && choice == QLatin1String("B"))
-        return QStringLiteral("Production runs on a **platform-as-a-service**; the provider is not named yet.");
-    const QString family = familyName(in.f.platform);
-    if (!named.isEmpty() && (choice == QLatin1String("A") || choice == QLatin1String("D"))
-        && !named.contains(family, Qt::CaseInsensitive))
-        detail += QStringLiteral(", ") + family;
-    return QStringLiteral("Production runs on **%1** (%2).")
-        .arg(named.isEmpty() ? familyName(in.f.platform) : named, detail);
-}
-
 } // namespace
 
 void addHeader(QVariantMap &c, const Inputs &in)
@@ -193,7 +172,18 @@ void addDefaultsUsed(QVariantMap &c, const Inputs &in)
 
 void addPlatform(QVariantMap &c, const Inputs &in)
 {
-    set(c, "PLATFORM_SENTENCE", platformSentence(in));
+    // The platform as the Deployment Environment section names it: what the user typed, or
+    // the family; the family is added where the typed name does not say it ("EKS, AWS").
+    const QString choice = in.a.text("7.1", "choice");
+    const QString named = md(in.f.platformName);
+    const QString family = familyName(in.f.platform);
+    const bool unnamedPaas = named.isEmpty() && choice == QLatin1String("B");
+    set(c, "PLATFORM_PROVIDER_UNNAMED", unnamedPaas);
+    set(c, "PLATFORM_TITLE", choice.isEmpty() || unnamedPaas ? QString() : named.isEmpty() ? family : named);
+    set(c, "PLATFORM_FAMILY", family);
+    set(c, "PLATFORM_FAMILY_ADDED",
+        !named.isEmpty() && (choice == QLatin1String("A") || choice == QLatin1String("D"))
+            && !named.contains(family, Qt::CaseInsensitive));
     set(c, "PLATFORM_WHY", md(in.a.text("7.1", "why")));
     set(c, "PLATFORM_COMPUTE", in.p.compute);
     set(c, "PLATFORM_COMPUTE_TEXT", in.p.compute);

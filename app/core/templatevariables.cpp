@@ -201,7 +201,8 @@ QString fieldNames(const QString &name, const QList<TemplateVariable> &variables
                                  main.fields.isEmpty()
                                      ? main.kind
                                      : QStringLiteral("list of: %1").arg(main.fields.join(QStringLiteral(", ")))));
-    static const QRegularExpression form(QStringLiteral("^_(CELL|NUMBER|DECIDED|IS_[A-Z0-9_]+|HAS_[A-Z0-9_]+)$"));
+    static const QRegularExpression form(
+        QStringLiteral("^_(CELL|NUMBER|DECIDED|DESCRIPTION|IS_[A-Z0-9_]+|HAS_[A-Z0-9_]+)$"));
     for (const TemplateVariable &v : variables) {
         const QString suffix = v.name.mid(name.size());
         if (v.name.startsWith(name) && form.match(suffix).hasMatch())
@@ -226,7 +227,8 @@ QString answersTable(const QList<TemplateVariable> &variables)
                        "field out or nothing decides it. Text reads as the summary reports it (options by their\n"
                        "labels, numbers with their unit), escaped for prose; `_CELL` is the same text for a table\n"
                        "cell, `_NUMBER` the number alone, `_DECIDED` whether a yes/no field has a value,\n"
-                       "`_IS_<OPTION>` and `_HAS_<OPTION>` whether an option is chosen. A table is a list of its\n"
+                       "`_IS_<OPTION>` and `_HAS_<OPTION>` whether an option is chosen, `_DESCRIPTION` the chosen\n"
+                       "option's description for the middle of a sentence. A table is a list of its\n"
                        "rows, each column by its id (a number column also as `<COLUMN>_NUMBER`).\n\n"
                        "| Field | Names | Example | Used in |\n"
                        "| --- | --- | --- | --- |\n");

@@ -52,8 +52,13 @@ QStringList namesOf(const QString &questionId, const Field &field)
     case Field::Type::Bool: names << name + s("_DECIDED"); break;
     case Field::Type::Choice:
     case Field::Type::Multi:
-        for (const Choice &choice : field.choices)
+        for (const Choice &choice : field.choices) {
             names << name + (field.type == Field::Type::Multi ? s("_HAS_") : s("_IS_")) + choice.value.toUpper();
+            // A single choice whose options are described also gives the chosen description.
+            if (field.type == Field::Type::Choice && !choice.description.isEmpty()
+                && !names.contains(name + s("_DESCRIPTION")))
+                names << name + s("_DESCRIPTION");
+        }
         break;
     case Field::Type::Table: break;
     }
@@ -109,6 +114,8 @@ private Q_SLOTS:
         QCOMPARE(c.value(s("ANSWER_7_4_1_STRATEGY")).toString(), s("Canary Deployment"));
         QCOMPARE(c.value(s("ANSWER_7_4_1_STRATEGY_IS_C")).toBool(), true);
         QCOMPARE(c.value(s("ANSWER_7_4_1_STRATEGY_IS_A")).toBool(), false);
+        // The option's description, for the middle of a sentence.
+        QCOMPARE(c.value(s("ANSWER_7_4_1_STRATEGY_DESCRIPTION")).toString(), s("progressive rollout"));
         QCOMPARE(c.value(s("ANSWER_7_4_1_ROLLBACK_MINUTES")).toString(), s("10 minutes"));
         QCOMPARE(c.value(s("ANSWER_7_4_1_ROLLBACK_MINUTES_NUMBER")).toString(), s("10"));
         QCOMPARE(c.value(s("ANSWER_7_4_1_CANARY_INITIAL_PERCENT")).toString(), s("7%"));
@@ -145,8 +152,9 @@ private Q_SLOTS:
         QCOMPARE(m.value(s("ANSWER_7_5_APM_IS_C")).toBool(), false);
     }
 
-    // The on-call and documentation-plan sentences are written by the template from these
-    // names: every branch, the undecided ones included.
+    // Sentences the template writes from these names (on call, documentation plan, platform,
+    // APM, environments, CI, strategy, load): the branches no golden case reaches, and the
+    // undecided ones.
     void shouldWriteTheTemplatesSentencesFromTheAnswers_data()
     {
         QTest::addColumn<AnswerSet>("answers");
@@ -156,7 +164,34 @@ private Q_SLOTS:
         QTest::newRow("nothing answered")
             << interactive
             << QStringList{s("*On-call rotation not decided yet.*"),
-                           s("**Not decided yet:** which operational documents are created.")};
+                           s("**Not decided yet:** which operational documents are created."),
+                           s("**Not decided yet:** where production runs."),
+                           s("**Not decided yet:** the APM tool."),
+                           s("**Not decided yet:** the CI/CD platform."),
+                           s("**Not decided yet:** the production deployment strategy."),
+                           s("**Not decided yet:** how many environments; the recommended three are shown.")};
+        AnswerSet paas = smart(Scope::Production);
+        paas.answers[s("7.1")] = {{s("choice"), s("B")}};
+        paas.answers[s("7.5")] = {{s("apm"), s("F")}};
+        paas.answers[s("7.8")] = {{s("strategy"), s("B")}, {s("year1_load_rpm"), 6000.0}};
+        paas.answers[s("7.6")] = {{s("conditions"), QStringList{s("B")}}, {s("response_time_ms"), 800.0}};
+        QTest::newRow("unnamed PaaS, no APM, vertical scaling")
+            << paas
+            << QStringList{s("Production runs on a **platform-as-a-service**; the provider is not named yet."),
+                           s("**No APM yet**: "),
+                           s("Capacity is planned for the peak of about 300 requests/second. Load-test the instance "
+                             "to check that it serves the peak within the latency target (p95 under 800 ms), and "
+                             "size it up")};
+        AnswerSet aws = smart(Scope::Production);
+        aws.answers[s("7.1")] = {{s("choice"), s("A")}, {s("platform"), s("EKS")}};
+        aws.answers[s("7.5")] = {{s("apm"), s("E")}};
+        aws.answers[s("7.3")] = {{s("environments"), s("C")}};
+        QTest::newRow("EKS, CloudWatch, two environments")
+            << aws
+            << QStringList{s("Production runs on **EKS** (cloud platform, AWS)."),
+                           s("**AWS CloudWatch**: metrics, logs and alarms in the AWS account"),
+                           s("Two environments: Development and Production."),
+                           s("Capacity is planned for the peak (3 × the year-1 load)")};
         AnswerSet noTool = interactive;
         noTool.answers[s("7.6")] = {{s("on_call"), s("A")}};
         noTool.answers[s("7.10")] = {{s("create"), s("B")}};
