@@ -16,40 +16,6 @@ QString loggingLibrary(const QString &runtime)
     return Knowledge::builtIn().runtime(runtime).logging;
 }
 
-// Where the log lines go, as the end of a sentence.
-QString logDestination(const Facts &f, const PlatformProfile &p)
-{
-    switch (f.logStack) {
-    case Facts::LogStack::Datadog: return QStringLiteral("shipped to Datadog Logs by the Datadog Agent");
-    case Facts::LogStack::CloudWatch: return QStringLiteral("shipped to Amazon CloudWatch Logs");
-    case Facts::LogStack::Elk:
-        return QStringLiteral("shipped to an ELK stack (a log shipper such as Fluent Bit, Elasticsearch, Kibana)");
-    case Facts::LogStack::Files: return QStringLiteral("kept in files on each server, rotated daily by logrotate");
-    case Facts::LogStack::Named: return QStringLiteral("shipped to %1").arg(md(f.logService));
-    case Facts::LogStack::Console: break;
-    }
-    return QStringLiteral("kept by the platform (%1)").arg(p.logs);
-}
-
-QString loggingSentence(const AnswerReader &a, const Facts &f, const PlatformProfile &p)
-{
-    const QString strategy = a.text("7.5", "logging");
-    const QString library = loggingLibrary(a.context("runtime"));
-    const QString destination = logDestination(f, p);
-    if (strategy == QLatin1String("A"))
-        return QStringLiteral(
-                   "**Centralized logging**: the service writes its logs to stdout with %1; they are %2, where every instance's logs can be searched together.")
-            .arg(library, destination);
-    if (strategy == QLatin1String("B"))
-        return QStringLiteral(
-                   "**Basic console logs**: the service writes to stdout, and the lines are %1. Enough to start; searching across instances and keeping history needs centralized logging.")
-            .arg(destination);
-    if (strategy == QLatin1String("C"))
-        return QStringLiteral("**Structured JSON logging** with %1: one JSON object per line on stdout, %2.")
-            .arg(library, destination);
-    return QStringLiteral("**Not decided yet:** the logging strategy.");
-}
-
 QString metricReason(const QString &metric)
 {
     static const QHash<QString, QString> reasons = {
@@ -103,7 +69,15 @@ void addMonitoring(QVariantMap &c, const Inputs &in, const QList<EnvVar> &catalo
     }
     set(c, "APM_VARIABLES", joinWords(variables));
     set(c, "APM_NAME", apmName(in.f, in.p));
-    set(c, "LOGGING_SENTENCE", loggingSentence(in.a, in.f, in.p));
+    // Where the log lines go; the template says it in words.
+    set(c, "LOGGING_LIBRARY", loggingLibrary(in.a.context("runtime")));
+    set(c, "LOG_STACK_DATADOG", in.f.logStack == Facts::LogStack::Datadog);
+    set(c, "LOG_STACK_CLOUDWATCH", in.f.logStack == Facts::LogStack::CloudWatch);
+    set(c, "LOG_STACK_ELK", in.f.logStack == Facts::LogStack::Elk);
+    set(c, "LOG_STACK_FILES", in.f.logStack == Facts::LogStack::Files);
+    set(c, "LOG_STACK_NAMED", in.f.logStack == Facts::LogStack::Named);
+    set(c, "LOG_STACK_CONSOLE", in.f.logStack == Facts::LogStack::Console);
+    set(c, "LOG_SERVICE", md(in.f.logService));
     set(c, "LOG_JSON_EXAMPLE", in.f.structuredLogs);
 
     const Field *field = in.a.resolver().questionnaire().field(QStringLiteral("7.5"), QStringLiteral("metrics"));

@@ -153,7 +153,7 @@ private Q_SLOTS:
     }
 
     // Sentences the template writes from these names (on call, documentation plan, platform,
-    // APM, environments, CI, strategy, load): the branches no golden case reaches, and the
+    // APM, logging, environments, CI, strategy, load): the branches no golden case reaches, and the
     // undecided ones.
     void shouldWriteTheTemplatesSentencesFromTheAnswers_data()
     {
@@ -172,13 +172,18 @@ private Q_SLOTS:
                            s("**Not decided yet:** how many environments; the recommended three are shown.")};
         AnswerSet paas = smart(Scope::Production);
         paas.answers[s("7.1")] = {{s("choice"), s("B")}};
-        paas.answers[s("7.5")] = {{s("apm"), s("F")}};
+        paas.answers[s("7.5")] = {{s("apm"), s("F")}, {s("logging"), s("B")}};
+        paas.answers[s("7.9.4")] = {{s("log_aggregation"), s("C")}};
         paas.answers[s("7.8")] = {{s("strategy"), s("B")}, {s("year1_load_rpm"), 6000.0}};
         paas.answers[s("7.6")] = {{s("conditions"), QStringList{s("B")}}, {s("response_time_ms"), 800.0}};
-        QTest::newRow("unnamed PaaS, no APM, vertical scaling")
+        QTest::newRow("unnamed PaaS, no APM, console logs, vertical scaling")
             << paas
             << QStringList{s("Production runs on a **platform-as-a-service**; the provider is not named yet."),
                            s("**No APM yet**: "),
+                           s("**Basic console logs**: the service writes to stdout, and the lines are kept by the "
+                             "platform ("),
+                           s("). Enough to start; searching across instances and keeping history needs centralized "
+                             "logging."),
                            s("Capacity is planned for the peak of about 300 requests/second. Load-test the instance "
                              "to check that it serves the peak within the latency target (p95 under 800 ms), and "
                              "size it up")};
