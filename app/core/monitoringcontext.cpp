@@ -77,6 +77,9 @@ void addMonitoring(QVariantMap &c, const Inputs &in, const QList<EnvVar> &catalo
     set(c, "LOG_STACK_FILES", in.f.logStack == Facts::LogStack::Files);
     set(c, "LOG_STACK_NAMED", in.f.logStack == Facts::LogStack::Named);
     set(c, "LOG_STACK_CONSOLE", in.f.logStack == Facts::LogStack::Console);
+    // Lines that stay where they are written (the platform's console, files on each server)
+    // cannot be searched across instances.
+    set(c, "LOG_STACK_LOCAL", in.f.logStack == Facts::LogStack::Console || in.f.logStack == Facts::LogStack::Files);
     set(c, "LOG_SERVICE", md(in.f.logService));
     set(c, "LOG_JSON_EXAMPLE", in.f.structuredLogs);
 

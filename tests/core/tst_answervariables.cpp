@@ -222,6 +222,26 @@ private Q_SLOTS:
             QVERIFY2(text.contains(sentence), qPrintable(sentence));
     }
 
+    // The logging sentence says where the lines go, and never that they need what they get:
+    // basic console logs shipped to a central stack are not told to centralize, and logs kept
+    // in files are not said to be searchable across instances.
+    void shouldKeepTheLoggingSentenceTrueToWhereTheLinesGo()
+    {
+        AnswerSet shipped = smart(Scope::Production);
+        shipped.answers[s("7.5")] = {{s("logging"), s("B")}};
+        const QString text = testing::operationsFor(shipped);
+        QVERIFY(text.contains(s("**Basic console logs**: the service writes to stdout, and the lines are shipped to "
+                                "Datadog Logs by the Datadog Agent.\n")));
+        QVERIFY(!text.contains(s("needs centralized logging")));
+
+        AnswerSet files = smart(Scope::Production);
+        files.answers[s("7.5")] = {{s("logging"), s("A")}};
+        files.answers[s("7.9.4")] = {{s("log_aggregation"), s("B")}};
+        const QString filesText = testing::operationsFor(files);
+        QVERIFY(filesText.contains(s("they are kept in files on each server, rotated daily by logrotate.\n")));
+        QVERIFY(!filesText.contains(s("can be searched together")));
+    }
+
     // Rewording, or showing a field the built-in templates leave out, is a template edit.
     void shouldPlaceAnAnswerFromAnOverride()
     {
