@@ -13,41 +13,6 @@ namespace opsflow::contextparts {
 
 namespace {
 
-struct CiPlatform {
-    const char *file;
-    const char *secrets;
-    const char *approval;
-};
-
-CiPlatform ciPlatform(const QString &choice)
-{
-    static const QHash<QString, CiPlatform> platforms = {
-        {QStringLiteral("A"),
-         {"`.github/workflows/deploy.yml`",
-          "GitHub Actions secrets (environment secrets, one set per deployed environment)",
-          "a required reviewer on the `production` environment"}},
-        {QStringLiteral("B"),
-         {"`.gitlab-ci.yml`", "GitLab CI/CD variables (masked and protected)",
-          "a manual job (`when: manual`) on the protected `production` environment"}},
-        {QStringLiteral("C"),
-         {"a `Jenkinsfile`", "the Jenkins credentials store", "an `input` step before the production stage"}},
-        {QStringLiteral("D"),
-         {"`.circleci/config.yml`", "CircleCI contexts, restricted to the deploy jobs",
-          "an approval job (`type: approval`)"}},
-        {QStringLiteral("E"),
-         {"`.travis.yml`", "Travis CI repository settings (hidden variables)",
-          "a manually triggered production stage (Travis CI has no approval step)"}},
-        {QStringLiteral("F"),
-         {"`buildspec.yml` (CodeBuild), with the pipeline defined as infrastructure code",
-          "AWS Secrets Manager, read through the pipeline's IAM role", "a Manual approval action"}},
-        {QStringLiteral("G"),
-         {"`azure-pipelines.yml`", "Azure DevOps variable groups linked to Azure Key Vault",
-          "an approval check on the `production` environment"}},
-    };
-    return platforms.value(choice,
-                           {"the pipeline definition", "the CI platform's secret store", "a manual approval step"});
-}
-
 QString securityScanText(const QString &runtime, bool docker)
 {
     const QString audit = Knowledge::builtIn().runtime(runtime).audit;
@@ -55,7 +20,7 @@ QString securityScanText(const QString &runtime, bool docker)
                   : QStringLiteral("%1; critical findings fail the build").arg(audit);
 }
 
-QString stageText(const QString &stage, const Inputs &in, const CiPlatform &ci, const QString &strategy)
+QString stageText(const QString &stage, const Inputs &in, const CiPlatformKnowledge &ci, const QString &strategy)
 {
     const bool docker = in.a.text("7.2", "choice") == QLatin1String("A");
     if (stage == QLatin1String("checkout"))
@@ -75,7 +40,7 @@ QString stageText(const QString &stage, const Inputs &in, const CiPlatform &ci, 
     if (stage == QLatin1String("deploy_staging"))
         return QStringLiteral("the same build to staging, followed by smoke tests against it");
     if (stage == QLatin1String("manual_approval"))
-        return QStringLiteral("a person approves the release: ") + QLatin1String(ci.approval);
+        return QStringLiteral("a person approves the release: ") + ci.approval;
     if (stage == QLatin1String("deploy_production"))
         return strategy.isEmpty()
             ? QStringLiteral("the approved build to production")
@@ -89,9 +54,9 @@ QString stageText(const QString &stage, const Inputs &in, const CiPlatform &ci, 
 void addCi(QVariantMap &c, const Inputs &in)
 {
     const QString choice = in.a.text("7.4", "platform");
-    const CiPlatform ci = ciPlatform(choice);
-    set(c, "CI_FILE", QString::fromUtf8(ci.file));
-    set(c, "CI_SECRETS", QString::fromUtf8(ci.secrets));
+    const CiPlatformKnowledge &ci = Knowledge::builtIn().ciPlatform(choice);
+    set(c, "CI_FILE", ci.definition);
+    set(c, "CI_SECRETS", ci.secrets);
 
     static const QHash<QString, QString> strategies = {
         {QStringLiteral("A"), QStringLiteral("rolling deployment")},
@@ -120,7 +85,7 @@ void addCi(QVariantMap &c, const Inputs &in)
         ruleText =
             QStringLiteral(
                 "Every merge to `main` deploys to staging; production gets the same build after a person approves it (%1).")
-                .arg(QLatin1String(ci.approval));
+                .arg(ci.approval);
     else if (rule == QLatin1String("B"))
         ruleText = QStringLiteral(
             "Every merge to `main` that passes all stages goes to production: the tests and the deployment strategy are the only safety net, so keep them strict.");

@@ -6,6 +6,7 @@
 #include "evidencescanparts.h"
 
 #include "knowledge.h"
+#include "knowledgefile.h"
 #include "localcommands.h"
 
 #include <QDir>
@@ -177,26 +178,16 @@ private:
             return dockerfile();
         if (composeName.match(lower).hasMatch())
             return compose();
-        if (yaml && path.startsWith(QLatin1String(".github/workflows/")))
-            return ci(QStringLiteral("A"), QStringLiteral("GitHub Actions workflow"));
-        if (lower == QLatin1String(".gitlab-ci.yml"))
-            return ci(QStringLiteral("B"), QStringLiteral("GitLab CI pipeline"));
-        if (lower == QLatin1String("jenkinsfile"))
-            return ci(QStringLiteral("C"), QStringLiteral("Jenkins pipeline"));
-        if (path == QLatin1String(".circleci/config.yml") || path == QLatin1String(".circleci/config.yaml"))
-            return ci(QStringLiteral("D"), QStringLiteral("CircleCI config"));
-        if (lower == QLatin1String(".travis.yml"))
-            return ci(QStringLiteral("E"), QStringLiteral("Travis CI config"));
-        if (lower == QLatin1String("buildspec.yml") || lower == QLatin1String("buildspec.yaml")
-            || (lower.contains(QLatin1String("codepipeline")) && !lower.endsWith(QLatin1String(".md"))))
-            return ci(QStringLiteral("F"), QStringLiteral("AWS CodeBuild/CodePipeline spec"));
-        if (lower == QLatin1String("azure-pipelines.yml") || lower == QLatin1String("azure-pipelines.yaml"))
-            return ci(QStringLiteral("G"), QStringLiteral("Azure DevOps pipeline"));
-        if (lower == QLatin1String("bitbucket-pipelines.yml")) {
-            m_result.notes.append(QStringLiteral("%1: Bitbucket Pipelines is not one of 7.4's choices; "
-                                                 "describe it under another platform's notes.")
-                                      .arg(path));
-            return;
+        const Knowledge &knowledge = Knowledge::builtIn();
+        for (const CiPlatformKnowledge &platform : knowledge.ciPlatforms()) {
+            if (anyPatternMatches(platform.files, path))
+                return ci(platform.choice, platform.evidence);
+        }
+        for (const CiNotOffered &other : knowledge.ciNotOffered()) {
+            if (anyPatternMatches(other.files, path)) {
+                m_result.notes.append(QStringLiteral("%1: %2").arg(path, other.note));
+                return;
+            }
         }
         if (lower == QLatin1String("chart.yaml"))
             return helmChart();

@@ -217,6 +217,23 @@ struct ServiceKnowledge {
     QList<ServiceVariable> variables;
 };
 
+// A CI/CD platform of question 7.4 (resources/knowledge/ci.json): what the documents say
+// about it and the project files that show it is in use.
+struct CiPlatformKnowledge {
+    QString choice;                  // the 7.4 platform letter; empty for the unknown platform
+    QString definition;              // markdown: where the pipeline is defined
+    QString secrets;                 // where the pipeline keeps its secrets
+    QString approval;                // markdown: how a person approves a production release
+    QList<QRegularExpression> files; // a project path (relative, with /) that shows it is used
+    QString evidence;                // how the scan names such a file
+};
+
+// A CI system 7.4 does not offer: its files get a note, never a suggestion.
+struct CiNotOffered {
+    QList<QRegularExpression> files;
+    QString note;
+};
+
 // What Enterprise scope's reliability sections assume when no answer says
 // (resources/knowledge/reliability.json).
 struct ReliabilityKnowledge {
@@ -346,6 +363,10 @@ public:
     // The flag service a typed name means; with nothing typed, the unnamed one; null when a
     // typed name is not one OpsFlow knows.
     const ServiceKnowledge *flagService(const QString &typed) const;
+    // The CI/CD platform of a 7.4 choice letter; the unknown platform's words for any other.
+    const CiPlatformKnowledge &ciPlatform(const QString &choice) const;
+    const QList<CiPlatformKnowledge> &ciPlatforms() const { return m_ciPlatforms; }
+    const QList<CiNotOffered> &ciNotOffered() const { return m_ciNotOffered; }
     const QList<ServiceKnowledge> &secretsStores() const { return m_secretsStores; }
     const QList<ServiceKnowledge> &flagServices() const { return m_flagServices; }
     // The user a Dockerfile runs as on a typed base image of another repository: numeric.
@@ -399,6 +420,7 @@ private:
     bool loadAiFlowTemplates(const QString &root, QString *error);
     bool loadLocalCommands(const QString &root, const Questionnaire &questionnaire, QString *error);
     bool loadMonitoring(const QString &root, QString *error);
+    bool loadCi(const QString &root, const Questionnaire &questionnaire, QString *error);
 
     QList<PlatformKnowledge> m_platforms;
     QList<CloudKnowledge> m_clouds;
@@ -410,6 +432,9 @@ private:
     QString m_anyImageUser;
     QList<RuntimeKnowledge> m_runtimeNames;
     QList<ServiceKnowledge> m_secretsStores;
+    QList<CiPlatformKnowledge> m_ciPlatforms;
+    CiPlatformKnowledge m_unknownCiPlatform;
+    QList<CiNotOffered> m_ciNotOffered;
     QList<ServiceKnowledge> m_flagServices;
     ServiceKnowledge m_unnamedFlagService;
     QHash<QString, ShellVariable> m_variables;

@@ -261,6 +261,9 @@ private Q_SLOTS:
         row("travis", ".travis.yml", "language: node_js\n", ci("E", ".travis.yml"));
         row("codebuild", "buildspec.yml", "version: 0.2\n", ci("F", "buildspec.yml"));
         row("azure devops", "azure-pipelines.yml", "trigger: [main]\n", ci("G", "azure-pipelines.yml"));
+        row("codepipeline template", "infra/codepipeline.yml", "Resources: {}\n", ci("F", "infra/codepipeline.yml"));
+        row("codepipeline notes", "docs/codepipeline.md", "# Notes\n", {});
+        row("workflow in a subfolder of workflows", ".github/workflows/old/ci.yml", "on: push\n", {});
         row("bitbucket", "bitbucket-pipelines.yml", "pipelines: {}\n", {});
         row("terraform google", "main.tf", "provider \"google\" {\n  project = \"x\"\n}\n",
             platform("A", "Google Cloud", "main.tf"));

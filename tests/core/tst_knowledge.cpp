@@ -96,6 +96,33 @@ private Q_SLOTS:
             << QStringLiteral("platforms/fly.json") << QStringLiteral("actions")
             << QJsonValue(QJsonObject{{QStringLiteral("logs"), QStringLiteral("look")}})
             << QStringLiteral("fly.json: actions.logs: the operation already has a command");
+        // ci.json: the 7.4 platforms, by choice letter.
+        const auto ciEntry = [](const QJsonArray &files) {
+            return QJsonObject{{QStringLiteral("definition"), QStringLiteral("`ci.yml`")},
+                               {QStringLiteral("secrets"), QStringLiteral("the CI's secrets")},
+                               {QStringLiteral("approval"), QStringLiteral("a manual step")},
+                               {QStringLiteral("files"), files},
+                               {QStringLiteral("evidence"), QStringLiteral("CI config")}};
+        };
+        const QJsonArray ciFiles{QStringLiteral("(^|/)ci\\.yml$")};
+        QTest::newRow("ci: unknown choice letter")
+            << QStringLiteral("ci.json") << QStringLiteral("platforms")
+            << QJsonValue(QJsonObject{{QStringLiteral("Z"), ciEntry(ciFiles)}})
+            << QStringLiteral("knowledge/ci.json: platforms.Z: not one of 7.4's platform choices");
+        QTest::newRow("ci: a choice without an entry")
+            << QStringLiteral("ci.json") << QStringLiteral("platforms")
+            << QJsonValue(QJsonObject{{QStringLiteral("A"), ciEntry(ciFiles)}})
+            << QStringLiteral("knowledge/ci.json: platforms: 7.4 choice B (GitLab CI) has no entry");
+        QTest::newRow("ci: bad file pattern")
+            << QStringLiteral("ci.json") << QStringLiteral("platforms")
+            << QJsonValue(QJsonObject{{QStringLiteral("A"), ciEntry(QJsonArray{QStringLiteral("ci(")})}})
+            << QStringLiteral("knowledge/ci.json: platforms.A.files[0]: not a valid regular expression");
+        QTest::newRow("ci: unknown key") << QStringLiteral("ci.json") << QStringLiteral("unknown")
+                                         << QJsonValue(QJsonObject{{QStringLiteral("definition"), QStringLiteral("x")},
+                                                                   {QStringLiteral("secrets"), QStringLiteral("x")},
+                                                                   {QStringLiteral("approval"), QStringLiteral("x")},
+                                                                   {QStringLiteral("colour"), QStringLiteral("red")}})
+                                         << QStringLiteral("knowledge/ci.json: unknown.colour: unknown key");
         QTest::newRow("unknown cloud") << QStringLiteral("clouds.json") << QStringLiteral("clouds")
                                        << QJsonValue(QJsonArray{QJsonObject{
                                               {QStringLiteral("id"), QStringLiteral("ibm")},
