@@ -758,7 +758,8 @@ private Q_SLOTS:
               "| Payment API | 30000ms | 3 | Exponential (1s,2s,4s) | Must complete |",
               "The pipeline runs on GitHub Actions.",
               "Pool: 2 to 10 connections; a connection waits at most 30000ms, idles 600000ms and lives 1800000ms.",
-              "Migrations run without downtime.",
+              "Migrations run without downtime (Expand/Contract).", "| password, secret | Completely redact |",
+              "| token, api_key | Show last 4 chars only |",
               "Shutdown timeout: 30s; health check grace period 5s; connections drain for 15s.",
               "Default HTTP timeout: 10000ms.",
               "Tool: The stack's resilience library (e.g. Resilience4j, Polly, opossum)."})
@@ -774,7 +775,9 @@ private Q_SLOTS:
                  qPrintable(configuration));
         QVERIFY2(configuration.contains(s("Storage: AWS Secrets Manager.")), qPrintable(configuration));
         QVERIFY(!configuration.contains(s("[TBD:")));
-        QVERIFY(read(theirs + s("/.env.example")).contains("(ledger team template)"));
+        const QByteArray env = read(theirs + s("/.env.example"));
+        QVERIFY(env.contains("(ledger team template)"));
+        QVERIFY2(env.contains("\nPORT=3000\nDB_POOL_MIN=2\nDB_POOL_MAX=10\n"), env.constData());
         QCOMPARE(QJsonDocument::fromJson(read(theirs + s("/.ai-flow/answers/phase7.json")))[s("templates")].toString(),
                  s("ai-flow"));
 
