@@ -66,9 +66,15 @@ void addCi(QVariantMap &c, const Inputs &in)
     const QString strategy = strategies.value(in.a.text("7.4.1", "strategy"));
     const Field *stages = in.a.resolver().questionnaire().field(QStringLiteral("7.4"), QStringLiteral("stages"));
     const QStringList chosen = in.a.list("7.4", "stages");
+    // The recommended stages deploy to staging; with no staging environment (7.3) that stage
+    // is left out unless the user chose it (then the wizard has warned, and it stays).
+    const bool stagingStageApplies =
+        hasStaging(in.a) || in.a.facts().field(QStringLiteral("7.4"), QStringLiteral("stages")).isAnswer();
     QVariantList items;
     if (stages) {
         for (const Choice &stage : stages->choices) {
+            if (stage.value == QLatin1String("deploy_staging") && !stagingStageApplies)
+                continue;
             if (chosen.contains(stage.value)) {
                 QString name = stage.label;
                 name.remove(QStringLiteral(" (optional)"));
@@ -78,21 +84,8 @@ void addCi(QVariantMap &c, const Inputs &in)
     }
     set(c, "CI_STAGES", items);
 
-    const QString rule = in.a.text("7.4", "auto_deploy");
     set(c, "AUTO_DEPLOY_NAME", chosenLabel(in.a, "7.4", "auto_deploy"));
-    QString ruleText;
-    if (rule == QLatin1String("A"))
-        ruleText =
-            QStringLiteral(
-                "Every merge to `main` deploys to staging; production gets the same build after a person approves it (%1).")
-                .arg(ci.approval);
-    else if (rule == QLatin1String("B"))
-        ruleText = QStringLiteral(
-            "Every merge to `main` that passes all stages goes to production: the tests and the deployment strategy are the only safety net, so keep them strict.");
-    else if (rule == QLatin1String("C"))
-        ruleText = QStringLiteral(
-            "Nothing deploys by itself: a person starts every deploy from the CI platform and picks the environment.");
-    set(c, "AUTO_DEPLOY_TEXT", ruleText);
+    set(c, "CI_APPROVAL", ci.approval);
 }
 
 // ---- Deployment strategy ---------------------------------------------------------------------

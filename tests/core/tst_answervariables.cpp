@@ -242,6 +242,31 @@ private Q_SLOTS:
         QVERIFY(!filesText.contains(s("can be searched together")));
     }
 
+    // With two environments there is no staging: the recommended pipeline does not deploy to
+    // one, and the recommended deploy rule says which half of it applies. A staging stage the
+    // user chose stays (the wizard warns about it).
+    void shouldNotDeployToAStagingThatDoesNotExist()
+    {
+        AnswerSet two = smart(Scope::Production);
+        two.answers[s("7.3")] = {{s("environments"), s("C")}};
+        const QString text = testing::operationsFor(two);
+        QVERIFY(text.contains(s("Two environments: Development and Production.")));
+        QVERIFY(!text.contains(s("**Deploy to staging**")));
+        QVERIFY(!text.contains(s("deploys to staging")));
+        QVERIFY(text.contains(s("There is no staging environment (see [Environments](#environments)), so only the "
+                                "rule's second half applies: production gets a build after a person approves it")));
+
+        AnswerSet chosen = two;
+        chosen.answers[s("7.4")] = {{s("stages"), QStringList{s("checkout"), s("test"), s("deploy_staging")}}};
+        QVERIFY(testing::operationsFor(chosen).contains(s("**Deploy to staging**")));
+
+        AnswerSet three = smart(Scope::Production);
+        const QString usual = testing::operationsFor(three);
+        QVERIFY(usual.contains(s("**Deploy to staging**")));
+        QVERIFY(usual.contains(s("Every merge to `main` deploys to staging; production gets the same build after a "
+                                 "person approves it")));
+    }
+
     // Rewording, or showing a field the built-in templates leave out, is a template edit.
     void shouldPlaceAnAnswerFromAnOverride()
     {
