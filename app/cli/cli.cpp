@@ -419,7 +419,7 @@ int checkCommand(const QCommandLineParser &parser, const QString &projectDir)
     }
     QList<RuleFinding> findings;
     if (answers)
-        findings = checkConsistency(Resolver(Questionnaire::builtIn(), *answers));
+        findings = checkAnswers(Resolver(Questionnaire::builtIn(), *answers));
     const PreflightResult preflight = runPreflight(projectDir);
     const QHash<QString, Finding> &facts = project.facts;
     const QList<Field> &contextFields = Questionnaire::builtIn().contextFields();

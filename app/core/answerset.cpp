@@ -285,6 +285,65 @@ QString numberProblem(const QVariant &value, const std::optional<double> &min, c
 
 } // namespace
 
+namespace {
+
+// The question's checks that fail, as issues. With `answeredOnly`, only checks that speak
+// about at least one field the answers hold: defaults alone never fail one (the questionnaire
+// keeps its own defaults consistent).
+void appendCheckIssues(const Resolver &resolver, const Question &question, bool answeredOnly, QList<Issue> &issues)
+{
+    const QVariantMap answered = resolver.answers().answers.value(question.id);
+    for (const Check &check : question.checks) {
+        // A check speaks only about answers: fields that are asked, or details the scope does
+        // not ask but an answer kept. Details that are hidden or defaulted are not the user's
+        // to fix on this page.
+        bool allAnswerable = true;
+        bool anyKept = false;
+        for (const QString &fid : check.fields) {
+            const bool kept = resolver.isKeptDetail(question.id, fid);
+            anyKept = anyKept || kept;
+            allAnswerable = allAnswerable && (kept || resolver.isFieldAsked(question.id, fid));
+        }
+        if (!allAnswerable)
+            continue;
+        if (answeredOnly && std::none_of(check.fields.begin(), check.fields.end(), [&answered](const QString &fid) {
+                return answered.contains(fid);
+            }))
+            continue;
+        const bool holds = check.expression.test(
+            question.id,
+            [&](const QString &qid, const QString &fid) {
+                if (qid == QLatin1String("context"))
+                    return resolver.contextValue(fid);
+                QVariant shown = qid == question.id ? resolver.shownValue(qid, fid) : resolver.value(qid, fid);
+                if (const Field *field = resolver.questionnaire().field(qid, fid);
+                    field && field->type == Field::Type::Number && !isEmptyValue(shown)) {
+                    const auto n = toNumber(shown);
+                    return n ? QVariant(*n) : QVariant();
+                }
+                return shown;
+            },
+            true);
+        if (!holds && anyKept)
+            issues.append(
+                {question.id, QString(), tr("Answers this scope does not ask: %1").arg(check.message), check.warning});
+        else if (!holds)
+            issues.append({question.id, check.fields.value(0), check.message, check.warning});
+    }
+}
+
+} // namespace
+
+QList<Issue> failedAnsweredChecks(const Resolver &resolver)
+{
+    QList<Issue> issues;
+    for (const Question &question : resolver.questionnaire().questions()) {
+        if (resolver.isAsked(question.id))
+            appendCheckIssues(resolver, question, true, issues);
+    }
+    return issues;
+}
+
 QList<Issue> validateQuestion(const Resolver &resolver, const QString &questionId)
 {
     QList<Issue> issues;
@@ -337,39 +396,7 @@ QList<Issue> validateQuestion(const Resolver &resolver, const QString &questionI
             }
         }
     }
-    for (const Check &check : q->checks) {
-        // A check speaks only about answers: fields that are asked, or details the scope does
-        // not ask but an answer kept. Details that are hidden or defaulted are not the user's
-        // to fix on this page.
-        bool allAnswerable = true;
-        bool anyKept = false;
-        for (const QString &fid : check.fields) {
-            const bool kept = resolver.isKeptDetail(questionId, fid);
-            anyKept = anyKept || kept;
-            allAnswerable = allAnswerable && (kept || resolver.isFieldAsked(questionId, fid));
-        }
-        if (!allAnswerable)
-            continue;
-        const bool holds = check.expression.test(
-            questionId,
-            [&](const QString &qid, const QString &fid) {
-                if (qid == QLatin1String("context"))
-                    return resolver.contextValue(fid);
-                QVariant shown = qid == questionId ? resolver.shownValue(qid, fid) : resolver.value(qid, fid);
-                if (const Field *field = resolver.questionnaire().field(qid, fid);
-                    field && field->type == Field::Type::Number && !isEmptyValue(shown)) {
-                    const auto n = toNumber(shown);
-                    return n ? QVariant(*n) : QVariant();
-                }
-                return shown;
-            },
-            true);
-        if (!holds && anyKept)
-            issues.append(
-                {questionId, QString(), tr("Answers this scope does not ask: %1").arg(check.message), check.warning});
-        else if (!holds)
-            issues.append({questionId, check.fields.value(0), check.message, check.warning});
-    }
+    appendCheckIssues(resolver, *q, false, issues);
     return issues;
 }
 

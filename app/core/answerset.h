@@ -123,6 +123,10 @@ struct Issue {
 
 // Field rules (required, range, integer, table cells) and the question's checks.
 QList<Issue> validateQuestion(const Resolver &resolver, const QString &questionId);
+// The questionnaire's checks (phase7.json "checks") that fail over the questions asked, each
+// where at least one of its fields is answered: what the headless commands report beside the
+// consistency rules, since no page showed them.
+QList<Issue> failedAnsweredChecks(const Resolver &resolver);
 bool isQuestionComplete(const Resolver &resolver, const QString &questionId);
 
 // The answers a document may state: a stored number out of its range or not a number, or a

@@ -577,6 +577,28 @@ QList<RuleFinding> checkConsistency(const Resolver &resolver, const RulesKnowled
     return Checker(resolver, rules).run();
 }
 
+QList<RuleFinding> checkAnswers(const Resolver &resolver)
+{
+    QList<RuleFinding> findings = checkConsistency(resolver);
+    QSet<QString> spokenFor;
+    for (const RuleFinding &finding : std::as_const(findings)) {
+        for (const QString &id : finding.questionIds)
+            spokenFor.insert(id);
+    }
+    for (const Issue &issue : failedAnsweredChecks(resolver)) {
+        if (spokenFor.contains(issue.questionId))
+            continue;
+        const Question *question = resolver.questionnaire().question(issue.questionId);
+        const QString where = question ? question->id + QLatin1Char(' ') + question->title : issue.questionId;
+        findings.append({QStringLiteral("questionnaire-check"),
+                         issue.warning ? Severity::Warning : Severity::Error,
+                         QStringLiteral("%1: %2").arg(where, issue.message),
+                         {where},
+                         {issue.questionId}});
+    }
+    return findings;
+}
+
 bool hasErrors(const QList<RuleFinding> &findings)
 {
     return std::any_of(findings.begin(), findings.end(),

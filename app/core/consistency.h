@@ -99,6 +99,11 @@ private:
 // Every rule that fires on the answers: errors first, each severity in implementedRules() order.
 QList<RuleFinding> checkConsistency(const Resolver &resolver, const RulesKnowledge &rules = RulesKnowledge::builtIn());
 
+// The consistency rules, then the questionnaire's own checks (phase7.json "checks") that fail
+// on the answers, as findings with the rule id "questionnaire-check": what the headless
+// commands and the generate step report. A question a rule already speaks about gets no
+// second finding.
+QList<RuleFinding> checkAnswers(const Resolver &resolver);
 bool hasErrors(const QList<RuleFinding> &findings);
 // "error: …" or "warning: …", the message only.
 QString findingLine(const RuleFinding &finding);

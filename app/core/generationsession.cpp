@@ -24,7 +24,7 @@ void GenerationSession::replan(const Resolver &resolver, const QString &projectD
 {
     m_projectDir = projectDir;
     m_plan = GenerationPlanner::plan(resolver, projectDir, m_choices, alsoWrite);
-    m_findings = checkConsistency(resolver);
+    m_findings = checkAnswers(resolver);
     m_invalid.clear();
     usableAnswers(resolver.questionnaire(), resolver.answers(), &m_invalid);
     forgetOutcome();

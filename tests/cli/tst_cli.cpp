@@ -939,6 +939,24 @@ private Q_SLOTS:
         QVERIFY(found);
     }
 
+    // The questionnaire's own checks, shown by the wizard on their page, are also reported by
+    // generate and check when the answers come from a file.
+    void shouldReportTheQuestionnairesChecks()
+    {
+        QTemporaryDir project;
+        const QString answers = project.filePath(s("answers.json"));
+        write(answers, R"({"format": "opsflow-answers", "version": 1, "scope": "production", "mode": "smart",
+                           "answers": {"7.6": {"on_call": "A", "channels": ["A", "B"]}}})");
+        const QString expected = s("7.6 Alerts: An on-call rotation needs alerts that page the person on call");
+        const Run run = opsflow({s("generate"), project.path(), s("--answers"), answers});
+        QCOMPARE(run.code, 0);
+        QVERIFY2(run.err.contains(s("opsflow: warning: ") + expected), qPrintable(run.err));
+        const Run check = opsflow({s("check"), project.path()});
+        QCOMPARE(check.code, 0);
+        QVERIFY2(check.out.contains(s("warning: ") + expected), qPrintable(check.out));
+        QVERIFY(check.out.contains(s("[questionnaire-check]")));
+    }
+
     // The recommended answers raise warnings at most: generate writes and exits 0.
     void shouldOnlyWarnOnTheDefaults()
     {

@@ -315,14 +315,49 @@ private Q_SLOTS:
         const AnswerSet a =
             answersWith(platform.isEmpty() ? QVariantMap() : QVariantMap{{"7.1:platform", platform}}, Scope(scope));
         const Resolver resolver(Questionnaire::builtIn(), a);
-        const QList<RuleFinding> findings = checkConsistency(resolver);
+        const QList<RuleFinding> findings = checkAnswers(resolver);
         for (const RuleFinding &f : findings) {
             qInfo().noquote() << findingLine(f); // the warnings every user sees
+            // The questionnaire's own checks speak only about answers, never defaults alone.
+            QVERIFY2(f.ruleId != QLatin1String("questionnaire-check"), qPrintable(findingLine(f)));
             QVERIFY2(f.severity == Severity::Warning, qPrintable(findingLine(f)));
             QVERIFY(!f.where.isEmpty());
         }
         if (Scope(scope) == Scope::Mvp)
             QVERIFY(findings.isEmpty()); // 7.5–7.10 are not asked: nothing to compare
+    }
+
+    // The questionnaire's checks, which the wizard shows on their page, are reported by the
+    // headless commands too: once, with the question, when an answer breaks one.
+    void shouldReportTheQuestionnairesChecksOnAnswers()
+    {
+        const auto checksIn = [](const QList<RuleFinding> &findings) {
+            QStringList messages;
+            for (const RuleFinding &f : findings) {
+                if (f.ruleId == QLatin1String("questionnaire-check"))
+                    messages << f.message;
+            }
+            return messages;
+        };
+        const auto answersFor = [](const QVariantMap &changes) {
+            const AnswerSet a = answersWith(changes);
+            return checkAnswers(Resolver(Questionnaire::builtIn(), a));
+        };
+        // An on-call rotation with the recommended channels (Slack/Discord, email): nobody is paged.
+        const QList<RuleFinding> onCall = answersFor({{"7.6:on_call", "A"}});
+        QCOMPARE(checksIn(onCall),
+                 QStringList{QStringLiteral("7.6 Alerts: An on-call rotation needs alerts that page the person on "
+                                            "call \u2014 add PagerDuty/Opsgenie (C) to the alert channels.")});
+        QCOMPARE(onCall.constLast().severity, Severity::Warning);
+        QCOMPARE(onCall.constLast().questionIds, QStringList{QStringLiteral("7.6")});
+        QVERIFY(checksIn(answersFor({{"7.6:on_call", "A"}, {"7.6:channels", QStringList{"A", "C"}}})).isEmpty());
+        // Structured JSON logging (7.5) against a plain-text log format (7.9.4), both answered.
+        QCOMPARE(checksIn(answersFor({{"7.5:logging", "C"}, {"7.9.4:log_format", "B"}})).size(), 1);
+        // A question a consistency rule already speaks about gets no second finding: weekly
+        // manual backups with a 5-minute RPO break both rpo-backups and 7.7's own check.
+        const QList<RuleFinding> rpo = answersFor({{"7.7:strategy", "C"}, {"7.7:rpo_minutes", 5}});
+        QVERIFY(idsOf(rpo).contains(QStringLiteral("rpo-backups")));
+        QVERIFY2(checksIn(rpo).isEmpty(), qPrintable(checksIn(rpo).join(u'\n')));
     }
 
     void shouldRejectDefects_data()
