@@ -587,6 +587,16 @@ private Q_SLOTS:
         QVERIFY(rules);
         QVERIFY(!rules->text().contains(QLatin1String("Error:")));
         QVERIFY(rules->text().contains(QLatin1String("An RPO of 15 minutes")));
+
+        // The questionnaire's own checks are listed too, as `opsflow generate` reports them:
+        // an on-call rotation whose alerts page nobody.
+        model()->setValue(QStringLiteral("7.6"), QStringLiteral("on_call"), QStringLiteral("A"));
+        model()->setValue(QStringLiteral("7.6"), QStringLiteral("channels"),
+                          QStringList{QStringLiteral("A"), QStringLiteral("B")});
+        rules = find<QLabel>(QStringLiteral("summary/rules"));
+        QVERIFY(rules);
+        QVERIFY2(rules->text().contains(QLatin1String("7.6 Alerts: An on-call rotation needs alerts that page")),
+                 qPrintable(rules->text()));
     }
 
     // The window fits a 1024×700 screen and keeps a remembered frame on the screen.

@@ -150,9 +150,10 @@ void SummaryPage::refresh()
     grid->setVerticalSpacing(8);
     grid->setColumnStretch(1, 1);
     int row = 0;
-    // The operational consistency rules the answers break, above the lines: an error stops
-    // `opsflow generate`, so it is seen before "Is this correct?".
-    const QList<RuleFinding> findings = checkConsistency(resolver);
+    // The operational consistency rules and the questionnaire's checks the answers break,
+    // above the lines, as `opsflow generate` reports them: an error stops it, so it is seen
+    // before "Is this correct?".
+    const QList<RuleFinding> findings = checkAnswers(resolver);
     if (!findings.isEmpty()) {
         auto *heading = new QLabel(tr("Answers that contradict each other"), content);
         heading->setObjectName(QStringLiteral("summary/rulesHeading"));
