@@ -107,8 +107,10 @@ QStringList EnvMergeReport::notes() const
     return out;
 }
 
-QByteArray mergeEnvExample(const QByteArray &existing, const QByteArray &generated,
-                           const std::optional<QByteArray> &base, EnvMergeReport *report)
+namespace {
+
+QByteArray mergeOnce(const QByteArray &existing, const QByteArray &generated, const std::optional<QByteArray> &base,
+                     EnvMergeReport *report)
 {
     EnvMergeReport found;
     const QList<EnvEntry> mine = parseEnvFile(existing);
@@ -231,6 +233,26 @@ QByteArray mergeEnvExample(const QByteArray &existing, const QByteArray &generat
     if (report)
         *report = found;
     return withNewline(out);
+}
+
+} // namespace
+
+QByteArray mergeEnvExample(const QByteArray &existing, const QByteArray &generated,
+                           const std::optional<QByteArray> &base, EnvMergeReport *report)
+{
+    QByteArray merged = mergeOnce(existing, generated, base, report);
+    // A line of the team's that copies one of ours (a comment, a blank line) can be paired
+    // with ours either way by the diff when other lines stand between the copies, and the
+    // next generate would then move it (regressions/envmerge/copied-comment-after-team-value.env).
+    // Merging the result with this generation as its base settles the pairing, so that the
+    // next generate finds nothing to change; each round keeps every line of the team's.
+    for (int round = 0; round < 3; ++round) {
+        QByteArray again = mergeOnce(merged, generated, generated, nullptr);
+        if (again == merged)
+            break;
+        merged = std::move(again);
+    }
+    return merged;
 }
 
 } // namespace opsflow
