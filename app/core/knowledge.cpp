@@ -63,6 +63,16 @@ std::optional<PlatformKnowledge> platformFrom(const QJsonObject &o, const QStrin
         }
     }
     p.rolling = o.value(QLatin1String("rolling")).toString();
+    const QJsonObject canary = o.value(QLatin1String("canary")).toObject();
+    p.canary.how = canary.value(QLatin1String("how")).toString();
+    for (const char *name : {"deploy", "shift"}) {
+        if (canary.contains(QLatin1String(name)))
+            p.canary.commands.insert(QString::fromLatin1(name), canary.value(QLatin1String(name)).toString());
+    }
+    if (p.canary.commands.size() == 1) {
+        *error = QStringLiteral("%1: canary: give both deploy and shift, or neither").arg(where);
+        return std::nullopt;
+    }
     const QJsonObject resilience = o.value(QLatin1String("resilience")).toObject();
     p.resilience = {resilience.value(QLatin1String("zones")).toString(),
                     resilience.value(QLatin1String("regions")).toString(),

@@ -36,6 +36,13 @@ struct PlatformKnowledge {
     QHash<QString, QString> commands;
     QHash<QString, QString> actions; // the same operations as prose, where no command exists
     QString rolling;
+    // A canary release (7.4.1 C) here: how the platform splits traffic, or what the team adds
+    // for it (Markdown); where the platform splits traffic itself, the command that starts the
+    // new version without traffic (replacing commands' deploy) and the one that sets its share.
+    struct Canary {
+        QString how;
+        QHash<QString, QString> commands; // deploy, shift
+    } canary;
     // Markdown sentences Enterprise scope's Resilience section uses: how instances spread
     // across zones, how a second region runs, where TLS ends and certificates come from.
     struct Resilience {

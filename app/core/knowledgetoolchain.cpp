@@ -289,7 +289,8 @@ bool Knowledge::checkCommands(QString *error) const
     for (const PlatformKnowledge &p : m_platforms) {
         const QString where = QStringLiteral("knowledge/platforms/%1.json: ").arg(p.id);
         if (!check(where + QStringLiteral("commands"), p.commands)
-            || !check(where + QStringLiteral("actions"), p.actions))
+            || !check(where + QStringLiteral("actions"), p.actions)
+            || !check(where + QStringLiteral("canary"), p.canary.commands))
             return false;
     }
     for (const DeployToolKnowledge &t : m_deployTools) {

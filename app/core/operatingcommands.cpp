@@ -10,8 +10,8 @@ namespace opsflow {
 
 namespace {
 
-const char *const operationNames[] = {"deploy", "history", "rollback", "status",
-                                      "logs",   "restart", "scale",    "db_access"};
+const char *const operationNames[] = {"deploy", "shift",   "history", "rollback", "status",
+                                      "logs",   "restart", "scale",   "db_access"};
 const char *const migrationNames[] = {"run", "status", "rollback"};
 const char *const databaseNames[] = {"ping", "connections", "backup", "list", "restore"};
 const char *const generalNames[] = {"probe", "build", "stack"};
@@ -126,6 +126,19 @@ OperatingCommands OperatingCommands::resolve(const Knowledge &k, const CommandIn
                     current = replaced;
                 else if (!replaced.note.isEmpty())
                     current.note = replaced.note;
+            }
+        }
+        // A canary release: where the platform splits traffic itself, the release starts the
+        // new version without traffic and each step sets its share (a deploy tool's own
+        // deploy command wins); elsewhere the documents say what the team adds for it.
+        if (in.strategy == QLatin1String("C")) {
+            out.m_canaryHow = fill(p.canary.how);
+            const DeployToolKnowledge *t = out.m_deployTool;
+            const bool toolDeploys =
+                t && (t->commands.contains(QStringLiteral("deploy")) || t->actions.contains(QStringLiteral("deploy")));
+            if (!p.canary.commands.isEmpty() && !toolDeploys) {
+                for (const QString op : {QStringLiteral("deploy"), QStringLiteral("shift")})
+                    out.m_operations.insert(op, fromKnowledge(p.canary.commands, {}, {}, op, fill));
             }
         }
     }

@@ -44,7 +44,8 @@ class OperatingCommands
 public:
     static OperatingCommands resolve(const Knowledge &knowledge, const CommandInputs &in);
 
-    // deploy, history, rollback, status, logs, restart, scale, db_access
+    // deploy, shift (a canary's share of traffic), history, rollback, status, logs, restart,
+    // scale, db_access
     OperatingCommand operation(const QString &name) const { return m_operations.value(name); }
     // run, status, rollback of the migration tool; empty without a recognised tool
     OperatingCommand migration(const QString &name) const { return m_migration.value(name); }
@@ -59,6 +60,9 @@ public:
     const MigrationToolKnowledge *migrationTool() const { return m_migrationTool; }
     QString unknownMigrationTool() const { return m_unknownMigrationTool; }
     QString backupService() const { return m_backupService; } // "Amazon RDS"; empty: self-run
+    // With a canary strategy, how the platform splits traffic (Markdown); empty when it is
+    // not known or the strategy is another.
+    QString canaryHow() const { return m_canaryHow; }
 
     // The variables the commands use and no answer fills, in the order they first appear;
     // each with its `export NAME='<fill>'` line.
@@ -79,6 +83,7 @@ private:
     const MigrationToolKnowledge *m_migrationTool = nullptr;
     QString m_unknownMigrationTool;
     QString m_backupService;
+    QString m_canaryHow;
     QList<ShellVariable> m_variables;
     bool m_usesAnswers = false;
 };

@@ -79,8 +79,13 @@ void addOperatingCommands(QVariantMap &c, const OperatingCommands &commands, con
     c.insert(QStringLiteral("COMMANDS_ANSWERED"), commands.usesAnswers());
 
     addGroup(c, "RELEASE",
-             {{"DEPLOY", "deploy"}, {"HISTORY", "history"}, {"ROLLBACK", "rollback"}, {"STATUS", "status"}}, operation,
-             commands);
+             {{"DEPLOY", "deploy"},
+              {"SHIFT", "shift"},
+              {"HISTORY", "history"},
+              {"ROLLBACK", "rollback"},
+              {"STATUS", "status"}},
+             operation, commands);
+    c.insert(QStringLiteral("CANARY_HOW"), commands.canaryHow());
     addGroup(c, "RUNNING", {{"LOGS", "logs"}, {"RESTART", "restart"}, {"SCALE", "scale"}}, operation, commands);
     addGroup(c, "DATABASE", {{"DB_ACCESS", "db_access"}, {"PING", "ping"}, {"CONNECTIONS", "connections"}},
              databaseOperation, commands);

@@ -130,6 +130,50 @@ private Q_SLOTS:
         QVERIFY(unknown.operation(QStringLiteral("rollback")).shell.startsWith(QStringLiteral("kubectl")));
     }
 
+    // A canary release where the platform splits traffic itself starts the new version
+    // without traffic and gives it its share step by step; elsewhere the platform's own deploy
+    // command stays and the documents say what a canary needs there.
+    void shouldDeployACanaryWithoutTrafficWhereThePlatformSplitsIt()
+    {
+        CommandInputs in = inputs("cloud-run", "postgresql", "gcp");
+        in.strategy = QStringLiteral("C");
+        const OperatingCommands canary = OperatingCommands::resolve(k(), in);
+        QVERIFY2(canary.operation(QStringLiteral("deploy")).shell.contains(QStringLiteral("--no-traffic --tag canary")),
+                 qPrintable(canary.operation(QStringLiteral("deploy")).shell));
+        QCOMPARE(canary.operation(QStringLiteral("shift")).shell,
+                 QStringLiteral("gcloud run services update-traffic payments-api --region \"$GCP_REGION\" "
+                                "--to-tags \"canary=$CANARY_PERCENT\""));
+        QVERIFY(variablesListed(canary).contains(QStringLiteral("CANARY_PERCENT")));
+        QVERIFY(canary.canaryHow().contains(QStringLiteral("tag `canary`")));
+
+        in.strategy = QStringLiteral("A"); // rolling: the plain deploy, nothing about canaries
+        const OperatingCommands rolling = OperatingCommands::resolve(k(), in);
+        QVERIFY(!rolling.operation(QStringLiteral("deploy")).shell.contains(QStringLiteral("--no-traffic")));
+        QVERIFY(rolling.operation(QStringLiteral("shift")).isEmpty());
+        QVERIFY(rolling.canaryHow().isEmpty());
+        QVERIFY(!variablesListed(rolling).contains(QStringLiteral("CANARY_PERCENT")));
+
+        // Kubernetes splits no traffic by itself: the named tool deploys, the prose says how.
+        CommandInputs k8s = inputs("kubernetes", "postgresql", "");
+        k8s.strategy = QStringLiteral("C");
+        k8s.deployTool = QStringLiteral("Helm");
+        const OperatingCommands helm = OperatingCommands::resolve(k(), k8s);
+        QVERIFY(helm.operation(QStringLiteral("deploy")).shell.startsWith(QStringLiteral("helm upgrade")));
+        QVERIFY(helm.operation(QStringLiteral("shift")).isEmpty());
+        QVERIFY(helm.canaryHow().contains(QStringLiteral("`payments-api-canary`")));
+
+        // A platform the knowledge knows no split for: nothing invented.
+        CommandInputs heroku = inputs("heroku", "postgresql", "heroku");
+        heroku.strategy = QStringLiteral("C");
+        const OperatingCommands plain = OperatingCommands::resolve(k(), heroku);
+        QVERIFY(plain.canaryHow().isEmpty());
+        QVERIFY(plain.operation(QStringLiteral("shift")).isEmpty());
+        QCOMPARE(plain.operation(QStringLiteral("deploy")).shell,
+                 OperatingCommands::resolve(k(), inputs("heroku", "postgresql", "heroku"))
+                     .operation(QStringLiteral("deploy"))
+                     .shell);
+    }
+
     // Every kubectl and helm command names the namespace; logs read every pod by label.
     void shouldNameTheNamespaceEverywhereOnKubernetes_data()
     {
@@ -288,6 +332,7 @@ private Q_SLOTS:
                 for (const QString &tool : std::as_const(tools)) {
                     for (const char *managed : {"", "x"}) {
                         CommandInputs in = inputs(p.id.toLatin1().constData(), db, "");
+                        in.strategy = combinations % 2 == 0 ? QStringLiteral("A") : QStringLiteral("C");
                         in.deployTool = tool;
                         in.cloud = p.cloud;
                         in.managedKey = *managed ? (p.cloud.isEmpty() ? p.id : p.cloud) : QString();
@@ -339,6 +384,33 @@ private Q_SLOTS:
         QString error;
         QVERIFY(!Knowledge::load(dir.path(), Questionnaire::builtIn(), &error));
         QVERIFY2(error.contains(expected), qPrintable(error));
+    }
+
+    // A canary's deploy command without the one that shifts traffic would leave the new
+    // version without any.
+    void shouldRejectAHalfCanary()
+    {
+        QTemporaryDir dir;
+        QVERIFY(copyKnowledge(dir.path()));
+        const QString path = dir.filePath(QStringLiteral("platforms/cloud-run.json"));
+        QJsonObject o = readJson(path);
+        QJsonObject canary = o.value(QLatin1String("canary")).toObject();
+        QVERIFY(canary.contains(QLatin1String("shift")));
+        canary.remove(QStringLiteral("shift"));
+        o.insert(QStringLiteral("canary"), canary);
+        QVERIFY(writeJson(path, o));
+        QString error;
+        QVERIFY(!Knowledge::load(dir.path(), Questionnaire::builtIn(), &error));
+        QVERIFY2(error.contains(QStringLiteral("cloud-run.json: canary: give both deploy and shift")),
+                 qPrintable(error));
+
+        canary.insert(QStringLiteral("shift"),
+                      QStringLiteral("gcloud run services update-traffic {slug} --to-tags \"canary=$PERCENT\""));
+        o.insert(QStringLiteral("canary"), canary);
+        QVERIFY(writeJson(path, o));
+        QVERIFY(!Knowledge::load(dir.path(), Questionnaire::builtIn(), &error));
+        QVERIFY2(error.contains(QStringLiteral("cloud-run.json: canary.shift: $PERCENT is not a variable")),
+                 qPrintable(error));
     }
 
     void shouldRejectToolchainDefects_data()
