@@ -61,9 +61,26 @@ QList<QByteArray> splitLines(const QByteArray &text)
     return lines;
 }
 
-QByteArray toLf(QByteArray text)
+// Every run of CRs before a line feed is part of the line end: were "\r\r\n" read as a line
+// ending in CR, a merged section written back in LF would read differently next time
+// (regressions/sectionmerge/cr-cr-lf-in-edited-section.md).
+QByteArray toLf(const QByteArray &text)
 {
-    return text.replace("\r\n", "\n");
+    QByteArray out;
+    out.reserve(text.size());
+    for (qsizetype i = 0; i < text.size();) {
+        if (text.at(i) != '\r') {
+            out.append(text.at(i++));
+            continue;
+        }
+        qsizetype end = i;
+        while (end < text.size() && text.at(end) == '\r')
+            ++end;
+        if (end == text.size() || text.at(end) != '\n')
+            out.append(text.constData() + i, end - i); // CRs inside a line stay
+        i = end;
+    }
+    return out;
 }
 
 // An editor may turn the whole file into CRLF; what we add then follows the file.
