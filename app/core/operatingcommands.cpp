@@ -170,10 +170,17 @@ OperatingCommands OperatingCommands::resolve(const Knowledge &k, const CommandIn
             : k.managedCommands(db->id, in.cloud, in.platform ? in.platform->id : QString());
         if (managed) {
             out.m_backupService = managed->service;
-            for (const char *name : {"backup", "list", "restore"})
-                out.m_database.insert(QString::fromLatin1(name),
-                                      fromKnowledge(managed->commands, {}, {}, QString::fromLatin1(name), fill));
+            // Manual backups are snapshots: restore one where the service can; its restore
+            // to a point in time otherwise.
+            out.m_restoresABackup = in.manualBackups && managed->commands.contains(QStringLiteral("restore_backup"));
+            for (const char *name : {"backup", "list", "restore"}) {
+                const QString op = QString::fromLatin1(name);
+                const QString key =
+                    op == QLatin1String("restore") && out.m_restoresABackup ? QStringLiteral("restore_backup") : op;
+                out.m_database.insert(op, fromKnowledge(managed->commands, {}, {}, key, fill));
+            }
         } else if (in.managedKey.isEmpty()) {
+            out.m_restoresABackup = in.manualBackups;
             const QString kind = in.manualBackups ? QStringLiteral("_manual") : QStringLiteral("_automated");
             for (const char *name : {"backup", "list", "restore"})
                 out.m_database.insert(QString::fromLatin1(name),

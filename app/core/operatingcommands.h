@@ -60,6 +60,8 @@ public:
     const MigrationToolKnowledge *migrationTool() const { return m_migrationTool; }
     QString unknownMigrationTool() const { return m_unknownMigrationTool; }
     QString backupService() const { return m_backupService; } // "Amazon RDS"; empty: self-run
+    // Whether the restore command restores one backup (manual backups), not a point in time.
+    bool restoresABackup() const { return m_restoresABackup; }
     // With a canary strategy, how the platform splits traffic (Markdown); empty when it is
     // not known or the strategy is another.
     QString canaryHow() const { return m_canaryHow; }
@@ -83,6 +85,7 @@ private:
     const MigrationToolKnowledge *m_migrationTool = nullptr;
     QString m_unknownMigrationTool;
     QString m_backupService;
+    bool m_restoresABackup = false;
     QString m_canaryHow;
     QList<ShellVariable> m_variables;
     bool m_usesAnswers = false;

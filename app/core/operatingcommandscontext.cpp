@@ -107,6 +107,7 @@ void addOperatingCommands(QVariantMap &c, const OperatingCommands &commands, con
         && (c.value(QStringLiteral("BACKUP_SHELL")).toBool() || c.value(QStringLiteral("BACKUP_PROSE")).toBool());
     c.insert(QStringLiteral("BACKUP_COMMANDS"), backups);
     c.insert(QStringLiteral("BACKUP_MANUAL"), facts.manualBackups);
+    c.insert(QStringLiteral("RESTORE_FROM_BACKUP"), commands.restoresABackup());
     c.insert(QStringLiteral("BACKUP_SERVICE"), commands.backupService());
     c.insert(QStringLiteral("BACKUP_MECHANISM_TEXT"), facts.backupMechanism);
 }

@@ -632,7 +632,7 @@ void TestDiagrams::shouldDrawThePlatformsOwnResources_data()
     QTest::newRow("heroku") << f << QStringList{"Heroku Router",          "web.1 Dyno",
                                                 "Heroku Postgres",        "Heroku Postgres Follower 1",
                                                 "Heroku Key-Value Store", "Config Vars",
-                                                "Heroku PGBackups"}
+                                                "Heroku Postgres backups"}
                             << QStringList{"VPC"};
     f.platformName = QStringLiteral("fly.io");
     classify(f);

@@ -271,30 +271,25 @@ private Q_SLOTS:
         QTest::addColumn<QString>("managed");
         QTest::addColumn<bool>("manual");
         QTest::addColumn<QString>("restore");
-        QTest::newRow("rds") << "aws-ecs"
-                             << "postgresql"
-                             << "aws" << false << "aws rds restore-db-instance-to-point-in-time";
-        QTest::newRow("documentdb") << "aws-ecs"
-                                    << "mongodb"
-                                    << "aws" << false << "aws docdb restore-db-cluster-to-point-in-time";
-        QTest::newRow("cloud sql") << "cloud-run"
-                                   << "mysql"
-                                   << "gcp" << false << "gcloud sql instances clone";
-        QTest::newRow("azure") << "app-service"
-                               << "postgresql"
-                               << "azure" << false << "az postgres flexible-server restore";
-        QTest::newRow("heroku") << "heroku"
-                                << "postgresql"
-                                << "heroku" << false << "heroku addons:create";
-        QTest::newRow("self-run") << "kubernetes"
-                                  << "postgresql"
-                                  << "" << false << "pgbackrest";
-        QTest::newRow("self-run dumps") << "servers-compose"
-                                        << "mysql"
-                                        << "" << true << "mysql --host=";
-        QTest::newRow("sqlite") << "fly"
-                                << "sqlite"
-                                << "" << false << "litestream restore";
+        QTest::addColumn<bool>("fromBackup"); // restores one backup, not a point in time
+        const auto row = [](const char *name, const char *platform, const char *database, const char *managed,
+                            bool manual, const char *restore, bool fromBackup) {
+            QTest::newRow(name) << QString::fromLatin1(platform) << QString::fromLatin1(database)
+                                << QString::fromLatin1(managed) << manual << QString::fromLatin1(restore) << fromBackup;
+        };
+        row("rds", "aws-ecs", "postgresql", "aws", false, "aws rds restore-db-instance-to-point-in-time", false);
+        row("documentdb", "aws-ecs", "mongodb", "aws", false, "aws docdb restore-db-cluster-to-point-in-time", false);
+        row("cloud sql", "cloud-run", "mysql", "gcp", false, "gcloud sql instances clone", false);
+        row("azure", "app-service", "postgresql", "azure", false, "az postgres flexible-server restore", false);
+        row("heroku", "heroku", "postgresql", "heroku", false, "heroku addons:create", false);
+        row("self-run", "kubernetes", "postgresql", "", false, "pgbackrest", false);
+        row("self-run dumps", "servers-compose", "mysql", "", true, "mysql --host=", true);
+        row("sqlite", "fly", "sqlite", "", false, "litestream restore", false);
+        // Manual backups are snapshots: restored as such where the service can; Heroku's
+        // restore stays the one to a point in time, and the document says so.
+        row("rds manual", "aws-ecs", "postgresql", "aws", true, "aws rds restore-db-instance-from-db-snapshot", true);
+        row("documentdb manual", "aws-ecs", "mongodb", "aws", true, "aws docdb restore-db-cluster-from-snapshot", true);
+        row("heroku manual", "heroku", "postgresql", "heroku", true, "heroku addons:create", false);
     }
     void shouldBackUpWhereTheDatabaseRuns()
     {
@@ -303,12 +298,14 @@ private Q_SLOTS:
         QFETCH(QString, managed);
         QFETCH(bool, manual);
         QFETCH(QString, restore);
+        QFETCH(bool, fromBackup);
         CommandInputs in =
             inputs(platform.toLatin1().constData(), database.toLatin1().constData(), managed.toLatin1().constData());
         in.manualBackups = manual;
         const OperatingCommands c = OperatingCommands::resolve(k(), in);
         QVERIFY2(c.database(QStringLiteral("restore")).shell.startsWith(restore),
                  qPrintable(c.database(QStringLiteral("restore")).shell));
+        QCOMPARE(c.restoresABackup(), fromBackup);
         QCOMPARE(c.backupService().isEmpty(), managed.isEmpty());
         // A file has no network to get into.
         QCOMPARE(c.operation(QStringLiteral("db_access")).isEmpty(), database == QLatin1String("sqlite"));
