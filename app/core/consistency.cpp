@@ -544,6 +544,8 @@ private:
                 }
                 continue;
             }
+            if (m.onlyAnswered && !m_facts.field(m.question, m.field).isAnswer())
+                continue;
             const bool chosen =
                 v.typeId() == QMetaType::QString ? v.toString() == m.value : v.toStringList().contains(m.value);
             if (chosen && !answered.contains(m.environment)) {

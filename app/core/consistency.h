@@ -67,9 +67,10 @@ public:
     struct EnvironmentMention {
         QString question;
         QString field;
-        QString value;       // a choice meaning `environment`
-        QString environment; //
-        QString column;      // or a table column holding environment names
+        QString value;             // a choice meaning `environment`
+        QString environment;       //
+        QString column;            // or a table column holding environment names
+        bool onlyAnswered = false; // a default the documents leave out does not count
     };
 
     QHash<QString, DatabaseLimit> databaseLimits;

@@ -245,6 +245,7 @@ std::optional<RulesKnowledge> RulesKnowledge::load(const QString &root, const Qu
         m.value = o.value(QLatin1String("value")).toString();
         m.environment = o.value(QLatin1String("environment")).toString();
         m.column = o.value(QLatin1String("column")).toString();
+        m.onlyAnswered = o.value(QLatin1String("only_answered")).toBool();
         const Field *field = q.field(m.question, m.field);
         if (!field)
             return fail(key, QStringLiteral("%1 has no field \"%2\"").arg(m.question, m.field));

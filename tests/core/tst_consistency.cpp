@@ -200,6 +200,10 @@ private Q_SLOTS:
             << "environment-names" << twoEnvironments
             << QVariantMap{{"7.7.1:testing", QStringList{"staging", "dry_run"}}}
             << QStringList{"Staging", "Development, Production"} << QStringList{"7.7.1", "7.3"};
+        QTest::newRow("environment-names, staging stage chosen")
+            << "environment-names" << twoEnvironments
+            << QVariantMap{{"7.4:stages", QStringList{"checkout", "build", "deploy_staging", "deploy_production"}}}
+            << QStringList{"Deploy to staging", "Development, Production"} << QStringList{"7.4", "7.3"};
         QTest::newRow("environment-names, two environments")
             << "environment-names" << QVariantMap{} << QVariantMap{{"7.3:environments", "C"}}
             << QStringList{"Staging", "Development, Production"} << QStringList{"7.3"};
@@ -243,6 +247,22 @@ private Q_SLOTS:
                 QVERIFY(f.questionIds.contains(q));
             }
         }
+    }
+
+    // The recommended stages deploy to staging, but the documents leave that stage out when
+    // there is no staging environment: a default nobody chose and nobody reads is no finding.
+    // Defaults the documents do state (the auto-deploy rule) still are.
+    void shouldNotReportADefaultStageTheDocumentsLeaveOut()
+    {
+        const QList<RuleFinding> findings = findingsFor({{"7.3:environments", "C"}});
+        QStringList messages;
+        for (const RuleFinding &f : findings) {
+            if (f.ruleId == QLatin1String("environment-names"))
+                messages << f.message;
+        }
+        QVERIFY2(!messages.join(u'\n').contains(QLatin1String("Deploy to staging")), qPrintable(messages.join(u'\n')));
+        QVERIFY2(messages.join(u'\n').contains(QLatin1String("Auto-deploy to staging")),
+                 qPrintable(messages.join(u'\n')));
     }
 
     // The budget counts every attempt and every backoff wait the policy states.
