@@ -129,35 +129,22 @@ void addHealth(QVariantMap &c, const Inputs &in)
 
 namespace {
 
-QString platformStopSentence(const PlatformProfile &p, double total)
+// What the template needs to say whether the platform's stop window covers the total plus the
+// margin rules.json asks for (the same margin the stop-window rules check).
+void addStopWindow(QVariantMap &c, const PlatformProfile &p, double total)
 {
-    const QString needed = num(std::ceil(total) + 5); // a double: the total may be any JSON number
+    const int margin = RulesKnowledge::builtIn().stopMarginSeconds;
+    const double needed = std::ceil(total) + margin; // a double: the total may be any JSON number
     const PlatformKnowledge::Stop &stop = p.stop;
-    if (stop.fixed) {
-        if (total <= stop.defaultSeconds)
-            return QStringLiteral(
-                       "%1 allows %2 s between SIGTERM and SIGKILL, and that cannot be changed: the total of %3 fits.")
-                .arg(stop.actor)
-                .arg(stop.defaultSeconds)
-                .arg(secondsText(total));
-        return QStringLiteral(
-                   "%1 allows only %2 s between SIGTERM and SIGKILL, and that cannot be changed: the total of %3 does not fit, so shorten the steps above.")
-            .arg(stop.actor)
-            .arg(stop.defaultSeconds)
-            .arg(secondsText(total));
-    }
-    if (!stop.setting.isEmpty()) {
-        const QString limits = stop.maxSeconds > 0
-            ? QStringLiteral("%1 s by default, at most %2 s").arg(stop.defaultSeconds).arg(stop.maxSeconds)
-            : QStringLiteral("%1 s by default").arg(stop.defaultSeconds);
-        return QStringLiteral(
-                   "Between SIGTERM and SIGKILL %1 waits for %2 (%3): set it to at least %4 s, the total plus a margin.")
-            .arg(stop.actor, stop.setting, limits)
-            .arg(needed);
-    }
-    return QStringLiteral(
-               "The platform must wait at least %1 s between SIGTERM and SIGKILL (the total plus a margin); check its stop timeout.")
-        .arg(needed);
+    set(c, "STOP_ACTOR", stop.actor);
+    set(c, "STOP_FIXED", stop.fixed);
+    set(c, "STOP_SETTING", stop.setting);
+    set(c, "STOP_WINDOW_S", num(stop.defaultSeconds));
+    set(c, "STOP_MAX_S", stop.maxSeconds > 0 ? num(stop.maxSeconds) : QString());
+    set(c, "STOP_MARGIN_S", num(margin));
+    set(c, "STOP_NEEDED_S", num(needed));
+    set(c, "STOP_FITS", needed <= stop.defaultSeconds);
+    set(c, "STOP_FIT_S", num(std::max(stop.defaultSeconds - margin, 1)));
 }
 
 } // namespace
@@ -175,6 +162,7 @@ void addShutdown(QVariantMap &c, const Inputs &in)
     set(c, "SHUTDOWN_TOTAL", secondsText(total));
 
     const double grace = a.number("7.9.1", "health_grace_period_s", 5);
+    double stepsTotal = grace > 0 ? grace : 0; // the timeouts of the steps that have one
     QStringList steps;
     if (grace > 0) {
         steps
@@ -186,16 +174,21 @@ void addShutdown(QVariantMap &c, const Inputs &in)
                           "Keep serving for %1 while the platform takes the instance out of the load balancer.")
                           .arg(secondsText(grace)));
     }
+    const double stopAccepting = a.number("7.9.1", "stop_accepting_timeout_s", 5);
+    const double finishRequests = a.number("7.9.1", "finish_requests_timeout_s", 20);
+    stepsTotal += stopAccepting + finishRequests;
     steps << QStringLiteral("Stop accepting new requests: close the listening socket (timeout %1).")
-                 .arg(secondsText(a.number("7.9.1", "stop_accepting_timeout_s", 5)));
+                 .arg(secondsText(stopAccepting));
     steps
         << QStringLiteral(
                "Finish the requests in flight (timeout %1); idle keep-alive connections are closed at once, open ones drain within %2.")
-               .arg(secondsText(a.number("7.9.1", "finish_requests_timeout_s", 20)),
-                    secondsText(a.number("7.9.1", "drain_timeout_s", 15)));
-    if (in.f.database != Facts::Database::None)
+               .arg(secondsText(finishRequests), secondsText(a.number("7.9.1", "drain_timeout_s", 15)));
+    if (in.f.database != Facts::Database::None) {
+        const double dbClose = a.number("7.9.1", "db_close_timeout_s", 5);
+        stepsTotal += dbClose;
         steps << QStringLiteral("Close the database connections: drain and close the pool (timeout %1).")
-                     .arg(secondsText(a.number("7.9.1", "db_close_timeout_s", 5)));
+                     .arg(secondsText(dbClose));
+    }
     if (a.flag("7.9.1", "close_other_connections").value_or(false)) {
         QStringList others;
         if (in.f.cache != Facts::Cache::None)
@@ -211,7 +204,11 @@ void addShutdown(QVariantMap &c, const Inputs &in)
                "Exit with status 0. When the total timeout of %1 runs out first, log what was still running and exit with status 1.")
                .arg(secondsText(total));
     set(c, "SHUTDOWN_STEPS", textItems(steps));
-    set(c, "SHUTDOWN_PLATFORM", platformStopSentence(in.p, total));
+    // The steps run one after another; when their timeouts add up to more than the total, the
+    // document says which wins.
+    set(c, "SHUTDOWN_STEPS_SUM", secondsText(stepsTotal));
+    set(c, "SHUTDOWN_STEPS_OVER", stepsTotal > total);
+    addStopWindow(c, in.p, total);
 }
 
 // ---- Circuit breakers and retries ------------------------------------------------------------

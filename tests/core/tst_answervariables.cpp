@@ -212,6 +212,27 @@ private Q_SLOTS:
             << tool
             << QStringList{s("On-call rotation: **yes**, in Opsgenie \\*EU\\*."),
                            s("**Later:** the team starts without operational documentation")};
+        // The stop window: a fixed one the total fits with the margin rules.json asks for; and
+        // the steps' timeouts measured against the total.
+        AnswerSet heroku = smart(Scope::Production);
+        heroku.answers[s("7.1")] = {{s("choice"), s("B")}, {s("platform"), s("Heroku")}};
+        heroku.answers[s("7.9.1")] = {{s("choice"), s("A")},
+                                      {s("total_timeout_s"), 25.0},
+                                      {s("health_grace_period_s"), 5.0},
+                                      {s("stop_accepting_timeout_s"), 5.0},
+                                      {s("finish_requests_timeout_s"), 10.0},
+                                      {s("db_close_timeout_s"), 5.0}};
+        QTest::newRow("a fixed stop window the total fits")
+            << heroku
+            << QStringList{s("Heroku allows 30 s between SIGTERM and SIGKILL, and that cannot be changed: the total "
+                             "of 25 s fits, with a margin of at least 5 s.")};
+        heroku.answers[s("7.9.1")][s("total_timeout_s")] = 28.0;
+        heroku.answers[s("7.9.1")][s("finish_requests_timeout_s")] = 20.0;
+        QTest::newRow("a fixed stop window without the margin, steps over the total")
+            << heroku
+            << QStringList{s("The steps' timeouts add up to 35 s, more than the total of 28 s"),
+                           s("Heroku allows only 30 s between SIGTERM and SIGKILL, and that cannot be changed: the "
+                             "total of 28 s plus a margin of 5 s does not fit, so shorten the total to at most 25 s")};
     }
     void shouldWriteTheTemplatesSentencesFromTheAnswers()
     {
