@@ -204,9 +204,11 @@ void addShutdown(QVariantMap &c, const Inputs &in)
                "Exit with status 0. When the total timeout of %1 runs out first, log what was still running and exit with status 1.")
                .arg(secondsText(total));
     set(c, "SHUTDOWN_STEPS", textItems(steps));
-    // The steps run one after another; when their timeouts add up to more than the total, the
+    // The steps run one after another; when their timeouts, with the readiness grace before
+    // them (which the shutdown-steps-total rule leaves out), add up to more than the total, the
     // document says which wins.
     set(c, "SHUTDOWN_STEPS_SUM", secondsText(stepsTotal));
+    set(c, "SHUTDOWN_GRACE", grace > 0 ? secondsText(grace) : QString());
     set(c, "SHUTDOWN_STEPS_OVER", stepsTotal > total);
     addStopWindow(c, in.p, total);
 }

@@ -230,9 +230,11 @@ private Q_SLOTS:
         heroku.answers[s("7.9.1")][s("finish_requests_timeout_s")] = 20.0;
         QTest::newRow("a fixed stop window without the margin, steps over the total")
             << heroku
-            << QStringList{s("The steps' timeouts add up to 35 s, more than the total of 28 s"),
-                           s("Heroku allows only 30 s between SIGTERM and SIGKILL, and that cannot be changed: the "
-                             "total of 28 s plus a margin of 5 s does not fit, so shorten the total to at most 25 s")};
+            << QStringList{
+                   s("With the 5 s of failing readiness first, the steps' timeouts add up to 35 s, more than the total "
+                     "of 28 s"),
+                   s("Heroku allows only 30 s between SIGTERM and SIGKILL, and that cannot be changed: the "
+                     "total of 28 s plus a margin of 5 s does not fit, so shorten the total to at most 25 s")};
     }
     void shouldWriteTheTemplatesSentencesFromTheAnswers()
     {
