@@ -56,6 +56,7 @@ std::optional<PlatformKnowledge> platformFrom(const QJsonObject &o, const QStrin
     p.diagram = o.value(QLatin1String("diagram")).toObject();
     p.commands = jsonStringMap(o.value(QLatin1String("commands")));
     p.actions = jsonStringMap(o.value(QLatin1String("actions")));
+    p.commandsWithoutContainers = jsonStringMap(o.value(QLatin1String("commands_without_containers")));
     for (auto it = p.actions.cbegin(); it != p.actions.cend(); ++it) {
         if (p.commands.contains(it.key())) {
             *error = QStringLiteral("%1: actions.%2: the operation already has a command").arg(where, it.key());

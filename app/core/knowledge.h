@@ -34,7 +34,8 @@ struct PlatformKnowledge {
     // deploy, history, rollback, status, logs, restart, scale, db_access: shell with {slug},
     // {db_port}, {db_client_image} and $VARIABLES of toolchain.json
     QHash<QString, QString> commands;
-    QHash<QString, QString> actions; // the same operations as prose, where no command exists
+    QHash<QString, QString> actions;                   // the same operations as prose, where no command exists
+    QHash<QString, QString> commandsWithoutContainers; // replace commands when 7.2 says no containers
     QString rolling;
     // A canary release (7.4.1 C) here: how the platform splits traffic, or what the team adds
     // for it (Markdown); where the platform splits traffic itself, the command that starts the

@@ -290,7 +290,8 @@ bool Knowledge::checkCommands(QString *error) const
         const QString where = QStringLiteral("knowledge/platforms/%1.json: ").arg(p.id);
         if (!check(where + QStringLiteral("commands"), p.commands)
             || !check(where + QStringLiteral("actions"), p.actions)
-            || !check(where + QStringLiteral("canary"), p.canary.commands))
+            || !check(where + QStringLiteral("canary"), p.canary.commands)
+            || !check(where + QStringLiteral("commands_without_containers"), p.commandsWithoutContainers))
             return false;
     }
     for (const DeployToolKnowledge &t : m_deployTools) {

@@ -111,9 +111,12 @@ OperatingCommands OperatingCommands::resolve(const Knowledge &k, const CommandIn
 
     if (in.platform) {
         const PlatformKnowledge &p = *in.platform;
-        for (const char *op : operationNames)
-            out.m_operations.insert(QString::fromLatin1(op),
-                                    fromKnowledge(p.commands, p.actions, {}, QString::fromLatin1(op), fill));
+        for (const char *op : operationNames) {
+            const QString name = QString::fromLatin1(op);
+            const bool differs = !in.containers && p.commandsWithoutContainers.contains(name);
+            out.m_operations.insert(
+                name, fromKnowledge(differs ? p.commandsWithoutContainers : p.commands, p.actions, {}, name, fill));
+        }
         out.m_deployTool = k.deployTool(in.deployTool, p, in.strategy, &out.m_deployToolAssumed);
         if (!out.m_deployTool && !in.deployTool.trimmed().isEmpty())
             out.m_unknownDeployTool = in.deployTool.simplified();

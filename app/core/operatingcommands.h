@@ -19,6 +19,7 @@ struct CommandInputs {
     QString slug;
     QString deployTool;         // 7.4 deploy_tool as typed; empty: the platform's own
     QString strategy;           // 7.4.1 strategy letter
+    bool containers = true;     // 7.2: the service runs in containers
     QString migrationTool;      // 7.7.1 tool as typed
     QString database;           // the context field database ("postgresql", "none", …)
     QString managedKey;         // where the database is managed: aws | gcp | azure | heroku | paas; empty: self-run

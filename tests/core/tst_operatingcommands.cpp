@@ -174,6 +174,25 @@ private Q_SLOTS:
                      .shell);
     }
 
+    // A function deployed without containers is a zip file, not an image.
+    void shouldDeployAFunctionWithoutContainersFromAZipFile()
+    {
+        CommandInputs in = inputs("aws-lambda");
+        const OperatingCommands image = OperatingCommands::resolve(k(), in);
+        QVERIFY(image.operation(QStringLiteral("deploy")).shell.contains(QStringLiteral("--image-uri")));
+        QVERIFY(variablesListed(image).contains(QStringLiteral("IMAGE")));
+
+        in.containers = false;
+        const OperatingCommands zip = OperatingCommands::resolve(k(), in);
+        QCOMPARE(zip.operation(QStringLiteral("deploy")).shell,
+                 QStringLiteral("aws lambda update-function-code --function-name payments-api --zip-file "
+                                "\"fileb://$PACKAGE_ZIP\" --publish"));
+        QVERIFY(variablesListed(zip).contains(QStringLiteral("PACKAGE_ZIP")));
+        QVERIFY(!variablesListed(zip).contains(QStringLiteral("IMAGE")));
+        // What does not differ stays.
+        QCOMPARE(zip.operation(QStringLiteral("rollback")).shell, image.operation(QStringLiteral("rollback")).shell);
+    }
+
     // Every kubectl and helm command names the namespace; logs read every pod by label.
     void shouldNameTheNamespaceEverywhereOnKubernetes_data()
     {
@@ -330,6 +349,7 @@ private Q_SLOTS:
                     for (const char *managed : {"", "x"}) {
                         CommandInputs in = inputs(p.id.toLatin1().constData(), db, "");
                         in.strategy = combinations % 2 == 0 ? QStringLiteral("A") : QStringLiteral("C");
+                        in.containers = combinations % 3 != 0;
                         in.deployTool = tool;
                         in.cloud = p.cloud;
                         in.managedKey = *managed ? (p.cloud.isEmpty() ? p.id : p.cloud) : QString();
