@@ -407,27 +407,25 @@ private Q_SLOTS:
     // version without any.
     void shouldRejectAHalfCanary()
     {
-        QTemporaryDir dir;
-        QVERIFY(copyKnowledge(dir.path()));
-        const QString path = dir.filePath(QStringLiteral("platforms/cloud-run.json"));
-        QJsonObject o = readJson(path);
-        QJsonObject canary = o.value(QLatin1String("canary")).toObject();
-        QVERIFY(canary.contains(QLatin1String("shift")));
-        canary.remove(QStringLiteral("shift"));
-        o.insert(QStringLiteral("canary"), canary);
-        QVERIFY(writeJson(path, o));
-        QString error;
-        QVERIFY(!Knowledge::load(dir.path(), Questionnaire::builtIn(), &error));
-        QVERIFY2(error.contains(QStringLiteral("cloud-run.json: canary: give both deploy and shift")),
-                 qPrintable(error));
-
-        canary.insert(QStringLiteral("shift"),
-                      QStringLiteral("gcloud run services update-traffic {slug} --to-tags \"canary=$PERCENT\""));
-        o.insert(QStringLiteral("canary"), canary);
-        QVERIFY(writeJson(path, o));
-        QVERIFY(!Knowledge::load(dir.path(), Questionnaire::builtIn(), &error));
-        QVERIFY2(error.contains(QStringLiteral("cloud-run.json: canary.shift: $PERCENT is not a variable")),
-                 qPrintable(error));
+        const auto withShift = [](const QJsonValue &shift) {
+            return [shift](QJsonObject &o) {
+                QJsonObject canary = o.value(QLatin1String("canary")).toObject();
+                if (shift.isNull())
+                    canary.remove(QStringLiteral("shift"));
+                else
+                    canary.insert(QStringLiteral("shift"), shift);
+                o.insert(QStringLiteral("canary"), canary);
+            };
+        };
+        const QString platform = QStringLiteral("platforms/cloud-run.json");
+        QVERIFY(k().platform(QStringLiteral("cloud-run"))->canary.commands.contains(QStringLiteral("shift")));
+        const QString half = loadErrorWithEdit(platform, withShift(QJsonValue::Null));
+        QVERIFY2(half.contains(QStringLiteral("cloud-run.json: canary: give both deploy and shift")), qPrintable(half));
+        const QString unknown = loadErrorWithEdit(
+            platform,
+            withShift(QStringLiteral("gcloud run services update-traffic {slug} --to-tags \"canary=$PERCENT\"")));
+        QVERIFY2(unknown.contains(QStringLiteral("cloud-run.json: canary.shift: $PERCENT is not a variable")),
+                 qPrintable(unknown));
     }
 
     void shouldRejectToolchainDefects_data()
