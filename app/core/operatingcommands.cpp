@@ -140,7 +140,7 @@ OperatingCommands OperatingCommands::resolve(const Knowledge &k, const CommandIn
             const bool toolDeploys =
                 t && (t->commands.contains(QStringLiteral("deploy")) || t->actions.contains(QStringLiteral("deploy")));
             if (!p.canary.commands.isEmpty() && !toolDeploys) {
-                for (const QString op : {QStringLiteral("deploy"), QStringLiteral("shift")})
+                for (const QString &op : {QStringLiteral("deploy"), QStringLiteral("shift")})
                     out.m_operations.insert(op, fromKnowledge(p.canary.commands, {}, {}, op, fill));
             }
         }
