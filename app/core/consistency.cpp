@@ -45,6 +45,7 @@ public:
         backups();
         alerts();
         rollback();
+        containers();
         environments();
         // Errors first, each kind in the rules' order.
         QList<RuleFinding> ordered;
@@ -507,6 +508,27 @@ private:
     }
 
     // -- environments named elsewhere against 7.3
+    // -- 7.1's platform against 7.2: a platform that runs only containers
+    void containers()
+    {
+        if (text(QStringLiteral("7.2"), QStringLiteral("choice")) != QLatin1String("B")
+            || !m_rules.containerPlatforms.contains(m_deployment.platformId))
+            return;
+        const PlatformKnowledge *platform = Knowledge::builtIn().platform(m_deployment.platformId);
+        if (!platform)
+            return;
+        add(QStringLiteral("platform-containers"),
+            {{QStringLiteral("platform"), platform->name},
+             {QStringLiteral("platform_where"), at(QStringLiteral("7.1"), QStringLiteral("platform"))},
+             {QStringLiteral("containers_where"),
+              atValue(QStringLiteral("7.2"), QStringLiteral("choice"),
+                      choiceLabel(QStringLiteral("7.2"), QStringLiteral("choice"), QStringLiteral("B")))}},
+            {where(QStringLiteral("7.1"), platform->name),
+             where(QStringLiteral("7.2"),
+                   choiceLabel(QStringLiteral("7.2"), QStringLiteral("choice"), QStringLiteral("B")))},
+            {QStringLiteral("7.1"), QStringLiteral("7.2")});
+    }
+
     void environments()
     {
         const QString envQ = QStringLiteral("7.3");

@@ -75,6 +75,7 @@ public:
 
     QHash<QString, DatabaseLimit> databaseLimits;
     QHash<QString, int> instances;           // 7.8 strategy → fewest instances planned
+    QStringList containerPlatforms;          // platform ids that run only containers
     QHash<QString, QString> replacingProbes; // platform id → liveness | load_balancer
     int stopMarginSeconds = 5;               //
     struct RollbackTool {

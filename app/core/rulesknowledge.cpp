@@ -44,6 +44,7 @@ const QList<QPair<QString, QStringList>> &ruleSpecs()
          {"condition", "condition_where", "threshold", "threshold_where"}},
         {QStringLiteral("alert-metric-untracked"), {"condition", "condition_where", "metric", "metrics_where"}},
         {QStringLiteral("rollback-deploy-tool"), {"strategy", "strategy_where", "step", "tool", "tool_where"}},
+        {QStringLiteral("platform-containers"), {"platform", "platform_where", "containers_where"}},
         {QStringLiteral("environment-names"),
          {"item", "item_where", "environment", "environments", "environments_where"}},
     };
@@ -146,6 +147,12 @@ std::optional<RulesKnowledge> RulesKnowledge::load(const QString &root, const Qu
         if (!isChoiceOf(q, QStringLiteral("7.8"), QStringLiteral("strategy"), it.key()))
             return fail(QStringLiteral("instances.") + it.key(), QStringLiteral("not a choice of 7.8 strategy"));
         k.instances.insert(it.key(), it.value().toInt());
+    }
+    for (const QJsonValue &v : object->value(QLatin1String("container_platforms")).toArray()) {
+        if (!knowledge.platform(v.toString()))
+            return fail(QStringLiteral("container_platforms"),
+                        QStringLiteral("\"%1\" is no such platform").arg(v.toString()));
+        k.containerPlatforms << v.toString();
     }
     const QJsonObject probes = object->value(QLatin1String("replacing_probes")).toObject();
     for (auto it = probes.begin(); it != probes.end(); ++it) {

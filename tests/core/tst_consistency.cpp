@@ -181,6 +181,10 @@ private Q_SLOTS:
             << QVariantMap{{"7.3:env_config", QStringList{"A", "B"}}}
             << QStringList{"Feature Flags", "Feature flags (LaunchDarkly, Unleash)"} << QStringList{"7.4.1", "7.3"};
 
+        QTest::newRow("platform-containers")
+            << "platform-containers" << QVariantMap{{"7.1:choice", "A"}, {"7.1:platform", "EKS"}}
+            << QVariantMap{{"7.2:choice", "B"}} << QStringList{"Kubernetes", "No"} << QStringList{"7.1", "7.2"};
+
         // Two environments, and nothing that names a third.
         const QVariantMap twoEnvironments = {{"7.3:environments", "C"},
                                              {"7.4:stages", QStringList{"checkout", "build", "deploy_production"}},
