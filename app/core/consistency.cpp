@@ -507,28 +507,25 @@ private:
         }
     }
 
-    // -- environments named elsewhere against 7.3
     // -- 7.1's platform against 7.2: a platform that runs only containers
     void containers()
     {
-        if (text(QStringLiteral("7.2"), QStringLiteral("choice")) != QLatin1String("B")
-            || !m_rules.containerPlatforms.contains(m_deployment.platformId))
+        const QString q = QStringLiteral("7.2");
+        const QString field = QStringLiteral("choice");
+        if (text(q, field) != QLatin1String("B") || !m_rules.containerPlatforms.contains(m_deployment.platformId))
             return;
         const PlatformKnowledge *platform = Knowledge::builtIn().platform(m_deployment.platformId);
         if (!platform)
             return;
+        const QString none = choiceLabel(q, field, QStringLiteral("B"));
         add(QStringLiteral("platform-containers"),
             {{QStringLiteral("platform"), platform->name},
              {QStringLiteral("platform_where"), at(QStringLiteral("7.1"), QStringLiteral("platform"))},
-             {QStringLiteral("containers_where"),
-              atValue(QStringLiteral("7.2"), QStringLiteral("choice"),
-                      choiceLabel(QStringLiteral("7.2"), QStringLiteral("choice"), QStringLiteral("B")))}},
-            {where(QStringLiteral("7.1"), platform->name),
-             where(QStringLiteral("7.2"),
-                   choiceLabel(QStringLiteral("7.2"), QStringLiteral("choice"), QStringLiteral("B")))},
-            {QStringLiteral("7.1"), QStringLiteral("7.2")});
+             {QStringLiteral("containers_where"), atValue(q, field, none)}},
+            {where(QStringLiteral("7.1"), platform->name), where(q, none)}, {QStringLiteral("7.1"), q});
     }
 
+    // -- environments named elsewhere against 7.3
     void environments()
     {
         const QString envQ = QStringLiteral("7.3");

@@ -66,6 +66,8 @@ QList<QByteArray> splitLines(const QByteArray &text)
 // (regressions/sectionmerge/cr-cr-lf-in-edited-section.md).
 QByteArray toLf(const QByteArray &text)
 {
+    if (!text.contains('\r'))
+        return text;
     QByteArray out;
     out.reserve(text.size());
     for (qsizetype i = 0; i < text.size();) {
