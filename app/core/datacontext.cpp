@@ -2,6 +2,7 @@
 #include "templatecontextparts.h"
 
 #include "answerset.h"
+#include "consistency.h"
 #include "questionnaire.h"
 
 #include <QLocale>
@@ -14,36 +15,12 @@ namespace opsflow::contextparts {
 
 namespace {
 
-QString restoreHow(const Inputs &in, const QString &strategy)
+// Whether the RPO is shorter than the time between two backups (rules.json), so that only
+// point-in-time recovery, or nothing, can meet it: the template then says which.
+bool rpoBelowInterval(const QString &strategy, std::optional<double> rpo)
 {
-    const QString managed = managedDatabase(in);
-    if (!managed.isEmpty())
-        return QStringLiteral("a point-in-time restore in %1 creates it").arg(managed);
-    if (strategy == QLatin1String("C"))
-        return QStringLiteral("load the latest dump into it");
-    const DatabaseKnowledge *db = databaseKnowledge(in.f.database);
-    return db ? db->automatedRestore : QString();
-}
-
-// Says when the chosen backups cannot meet the RPO, instead of letting a target stand that
-// the mechanism cannot reach.
-QString backupNote(const QString &strategy, std::optional<double> rpo)
-{
-    if (!rpo)
-        return {};
-    if (strategy == QLatin1String("A") && *rpo < 1440)
-        return QStringLiteral(
-                   "Daily snapshots alone could lose up to a day of data: the RPO of %1 relies on point-in-time recovery (continuous transaction-log archiving), which must stay switched on.")
-            .arg(minutesText(*rpo));
-    if (strategy == QLatin1String("B") && *rpo < 60)
-        return QStringLiteral(
-                   "Hourly backups can lose up to an hour of data: the RPO of %1 needs point-in-time recovery on top.")
-            .arg(minutesText(*rpo));
-    if (strategy == QLatin1String("C") && *rpo < 10080)
-        return QStringLiteral(
-                   "Weekly manual backups can lose up to a week of data: the RPO of %1 is not reachable with them; automate the backups.")
-            .arg(minutesText(*rpo));
-    return {};
+    const auto &intervals = RulesKnowledge::builtIn().backupIntervalMinutes;
+    return rpo && intervals.contains(strategy) && *rpo < intervals.value(strategy);
 }
 
 QString readyPath(const AnswerReader &a)
@@ -84,8 +61,10 @@ void addBackups(QVariantMap &c, const Inputs &in)
     const auto rpo = in.a.number("7.7", "rpo_minutes");
     set(c, "RTO", rto ? minutesText(*rto) : NotDecided);
     set(c, "RPO", rpo ? minutesText(*rpo) : NotDecided);
-    set(c, "BACKUP_NOTE", database ? backupNote(strategy, rpo) : QString());
-    set(c, "RESTORE_HOW", restoreHow(in, strategy));
+    set(c, "BACKUP_RPO_BELOW_INTERVAL", database && rpoBelowInterval(strategy, rpo));
+    set(c, "MANAGED_DATABASE", managedDatabase(in));
+    const DatabaseKnowledge *db = databaseKnowledge(in.f.database);
+    set(c, "DATABASE_RESTORE_AUTOMATED", db ? db->automatedRestore : QString());
     set(c, "READY_PATH", readyPath(in.a));
 }
 
@@ -139,22 +118,9 @@ void addPooling(QVariantMap &c, const Inputs &in)
                       {"VARIABLE", QString::fromLatin1(s.variable)}});
     }
     set(c, "POOL_SETTINGS", rows);
-    const QString max = num(in.a.number("7.7.2", "max_connections", 10));
-    set(c, "POOL_SIZING",
-        QStringLiteral(
-            "Every instance opens up to %1 connections, so instances × %1, plus migrations and admin sessions, must stay below the database's connection limit%2.")
-            .arg(max,
-                 in.f.scaling == Facts::Scaling::Auto ? QStringLiteral(" (count the autoscaler's maximum)")
-                                                      : QString()));
-    set(c, "POOL_TRACKING",
-        in.a.flag("7.7.2", "track_connections").value_or(false)
-            ? QStringLiteral(
-                "Active, idle and waiting connections are exported as metrics and shown on the service's dashboard.")
-            : QStringLiteral("Active and idle connections are not tracked."));
-    set(c, "POOL_ALERT",
-        in.a.flag("7.7.2", "alert_exhaustion").value_or(false)
-            ? QStringLiteral("An alert fires when requests wait for a free connection (see [Alerts](#alerts)).")
-            : QStringLiteral("No alert on pool exhaustion: requests would queue and time out while CPU looks idle."));
+    set(c, "POOL_MAX", num(in.a.number("7.7.2", "max_connections", 10)));
+    set(c, "POOL_TRACKED", in.a.flag("7.7.2", "track_connections").value_or(false));
+    set(c, "POOL_ALERTED", in.a.flag("7.7.2", "alert_exhaustion").value_or(false));
 }
 
 // ---- Scaling ---------------------------------------------------------------------------------
@@ -183,7 +149,8 @@ QString perSecond(double perMinute)
     return grouped(rps);
 }
 
-QStringList scalingPoints(const Inputs &in, const QString &strategy)
+// "Redis, the database and object storage": where a stateless service keeps its state.
+QString sharedStores(const Inputs &in)
 {
     QStringList stores;
     if (in.f.cache != Facts::Cache::None)
@@ -191,31 +158,7 @@ QStringList scalingPoints(const Inputs &in, const QString &strategy)
     if (in.f.database != Facts::Database::None)
         stores << QStringLiteral("the database");
     stores << QStringLiteral("object storage");
-    const QString stateless =
-        QStringLiteral(
-            "The service is stateless: sessions, uploads and caches live in shared stores (%1), never on an instance's disk or in its memory.")
-            .arg(joinWords(stores));
-    if (strategy == QLatin1String("A"))
-        return {
-            QStringLiteral(
-                "A load balancer (%1) spreads traffic over at least two instances, so one can fail or be replaced without an outage.")
-                .arg(in.p.loadBalancer),
-            stateless, QStringLiteral("Add instances: %1.").arg(in.p.scaleCommand)};
-    if (strategy == QLatin1String("B"))
-        return {
-            QStringLiteral("One bigger instance: more CPU and memory as the load grows."),
-            QStringLiteral("Simple, but limited by the largest instance size, and a resize restarts the service."),
-            QStringLiteral(
-                "A single instance is a single point of failure: every restart is downtime, so keep the Service down runbook at hand.")};
-    if (strategy == QLatin1String("C"))
-        return {
-            QStringLiteral(
-                "Instances are added when CPU stays above 70% or requests per instance pass their threshold for 3 minutes, and removed after 10 minutes of low load."),
-            QStringLiteral(
-                "At least two instances for availability, and a maximum so that a traffic spike or a bug cannot multiply the bill."),
-            stateless,
-            QStringLiteral("Scale-in uses graceful shutdown, so removing an instance never fails a request.")};
-    return {QStringLiteral("*The scaling strategy is not decided yet.*")};
+    return joinWords(stores);
 }
 
 } // namespace
@@ -223,12 +166,8 @@ QStringList scalingPoints(const Inputs &in, const QString &strategy)
 void addScaling(QVariantMap &c, const Inputs &in)
 {
     const QString strategy = in.a.text("7.8", "strategy");
-    const Field *field = in.a.resolver().questionnaire().field(QStringLiteral("7.8"), QStringLiteral("strategy"));
-    const Choice *choice = field ? field->choice(strategy) : nullptr;
-    set(c, "SCALING_SENTENCE",
-        choice ? QStringLiteral("**%1**: %2.").arg(md(choice->label), md(choice->description.toLower()))
-               : QStringLiteral("**Not decided yet:** how the service grows."));
-    set(c, "SCALING_POINTS", textItems(scalingPoints(in, strategy)));
+    set(c, "SHARED_STORES", sharedStores(in));
+    set(c, "LOAD_BALANCER", in.p.loadBalancer);
     set(c, "AUTOSCALING", strategy == QLatin1String("C"));
     set(c, "SCALE_COMMAND", in.p.scaleCommand);
 

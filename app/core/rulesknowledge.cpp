@@ -171,8 +171,9 @@ std::optional<RulesKnowledge> RulesKnowledge::load(const QString &root, const Qu
     for (auto it = backups.begin(); it != backups.end(); ++it) {
         if (!isChoiceOf(q, QStringLiteral("7.7"), QStringLiteral("strategy"), it.key()))
             return fail(QStringLiteral("backups.") + it.key(), QStringLiteral("not a choice of 7.7 strategy"));
-        k.backupDataLossMinutes.insert(it.key(),
-                                       it.value().toObject().value(QLatin1String("data_loss_minutes")).toInt());
+        const QJsonObject backup = it.value().toObject();
+        k.backupDataLossMinutes.insert(it.key(), backup.value(QLatin1String("data_loss_minutes")).toInt());
+        k.backupIntervalMinutes.insert(it.key(), backup.value(QLatin1String("interval_minutes")).toInt());
     }
     const QJsonObject thresholds = object->value(QLatin1String("alert_thresholds")).toObject();
     for (auto it = thresholds.begin(); it != thresholds.end(); ++it) {

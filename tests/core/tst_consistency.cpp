@@ -409,8 +409,9 @@ private Q_SLOTS:
             << "replacing_probes/mars" << QJsonValue("liveness") << "replacing_probes.mars: no such platform";
         QTest::newRow("unknown probe") << "replacing_probes/kubernetes" << QJsonValue("readiness")
                                        << "replacing_probes.kubernetes: must be one of";
-        QTest::newRow("unknown backup strategy") << "backups/Z" << QJsonValue(QJsonObject{{"data_loss_minutes", 1}})
-                                                 << "backups.Z: not a choice of 7.7 strategy";
+        QTest::newRow("unknown backup strategy")
+            << "backups/Z" << QJsonValue(QJsonObject{{"data_loss_minutes", 1}, {"interval_minutes", 1}})
+            << "backups.Z: not a choice of 7.7 strategy";
         QTest::newRow("threshold not a percentage") << "alert_thresholds/B" << QJsonValue("response_time_ms")
                                                     << "alert_thresholds.B: \"response_time_ms\" is not a percentage";
         QTest::newRow("unknown metric") << "alert_metrics/A" << QJsonValue("errors")
