@@ -99,28 +99,31 @@ void addPooling(QVariantMap &c, const Inputs &in)
     struct Setting {
         const char *name;
         const char *field;
-        double fallback;
         bool ms;
         const char *variable;
     };
     static const Setting settings[] = {
-        {"Min connections", "min_connections", 2, false, "DB_POOL_MIN"},
-        {"Max connections", "max_connections", 10, false, "DB_POOL_MAX"},
-        {"Connection timeout", "connection_timeout_ms", 30000, true, "DB_POOL_ACQUIRE_TIMEOUT_MS"},
-        {"Idle timeout", "idle_timeout_ms", 600000, true, "DB_POOL_IDLE_TIMEOUT_MS"},
-        {"Max lifetime", "max_lifetime_ms", 1800000, true, "DB_POOL_MAX_LIFETIME_MS"},
+        {"Min connections", "min_connections", false, "DB_POOL_MIN"},
+        {"Max connections", "max_connections", false, "DB_POOL_MAX"},
+        {"Connection timeout", "connection_timeout_ms", true, "DB_POOL_ACQUIRE_TIMEOUT_MS"},
+        {"Idle timeout", "idle_timeout_ms", true, "DB_POOL_IDLE_TIMEOUT_MS"},
+        {"Max lifetime", "max_lifetime_ms", true, "DB_POOL_MAX_LIFETIME_MS"},
     };
     QVariantList rows;
     for (const Setting &s : settings) {
-        const double value = in.a.number("7.7.2", s.field, s.fallback);
+        // A value not decided (interactive mode) says so: the questionnaire's default is not
+        // the team's setting until it is chosen or the defaults are taken.
+        const auto value = in.a.number("7.7.2", s.field);
         rows << item({{"NAME", QString::fromLatin1(s.name)},
-                      {"VALUE", s.ms ? millisText(value) : num(value)},
+                      {"VALUE",
+                       !value     ? NotDecided
+                           : s.ms ? millisText(*value)
+                                  : num(*value)},
                       {"VARIABLE", QString::fromLatin1(s.variable)}});
     }
     set(c, "POOL_SETTINGS", rows);
-    set(c, "POOL_MAX", num(in.a.number("7.7.2", "max_connections", 10)));
-    set(c, "POOL_TRACKED", in.a.flag("7.7.2", "track_connections").value_or(false));
-    set(c, "POOL_ALERTED", in.a.flag("7.7.2", "alert_exhaustion").value_or(false));
+    const auto max = in.a.number("7.7.2", "max_connections");
+    set(c, "POOL_MAX", max ? num(*max) : QString());
 }
 
 // ---- Scaling ---------------------------------------------------------------------------------

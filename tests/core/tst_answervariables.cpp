@@ -169,7 +169,27 @@ private Q_SLOTS:
                            s("**Not decided yet:** the APM tool."),
                            s("**Not decided yet:** the CI/CD platform."),
                            s("**Not decided yet:** the production deployment strategy."),
-                           s("**Not decided yet:** how many environments; the recommended three are shown.")};
+                           s("**Not decided yet:** how many environments; the recommended three are shown."),
+                           s("| Max connections | *not decided yet* | `DB_POOL_MAX` |"),
+                           s("*Not decided yet:* whether active, idle and waiting connections are tracked."),
+                           s("*Not decided yet:* whether an alert fires when the pool runs out of connections.")};
+        AnswerSet pool = interactive;
+        pool.answers[s("7.7.2")] = {{s("max_connections"), 20.0}, {s("track_connections"), false}};
+        pool.answers[s("7.7")] = {{s("strategy"), s("B")}, {s("rpo_minutes"), 30.0}};
+        QTest::newRow("pool partly answered, hourly backups under a short RPO")
+            << pool
+            << QStringList{s("Every instance opens up to 20 connections, so instances × 20, plus migrations"),
+                           s("- Active and idle connections are not tracked."),
+                           s("*Not decided yet:* whether an alert fires when the pool runs out of connections."),
+                           s("Hourly backups can lose up to an hour of data: the RPO of 30 minutes needs "
+                             "point-in-time recovery on top."),
+                           s("3. Restore into a new database instance (restore the base backup and replay the "
+                             "archived WAL up to the chosen time)")};
+        AnswerSet manual = smart(Scope::Production);
+        manual.answers[s("7.1")] = {{s("choice"), s("C")}};
+        manual.answers[s("7.7")] = {{s("strategy"), s("C")}};
+        QTest::newRow("manual backups of a database the team runs")
+            << manual << QStringList{s("3. Restore into a new database instance (load the latest dump into it)")};
         AnswerSet paas = smart(Scope::Production);
         paas.answers[s("7.1")] = {{s("choice"), s("B")}};
         paas.answers[s("7.5")] = {{s("apm"), s("F")}, {s("logging"), s("B")}};
