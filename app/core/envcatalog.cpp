@@ -92,7 +92,9 @@ void addApplication(Catalog &c, const AnswerReader &a, const DeploymentFacts &fa
     if (runtime == QLatin1String("node"))
         c.add(Application, QStringLiteral("NODE_ENV"), false, QStringLiteral("enum (development, production)"),
               QStringLiteral("development"), QStringLiteral("development"),
-              QStringLiteral("Node.js library mode: production in every deployed environment, staging included."));
+              environmentNames(a).contains(QLatin1String("staging"))
+                  ? QStringLiteral("Node.js library mode: production in every deployed environment, staging included.")
+                  : QStringLiteral("Node.js library mode: production in every deployed environment."));
     if (runtime == QLatin1String("dotnet"))
         c.add(Application, QStringLiteral("ASPNETCORE_ENVIRONMENT"), false,
               QStringLiteral("enum (Development, Staging, Production)"), QStringLiteral("Development"),

@@ -299,6 +299,15 @@ private Q_SLOTS:
         QVERIFY(text.contains(s("There is no staging environment (see [Environments](#environments)), so only the "
                                 "rule's second half applies: production gets a build after a person approves it")));
 
+        // Nor do the configuration documents name it.
+        two.context[s("runtime")] = s("node");
+        const QString configuration = testing::documentFor(two, s("specs/configuration.md"));
+        QVERIFY(configuration.contains(s("development never uses production credentials")));
+        QVERIFY2(!configuration.contains(s("staging")), qPrintable(configuration));
+        const QString env = testing::documentFor(two, s(".env.example"));
+        QVERIFY(env.contains(s("production in every deployed environment.")));
+        QVERIFY2(!env.contains(s("staging")), qPrintable(env));
+
         AnswerSet chosen = two;
         chosen.answers[s("7.4")] = {{s("stages"), QStringList{s("checkout"), s("test"), s("deploy_staging")}}};
         QVERIFY(testing::operationsFor(chosen).contains(s("**Deploy to staging**")));

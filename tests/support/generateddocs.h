@@ -9,19 +9,25 @@
 
 namespace opsflow::testing {
 
-// docs/operations.md as the built-in templates write it for `answers`; template errors are
-// printed, so a failing suite says why the text is missing.
-inline QString operationsFor(const AnswerSet &answers)
+// The file at `path` ("docs/operations.md", "specs/configuration.md", ".env.example") as the
+// built-in templates write it for `answers`; template errors are printed, so a failing suite
+// says why the text is missing.
+inline QString documentFor(const AnswerSet &answers, const QString &path)
 {
     const Resolver resolver(Questionnaire::builtIn(), answers);
     const GenerationResult result = generate(resolver, TemplateSet::builtIn());
     for (const TemplateError &e : result.errors)
         qWarning("%s", qPrintable(e.toString()));
     for (const GeneratedFile &f : result.files) {
-        if (f.path == QLatin1String("docs/operations.md"))
+        if (f.path == path)
             return QString::fromUtf8(f.content);
     }
     return {};
+}
+
+inline QString operationsFor(const AnswerSet &answers)
+{
+    return documentFor(answers, QStringLiteral("docs/operations.md"));
 }
 
 // The text of the "## title" section, up to the next one; empty when there is none.
