@@ -172,9 +172,12 @@ void addAlerts(QVariantMap &c, const Inputs &in)
              .arg(num(a.number("7.6", "memory_percent", 85))),
          false},
     };
+    // Without a database there are no database connections to alert on: the recommended
+    // conditions include them, and the pool alert follows 7.7.2, which is not asked then.
+    const bool database = in.f.database != Facts::Database::None;
     QVariantList alerts;
     for (const Condition &cond : conditions) {
-        if (!a.has("7.6", "conditions", cond.id))
+        if (!a.has("7.6", "conditions", cond.id) || (!database && qstrcmp(cond.id, "E") == 0))
             continue;
         alerts << item({{"ID", QString::fromLatin1(cond.id)},
                         {"NAME", QString::fromLatin1(cond.name)},
@@ -182,7 +185,7 @@ void addAlerts(QVariantMap &c, const Inputs &in)
                         {"SEVERITY", cond.critical ? QStringLiteral("Critical") : QStringLiteral("Warning")},
                         {"NOTIFIES", cond.critical ? critical : warning}});
     }
-    if (!alerts.isEmpty() && a.flag("7.7.2", "alert_exhaustion").value_or(false))
+    if (database && !alerts.isEmpty() && a.flag("7.7.2", "alert_exhaustion").value_or(false))
         alerts << item(
             {{"ID", QStringLiteral("pool")},
              {"NAME", QStringLiteral("Connection pool exhausted")},
@@ -190,7 +193,7 @@ void addAlerts(QVariantMap &c, const Inputs &in)
              {"SEVERITY", QStringLiteral("Warning")},
              {"NOTIFIES", warning}});
     set(c, "ALERTS", alerts);
-    set(c, "ALERT_DB", a.has("7.6", "conditions", "E"));
+    set(c, "ALERT_DB", database && a.has("7.6", "conditions", "E"));
     set(c, "ALERT_DOWN", a.has("7.6", "conditions", "D"));
 
     const Facts::AlertChannels &ch = in.f.alertChannels;

@@ -319,6 +319,28 @@ private Q_SLOTS:
                                  "person approves it")));
     }
 
+    // Without a database the recommended alerts leave out the database's, and a lost region is
+    // rebuilt without backups to copy.
+    void shouldNotAlertOnADatabaseThatDoesNotExist()
+    {
+        AnswerSet none = smart(Scope::Enterprise);
+        none.context[s("database")] = s("none");
+        none.answers[s("7.1")] = {{s("choice"), s("D")}, {s("platform"), s("Kubernetes (GKE)")}};
+        const QString text = testing::operationsFor(none);
+        const QString alerts = testing::sectionOf(text, s("Alerts"));
+        QVERIFY(alerts.contains(s("| Error rate |")));
+        QVERIFY2(!alerts.contains(s("Database connection failures")), qPrintable(alerts));
+        QVERIFY2(!alerts.contains(s("Connection pool exhausted")), qPrintable(alerts));
+        QVERIFY(!text.contains(s("Copy the backups to a second region")));
+        QVERIFY(text.contains(s("Rehearse a deploy into a second region now")));
+
+        AnswerSet postgres = none;
+        postgres.context[s("database")] = s("postgresql");
+        const QString usual = testing::sectionOf(testing::operationsFor(postgres), s("Alerts"));
+        QVERIFY(usual.contains(s("| Database connection failures |")));
+        QVERIFY(usual.contains(s("| Connection pool exhausted |")));
+    }
+
     // Rewording, or showing a field the built-in templates leave out, is a template edit.
     void shouldPlaceAnAnswerFromAnOverride()
     {
