@@ -185,6 +185,15 @@ private Q_SLOTS:
                              "point-in-time recovery on top."),
                            s("3. Restore into a new database instance (restore the base backup and replay the "
                              "archived WAL up to the chosen time)")};
+        AnswerSet single = smart(Scope::Enterprise);
+        single.answers[s("7.8")] = {{s("strategy"), s("B")}};
+        QTest::newRow("one instance, spread across zones")
+            << single
+            << QStringList{
+                   s("With a single instance ([Scaling Strategy](#scaling-strategy)), losing its zone stops the "
+                     "service until a new instance runs in another zone"),
+                   s("the new one starts beside it and must pass its readiness check before the old one"),
+                   s("If traffic grew, move to a bigger instance (a resize restarts the service).")};
         AnswerSet manual = smart(Scope::Production);
         manual.answers[s("7.1")] = {{s("choice"), s("C")}};
         manual.answers[s("7.7")] = {{s("strategy"), s("C")}};
