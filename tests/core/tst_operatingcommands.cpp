@@ -185,10 +185,19 @@ private Q_SLOTS:
         in.containers = false;
         const OperatingCommands zip = OperatingCommands::resolve(k(), in);
         QCOMPARE(zip.operation(QStringLiteral("deploy")).shell,
-                 QStringLiteral("aws lambda update-function-code --function-name payments-api --zip-file "
-                                "\"fileb://$PACKAGE_ZIP\" --publish"));
+                 QStringLiteral("aws lambda update-alias --function-name payments-api --name live --function-version "
+                                "\"$(aws lambda update-function-code --function-name payments-api --zip-file "
+                                "\"fileb://$PACKAGE_ZIP\" --publish --query Version --output text)\""));
         QVERIFY(variablesListed(zip).contains(QStringLiteral("PACKAGE_ZIP")));
         QVERIFY(!variablesListed(zip).contains(QStringLiteral("IMAGE")));
+        // A deploy moves the alias the rollback moves back, so traffic reaches the new version.
+        for (const OperatingCommands &c : {image, zip})
+            QVERIFY(c.operation(QStringLiteral("deploy"))
+                        .shell.startsWith(
+                            QStringLiteral("aws lambda update-alias --function-name payments-api --name live ")));
+        QVERIFY(
+            image.operation(QStringLiteral("rollback"))
+                .shell.startsWith(QStringLiteral("aws lambda update-alias --function-name payments-api --name live ")));
         // What does not differ stays.
         QCOMPARE(zip.operation(QStringLiteral("rollback")).shell, image.operation(QStringLiteral("rollback")).shell);
     }
