@@ -190,7 +190,6 @@ void addScaling(QVariantMap &c, const Inputs &in)
     set(c, "LOAD_KNOWN", initial || year1);
     set(c, "LOAD_PEAK_RPS", peak ? perSecond(*peak) : QString());
     set(c, "LOAD_MULTIPLIER", num(multiplier));
-    set(c, "LATENCY_TARGET_MS", num(in.a.number("7.6", "response_time_ms", 1000)));
 }
 
 } // namespace opsflow::contextparts

@@ -123,6 +123,16 @@ Channels alertRouting(const Facts &f, const QString &pagerName)
     return r;
 }
 
+// Requests give up on a connection after the acquire timeout, so the alert watches the waiting
+// and the timeouts together rather than one wait longer than the timeout allows.
+QString poolCondition(const AnswerReader &a)
+{
+    const auto timeout = a.number("7.7.2", "connection_timeout_ms");
+    return QStringLiteral("for 1 minute, requests wait for a free database connection or time out waiting "
+                          "(`DB_POOL_ACQUIRE_TIMEOUT_MS`%1)")
+        .arg(timeout ? QStringLiteral(": %1 ms").arg(num(*timeout)) : QString());
+}
+
 } // namespace
 
 // Who critical alerts and warnings notify, as the Alerts table says it.
@@ -151,14 +161,25 @@ void addAlerts(QVariantMap &c, const Inputs &in)
         QString when;
         bool critical;
     };
+    // A threshold not decided yet (interactive mode) is said to be so, never replaced by the
+    // questionnaire's example value.
+    const auto threshold = [&a](const char *field) {
+        const auto value = a.number("7.6", field);
+        return value ? num(*value) : QString();
+    };
+    const QString errorRate = threshold("error_rate_percent");
+    const QString responseTime = threshold("response_time_ms");
+    const QString disk = threshold("disk_percent");
+    const QString memory = threshold("memory_percent");
     const Condition conditions[] = {
         {"A", "Error rate",
-         QStringLiteral("more than %1% of requests fail over 5 minutes")
-             .arg(num(a.number("7.6", "error_rate_percent", 1))),
+         errorRate.isEmpty()
+             ? QStringLiteral("the share of failing requests over 5 minutes passes a threshold *not decided yet*")
+             : QStringLiteral("more than %1% of requests fail over 5 minutes").arg(errorRate),
          true},
         {"B", "Response time",
-         QStringLiteral("p95 response time above %1 ms for 5 minutes")
-             .arg(num(a.number("7.6", "response_time_ms", 1000))),
+         responseTime.isEmpty() ? QStringLiteral("p95 response time passes a threshold *not decided yet* for 5 minutes")
+                                : QStringLiteral("p95 response time above %1 ms for 5 minutes").arg(responseTime),
          false},
         {"C", "5xx errors",
          QStringLiteral("server errors (5xx) well above the usual level, for example 10 in one minute"), true},
@@ -166,10 +187,12 @@ void addAlerts(QVariantMap &c, const Inputs &in)
         {"E", "Database connection failures", QStringLiteral("the service cannot open or keep database connections"),
          true},
         {"F", "Disk space",
-         QStringLiteral("more than %1% of a disk is used").arg(num(a.number("7.6", "disk_percent", 80))), false},
+         disk.isEmpty() ? QStringLiteral("disk use passes a threshold *not decided yet*")
+                        : QStringLiteral("more than %1% of a disk is used").arg(disk),
+         false},
         {"G", "Memory usage",
-         QStringLiteral("more than %1% of the memory limit for 10 minutes")
-             .arg(num(a.number("7.6", "memory_percent", 85))),
+         memory.isEmpty() ? QStringLiteral("memory use passes a share of the limit *not decided yet* for 10 minutes")
+                          : QStringLiteral("more than %1% of the memory limit for 10 minutes").arg(memory),
          false},
     };
     // Without a database there are no database connections to alert on: the recommended
@@ -186,12 +209,11 @@ void addAlerts(QVariantMap &c, const Inputs &in)
                         {"NOTIFIES", cond.critical ? critical : warning}});
     }
     if (database && !alerts.isEmpty() && a.flag("7.7.2", "alert_exhaustion").value_or(false))
-        alerts << item(
-            {{"ID", QStringLiteral("pool")},
-             {"NAME", QStringLiteral("Connection pool exhausted")},
-             {"CONDITION", QStringLiteral("requests wait for a free database connection for more than 1 minute")},
-             {"SEVERITY", QStringLiteral("Warning")},
-             {"NOTIFIES", warning}});
+        alerts << item({{"ID", QStringLiteral("pool")},
+                        {"NAME", QStringLiteral("Connection pool exhausted")},
+                        {"CONDITION", poolCondition(a)},
+                        {"SEVERITY", QStringLiteral("Warning")},
+                        {"NOTIFIES", warning}});
     set(c, "ALERTS", alerts);
     set(c, "ALERT_DB", database && a.has("7.6", "conditions", "E"));
     set(c, "ALERT_DOWN", a.has("7.6", "conditions", "D"));

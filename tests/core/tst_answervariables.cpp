@@ -185,6 +185,19 @@ private Q_SLOTS:
                              "point-in-time recovery on top."),
                            s("3. Restore into a new database instance (restore the base backup and replay the "
                              "archived WAL up to the chosen time)")};
+        AnswerSet thresholds = interactive;
+        thresholds.scope = Scope::Enterprise;
+        thresholds.answers[s("7.6")] = {{s("on_call"), s("B")}};
+        thresholds.answers[s("7.7.2")] = {{s("alert_exhaustion"), true}, {s("connection_timeout_ms"), 2000.0}};
+        QTest::newRow("alert thresholds not decided, a short acquire timeout")
+            << thresholds
+            << QStringList{
+                   s("| Error rate | the share of failing requests over 5 minutes passes a threshold *not "
+                     "decided yet* |"),
+                   s("| Response time | p95 response time passes a threshold *not decided yet* for 5 minutes |"),
+                   s("p95: *not decided yet* (the Response time alert's threshold is not set)"),
+                   s("requests wait for a free database connection or time out waiting "
+                     "(`DB_POOL_ACQUIRE_TIMEOUT_MS`: 2000 ms)")};
         AnswerSet single = smart(Scope::Enterprise);
         single.answers[s("7.8")] = {{s("strategy"), s("B")}};
         QTest::newRow("one instance, spread across zones")
