@@ -87,6 +87,12 @@ inline QString publicCloudId(const DeploymentFacts &f)
     return f.platformDecided ? publicCloudId(f.platform) : QString();
 }
 
+// Where a provider runs the project's database, as stores.json keys its managed services
+// (aws, gcp, azure, heroku, paas); empty when the team runs it (on servers or in a cluster of
+// its own, whatever cloud that is on), when it is a file, or while 7.1 is not answered. The
+// documents' prose and the diagrams ask this one function, so they never disagree.
+QString managedDatabaseKey(const DeploymentFacts &f);
+
 // Each returns mermaid source without the ``` fence and without a trailing newline, in the
 // seed's formats: subgraph "…" per layer or network zone, [( )] for stores, [ ] for compute,
 // -.-> for replication, backups and asynchronous flows, protocols on edges, resource specs

@@ -40,8 +40,12 @@ QString kubernetesInfrastructure(const Facts &f)
     const bool clusterQueue = worker && !isCloudQueue(f.queue) && !managed;
     const bool managedQueue = worker && !isCloudQueue(f.queue) && managed;
     // SQLite lives on the API pods' volume; other stores are StatefulSets or managed services.
+    // The database is the cloud's service only when the documents say so: a cluster answered
+    // under "Container Orchestration" runs its own, whichever cloud it is on.
     const bool sqlite = f.database == Facts::Database::Sqlite;
-    const bool statefulDb = hasDatabase(f) && !managed && !sqlite;
+    const bool dbManaged = managed && hasDatabase(f) && !managedDatabaseKey(f).isEmpty();
+    const bool statefulDb = hasDatabase(f) && !dbManaged && !sqlite;
+    const bool clusterBackups = backups && !dbManaged;
 
     QString flavour = cloud == Cloud::Aws    ? QStringLiteral("Amazon EKS")
         : cloud == Cloud::Gcp                ? QStringLiteral("Google GKE")
@@ -146,10 +150,13 @@ QString kubernetesInfrastructure(const Facts &f)
     w.endGroup();
     w.endGroup();
 
-    if (managed) {
+    const bool managedServices = managed
+        && (dbManaged || f.cache != Facts::Cache::None || cloudQueue || managedQueue || f.objectStorage
+            || f.containerized);
+    if (managedServices) {
         w.blankLine();
         w.beginGroup(QStringLiteral("Managed Services"));
-        if (hasDatabase(f) && !sqlite) {
+        if (dbManaged) {
             db = writeDatabaseNodes(w, f, managedDb,
                                     managedDb + QStringLiteral("<br/>") + replicaWord(f) + QStringLiteral(" %1"),
                                     managedDb + QStringLiteral("<br/>Shard %1"));
@@ -171,7 +178,7 @@ QString kubernetesInfrastructure(const Facts &f)
                    Shape::Store);
             w.style(QStringLiteral("Storage"), External);
         }
-        if (backups && !statefulDb) {
+        if (backups && dbManaged) {
             w.node(QStringLiteral("Backups"), QStringLiteral("Automated Backups<br/>Point-in-time Recovery"),
                    Shape::Store);
             w.style(QStringLiteral("Backups"), Data);
@@ -179,12 +186,13 @@ QString kubernetesInfrastructure(const Facts &f)
         if (f.containerized)
             w.node(QStringLiteral("Registry"), registry);
         w.endGroup();
-    } else if (f.containerized || (backups && (statefulDb || sqlite))) {
+    }
+    if ((!managed && f.containerized) || clusterBackups) {
         w.blankLine();
         w.beginGroup(QStringLiteral("Cluster Services"));
-        if (f.containerized)
+        if (!managed && f.containerized)
             w.node(QStringLiteral("Registry"), registry);
-        if (backups) {
+        if (clusterBackups) {
             w.node(QStringLiteral("Backups"), QStringLiteral("Velero<br/>Volume Snapshots"), Shape::Store);
             w.style(QStringLiteral("Backups"), Data);
         }

@@ -368,7 +368,7 @@ CommandInputs commandInputs(const AnswerReader &a, const Facts &f, const Platfor
     in.migrationTool = a.skipped("7.7.1") ? QString() : a.text("7.7.1", "tool");
     if (const DatabaseKnowledge *db = databaseKnowledge(f.database))
         in.database = db->id;
-    in.managedKey = managedKey(f, match.platform ? match.platform->id : QString());
+    in.managedKey = managedDatabaseKey(f);
     in.cloud = match.cloud;
     in.manualBackups = a.text("7.7", "strategy") == QLatin1String("C");
     in.livenessPath = livenessPath(a).isEmpty() ? healthPaths(a).basic : livenessPath(a);
@@ -408,7 +408,7 @@ void addEnterpriseSections(QVariantMap &c, const Inputs &in)
     if (const DatabaseKnowledge *db = databaseKnowledge(in.f.database)) {
         r.databaseEngine = db->name;
         r.database = e.database;
-        const QString key = managedKey(in.f, in.p.id);
+        const QString key = managedDatabaseKey(in.f);
         r.databaseEncryption = db->encryptionAtRest.value(key.isEmpty() ? QStringLiteral("self_hosted") : key);
         r.backupsKeptIn = backupMechanism(in, in.a.text("7.7", "strategy"));
     }

@@ -222,30 +222,11 @@ const DatabaseKnowledge *databaseKnowledge(Facts::Database d)
     return nullptr;
 }
 
-// Where a provider runs the database for the team, as stores.json names its managed
-// services (aws, gcp, azure, heroku, paas); empty when the team runs it, or it is a file.
-QString managedKey(const Facts &f, const QString &platformId)
-{
-    const DatabaseKnowledge *db = databaseKnowledge(f.database);
-    if (!db || db->port == 0 || !f.platformDecided)
-        return {};
-    switch (f.platform) {
-    case Facts::Platform::Aws: return QStringLiteral("aws");
-    case Facts::Platform::Gcp: return QStringLiteral("gcp");
-    case Facts::Platform::Azure: return QStringLiteral("azure");
-    case Facts::Platform::Paas:
-        return platformId == QLatin1String("heroku") && db->managed.contains(QStringLiteral("heroku"))
-            ? QStringLiteral("heroku")
-            : QStringLiteral("paas");
-    default: return {};
-    }
-}
-
 // The cloud's (or PaaS's) managed database service, or empty when the team runs it.
 QString managedDatabase(const Inputs &in)
 {
     const DatabaseKnowledge *db = databaseKnowledge(in.f.database);
-    const QString key = managedKey(in.f, in.p.id);
+    const QString key = managedDatabaseKey(in.f);
     return db && !key.isEmpty() ? db->managed.value(key) : QString();
 }
 

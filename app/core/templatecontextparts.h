@@ -90,7 +90,6 @@ QString engineName(Facts::Database d);
 QString cacheName(Facts::Cache c);
 QString queueName(Facts::Queue q);
 const DatabaseKnowledge *databaseKnowledge(Facts::Database d);
-QString managedKey(const Facts &f, const QString &platformId);
 QString managedDatabase(const Inputs &in);
 
 // ---- What one part says and others repeat, in the same words ---------------------------------

@@ -677,17 +677,31 @@ void TestDiagrams::shouldDrawThePlatformsOwnResources_data()
                                                "Velero",
                                                "RabbitMQ<br/>StatefulSet"}
                                 << QStringList{"RDS", "HorizontalPodAutoscaler"};
+    // A cluster under "Container Orchestration" runs its own database on any cloud, as the
+    // documents' prose says (managedDatabaseKey); the cloud still runs the cache and registry.
     f.platformName = QStringLiteral("GKE Autopilot");
     classify(f);
-    QTest::newRow("gke") << f
-                         << QStringList{"Google GKE", "Cloud SQL for PostgreSQL", "Memorystore for Redis",
-                                        "Managed Services", "Artifact Registry"}
-                         << QStringList{"StatefulSet: postgresql"};
+    QTest::newRow("gke") << f << QStringList{"Google GKE",       "StatefulSet: postgresql", "Memorystore for Redis",
+                                             "Managed Services", "Artifact Registry",       "Velero"}
+                         << QStringList{"Cloud SQL", "Point-in-time Recovery"};
+    f.platformName = QStringLiteral("Amazon EKS");
+    classify(f);
+    QTest::newRow("eks runs its own database")
+        << f << QStringList{"Amazon EKS", "StatefulSet: postgresql", "PVC -.->|Snapshots| Backups", "Amazon ECR"}
+        << QStringList{"Amazon RDS", "Automated Backups<br/>Point-in-time Recovery"};
     f = fullFacts();
     f.platformName = QStringLiteral("AWS EKS");
     classify(f);
-    QTest::newRow("aws naming eks") << f << QStringList{"Amazon EKS", "Amazon RDS PostgreSQL", "Ingress"}
-                                    << QStringList{"Fargate"};
+    QTest::newRow("aws naming eks") << f
+                                    << QStringList{"Amazon EKS", "Amazon RDS PostgreSQL", "Ingress",
+                                                   "Automated Backups<br/>Point-in-time Recovery"}
+                                    << QStringList{"Fargate", "StatefulSet"};
+    f = fullFacts();
+    f.platform = Facts::Platform::Gcp;
+    f.platformName = QStringLiteral("GKE");
+    classify(f);
+    QTest::newRow("gcp naming gke") << f << QStringList{"Google GKE", "Cloud SQL for PostgreSQL"}
+                                    << QStringList{"StatefulSet"};
     f = fullFacts();
     f.platform = Facts::Platform::OnPremises;
     f.platformName = QString();
