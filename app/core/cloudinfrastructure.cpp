@@ -281,7 +281,7 @@ QString cloudInfrastructure(const Facts &f, const CloudProfile &p)
         w.style(QStringLiteral("Storage"), External);
     }
     if (backups) {
-        w.node(QStringLiteral("Backups"), p.backupLabel, Shape::Store);
+        w.node(QStringLiteral("Backups"), f.manualBackups ? manualBackupLabel(f) : p.backupLabel, Shape::Store);
         w.style(QStringLiteral("Backups"), Data);
     }
     if (!p.registryLabel.isEmpty())
@@ -348,7 +348,8 @@ QString cloudInfrastructure(const Facts &f, const CloudProfile &p)
     } else {
         writeExternalEdges(w, externals, apps, worker);
     }
-    writeReplicationAndBackups(w, db, backups ? db.writers : QStringList(), QStringLiteral("Automated Backups"));
+    writeReplicationAndBackups(w, db, backups ? db.writers : QStringList(),
+                               f.manualBackups ? manualBackupEdge(f) : QStringLiteral("Automated Backups"));
     return w.text();
 }
 

@@ -102,7 +102,8 @@ QString clusterInfrastructure(const Facts &f, const ClusterProfile &p)
     if (f.containerized)
         w.node(QStringLiteral("Registry"), QStringLiteral("Private Registry<br/>Container Images"));
     if (backups) {
-        w.node(QStringLiteral("Backups"), QStringLiteral("Backup Server<br/>Nightly Dumps, Offsite Copy"),
+        w.node(QStringLiteral("Backups"),
+               f.manualBackups ? manualBackupLabel(f) : QStringLiteral("Backup Server<br/>Nightly Dumps, Offsite Copy"),
                Shape::Store);
         w.style(QStringLiteral("Backups"), Data);
     }
@@ -134,7 +135,8 @@ QString clusterInfrastructure(const Facts &f, const ClusterProfile &p)
             w.edge(QStringLiteral("Registry"), app, QStringLiteral("Image Pull"), Line::Dashed);
     }
     writeExternalEdges(w, externals, apps, worker);
-    writeReplicationAndBackups(w, db, backups ? db.writers : QStringList(), QStringLiteral("Nightly Backup"));
+    writeReplicationAndBackups(w, db, backups ? db.writers : QStringList(),
+                               f.manualBackups ? manualBackupEdge(f) : QStringLiteral("Nightly Backup"));
     return w.text();
 }
 

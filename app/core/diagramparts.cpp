@@ -352,6 +352,29 @@ void writeReplicationAndBackups(MermaidWriter &w, const DatabaseNodes &db, const
         w.edge(source, QStringLiteral("Backups"), backupLabel, Line::Dashed);
 }
 
+namespace {
+
+const char *manualBackupKind(const Facts &f)
+{
+    if (!managedDatabaseKey(f).isEmpty())
+        return "Snapshot";
+    return f.database == Facts::Database::Sqlite ? "Copy" : "Dump";
+}
+
+} // namespace
+
+QString manualBackupLabel(const Facts &f)
+{
+    const QString kind = QString::fromLatin1(manualBackupKind(f));
+    const QString many = kind == QLatin1String("Copy") ? QStringLiteral("Copies") : kind + u's';
+    return QStringLiteral("Manual ") + many + QStringLiteral("<br/>taken weekly");
+}
+
+QString manualBackupEdge(const Facts &f)
+{
+    return QStringLiteral("Manual ") + QString::fromLatin1(manualBackupKind(f));
+}
+
 QStringList appIds(const QList<int> &instances, const QString &prefix)
 {
     QStringList ids;

@@ -183,6 +183,11 @@ void writeExternalEdges(MermaidWriter &w, const QList<ExternalNode> &externals, 
 void writeReplicationAndBackups(MermaidWriter &w, const DatabaseNodes &db, const QStringList &backupSources,
                                 const QString &backupLabel);
 QStringList appIds(const QList<int> &instances, const QString &prefix = QStringLiteral("App"));
+// 7.7 "Manual backups weekly": the backups node and the edge to it say so, in the words of the
+// Backup & Disaster Recovery section (snapshots of a managed database, dumps of one the team
+// runs, copies of a file), instead of the platform's automated backups.
+QString manualBackupLabel(const Facts &f);
+QString manualBackupEdge(const Facts &f);
 
 // ---- Infrastructure: labels the platform drawings share (infrastructurediagram.cpp) --------
 

@@ -60,6 +60,7 @@ struct DeploymentFacts {
     bool secretsService = false;  // 7.3 env_config B: secrets in a config service
     QString secretsStore;         // that service by name ("Vault"); empty: the platform's own
     bool backups = true;          // 7.7 database backups are planned
+    bool manualBackups = false;   // 7.7 strategy C: taken by hand, weekly, not by a schedule
     Apm apm = Apm::None;
     bool structuredLogs = false; // JSON lines (7.5 C or 7.9.4 log_format A)
     LogStack logStack = LogStack::Console;

@@ -179,7 +179,9 @@ QString kubernetesInfrastructure(const Facts &f)
             w.style(QStringLiteral("Storage"), External);
         }
         if (backups && dbManaged) {
-            w.node(QStringLiteral("Backups"), QStringLiteral("Automated Backups<br/>Point-in-time Recovery"),
+            w.node(QStringLiteral("Backups"),
+                   f.manualBackups ? manualBackupLabel(f)
+                                   : QStringLiteral("Automated Backups<br/>Point-in-time Recovery"),
                    Shape::Store);
             w.style(QStringLiteral("Backups"), Data);
         }
@@ -193,7 +195,9 @@ QString kubernetesInfrastructure(const Facts &f)
         if (!managed && f.containerized)
             w.node(QStringLiteral("Registry"), registry);
         if (clusterBackups) {
-            w.node(QStringLiteral("Backups"), QStringLiteral("Velero<br/>Volume Snapshots"), Shape::Store);
+            w.node(QStringLiteral("Backups"),
+                   f.manualBackups ? manualBackupLabel(f) : QStringLiteral("Velero<br/>Volume Snapshots"),
+                   Shape::Store);
             w.style(QStringLiteral("Backups"), Data);
         }
         w.endGroup();
@@ -243,10 +247,12 @@ QString kubernetesInfrastructure(const Facts &f)
             w.edge(pod, QStringLiteral("Storage"), QStringLiteral("HTTPS"));
     }
     writeExternalEdges(w, externals, pods, worker);
+    // Volume snapshots are taken of the PersistentVolumeClaim; dumps and managed snapshots of the database.
     const QStringList backupSources = !backups ? QStringList()
-        : statefulDb                           ? QStringList{QStringLiteral("PVC")}
+        : statefulDb && !f.manualBackups       ? QStringList{QStringLiteral("PVC")}
                                                : db.writers;
-    writeReplicationAndBackups(w, db, backupSources, QStringLiteral("Snapshots"));
+    writeReplicationAndBackups(w, db, backupSources,
+                               f.manualBackups ? manualBackupEdge(f) : QStringLiteral("Snapshots"));
     return w.text();
 }
 

@@ -64,7 +64,8 @@ QString onPremisesInfrastructure(const Facts &f)
     w.blankLine();
     w.beginGroup(QStringLiteral("Management Zone (172.16.30.0/24)"));
     if (backups) {
-        w.node(QStringLiteral("Backups"), QStringLiteral("Backup Server<br/>Nightly Dumps, Offsite Copy"),
+        w.node(QStringLiteral("Backups"),
+               f.manualBackups ? manualBackupLabel(f) : QStringLiteral("Backup Server<br/>Nightly Dumps, Offsite Copy"),
                Shape::Store);
         w.style(QStringLiteral("Backups"), Data);
     }
@@ -103,7 +104,8 @@ QString onPremisesInfrastructure(const Facts &f)
             w.edge(QStringLiteral("Registry"), app, QStringLiteral("Image Pull"), Line::Dashed);
     }
     writeExternalEdges(w, externals, apps, worker, QStringLiteral("HTTPS via Firewall"));
-    writeReplicationAndBackups(w, db, backups ? db.writers : QStringList(), QStringLiteral("Nightly Backup"));
+    writeReplicationAndBackups(w, db, backups ? db.writers : QStringList(),
+                               f.manualBackups ? manualBackupEdge(f) : QStringLiteral("Nightly Backup"));
     return w.text();
 }
 

@@ -174,7 +174,7 @@ QString paasInfrastructure(const Facts &f)
         w.style(QStringLiteral("Storage"), External);
     }
     if (backups) {
-        w.node(QStringLiteral("Backups"), p.backupLabel, Shape::Store);
+        w.node(QStringLiteral("Backups"), f.manualBackups ? manualBackupLabel(f) : p.backupLabel, Shape::Store);
         w.style(QStringLiteral("Backups"), Data);
     }
     w.node(QStringLiteral("Config"), p.configLabel);
@@ -196,7 +196,8 @@ QString paasInfrastructure(const Facts &f)
         w.edge(service, QStringLiteral("Logs"), QStringLiteral("stdout Logs"));
     }
     writeExternalEdges(w, externals, apps, worker);
-    writeReplicationAndBackups(w, db, backups ? db.writers : QStringList(), QStringLiteral("Backups"));
+    writeReplicationAndBackups(w, db, backups ? db.writers : QStringList(),
+                               f.manualBackups ? manualBackupEdge(f) : QStringLiteral("Backups"));
     return w.text();
 }
 

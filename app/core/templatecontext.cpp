@@ -339,6 +339,7 @@ DeploymentFacts deploymentFacts(const Resolver &answers)
     else if (f.secretsService && !isCloud(f.platform))
         f.secretsStore = QStringLiteral("Vault");
     f.backups = f.database != Facts::Database::None && !a.text("7.7", "strategy").isEmpty();
+    f.manualBackups = f.backups && a.text("7.7", "strategy") == QLatin1String("C");
     f.apm = apmOf(a.text("7.5", "apm"));
     f.structuredLogs =
         a.text("7.5", "logging") == QLatin1String("C") || a.text("7.9.4", "log_format") == QLatin1String("A");

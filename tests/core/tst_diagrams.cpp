@@ -731,6 +731,36 @@ void TestDiagrams::shouldDrawThePlatformsOwnResources_data()
     QTest::newRow("nomad") << f
                            << QStringList{"Nomad Cluster", "Nomad Servers", "Consul", "Allocation 1", "HashiCorp Vault"}
                            << QStringList{"Swarm"};
+
+    // 7.7 "Manual backups weekly": the backups are drawn as the prose says they are taken (by
+    // hand, weekly), never as a schedule or an automated service.
+    f = fullFacts();
+    f.manualBackups = true;
+    QTest::newRow("aws ecs manual backups")
+        << f << QStringList{"Manual Snapshots<br/>taken weekly", "Primary -.->|Manual Snapshot| Backups"}
+        << QStringList{"AWS Backup", "Automated"};
+    f.platform = Facts::Platform::Azure;
+    f.platformName = QStringLiteral("Azure App Service");
+    classify(f);
+    QTest::newRow("azure manual backups")
+        << f << QStringList{"Manual Snapshots<br/>taken weekly"} << QStringList{"Automated Backups", "Geo-redundant"};
+    f.platform = Facts::Platform::OnPremises;
+    f.platformName = QString();
+    classify(f);
+    QTest::newRow("on premises manual backups")
+        << f << QStringList{"Manual Dumps<br/>taken weekly", "Primary -.->|Manual Dump| Backups"}
+        << QStringList{"Nightly"};
+    f.platform = Facts::Platform::Kubernetes;
+    f.platformName = QStringLiteral("k3s");
+    classify(f);
+    QTest::newRow("kubernetes manual backups")
+        << f << QStringList{"Manual Dumps<br/>taken weekly", "Primary -.->|Manual Dump| Backups"}
+        << QStringList{"Velero", "PVC -.->"};
+    f.platform = Facts::Platform::Paas;
+    f.platformName = QStringLiteral("Render");
+    classify(f);
+    QTest::newRow("paas manual backups") << f << QStringList{"Manual Snapshots<br/>taken weekly"}
+                                         << QStringList{"Point-in-time Recovery"};
 }
 
 void TestDiagrams::shouldDrawThePlatformsOwnResources()
