@@ -132,7 +132,9 @@ CloudProfile azureProfile(const Facts &f)
 {
     CloudProfile p;
     const QString engine = databaseName(f.database);
-    const bool vms = isPlatform(f, "azure-vm") || !f.containerized;
+    // App Service runs code as well as containers (the documents say "code deployment"); only a
+    // VM answer is drawn as VMs.
+    const bool vms = isPlatform(f, "azure-vm") || (!f.containerized && !isPlatform(f, "app-service"));
     const bool containerApps = !vms && isPlatform(f, "container-apps");
     p.nativeQueue = Facts::Queue::ServiceBus;
     p.cloudTitle = QStringLiteral("Azure - Production") + regionSuffix(f);
@@ -151,8 +153,17 @@ CloudProfile azureProfile(const Facts &f)
         p.appLabel = lines({QStringLiteral("Container App Replica %1<br/>Container: ") + project(f), spec(f)});
         p.workerLabel = QStringLiteral("Container App<br/>Queue Worker");
     } else {
+        // App Service balances over its instances on its own front ends, where TLS ends: no
+        // Application Gateway, and so no gateway subnet, unless the team adds one.
+        p.balancerId = QStringLiteral("FrontEnds");
+        p.balancerLabel =
+            lines({QStringLiteral("App Service Front Ends<br/>Built-in Load Balancing, HTTPS 443"), healthLine(f)});
+        p.balancerInEdge = false;
+        p.edgeTitle.clear();
         p.appTitle = QStringLiteral("App Subnet (10.20.10.0/24) - App Service Plan");
-        p.appLabel = lines({QStringLiteral("App Service Instance %1<br/>Web App for Containers"), spec(f)});
+        p.appLabel = lines({f.containerized ? QStringLiteral("App Service Instance %1<br/>Web App for Containers")
+                                            : QStringLiteral("App Service Instance %1<br/>Code Deployment"),
+                            spec(f)});
         p.workerLabel = QStringLiteral("App Service WebJob<br/>Queue Worker");
     }
     switch (f.database) {
@@ -185,7 +196,8 @@ CloudProfile azureProfile(const Facts &f)
     p.backupLabel = QStringLiteral("Automated Backups<br/>Geo-redundant Storage");
     if (f.containerized)
         p.registryLabel = QStringLiteral("Azure Container Registry");
-    p.monitoringLabel = QStringLiteral("Azure Monitor<br/>Application Insights, Log Analytics");
+    // Application Insights is an APM, and the project's APM is what 7.5 names (or none yet).
+    p.monitoringLabel = QStringLiteral("Azure Monitor<br/>Metrics, Log Analytics");
     p.secretsLabel = secretsLabel(f, QStringLiteral("Key Vault<br/>Secrets and Certificates"));
     return p;
 }

@@ -616,15 +616,23 @@ void TestDiagrams::shouldDrawThePlatformsOwnResources_data()
     QTest::newRow("azure") << f
                            << QStringList{"Azure - Production",
                                           "Virtual Network (10.20.0.0/16)",
-                                          "Application Gateway",
-                                          "App Service",
+                                          "App Service Front Ends",
+                                          "App Service Instance 1<br/>Web App for Containers",
                                           "Azure Database for PostgreSQL",
                                           "Azure Cache for Redis",
                                           "Service Bus",
                                           "Blob Storage",
                                           "Azure Monitor",
                                           "Key Vault"}
-                           << QStringList{"RDS", "Cloud SQL"};
+                           << QStringList{"RDS", "Cloud SQL", "Application Gateway", "Application Insights"};
+    // App Service deploys code too (7.2 "No"): still App Service, as the documents say, not VMs;
+    // and with no APM (7.5 F) no APM product is named.
+    f.containerized = false;
+    f.apm = Facts::Apm::None;
+    classify(f);
+    QTest::newRow("azure app service without containers")
+        << f << QStringList{"App Service Instance 1<br/>Code Deployment", "App Service Front Ends", "App Service Plan"}
+        << QStringList{"Azure VM", "VM Scale Set", "Gateway Subnet", "Application Insights", "Container Registry"};
     f = fullFacts();
     f.platform = Facts::Platform::Paas;
     f.platformName = QStringLiteral("Heroku");
