@@ -19,7 +19,6 @@ CloudProfile awsProfile(const Facts &f)
         p.appTitle = QStringLiteral("Private Subnet - Lambda (10.0.10.0/24)");
         p.balancerId = QStringLiteral("APIGateway");
         p.balancerLabel = QStringLiteral("API Gateway<br/>HTTPS API");
-        p.balancerAlways = true;
         p.balancerInEdge = false;
         p.balancerToApp = QStringLiteral("Invoke");
         p.appLabel = lines({QStringLiteral("Lambda API Handler<br/>Concurrent Instance %1"), spec(f)});
@@ -205,16 +204,13 @@ CloudProfile azureProfile(const Facts &f)
 QString cloudInfrastructure(const Facts &f, const CloudProfile &p)
 {
     MermaidWriter w(QStringLiteral("graph TB"));
-    const bool balancer = p.balancerAlways || hasLoadBalancer(f);
     const bool worker = f.queue != Facts::Queue::None;
     const QList<int> instances = shownInstances(f, 2);
     const QStringList apps = appIds(instances);
     const QList<ExternalNode> externals = externalNodes(f);
     const QList<ExternalNode> foreign = foreignQueue(f, p.nativeQueue);
     const bool nat = !p.natLabel.isEmpty() && (p.appInNetwork || worker) && !externals.isEmpty();
-    // Without a load balancer the instances take traffic themselves, from the public subnet.
-    const bool appsInEdge = !balancer && p.appInNetwork && !p.edgeTitle.isEmpty();
-    const bool balancerInEdge = balancer && p.balancerInEdge && !p.edgeTitle.isEmpty();
+    const bool balancerInEdge = p.balancerInEdge && !p.edgeTitle.isEmpty();
     const bool queueInData = worker && !p.queueLabel.isEmpty();
     const bool cloudQueue = worker && f.queue == p.nativeQueue;
 
@@ -229,7 +225,7 @@ QString cloudInfrastructure(const Facts &f, const CloudProfile &p)
     w.style(QStringLiteral("Internet"), Infrastructure);
     w.blankLine();
     w.beginGroup(p.cloudTitle);
-    if (balancer && !balancerInEdge) {
+    if (!balancerInEdge) {
         // A global load balancer or API gateway sits outside the VPC.
         w.node(p.balancerId, p.balancerLabel);
         w.style(p.balancerId, Infrastructure);
@@ -242,7 +238,7 @@ QString cloudInfrastructure(const Facts &f, const CloudProfile &p)
         w.blankLine();
     }
     w.beginGroup(p.networkTitle);
-    if (!p.edgeTitle.isEmpty() && (balancerInEdge || nat || appsInEdge)) {
+    if (!p.edgeTitle.isEmpty() && (balancerInEdge || nat)) {
         w.beginGroup(p.edgeTitle);
         if (balancerInEdge) {
             w.node(p.balancerId, p.balancerLabel);
@@ -250,14 +246,12 @@ QString cloudInfrastructure(const Facts &f, const CloudProfile &p)
         }
         if (nat)
             w.node(QStringLiteral("NAT"), p.natLabel);
-        if (appsInEdge)
-            writeApps();
         w.endGroup();
         w.blankLine();
     } else if (nat) {
         w.node(QStringLiteral("NAT"), p.natLabel);
     }
-    if (p.appInNetwork && !appsInEdge) {
+    if (p.appInNetwork) {
         w.beginGroup(p.appTitle);
         writeApps();
         w.endGroup();
@@ -307,16 +301,11 @@ QString cloudInfrastructure(const Facts &f, const CloudProfile &p)
     writeExternalGroup(w, externals, foreign);
 
     w.blankLine();
-    if (balancer) {
-        w.edge(QStringLiteral("Internet"), p.balancerId, QStringLiteral("HTTPS 443"));
-        for (const QString &app : apps) {
-            w.edge(p.balancerId, app,
-                   p.balancerToApp.isEmpty() ? QStringLiteral("HTTP %1").arg(f.port) : p.balancerToApp);
-        }
-    } else {
-        for (const QString &app : apps)
-            w.edge(QStringLiteral("Internet"), app, QStringLiteral("HTTPS 443"));
-    }
+    // Traffic enters through the cloud's load balancer or gateway, where the documents say TLS
+    // ends: one bigger instance (vertical scaling) still sits behind it.
+    w.edge(QStringLiteral("Internet"), p.balancerId, QStringLiteral("HTTPS 443"));
+    for (const QString &app : apps)
+        w.edge(p.balancerId, app, p.balancerToApp.isEmpty() ? QStringLiteral("HTTP %1").arg(f.port) : p.balancerToApp);
     w.blankLine();
     const QStringList dataUsers = withWorker(apps, worker);
     if (!db.writers.isEmpty() && !p.poolerLabel.isEmpty()) {

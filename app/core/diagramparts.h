@@ -209,9 +209,8 @@ struct CloudProfile {
     QString dataTitle;        // private subnet of the stores
     QString balancerId;
     QString balancerLabel;
-    bool balancerAlways = false; // an API gateway, not a scaling load balancer
-    bool balancerInEdge = true;  // in the public subnet; false: a regional or global service
-    QString balancerToApp;       // the edge label from the balancer to the instances; empty: HTTP port
+    bool balancerInEdge = true; // in the public subnet; false: a regional or global service
+    QString balancerToApp;      // the edge label from the balancer to the instances; empty: HTTP port
     QString natLabel;
     QString appLabel; // %1 = instance number
     QString workerLabel;

@@ -103,8 +103,9 @@ QString managedDatabaseKey(const DeploymentFacts &f);
 //
 // What the facts decide:
 // - A load balancer only for horizontal or auto-scaling; vertical scaling draws one bigger
-//   instance taking traffic itself (a PaaS router or Kubernetes Ingress stays: the platform
-//   always has it). At most three instances are drawn: 1, 2 and the last ("API Server 12").
+//   instance taking traffic itself (in the infrastructure diagram a cloud's load balancer or
+//   gateway, a PaaS router or Kubernetes Ingress stays: the platform always has it, and TLS
+//   ends there). At most three instances are drawn: 1, 2 and the last ("API Server 12").
 // - Read replicas (two, with -.->|Replication|) or shards (two) only when chosen, never for
 //   SQLite; no cache, queue or worker nodes without a cache or queue.
 // - With a queue, a worker consumes it and makes the third-party calls; without one, the

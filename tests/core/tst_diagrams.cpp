@@ -481,9 +481,22 @@ void TestDiagrams::shouldDrawLoadBalancerOnlyWhenScalingOut()
         QVERIFY(arch.contains(QLatin1String("Internet -->|HTTPS| App1")));
         QVERIFY(!hasNode(arch, QStringLiteral("App2")));
         const QString infra = infrastructureDiagram(facts);
-        QVERIFY2(!infra.contains(QLatin1String("Load Balancer")) && !hasNode(infra, QStringLiteral("ALB"))
-                     && !hasNode(infra, QStringLiteral("AppGateway")) && !hasNode(infra, QStringLiteral("CloudLB")),
-                 qPrintable(infra));
+        const bool cloud = (facts.platform == Facts::Platform::Aws || facts.platform == Facts::Platform::Gcp
+                            || facts.platform == Facts::Platform::Azure)
+            && !infra.contains(QLatin1String("Kubernetes Cluster"));
+        if (cloud) {
+            // A cloud's load balancer or gateway stays in front of the one instance: the
+            // documents say TLS ends there.
+            static const QRegularExpression entry(
+                QStringLiteral("^ +Internet -->\\|HTTPS 443\\| (ALB|APIGateway|CloudLB|AppGateway|FrontEnds)$"),
+                QRegularExpression::MultilineOption);
+            QVERIFY2(entry.match(infra).hasMatch(), qPrintable(infra));
+            QVERIFY2(!infra.contains(QLatin1String("Internet -->|HTTPS 443| App1")), qPrintable(infra));
+        } else {
+            QVERIFY2(!infra.contains(QLatin1String("Load Balancer")) && !hasNode(infra, QStringLiteral("ALB"))
+                         && !hasNode(infra, QStringLiteral("AppGateway")) && !hasNode(infra, QStringLiteral("CloudLB")),
+                     qPrintable(infra));
+        }
     }
 }
 
@@ -739,6 +752,20 @@ void TestDiagrams::shouldDrawThePlatformsOwnResources_data()
     QTest::newRow("nomad") << f
                            << QStringList{"Nomad Cluster", "Nomad Servers", "Consul", "Allocation 1", "HashiCorp Vault"}
                            << QStringList{"Swarm"};
+
+    // Vertical scaling on ECS: one instance, still behind the Application Load Balancer where
+    // the documents say TLS ends.
+    f = fullFacts();
+    f.scaling = Facts::Scaling::Vertical;
+    QTest::newRow("aws ecs vertical") << f
+                                      << QStringList{"Application Load Balancer", "Internet -->|HTTPS 443| ALB",
+                                                     "ALB -->|HTTP 3000| App1"}
+                                      << QStringList{"Internet -->|HTTPS 443| App1", "App2["};
+    f.platform = Facts::Platform::Gcp;
+    f.platformName = QStringLiteral("Cloud Run");
+    classify(f);
+    QTest::newRow("gcp vertical") << f << QStringList{"Internet -->|HTTPS 443| CloudLB", "CloudLB -->|HTTP 3000| App1"}
+                                  << QStringList{"Internet -->|HTTPS 443| App1"};
 
     // 7.7 "Manual backups weekly": the backups are drawn as the prose says they are taken (by
     // hand, weekly), never as a schedule or an automated service.
