@@ -64,6 +64,7 @@ std::optional<PlatformKnowledge> platformFrom(const QJsonObject &o, const QStrin
         }
     }
     p.rolling = o.value(QLatin1String("rolling")).toString();
+    p.autoscaling = o.value(QLatin1String("autoscaling")).toString();
     const QJsonObject canary = o.value(QLatin1String("canary")).toObject();
     p.canary.how = canary.value(QLatin1String("how")).toString();
     for (const char *name : {"deploy", "shift"}) {

@@ -37,6 +37,9 @@ struct PlatformKnowledge {
     QHash<QString, QString> actions;                   // the same operations as prose, where no command exists
     QHash<QString, QString> commandsWithoutContainers; // replace commands when 7.2 says no containers
     QString rolling;
+    // How the platform adds and removes instances by load (7.8 auto-scaling), Markdown; empty:
+    // the document's generic CPU and request thresholds.
+    QString autoscaling;
     // A canary release (7.4.1 C) here: how the platform splits traffic, or what the team adds
     // for it (Markdown); where the platform splits traffic itself, the command that starts the
     // new version without traffic (replacing commands' deploy) and the one that sets its share.

@@ -71,6 +71,7 @@ PlatformProfile platformProfile(const PlatformMatch &match, const Facts &f, cons
     p.metrics = noun("metrics");
     p.secrets = noun("secrets");
     p.rollingSetting = withSlug(k->rolling, slug);
+    p.autoscaling = withSlug(k->autoscaling, slug);
     p.stop = k->stop;
     return p;
 }

@@ -62,6 +62,7 @@ struct PlatformProfile {
     QString rollbackCommand;
     QString scaleCommand;
     QString rollingSetting; // markdown
+    QString autoscaling;    // markdown; empty: the generic thresholds
     PlatformKnowledge::Stop stop;
 };
 

@@ -363,6 +363,22 @@ private Q_SLOTS:
         QVERIFY(usual.contains(s("| Connection pool exhausted |")));
     }
 
+    // A platform that scales by its own rule says so instead of the generic CPU thresholds.
+    void shouldScaleAsThePlatformScales()
+    {
+        AnswerSet lambda = smart(Scope::Production);
+        lambda.answers[s("7.1")] = {{s("choice"), s("A")}, {s("platform"), s("AWS Lambda")}};
+        lambda.answers[s("7.8")] = {{s("strategy"), s("C")}};
+        const QString scaling = testing::sectionOf(testing::operationsFor(lambda), s("Scaling Strategy"));
+        QVERIFY2(scaling.contains(s("- Lambda starts another execution environment for each request")),
+                 qPrintable(scaling));
+        QVERIFY(!scaling.contains(s("CPU stays above 70%")));
+
+        AnswerSet ecs = lambda;
+        ecs.answers[s("7.1")] = {{s("choice"), s("A")}, {s("platform"), s("AWS ECS Fargate")}};
+        QVERIFY(testing::operationsFor(ecs).contains(s("- Instances are added when CPU stays above 70%")));
+    }
+
     // Rewording, or showing a field the built-in templates leave out, is a template edit.
     void shouldPlaceAnAnswerFromAnOverride()
     {
