@@ -108,16 +108,27 @@ void addHealth(QVariantMap &c, const Inputs &in)
                       {"PURPOSE", QStringLiteral("Readiness: 200 OK only when the app can handle traffic")},
                       {"CHECKS", checks},
                       {"USED_BY", usedBy(path.ready, kubernetes ? QStringLiteral("The readiness probe") : QString())}});
+    // A platform with a liveness probe (rules.json, replacing_probes) restarts an instance that
+    // fails it; where the load balancer's failed check replaces it, that line says so. Of the
+    // others OpsFlow does not know it, so the document does not claim it.
+    const bool probeRestarts =
+        kubernetes || RulesKnowledge::builtIn().replacingProbes.value(in.p.id) == QLatin1String("liveness");
+    const QString liveUser = probeRestarts
+        ? QStringLiteral("The liveness probe, which restarts an instance that fails it")
+        : lbReplaces && path.live == lbPath ? QString()
+        : in.p.id.isEmpty()
+        ? QStringLiteral("The platform's health check, if it restarts an instance that fails it")
+        : QStringLiteral(
+            "Uptime monitoring, and the platform's own health check if it restarts an instance that fails it");
+    const bool downAlert = a.has("7.6", "conditions", "D");
+    const QString liveUsers = liveUser.isEmpty() ? (downAlert ? QStringLiteral("The Service down alert") : QString())
+        : downAlert                              ? liveUser + QStringLiteral("; the Service down alert")
+                                                 : liveUser;
     if (live)
         rows << item({{"PATH", path.live},
                       {"PURPOSE", QStringLiteral("Liveness: 200 OK while the app is alive and not stuck")},
                       {"CHECKS", checksPath == path.live ? checks : QStringLiteral("none: never dependencies")},
-                      {"USED_BY",
-                       usedBy(path.live,
-                              (kubernetes ? QStringLiteral("The liveness probe") : QStringLiteral("The platform"))
-                                  + QStringLiteral(", which restarts an instance that fails it")
-                                  + (a.has("7.6", "conditions", "D") ? QStringLiteral("; the Service down alert")
-                                                                     : QString()))}});
+                      {"USED_BY", usedBy(path.live, liveUsers)}});
     set(c, "HEALTH_ENDPOINTS", rows);
     set(c, "HEALTH_EXAMPLE_PATH", checksPath);
     set(c, "HEALTH_JSON", healthJson(keys));
