@@ -386,11 +386,18 @@ void addRequestLogging(QVariantMap &c, const Inputs &in)
              {"STRATEGY", strategy.trimmed().isEmpty() ? QStringLiteral("Completely redact") : cell(strategy)}});
     }
     set(c, "MASKING", masking);
-    set(c, "LOG_FORMAT", chosenLabel(a, "7.9.4", "log_format"));
-    const QString aggregation = a.text("7.9.4", "log_aggregation");
+    // Where 7.5's answer (basic console logs) sets aside 7.9.4's recommended defaults, say so.
+    const QString consoleLogs = QStringLiteral("as 7.5 answers: basic console logs");
+    const bool formatSetAside = loggingDetail(a, "log_format").isEmpty() && !a.text("7.9.4", "log_format").isEmpty();
+    set(c, "LOG_FORMAT",
+        formatSetAside ? QStringLiteral("the framework's default, %1").arg(consoleLogs)
+                       : chosenLabel(a, "7.9.4", "log_format"));
+    const QString aggregation = loggingDetail(a, "log_aggregation");
     set(c, "LOG_AGGREGATION",
-        aggregation == QLatin1String("A") ? QStringLiteral("Centralized (%1)").arg(logStackName(in.f))
-                                          : chosenLabel(a, "7.9.4", "log_aggregation"));
+        aggregation.isEmpty() && !a.text("7.9.4", "log_aggregation").isEmpty()
+            ? QStringLiteral("console only, %1").arg(consoleLogs)
+            : aggregation == QLatin1String("A") ? QStringLiteral("Centralized (%1)").arg(logStackName(in.f))
+                                                : chosenLabel(a, "7.9.4", "log_aggregation"));
 }
 
 } // namespace opsflow::contextparts

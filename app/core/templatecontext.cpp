@@ -220,7 +220,7 @@ Facts::Apm apmOf(const QString &choice)
 // lands in the APM's own log product when it has one, CloudWatch on AWS, else an ELK stack.
 Facts::LogStack logStackOf(const AnswerReader &a, const Facts &f)
 {
-    QString aggregation = a.text("7.9.4", "log_aggregation");
+    QString aggregation = loggingDetail(a, "log_aggregation");
     if (aggregation.isEmpty()) {
         const QString logging = a.text("7.5", "logging");
         if (logging.isEmpty())
@@ -292,6 +292,19 @@ HealthPaths healthPaths(const AnswerReader &a)
     return paths;
 }
 
+// 7.9.4's logging detail, or empty where it is only the questionnaire's default (centralized,
+// JSON) and the team answered 7.5 with basic console logs: a recommended default never
+// overrides what the team chose.
+QString loggingDetail(const AnswerReader &a, const char *field)
+{
+    const FactModel &facts = a.facts();
+    const bool consoleAnswered = facts.field(QStringLiteral("7.5"), QStringLiteral("logging")).isAnswer()
+        && a.text("7.5", "logging") == QLatin1String("B");
+    if (consoleAnswered && !facts.field(QStringLiteral("7.9.4"), QString::fromLatin1(field)).isAnswer())
+        return {};
+    return a.text("7.9.4", field);
+}
+
 // The endpoint the platform probes to restart a stuck instance: liveness first.
 QString livenessPath(const AnswerReader &a)
 {
@@ -342,7 +355,7 @@ DeploymentFacts deploymentFacts(const Resolver &answers)
     f.manualBackups = f.backups && a.text("7.7", "strategy") == QLatin1String("C");
     f.apm = apmOf(a.text("7.5", "apm"));
     f.structuredLogs =
-        a.text("7.5", "logging") == QLatin1String("C") || a.text("7.9.4", "log_format") == QLatin1String("A");
+        a.text("7.5", "logging") == QLatin1String("C") || loggingDetail(a, "log_format") == QLatin1String("A");
     f.logStack = logStackOf(a, f);
     f.logService = logServiceOf(a, f);
     f.region = a.text("7.1", "region").simplified();

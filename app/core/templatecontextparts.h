@@ -74,6 +74,7 @@ PlatformProfile platformProfile(const PlatformMatch &match, const Facts &f, cons
 
 HealthPaths healthPaths(const AnswerReader &a);
 QString livenessPath(const AnswerReader &a);
+QString loggingDetail(const AnswerReader &a, const char *field); // 7.9.4 log_format, log_aggregation
 
 // ---- What every section shares (templatecontextparts.cpp) ------------------------------------
 

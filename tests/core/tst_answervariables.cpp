@@ -292,8 +292,21 @@ private Q_SLOTS:
     // in files are not said to be searchable across instances.
     void shouldKeepTheLoggingSentenceTrueToWhereTheLinesGo()
     {
-        AnswerSet shipped = smart(Scope::Production);
-        shipped.answers[s("7.5")] = {{s("logging"), s("B")}};
+        // Basic console logs answered, 7.9.4 left at its recommended centralized JSON: the
+        // answer stands, and the Request Logging section says why it differs from the default.
+        AnswerSet console = smart(Scope::Production);
+        console.answers[s("7.5")] = {{s("logging"), s("B")}};
+        const QString consoleText = testing::operationsFor(console);
+        QVERIFY(
+            consoleText.contains(s("**Basic console logs**: the service writes to stdout, and the lines are kept by "
+                                   "the platform (")));
+        QVERIFY(!consoleText.contains(s("Every line is one JSON object")));
+        QVERIFY(consoleText.contains(s("Log format: **the framework's default, as 7.5 answers: basic console logs**. "
+                                       "Log aggregation: **console only, as 7.5 answers: basic console logs**.")));
+
+        // Centralized aggregation answered in 7.9.4 ships them.
+        AnswerSet shipped = console;
+        shipped.answers[s("7.9.4")] = {{s("log_aggregation"), s("A")}};
         const QString text = testing::operationsFor(shipped);
         QVERIFY(text.contains(s("**Basic console logs**: the service writes to stdout, and the lines are shipped to "
                                 "Datadog Logs by the Datadog Agent.\n")));
