@@ -103,7 +103,7 @@ QString clusterInfrastructure(const Facts &f, const ClusterProfile &p)
         w.node(QStringLiteral("Registry"), QStringLiteral("Private Registry<br/>Container Images"));
     if (backups) {
         w.node(QStringLiteral("Backups"),
-               f.manualBackups ? manualBackupLabel(f) : QStringLiteral("Backup Server<br/>Nightly Dumps, Offsite Copy"),
+               f.manualBackups ? manualBackupLabel(f) : automatedBackupLabel(f, QStringLiteral("Automated Backups")),
                Shape::Store);
         w.style(QStringLiteral("Backups"), Data);
     }

@@ -361,13 +361,34 @@ const char *manualBackupKind(const Facts &f)
     return f.database == Facts::Database::Sqlite ? "Copy" : "Dump";
 }
 
+// The database the team runs, as stores.json describes it; null when there is none or a
+// provider runs it: the same test as the section's prose (backupMechanism()).
+const DatabaseKnowledge *teamRunDatabase(const Facts &f)
+{
+    if (!hasDatabase(f) || !managedDatabaseKey(f).isEmpty())
+        return nullptr;
+    const char *id = f.database == Facts::Database::PostgreSql ? "postgresql"
+        : f.database == Facts::Database::MySql                 ? "mysql"
+        : f.database == Facts::Database::MongoDb               ? "mongodb"
+                                                               : "sqlite";
+    return Knowledge::builtIn().database(QString::fromLatin1(id));
+}
+
 } // namespace
 
 QString manualBackupLabel(const Facts &f)
 {
     const QString kind = QString::fromLatin1(manualBackupKind(f));
     const QString many = kind == QLatin1String("Copy") ? QStringLiteral("Copies") : kind + u's';
-    return QStringLiteral("Manual ") + many + QStringLiteral("<br/>taken weekly");
+    const DatabaseKnowledge *db = teamRunDatabase(f);
+    const QString tool = db ? db->manualBackupsTool + QStringLiteral(", ") : QString();
+    return QStringLiteral("Manual ") + many + QStringLiteral("<br/>") + tool + QStringLiteral("taken weekly");
+}
+
+QString automatedBackupLabel(const Facts &f, const QString &managedLabel)
+{
+    const DatabaseKnowledge *db = teamRunDatabase(f);
+    return db ? db->automatedBackupsLabel : managedLabel;
 }
 
 QString manualBackupEdge(const Facts &f)

@@ -186,8 +186,13 @@ QStringList appIds(const QList<int> &instances, const QString &prefix = QStringL
 // 7.7 "Manual backups weekly": the backups node and the edge to it say so, in the words of the
 // Backup & Disaster Recovery section (snapshots of a managed database, dumps of one the team
 // runs, copies of a file), instead of the platform's automated backups.
+// For a database the team runs, the label also names the tool the section gives.
 QString manualBackupLabel(const Facts &f);
 QString manualBackupEdge(const Facts &f);
+// The backups node of automated backups: for a database the team runs (managedDatabaseKey()
+// empty), the tool the Backup & Disaster Recovery section names (stores.json
+// self_hosted.diagram); for one a provider runs, `managedLabel`.
+QString automatedBackupLabel(const Facts &f, const QString &managedLabel);
 
 // ---- Infrastructure: labels the platform drawings share (infrastructurediagram.cpp) --------
 

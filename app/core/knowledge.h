@@ -186,6 +186,10 @@ struct DatabaseKnowledge {
     QString automatedBackups;         // self-run: the mechanism of automated backups
     QString manualBackups;
     QString automatedRestore;
+    // The same tools as the diagrams name them (Mermaid label markup): the backups node of
+    // automated backups, and the tool of manual ones.
+    QString automatedBackupsLabel;              // "pgBackRest<br/>WAL Archiving"
+    QString manualBackupsTool;                  // "pg_dump"
     QHash<QString, QString> selfHostedCommands; // backup_automated, list_automated, …
     QHash<QString, QString> selfHostedNotes;
 };

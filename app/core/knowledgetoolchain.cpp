@@ -196,6 +196,9 @@ bool Knowledge::loadStores(const QString &root, const Questionnaire &questionnai
         d.automatedBackups = self.value(QLatin1String("automated")).toString();
         d.manualBackups = self.value(QLatin1String("manual")).toString();
         d.automatedRestore = self.value(QLatin1String("restore_automated")).toString();
+        const QJsonObject diagram = self.value(QLatin1String("diagram")).toObject();
+        d.automatedBackupsLabel = diagram.value(QLatin1String("automated")).toString();
+        d.manualBackupsTool = diagram.value(QLatin1String("manual")).toString();
         d.selfHostedCommands = jsonStringMap(self.value(QLatin1String("commands")));
         d.selfHostedNotes = jsonStringMap(self.value(QLatin1String("notes")));
         if (!engine->choice(d.id) || d.id == QLatin1String("none"))

@@ -196,7 +196,8 @@ QString kubernetesInfrastructure(const Facts &f)
             w.node(QStringLiteral("Registry"), registry);
         if (clusterBackups) {
             w.node(QStringLiteral("Backups"),
-                   f.manualBackups ? manualBackupLabel(f) : QStringLiteral("Velero<br/>Volume Snapshots"),
+                   f.manualBackups ? manualBackupLabel(f)
+                                   : automatedBackupLabel(f, QStringLiteral("Automated Backups")),
                    Shape::Store);
             w.style(QStringLiteral("Backups"), Data);
         }
@@ -247,12 +248,12 @@ QString kubernetesInfrastructure(const Facts &f)
             w.edge(pod, QStringLiteral("Storage"), QStringLiteral("HTTPS"));
     }
     writeExternalEdges(w, externals, pods, worker);
-    // Volume snapshots are taken of the PersistentVolumeClaim; dumps and managed snapshots of the database.
-    const QStringList backupSources = !backups ? QStringList()
-        : statefulDb && !f.manualBackups       ? QStringList{QStringLiteral("PVC")}
-                                               : db.writers;
-    writeReplicationAndBackups(w, db, backupSources,
-                               f.manualBackups ? manualBackupEdge(f) : QStringLiteral("Snapshots"));
+    // The backup tool the documents name (pgBackRest, …) reads the database, as on servers;
+    // a managed database is snapshotted by its provider.
+    writeReplicationAndBackups(w, db, backups ? db.writers : QStringList(),
+                               f.manualBackups      ? manualBackupEdge(f)
+                                   : clusterBackups ? QStringLiteral("Nightly Backup")
+                                                    : QStringLiteral("Snapshots"));
     return w.text();
 }
 

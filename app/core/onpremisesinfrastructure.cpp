@@ -65,7 +65,7 @@ QString onPremisesInfrastructure(const Facts &f)
     w.beginGroup(QStringLiteral("Management Zone (172.16.30.0/24)"));
     if (backups) {
         w.node(QStringLiteral("Backups"),
-               f.manualBackups ? manualBackupLabel(f) : QStringLiteral("Backup Server<br/>Nightly Dumps, Offsite Copy"),
+               f.manualBackups ? manualBackupLabel(f) : automatedBackupLabel(f, QStringLiteral("Automated Backups")),
                Shape::Store);
         w.style(QStringLiteral("Backups"), Data);
     }

@@ -695,7 +695,7 @@ void TestDiagrams::shouldDrawThePlatformsOwnResources_data()
                                                "PersistentVolumeClaim",
                                                "ConfigMap",
                                                "Secret",
-                                               "Velero",
+                                               "pgBackRest<br/>WAL Archiving",
                                                "RabbitMQ<br/>StatefulSet"}
                                 << QStringList{"RDS", "HorizontalPodAutoscaler"};
     // A cluster under "Container Orchestration" runs its own database on any cloud, as the
@@ -703,12 +703,13 @@ void TestDiagrams::shouldDrawThePlatformsOwnResources_data()
     f.platformName = QStringLiteral("GKE Autopilot");
     classify(f);
     QTest::newRow("gke") << f << QStringList{"Google GKE",       "StatefulSet: postgresql", "Memorystore for Redis",
-                                             "Managed Services", "Artifact Registry",       "Velero"}
+                                             "Managed Services", "Artifact Registry",       "pgBackRest"}
                          << QStringList{"Cloud SQL", "Point-in-time Recovery"};
     f.platformName = QStringLiteral("Amazon EKS");
     classify(f);
     QTest::newRow("eks runs its own database")
-        << f << QStringList{"Amazon EKS", "StatefulSet: postgresql", "PVC -.->|Snapshots| Backups", "Amazon ECR"}
+        << f
+        << QStringList{"Amazon EKS", "StatefulSet: postgresql", "Primary -.->|Nightly Backup| Backups", "Amazon ECR"}
         << QStringList{"Amazon RDS", "Automated Backups<br/>Point-in-time Recovery"};
     f = fullFacts();
     f.platformName = QStringLiteral("AWS EKS");
@@ -733,7 +734,7 @@ void TestDiagrams::shouldDrawThePlatformsOwnResources_data()
                                                 "Load Balancer<br/>HAProxy or Nginx",
                                                 "App Server 1<br/>VM",
                                                 "DB Server - PostgreSQL Primary",
-                                                "Backup Server",
+                                                "pgBackRest<br/>WAL Archiving",
                                                 "Primary -.->|Nightly Backup| Backups",
                                                 "Primary -.->|Replication| Replica1"}
                                  << QStringList{"VPC", "Reverse Proxy"};
@@ -783,19 +784,62 @@ void TestDiagrams::shouldDrawThePlatformsOwnResources_data()
     f.platformName = QString();
     classify(f);
     QTest::newRow("on premises manual backups")
-        << f << QStringList{"Manual Dumps<br/>taken weekly", "Primary -.->|Manual Dump| Backups"}
+        << f << QStringList{"Manual Dumps<br/>pg_dump, taken weekly", "Primary -.->|Manual Dump| Backups"}
         << QStringList{"Nightly"};
     f.platform = Facts::Platform::Kubernetes;
     f.platformName = QStringLiteral("k3s");
     classify(f);
     QTest::newRow("kubernetes manual backups")
-        << f << QStringList{"Manual Dumps<br/>taken weekly", "Primary -.->|Manual Dump| Backups"}
+        << f << QStringList{"Manual Dumps<br/>pg_dump, taken weekly", "Primary -.->|Manual Dump| Backups"}
         << QStringList{"Velero", "PVC -.->"};
     f.platform = Facts::Platform::Paas;
     f.platformName = QStringLiteral("Render");
     classify(f);
     QTest::newRow("paas manual backups") << f << QStringList{"Manual Snapshots<br/>taken weekly"}
                                          << QStringList{"Point-in-time Recovery"};
+
+    // A database the team runs is backed up with the tool the Backup & Disaster Recovery
+    // section names (stores.json self_hosted), automated or by hand, on every platform that
+    // runs its own: not with a generic backup server or volume snapshots.
+    struct TeamRun {
+        const char *name;
+        Facts::Platform platform;
+        const char *platformName;
+    };
+    const TeamRun teamRun[] = {{"kubernetes", Facts::Platform::Kubernetes, "k3s"},
+                               {"swarm", Facts::Platform::DockerSwarm, "Docker Swarm"},
+                               {"nomad", Facts::Platform::Nomad, "Nomad"},
+                               {"servers", Facts::Platform::OnPremises, "Company servers"}};
+    struct Engine {
+        const char *name;
+        Facts::Database database;
+        const char *automated;
+        const char *manual;
+    };
+    const Engine engines[] = {{"postgresql", Facts::Database::PostgreSql, "pgBackRest<br/>WAL Archiving",
+                               "Manual Dumps<br/>pg_dump, taken weekly"},
+                              {"mysql", Facts::Database::MySql, "Percona XtraBackup<br/>Binlog Archiving",
+                               "Manual Dumps<br/>mysqldump, taken weekly"},
+                              {"mongodb", Facts::Database::MongoDb, "Percona Backup for MongoDB<br/>Oplog Archiving",
+                               "Manual Dumps<br/>mongodump, taken weekly"},
+                              {"sqlite", Facts::Database::Sqlite, "Litestream<br/>Streaming Replica",
+                               "Manual Copies<br/>sqlite3 .backup, taken weekly"}};
+    for (const TeamRun &where : teamRun) {
+        for (const Engine &engine : engines) {
+            f = fullFacts();
+            f.platform = where.platform;
+            f.platformName = QString::fromLatin1(where.platformName);
+            classify(f);
+            f.database = engine.database;
+            QTest::addRow("team-run %s %s backups", where.name, engine.name)
+                << f << QStringList{QString::fromLatin1(engine.automated)}
+                << QStringList{"Velero", "Backup Server", "Volume Snapshots", "PVC -.->"};
+            f.manualBackups = true;
+            QTest::addRow("team-run %s %s manual backups", where.name, engine.name)
+                << f << QStringList{QString::fromLatin1(engine.manual)}
+                << QStringList{"Velero", "Backup Server", QString::fromLatin1(engine.automated)};
+        }
+    }
 }
 
 void TestDiagrams::shouldDrawThePlatformsOwnResources()
