@@ -22,7 +22,9 @@ QString architectureBalancerLabel(const Facts &f)
     case Facts::Platform::Nomad: kind = QStringLiteral("Traefik"); break;
     case Facts::Platform::OnPremises: kind = QStringLiteral("HAProxy or Nginx"); break;
     }
-    return lines({QStringLiteral("Load Balancer"), kind});
+    // A platform whose own balancer is not its family's (Lambda's API Gateway, App Service's
+    // front ends) names it in its knowledge file, as the documents' prose does.
+    return platformLabel(f, "balancer", lines({QStringLiteral("Load Balancer"), kind}));
 }
 
 } // namespace

@@ -17,7 +17,8 @@ QString dataFlowDiagram(const DeploymentFacts &f)
     w.node(QStringLiteral("Client"), QStringLiteral("User Request<br/>Browser or App"));
     w.style(QStringLiteral("Client"), Infrastructure);
     if (hasLoadBalancer(f)) {
-        w.node(QStringLiteral("LB"), QStringLiteral("Load Balancer"));
+        // The platform's own balancer where it is not a load balancer as such (API Gateway).
+        w.node(QStringLiteral("LB"), platformLabel(f, "balancer", QStringLiteral("Load Balancer")));
         w.style(QStringLiteral("LB"), Infrastructure);
     }
     w.node(QStringLiteral("API"), lines({QStringLiteral("API Server"), QStringLiteral("port %1").arg(f.port)}));

@@ -380,6 +380,8 @@ private Q_SLOTS:
     void shouldUseTheSeedsFormats();
     void shouldDrawLoadBalancerOnlyWhenScalingOut_data();
     void shouldDrawLoadBalancerOnlyWhenScalingOut();
+    void shouldDrawThePlatformsOwnBalancer_data();
+    void shouldDrawThePlatformsOwnBalancer();
     void shouldDrawReplicasOnlyWhenChosen_data();
     void shouldDrawReplicasOnlyWhenChosen();
     void shouldDrawNoCacheOrQueueWithoutOne();
@@ -498,6 +500,46 @@ void TestDiagrams::shouldDrawLoadBalancerOnlyWhenScalingOut()
                      qPrintable(infra));
         }
     }
+}
+
+// The architecture and data flow diagrams' load balancer is the platform's own, the service
+// the documents' prose names for it (nouns.load_balancer), not the cloud's usual one.
+void TestDiagrams::shouldDrawThePlatformsOwnBalancer_data()
+{
+    QTest::addColumn<DeploymentFacts>("facts");
+    QTest::addColumn<QString>("balancer");
+    QTest::addColumn<QString>("notDrawn");
+    const auto row = [](const char *name, Facts::Platform platform, const char *typed, const char *balancer,
+                        const char *notDrawn) {
+        Facts f = fullFacts();
+        f.platform = platform;
+        f.platformName = QString::fromLatin1(typed);
+        classify(f);
+        QTest::newRow(name) << f << QString::fromLatin1(balancer) << QString::fromLatin1(notDrawn);
+    };
+    row("aws lambda", Facts::Platform::Aws, "AWS Lambda", "Amazon API Gateway", "Application Load Balancer");
+    row("azure app service", Facts::Platform::Azure, "Azure App Service", "App Service Front Ends",
+        "Application Gateway");
+    row("azure container apps", Facts::Platform::Azure, "Azure Container Apps", "Container Apps Environment",
+        "Application Gateway");
+    row("aws ecs", Facts::Platform::Aws, "AWS ECS", "AWS Application Load Balancer", "API Gateway");
+    row("azure vms", Facts::Platform::Azure, "Azure VMs", "Azure Application Gateway", "App Service");
+}
+
+void TestDiagrams::shouldDrawThePlatformsOwnBalancer()
+{
+    QFETCH(DeploymentFacts, facts);
+    QFETCH(QString, balancer);
+    QFETCH(QString, notDrawn);
+    const QString arch = systemArchitectureDiagram(facts);
+    QVERIFY2(arch.contains(balancer) && !arch.contains(notDrawn), qPrintable(arch));
+    // The data flow names the balancer only where it is not a load balancer as such.
+    const QString flow = dataFlowDiagram(facts);
+    QVERIFY2(!flow.contains(notDrawn), qPrintable(flow));
+    const PlatformKnowledge *p = Knowledge::builtIn().platform(facts.platformId);
+    QVERIFY(p);
+    if (p->diagram.contains(QLatin1String("balancer")))
+        QVERIFY2(flow.contains(balancer), qPrintable(flow));
 }
 
 void TestDiagrams::shouldDrawReplicasOnlyWhenChosen_data()
