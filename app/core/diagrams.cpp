@@ -35,6 +35,29 @@ QString managedDatabaseKey(const DeploymentFacts &f)
     }
 }
 
+// --- alert routing --------------------------------------------------------------------------
+
+AlertRouting alertRouting(const DeploymentFacts &f)
+{
+    const DeploymentFacts::AlertChannels &ch = f.alertChannels;
+    AlertRouting r;
+    if (ch.pager)
+        r.critical << AlertChannel::Pager;
+    if (ch.sms)
+        r.critical << AlertChannel::Sms;
+    if (ch.chat) {
+        r.critical << AlertChannel::Chat;
+        r.warning << AlertChannel::Chat;
+    }
+    if (ch.email) {
+        r.critical << AlertChannel::Email;
+        r.warning << AlertChannel::Email;
+    }
+    if (r.warning.isEmpty())
+        r.warning = r.critical;
+    return r;
+}
+
 // --- dependencies ---------------------------------------------------------------------------
 
 DependencyKind dependencyKind(const QString &serviceName)

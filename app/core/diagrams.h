@@ -3,6 +3,7 @@
 
 #include "healthendpoints.h"
 
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -93,6 +94,18 @@ inline QString publicCloudId(const DeploymentFacts &f)
 // its own, whatever cloud that is on), when it is a file, or while 7.1 is not answered. The
 // documents' prose and the diagrams ask this one function, so they never disagree.
 QString managedDatabaseKey(const DeploymentFacts &f);
+
+// Who each severity of alert notifies (7.6 channels): critical alerts go to every channel
+// someone watches around the clock and to chat and e-mail; warnings to chat and e-mail, or
+// wherever alerts go when those are not chosen. Channels in the order pager, SMS, chat,
+// e-mail. The Alerts table ("Notifies") and the monitoring diagram's edges both ask this one
+// function, so they never disagree.
+enum class AlertChannel { Pager, Sms, Chat, Email };
+struct AlertRouting {
+    QList<AlertChannel> critical;
+    QList<AlertChannel> warning;
+};
+AlertRouting alertRouting(const DeploymentFacts &f);
 
 // Each returns mermaid source without the ``` fence and without a trailing newline, in the
 // seed's formats: subgraph "…" per layer or network zone, [( )] for stores, [ ] for compute,

@@ -100,27 +100,19 @@ void addMonitoring(QVariantMap &c, const Inputs &in, const QList<EnvVar> &catalo
 
 namespace {
 
-// Critical alerts go to every channel someone watches around the clock and to chat; warnings
-// to chat and e-mail, or wherever alerts go when those are not chosen.
-Channels alertRouting(const Facts &f, const QString &pagerName)
+// The names the Alerts table gives the channels alertRouting() (diagrams.h) picks.
+QStringList channelNames(const QList<AlertChannel> &channels, const QString &pagerName)
 {
-    const Facts::AlertChannels &ch = f.alertChannels;
-    Channels r;
-    if (ch.pager)
-        r.critical << pagerName;
-    if (ch.sms)
-        r.critical << QStringLiteral("SMS");
-    if (ch.chat) {
-        r.critical << QStringLiteral("Slack/Discord");
-        r.warning << QStringLiteral("Slack/Discord");
+    QStringList names;
+    for (AlertChannel c : channels) {
+        switch (c) {
+        case AlertChannel::Pager: names << pagerName; break;
+        case AlertChannel::Sms: names << QStringLiteral("SMS"); break;
+        case AlertChannel::Chat: names << QStringLiteral("Slack/Discord"); break;
+        case AlertChannel::Email: names << QStringLiteral("Email"); break;
+        }
     }
-    if (ch.email) {
-        r.critical << QStringLiteral("Email");
-        r.warning << QStringLiteral("Email");
-    }
-    if (r.warning.isEmpty())
-        r.warning = r.critical;
-    return r;
+    return names;
 }
 
 // Requests give up on a connection after the acquire timeout, so the alert watches the waiting
@@ -140,9 +132,11 @@ Channels alertNotifies(const Inputs &in)
 {
     const QString tool = in.a.text("7.6", "on_call_tool");
     const QString pager = in.f.onCall && !tool.isEmpty() ? md(tool) : QStringLiteral("PagerDuty/Opsgenie");
-    const Channels routing = alertRouting(in.f, pager);
-    return {{routing.critical.isEmpty() ? NotDecided : routing.critical.join(QStringLiteral(", "))},
-            {routing.warning.isEmpty() ? NotDecided : routing.warning.join(QStringLiteral(", "))}};
+    const AlertRouting routing = alertRouting(in.f);
+    const QStringList critical = channelNames(routing.critical, pager);
+    const QStringList warning = channelNames(routing.warning, pager);
+    return {{critical.isEmpty() ? NotDecided : critical.join(QStringLiteral(", "))},
+            {warning.isEmpty() ? NotDecided : warning.join(QStringLiteral(", "))}};
 }
 
 void addAlerts(QVariantMap &c, const Inputs &in)

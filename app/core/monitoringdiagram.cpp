@@ -2,6 +2,8 @@
 #include "diagramparts.h"
 #include "knowledge.h"
 
+#include <algorithm>
+
 namespace opsflow {
 
 using namespace diagramparts;
@@ -135,24 +137,40 @@ QString monitoringDiagram(const DeploymentFacts &f)
     }
     w.endGroup();
 
-    // Alert channels; with an on-call rotation the on-call tool takes the pages.
-    const Facts::AlertChannels &ch = f.alertChannels;
-    const bool pager = ch.pager && !f.onCall;
-    if (ch.email || ch.chat || pager || ch.sms || f.onCall) {
+    // Alert channels, as the Alerts table routes them (alertRouting()); with an on-call
+    // rotation the on-call tool takes the pages.
+    const AlertRouting routing = alertRouting(f);
+    QList<AlertChannel> routed = routing.critical;
+    for (AlertChannel c : routing.warning) {
+        if (!routed.contains(c))
+            routed << c;
+    }
+    const auto channelId = [&f](AlertChannel c) {
+        switch (c) {
+        case AlertChannel::Pager: return f.onCall ? QStringLiteral("OnCall") : QStringLiteral("Pager");
+        case AlertChannel::Sms: return QStringLiteral("Sms");
+        case AlertChannel::Chat: return QStringLiteral("Chat");
+        case AlertChannel::Email: break;
+        }
+        return QStringLiteral("Email");
+    };
+    const bool smsCriticalOnly = !routing.warning.contains(AlertChannel::Sms);
+    const bool channels = std::any_of(routed.cbegin(), routed.cend(),
+                                      [&f](AlertChannel c) { return c != AlertChannel::Pager || !f.onCall; });
+    if (channels) {
         w.blankLine();
         w.beginGroup(QStringLiteral("Alert Channels"));
-        const auto channel = [&w](const QString &id, const QString &label) {
-            w.node(id, label);
-            w.style(id, Alert);
-        };
-        if (ch.email)
-            channel(QStringLiteral("Email"), QStringLiteral("Email"));
-        if (ch.chat)
-            channel(QStringLiteral("Chat"), QStringLiteral("Slack or Discord"));
-        if (pager)
-            channel(QStringLiteral("Pager"), QStringLiteral("PagerDuty or Opsgenie"));
-        if (ch.sms)
-            channel(QStringLiteral("Sms"), QStringLiteral("SMS<br/>Critical Only"));
+        for (AlertChannel c : {AlertChannel::Email, AlertChannel::Chat, AlertChannel::Pager, AlertChannel::Sms}) {
+            if (!routed.contains(c) || (c == AlertChannel::Pager && f.onCall))
+                continue;
+            const QString label = c == AlertChannel::Email ? QStringLiteral("Email")
+                : c == AlertChannel::Chat                  ? QStringLiteral("Slack or Discord")
+                : c == AlertChannel::Pager                 ? QStringLiteral("PagerDuty or Opsgenie")
+                : smsCriticalOnly                          ? QStringLiteral("SMS<br/>Critical Only")
+                                                           : QStringLiteral("SMS");
+            w.node(channelId(c), label);
+            w.style(channelId(c), Alert);
+        }
         w.endGroup();
     }
     if (f.onCall) {
@@ -206,18 +224,25 @@ QString monitoringDiagram(const DeploymentFacts &f)
         w.edge(QStringLiteral("Probe"), alerting, QStringLiteral("Service Down"));
     }
     w.blankLine();
-    if (ch.email)
-        w.edge(alerting, QStringLiteral("Email"), QStringLiteral("Warnings"));
-    if (ch.chat)
-        w.edge(alerting, QStringLiteral("Chat"), QStringLiteral("All Alerts"));
-    if (pager)
-        w.edge(alerting, QStringLiteral("Pager"), QStringLiteral("Critical"));
-    if (ch.sms)
-        w.edge(alerting, QStringLiteral("Sms"), QStringLiteral("Critical"));
-    if (f.onCall) {
-        w.edge(alerting, QStringLiteral("OnCall"), QStringLiteral("Critical"));
-        w.edge(QStringLiteral("OnCall"), QStringLiteral("Engineer"), QStringLiteral("Page"));
+    // Each channel is told what the table says it is told. An on-call rotation without a
+    // paging channel gets no edge: no alert reaches it, as the documents warn.
+    QList<AlertChannel> order{AlertChannel::Email, AlertChannel::Chat};
+    if (!f.onCall)
+        order << AlertChannel::Pager;
+    order << AlertChannel::Sms;
+    if (f.onCall)
+        order << AlertChannel::Pager; // the rotation's tool, drawn last
+    for (AlertChannel c : std::as_const(order)) {
+        const bool critical = routing.critical.contains(c);
+        const bool warning = routing.warning.contains(c);
+        if (critical || warning)
+            w.edge(alerting, channelId(c),
+                   critical && warning ? QStringLiteral("All Alerts")
+                       : critical      ? QStringLiteral("Critical")
+                                       : QStringLiteral("Warnings"));
     }
+    if (f.onCall)
+        w.edge(QStringLiteral("OnCall"), QStringLiteral("Engineer"), QStringLiteral("Page"));
     return w.text();
 }
 

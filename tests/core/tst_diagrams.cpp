@@ -969,8 +969,9 @@ void TestDiagrams::shouldDrawTheChosenMonitoring_data()
     f.alertChannels.sms = true;
     f.onCall = false;
     QTest::newRow("email and sms") << f
-                                   << QStringList{"AlertManager -->|Warnings| Email", "AlertManager -->|Critical| Sms"}
-                                   << QStringList{"Chat", "Pager", "OnCall"};
+                                   << QStringList{"AlertManager -->|All Alerts| Email",
+                                                  "AlertManager -->|Critical| Sms", "SMS<br/>Critical Only"}
+                                   << QStringList{"Chat", "Pager", "OnCall", "Warnings"};
     f.alertChannels.email = false;
     f.alertChannels.sms = false;
     QTest::newRow("no channels") << f << QStringList{"AlertManager"} << QStringList{"Alert Channels", "Email"};
@@ -978,6 +979,36 @@ void TestDiagrams::shouldDrawTheChosenMonitoring_data()
     f.alertChannels.pager = true;
     QTest::newRow("chat and pager") << f << QStringList{"Slack or Discord", "PagerDuty or Opsgenie"}
                                     << QStringList{"Email", "OnCall"};
+
+    // The edges follow the Alerts table's routing (alertRouting()): every channel is told what
+    // the table's "Notifies" column says, and nothing the table does not.
+    const auto only = [](bool email, bool chat, bool pager, bool sms, bool onCall) {
+        Facts f = fullFacts();
+        f.alertChannels = {};
+        f.alertChannels.email = email;
+        f.alertChannels.chat = chat;
+        f.alertChannels.pager = pager;
+        f.alertChannels.sms = sms;
+        f.onCall = onCall;
+        return f;
+    };
+    QTest::newRow("routing: slack only, rotation without pager")
+        << only(false, true, false, false, true) << QStringList{"AlertManager -->|All Alerts| Chat", "OnCall"}
+        << QStringList{"AlertManager -->|Critical| OnCall", "Email", "Warnings"};
+    QTest::newRow("routing: email only") << only(true, false, false, false, false)
+                                         << QStringList{"AlertManager -->|All Alerts| Email"}
+                                         << QStringList{"Warnings", "Critical"};
+    QTest::newRow("routing: email, chat and rotation")
+        << only(true, true, true, false, true)
+        << QStringList{"AlertManager -->|All Alerts| Email", "AlertManager -->|All Alerts| Chat",
+                       "AlertManager -->|Critical| OnCall"}
+        << QStringList{"Warnings", "Pager["};
+    QTest::newRow("routing: pager only") << only(false, false, true, false, false)
+                                         << QStringList{"AlertManager -->|All Alerts| Pager"}
+                                         << QStringList{"Critical", "Warnings"};
+    QTest::newRow("routing: sms only") << only(false, false, false, true, false)
+                                       << QStringList{"AlertManager -->|All Alerts| Sms", "Sms[\"SMS\"]"}
+                                       << QStringList{"Critical Only"};
 }
 
 void TestDiagrams::shouldDrawTheChosenMonitoring()
