@@ -3,7 +3,6 @@
 
 #include "answerset.h"
 #include "consistency.h"
-#include "questionnaire.h"
 
 #include <QLocale>
 
@@ -170,7 +169,6 @@ void addScaling(QVariantMap &c, const Inputs &in)
 {
     const QString strategy = in.a.text("7.8", "strategy");
     set(c, "SHARED_STORES", sharedStores(in));
-    set(c, "LOAD_BALANCER", in.p.loadBalancer);
     set(c, "PLATFORM_AUTOSCALING", in.p.autoscaling);
     set(c, "AUTOSCALING", strategy == QLatin1String("C"));
     set(c, "SCALE_COMMAND", in.p.scaleCommand);
