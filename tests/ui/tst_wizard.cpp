@@ -2,6 +2,7 @@
 #include "answersfile.h"
 #include "answersmodel.h"
 #include "autosaver.h"
+#include "commandlink.h"
 #include "contextpage.h"
 #include "fieldrow.h"
 #include "fieldwidget.h"
@@ -18,6 +19,7 @@
 #include <QAbstractButton>
 #include <QAbstractScrollArea>
 #include <QComboBox>
+#include <QCommandLinkButton>
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
@@ -172,6 +174,30 @@ private Q_SLOTS:
     {
         QStandardPaths::setTestModeEnabled(true);
         QApplication::setApplicationName(QStringLiteral("OpsFlow-tests"));
+    }
+
+    // The start page's command links remember their height per width; what they remember must
+    // be what Qt measures, and must follow a new description or font.
+    void commandLinkHeightFollowsTextAndFont()
+    {
+        CommandLink link(QStringLiteral("Open"), QStringLiteral("Short."));
+        QCommandLinkButton plain(QStringLiteral("Open"), QStringLiteral("Short."));
+        for (const int width : {160, 320, 640})
+            QCOMPARE(link.heightForWidth(width), plain.heightForWidth(width));
+        const QString longer = QStringLiteral("A description long enough to wrap onto several lines at a "
+                                              "narrow width, so that its height depends on the width.");
+        const int before = link.heightForWidth(160);
+        link.setDescription(longer);
+        plain.setDescription(longer);
+        QCOMPARE(link.heightForWidth(160), plain.heightForWidth(160));
+        QVERIFY(link.heightForWidth(160) > before);
+        QFont larger = link.font();
+        larger.setPointSizeF(larger.pointSizeF() * 2);
+        const int small = link.heightForWidth(320);
+        link.setFont(larger);
+        plain.setFont(larger);
+        QCOMPARE(link.heightForWidth(320), plain.heightForWidth(320));
+        QVERIFY(link.heightForWidth(320) > small);
     }
 
     void init()

@@ -1,6 +1,7 @@
 // A command link that shows when it has the focus.
 #include "commandlink.h"
 
+#include <QEvent>
 #include <QPainter>
 
 namespace opsflow {
@@ -12,6 +13,31 @@ CommandLink::CommandLink(const QString &text, const QString &description, QWidge
     setAutoDefault(false);
     // Qt reads only the title out; the description is what the button is about.
     setAccessibleDescription(description);
+}
+
+int CommandLink::heightForWidth(int width) const
+{
+    const QString measured = text() + QChar(0) + description();
+    if (measured != m_heightsFor) {
+        m_heights.clear();
+        m_heightsFor = measured;
+    }
+    auto found = m_heights.constFind(width);
+    if (found == m_heights.constEnd())
+        found = m_heights.insert(width, QCommandLinkButton::heightForWidth(width));
+    return *found;
+}
+
+void CommandLink::changeEvent(QEvent *event)
+{
+    // What the height depends on besides the text: the fonts, the style's margins, the icon.
+    switch (event->type()) {
+    case QEvent::FontChange:
+    case QEvent::StyleChange:
+    case QEvent::LayoutDirectionChange: m_heights.clear(); break;
+    default: break;
+    }
+    QCommandLinkButton::changeEvent(event);
 }
 
 void CommandLink::paintEvent(QPaintEvent *event)
