@@ -80,12 +80,24 @@ bool onlyCommentAfter(const QString &text, qsizetype from)
 
 QByteArray EnvEntry::normalized() const
 {
-    // The line end first: a last line "\r" without one is written back as "\r\n", and
-    // both must read alike (regressions/envmerge/lone-cr-at-end.env).
-    QByteArray text = raw;
-    if (!text.endsWith('\n'))
+    // Every run of carriage returns before a line feed is one line end, as withoutLineEnd()
+    // reads it ("A\r\r\n" and "A\n" hold the same line), and a last line without a line feed
+    // gets one ("A\r" is written back as "A\r\n": regressions/envmerge/lone-cr-at-end.env).
+    // Normalizing twice therefore gives the same text.
+    QByteArray text;
+    text.reserve(raw.size() + 1);
+    for (const char c : raw) {
+        if (c == '\n') {
+            while (text.endsWith('\r'))
+                text.chop(1);
+        }
+        text += c;
+    }
+    if (!text.endsWith('\n')) {
+        while (text.endsWith('\r'))
+            text.chop(1);
         text += '\n';
-    text.replace("\r\n", "\n");
+    }
     return text;
 }
 

@@ -69,6 +69,37 @@ class TestEnvMerge : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // Entries are compared by their normalized text: line ends of any kind read alike, and
+    // normalizing what was normalized changes nothing (a merge's result is merged again).
+    void normalizedLineEndsReadAlikeAndSettle_data()
+    {
+        QTest::addColumn<QByteArray>("raw");
+        QTest::newRow("lf") << QByteArray("A=1\n");
+        QTest::newRow("crlf") << QByteArray("A=1\r\n");
+        QTest::newRow("cr cr lf") << QByteArray("A=1\r\r\n");
+        QTest::newRow("lone cr at end") << QByteArray("A=1\r");
+        QTest::newRow("no line end") << QByteArray("A=1");
+        QTest::newRow("cr runs at end") << QByteArray("A=1\r\r");
+    }
+    void normalizedLineEndsReadAlikeAndSettle()
+    {
+        QFETCH(QByteArray, raw);
+        const QList<EnvEntry> entries = parseEnvFile(raw);
+        QCOMPARE(entries.size(), 1);
+        const QByteArray once = entries.constFirst().normalized();
+        QCOMPARE(once, QByteArray("A=1\n"));
+        EnvEntry again = entries.constFirst();
+        again.raw = once;
+        QCOMPARE(again.normalized(), once);
+        QCOMPARE(entries.constFirst().value, QStringLiteral("1"));
+    }
+    void normalizedKeepsLineEndsInsideAQuotedValue()
+    {
+        const QList<EnvEntry> entries = parseEnvFile("K=\"one\r\r\ntwo\"\r\n");
+        QCOMPARE(entries.size(), 1);
+        QCOMPARE(entries.constFirst().normalized(), QByteArray("K=\"one\ntwo\"\n"));
+    }
+
     // Every way the team may have edited the file, found by the adversarial run: nothing
     // is lost, nothing is cut, and what changed is reported.
     void shouldKeepEveryLineTheTeamWrote()
