@@ -194,6 +194,10 @@ QString productionReplicas(const Inputs &in)
 void addEnvGroups(QVariantMap &c, const QList<EnvVar> &catalog)
 {
     QVariantList groups;
+    // The same variables in one list each for the required and the optional ones, in the
+    // groups' order: what ai-flow's own templates iterate (REQUIRED_VAR, OPTIONAL_VAR).
+    QVariantList required;
+    QVariantList optional;
     for (const QString &group : envGroupOrder()) {
         QVariantList vars;
         for (const EnvVar &v : catalog) {
@@ -213,11 +217,14 @@ void addEnvGroups(QVariantMap &c, const QList<EnvVar> &catalog)
                                          ? description
                                          : QStringLiteral("%1 Default: %2.").arg(description, v.defaultValue))},
                  {"VALUE_ENV", escape::envValue(v.example)}});
+            (v.required ? required : optional).append(vars.constLast());
         }
         if (!vars.isEmpty())
             groups << item({{"TITLE", group}, {"NOTE", QString()}, {"VARS", vars}});
     }
     set(c, "ENV_GROUPS", groups);
+    set(c, "ENV_REQUIRED", required);
+    set(c, "ENV_OPTIONAL", optional);
 
     QVariantList deployment;
     for (const EnvVar &v : catalog) {

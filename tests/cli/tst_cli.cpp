@@ -704,6 +704,48 @@ private Q_SLOTS:
         QVERIFY2(!again.out.contains(s("imported  7.1")), qPrintable(again.out));
     }
 
+    // ai-flow's configuration template lists the required and the optional variables in two
+    // tables; written from it, configuration.md names every variable .env.example holds, with
+    // the same defaults, so the two never disagree.
+    void shouldListEveryVariableInAiFlowsConfigurationTables()
+    {
+        QTemporaryDir root;
+        const QString project = root.filePath(s("project"));
+        QVERIFY(copyFixture("aiflow-stack", project));
+        write(
+            project + s("/.ai-flow/templates/specs/configuration.template.md"),
+            "# Configuration Specifications: {{PROJECT_NAME}}\n\n"
+            "## Required Variables\n\n| Variable | Description | Type | Example |\n| --- | --- | --- | --- |\n"
+            "{{#EACH REQUIRED_VAR}}| `{{VAR_NAME}}` | {{VAR_DESCRIPTION}} | {{VAR_TYPE}} | {{VAR_EXAMPLE}} |\n{{/EACH}}\n"
+            "## Optional Variables\n\n| Variable | Description | Type | Default | Example |\n"
+            "| --- | --- | --- | --- | --- |\n"
+            "{{#EACH OPTIONAL_VAR}}| `{{VAR_NAME}}` | {{VAR_DESCRIPTION}} | {{VAR_TYPE}} | {{VAR_DEFAULT}} | "
+            "{{VAR_EXAMPLE}} |\n{{/EACH}}");
+        const Run run = opsflow({s("generate"), project, s("--defaults"), s("--templates"), s("ai-flow")});
+        QCOMPARE(run.code, 0);
+        QVERIFY2(!run.err.contains(s("but not in specs/configuration.md")), qPrintable(run.err));
+        QVERIFY2(!run.err.contains(s("but not in .env.example")), qPrintable(run.err));
+        const QString configuration = QString::fromUtf8(read(project + s("/specs/configuration.md")));
+        QVERIFY2(!configuration.contains(s("[TBD:")), qPrintable(configuration));
+        const qsizetype optionalAt = configuration.indexOf(s("## Optional Variables"));
+        QVERIFY(optionalAt > 0);
+        // Required above, optional below, each with its own columns.
+        const qsizetype databaseUrl = configuration.indexOf(s("| `DATABASE_URL` |"));
+        QVERIFY2(databaseUrl > 0 && databaseUrl < optionalAt, qPrintable(configuration));
+        const qsizetype poolMax = configuration.indexOf(s("| `DB_POOL_MAX` |"));
+        QVERIFY2(poolMax > optionalAt, qPrintable(configuration));
+        QVERIFY2(configuration.mid(poolMax).section(u'\n', 0, 0).contains(s("| `10` |")), qPrintable(configuration));
+        // Every variable of .env.example is a row.
+        const QString env = QString::fromUtf8(read(project + s("/.env.example")));
+        static const QRegularExpression assignment(s("^([A-Z][A-Z0-9_]*)="), QRegularExpression::MultilineOption);
+        int rows = 0;
+        for (auto it = assignment.globalMatch(env); it.hasNext(); ++rows) {
+            const QString name = it.next().captured(1);
+            QVERIFY2(configuration.contains(s("| `%1` |").arg(name)), qPrintable(name));
+        }
+        QVERIFY(rows >= 5);
+    }
+
     // ai-flow's own templates in the project: said once when OpsFlow's are used; with
     // --templates ai-flow (remembered) they write the documents, every name OpsFlow has a
     // value for filled, the rest visible as [TBD: NAME] and listed; the team's edits inside a
