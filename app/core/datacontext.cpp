@@ -36,11 +36,10 @@ QString backupMechanism(const Inputs &in, const QString &strategy)
 {
     const QString managed = managedDatabase(in);
     const bool manual = strategy == QLatin1String("C");
-    if (!managed.isEmpty()) {
-        if (manual)
-            return QStringLiteral("manual snapshots in %1, taken weekly").arg(managed);
-        return QStringLiteral("%1 automated backups with point-in-time recovery").arg(managed);
-    }
+    if (!managed.isEmpty())
+        return Knowledge::builtIn()
+            .managedBackups(manual ? QStringLiteral("manual") : QStringLiteral("automated"))
+            .replace(QLatin1String("{service}"), managed);
     const DatabaseKnowledge *db = databaseKnowledge(in.f.database);
     return !db ? QString() : manual ? db->manualBackups : db->automatedBackups;
 }

@@ -420,6 +420,9 @@ public:
     // The backup commands of the managed service that runs `database` on a cloud or platform.
     const ManagedDatabaseCommands *managedCommands(const QString &database, const QString &cloud,
                                                    const QString &platformId) const;
+    // How a managed database service keeps backups, as the documents say it ("automated" or
+    // "manual"), with {service} where the service's name goes.
+    QString managedBackups(const QString &kind) const { return m_managedBackups.value(kind); }
 
 private:
     bool loadToolchain(const QString &root, const Questionnaire &questionnaire, QString *error);
@@ -458,6 +461,7 @@ private:
     QList<MigrationToolKnowledge> m_migrationTools;
     QList<DatabaseKnowledge> m_databases;
     QList<ManagedDatabaseCommands> m_managedCommands;
+    QHash<QString, QString> m_managedBackups;
     ReliabilityKnowledge m_reliability;
     AuditKnowledge m_audit;
     LocalCommandsKnowledge m_localCommands;

@@ -235,6 +235,13 @@ bool Knowledge::loadStores(const QString &root, const Questionnaire &questionnai
                 QStringLiteral("the engine \"%1\" of the context field database has no entry").arg(choice.value));
     }
 
+    m_managedBackups = jsonStringMap(object->value(QLatin1String("managed_backups")));
+    for (auto it = m_managedBackups.cbegin(); it != m_managedBackups.cend(); ++it) {
+        if (!it.value().contains(QLatin1String("{service}")))
+            return fail(QStringLiteral("managed_backups.") + it.key(),
+                        QStringLiteral("does not name the service ({service})"));
+    }
+
     const QJsonArray managed = object->value(QLatin1String("managed_commands")).toArray();
     for (qsizetype i = 0; i < managed.size(); ++i) {
         const QJsonObject o = managed.at(i).toObject();

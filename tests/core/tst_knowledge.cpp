@@ -490,6 +490,24 @@ private Q_SLOTS:
             loadErrorWithEdit(QStringLiteral("monitoring.json"), editSentry([](QJsonObject &sentry) { sentry = {}; }));
         QVERIFY2(missing.contains(QLatin1String("sentry")), qPrintable(missing));
     }
+
+    // The managed services' backup sentences must name the service, and both kinds are there.
+    void shouldRefuseManagedBackupSentencesWithoutTheService()
+    {
+        const QString unnamed = loadErrorWithEdit(QStringLiteral("stores.json"), [](QJsonObject &o) {
+            QJsonObject backups = o.value(QLatin1String("managed_backups")).toObject();
+            backups.insert(QStringLiteral("manual"), QStringLiteral("manual snapshots, taken weekly"));
+            o.insert(QStringLiteral("managed_backups"), backups);
+        });
+        QVERIFY2(unnamed.contains(QLatin1String("stores.json: managed_backups.manual: does not name the service")),
+                 qPrintable(unnamed));
+        const QString missing = loadErrorWithEdit(QStringLiteral("stores.json"), [](QJsonObject &o) {
+            QJsonObject backups = o.value(QLatin1String("managed_backups")).toObject();
+            backups.remove(QStringLiteral("automated"));
+            o.insert(QStringLiteral("managed_backups"), backups);
+        });
+        QVERIFY2(missing.contains(QLatin1String("automated")), qPrintable(missing));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestKnowledge)
