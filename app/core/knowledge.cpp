@@ -228,7 +228,7 @@ std::optional<Knowledge> Knowledge::load(const QString &root, const Questionnair
         || !k.loadImages(root, questionnaire, error) || !k.loadRuntimes(root, questionnaire, error)
         || !k.loadServices(root, error) || !k.loadReliability(root, error) || !k.loadAudit(root, questionnaire, error)
         || !k.loadAiFlowTemplates(root, error) || !k.loadLocalCommands(root, questionnaire, error)
-        || !k.loadMonitoring(root, error) || !k.loadCi(root, questionnaire, error)
+        || !k.loadMonitoring(root, questionnaire, error) || !k.loadCi(root, questionnaire, error)
         || !k.loadToolchain(root, questionnaire, error) || !k.loadStores(root, questionnaire, error)
         || !k.checkCommands(error))
         return std::nullopt;

@@ -286,6 +286,16 @@ struct ApmStackKnowledge {
     QString logAgent;                       // a node that ships the logs too; empty: none
 };
 
+// The alert one condition of 7.6 raises (resources/knowledge/monitoring.json).
+struct AlertConditionKnowledge {
+    QString name;
+    bool critical = false;  // routed to every channel, the pager included
+    QString thresholdField; // a number field of 7.6 filling {threshold}; empty: none
+    QString condition;      // Markdown; {threshold}, {liveness_path}
+    QString undecided;      // while the threshold is not decided yet
+    bool needsDatabase = false;
+};
+
 // One topic an operations document covers, for the pre-flight audit
 // (resources/knowledge/audit.json).
 struct AuditTopicKnowledge {
@@ -411,6 +421,9 @@ public:
     // The monitoring stack of an APM id: datadog, newrelic, sentry, opentelemetry, cloudwatch,
     // none (all six are required by the loader, so this never fails for them).
     const ApmStackKnowledge &apmStack(const QString &id) const;
+    // Why a metric choice of 7.5 is tracked, and the alert a condition letter of 7.6 raises.
+    QString metricReason(const QString &metric) const { return m_metricReasons.value(metric); }
+    const AlertConditionKnowledge *alertCondition(const QString &letter) const;
     // The pre-flight audit's topics, in report order; every question belongs to at least one.
     const AuditKnowledge &audit() const { return m_audit; }
     // How install and start commands are read off a project's top-level files.
@@ -437,7 +450,7 @@ private:
     bool loadAudit(const QString &root, const Questionnaire &questionnaire, QString *error);
     bool loadAiFlowTemplates(const QString &root, QString *error);
     bool loadLocalCommands(const QString &root, const Questionnaire &questionnaire, QString *error);
-    bool loadMonitoring(const QString &root, QString *error);
+    bool loadMonitoring(const QString &root, const Questionnaire &questionnaire, QString *error);
     bool loadCi(const QString &root, const Questionnaire &questionnaire, QString *error);
 
     QList<PlatformKnowledge> m_platforms;
@@ -466,6 +479,8 @@ private:
     AuditKnowledge m_audit;
     LocalCommandsKnowledge m_localCommands;
     QHash<QString, ApmStackKnowledge> m_apmStacks;
+    QHash<QString, QString> m_metricReasons;
+    QHash<QString, AlertConditionKnowledge> m_alertConditions;
     QList<AiFlowTemplateKnowledge> m_aiFlowTemplates;
 };
 

@@ -1,9 +1,12 @@
-// Loading resources/knowledge/monitoring.json: what the monitoring diagram draws for each
-// APM choice (see monitoringdiagram.cpp). The schema checks the shape; this checks that every
-// edge joins nodes of its own stack, so a typo fails the load instead of drawing a stray node.
+// Loading resources/knowledge/monitoring.json: why each metric is tracked, the alert each
+// condition raises, and what the monitoring diagram draws for each APM choice (see
+// monitoringdiagram.cpp). The schema checks the shape; this checks the keys against the
+// questionnaire's choices, and that every edge joins nodes of its own stack, so a typo fails
+// the load instead of drawing a stray node.
 #include "knowledge.h"
 
 #include "knowledgefile.h"
+#include "questionnaire.h"
 
 #include <QJsonArray>
 #include <QSet>
@@ -36,12 +39,79 @@ bool edgesFrom(const QJsonValue &value, const QSet<QString> &ids, const QString 
 
 } // namespace
 
-bool Knowledge::loadMonitoring(const QString &root, QString *error)
+namespace {
+
+// Every choice of `field` has a key in `object`, and no other key is there.
+bool keysAreChoices(const QJsonObject &object, const Field *field, const QString &at, QString *error)
+{
+    if (!field) {
+        *error = QStringLiteral("%1: the questionnaire has no such field").arg(at);
+        return false;
+    }
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (!field->choice(it.key())) {
+            *error = QStringLiteral("%1.%2: not a choice of %3").arg(at, it.key(), field->label);
+            return false;
+        }
+    }
+    for (const Choice &choice : field->choices) {
+        if (!object.contains(choice.value)) {
+            *error = QStringLiteral("%1: the choice %2 (%3) has no entry").arg(at, choice.value, choice.label);
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+bool Knowledge::loadMonitoring(const QString &root, const Questionnaire &questionnaire, QString *error)
 {
     QString name;
     const auto object = readKnowledgeWithSchema(root, QStringLiteral("monitoring"), &name, error);
     if (!object)
         return false;
+    const QJsonObject reasons = object->value(QLatin1String("metric_reasons")).toObject();
+    if (!keysAreChoices(reasons, questionnaire.field(QStringLiteral("7.5"), QStringLiteral("metrics")),
+                        name + QStringLiteral(": metric_reasons"), error))
+        return false;
+    m_metricReasons = jsonStringMap(reasons);
+    const QJsonObject conditions = object->value(QLatin1String("alert_conditions")).toObject();
+    if (!keysAreChoices(conditions, questionnaire.field(QStringLiteral("7.6"), QStringLiteral("conditions")),
+                        name + QStringLiteral(": alert_conditions"), error))
+        return false;
+    QHash<QString, AlertConditionKnowledge> alerts;
+    for (auto it = conditions.begin(); it != conditions.end(); ++it) {
+        const QString at = QStringLiteral("%1: alert_conditions.%2").arg(name, it.key());
+        const QJsonObject o = it.value().toObject();
+        AlertConditionKnowledge alert;
+        alert.name = o.value(QLatin1String("name")).toString();
+        alert.critical = o.value(QLatin1String("severity")).toString() == QLatin1String("critical");
+        alert.thresholdField = o.value(QLatin1String("threshold")).toString();
+        alert.condition = o.value(QLatin1String("condition")).toString();
+        alert.undecided = o.value(QLatin1String("undecided")).toString();
+        alert.needsDatabase = o.value(QLatin1String("needs_database")).toBool();
+        const bool usesThreshold = alert.condition.contains(QLatin1String("{threshold}"));
+        if (alert.thresholdField.isEmpty()) {
+            if (usesThreshold || !alert.undecided.isEmpty()) {
+                *error = QStringLiteral("%1: {threshold} or undecided without a threshold field").arg(at);
+                return false;
+            }
+        } else {
+            const Field *number = questionnaire.field(QStringLiteral("7.6"), alert.thresholdField);
+            if (!number || number->type != Field::Type::Number) {
+                *error =
+                    QStringLiteral("%1.threshold: \"%2\" is not a number field of 7.6").arg(at, alert.thresholdField);
+                return false;
+            }
+            if (!usesThreshold || alert.undecided.isEmpty()) {
+                *error = QStringLiteral("%1: a threshold needs {threshold} in condition, and undecided").arg(at);
+                return false;
+            }
+        }
+        alerts.insert(it.key(), alert);
+    }
+    m_alertConditions = alerts;
     QHash<QString, ApmStackKnowledge> stacks;
     const QJsonObject apm = object->value(QLatin1String("apm_stacks")).toObject();
     for (auto it = apm.begin(); it != apm.end(); ++it) {
@@ -84,6 +154,12 @@ bool Knowledge::loadMonitoring(const QString &root, QString *error)
     }
     m_apmStacks = stacks;
     return true;
+}
+
+const AlertConditionKnowledge *Knowledge::alertCondition(const QString &letter) const
+{
+    const auto it = m_alertConditions.constFind(letter);
+    return it == m_alertConditions.cend() ? nullptr : &*it;
 }
 
 const ApmStackKnowledge &Knowledge::apmStack(const QString &id) const

@@ -16,21 +16,6 @@ QString loggingLibrary(const QString &runtime)
     return Knowledge::builtIn().runtime(runtime).logging;
 }
 
-QString metricReason(const QString &metric)
-{
-    static const QHash<QString, QString> reasons = {
-        {QStringLiteral("request_rate"),
-         QStringLiteral("The baseline every other metric is read against; a sudden drop is an outage too.")},
-        {QStringLiteral("error_rate"), QStringLiteral("The first sign of a bad release or a failing dependency.")},
-        {QStringLiteral("response_time"),
-         QStringLiteral("p50 shows the typical request, p95 and p99 the slow tail users notice.")},
-        {QStringLiteral("db_query_time"), QStringLiteral("Slow queries are the most common cause of slow responses.")},
-        {QStringLiteral("cache_hit_rate"), QStringLiteral("A falling hit rate moves load onto the database.")},
-        {QStringLiteral("cpu_memory"),
-         QStringLiteral("Capacity: drives scaling, and memory that climbs and never falls is a leak.")}};
-    return reasons.value(metric);
-}
-
 } // namespace
 
 QString apmName(const Facts &f, const PlatformProfile &p)
@@ -89,7 +74,7 @@ void addMonitoring(QVariantMap &c, const Inputs &in, const QList<EnvVar> &catalo
     if (field) {
         for (const Choice &m : field->choices) {
             if (chosen.contains(m.value))
-                metrics << item({{"NAME", md(m.label)}, {"WHY", metricReason(m.value)}});
+                metrics << item({{"NAME", md(m.label)}, {"WHY", Knowledge::builtIn().metricReason(m.value)}});
         }
     }
     set(c, "METRICS", metrics);
@@ -149,58 +134,28 @@ void addAlerts(QVariantMap &c, const Inputs &in)
     const QString warning = notifies.warning.value(0);
     const QString live = livenessPath(a).isEmpty() ? healthPaths(a).basic : livenessPath(a);
 
-    struct Condition {
-        const char *id;
-        const char *name;
-        QString when;
-        bool critical;
-    };
     // A threshold not decided yet (interactive mode) is said to be so, never replaced by the
-    // questionnaire's example value.
-    const auto threshold = [&a](const char *field) {
-        const auto value = a.number("7.6", field);
-        return value ? num(*value) : QString();
-    };
-    const QString errorRate = threshold("error_rate_percent");
-    const QString responseTime = threshold("response_time_ms");
-    const QString disk = threshold("disk_percent");
-    const QString memory = threshold("memory_percent");
-    const Condition conditions[] = {
-        {"A", "Error rate",
-         errorRate.isEmpty()
-             ? QStringLiteral("the share of failing requests over 5 minutes passes a threshold *not decided yet*")
-             : QStringLiteral("more than %1% of requests fail over 5 minutes").arg(errorRate),
-         true},
-        {"B", "Response time",
-         responseTime.isEmpty() ? QStringLiteral("p95 response time passes a threshold *not decided yet* for 5 minutes")
-                                : QStringLiteral("p95 response time above %1 ms for 5 minutes").arg(responseTime),
-         false},
-        {"C", "5xx errors",
-         QStringLiteral("server errors (5xx) well above the usual level, for example 10 in one minute"), true},
-        {"D", "Service down", QStringLiteral("`%1` fails 3 checks in a row").arg(live), true},
-        {"E", "Database connection failures", QStringLiteral("the service cannot open or keep database connections"),
-         true},
-        {"F", "Disk space",
-         disk.isEmpty() ? QStringLiteral("disk use passes a threshold *not decided yet*")
-                        : QStringLiteral("more than %1% of a disk is used").arg(disk),
-         false},
-        {"G", "Memory usage",
-         memory.isEmpty() ? QStringLiteral("memory use passes a share of the limit *not decided yet* for 10 minutes")
-                          : QStringLiteral("more than %1% of the memory limit for 10 minutes").arg(memory),
-         false},
-    };
-    // Without a database there are no database connections to alert on: the recommended
-    // conditions include them, and the pool alert follows 7.7.2, which is not asked then.
+    // questionnaire's example value. Without a database there are no database connections to
+    // alert on: the recommended conditions include them, and the pool alert follows 7.7.2,
+    // which is not asked then.
     const bool database = in.f.database != Facts::Database::None;
+    const Field *conditions = a.resolver().questionnaire().field(QStringLiteral("7.6"), QStringLiteral("conditions"));
     QVariantList alerts;
-    for (const Condition &cond : conditions) {
-        if (!a.has("7.6", "conditions", cond.id) || (!database && qstrcmp(cond.id, "E") == 0))
+    for (const Choice &choice : conditions ? conditions->choices : QList<Choice>{}) {
+        const AlertConditionKnowledge *alert = Knowledge::builtIn().alertCondition(choice.value);
+        if (!alert || !a.has("7.6", "conditions", qPrintable(choice.value)) || (!database && alert->needsDatabase))
             continue;
-        alerts << item({{"ID", QString::fromLatin1(cond.id)},
-                        {"NAME", QString::fromLatin1(cond.name)},
-                        {"CONDITION", cond.when},
-                        {"SEVERITY", cond.critical ? QStringLiteral("Critical") : QStringLiteral("Warning")},
-                        {"NOTIFIES", cond.critical ? critical : warning}});
+        QString when = alert->condition;
+        if (!alert->thresholdField.isEmpty()) {
+            const auto value = a.number("7.6", qPrintable(alert->thresholdField));
+            when = value ? when.replace(QLatin1String("{threshold}"), num(*value)) : alert->undecided;
+        }
+        when.replace(QLatin1String("{liveness_path}"), live);
+        alerts << item({{"ID", choice.value},
+                        {"NAME", alert->name},
+                        {"CONDITION", when},
+                        {"SEVERITY", alert->critical ? QStringLiteral("Critical") : QStringLiteral("Warning")},
+                        {"NOTIFIES", alert->critical ? critical : warning}});
     }
     if (database && !alerts.isEmpty() && a.flag("7.7.2", "alert_exhaustion").value_or(false))
         alerts << item({{"ID", QStringLiteral("pool")},

@@ -508,6 +508,48 @@ private Q_SLOTS:
         });
         QVERIFY2(missing.contains(QLatin1String("automated")), qPrintable(missing));
     }
+
+    // The Alerts table's rows come from monitoring.json, checked against 7.6's choices: a
+    // letter that is not a condition, a condition without a row, or a threshold that is not
+    // a number field of 7.6 fails the load.
+    void shouldCheckAlertConditionsAgainstTheQuestionnaire_data()
+    {
+        QTest::addColumn<QString>("letter");
+        QTest::addColumn<QJsonValue>("entry");
+        QTest::addColumn<QString>("error");
+        const QJsonObject base{{QStringLiteral("name"), QStringLiteral("X")},
+                               {QStringLiteral("severity"), QStringLiteral("warning")},
+                               {QStringLiteral("condition"), QStringLiteral("always")}};
+        QTest::newRow("unknown letter") << QStringLiteral("Z") << QJsonValue(base)
+                                        << QStringLiteral("alert_conditions.Z: not a choice");
+        QTest::newRow("missing letter") << QStringLiteral("C") << QJsonValue() << QStringLiteral("the choice C");
+        QJsonObject text = base;
+        text.insert(QStringLiteral("threshold"), QStringLiteral("channels"));
+        text.insert(QStringLiteral("condition"), QStringLiteral("above {threshold}"));
+        text.insert(QStringLiteral("undecided"), QStringLiteral("not decided"));
+        QTest::newRow("threshold not a number")
+            << QStringLiteral("B") << QJsonValue(text) << QStringLiteral("is not a number field of 7.6");
+        QJsonObject unused = base;
+        unused.insert(QStringLiteral("condition"), QStringLiteral("above {threshold}"));
+        QTest::newRow("placeholder without threshold")
+            << QStringLiteral("C") << QJsonValue(unused) << QStringLiteral("without a threshold field");
+    }
+    void shouldCheckAlertConditionsAgainstTheQuestionnaire()
+    {
+        QFETCH(QString, letter);
+        QFETCH(QJsonValue, entry);
+        QFETCH(QString, error);
+        const QString got = loadErrorWithEdit(QStringLiteral("monitoring.json"), [&](QJsonObject &o) {
+            QJsonObject conditions = o.value(QLatin1String("alert_conditions")).toObject();
+            if (entry.isUndefined() || entry.isNull())
+                conditions.remove(letter);
+            else
+                conditions.insert(letter, entry);
+            o.insert(QStringLiteral("alert_conditions"), conditions);
+        });
+        QVERIFY2(got.startsWith(QLatin1String("knowledge/monitoring.json: alert_conditions")), qPrintable(got));
+        QVERIFY2(got.contains(error), qPrintable(got));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestKnowledge)
