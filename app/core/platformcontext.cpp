@@ -95,6 +95,17 @@ QString defaultsLine(const QList<DefaultedValue> &values)
     return parts.join(QStringLiteral("; "));
 }
 
+// A default the documents set aside for an answer that contradicts it is not a value they
+// use, so no Defaults line lists it: 7.9.4's recommended log format and aggregation where 7.5
+// answers basic console logs (loggingDetail).
+bool setAside(const Inputs &in, const QString &questionId, const QString &fieldId)
+{
+    if (questionId == QLatin1String("7.9.4")
+        && (fieldId == QLatin1String("log_format") || fieldId == QLatin1String("log_aggregation")))
+        return loggingDetail(in.a, fieldId.toLatin1().constData()).isEmpty();
+    return false;
+}
+
 QString familyName(Facts::Platform p)
 {
     switch (p) {
@@ -158,12 +169,14 @@ void addDefaultsUsed(QVariantMap &c, const Inputs &in)
         detectedFields.isEmpty() ? QVariantList() : QVariantList{item({{"VALUES", defaultsLine(detectedFields)}})});
     for (const Question &question : q.questions()) {
         QList<DefaultedValue> values = defaultedValues(facts, question);
+        const qsizetype setAsideCount =
+            values.removeIf([&](const DefaultedValue &v) { return setAside(in, question.id, v.fieldId); });
         count += values.size();
         values.removeIf([&question](const DefaultedValue &v) { return shownInResilience(question.id, v.fieldId); });
         const QString text = defaultsLine(values);
         QVariantList line;
         if (!text.isEmpty())
-            line.append(item({{"ALL", allValuesDefaulted(facts, question)}, {"VALUES", text}}));
+            line.append(item({{"ALL", setAsideCount == 0 && allValuesDefaulted(facts, question)}, {"VALUES", text}}));
         const QByteArray key = "DEFAULTS_" + question.id.toLatin1().replace('.', '_');
         set(c, key.constData(), line);
     }

@@ -303,6 +303,14 @@ private Q_SLOTS:
         QVERIFY(!consoleText.contains(s("Every line is one JSON object")));
         QVERIFY(consoleText.contains(s("Log format: **the framework's default, as 7.5 answers: basic console logs**. "
                                        "Log aggregation: **console only, as 7.5 answers: basic console logs**.")));
+        // The Defaults line lists only values the documents use: not the set-aside format and
+        // aggregation, and not "every value is a default".
+        const QString requestLogging = testing::sectionOf(consoleText, s("Request Logging & Masking"));
+        QVERIFY2(requestLogging.contains(s("*Defaults:* ")), qPrintable(requestLogging));
+        QVERIFY2(!requestLogging.contains(s("Log format: Structured JSON")), qPrintable(requestLogging));
+        QVERIFY2(!requestLogging.contains(s("Log aggregation: Centralized")), qPrintable(requestLogging));
+        QVERIFY2(!requestLogging.contains(s("every value in this section is the questionnaire's recommended default")),
+                 qPrintable(requestLogging));
 
         // Centralized aggregation answered in 7.9.4 ships them.
         AnswerSet shipped = console;
