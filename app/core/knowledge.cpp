@@ -65,6 +65,11 @@ std::optional<PlatformKnowledge> platformFrom(const QJsonObject &o, const QStrin
     }
     p.rolling = o.value(QLatin1String("rolling")).toString();
     p.autoscaling = o.value(QLatin1String("autoscaling")).toString();
+    p.perRequest = o.value(QLatin1String("per_request")).toBool();
+    if (p.perRequest && p.autoscaling.isEmpty()) {
+        *error = QStringLiteral("%1: autoscaling: a per_request platform says how it scales").arg(where);
+        return std::nullopt;
+    }
     const QJsonObject canary = o.value(QLatin1String("canary")).toObject();
     p.canary.how = canary.value(QLatin1String("how")).toString();
     for (const char *name : {"deploy", "shift"}) {

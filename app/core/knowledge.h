@@ -40,6 +40,9 @@ struct PlatformKnowledge {
     // How the platform adds and removes instances by load (7.8 auto-scaling), Markdown; empty:
     // the document's generic CPU and request thresholds.
     QString autoscaling;
+    // Whether the platform starts instances per request and stops idle ones by itself, down to
+    // none (functions: Lambda, Vercel): no instance count to keep for availability.
+    bool perRequest = false;
     // A canary release (7.4.1 C) here: how the platform splits traffic, or what the team adds
     // for it (Markdown); where the platform splits traffic itself, the command that starts the
     // new version without traffic (replacing commands' deploy) and the one that sets its share.

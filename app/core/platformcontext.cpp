@@ -72,6 +72,7 @@ PlatformProfile platformProfile(const PlatformMatch &match, const Facts &f, cons
     p.secrets = noun("secrets");
     p.rollingSetting = withSlug(k->rolling, slug);
     p.autoscaling = withSlug(k->autoscaling, slug);
+    p.perRequest = k->perRequest;
     p.stop = k->stop;
     return p;
 }
@@ -203,6 +204,7 @@ void addPlatform(QVariantMap &c, const Inputs &in)
     set(c, "PLATFORM_COMPUTE_TEXT", in.p.compute);
     set(c, "PLATFORM_REGISTRY", in.p.registry);
     set(c, "PLATFORM_LB", in.p.loadBalancer);
+    set(c, "PLATFORM_PER_REQUEST", in.p.perRequest);
     set(c, "PLATFORM_LOGS", in.p.logs);
     set(c, "PLATFORM_SECRETS", secretsStore(in));
     // Where it runs, as the operating commands use it.

@@ -61,8 +61,9 @@ struct PlatformProfile {
     QString restartCommand;
     QString rollbackCommand;
     QString scaleCommand;
-    QString rollingSetting; // markdown
-    QString autoscaling;    // markdown; empty: the generic thresholds
+    QString rollingSetting;  // markdown
+    QString autoscaling;     // markdown; empty: the generic thresholds
+    bool perRequest = false; // instances per request, scaled to zero by the platform
     PlatformKnowledge::Stop stop;
 };
 

@@ -400,6 +400,48 @@ private Q_SLOTS:
         QVERIFY(testing::operationsFor(ecs).contains(s("- Instances are added when CPU stays above 70%")));
     }
 
+    // Where the platform starts instances per request and removes idle ones down to none
+    // (Lambda, Vercel), the Scaling section keeps no two instances for availability and
+    // promises no load balancer over two of them; elsewhere it does.
+    void shouldNotKeepTwoInstancesWhereThePlatformStartsThemPerRequest_data()
+    {
+        QTest::addColumn<QString>("platform");
+        QTest::addColumn<QString>("choice");
+        QTest::addColumn<QString>("strategy");
+        QTest::addColumn<bool>("perRequest");
+        QTest::newRow("Lambda, auto-scaling") << s("AWS Lambda") << s("A") << s("C") << true;
+        QTest::newRow("Lambda, horizontal") << s("AWS Lambda") << s("A") << s("A") << true;
+        QTest::newRow("Vercel, auto-scaling") << s("Vercel") << s("B") << s("C") << true;
+        QTest::newRow("Vercel, horizontal") << s("Vercel") << s("B") << s("A") << true;
+        QTest::newRow("Cloud Run, auto-scaling") << s("Google Cloud Run") << s("A") << s("C") << false;
+        QTest::newRow("ECS, horizontal") << s("AWS ECS Fargate") << s("A") << s("A") << false;
+    }
+    void shouldNotKeepTwoInstancesWhereThePlatformStartsThemPerRequest()
+    {
+        QFETCH(QString, platform);
+        QFETCH(QString, choice);
+        QFETCH(QString, strategy);
+        QFETCH(bool, perRequest);
+        AnswerSet a = smart(Scope::Production);
+        a.answers[s("7.1")] = {{s("choice"), choice}, {s("platform"), platform}};
+        a.answers[s("7.8")] = {{s("strategy"), strategy}, {s("year1_load_rpm"), 6000.0}};
+        const QString scaling = testing::sectionOf(testing::operationsFor(a), s("Scaling Strategy"));
+        QVERIFY2(!scaling.isEmpty(), qPrintable(platform));
+        const bool twoInstances = scaling.contains(s("At least two instances for availability"))
+            || scaling.contains(s("spreads traffic over at least two instances"));
+        QVERIFY2(twoInstances == !perRequest, qPrintable(scaling));
+        QVERIFY2(scaling.contains(s("plus one spare")) == !perRequest, qPrintable(scaling));
+        if (perRequest) {
+            QVERIFY2(scaling.contains(strategy == s("C") ? s("- No instance is kept running for availability: idle "
+                                                             "instances are removed down to none")
+                                                         : s("- No instance count is kept for availability: ")),
+                     qPrintable(scaling));
+            QVERIFY2(scaling.contains(s("Requests in flight at peak = 300 × the average request time in seconds")),
+                     qPrintable(scaling));
+            QVERIFY2(!scaling.contains(s("Scale-in uses graceful shutdown")), qPrintable(scaling));
+        }
+    }
+
     // Rewording, or showing a field the built-in templates leave out, is a template edit.
     void shouldPlaceAnAnswerFromAnOverride()
     {

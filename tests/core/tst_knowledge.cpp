@@ -96,6 +96,10 @@ private Q_SLOTS:
             << QStringLiteral("platforms/fly.json") << QStringLiteral("actions")
             << QJsonValue(QJsonObject{{QStringLiteral("logs"), QStringLiteral("look")}})
             << QStringLiteral("fly.json: actions.logs: the operation already has a command");
+        QTest::newRow("per request without autoscaling")
+            << QStringLiteral("platforms/vercel.json") << QStringLiteral("autoscaling")
+            << QJsonValue(QJsonValue::Undefined)
+            << QStringLiteral("vercel.json: autoscaling: a per_request platform says how it scales");
         // ci.json: the 7.4 platforms, by choice letter.
         const auto ciEntry = [](const QJsonArray &files) {
             return QJsonObject{{QStringLiteral("definition"), QStringLiteral("`ci.yml`")},
