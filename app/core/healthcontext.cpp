@@ -166,6 +166,7 @@ void addShutdown(QVariantMap &c, const Inputs &in)
     const QString choice = a.text("7.9.1", "choice");
     set(c, "SHUTDOWN_GRACEFUL", choice == QLatin1String("A"));
     set(c, "SHUTDOWN_DECIDED", !choice.isEmpty());
+    set(c, "PLATFORM_SHUTDOWN", in.p.shutdown);
     const QStringList signalNames = chosenLabels(a, "7.9.1", "signals");
     set(c, "SHUTDOWN_SIGNALS",
         signalNames.isEmpty() ? QStringLiteral("SIGTERM") : signalNames.join(QStringLiteral(" or ")));

@@ -66,8 +66,21 @@ std::optional<PlatformKnowledge> platformFrom(const QJsonObject &o, const QStrin
     p.rolling = o.value(QLatin1String("rolling")).toString();
     p.autoscaling = o.value(QLatin1String("autoscaling")).toString();
     p.perRequest = o.value(QLatin1String("per_request")).toBool();
+    p.shutdown = o.value(QLatin1String("shutdown")).toString();
+    if (p.perRequest == p.shutdown.isEmpty()) {
+        *error = p.perRequest
+            ? QStringLiteral("%1: shutdown: a per_request platform says how its instances end").arg(where)
+            : QStringLiteral("%1: shutdown: only a per_request platform replaces the stop window").arg(where);
+        return std::nullopt;
+    }
     if (p.perRequest && p.autoscaling.isEmpty()) {
         *error = QStringLiteral("%1: autoscaling: a per_request platform says how it scales").arg(where);
+        return std::nullopt;
+    }
+    if (p.perRequest && o.contains(QLatin1String("stop"))) {
+        *error = QStringLiteral("%1: stop: a per_request platform sends no SIGTERM to a request in flight; "
+                                "its shutdown says how instances end")
+                     .arg(where);
         return std::nullopt;
     }
     const QJsonObject canary = o.value(QLatin1String("canary")).toObject();

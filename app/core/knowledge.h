@@ -41,8 +41,10 @@ struct PlatformKnowledge {
     // the document's generic CPU and request thresholds.
     QString autoscaling;
     // Whether the platform starts instances per request and stops idle ones by itself, down to
-    // none (functions: Lambda, Vercel): no instance count to keep for availability.
+    // none (functions: Lambda, Vercel): no instance count to keep, no SIGTERM to a request in
+    // flight. `shutdown` then says, in Markdown, how an instance ends instead.
     bool perRequest = false;
+    QString shutdown;
     // A canary release (7.4.1 C) here: how the platform splits traffic, or what the team adds
     // for it (Markdown); where the platform splits traffic itself, the command that starts the
     // new version without traffic (replacing commands' deploy) and the one that sets its share.

@@ -73,6 +73,7 @@ PlatformProfile platformProfile(const PlatformMatch &match, const Facts &f, cons
     p.rollingSetting = withSlug(k->rolling, slug);
     p.autoscaling = withSlug(k->autoscaling, slug);
     p.perRequest = k->perRequest;
+    p.shutdown = withSlug(k->shutdown, slug);
     p.stop = k->stop;
     return p;
 }
@@ -104,6 +105,10 @@ bool setAside(const Inputs &in, const QString &questionId, const QString &fieldI
     if (questionId == QLatin1String("7.9.4")
         && (fieldId == QLatin1String("log_format") || fieldId == QLatin1String("log_aggregation")))
         return loggingDetail(in.a, fieldId.toLatin1().constData()).isEmpty();
+    // Where the platform starts instances per request there is no shutdown sequence: 7.9.1's
+    // choice and timeouts are not used (Graceful Shutdown says why).
+    if (questionId == QLatin1String("7.9.1"))
+        return in.p.perRequest;
     return false;
 }
 

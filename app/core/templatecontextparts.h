@@ -64,6 +64,7 @@ struct PlatformProfile {
     QString rollingSetting;  // markdown
     QString autoscaling;     // markdown; empty: the generic thresholds
     bool perRequest = false; // instances per request, scaled to zero by the platform
+    QString shutdown;        // markdown: how a per-request instance ends; empty otherwise
     PlatformKnowledge::Stop stop;
 };
 

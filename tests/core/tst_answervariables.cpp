@@ -442,6 +442,43 @@ private Q_SLOTS:
         }
     }
 
+    // A function gets no SIGTERM for a request in flight: the Graceful Shutdown section says how
+    // the platform ends its instances, with no shutdown steps, no stop window and no 7.9.1
+    // defaults it does not use; a platform that stops a process with SIGTERM keeps them.
+    void shouldNotPromiseSigtermWhereThePlatformStartsInstancesPerRequest_data()
+    {
+        QTest::addColumn<QString>("platform");
+        QTest::addColumn<QString>("choice");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("Lambda") << s("AWS Lambda") << s("A")
+                                << s("Lambda ends an execution environment by itself, between invocations: no SIGTERM "
+                                     "stops an invocation in flight");
+        QTest::newRow("Vercel") << s("Vercel") << s("B")
+                                << s("Vercel ends a function instance by itself when it scales down: no SIGTERM "
+                                     "stops a request in flight");
+        QTest::newRow("ECS") << s("AWS ECS Fargate") << s("A") << QString();
+    }
+    void shouldNotPromiseSigtermWhereThePlatformStartsInstancesPerRequest()
+    {
+        QFETCH(QString, platform);
+        QFETCH(QString, choice);
+        QFETCH(QString, expected);
+        AnswerSet a = smart(Scope::Production);
+        a.answers[s("7.1")] = {{s("choice"), choice}, {s("platform"), platform}};
+        const QString shutdown = testing::sectionOf(testing::operationsFor(a), s("Graceful Shutdown"));
+        QVERIFY2(!shutdown.isEmpty(), qPrintable(platform));
+        const bool perRequest = !expected.isEmpty();
+        if (perRequest) {
+            QVERIFY2(shutdown.contains(expected), qPrintable(shutdown));
+            QVERIFY2(shutdown.contains(s("So none of a long-running server's shutdown steps applies here")),
+                     qPrintable(shutdown));
+        }
+        QVERIFY2(shutdown.contains(s("Stop accepting new requests")) == !perRequest, qPrintable(shutdown));
+        QVERIFY2(shutdown.contains(s("between SIGTERM and SIGKILL"), Qt::CaseInsensitive) == !perRequest,
+                 qPrintable(shutdown));
+        QVERIFY2(shutdown.contains(s("*Defaults:*")) == !perRequest, qPrintable(shutdown));
+    }
+
     // Rewording, or showing a field the built-in templates leave out, is a template edit.
     void shouldPlaceAnAnswerFromAnOverride()
     {

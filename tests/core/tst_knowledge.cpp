@@ -96,10 +96,23 @@ private Q_SLOTS:
             << QStringLiteral("platforms/fly.json") << QStringLiteral("actions")
             << QJsonValue(QJsonObject{{QStringLiteral("logs"), QStringLiteral("look")}})
             << QStringLiteral("fly.json: actions.logs: the operation already has a command");
+        QTest::newRow("per request without shutdown")
+            << QStringLiteral("platforms/aws-lambda.json") << QStringLiteral("shutdown")
+            << QJsonValue(QJsonValue::Undefined)
+            << QStringLiteral("aws-lambda.json: shutdown: a per_request platform says how its instances end");
+        QTest::newRow("shutdown without per request")
+            << ecs << QStringLiteral("shutdown") << QJsonValue(QStringLiteral("ECS stops tasks."))
+            << QStringLiteral("aws-ecs.json: shutdown: only a per_request platform replaces the stop window");
         QTest::newRow("per request without autoscaling")
             << QStringLiteral("platforms/vercel.json") << QStringLiteral("autoscaling")
             << QJsonValue(QJsonValue::Undefined)
             << QStringLiteral("vercel.json: autoscaling: a per_request platform says how it scales");
+        QTest::newRow("per request with a stop window")
+            << QStringLiteral("platforms/aws-lambda.json") << QStringLiteral("stop")
+            << QJsonValue(QJsonObject{{QStringLiteral("actor"), QStringLiteral("Lambda")},
+                                      {QStringLiteral("default_s"), 2},
+                                      {QStringLiteral("fixed"), true}})
+            << QStringLiteral("aws-lambda.json: stop: a per_request platform sends no SIGTERM");
         // ci.json: the 7.4 platforms, by choice letter.
         const auto ciEntry = [](const QJsonArray &files) {
             return QJsonObject{{QStringLiteral("definition"), QStringLiteral("`ci.yml`")},
