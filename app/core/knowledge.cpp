@@ -57,9 +57,18 @@ std::optional<PlatformKnowledge> platformFrom(const QJsonObject &o, const QStrin
     p.commands = jsonStringMap(o.value(QLatin1String("commands")));
     p.actions = jsonStringMap(o.value(QLatin1String("actions")));
     p.commandsWithoutContainers = jsonStringMap(o.value(QLatin1String("commands_without_containers")));
+    p.commandsWithAutoscaling = jsonStringMap(o.value(QLatin1String("commands_with_autoscaling")));
+    p.actionsWithAutoscaling = jsonStringMap(o.value(QLatin1String("actions_with_autoscaling")));
     for (auto it = p.actions.cbegin(); it != p.actions.cend(); ++it) {
         if (p.commands.contains(it.key())) {
             *error = QStringLiteral("%1: actions.%2: the operation already has a command").arg(where, it.key());
+            return std::nullopt;
+        }
+    }
+    for (auto it = p.actionsWithAutoscaling.cbegin(); it != p.actionsWithAutoscaling.cend(); ++it) {
+        if (p.commandsWithAutoscaling.contains(it.key())) {
+            *error = QStringLiteral("%1: actions_with_autoscaling.%2: the operation already has a command")
+                         .arg(where, it.key());
             return std::nullopt;
         }
     }

@@ -36,6 +36,10 @@ struct PlatformKnowledge {
     QHash<QString, QString> commands;
     QHash<QString, QString> actions;                   // the same operations as prose, where no command exists
     QHash<QString, QString> commandsWithoutContainers; // replace commands when 7.2 says no containers
+    // The operations that differ under 7.8 auto-scaling, where an autoscaler owns the count
+    // (scale: its bounds, not a count it would undo); they replace commands and actions.
+    QHash<QString, QString> commandsWithAutoscaling;
+    QHash<QString, QString> actionsWithAutoscaling;
     QString rolling;
     // How the platform adds and removes instances by load (7.8 auto-scaling), Markdown; empty:
     // the document's generic CPU and request thresholds.
@@ -141,6 +145,9 @@ struct DeployToolKnowledge {
     QHash<QString, QString> commands; // the platform's operations it replaces
     QHash<QString, QString> actions;
     QHash<QString, QString> notes; // a clause said after the operation's command
+    // Notes that differ under 7.8 auto-scaling, where the platform's scale changes the
+    // autoscaler's bounds (commandsWithAutoscaling)
+    QHash<QString, QString> notesWithAutoscaling;
 
     bool deploysTo(const PlatformKnowledge &platform) const;
 };

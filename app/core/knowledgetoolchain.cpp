@@ -130,6 +130,7 @@ bool Knowledge::loadToolchain(const QString &root, const Questionnaire &question
         t.platforms = jsonStrings(o.value(QLatin1String("platforms")));
         t.families = jsonStrings(o.value(QLatin1String("families")));
         t.defaultForStrategies = jsonStrings(o.value(QLatin1String("default_for_strategies")));
+        t.notesWithAutoscaling = jsonStringMap(o.value(QLatin1String("notes_with_autoscaling")));
         if (t.platforms.isEmpty() == t.families.isEmpty())
             return fail(where, QStringLiteral("name the platforms or the families it deploys to, one of the two"));
         for (const QString &id : std::as_const(t.platforms)) {
@@ -301,13 +302,16 @@ bool Knowledge::checkCommands(QString *error) const
         if (!check(where + QStringLiteral("commands"), p.commands)
             || !check(where + QStringLiteral("actions"), p.actions)
             || !check(where + QStringLiteral("canary"), p.canary.commands)
-            || !check(where + QStringLiteral("commands_without_containers"), p.commandsWithoutContainers))
+            || !check(where + QStringLiteral("commands_without_containers"), p.commandsWithoutContainers)
+            || !check(where + QStringLiteral("commands_with_autoscaling"), p.commandsWithAutoscaling)
+            || !check(where + QStringLiteral("actions_with_autoscaling"), p.actionsWithAutoscaling))
             return false;
     }
     for (const DeployToolKnowledge &t : m_deployTools) {
         const QString where = QStringLiteral("knowledge/toolchain.json: deploy_tools.%1.").arg(t.id);
         if (!check(where + QStringLiteral("commands"), t.commands)
-            || !check(where + QStringLiteral("actions"), t.actions) || !check(where + QStringLiteral("notes"), t.notes))
+            || !check(where + QStringLiteral("actions"), t.actions) || !check(where + QStringLiteral("notes"), t.notes)
+            || !check(where + QStringLiteral("notes_with_autoscaling"), t.notesWithAutoscaling))
             return false;
     }
     for (const MigrationToolKnowledge &t : m_migrationTools) {

@@ -114,8 +114,18 @@ OperatingCommands OperatingCommands::resolve(const Knowledge &k, const CommandIn
         for (const char *op : operationNames) {
             const QString name = QString::fromLatin1(op);
             const bool differs = !in.containers && p.commandsWithoutContainers.contains(name);
-            out.m_operations.insert(
-                name, fromKnowledge(differs ? p.commandsWithoutContainers : p.commands, p.actions, {}, name, fill));
+            // Under auto-scaling the autoscaler owns the count: an operation that would set it
+            // changes the autoscaler's bounds instead.
+            const bool autoscaled =
+                in.autoscaling && (p.commandsWithAutoscaling.contains(name) || p.actionsWithAutoscaling.contains(name));
+            if (autoscaled)
+                out.m_operations.insert(
+                    name, fromKnowledge(p.commandsWithAutoscaling, p.actionsWithAutoscaling, {}, name, fill));
+            else
+                out.m_operations.insert(
+                    name, fromKnowledge(differs ? p.commandsWithoutContainers : p.commands, p.actions, {}, name, fill));
+            if (autoscaled)
+                out.m_autoscaled.insert(name);
         }
         out.m_deployTool = k.deployTool(in.deployTool, p, in.strategy, &out.m_deployToolAssumed);
         if (!out.m_deployTool && !in.deployTool.trimmed().isEmpty())
@@ -123,7 +133,9 @@ OperatingCommands OperatingCommands::resolve(const Knowledge &k, const CommandIn
         if (const DeployToolKnowledge *t = out.m_deployTool) {
             for (const char *name : operationNames) {
                 const QString op = QString::fromLatin1(name);
-                OperatingCommand replaced = fromKnowledge(t->commands, t->actions, t->notes, op, fill);
+                const bool autoscaled = out.m_autoscaled.contains(op);
+                OperatingCommand replaced =
+                    fromKnowledge(t->commands, t->actions, autoscaled ? t->notesWithAutoscaling : t->notes, op, fill);
                 OperatingCommand &current = out.m_operations[op];
                 if (!replaced.shell.isEmpty() || !replaced.prose.isEmpty())
                     current = replaced;

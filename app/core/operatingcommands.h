@@ -8,6 +8,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -20,6 +21,7 @@ struct CommandInputs {
     QString deployTool;         // 7.4 deploy_tool as typed; empty: the platform's own
     QString strategy;           // 7.4.1 strategy letter
     bool containers = true;     // 7.2: the service runs in containers
+    bool autoscaling = false;   // 7.8 auto-scaling: an autoscaler owns the instance count
     QString migrationTool;      // 7.7.1 tool as typed
     QString database;           // the context field database ("postgresql", "none", …)
     QString managedKey;         // where the database is managed: aws | gcp | azure | heroku | paas; empty: self-run
@@ -48,6 +50,8 @@ public:
     // deploy, shift (a canary's share of traffic), history, rollback, status, logs, restart,
     // scale, db_access
     OperatingCommand operation(const QString &name) const { return m_operations.value(name); }
+    // Whether the operation changes the autoscaler's bounds (7.8 auto-scaling) instead of a count.
+    bool autoscaled(const QString &name) const { return m_autoscaled.contains(name); }
     // run, status, rollback of the migration tool; empty without a recognised tool
     OperatingCommand migration(const QString &name) const { return m_migration.value(name); }
     // backup, list, restore for the database where it runs; ping, connections
@@ -77,6 +81,7 @@ public:
 
 private:
     QHash<QString, OperatingCommand> m_operations;
+    QSet<QString> m_autoscaled;
     QHash<QString, OperatingCommand> m_migration;
     QHash<QString, OperatingCommand> m_database;
     QHash<QString, OperatingCommand> m_general;

@@ -87,6 +87,7 @@ void addOperatingCommands(QVariantMap &c, const OperatingCommands &commands, con
              operation, commands);
     c.insert(QStringLiteral("CANARY_HOW"), commands.canaryHow());
     addGroup(c, "RUNNING", {{"LOGS", "logs"}, {"RESTART", "restart"}, {"SCALE", "scale"}}, operation, commands);
+    c.insert(QStringLiteral("SCALE_AUTOSCALED"), commands.autoscaled(QStringLiteral("scale")));
     addGroup(c, "DATABASE", {{"DB_ACCESS", "db_access"}, {"PING", "ping"}, {"CONNECTIONS", "connections"}},
              databaseOperation, commands);
     addGroup(c, "MIGRATION",

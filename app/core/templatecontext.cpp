@@ -379,6 +379,7 @@ CommandInputs commandInputs(const AnswerReader &a, const Facts &f, const Platfor
     in.deployTool = a.text("7.4", "deploy_tool");
     in.strategy = a.text("7.4.1", "strategy");
     in.containers = f.containerized;
+    in.autoscaling = a.text("7.8", "strategy") == QLatin1String("C");
     in.migrationTool = a.skipped("7.7.1") ? QString() : a.text("7.7.1", "tool");
     if (const DatabaseKnowledge *db = databaseKnowledge(f.database))
         in.database = db->id;

@@ -479,6 +479,36 @@ private Q_SLOTS:
         QVERIFY2(shutdown.contains(s("*Defaults:*")) == !perRequest, qPrintable(shutdown));
     }
 
+    // Under auto-scaling the autoscaler owns the instance count: the scale command raises its
+    // maximum (a count set by hand would be undone), and the runbooks give that command.
+    void shouldScaleTheAutoscalerNotACountUnderAutoScaling()
+    {
+        AnswerSet k8s = smart(Scope::Production);
+        k8s.answers[s("7.1")] = {{s("choice"), s("D")}, {s("platform"), s("Kubernetes (GKE)")}};
+        k8s.answers[s("7.8")] = {{s("strategy"), s("C")}};
+        const QString text = testing::operationsFor(k8s);
+        QVERIFY2(text.contains(s("# Raise the autoscaler's maximum (a count set by hand is undone by the autoscaler)\n"
+                                 "kubectl -n \"$K8S_NAMESPACE\" patch hpa ")),
+                 qPrintable(text));
+        QVERIFY2(!text.contains(s("scale deployment/")), qPrintable(text));
+        QVERIFY2(text.contains(s("raise the autoscaler's maximum (a count set by hand is undone by the autoscaler): "
+                                 "`kubectl -n \"$K8S_NAMESPACE\" patch hpa ")),
+                 qPrintable(text));
+
+        AnswerSet manual = k8s;
+        manual.answers[s("7.8")] = {{s("strategy"), s("A")}};
+        const QString manualText = testing::operationsFor(manual);
+        QVERIFY(manualText.contains(
+            s("# Change the number of instances\nkubectl -n \"$K8S_NAMESPACE\" scale deployment/")));
+        QVERIFY(!manualText.contains(s("patch hpa")));
+
+        AnswerSet app = k8s;
+        app.answers[s("7.1")] = {{s("choice"), s("B")}, {s("platform"), s("DigitalOcean App Platform")}};
+        QVERIFY(testing::operationsFor(app).contains(
+            s("- Raise the autoscaler's maximum (a count set by hand is undone by the autoscaler): "
+              "`max_instance_count` under `autoscaling` in the app spec, applied with `doctl apps update")));
+    }
+
     // Rewording, or showing a field the built-in templates leave out, is a template edit.
     void shouldPlaceAnAnswerFromAnOverride()
     {

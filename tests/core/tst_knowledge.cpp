@@ -113,6 +113,10 @@ private Q_SLOTS:
                                       {QStringLiteral("default_s"), 2},
                                       {QStringLiteral("fixed"), true}})
             << QStringLiteral("aws-lambda.json: stop: a per_request platform sends no SIGTERM");
+        QTest::newRow("autoscaled command and action")
+            << QStringLiteral("platforms/kubernetes.json") << QStringLiteral("actions_with_autoscaling")
+            << QJsonValue(QJsonObject{{QStringLiteral("scale"), QStringLiteral("raise the maximum")}})
+            << QStringLiteral("kubernetes.json: actions_with_autoscaling.scale: the operation already has a command");
         // ci.json: the 7.4 platforms, by choice letter.
         const auto ciEntry = [](const QJsonArray &files) {
             return QJsonObject{{QStringLiteral("definition"), QStringLiteral("`ci.yml`")},

@@ -123,6 +123,19 @@ private Q_SLOTS:
                  QStringLiteral("helm rollback payments-api --namespace payments --wait"));
         QVERIFY(!helm.operation(QStringLiteral("scale")).note.isEmpty()); // scaling lasts until the next upgrade
 
+        // Under auto-scaling the count belongs to the autoscaler: scaling raises its maximum,
+        // and the note says what keeps that, not the replica count.
+        in.autoscaling = true;
+        const OperatingCommands autoscaled = OperatingCommands::resolve(k(), in);
+        QVERIFY(autoscaled.autoscaled(QStringLiteral("scale")));
+        QCOMPARE(
+            autoscaled.operation(QStringLiteral("scale")).shell,
+            QStringLiteral(
+                "kubectl -n payments patch hpa payments-api -p \"{\\\"spec\\\":{\\\"maxReplicas\\\":$MAX_COUNT}}\""));
+        QVERIFY2(autoscaled.operation(QStringLiteral("scale")).note.contains(QStringLiteral("change its maximum")),
+                 qPrintable(autoscaled.operation(QStringLiteral("scale")).note));
+        in.autoscaling = false;
+
         in.deployTool = QStringLiteral("Spinnaker");
         const OperatingCommands unknown = OperatingCommands::resolve(k(), in);
         QVERIFY(!unknown.deployTool());
@@ -359,6 +372,7 @@ private Q_SLOTS:
                         CommandInputs in = inputs(p.id.toLatin1().constData(), db, "");
                         in.strategy = combinations % 2 == 0 ? QStringLiteral("A") : QStringLiteral("C");
                         in.containers = combinations % 3 != 0;
+                        in.autoscaling = combinations % 5 < 2;
                         in.deployTool = tool;
                         in.cloud = p.cloud;
                         in.managedKey = *managed ? (p.cloud.isEmpty() ? p.id : p.cloud) : QString();
@@ -371,7 +385,9 @@ private Q_SLOTS:
                                      qPrintable(QStringLiteral("%1 (%2, %3, %4) uses $%5 without listing it")
                                                     .arg(p.id, QString::fromLatin1(db), tool, in.managedKey, name)));
                         for (const QString &line : c.allShell()) {
-                            QVERIFY2(!line.contains(u'{') || line.contains(QStringLiteral("{ ping")), qPrintable(line));
+                            // No placeholder left ({slug}); a JSON patch keeps its braces.
+                            static const QRegularExpression placeholder(QStringLiteral("\\{[a-z_]+\\}"));
+                            QVERIFY2(!placeholder.match(line).hasMatch(), qPrintable(line));
                             lines << line;
                         }
                     }
