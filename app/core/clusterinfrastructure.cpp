@@ -135,8 +135,7 @@ QString clusterInfrastructure(const Facts &f, const ClusterProfile &p)
             w.edge(QStringLiteral("Registry"), app, QStringLiteral("Image Pull"), Line::Dashed);
     }
     writeExternalEdges(w, externals, apps, worker);
-    writeReplicationAndBackups(w, db, backups ? db.writers : QStringList(),
-                               f.manualBackups ? manualBackupEdge(f) : QStringLiteral("Nightly Backup"));
+    writeReplicationAndBackups(w, db, backups ? db.writers : QStringList(), teamBackupEdge(f));
     return w.text();
 }
 

@@ -86,12 +86,13 @@ public:
         QString value;
     };
     QList<RollbackTool> rollbackTools;
-    QHash<QString, int> backupDataLossMinutes; // 7.7 strategy → minutes of data a restore can lose
-    QHash<QString, int> backupIntervalMinutes; // 7.7 strategy → minutes between two backups
-    QHash<QString, QString> alertThresholds;   // 7.6 condition → 7.6 percentage field
-    QHash<QString, QString> alertMetrics;      // 7.6 condition → 7.5 metric
-    QHash<QString, QStringList> environments;  // 7.3 environments → environment ids
-    QList<EnvironmentName> environmentNames;   // most specific first
+    QHash<QString, int> backupDataLossMinutes;  // 7.7 strategy → minutes of data a restore can lose
+    QHash<QString, int> backupIntervalMinutes;  // 7.7 strategy → minutes between two backups
+    QHash<QString, QString> backupDiagramEdges; // 7.7 strategy → "Daily Backups"; none for manual ones
+    QHash<QString, QString> alertThresholds;    // 7.6 condition → 7.6 percentage field
+    QHash<QString, QString> alertMetrics;       // 7.6 condition → 7.5 metric
+    QHash<QString, QStringList> environments;   // 7.3 environments → environment ids
+    QList<EnvironmentName> environmentNames;    // most specific first
     QList<EnvironmentMention> environmentMentions;
     QStringList dependencyChecks; // 7.9 checks that call a dependency
 

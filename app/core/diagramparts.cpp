@@ -1,6 +1,7 @@
 // Text helpers, facts and shared nodes of the mermaid diagrams (see diagramparts.h).
 #include "diagramparts.h"
 
+#include "consistency.h"
 #include "escaping.h"
 #include "knowledge.h"
 
@@ -394,6 +395,13 @@ QString automatedBackupLabel(const Facts &f, const QString &managedLabel)
 QString manualBackupEdge(const Facts &f)
 {
     return QStringLiteral("Manual ") + QString::fromLatin1(manualBackupKind(f));
+}
+
+QString teamBackupEdge(const Facts &f)
+{
+    if (f.manualBackups)
+        return manualBackupEdge(f);
+    return RulesKnowledge::builtIn().backupDiagramEdges.value(f.backupStrategy, QStringLiteral("Backups"));
 }
 
 QStringList appIds(const QList<int> &instances, const QString &prefix)

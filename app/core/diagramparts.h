@@ -189,6 +189,10 @@ QStringList appIds(const QList<int> &instances, const QString &prefix = QStringL
 // For a database the team runs, the label also names the tool the section gives.
 QString manualBackupLabel(const Facts &f);
 QString manualBackupEdge(const Facts &f);
+// The edge from a database the team runs to its backups: how often the 7.7 strategy takes them
+// (rules.json backups.diagram, "Daily Backups"), or manualBackupEdge() for manual ones; while
+// the strategy is not known, no frequency.
+QString teamBackupEdge(const Facts &f);
 // The backups node of automated backups: for a database the team runs (managedDatabaseKey()
 // empty), the tool the Backup & Disaster Recovery section names (stores.json
 // self_hosted.diagram); for one a provider runs, `managedLabel`.

@@ -62,6 +62,7 @@ struct DeploymentFacts {
     QString secretsStore;         // that service by name ("Vault"); empty: the platform's own
     bool backups = true;          // 7.7 database backups are planned
     bool manualBackups = false;   // 7.7 strategy C: taken by hand, weekly, not by a schedule
+    QString backupStrategy;       // 7.7 strategy ("A"); empty: not decided, no frequency is drawn
     Apm apm = Apm::None;
     bool structuredLogs = false; // JSON lines (7.5 C or 7.9.4 log_format A)
     LogStack logStack = LogStack::Console;

@@ -251,9 +251,9 @@ QString kubernetesInfrastructure(const Facts &f)
     // The backup tool the documents name (pgBackRest, …) reads the database, as on servers;
     // a managed database is snapshotted by its provider.
     writeReplicationAndBackups(w, db, backups ? db.writers : QStringList(),
-                               f.manualBackups      ? manualBackupEdge(f)
-                                   : clusterBackups ? QStringLiteral("Nightly Backup")
-                                                    : QStringLiteral("Snapshots"));
+                               clusterBackups        ? teamBackupEdge(f)
+                                   : f.manualBackups ? manualBackupEdge(f)
+                                                     : QStringLiteral("Snapshots"));
     return w.text();
 }
 

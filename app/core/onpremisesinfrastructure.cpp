@@ -104,8 +104,7 @@ QString onPremisesInfrastructure(const Facts &f)
             w.edge(QStringLiteral("Registry"), app, QStringLiteral("Image Pull"), Line::Dashed);
     }
     writeExternalEdges(w, externals, apps, worker, QStringLiteral("HTTPS via Firewall"));
-    writeReplicationAndBackups(w, db, backups ? db.writers : QStringList(),
-                               f.manualBackups ? manualBackupEdge(f) : QStringLiteral("Nightly Backup"));
+    writeReplicationAndBackups(w, db, backups ? db.writers : QStringList(), teamBackupEdge(f));
     return w.text();
 }
 

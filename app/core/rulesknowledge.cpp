@@ -174,6 +174,8 @@ std::optional<RulesKnowledge> RulesKnowledge::load(const QString &root, const Qu
         const QJsonObject backup = it.value().toObject();
         k.backupDataLossMinutes.insert(it.key(), backup.value(QLatin1String("data_loss_minutes")).toInt());
         k.backupIntervalMinutes.insert(it.key(), backup.value(QLatin1String("interval_minutes")).toInt());
+        if (backup.contains(QLatin1String("diagram")))
+            k.backupDiagramEdges.insert(it.key(), backup.value(QLatin1String("diagram")).toString());
     }
     const QJsonObject thresholds = object->value(QLatin1String("alert_thresholds")).toObject();
     for (auto it = thresholds.begin(); it != thresholds.end(); ++it) {

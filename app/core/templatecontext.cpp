@@ -353,6 +353,7 @@ DeploymentFacts deploymentFacts(const Resolver &answers)
         f.secretsStore = QStringLiteral("Vault");
     f.backups = f.database != Facts::Database::None && !a.text("7.7", "strategy").isEmpty();
     f.manualBackups = f.backups && a.text("7.7", "strategy") == QLatin1String("C");
+    f.backupStrategy = f.backups ? a.text("7.7", "strategy") : QString();
     f.apm = apmOf(a.text("7.5", "apm"));
     f.structuredLogs =
         a.text("7.5", "logging") == QLatin1String("C") || loggingDetail(a, "log_format") == QLatin1String("A");

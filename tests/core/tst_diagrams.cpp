@@ -61,6 +61,7 @@ Facts fullFacts()
     f.alertChannels.pager = true;
     f.onCall = true;
     f.onCallTool = QStringLiteral("PagerDuty");
+    f.backupStrategy = QStringLiteral("A");
     return f;
 }
 
@@ -388,6 +389,8 @@ private Q_SLOTS:
     void shouldDrawShardsWhenSharding();
     void shouldDrawThePlatformsOwnResources_data();
     void shouldDrawThePlatformsOwnResources();
+    void shouldLabelBackupsWithTheAnsweredFrequency_data();
+    void shouldLabelBackupsWithTheAnsweredFrequency();
     void shouldDrawAutoscalerOnlyWhenAutoScaling();
     void shouldDrawTheChosenMonitoring_data();
     void shouldDrawTheChosenMonitoring();
@@ -751,7 +754,7 @@ void TestDiagrams::shouldDrawThePlatformsOwnResources_data()
     classify(f);
     QTest::newRow("eks runs its own database")
         << f
-        << QStringList{"Amazon EKS", "StatefulSet: postgresql", "Primary -.->|Nightly Backup| Backups", "Amazon ECR"}
+        << QStringList{"Amazon EKS", "StatefulSet: postgresql", "Primary -.->|Daily Backups| Backups", "Amazon ECR"}
         << QStringList{"Amazon RDS", "Automated Backups<br/>Point-in-time Recovery"};
     f = fullFacts();
     f.platformName = QStringLiteral("AWS EKS");
@@ -777,7 +780,7 @@ void TestDiagrams::shouldDrawThePlatformsOwnResources_data()
                                                 "App Server 1<br/>VM",
                                                 "DB Server - PostgreSQL Primary",
                                                 "pgBackRest<br/>WAL Archiving",
-                                                "Primary -.->|Nightly Backup| Backups",
+                                                "Primary -.->|Daily Backups| Backups",
                                                 "Primary -.->|Replication| Replica1"}
                                  << QStringList{"VPC", "Reverse Proxy"};
     f.scaling = Facts::Scaling::Vertical;
@@ -894,6 +897,55 @@ void TestDiagrams::shouldDrawThePlatformsOwnResources()
         QVERIFY2(infra.contains(text), qPrintable(QStringLiteral("missing '%1' in\n%2").arg(text, infra)));
     for (const QString &text : absent)
         QVERIFY2(!infra.contains(text), qPrintable(QStringLiteral("unexpected '%1' in\n%2").arg(text, infra)));
+}
+
+// The edge from a database the team runs to its backups says how often 7.7 takes them, as the
+// Backup & Disaster Recovery section does: daily, hourly, by hand, or (not decided) no frequency.
+void TestDiagrams::shouldLabelBackupsWithTheAnsweredFrequency_data()
+{
+    QTest::addColumn<DeploymentFacts>("facts");
+    QTest::addColumn<QString>("edge");
+    struct Where {
+        const char *name;
+        Facts::Platform platform;
+        const char *platformName;
+    };
+    const Where where[] = {{"kubernetes", Facts::Platform::Kubernetes, "k3s"},
+                           {"swarm", Facts::Platform::DockerSwarm, "Docker Swarm"},
+                           {"nomad", Facts::Platform::Nomad, "Nomad"},
+                           {"servers", Facts::Platform::OnPremises, "Company servers"}};
+    struct Strategy {
+        const char *answer;
+        const char *edge;
+    };
+    const Strategy strategies[] = {
+        {"A", "Daily Backups"}, {"B", "Hourly Backups"}, {"C", "Manual Dump"}, {"", "Backups"}};
+    for (const Where &w : where) {
+        for (const Strategy &s : strategies) {
+            Facts f = fullFacts();
+            f.platform = w.platform;
+            f.platformName = QString::fromLatin1(w.platformName);
+            classify(f);
+            f.backupStrategy = QString::fromLatin1(s.answer);
+            f.manualBackups = f.backupStrategy == QLatin1String("C");
+            QTest::addRow("%s %s", w.name, *s.answer ? s.answer : "undecided") << f << QString::fromLatin1(s.edge);
+        }
+    }
+}
+
+void TestDiagrams::shouldLabelBackupsWithTheAnsweredFrequency()
+{
+    QFETCH(DeploymentFacts, facts);
+    QFETCH(QString, edge);
+    const QString infra = infrastructureDiagram(facts);
+    QVERIFY2(infra.contains(QStringLiteral("Primary -.->|%1| Backups").arg(edge)), qPrintable(infra));
+    QVERIFY2(!infra.contains(QLatin1String("Nightly")), qPrintable(infra));
+    for (const Diagram &d : allDiagrams(facts)) {
+        for (const char *frequency : {"Nightly", "Daily", "Hourly", "Weekly"}) {
+            if (qstrcmp(d.kind, "infrastructure") != 0 || !edge.contains(QLatin1String(frequency)))
+                QVERIFY2(!d.text.contains(QLatin1String(frequency)), qPrintable(d.text));
+        }
+    }
 }
 
 void TestDiagrams::shouldDrawAutoscalerOnlyWhenAutoScaling()
