@@ -148,6 +148,16 @@ CloudProfile azureProfile(const Facts &f)
         p.appLabel = lines({QStringLiteral("Azure VM %1"), spec(f)});
         p.workerLabel = QStringLiteral("Azure VM<br/>Queue Worker");
     } else if (containerApps) {
+        // The environment's own ingress (Envoy) balances over the replicas and ends TLS, as
+        // App Service's front ends do: no Application Gateway, and so no gateway subnet,
+        // unless the team adds one.
+        p.balancerId = QStringLiteral("Ingress");
+        p.balancerLabel =
+            lines({platformLabel(f, "balancer", QStringLiteral("Container Apps Environment<br/>Built-in Ingress"))
+                       + QStringLiteral(", HTTPS 443"),
+                   healthLine(f)});
+        p.balancerInEdge = false;
+        p.edgeTitle.clear();
         p.appTitle = QStringLiteral("App Subnet (10.20.10.0/24) - Container Apps Environment");
         p.appLabel = lines({QStringLiteral("Container App Replica %1<br/>Container: ") + project(f), spec(f)});
         p.workerLabel = QStringLiteral("Container App<br/>Queue Worker");

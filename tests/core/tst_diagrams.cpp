@@ -691,6 +691,21 @@ void TestDiagrams::shouldDrawThePlatformsOwnResources_data()
     QTest::newRow("azure app service without containers")
         << f << QStringList{"App Service Instance 1<br/>Code Deployment", "App Service Front Ends", "App Service Plan"}
         << QStringList{"Azure VM", "VM Scale Set", "Gateway Subnet", "Application Insights", "Container Registry"};
+    // Container Apps takes traffic on its environment's own ingress, where TLS ends, as App
+    // Service does on its front ends: no Application Gateway in a gateway subnet.
+    f = fullFacts();
+    f.platform = Facts::Platform::Azure;
+    f.platformName = QStringLiteral("Azure Container Apps");
+    classify(f);
+    QTest::newRow("azure container apps")
+        << f
+        << QStringList{"Ingress[\"Container Apps Environment<br/>Built-in Ingress, HTTPS 443",
+                       "Internet -->|HTTPS 443| Ingress",
+                       "Ingress -->|HTTP 3000| App1",
+                       "Container App Replica 1",
+                       "Container Apps Environment\"",
+                       "NAT Gateway"}
+        << QStringList{"Application Gateway", "AppGateway", "Gateway Subnet", "WAF"};
     f = fullFacts();
     f.platform = Facts::Platform::Paas;
     f.platformName = QStringLiteral("Heroku");
