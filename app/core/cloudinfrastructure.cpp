@@ -58,8 +58,7 @@ CloudProfile awsProfile(const Facts &f)
     }
     p.cloudQueueLabel = QStringLiteral("Amazon SQS<br/>Message Queue");
     p.storageLabel = QStringLiteral("S3 Bucket<br/>File Storage");
-    p.backupLabel = f.database == Facts::Database::Sqlite ? QStringLiteral("AWS Backup<br/>EFS Backups")
-                                                          : QStringLiteral("AWS Backup<br/>Automated Snapshots");
+    p.backupLabel = QStringLiteral("AWS Backup<br/>Automated Snapshots");
     if (f.containerized && !lambda)
         p.registryLabel = QStringLiteral("Amazon ECR<br/>Container Registry");
     p.monitoringLabel = QStringLiteral("CloudWatch<br/>Logs and Metrics");
@@ -297,7 +296,8 @@ QString cloudInfrastructure(const Facts &f, const CloudProfile &p)
         w.style(QStringLiteral("Storage"), External);
     }
     if (backups) {
-        w.node(QStringLiteral("Backups"), f.manualBackups ? manualBackupLabel(f) : p.backupLabel, Shape::Store);
+        w.node(QStringLiteral("Backups"),
+               f.manualBackups ? manualBackupLabel(f) : automatedBackupLabel(f, p.backupLabel), Shape::Store);
         w.style(QStringLiteral("Backups"), Data);
     }
     if (!p.registryLabel.isEmpty())
@@ -359,8 +359,12 @@ QString cloudInfrastructure(const Facts &f, const CloudProfile &p)
     } else {
         writeExternalEdges(w, externals, apps, worker);
     }
+    // A database file the team runs (SQLite) is backed up with the tool the Backup & Disaster
+    // Recovery section names, not with the cloud's managed backups.
     writeReplicationAndBackups(w, db, backups ? db.writers : QStringList(),
-                               f.manualBackups ? manualBackupEdge(f) : QStringLiteral("Automated Backups"));
+                               managedDatabaseKey(f).isEmpty() ? teamBackupEdge(f)
+                                   : f.manualBackups           ? manualBackupEdge(f)
+                                                               : QStringLiteral("Automated Backups"));
     return w.text();
 }
 

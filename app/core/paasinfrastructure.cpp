@@ -174,7 +174,8 @@ QString paasInfrastructure(const Facts &f)
         w.style(QStringLiteral("Storage"), External);
     }
     if (backups) {
-        w.node(QStringLiteral("Backups"), f.manualBackups ? manualBackupLabel(f) : p.backupLabel, Shape::Store);
+        w.node(QStringLiteral("Backups"),
+               f.manualBackups ? manualBackupLabel(f) : automatedBackupLabel(f, p.backupLabel), Shape::Store);
         w.style(QStringLiteral("Backups"), Data);
     }
     w.node(QStringLiteral("Config"), p.configLabel);
@@ -196,8 +197,12 @@ QString paasInfrastructure(const Facts &f)
         w.edge(service, QStringLiteral("Logs"), QStringLiteral("stdout Logs"));
     }
     writeExternalEdges(w, externals, apps, worker);
+    // A database file the team runs (SQLite) is backed up with the tool the Backup & Disaster
+    // Recovery section names, not with the platform's backups or snapshots.
     writeReplicationAndBackups(w, db, backups ? db.writers : QStringList(),
-                               f.manualBackups ? manualBackupEdge(f) : QStringLiteral("Backups"));
+                               managedDatabaseKey(f).isEmpty() ? teamBackupEdge(f)
+                                   : f.manualBackups           ? manualBackupEdge(f)
+                                                               : QStringLiteral("Backups"));
     return w.text();
 }
 

@@ -391,6 +391,8 @@ private Q_SLOTS:
     void shouldDrawThePlatformsOwnResources();
     void shouldLabelBackupsWithTheAnsweredFrequency_data();
     void shouldLabelBackupsWithTheAnsweredFrequency();
+    void shouldBackUpSqliteAsTheProseSays_data();
+    void shouldBackUpSqliteAsTheProseSays();
     void shouldDrawAutoscalerOnlyWhenAutoScaling();
     void shouldDrawTheChosenMonitoring_data();
     void shouldDrawTheChosenMonitoring();
@@ -961,6 +963,51 @@ void TestDiagrams::shouldLabelBackupsWithTheAnsweredFrequency()
                 QVERIFY2(!d.text.contains(QLatin1String(frequency)), qPrintable(d.text));
         }
     }
+}
+
+// An SQLite file is the team's to back up on every platform: the Backup & Disaster Recovery
+// section names Litestream (stores.json self_hosted), so the infrastructure diagram draws that,
+// not the cloud's or the platform's backups of a managed database or of a volume.
+void TestDiagrams::shouldBackUpSqliteAsTheProseSays_data()
+{
+    QTest::addColumn<DeploymentFacts>("facts");
+    struct Where {
+        const char *name;
+        Facts::Platform platform;
+        const char *platformName;
+    };
+    const Where where[] = {{"aws ecs", Facts::Platform::Aws, "AWS ECS"},
+                           {"aws lambda", Facts::Platform::Aws, "AWS Lambda"},
+                           {"cloud run", Facts::Platform::Gcp, "Cloud Run"},
+                           {"compute engine", Facts::Platform::Gcp, "Compute Engine"},
+                           {"app service", Facts::Platform::Azure, "Azure App Service"},
+                           {"container apps", Facts::Platform::Azure, "Azure Container Apps"},
+                           {"heroku", Facts::Platform::Paas, "Heroku"},
+                           {"fly", Facts::Platform::Paas, "Fly.io"},
+                           {"render", Facts::Platform::Paas, "Render"},
+                           {"digitalocean", Facts::Platform::Paas, "DigitalOcean App Platform"},
+                           {"other paas", Facts::Platform::Paas, "Northflank"}};
+    for (const Where &w : where) {
+        Facts f = fullFacts();
+        f.platform = w.platform;
+        f.platformName = QString::fromLatin1(w.platformName);
+        classify(f);
+        f.database = Facts::Database::Sqlite;
+        QTest::newRow(w.name) << f;
+    }
+}
+
+void TestDiagrams::shouldBackUpSqliteAsTheProseSays()
+{
+    QFETCH(DeploymentFacts, facts);
+    const QString infra = infrastructureDiagram(facts);
+    for (const char *text : {"Backups[(\"Litestream<br/>Streaming Replica\")]", "Primary -.->|Daily Backups| Backups"})
+        QVERIFY2(infra.contains(QLatin1String(text)),
+                 qPrintable(QStringLiteral("missing '%1' in\n%2").arg(text, infra)));
+    for (const char *text : {"AWS Backup", "EFS Backups", "Point-in-time Recovery", "Geo-redundant", "Snapshot",
+                             "No Backups", "Managed Backups", "Heroku Postgres", "Automated Backups"})
+        QVERIFY2(!infra.contains(QLatin1String(text)),
+                 qPrintable(QStringLiteral("unexpected '%1' in\n%2").arg(text, infra)));
 }
 
 void TestDiagrams::shouldDrawAutoscalerOnlyWhenAutoScaling()
