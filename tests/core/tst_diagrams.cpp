@@ -529,6 +529,15 @@ void TestDiagrams::shouldDrawThePlatformsOwnBalancer_data()
         "Application Gateway");
     row("aws ecs", Facts::Platform::Aws, "AWS ECS", "AWS Application Load Balancer", "API Gateway");
     row("azure vms", Facts::Platform::Azure, "Azure VMs", "Azure Application Gateway", "App Service");
+    // Each PaaS names its own router or proxy; only an unknown one keeps the generic label.
+    row("heroku", Facts::Platform::Paas, "Heroku", "Heroku Router", "Platform Router");
+    row("fly", Facts::Platform::Paas, "Fly.io", "Fly Proxy", "Platform Router");
+    row("railway", Facts::Platform::Paas, "Railway", "Railway Edge Proxy", "Platform Router");
+    row("vercel", Facts::Platform::Paas, "Vercel", "Vercel Edge Network", "Platform Router");
+    row("render", Facts::Platform::Paas, "Render", "Render<br/>Built-in Load Balancing", "Platform Router");
+    row("digitalocean", Facts::Platform::Paas, "DigitalOcean App Platform", "App Platform<br/>Built-in Load Balancing",
+        "Platform Router");
+    row("other paas", Facts::Platform::Paas, "Northflank", "Load Balancer<br/>Platform Router", "Heroku");
 }
 
 void TestDiagrams::shouldDrawThePlatformsOwnBalancer()
