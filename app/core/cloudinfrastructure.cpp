@@ -95,6 +95,14 @@ CloudProfile gcpProfile(const Facts &f)
         p.appLabel = lines({QStringLiteral("Cloud Run Instance %1<br/>Container: ") + project(f), spec(f)});
         p.workerLabel = QStringLiteral("Cloud Run Worker<br/>Queue Consumer");
     }
+    // A serverless platform that takes HTTPS on its own front end and balances over its
+    // instances itself (Cloud Run) names that front end in its knowledge file; an external
+    // Application Load Balancer is an option no answer names. VMs stay behind one.
+    const QString frontEnd = vms ? QString() : platformLabel(f, "balancer", QString());
+    if (!frontEnd.isEmpty()) {
+        p.balancerId = QStringLiteral("FrontEnd");
+        p.balancerLabel = lines({frontEnd, healthLine(f)});
+    }
     switch (f.database) {
     case Facts::Database::MongoDb:
         p.databaseLabel = QStringLiteral("MongoDB Atlas on Google Cloud<br/>Private Service Connect");

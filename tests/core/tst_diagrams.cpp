@@ -495,7 +495,8 @@ void TestDiagrams::shouldDrawLoadBalancerOnlyWhenScalingOut()
             // A cloud's load balancer or gateway stays in front of the one instance: the
             // documents say TLS ends there.
             static const QRegularExpression entry(
-                QStringLiteral("^ +Internet -->\\|HTTPS 443\\| (ALB|APIGateway|CloudLB|AppGateway|FrontEnds)$"),
+                QStringLiteral(
+                    "^ +Internet -->\\|HTTPS 443\\| (ALB|APIGateway|CloudLB|AppGateway|FrontEnds|FrontEnd)$"),
                 QRegularExpression::MultilineOption);
             QVERIFY2(entry.match(infra).hasMatch(), qPrintable(infra));
             QVERIFY2(!infra.contains(QLatin1String("Internet -->|HTTPS 443| App1")), qPrintable(infra));
@@ -529,6 +530,10 @@ void TestDiagrams::shouldDrawThePlatformsOwnBalancer_data()
         "Application Gateway");
     row("aws ecs", Facts::Platform::Aws, "AWS ECS", "AWS Application Load Balancer", "API Gateway");
     row("azure vms", Facts::Platform::Azure, "Azure VMs", "Azure Application Gateway", "App Service");
+    // Cloud Run serves HTTPS and balances over its instances itself; VMs need a load balancer.
+    row("cloud run", Facts::Platform::Gcp, "Cloud Run", "Cloud Run HTTPS Endpoint", "Cloud Load Balancing");
+    row("compute engine", Facts::Platform::Gcp, "Compute Engine", "Load Balancer<br/>Cloud Load Balancing",
+        "Cloud Run");
     // Each PaaS names its own router or proxy; only an unknown one keeps the generic label.
     row("heroku", Facts::Platform::Paas, "Heroku", "Heroku Router", "Platform Router");
     row("fly", Facts::Platform::Paas, "Fly.io", "Fly Proxy", "Platform Router");
@@ -664,7 +669,7 @@ void TestDiagrams::shouldDrawThePlatformsOwnResources_data()
     QTest::newRow("gcp") << f
                          << QStringList{"Google Cloud - Production",
                                         "VPC Network (10.10.0.0/16)",
-                                        "Cloud Load Balancing",
+                                        "FrontEnd[\"Cloud Run HTTPS Endpoint<br/>Built-in Load Balancing",
                                         "Cloud Run Instance 1",
                                         "Cloud SQL for PostgreSQL",
                                         "Memorystore for Redis",
@@ -673,7 +678,15 @@ void TestDiagrams::shouldDrawThePlatformsOwnResources_data()
                                         "Cloud Monitoring",
                                         "Secret Manager",
                                         "Artifact Registry"}
-                         << QStringList{"RDS", "ElastiCache"};
+                         << QStringList{"RDS", "ElastiCache", "Cloud Load Balancing", "CloudLB"};
+    f.platformName = QStringLiteral("Compute Engine");
+    classify(f);
+    QTest::newRow("compute engine") << f
+                                    << QStringList{"CloudLB[\"Cloud Load Balancing<br/>External HTTPS",
+                                                   "CloudLB -->|HTTP 3000| App1", "Compute Engine VM 1"}
+                                    << QStringList{"Cloud Run", "FrontEnd"};
+    f.platformName = QStringLiteral("Cloud Run");
+    classify(f);
     f.queue = Facts::Queue::Sqs;
     QTest::newRow("gcp with sqs") << f << QStringList{"subgraph \"External Services\"", "Queue[\"Amazon SQS\"]"}
                                   << QStringList{"Pub/Sub"};
@@ -836,8 +849,9 @@ void TestDiagrams::shouldDrawThePlatformsOwnResources_data()
     f.platform = Facts::Platform::Gcp;
     f.platformName = QStringLiteral("Cloud Run");
     classify(f);
-    QTest::newRow("gcp vertical") << f << QStringList{"Internet -->|HTTPS 443| CloudLB", "CloudLB -->|HTTP 3000| App1"}
-                                  << QStringList{"Internet -->|HTTPS 443| App1"};
+    QTest::newRow("gcp vertical") << f
+                                  << QStringList{"Internet -->|HTTPS 443| FrontEnd", "FrontEnd -->|HTTP 3000| App1"}
+                                  << QStringList{"Internet -->|HTTPS 443| App1", "CloudLB"};
 
     // 7.7 "Manual backups weekly": the backups are drawn as the prose says they are taken (by
     // hand, weekly), never as a schedule or an automated service.
