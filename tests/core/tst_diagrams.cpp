@@ -532,6 +532,7 @@ void TestDiagrams::shouldDrawThePlatformsOwnBalancer_data()
     row("azure vms", Facts::Platform::Azure, "Azure VMs", "Azure Application Gateway", "App Service");
     // Cloud Run serves HTTPS and balances over its instances itself; VMs need a load balancer.
     row("cloud run", Facts::Platform::Gcp, "Cloud Run", "Cloud Run HTTPS Endpoint", "Cloud Load Balancing");
+    row("app engine", Facts::Platform::Gcp, "App Engine", "Google Front End", "Cloud Load Balancing");
     row("compute engine", Facts::Platform::Gcp, "Compute Engine", "Load Balancer<br/>Cloud Load Balancing",
         "Cloud Run");
     // Each PaaS names its own router or proxy; only an unknown one keeps the generic label.
@@ -685,6 +686,12 @@ void TestDiagrams::shouldDrawThePlatformsOwnResources_data()
                                     << QStringList{"CloudLB[\"Cloud Load Balancing<br/>External HTTPS",
                                                    "CloudLB -->|HTTP 3000| App1", "Compute Engine VM 1"}
                                     << QStringList{"Cloud Run", "FrontEnd"};
+    f.platformName = QStringLiteral("App Engine");
+    classify(f);
+    QTest::newRow("app engine") << f
+                                << QStringList{"FrontEnd[\"Google Front End<br/>App Engine Built-in Load Balancing",
+                                               "FrontEnd -->|HTTP 3000| App1", "App Engine Instance 1"}
+                                << QStringList{"Cloud Load Balancing", "CloudLB"};
     f.platformName = QStringLiteral("Cloud Run");
     classify(f);
     f.queue = Facts::Queue::Sqs;
