@@ -12,7 +12,9 @@ QString architectureBalancerLabel(const Facts &f)
     if (!f.platformDecided)
         return QStringLiteral("Load Balancer");
     QString kind;
-    switch (f.platform) {
+    // A cluster on a cloud (EKS, ARO) takes traffic on its Ingress controller behind the cloud's
+    // load balancer, as the documents say, not on the cloud's application load balancer.
+    switch (namesManagedKubernetes(f) ? Facts::Platform::Kubernetes : f.platform) {
     case Facts::Platform::Aws: kind = QStringLiteral("AWS Application Load Balancer"); break;
     case Facts::Platform::Gcp: kind = QStringLiteral("Cloud Load Balancing"); break;
     case Facts::Platform::Azure: kind = QStringLiteral("Azure Application Gateway"); break;

@@ -201,6 +201,8 @@ QString automatedBackupLabel(const Facts &f, const QString &managedLabel);
 // ---- Infrastructure: labels the platform drawings share (infrastructurediagram.cpp) --------
 
 QString regionSuffix(const Facts &f);
+// A Kubernetes cluster named under "Cloud Platform" (EKS, AKS, OpenShift): drawn as a cluster.
+bool namesManagedKubernetes(const Facts &f);
 QString secretsLabel(const Facts &f, const QString &native);
 QString healthLine(const Facts &f);
 

@@ -27,12 +27,6 @@ QString healthLine(const Facts &f)
                                                  : QStringLiteral("Health check ") + userLine(f.healthCheckPath);
 }
 
-} // namespace diagramparts
-
-using namespace diagramparts;
-
-namespace {
-
 // A cluster picked under "Cloud Platform" (EKS, GKE, AKS, OpenShift, …) is drawn as a cluster.
 bool namesManagedKubernetes(const Facts &f)
 {
@@ -40,7 +34,9 @@ bool namesManagedKubernetes(const Facts &f)
     return p && p->family == QLatin1String("kubernetes");
 }
 
-} // namespace
+} // namespace diagramparts
+
+using namespace diagramparts;
 
 QString infrastructureDiagram(const DeploymentFacts &f)
 {

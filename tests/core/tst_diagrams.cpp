@@ -530,6 +530,10 @@ void TestDiagrams::shouldDrawThePlatformsOwnBalancer_data()
         "Application Gateway");
     row("aws ecs", Facts::Platform::Aws, "AWS ECS", "AWS Application Load Balancer", "API Gateway");
     row("azure vms", Facts::Platform::Azure, "Azure VMs", "Azure Application Gateway", "App Service");
+    // A cluster named under "Cloud Platform" is drawn as a cluster: its Ingress controller.
+    row("azure red hat openshift", Facts::Platform::Azure, "Azure Red Hat OpenShift", "Ingress Controller",
+        "Application Gateway");
+    row("aws eks", Facts::Platform::Aws, "Amazon EKS", "Ingress Controller", "Application Load Balancer");
     // Cloud Run serves HTTPS and balances over its instances itself; VMs need a load balancer.
     row("cloud run", Facts::Platform::Gcp, "Cloud Run", "Cloud Run HTTPS Endpoint", "Cloud Load Balancing");
     row("app engine", Facts::Platform::Gcp, "App Engine", "Google Front End", "Cloud Load Balancing");
