@@ -750,6 +750,11 @@ void TestDiagrams::shouldDrawThePlatformsOwnResources_data()
                                                 "Heroku Key-Value Store", "Config Vars",
                                                 "Heroku Postgres backups"}
                             << QStringList{"VPC"};
+    // A MySQL add-on is backed up by its provider, as the prose says, not by Heroku Postgres.
+    f.database = Facts::Database::MySql;
+    QTest::newRow("heroku mysql") << f << QStringList{"JawsDB MySQL", "Add-on Provider Backups"}
+                                  << QStringList{"Heroku Postgres"};
+    f.database = Facts::Database::PostgreSql;
     f.platformName = QStringLiteral("fly.io");
     classify(f);
     QTest::newRow("fly") << f << QStringList{"Fly Proxy",     "Fly Machine 1", "Fly Managed Postgres",
