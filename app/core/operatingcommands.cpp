@@ -47,20 +47,48 @@ public:
         }
     }
 
-    QString operator()(QString text) const
+    // One pass over the knowledge text: what an answer put in is never read again, so a
+    // value holding `$ECS_CLUSTER` or `{slug}` cannot be filled a second time and leave its
+    // quotes (an answer `x';touch f;'$ECS_CLUSTER` must stay one word).
+    QString operator()(const QString &text) const
     {
+        QStringList names;
+        for (auto it = m_answered.cbegin(); it != m_answered.cend(); ++it)
+            names << QRegularExpression::escape(it.key());
+        QStringList placeholders;
         for (auto it = m_placeholders.cbegin(); it != m_placeholders.cend(); ++it)
-            text.replace(it.key(), it.value());
-        for (auto it = m_answered.cbegin(); it != m_answered.cend(); ++it) {
+            placeholders << QRegularExpression::escape(it.key());
+        QStringList parts;
+        if (!placeholders.isEmpty())
+            parts << QStringLiteral("(?<placeholder>%1)").arg(placeholders.join(u'|'));
+        if (!names.isEmpty()) {
             // A whole quoted word becomes the value as one word; inside a longer quoted
             // string, the value quoted for that string.
-            if (text.contains(u'$' + it.key()))
-                m_used = true;
-            text.replace(QStringLiteral("\"$%1\"").arg(it.key()), shellWord(it.value()));
-            const QRegularExpression rest(QStringLiteral("\\$\\{?%1\\b\\}?").arg(it.key()));
-            text.replace(rest, doubleQuoted(it.value()));
+            const QString alternatives = names.join(u'|');
+            parts << QStringLiteral("\"\\$(?<word>%1)\"").arg(alternatives)
+                  << QStringLiteral("\\$\\{?(?<inside>%1)\\b\\}?").arg(alternatives);
         }
-        return text;
+        if (parts.isEmpty())
+            return text;
+        const QRegularExpression pattern(parts.join(u'|'));
+        QString out;
+        qsizetype from = 0;
+        for (auto it = pattern.globalMatch(text); it.hasNext();) {
+            const QRegularExpressionMatch m = it.next();
+            out += QStringView(text).mid(from, m.capturedStart() - from);
+            if (m.capturedStart(u"placeholder") >= 0) {
+                out += m_placeholders.value(m.captured(u"placeholder"));
+            } else if (m.capturedStart(u"word") >= 0) {
+                m_used = true;
+                out += shellWord(m_answered.value(m.captured(u"word")));
+            } else {
+                m_used = true;
+                out += doubleQuoted(m_answered.value(m.captured(u"inside")));
+            }
+            from = m.capturedEnd();
+        }
+        out += QStringView(text).mid(from);
+        return out;
     }
 
     bool answered(const QString &variable) const { return m_answered.contains(variable); }

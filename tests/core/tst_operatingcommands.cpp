@@ -274,6 +274,53 @@ private Q_SLOTS:
         QCOMPARE(shellWord(QStringLiteral("payments-prod")), QStringLiteral("payments-prod"));
     }
 
+    // A value that holds another variable's name or a placeholder is filled once: it is never
+    // read again, so it cannot leave its quotes. Every command is run by bash with the tools
+    // stubbed, and the file the value tries to create never appears.
+    void shouldNeverLetAnAnsweredValueRun_data()
+    {
+        QTest::addColumn<QString>("platform");
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("variable");
+        QTest::newRow("ECS cluster") << "aws-ecs"
+                                     << "7.1.cluster"
+                                     << "ECS_CLUSTER";
+        QTest::newRow("namespace") << "kubernetes"
+                                   << "7.1.namespace"
+                                   << "K8S_NAMESPACE";
+        QTest::newRow("resource group") << "app-service"
+                                        << "7.1.cluster"
+                                        << "AZURE_RESOURCE_GROUP";
+    }
+    void shouldNeverLetAnAnsweredValueRun()
+    {
+        QFETCH(QString, platform);
+        QFETCH(QString, field);
+        QFETCH(QString, variable);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString marker = dir.filePath(QStringLiteral("ran"));
+        const QString value = QStringLiteral("x';touch %1;'$%2{slug}\"$(touch %1)\"").arg(marker, variable);
+        CommandInputs in = inputs(qPrintable(platform));
+        in.answers.insert(field, value);
+        const OperatingCommands c = OperatingCommands::resolve(k(), in);
+        int run = 0;
+        for (const QString &shell : c.allShell()) {
+            if (shell.contains(shellWord(value)))
+                ++run;
+            QProcess bash;
+            bash.start(QStringLiteral("bash"),
+                       {QStringLiteral("-c"),
+                        QStringLiteral("command_not_found_handle() { :; }; "
+                                       "for t in aws kubectl oc az gcloud curl docker psql sleep; "
+                                       "do eval \"$t() { :; }\"; done; ")
+                            + shell});
+            QVERIFY(bash.waitForFinished());
+            QVERIFY2(!QFile::exists(marker), qPrintable(shell));
+        }
+        QVERIFY2(run > 0, qPrintable(platform));
+    }
+
     void shouldGiveTheMigrationToolsCommands()
     {
         CommandInputs in = inputs("aws-ecs");
