@@ -31,9 +31,12 @@ HealthEndpoints placeHealthEndpoints(const QStringList &chosen, bool loadBalance
 
 QString healthPath(const QString &typed)
 {
-    // Only what a URL path may hold, so the path stays one piece of code in a table cell.
+    // Only what a URL path may hold, so the path stays one piece of code in a table cell,
+    // and none of the characters a shell reads inside or outside double quotes ($ ` \ " ! ' ( )
+    // ; & * and spaces): the path is pasted into curl commands and the Dockerfile's
+    // HEALTHCHECK, and an answer must never run there. A path that needs one percent-encodes it.
     QString path = typed;
-    path.remove(QRegularExpression(QStringLiteral("[^A-Za-z0-9/_.~:@!$&'()*+,;=%-]")));
+    path.remove(QRegularExpression(QStringLiteral("[^A-Za-z0-9/_.~:@+,=%-]")));
     if (!path.isEmpty() && !path.startsWith(u'/'))
         path.prepend(u'/');
     return path;

@@ -440,23 +440,24 @@ private Q_SLOTS:
         a.answers[s("7.9")] = {{s("endpoints"), QStringList{s("B"), s("C")}},
                                {s("checks"), QStringList{s("database")}},
                                {s("ready_path"), s("/actuator/health/readiness")},
-                               {s("live_path"), s("actuator/health/live ness|`x`")}};
+                               {s("live_path"), s("actuator/health/live ness|`x`$(id);!'&*")}};
         const GenerationResult r = run(a);
         QVERIFY2(r.errors.isEmpty(), qPrintable(errorText(r)));
         const QString doc = operations(r);
         const QString health = section(doc, s("Health Checks"));
         QVERIFY2(health.contains(s("`/actuator/health/readiness`")), qPrintable(health));
-        // Typed text becomes a path: a leading slash, nothing that would break a table cell.
-        QVERIFY2(health.contains(s("`/actuator/health/livenessx`")), qPrintable(health));
+        // Typed text becomes a path: a leading slash, nothing that would break a table cell or
+        // that a shell would run inside the curl command's double quotes.
+        QVERIFY2(health.contains(s("`/actuator/health/livenessxid`")), qPrintable(health));
         QVERIFY2(
-            section(doc, s("Operating Commands")).contains(s("curl -fsS \"$SERVICE_URL/actuator/health/livenessx\"")),
+            section(doc, s("Operating Commands")).contains(s("curl -fsS \"$SERVICE_URL/actuator/health/livenessxid\"")),
             qPrintable(section(doc, s("Operating Commands"))));
         static const QRegularExpression standard(s("(?<!actuator)/health/(live|ready)"));
         QVERIFY2(!standard.match(doc).hasMatch(), qPrintable(standard.match(doc).captured()));
         int probed = 0;
         for (const Diagram &d : r.diagrams) {
             QVERIFY2(!standard.match(d.source).hasMatch(), qPrintable(d.source));
-            probed += d.source.count(s("/actuator/health/livenessx"));
+            probed += d.source.count(s("/actuator/health/livenessxid"));
         }
         QVERIFY(probed > 0);
     }
