@@ -1,6 +1,8 @@
 // Escaping of user-typed text for each place it lands: markdown, mermaid and .env files.
 #include "escaping.h"
 
+#include <QRegularExpression>
+
 #include <QStringList>
 
 #include <algorithm>
@@ -327,6 +329,58 @@ QString mermaidId(const QString &text)
 QString envComment(const QString &text)
 {
     return oneLine(text);
+}
+
+namespace {
+
+// Whether a shell reads `value` (what follows "KEY=") without running anything, and ends
+// the assignment there (an optional " # comment" may follow).
+bool safeEnvValue(const QString &value)
+{
+    static const QRegularExpression comment(QStringLiteral("\\s+#.*$"));
+    static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9_./:@%+,=-]*$"));
+    static const QRegularExpression single(QStringLiteral("^'[^'\\\\]*'$"));
+    static const QRegularExpression doubled(QStringLiteral("^\"[^\"`\\\\]*\"$"));
+    QString v = value;
+    if (v.startsWith(u'\'') || v.startsWith(u'"')) {
+        const qsizetype close = v.indexOf(v.at(0), 1);
+        if (close > 0)
+            v = v.left(close + 1) + QStringView(v).mid(close + 1).toString().remove(comment);
+    } else {
+        v.remove(comment);
+    }
+    if (plain.match(v).hasMatch() || single.match(v).hasMatch())
+        return true;
+    return doubled.match(v).hasMatch() && !v.contains(QLatin1String("$("));
+}
+
+} // namespace
+
+QString envFileSafe(const QString &text, QStringList *changed)
+{
+    static const QRegularExpression assignment(QStringLiteral("^(\\s*(?:export\\s+)?[A-Za-z_][A-Za-z0-9_]*=)(.*)$"));
+    QStringList lines = text.split(u'\n');
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        QString &line = lines[i];
+        const QString trimmed = line.trimmed();
+        if (trimmed.isEmpty() || trimmed.startsWith(u'#'))
+            continue;
+        const QRegularExpressionMatch m = assignment.match(line);
+        if (!m.hasMatch()) {
+            line = QStringLiteral("# ") + line;
+            if (changed)
+                changed->append(QStringLiteral("line %1: not KEY=VALUE, made a comment").arg(i + 1));
+            continue;
+        }
+        if (safeEnvValue(m.captured(2)))
+            continue;
+        line = m.captured(1) + envValue(m.captured(2));
+        if (changed)
+            changed->append(QStringLiteral("line %1: the value of %2 was quoted")
+                                .arg(i + 1)
+                                .arg(m.captured(1).trimmed().chopped(1).section(u' ', -1)));
+    }
+    return lines.join(u'\n');
 }
 
 QString envValue(const QString &text, bool *exact)

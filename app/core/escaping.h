@@ -91,6 +91,14 @@ QString envComment(const QString &text);
 // replacement or when characters were dropped, so callers can warn.
 QString envValue(const QString &text, bool *exact = nullptr);
 
+// A whole .env file as a template rendered it, made safe to source: every line is blank, a
+// comment or KEY=VALUE whose value a shell reads without running anything (plain, single-
+// quoted, or double-quoted with no $( or backquote). Any other value is quoted with
+// envValue() (its text taken literally), and any other line becomes a comment. OpsFlow's own
+// templates already write only such lines; a project's override, or ai-flow's template with a
+// [TBD: NAME] in it, may not. `changed` gets one entry per changed line ("line 12: …").
+QString envFileSafe(const QString &text, QStringList *changed);
+
 // Text with the bidi controls, invisible characters and controls (other than \n and \t)
 // removed: the last guard on every generated document.
 QString withoutInvisible(const QString &text);

@@ -360,6 +360,16 @@ GenerationResult generate(const Resolver &answers, const TemplateSet &templates)
             result.errors += errors;
             continue;
         }
+        if (entry.outputPath == QLatin1String(".env.example")) {
+            // Sourcing the file (set -a; . .env.example) must never run anything, whatever a
+            // project's template put there.
+            QStringList changed;
+            text = escape::envFileSafe(text, &changed);
+            if (!changed.isEmpty())
+                result.warnings.append(QStringLiteral("%1 written from %2 was made safe to source: %3.")
+                                           .arg(entry.outputPath, entry.aiFlow ? entry.aiFlow->source : entry.fileName,
+                                                changed.join(QStringLiteral("; "))));
+        }
         result.files.append({entry.outputPath, finish(text)});
     }
     return result;

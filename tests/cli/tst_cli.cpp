@@ -859,6 +859,42 @@ private Q_SLOTS:
         QVERIFY2(bad.err.contains(s("unknown templates \"copier\" (use opsflow or ai-flow)")), qPrintable(bad.err));
     }
 
+    // A project's own .env template may put an answer or a [TBD: NAME] where a shell would run
+    // it: the written file is made safe to source, and the warning names each changed line.
+    void shouldKeepAnOverriddenEnvFileSafeToSource()
+    {
+        QTemporaryDir root;
+        const QString project = root.filePath(s("override"));
+        QVERIFY(QDir().mkpath(project + s("/.ai-flow/templates/opsflow")));
+        const QString marker = root.filePath(s("ran"));
+        write(project + s("/.ai-flow/templates/opsflow/env.example.template"),
+              "# {{PROJECT_ENV}}\nPORT={{PORT}}\nECS_CLUSTER={{ANSWER_7_1_CLUSTER}}\n{{ANSWER_7_1_CLUSTER}}\n"
+              "KEPT=\"plain ${PORT}\"\nQUOTED='as is'\n");
+        const QString answers = root.filePath(s("answers.json"));
+        write(answers,
+              QStringLiteral("{\"format\":\"opsflow-answers\",\"version\":1,\"phase\":\"7\",\"answers\":"
+                             "{\"7.1\":{\"choice\":\"A\",\"platform\":\"AWS ECS\",\"cluster\":"
+                             "\"prod; touch %1 $(touch %1)\"}}}")
+                  .arg(marker)
+                  .toUtf8());
+        const Run run = opsflow({s("generate"), project, s("--answers"), answers, s("--no-save")});
+        QCOMPARE(run.code, 0);
+        QVERIFY2(run.err.contains(s(".env.example written from env.example.template was made safe to source: line 3: "
+                                    "the value of ECS_CLUSTER was quoted; line 4: not KEY=VALUE, made a comment.")),
+                 qPrintable(run.err));
+        const QString env = QString::fromUtf8(read(project + s("/.env.example")));
+        // ANSWER_ names are escaped for Markdown (\\$); in single quotes that stays literal too.
+        QVERIFY2(env.contains(s("ECS_CLUSTER='prod; touch %1 \\$(touch %1)'\n").arg(marker)), qPrintable(env));
+        QVERIFY2(env.contains(s("KEPT=\"plain ${PORT}\"\nQUOTED='as is'\n")), qPrintable(env));
+        QProcess shell;
+        shell.setWorkingDirectory(project);
+        shell.start(s("sh"), {s("-c"), s("set -a; . ./.env.example; printf '%s' \"$ECS_CLUSTER\"")});
+        QVERIFY(shell.waitForFinished());
+        QCOMPARE(shell.exitCode(), 0);
+        QCOMPARE(QString::fromUtf8(shell.readAllStandardOutput()), s("prod; touch %1 \\$(touch %1)").arg(marker));
+        QVERIFY(!QFile::exists(marker));
+    }
+
     // ai-flow's stock template copied into OpsFlow's override folder: the run fails (exit 4,
     // nothing written for that document) and says first where the template belongs.
     void shouldSayWhereAnAiFlowTemplateBelongs()
