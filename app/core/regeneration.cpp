@@ -4,7 +4,9 @@
 #include "envfile.h"
 #include "projectcontext.h"
 
+#include <QDir>
 #include <QRegularExpression>
+#include <QSet>
 
 #include <algorithm>
 
@@ -173,9 +175,23 @@ RegenerationPlan planRegeneration(const QString &projectDir, const QList<Generat
         if (planned != result.plan.files.cend() && planned->status != PlannedFile::Status::Blocked)
             records.append({lastGeneratedPath(file.path), recordOf.value(file.path)});
     }
+    // A record lands at its own path only: one that leads through a link (a committed
+    // last-generated/docs/operations.md → ../../../../docs/operations.md) would overwrite the
+    // document it records, or another file, with OpsFlow's bookkeeping.
+    QSet<QString> documentTargets;
+    for (const PlannedFile &file : std::as_const(result.plan.files))
+        documentTargets.insert(file.target);
     for (const PlannedFile &record : planWrite(projectDir, records).files) {
-        if (record.status == PlannedFile::Status::New || record.status == PlannedFile::Status::Changed)
-            result.plan.records.append(record);
+        if (record.status != PlannedFile::Status::New && record.status != PlannedFile::Status::Changed)
+            continue;
+        const QString own = QDir(result.plan.projectDir).absoluteFilePath(record.path);
+        if (record.target != own || documentTargets.contains(record.target)) {
+            result.warnings.append(QStringLiteral("The record %1 was not written: it leads through a link to "
+                                                  "another file. Remove the link; the next generate writes it.")
+                                       .arg(record.path));
+            continue;
+        }
+        result.plan.records.append(record);
     }
     return result;
 }

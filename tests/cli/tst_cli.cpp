@@ -859,6 +859,33 @@ private Q_SLOTS:
         QVERIFY2(bad.err.contains(s("unknown templates \"copier\" (use opsflow or ai-flow)")), qPrintable(bad.err));
     }
 
+    // OpsFlow's record of a generation lands at its own path only: a record path that is a
+    // link (committed by mistake, or on purpose) to the document is never written through.
+    void shouldNeverWriteARecordThroughALink()
+    {
+        QTemporaryDir root;
+        const QString project = root.filePath(s("linked"));
+        QVERIFY(QDir().mkpath(project));
+        QCOMPARE(opsflow({s("generate"), project, s("--defaults")}).code, 0);
+        const QString document = project + s("/docs/operations.md");
+        QFile note(document);
+        QVERIFY(note.open(QIODevice::Append));
+        note.write("\nMy hand-written note.\n");
+        note.close();
+        const QString record = project + s("/.ai-flow/opsflow/last-generated/docs/operations.md");
+        QVERIFY(QFile::remove(record));
+        QVERIFY(QFile::link(s("../../../../docs/operations.md"), record));
+        const Run run = opsflow({s("generate"), project, s("--scope"), s("enterprise")});
+        QCOMPARE(run.code, 0);
+        QVERIFY2(run.err.contains(s("The record .ai-flow/opsflow/last-generated/docs/operations.md was not written: it "
+                                    "leads through a link to another file.")),
+                 qPrintable(run.err));
+        const QByteArray written = read(document);
+        QVERIFY(written.contains("My hand-written note."));
+        QVERIFY(written.contains("opsflow:begin"));
+        QVERIFY(QFileInfo(record).isSymLink());
+    }
+
     // A project's own .env template may put an answer or a [TBD: NAME] where a shell would run
     // it: the written file is made safe to source, and the warning names each changed line.
     void shouldKeepAnOverriddenEnvFileSafeToSource()
