@@ -8,7 +8,6 @@
 #include <QRegularExpression>
 #include <QSet>
 
-#include <algorithm>
 #include <optional>
 
 namespace opsflow {
@@ -98,38 +97,6 @@ QByteArray bodyHash(const QByteArray &body)
     return QCryptographicHash::hash(toLf(body), QCryptographicHash::Sha256).toHex().left(16);
 }
 
-// The fence a line opens (CommonMark: up to three spaces, then three or more backquotes or
-// tildes; a backquote fence's info string holds no backquote), or nothing.
-QByteArray fenceOpenedBy(const QByteArray &line)
-{
-    qsizetype i = 0;
-    while (i < line.size() && i < 3 && line.at(i) == ' ')
-        ++i;
-    if (i >= line.size() || (line.at(i) != '`' && line.at(i) != '~'))
-        return {};
-    const char c = line.at(i);
-    qsizetype j = i;
-    while (j < line.size() && line.at(j) == c)
-        ++j;
-    if (j - i < 3 || (c == '`' && line.indexOf('`', j) >= 0))
-        return {};
-    return line.mid(i, j - i);
-}
-
-// Whether `line` closes `fence`: the same character, at least as many, nothing but spaces after.
-bool closesFence(const QByteArray &line, const QByteArray &fence)
-{
-    const QByteArray trimmed = line.trimmed();
-    if (trimmed.size() < fence.size())
-        return false;
-    qsizetype lead = 0;
-    while (lead < line.size() && line.at(lead) == ' ')
-        ++lead;
-    if (lead > 3)
-        return false;
-    return std::all_of(trimmed.cbegin(), trimmed.cend(), [&](char c) { return c == fence.at(0); });
-}
-
 Parsed parse(const QByteArray &text)
 {
     static const QRegularExpression marker(
@@ -148,19 +115,8 @@ Parsed parse(const QByteArray &text)
         text_ = Segment();
     };
     const QList<QByteArray> lines = splitLines(text);
-    // Outside the sections, a code fence of the team's notes (an example of the markers) is
-    // text: a marker line inside it is shown as code, not read as a marker.
-    QByteArray fence;
     for (int n = 0; n < lines.size(); ++n) {
         const QByteArray &raw = lines.at(n);
-        if (!open && (!fence.isEmpty() || !fenceOpenedBy(raw).isEmpty())) {
-            if (fence.isEmpty())
-                fence = fenceOpenedBy(raw);
-            else if (closesFence(raw, fence))
-                fence.clear();
-            text_.text += raw;
-            continue;
-        }
         // Only a line naming "opsflow:" can be a marker: the others skip the three regular
         // expressions (they were a fifth of `opsflow generate`'s instructions).
         if (!raw.contains("opsflow:")) {

@@ -77,36 +77,6 @@ private Q_SLOTS:
         QVERIFY(stampSections(generated("Jenkins.\n")) != stamped);
     }
 
-    // A note that shows the markers in a code fence (``` or ~~~, indented up to three spaces)
-    // is the team's text: the example is kept byte for byte, nothing is "removed" or
-    // "added", and the real sections are still merged.
-    void shouldReadMarkersInTheTeamsCodeFencesAsText_data()
-    {
-        QTest::addColumn<QByteArray>("note");
-        QTest::newRow("backquotes, empty example")
-            << QByteArray("```markdown\n<!-- opsflow:begin my-block -->\n<!-- opsflow:end my-block -->\n```\n");
-        QTest::newRow("tildes, example with a body")
-            << QByteArray("  ~~~~\n<!-- opsflow:begin ci-cd -->\nOur text.\n<!-- opsflow:end ci-cd -->\n~~~~~\n");
-        QTest::newRow("index line") << QByteArray("```\n<!-- opsflow:sections deployment -->\n```\n");
-        QTest::newRow("not closed by a shorter fence") << QByteArray("````\n```\n<!-- opsflow:end ci-cd -->\n````\n");
-    }
-    void shouldReadMarkersInTheTeamsCodeFencesAsText()
-    {
-        QFETCH(QByteArray, note);
-        const QByteArray old = stampSections(generated());
-        QByteArray edited = old;
-        const QByteArray before = "\n\n<!-- opsflow:begin ci-cd";
-        QVERIFY(edited.contains(before));
-        edited.replace(before, "\n\nHow our markers look:\n\n" + note + before);
-        const QByteArray next = stampSections(generated("GitLab CI, 6 stages.\n"));
-        const MergeResult merged = mergeDocument(edited, next);
-        QVERIFY2(merged.conflicts.isEmpty(),
-                 merged.conflicts.isEmpty() ? "" : qPrintable(merged.conflicts.first().reason));
-        QVERIFY2(merged.notes.isEmpty(), qPrintable(merged.notes.join(u'|')));
-        QVERIFY(merged.content.contains("How our markers look:\n\n" + note));
-        QVERIFY2(merged.content.contains("\n## CI/CD\n\nGitLab CI, 6 stages.\n"), merged.content.constData());
-    }
-
     void shouldLeaveTextWithoutSectionsAlone()
     {
         QCOMPARE(stampSections("# Just text\n"), QByteArray("# Just text\n"));
