@@ -45,13 +45,6 @@ public:
             if (!value.isEmpty())
                 m_answered.insert(v.name, value);
         }
-    }
-
-    // One pass over the knowledge text: what an answer put in is never read again, so a
-    // value holding `$ECS_CLUSTER` or `{slug}` cannot be filled a second time and leave its
-    // quotes (an answer `x';touch f;'$ECS_CLUSTER` must stay one word).
-    QString operator()(const QString &text) const
-    {
         QStringList names;
         for (auto it = m_answered.cbegin(); it != m_answered.cend(); ++it)
             names << QRegularExpression::escape(it.key());
@@ -68,12 +61,20 @@ public:
             parts << QStringLiteral("\"\\$(?<word>%1)\"").arg(alternatives)
                   << QStringLiteral("\\$\\{?(?<inside>%1)\\b\\}?").arg(alternatives);
         }
-        if (parts.isEmpty())
+        if (!parts.isEmpty())
+            m_pattern.setPattern(parts.join(u'|'));
+    }
+
+    // One pass over the knowledge text: what an answer put in is never read again, so a
+    // value holding `$ECS_CLUSTER` or `{slug}` cannot be filled a second time and leave its
+    // quotes (an answer `x';touch f;'$ECS_CLUSTER` must stay one word).
+    QString operator()(const QString &text) const
+    {
+        if (m_pattern.pattern().isEmpty())
             return text;
-        const QRegularExpression pattern(parts.join(u'|'));
         QString out;
         qsizetype from = 0;
-        for (auto it = pattern.globalMatch(text); it.hasNext();) {
+        for (auto it = m_pattern.globalMatch(text); it.hasNext();) {
             const QRegularExpressionMatch m = it.next();
             out += QStringView(text).mid(from, m.capturedStart() - from);
             if (m.capturedStart(u"placeholder") >= 0) {
@@ -99,6 +100,7 @@ private:
     mutable bool m_used = false;
     QHash<QString, QString> m_placeholders;
     QHash<QString, QString> m_answered;
+    QRegularExpression m_pattern; // every placeholder and answered variable, built once
 };
 
 OperatingCommand fromKnowledge(const QHash<QString, QString> &commands, const QHash<QString, QString> &actions,
