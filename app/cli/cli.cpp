@@ -248,7 +248,7 @@ int generateCommand(const QCommandLineParser &parser, const QString &projectDir)
     if (!parser.isSet(QStringLiteral("no-save"))
         && (!fromProjectFile || parser.isSet(QStringLiteral("scope")) || parser.isSet(QStringLiteral("templates"))
             || !imported.isEmpty()))
-        alsoWrite.append({answersPath, AnswersFile::toJson(*answers)});
+        alsoWrite.append({answersPath, AnswersFile::toJson(*answers), true});
 
     // The same session as the wizard's generate step: plan, choices, write, outcome.
     GenerationSession session;

@@ -129,7 +129,7 @@ void ProjectController::carryIn()
     // The folder has answers of its own: replaced through the writer, which backs them up
     // first (and refuses a backups folder or an answers file leading out of the project).
     const QString relative = QDir(m_folder).relativeFilePath(path);
-    const WritePlan plan = planWrite(m_folder, {{relative, AnswersFile::toJson(m_model->snapshot())}});
+    const WritePlan plan = planWrite(m_folder, {{relative, AnswersFile::toJson(m_model->snapshot()), true}});
     const WriteResult result = plan.hasBlocked() ? WriteResult() : executePlan(plan);
     const QString why = plan.hasBlocked() ? plan.files.value(0).problem : result.error;
     if (plan.hasBlocked() || !result.ok) {

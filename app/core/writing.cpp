@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QStringDecoder>
 
 #include <algorithm>
@@ -24,8 +25,6 @@ bool isInside(const QString &canonicalDir, const QString &canonicalPath)
     return canonicalPath == canonicalDir || canonicalPath.startsWith(canonicalDir + QLatin1Char('/'));
 }
 
-// The real path a write to `absolute` lands on: symlinks of existing parts resolved, the
-// missing tail appended. Empty when a component cannot be resolved (a dangling link).
 // The file standing where a folder of `target` would have to be made (inside the project),
 // or empty when every folder on the way is one or can be made.
 QString fileInTheWay(const QString &canonicalDir, const QString &target)
@@ -39,6 +38,8 @@ QString fileInTheWay(const QString &canonicalDir, const QString &target)
     return {};
 }
 
+// The real path a write to `absolute` lands on: symlinks of existing parts resolved, the
+// missing tail appended. Empty when a component cannot be resolved (a dangling link).
 QString landingPath(const QString &absolute)
 {
     QFileInfo info(absolute);
@@ -81,6 +82,35 @@ QString asText(const QByteArray &bytes, bool *ok)
     QString text = decoder(bytes);
     *ok = !decoder.hasError();
     return text;
+}
+
+// Two files of one plan that land on the same file (specs/configuration.md linked to
+// docs/operations.md) would each replace the other's text. The one standing at its own path
+// is written, or else the first; the others are refused and say which link to remove.
+void blockSharedTargets(WritePlan &plan)
+{
+    QHash<QString, qsizetype> writer;
+    auto claim = [&](bool atOwnPath) {
+        for (qsizetype i = 0; i < plan.files.size(); ++i) {
+            const PlannedFile &file = plan.files.at(i);
+            const bool own = file.target == QDir(plan.projectDir).filePath(file.path);
+            if (file.status != PlannedFile::Status::Blocked && own == atOwnPath && !writer.contains(file.target))
+                writer.insert(file.target, i);
+        }
+    };
+    claim(true);
+    claim(false);
+    for (qsizetype i = 0; i < plan.files.size(); ++i) {
+        PlannedFile &file = plan.files[i];
+        if (file.status == PlannedFile::Status::Blocked || writer.value(file.target, i) == i)
+            continue;
+        file.status = PlannedFile::Status::Blocked;
+        file.problem = QStringLiteral("%1 leads through a link to %2, which OpsFlow writes as %3; remove the "
+                                      "link and try again.")
+                           .arg(file.path, QDir(plan.projectDir).relativeFilePath(file.target),
+                                plan.files.at(writer.value(file.target)).path);
+        file.oldContent.clear();
+    }
 }
 
 } // namespace
@@ -150,6 +180,11 @@ WritePlan planWrite(const QString &projectDir, const QList<GeneratedFile> &files
             file.status = PlannedFile::Status::Blocked;
             file.problem = QStringLiteral("%1 leads to %2, outside the project folder; OpsFlow never writes there.")
                                .arg(generated.path, file.target);
+        } else if (generated.ownPathOnly && file.target != absolute) {
+            file.status = PlannedFile::Status::Blocked;
+            file.problem = QStringLiteral("%1 leads through a link to %2; OpsFlow writes its own files only at their "
+                                          "own path. Remove the link and try again.")
+                               .arg(generated.path, QDir(plan.projectDir).relativeFilePath(file.target));
         } else if (QFileInfo(file.target).isDir()) {
             file.status = PlannedFile::Status::Blocked;
             file.problem = QStringLiteral("%1 is a folder, not a file.").arg(generated.path);
@@ -181,6 +216,7 @@ WritePlan planWrite(const QString &projectDir, const QList<GeneratedFile> &files
         }
         plan.files.append(file);
     }
+    blockSharedTargets(plan);
     return plan;
 }
 

@@ -886,6 +886,34 @@ private Q_SLOTS:
         QVERIFY(QFileInfo(record).isSymLink());
     }
 
+    // The answers file a generate saves is OpsFlow's own too: a link from it to the document
+    // is refused, named, and the document keeps the team's note.
+    void shouldNeverWriteTheAnswersThroughALink()
+    {
+        QTemporaryDir root;
+        const QString project = root.filePath(s("linked"));
+        QVERIFY(QDir().mkpath(project));
+        QCOMPARE(opsflow({s("generate"), project, s("--defaults")}).code, 0);
+        const QString document = project + s("/docs/operations.md");
+        QFile note(document);
+        QVERIFY(note.open(QIODevice::Append));
+        note.write("\nMy hand-written note.\n");
+        note.close();
+        const QString answers = project + s("/.ai-flow/answers/phase7.json");
+        const QString imported = root.filePath(s("answers.json"));
+        QVERIFY(QFile::rename(answers, imported));
+        QVERIFY(QFile::link(s("../../docs/operations.md"), answers));
+        const Run run = opsflow({s("generate"), project, s("--answers"), imported});
+        QVERIFY2(run.out.contains(s(".ai-flow/answers/phase7.json leads through a link to docs/operations.md; OpsFlow "
+                                    "writes its own files only at their own path.")),
+                 qPrintable(run.out + run.err));
+        QCOMPARE(run.code, 5);
+        const QByteArray written = read(document);
+        QVERIFY(written.contains("My hand-written note."));
+        QVERIFY(!written.contains("\"answers\""));
+        QVERIFY(QFileInfo(answers).isSymLink());
+    }
+
     // A project's own .env template may put an answer or a [TBD: NAME] where a shell would run
     // it: the written file is made safe to source, and the warning names each changed line.
     void shouldKeepAnOverriddenEnvFileSafeToSource()

@@ -252,6 +252,49 @@ private Q_SLOTS:
         QCOMPARE(read(project.filePath(s("shared/env.example"))), QByteArray("PORT=3000\n"));
     }
 
+    // specs/configuration.md linked to docs/operations.md: writing both would leave one
+    // document's text in place of the other. The file at its own path is written; the link
+    // is refused and named.
+    void shouldWriteOnlyOneOfTwoFilesThatLandOnTheSameFile()
+    {
+        QTemporaryDir project;
+        put(project.filePath(s("docs/operations.md")), "# Operations\n\nnotes\n");
+        QDir().mkpath(project.filePath(s("specs")));
+        QVERIFY(QFile::link(project.filePath(s("docs/operations.md")), project.filePath(s("specs/configuration.md"))));
+        // Either order: the link loses to the file standing at its own path.
+        const QList<GeneratedFile> linkFirst = {threeFiles.at(1), threeFiles.at(0)};
+        const WritePlan plan = planWrite(project.path(), linkFirst);
+        QCOMPARE(plan.files.at(0).status, PlannedFile::Status::Blocked);
+        QCOMPARE(plan.files.at(0).problem,
+                 s("specs/configuration.md leads through a link to docs/operations.md, which OpsFlow writes as "
+                   "docs/operations.md; remove the link and try again."));
+        QCOMPARE(plan.files.at(1).status, PlannedFile::Status::Changed);
+        QVERIFY(executePlan(plan).ok);
+        QCOMPARE(read(project.filePath(s("docs/operations.md"))), threeFiles.at(0).content);
+    }
+
+    // The answers file linked to a document: never written through the link, even when
+    // the document itself is not part of this write.
+    void shouldNeverWriteAnOwnFileThroughALink()
+    {
+        QTemporaryDir project;
+        put(project.filePath(s("docs/operations.md")), "# Operations\n\nnotes\n");
+        QDir().mkpath(project.filePath(s(".ai-flow/answers")));
+        QVERIFY(QFile::link(project.filePath(s("docs/operations.md")),
+                            project.filePath(s(".ai-flow/answers/phase7.json"))));
+        const WritePlan plan = planWrite(project.path(), {{s(".ai-flow/answers/phase7.json"), "{}\n", true}});
+        QCOMPARE(plan.files.at(0).status, PlannedFile::Status::Blocked);
+        QCOMPARE(plan.files.at(0).problem,
+                 s(".ai-flow/answers/phase7.json leads through a link to docs/operations.md; OpsFlow writes its own "
+                   "files only at their own path. Remove the link and try again."));
+        QVERIFY(executePlan(plan).ok);
+        QCOMPARE(read(project.filePath(s("docs/operations.md"))), QByteArray("# Operations\n\nnotes\n"));
+        // Without the link the same file is written as usual.
+        QVERIFY(QFile::remove(project.filePath(s(".ai-flow/answers/phase7.json"))));
+        QCOMPARE(planWrite(project.path(), {{s(".ai-flow/answers/phase7.json"), "{}\n", true}}).files.at(0).status,
+                 PlannedFile::Status::New);
+    }
+
     void shouldBlockABrokenSymlink()
     {
         QTemporaryDir project;
