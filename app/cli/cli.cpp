@@ -302,12 +302,11 @@ int generateCommand(const QCommandLineParser &parser, const QString &projectDir)
                 out()
                     << "          "
                     << (whole
-                            ? tr("kept: the file has no OpsFlow sections (use --force to replace it; a backup is made)")
+                            ? tr("kept the whole file (use --force to replace it; a backup is made)")
                             : tr("kept your edits in section \"%1\" (use --force to take the new text; a backup is made)")
                                   .arg(conflict.title))
                     << '\n';
-                if (!whole)
-                    out() << "            " << conflict.reason << '\n';
+                out() << "            " << conflict.reason << '\n';
                 ++attention;
             }
         }

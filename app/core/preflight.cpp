@@ -565,6 +565,15 @@ PreflightResult runPreflight(const QString &projectDir)
         // OpsFlow's own sections state the answers back: auditing them would call phase 7
         // done by the team and cite OpsFlow's lines as its evidence. Only the team's text
         // around them is audited, with its own line numbers.
+        // Markers broken by an edit: OpsFlow's text and the team's cannot be told apart, and
+        // auditing all of it would take OpsFlow's own lines for the team's documentation.
+        if (const QString broken = document.read ? brokenMarkers(document.content) : QString(); !broken.isEmpty()) {
+            writtenByOpsFlow.append(document.path);
+            notes.append(QStringLiteral("%1 was written by OpsFlow, but its markers are broken (%2), so it is not "
+                                        "audited. Mend the marker, or regenerate with --force (a backup is made).")
+                             .arg(document.path, broken));
+            continue;
+        }
         if (document.read && hasGeneratedSections(document.content)) {
             writtenByOpsFlow.append(document.path);
             document.content = withoutGeneratedSections(document.content);

@@ -311,6 +311,11 @@ bool hasGeneratedSections(const QByteArray &text)
     return parsed.error.isEmpty() && parsed.hasSections();
 }
 
+QString brokenMarkers(const QByteArray &text)
+{
+    return parse(text).error;
+}
+
 QByteArray withoutGeneratedSections(const QByteArray &text)
 {
     const Parsed parsed = parse(text);

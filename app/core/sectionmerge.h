@@ -46,6 +46,11 @@ QByteArray stampSections(const QByteArray &generated);
 // generated section. Pre-flight's answers are about the team's own documents, not these.
 bool hasGeneratedSections(const QByteArray &text);
 
+// Why the OpsFlow markers in this text cannot be read ("section \"x\" has no end marker"),
+// or empty when they can (or there are none): such a document was written by OpsFlow and
+// then broken by an edit, so it is neither the team's own documentation nor mergeable.
+QString brokenMarkers(const QByteArray &text);
+
 // The team's own text of a document OpsFlow wrote into: each generated section (markers and
 // body) and the index line become empty lines, so what is left keeps its line numbers.
 // Text with broken markers is returned as is.

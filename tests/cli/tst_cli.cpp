@@ -886,6 +886,35 @@ private Q_SLOTS:
         QVERIFY(QFileInfo(record).isSymLink());
     }
 
+    // A generated document whose end marker was deleted: kept whole, with the reason named
+    // (not "no OpsFlow sections"), and not taken for the team's documentation (scenario A).
+    void shouldKeepADocumentWithBrokenMarkersAndSayWhy()
+    {
+        QTemporaryDir root;
+        const QString project = root.filePath(s("broken"));
+        QVERIFY(QDir().mkpath(project));
+        QCOMPARE(opsflow({s("generate"), project, s("--defaults")}).code, 0);
+        const QString document = project + s("/docs/operations.md");
+        QByteArray text = read(document);
+        QVERIFY(text.contains("<!-- opsflow:end deployment-environment -->\n"));
+        text.replace("<!-- opsflow:end deployment-environment -->\n", "My note where the marker was.\n");
+        QFile file(document);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(text);
+        file.close();
+        const Run run = opsflow({s("generate"), project, s("--scope"), s("enterprise")});
+        QCOMPARE(run.code, 5);
+        QVERIFY2(run.out.contains(s("kept the whole file (use --force to replace it; a backup is made)\n"
+                                    "            The OpsFlow markers in the existing file are broken: line ")),
+                 qPrintable(run.out));
+        QVERIFY2(run.out.contains(s("inside section \"deployment-environment\".")), qPrintable(run.out));
+        QVERIFY2(!run.out.contains(s("no OpsFlow sections")), qPrintable(run.out));
+        QCOMPARE(read(document), text);
+        const Run check = opsflow({s("check"), project});
+        QVERIFY2(check.out.contains(s("docs/operations.md was written by OpsFlow, but its markers are broken")),
+                 qPrintable(check.out + check.err));
+    }
+
     // The answers file a generate saves is OpsFlow's own too: a link from it to the document
     // is refused, named, and the document keeps the team's note.
     void shouldNeverWriteTheAnswersThroughALink()

@@ -482,6 +482,30 @@ private Q_SLOTS:
             QVERIFY2(item.evidence.startsWith(QLatin1String("docs/deployment.md:")), qPrintable(item.evidence));
     }
 
+    // A generated document whose end marker the team deleted: still OpsFlow's, not the
+    // team's full documentation (which would skip phase 7 as scenario A).
+    void shouldNotAuditAGeneratedDocumentWithBrokenMarkers()
+    {
+        QTemporaryDir dir;
+        QByteArray written = readBytes(QStringLiteral(OPSFLOW_SOURCE_DIR)
+                                       + QStringLiteral("/tests/golden/production-defaults/docs/operations.md"));
+        const qsizetype end = written.indexOf("<!-- opsflow:end deployment-environment -->");
+        QVERIFY(end > 0);
+        written.remove(end, qsizetype(strlen("<!-- opsflow:end deployment-environment -->")));
+        put(dir.filePath(QStringLiteral("docs/operations.md")), written);
+        const PreflightResult r = runPreflight(dir.path());
+        QCOMPARE(r.writtenByOpsFlow, QStringList{QStringLiteral("docs/operations.md")});
+        QVERIFY(r.auditedFiles.isEmpty());
+        QVERIFY(!r.docsExist);
+        QVERIFY(r.documented.isEmpty());
+        QCOMPARE(r.scenario, PreflightScenario::FullPhase);
+        QVERIFY2(r.notes.join(QLatin1Char('\n'))
+                     .contains(QStringLiteral(
+                         "docs/operations.md was written by OpsFlow, but its markers are broken (line "
+                         "62 opens or closes \"containerization\" inside section \"deployment-environment\")")),
+                 qPrintable(r.notes.join(QLatin1Char('\n'))));
+    }
+
     void shouldRunTheFullPhaseWithoutAnyDocs()
     {
         QTemporaryDir dir;
