@@ -39,6 +39,10 @@ QString TemplateError::toString() const
 
 namespace {
 
+// Characters one rendering may produce: far beyond any real document (ours are under 100 KiB)
+// and the size OpsFlow refuses to replace in a project.
+constexpr qsizetype maxRenderedSize = qsizetype(16) * 1024 * 1024;
+
 bool isName(QStringView text)
 {
     if (text.isEmpty())
@@ -484,6 +488,8 @@ public:
     void render(const std::vector<TemplateNode> &nodes)
     {
         for (const TemplateNode &node : nodes) {
+            if (tooLarge(node))
+                return;
             switch (node.kind) {
             case TemplateNode::Kind::Text: m_output += node.text; break;
             case TemplateNode::Kind::Variable: renderVariable(node); break;
@@ -573,7 +579,25 @@ private:
             m_scopes.push_back({scalar ? QVariantMap() : item.toMap(), scalar ? item : QVariant(), ++index, scalar});
             render(node.children);
             m_scopes.pop_back();
+            if (m_stopped)
+                break;
         }
+    }
+
+    // A project's template that repeats a block inside a block inside a block (EACH ALERTS nine
+    // deep) would grow to gigabytes: rendering stops at a size no document of ours comes near,
+    // with an error, so the file is not written and the preview stays responsive.
+    bool tooLarge(const TemplateNode &node)
+    {
+        if (m_output.size() <= maxRenderedSize)
+            return false;
+        if (!m_stopped)
+            m_errors.append({m_name, node.line,
+                             QStringLiteral("the document grows past %1 MiB of text here (a block repeats too often), "
+                                            "so rendering stopped")
+                                 .arg(maxRenderedSize / (1024 * 1024))});
+        m_stopped = true;
+        return true;
     }
 
     // Unfilled mode: an unknown IF is false and an unknown EACH has no items; either is listed.
@@ -607,6 +631,7 @@ private:
     QList<TemplateError> m_errors;
     std::vector<Scope> m_scopes;
     QSet<QPair<const TemplateNode *, QString>> m_reported;
+    bool m_stopped = false;
 };
 
 void appendSorted(QList<TemplateError> *errors, QList<TemplateError> found)

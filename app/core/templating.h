@@ -71,6 +71,8 @@ public:
     // With `unfilled` (a template written for ai-flow, whose names OpsFlow may not have), a
     // name not found is no error: a variable renders as a visible "[TBD: NAME]", an IF is
     // false, an EACH has no items, and the name is appended to *unfilled once.
+    // Output past 16 Mi characters (blocks nested to repeat millions of times) stops the
+    // rendering with an error.
     QString render(const QVariantMap &context, QList<TemplateError> *errors, QStringList *unfilled = nullptr) const;
 
     // Every name used in the template, sorted, unique; includes ITEM, INDEX and item keys.

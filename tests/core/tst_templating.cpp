@@ -430,6 +430,37 @@ private Q_SLOTS:
         QCOMPARE(tmpl.render(map({{"B", "b"}}), nullptr), QStringLiteral("b"));
     }
 
+    // Nine EACH blocks nested over ten items each would repeat the text a billion times:
+    // rendering stops past its limit with an error instead of taking gigabytes and hours.
+    void shouldStopAnOutputThatGrowsPastItsLimit()
+    {
+        QString text;
+        for (int i = 0; i < 9; ++i)
+            text += QStringLiteral("{{#EACH ITEMS}}");
+        text += QStringLiteral("{{ITEM}} and some text that repeats\n");
+        for (int i = 0; i < 9; ++i)
+            text += QStringLiteral("{{/EACH}}");
+        QList<TemplateError> errors;
+        const Template t = Template::parse(QStringLiteral("bomb.md"), text, &errors);
+        QVERIFY(errors.isEmpty());
+        QVariantList items;
+        for (int i = 0; i < 10; ++i)
+            items.append(i);
+        const QString out = t.render({{QStringLiteral("ITEMS"), items}}, &errors);
+        QCOMPARE(errors.size(), 1);
+        QCOMPARE(errors.at(0).message,
+                 QStringLiteral("the document grows past 16 MiB of text here (a block repeats too "
+                                "often), so rendering stopped"));
+        QVERIFY(out.size() > 16 * 1024 * 1024);
+        QVERIFY(out.size() < 17 * 1024 * 1024);
+
+        // The same template over two items stays far below the limit and renders whole.
+        errors.clear();
+        const QString small = t.render({{QStringLiteral("ITEMS"), QVariantList{1, 2}}}, &errors);
+        QVERIFY(errors.isEmpty());
+        QCOMPARE(small.count(QStringLiteral("repeats\n")), 512);
+    }
+
     void shouldBeEmptyWhenDefaultConstructed()
     {
         const Template tmpl;
