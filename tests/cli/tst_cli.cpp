@@ -349,7 +349,10 @@ private Q_SLOTS:
         write(ops, "# Our operations\n\nWritten by hand.\n");
         const Run kept = opsflow({s("generate"), project.path(), s("--defaults")});
         QCOMPARE(kept.code, 5);
-        QVERIFY2(kept.out.contains(s("no OpsFlow sections")), qPrintable(kept.out));
+        QVERIFY2(
+            kept.out.contains(s(
+                "kept the whole file (use --force to replace it; a backup is made)\n            The existing file has no OpsFlow markers (it was written by hand).")),
+            qPrintable(kept.out));
         QCOMPARE(read(ops), QByteArray("# Our operations\n\nWritten by hand.\n"));
         QVERIFY(!read(project.filePath(s(".env.example"))).isEmpty()); // the other files were written
     }
