@@ -8,6 +8,7 @@
 #include <QRegularExpression>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <limits>
 
@@ -149,16 +150,41 @@ bool StagedFile::stage(const QString &target, const QByteArray &content, const Q
     return true;
 }
 
-bool StagedFile::commit(QString *error)
+namespace {
+
+// rename(2) that fails with EEXIST instead of replacing a file that is there. A filesystem
+// without RENAME_NOREPLACE gets a check just before a plain rename: a smaller window, not none.
+int renameNoReplace(const QByteArray &from, const QByteArray &to)
+{
+    if (::renameat2(AT_FDCWD, from.constData(), AT_FDCWD, to.constData(), RENAME_NOREPLACE) == 0)
+        return 0;
+    if (errno != EINVAL && errno != ENOSYS)
+        return -1;
+    struct stat there { };
+    if (::lstat(to.constData(), &there) == 0) {
+        errno = EEXIST;
+        return -1;
+    }
+    return ::rename(from.constData(), to.constData());
+}
+
+} // namespace
+
+bool StagedFile::commit(QString *error, Replace replace)
 {
     if (m_temporary.isEmpty()) {
         *error = QStringLiteral("Cannot write %1: nothing was staged").arg(m_displayName);
         return false;
     }
-    if (::rename(QFile::encodeName(m_temporary).constData(), QFile::encodeName(m_target).constData()) != 0) {
+    const QByteArray from = QFile::encodeName(m_temporary);
+    const QByteArray to = QFile::encodeName(m_target);
+    if ((replace == Replace::OnlyIfAbsent ? renameNoReplace(from, to) : ::rename(from.constData(), to.constData()))
+        != 0) {
         const int errorNumber = errno;
         discard();
-        *error = QStringLiteral("Cannot replace %1: %2").arg(m_displayName, systemReason(errorNumber));
+        *error = errorNumber == EEXIST && replace == Replace::OnlyIfAbsent
+            ? QStringLiteral("%1 appeared on disk after OpsFlow compared it, and was not replaced").arg(m_displayName)
+            : QStringLiteral("Cannot replace %1: %2").arg(m_displayName, systemReason(errorNumber));
         return false;
     }
     m_temporary.clear();

@@ -36,8 +36,10 @@ public:
     bool stage(const QString &target, const QByteArray &content, const QString &displayName, QString *error);
 
     // Renames the temporary file over the target and syncs the folder. On failure the target
-    // is untouched and the temporary file is removed.
-    bool commit(QString *error);
+    // is untouched and the temporary file is removed. With OnlyIfAbsent a file that appeared
+    // at the target since it was planned as new is never replaced (the rename fails).
+    enum class Replace { Any, OnlyIfAbsent };
+    bool commit(QString *error, Replace replace = Replace::Any);
 
     // Removes the temporary file, if any.
     void discard();

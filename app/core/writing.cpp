@@ -280,6 +280,25 @@ WriteResult stopped(WriteResult result, const QString &failedPath, const QString
     return result;
 }
 
+// Whether a planned file's target still holds what the plan compared against (or, for a new
+// file, is still absent).
+bool asPlanned(const PlannedFile &file)
+{
+    if (file.status == PlannedFile::Status::New)
+        return !QFileInfo::exists(file.target) && !QFileInfo(file.target).isSymLink();
+    QByteArray now;
+    QString readError;
+    return readWholeFile(file.target, &now, &readError, maxExistingSize) && now == file.oldContent;
+}
+
+WriteResult changedOnDisk(const WriteResult &result, const PlannedFile &file)
+{
+    return stopped(result, file.path,
+                   QStringLiteral("%1 changed on disk after OpsFlow compared it; nothing was written. "
+                                  "Run generate again to see the new differences.")
+                       .arg(file.path));
+}
+
 // A backup is only a backup once it has been read back whole.
 bool backUp(const PlannedFile &file, const QString &backup, QString *error)
 {
@@ -393,17 +412,8 @@ WriteResult executePlan(const WritePlan &plan, const QDateTime &when)
                     .arg(file.path, project.relativeFilePath(QFileInfo(file.target).absolutePath()), reason));
         // The plan compared against what was there when it was made; a file edited since
         // (in an editor, while the generate page was open) is not replaced unseen.
-        QByteArray now;
-        QString readError;
-        const bool exists = QFileInfo::exists(file.target) || QFileInfo(file.target).isSymLink();
-        const bool same = file.status == PlannedFile::Status::New
-            ? !exists
-            : readWholeFile(file.target, &now, &readError, maxExistingSize) && now == file.oldContent;
-        if (!same)
-            return stopped(result, file.path,
-                           QStringLiteral("%1 changed on disk after OpsFlow compared it; nothing was written. "
-                                          "Run generate again to see the new differences.")
-                               .arg(file.path));
+        if (!asPlanned(file))
+            return changedOnDisk(result, file);
         StagedFile next;
         QString error;
         if (!next.stage(file.target, file.newContent, file.path, &error))
@@ -412,10 +422,20 @@ WriteResult executePlan(const WritePlan &plan, const QDateTime &when)
         stagedFiles.push_back(&file);
     }
 
-    // 3. The renames. Each is atomic; should one fail, the ones before it are undone.
+    // Staging synced every file to the disk, which takes a while: compared once more just
+    // before the renames, so an edit saved meanwhile is not replaced either.
+    for (const PlannedFile *file : stagedFiles) {
+        if (!asPlanned(*file))
+            return changedOnDisk(result, *file); // the staged files are discarded
+    }
+
+    // 3. The renames. Each is atomic; should one fail, the ones before it are undone. A new
+    // file never replaces one that appeared after the comparison above.
     for (size_t i = 0; i < staged.size(); ++i) {
         QString error;
-        if (staged[i].commit(&error)) {
+        const auto replace = stagedFiles[i]->status == PlannedFile::Status::New ? StagedFile::Replace::OnlyIfAbsent
+                                                                                : StagedFile::Replace::Any;
+        if (staged[i].commit(&error, replace)) {
             if (i < documents)
                 result.written.append(stagedFiles[i]->path);
             continue;

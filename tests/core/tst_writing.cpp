@@ -1,5 +1,6 @@
 // Planning and writing documents into a project: statuses, diffs, backups, and the
 // refusals that keep files outside the project (and hand-made files) safe.
+#include "durablefile.h"
 #include "testfiles.h"
 #include "textdiff.h"
 #include "writing.h"
@@ -344,6 +345,28 @@ private Q_SLOTS:
 
     // A run killed between writing and renaming leaves a temporary file; the next run
     // removes it, but never one of a live process or a name that is not ours.
+    // A file planned as new, staged, and then made by someone else before the rename (an
+    // editor saving it while the other files were synced) is never replaced.
+    void shouldNotReplaceAFileThatAppearedBeforeTheRename()
+    {
+        QTemporaryDir dir;
+        const QString target = dir.filePath(s("new.md"));
+        StagedFile staged;
+        QString error;
+        QVERIFY(staged.stage(target, "generated\n", s("new.md"), &error));
+        put(target, "typed meanwhile\n");
+        QVERIFY(!staged.commit(&error, StagedFile::Replace::OnlyIfAbsent));
+        QCOMPARE(error, s("new.md appeared on disk after OpsFlow compared it, and was not replaced"));
+        QCOMPARE(read(target), QByteArray("typed meanwhile\n"));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{s("new.md")}); // no temporary
+
+        // Absent, it is written as usual.
+        QVERIFY(QFile::remove(target));
+        QVERIFY(staged.stage(target, "generated\n", s("new.md"), &error));
+        QVERIFY2(staged.commit(&error, StagedFile::Replace::OnlyIfAbsent), qPrintable(error));
+        QCOMPARE(read(target), QByteArray("generated\n"));
+    }
+
     void shouldRemoveOnlyStaleTemporariesOfOurs()
     {
         QTemporaryDir project;
