@@ -162,6 +162,7 @@ void addStrategy(QVariantMap &c, const Inputs &in)
     set(c, "STRATEGY_CANARY", strategy == QLatin1String("C"));
     set(c, "STRATEGY_FEATURE_FLAGS", strategy == QLatin1String("D"));
     set(c, "ROLLING_SETTING", in.p.rollingSetting);
+    set(c, "PLATFORM_RELEASE", in.p.release);
 
     const QString traffic = in.a.text("7.4.1", "traffic_switching");
     set(c, "BG_TRAFFIC", traffic.isEmpty() ? NotDecided : md(traffic));

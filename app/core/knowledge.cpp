@@ -82,6 +82,13 @@ std::optional<PlatformKnowledge> platformFrom(const QJsonObject &o, const QStrin
             : QStringLiteral("%1: shutdown: only a per_request platform replaces the stop window").arg(where);
         return std::nullopt;
     }
+    p.release = o.value(QLatin1String("release")).toString();
+    if (p.perRequest == p.release.isEmpty()) {
+        *error = p.perRequest
+            ? QStringLiteral("%1: release: a per_request platform says how a release moves traffic").arg(where)
+            : QStringLiteral("%1: release: only a per_request platform replaces the rolling of instances").arg(where);
+        return std::nullopt;
+    }
     if (p.perRequest && p.autoscaling.isEmpty()) {
         *error = QStringLiteral("%1: autoscaling: a per_request platform says how it scales").arg(where);
         return std::nullopt;

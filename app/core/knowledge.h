@@ -46,9 +46,11 @@ struct PlatformKnowledge {
     QString autoscaling;
     // Whether the platform starts instances per request and stops idle ones by itself, down to
     // none (functions: Lambda, Vercel): no instance count to keep, no SIGTERM to a request in
-    // flight. `shutdown` then says, in Markdown, how an instance ends instead.
+    // flight. `shutdown` then says, in Markdown, how an instance ends instead, and `release` how
+    // a release moves traffic to the new version instead of draining instances one at a time.
     bool perRequest = false;
     QString shutdown;
+    QString release;
     // A canary release (7.4.1 C) here: how the platform splits traffic, or what the team adds
     // for it (Markdown); where the platform splits traffic itself, the command that starts the
     // new version without traffic (replacing commands' deploy) and the one that sets its share.

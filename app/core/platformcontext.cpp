@@ -74,6 +74,7 @@ PlatformProfile platformProfile(const PlatformMatch &match, const Facts &f, cons
     p.autoscaling = withSlug(k->autoscaling, slug);
     p.perRequest = k->perRequest;
     p.shutdown = withSlug(k->shutdown, slug);
+    p.release = withSlug(k->release, slug);
     p.stop = k->stop;
     return p;
 }

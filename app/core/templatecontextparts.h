@@ -65,6 +65,7 @@ struct PlatformProfile {
     QString autoscaling;     // markdown; empty: the generic thresholds
     bool perRequest = false; // instances per request, scaled to zero by the platform
     QString shutdown;        // markdown: how a per-request instance ends; empty otherwise
+    QString release;         // markdown: how a per-request release moves traffic; empty otherwise
     PlatformKnowledge::Stop stop;
 };
 

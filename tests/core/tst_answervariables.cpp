@@ -479,6 +479,48 @@ private Q_SLOTS:
         QVERIFY2(shutdown.contains(s("*Defaults:*")) == !perRequest, qPrintable(shutdown));
     }
 
+    // A function has no instances to replace one at a time: a rolling release (and the deploy under
+    // feature flags) says how the platform moves traffic to the new version, not that instances
+    // are drained and stopped; a platform that replaces instances keeps that.
+    void shouldNotDrainInstancesWhereThePlatformStartsThemPerRequest_data()
+    {
+        QTest::addColumn<QString>("platform");
+        QTest::addColumn<QString>("choice");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("Lambda") << s("AWS Lambda") << s("A")
+                                << s("the deploy publishes a new function version and moves the `live` alias to it");
+        QTest::newRow("Vercel") << s("Vercel") << s("B")
+                                << s("only once it is ready does Vercel point the production domains at it, in one "
+                                     "atomic switch");
+        QTest::newRow("ECS") << s("AWS ECS Fargate") << s("A") << QString();
+    }
+    void shouldNotDrainInstancesWhereThePlatformStartsThemPerRequest()
+    {
+        QFETCH(QString, platform);
+        QFETCH(QString, choice);
+        QFETCH(QString, expected);
+        const bool perRequest = !expected.isEmpty();
+        for (const char *strategy : {"A", "D"}) {
+            for (const char *scaling : {"A", "B", "C"}) {
+                AnswerSet a = smart(Scope::Production);
+                a.answers[s("7.1")] = {{s("choice"), choice}, {s("platform"), platform}};
+                a.answers[s("7.4.1")] = {{s("strategy"), s(strategy)}};
+                a.answers[s("7.8")] = {{s("strategy"), s(scaling)}};
+                const QString section = testing::sectionOf(testing::operationsFor(a), s("Deployment Strategy"));
+                QVERIFY2(!section.isEmpty(), qPrintable(platform));
+                if (perRequest)
+                    QVERIFY2(section.contains(expected), qPrintable(section));
+                QVERIFY2(section.contains(s("drained and stopped")) == (!perRequest && *strategy == 'A'),
+                         qPrintable(section));
+                QVERIFY2(section.contains(s("fails its health check stops the rollout"))
+                             == (!perRequest && *strategy == 'A'),
+                         qPrintable(section));
+                QVERIFY2(section.contains(s("before an old one stops")) == (!perRequest && *strategy == 'D'),
+                         qPrintable(section));
+            }
+        }
+    }
+
     // Under auto-scaling the autoscaler owns the instance count: the scale command raises its
     // maximum (a count set by hand would be undone), and the runbooks give that command.
     void shouldScaleTheAutoscalerNotACountUnderAutoScaling()

@@ -107,6 +107,12 @@ private Q_SLOTS:
             << QStringLiteral("platforms/vercel.json") << QStringLiteral("autoscaling")
             << QJsonValue(QJsonValue::Undefined)
             << QStringLiteral("vercel.json: autoscaling: a per_request platform says how it scales");
+        QTest::newRow("per request without release")
+            << QStringLiteral("platforms/vercel.json") << QStringLiteral("release") << QJsonValue(QJsonValue::Undefined)
+            << QStringLiteral("vercel.json: release: a per_request platform says how a release moves traffic");
+        QTest::newRow("release without per request")
+            << ecs << QStringLiteral("release") << QJsonValue(QStringLiteral("ECS replaces tasks."))
+            << QStringLiteral("aws-ecs.json: release: only a per_request platform replaces the rolling of instances");
         QTest::newRow("per request with a stop window")
             << QStringLiteral("platforms/aws-lambda.json") << QStringLiteral("stop")
             << QJsonValue(QJsonObject{{QStringLiteral("actor"), QStringLiteral("Lambda")},
