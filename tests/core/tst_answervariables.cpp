@@ -521,6 +521,23 @@ private Q_SLOTS:
         }
     }
 
+    // No container of a function is stopped with SIGTERM by its platform: the Dockerfile's comment
+    // on running node itself gives a reason that holds there.
+    void shouldNotPromiseSigtermInTheDockerfileOfAFunction()
+    {
+        AnswerSet a = smart(Scope::Production);
+        a.context[s("runtime")] = s("node");
+        a.answers[s("7.2")] = {{s("choice"), s("A")}};
+        for (const char *platform : {"AWS Lambda", "AWS ECS Fargate"}) {
+            a.answers[s("7.1")] = {{s("choice"), s("A")}, {s("platform"), s(platform)}};
+            const QString section = testing::sectionOf(testing::operationsFor(a), s("Containerization"));
+            QVERIFY2(section.contains(s("CMD [\"node\"")), qPrintable(section));
+            const bool lambda = QByteArray(platform) == "AWS Lambda";
+            QVERIFY2(section.contains(s("SIGTERM")) == !lambda, qPrintable(section));
+            QVERIFY2(section.contains(s("every cold start")) == lambda, qPrintable(section));
+        }
+    }
+
     // Under auto-scaling the autoscaler owns the instance count: the scale command raises its
     // maximum (a count set by hand would be undone), and the runbooks give that command.
     void shouldScaleTheAutoscalerNotACountUnderAutoScaling()
