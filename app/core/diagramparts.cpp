@@ -67,8 +67,16 @@ QList<int> shownInstances(const Facts &f, int cap)
     return shown;
 }
 
+QString perRequestScaling(const Facts &f)
+{
+    return f.scaling == Facts::Scaling::Vertical ? QString() : platformLabel(f, "scaling", QString());
+}
+
 QString scalingNote(const Facts &f)
 {
+    const QString perRequest = perRequestScaling(f);
+    if (!perRequest.isEmpty())
+        return perRequest;
     const int n = instanceCount(f);
     switch (f.scaling) {
     case Facts::Scaling::Vertical: return QStringLiteral("vertical scaling");

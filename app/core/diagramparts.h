@@ -134,6 +134,10 @@ bool hasLoadBalancer(const Facts &f);
 int instanceCount(const Facts &f);
 QList<int> shownInstances(const Facts &f, int cap);
 QString scalingNote(const Facts &f);
+// How a platform that starts instances per request (Lambda, Vercel) scales, as its knowledge file
+// draws it (diagram.scaling), instead of a count of instances it does not keep; empty for any
+// other platform, and under vertical scaling.
+QString perRequestScaling(const Facts &f);
 bool hasDatabase(const Facts &f);
 Facts::DatabaseScaling databaseScaling(const Facts &f);
 bool hasReplicas(const Facts &f);

@@ -93,6 +93,11 @@ std::optional<PlatformKnowledge> platformFrom(const QJsonObject &o, const QStrin
         *error = QStringLiteral("%1: autoscaling: a per_request platform says how it scales").arg(where);
         return std::nullopt;
     }
+    if (p.perRequest && p.diagram.value(QLatin1String("scaling")).toString().isEmpty()) {
+        *error = QStringLiteral("%1: diagram.scaling: a per_request platform says how its diagrams show it scaling")
+                     .arg(where);
+        return std::nullopt;
+    }
     if (p.perRequest && o.contains(QLatin1String("stop"))) {
         *error = QStringLiteral("%1: stop: a per_request platform sends no SIGTERM to a request in flight; "
                                 "its shutdown says how instances end")

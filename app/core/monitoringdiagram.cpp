@@ -53,9 +53,12 @@ QString monitoringDiagram(const DeploymentFacts &f)
         sources.append(QStringLiteral("Worker"));
 
     w.beginGroup(QStringLiteral("Application Layer"));
+    // A platform that starts instances per request keeps no count of them to show.
+    const QString perRequest = perRequestScaling(f);
     w.node(QStringLiteral("App"),
-           instanceCount(f) == 1 ? QStringLiteral("API Server")
-                                 : QStringLiteral("API Servers<br/>%1 instances").arg(instanceCount(f)));
+           !perRequest.isEmpty()       ? QStringLiteral("API Servers<br/>") + perRequest
+               : instanceCount(f) == 1 ? QStringLiteral("API Server")
+                                       : QStringLiteral("API Servers<br/>%1 instances").arg(instanceCount(f)));
     w.style(QStringLiteral("App"), Infrastructure);
     if (worker)
         w.node(QStringLiteral("Worker"), QStringLiteral("Background Workers"));

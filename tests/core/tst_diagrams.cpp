@@ -393,6 +393,8 @@ private Q_SLOTS:
     void shouldLabelBackupsWithTheAnsweredFrequency();
     void shouldBackUpSqliteAsTheProseSays_data();
     void shouldBackUpSqliteAsTheProseSays();
+    void shouldCountNoInstancesWhereThePlatformStartsThemPerRequest_data();
+    void shouldCountNoInstancesWhereThePlatformStartsThemPerRequest();
     void shouldDrawAutoscalerOnlyWhenAutoScaling();
     void shouldDrawTheChosenMonitoring_data();
     void shouldDrawTheChosenMonitoring();
@@ -1047,6 +1049,58 @@ void TestDiagrams::shouldBackUpSqliteAsTheProseSays()
                              "No Backups", "Managed Backups", "Heroku Postgres", "Automated Backups"})
         QVERIFY2(!infra.contains(QLatin1String(text)),
                  qPrintable(QStringLiteral("unexpected '%1' in\n%2").arg(text, infra)));
+}
+
+// Lambda and Vercel start an instance per request and remove idle ones down to none: no diagram
+// says they scale "from 2 instances" or shows a count of them; other platforms keep their count.
+void TestDiagrams::shouldCountNoInstancesWhereThePlatformStartsThemPerRequest_data()
+{
+    QTest::addColumn<DeploymentFacts>("facts");
+    QTest::addColumn<QString>("expected");
+    struct Where {
+        const char *name;
+        Facts::Platform platform;
+        const char *platformName;
+        Facts::Scaling scaling;
+        const char *expected;
+    };
+    const Where where[] = {{"lambda auto", Facts::Platform::Aws, "AWS Lambda", Facts::Scaling::Auto,
+                            "scaled per request by Lambda, none when idle"},
+                           {"lambda horizontal", Facts::Platform::Aws, "AWS Lambda", Facts::Scaling::Horizontal,
+                            "scaled per request by Lambda, none when idle"},
+                           {"vercel auto", Facts::Platform::Paas, "Vercel", Facts::Scaling::Auto,
+                            "scaled per request by Vercel, none when idle"},
+                           {"ecs auto", Facts::Platform::Aws, "AWS ECS", Facts::Scaling::Auto, ""}};
+    for (const Where &w : where) {
+        Facts f = fullFacts();
+        f.platform = w.platform;
+        f.platformName = QString::fromLatin1(w.platformName);
+        classify(f);
+        f.scaling = w.scaling;
+        f.appInstances = 2;
+        QTest::newRow(w.name) << f << QString::fromLatin1(w.expected);
+    }
+}
+
+void TestDiagrams::shouldCountNoInstancesWhereThePlatformStartsThemPerRequest()
+{
+    QFETCH(DeploymentFacts, facts);
+    QFETCH(QString, expected);
+    const QString architecture = systemArchitectureDiagram(facts);
+    const QString monitoring = monitoringDiagram(facts);
+    const bool perRequest = !expected.isEmpty();
+    for (const QString &diagram : {architecture, monitoring, infrastructureDiagram(facts), dataFlowDiagram(facts)}) {
+        QVERIFY2(!perRequest || !diagram.contains(QLatin1String("2 instances")), qPrintable(diagram));
+        QVERIFY2(!perRequest || !diagram.contains(QLatin1String("2 to ")), qPrintable(diagram));
+    }
+    if (perRequest) {
+        QVERIFY2(architecture.contains(QLatin1String("Application Layer - ") + expected), qPrintable(architecture));
+        QVERIFY2(monitoring.contains(QLatin1String("API Servers<br/>") + expected), qPrintable(monitoring));
+    } else {
+        QVERIFY2(architecture.contains(QLatin1String("Application Layer - auto-scaling from 2 instances")),
+                 qPrintable(architecture));
+        QVERIFY2(monitoring.contains(QLatin1String("API Servers<br/>2 instances")), qPrintable(monitoring));
+    }
 }
 
 void TestDiagrams::shouldDrawAutoscalerOnlyWhenAutoScaling()

@@ -113,6 +113,10 @@ private Q_SLOTS:
         QTest::newRow("release without per request")
             << ecs << QStringLiteral("release") << QJsonValue(QStringLiteral("ECS replaces tasks."))
             << QStringLiteral("aws-ecs.json: release: only a per_request platform replaces the rolling of instances");
+        QTest::newRow("per request without a diagram scaling label")
+            << QStringLiteral("platforms/aws-lambda.json") << QStringLiteral("diagram")
+            << QJsonValue(QJsonObject{{QStringLiteral("balancer"), QStringLiteral("Amazon API Gateway")}})
+            << QStringLiteral("aws-lambda.json: diagram.scaling: a per_request platform says how its diagrams show it");
         QTest::newRow("per request with a stop window")
             << QStringLiteral("platforms/aws-lambda.json") << QStringLiteral("stop")
             << QJsonValue(QJsonObject{{QStringLiteral("actor"), QStringLiteral("Lambda")},
