@@ -41,6 +41,9 @@ struct PlatformKnowledge {
     QHash<QString, QString> commandsWithAutoscaling;
     QHash<QString, QString> actionsWithAutoscaling;
     QString rolling;
+    // What the scale operation changes, in the words of the Operating Commands row, where that
+    // is not the number of instances (Lambda's reserved concurrency); empty: the instance count.
+    QString scaleLabel;
     // How the platform adds and removes instances by load (7.8 auto-scaling), Markdown; empty:
     // the document's generic CPU and request thresholds.
     QString autoscaling;

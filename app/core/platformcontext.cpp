@@ -71,6 +71,7 @@ PlatformProfile platformProfile(const PlatformMatch &match, const Facts &f, cons
     p.metrics = noun("metrics");
     p.secrets = noun("secrets");
     p.rollingSetting = withSlug(k->rolling, slug);
+    p.scaleLabel = withSlug(k->scaleLabel, slug);
     p.autoscaling = withSlug(k->autoscaling, slug);
     p.perRequest = k->perRequest;
     p.shutdown = withSlug(k->shutdown, slug);
@@ -211,6 +212,7 @@ void addPlatform(QVariantMap &c, const Inputs &in)
     set(c, "PLATFORM_REGISTRY", in.p.registry);
     set(c, "PLATFORM_LB", in.p.loadBalancer);
     set(c, "PLATFORM_PER_REQUEST", in.p.perRequest);
+    set(c, "PLATFORM_SCALE_LABEL", in.p.scaleLabel);
     set(c, "PLATFORM_LOGS", in.p.logs);
     set(c, "PLATFORM_SECRETS", secretsStore(in));
     // Where it runs, as the operating commands use it.

@@ -62,6 +62,7 @@ struct PlatformProfile {
     QString rollbackCommand;
     QString scaleCommand;
     QString rollingSetting;  // markdown
+    QString scaleLabel;      // markdown: what scale changes, where not the instance count; empty: it
     QString autoscaling;     // markdown; empty: the generic thresholds
     bool perRequest = false; // instances per request, scaled to zero by the platform
     QString shutdown;        // markdown: how a per-request instance ends; empty otherwise

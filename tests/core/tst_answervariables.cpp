@@ -521,6 +521,25 @@ private Q_SLOTS:
         }
     }
 
+    // Lambda's scale command sets reserved concurrency, a ceiling on concurrent executions: its
+    // row does not call that the number of instances, and its variable is not an instance count.
+    void shouldSayWhatTheScaleCommandChanges()
+    {
+        AnswerSet lambda = smart(Scope::Production);
+        lambda.answers[s("7.1")] = {{s("choice"), s("A")}, {s("platform"), s("AWS Lambda")}};
+        lambda.answers[s("7.8")] = {{s("strategy"), s("A")}};
+        const QString text = testing::operationsFor(lambda);
+        QVERIFY2(text.contains(s("# Set the function's reserved concurrency, the most executions that run at once")),
+                 qPrintable(text));
+        QVERIFY2(text.contains(s("--reserved-concurrent-executions \"$RESERVED_CONCURRENCY\"")), qPrintable(text));
+        QVERIFY2(!text.contains(s("Change the number of instances")), qPrintable(text));
+        QVERIFY2(!text.contains(s("DESIRED_COUNT")), qPrintable(text));
+
+        AnswerSet ecs = lambda;
+        ecs.answers[s("7.1")] = {{s("choice"), s("A")}, {s("platform"), s("AWS ECS Fargate")}};
+        QVERIFY(testing::operationsFor(ecs).contains(s("# Change the number of instances\n")));
+    }
+
     // No container of a function is stopped with SIGTERM by its platform: the Dockerfile's comment
     // on running node itself gives a reason that holds there.
     void shouldNotPromiseSigtermInTheDockerfileOfAFunction()
