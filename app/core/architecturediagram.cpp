@@ -65,11 +65,12 @@ QString systemArchitectureDiagram(const DeploymentFacts &f)
         w.blankLine();
         w.beginGroup(QStringLiteral("Data Layer"));
         const QString engine = databaseName(f.database);
-        db = writeDatabaseNodes(
-            w, f,
-            f.database == Facts::Database::Sqlite ? QStringLiteral("SQLite<br/>Database File on Volume")
-                                                  : QStringLiteral("Primary DB<br/>") + engine,
-            replicaWord(f) + QStringLiteral(" %1<br/>") + engine, engine + QStringLiteral(" Shard %1"));
+        db = writeDatabaseNodes(w, f,
+                                f.database == Facts::Database::Sqlite
+                                    ? sqliteFileLabel(f, QStringLiteral("SQLite<br/>Database File on Volume"))
+                                    : QStringLiteral("Primary DB<br/>") + engine,
+                                replicaWord(f) + QStringLiteral(" %1<br/>") + engine,
+                                engine + QStringLiteral(" Shard %1"));
         if (f.cache != Facts::Cache::None) {
             w.node(QStringLiteral("Cache"), cacheName(f.cache) + QStringLiteral(" Cache"), Shape::Store);
             w.style(QStringLiteral("Cache"), Monitoring);

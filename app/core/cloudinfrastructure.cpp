@@ -41,7 +41,7 @@ CloudProfile awsProfile(const Facts &f)
         p.replicaLabel = QStringLiteral("DocumentDB Replica %1");
         p.shardLabel = QStringLiteral("DocumentDB Elastic Shard %1");
         break;
-    case Facts::Database::Sqlite: p.databaseLabel = QStringLiteral("SQLite File<br/>on Amazon EFS"); break;
+    case Facts::Database::Sqlite: p.databaseLabel = sqliteFileLabel(f, QStringLiteral("SQLite File")); break;
     default:
         p.databaseLabel = QStringLiteral("RDS ") + engine + QStringLiteral("<br/>Multi-AZ");
         p.replicaLabel = QStringLiteral("RDS Read Replica %1");
@@ -109,7 +109,7 @@ CloudProfile gcpProfile(const Facts &f)
         p.replicaLabel = QStringLiteral("MongoDB Secondary %1");
         p.shardLabel = QStringLiteral("MongoDB Atlas Shard %1");
         break;
-    case Facts::Database::Sqlite: p.databaseLabel = QStringLiteral("SQLite File<br/>on Persistent Disk"); break;
+    case Facts::Database::Sqlite: p.databaseLabel = sqliteFileLabel(f, QStringLiteral("SQLite File")); break;
     default:
         p.databaseLabel = QStringLiteral("Cloud SQL for ") + engine + QStringLiteral("<br/>High Availability");
         p.replicaLabel = QStringLiteral("Cloud SQL Read Replica %1");
@@ -188,7 +188,7 @@ CloudProfile azureProfile(const Facts &f)
         p.replicaLabel = QStringLiteral("Cosmos DB Read Region %1");
         p.shardLabel = QStringLiteral("Cosmos DB Partition %1");
         break;
-    case Facts::Database::Sqlite: p.databaseLabel = QStringLiteral("SQLite File<br/>on Azure Files"); break;
+    case Facts::Database::Sqlite: p.databaseLabel = sqliteFileLabel(f, QStringLiteral("SQLite File")); break;
     default:
         p.databaseLabel =
             QStringLiteral("Azure Database for ") + engine + QStringLiteral("<br/>Flexible Server, Zone-redundant HA");

@@ -5,6 +5,8 @@
 #include "escaping.h"
 #include "knowledge.h"
 
+#include <QJsonObject>
+#include <QJsonValue>
 #include <QSet>
 
 namespace opsflow::diagramparts {
@@ -202,6 +204,21 @@ QString platformLabel(const Facts &f, const char *key, const QString &fallback)
 {
     const PlatformKnowledge *p = Knowledge::builtIn().platform(f.platformId);
     return p ? p->diagram.value(QLatin1String(key)).toString(fallback) : fallback;
+}
+
+QString sqliteFileLabel(const Facts &f, const QString &fallback)
+{
+    const PlatformKnowledge *p = Knowledge::builtIn().platform(f.platformId);
+    if (!p)
+        return fallback;
+    if (p->diagram.contains(QLatin1String("sqlite_file")))
+        return p->diagram.value(QLatin1String("sqlite_file")).toString();
+    const QJsonValue database = p->diagram.value(QLatin1String("database"));
+    if (database.isObject())
+        return database.toObject()
+            .value(QLatin1String("sqlite"))
+            .toString(database.toObject().value(QLatin1String("default")).toString(fallback));
+    return database.toString(fallback);
 }
 
 // --- nodes shared by the diagrams --------------------------------------------------------

@@ -152,6 +152,9 @@ QString queueProtocol(Facts::Queue queue);
 bool isCloudQueue(Facts::Queue queue);
 bool isPlatform(const Facts &f, const char *id);
 QString platformLabel(const Facts &f, const char *key, const QString &fallback);
+// Where the platform keeps an SQLite file, as its knowledge file draws it: diagram.sqlite_file
+// (cloud family), else the SQLite entry of diagram.database (a PaaS), else `fallback`.
+QString sqliteFileLabel(const Facts &f, const QString &fallback);
 
 // ---- Nodes and edges all diagrams share (diagramparts.cpp) ---------------------------------
 

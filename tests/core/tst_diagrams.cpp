@@ -393,6 +393,8 @@ private Q_SLOTS:
     void shouldLabelBackupsWithTheAnsweredFrequency();
     void shouldBackUpSqliteAsTheProseSays_data();
     void shouldBackUpSqliteAsTheProseSays();
+    void shouldKeepSqliteOffNetworkFileSystems_data();
+    void shouldKeepSqliteOffNetworkFileSystems();
     void shouldCountNoInstancesWhereThePlatformStartsThemPerRequest_data();
     void shouldCountNoInstancesWhereThePlatformStartsThemPerRequest();
     void shouldDrawAutoscalerOnlyWhenAutoScaling();
@@ -1049,6 +1051,56 @@ void TestDiagrams::shouldBackUpSqliteAsTheProseSays()
                              "No Backups", "Managed Backups", "Heroku Postgres", "Automated Backups"})
         QVERIFY2(!infra.contains(QLatin1String(text)),
                  qPrintable(QStringLiteral("unexpected '%1' in\n%2").arg(text, infra)));
+}
+
+// SQLite's locking is unreliable over a network file system (Amazon EFS, Azure Files), and Cloud
+// Run mounts no Persistent Disk: the file is drawn where the platform keeps it, the instance's own
+// disk or storage, as the prose's Litestream backups assume; Vercel's, like the prose, in a
+// function's /tmp, not as a hosted database the prose never names.
+void TestDiagrams::shouldKeepSqliteOffNetworkFileSystems_data()
+{
+    QTest::addColumn<DeploymentFacts>("facts");
+    QTest::addColumn<QString>("expected");
+    struct Where {
+        const char *name;
+        Facts::Platform platform;
+        const char *platformName;
+        const char *expected;
+    };
+    const Where where[] = {
+        {"aws ecs", Facts::Platform::Aws, "AWS ECS", "SQLite File<br/>on the Task's Ephemeral Storage"},
+        {"aws ec2", Facts::Platform::Aws, "AWS EC2", "SQLite File<br/>on the Instance's EBS Volume"},
+        {"aws lambda", Facts::Platform::Aws, "AWS Lambda",
+         "SQLite File<br/>in /tmp of one Execution Environment, lost when it ends"},
+        {"cloud run", Facts::Platform::Gcp, "Cloud Run", "SQLite File<br/>on the Instance's In-memory File System"},
+        {"compute engine", Facts::Platform::Gcp, "Compute Engine", "SQLite File<br/>on the VM's Persistent Disk"},
+        {"app service", Facts::Platform::Azure, "Azure App Service", "SQLite File<br/>on the Instance's Local Disk"},
+        {"container apps", Facts::Platform::Azure, "Azure Container Apps",
+         "SQLite File<br/>on the Replica's Ephemeral Storage"}};
+    for (const Where &w : where) {
+        Facts f = fullFacts();
+        f.platform = w.platform;
+        f.platformName = QString::fromLatin1(w.platformName);
+        classify(f);
+        f.database = Facts::Database::Sqlite;
+        QTest::newRow(w.name) << f << QString::fromLatin1(w.expected);
+    }
+}
+
+void TestDiagrams::shouldKeepSqliteOffNetworkFileSystems()
+{
+    QFETCH(DeploymentFacts, facts);
+    QFETCH(QString, expected);
+    const QString infra = infrastructureDiagram(facts);
+    const QString primary = QStringLiteral("Primary[(\"%1\")]").arg(expected);
+    QVERIFY2(infra.contains(primary), qPrintable(QStringLiteral("missing '%1' in\n%2").arg(primary, infra)));
+    QVERIFY2(systemArchitectureDiagram(facts).contains(primary), qPrintable(systemArchitectureDiagram(facts)));
+    for (const char *text : {"EFS", "Azure Files", "Turso"})
+        QVERIFY2(!infra.contains(QLatin1String(text)),
+                 qPrintable(QStringLiteral("unexpected '%1' in\n%2").arg(text, infra)));
+    QVERIFY2(infra.contains(QLatin1String("Backups[(\"Litestream<br/>Streaming Replica\")]")), qPrintable(infra));
+    if (facts.platformId == QLatin1String("cloud-run"))
+        QVERIFY2(!infra.contains(QLatin1String("Persistent Disk")), qPrintable(infra));
 }
 
 // Lambda and Vercel start an instance per request and remove idle ones down to none: no diagram
