@@ -74,6 +74,7 @@ std::optional<PlatformKnowledge> platformFrom(const QJsonObject &o, const QStrin
     }
     p.rolling = o.value(QLatin1String("rolling")).toString();
     p.scaleLabel = o.value(QLatin1String("scale_label")).toString();
+    p.databaseFile = o.value(QLatin1String("database_file")).toString();
     p.autoscaling = o.value(QLatin1String("autoscaling")).toString();
     p.perRequest = o.value(QLatin1String("per_request")).toBool();
     p.shutdown = o.value(QLatin1String("shutdown")).toString();

@@ -44,6 +44,9 @@ struct PlatformKnowledge {
     // What the scale operation changes, in the words of the Operating Commands row, where that
     // is not the number of instances (Lambda's reserved concurrency); empty: the instance count.
     QString scaleLabel;
+    // Where a database file (SQLite) would live, where the platform has no disk that outlasts an
+    // instance (Vercel), Markdown; empty: the service's disk or volume.
+    QString databaseFile;
     // How the platform adds and removes instances by load (7.8 auto-scaling), Markdown; empty:
     // the document's generic CPU and request thresholds.
     QString autoscaling;

@@ -72,6 +72,7 @@ PlatformProfile platformProfile(const PlatformMatch &match, const Facts &f, cons
     p.secrets = noun("secrets");
     p.rollingSetting = withSlug(k->rolling, slug);
     p.scaleLabel = withSlug(k->scaleLabel, slug);
+    p.databaseFile = withSlug(k->databaseFile, slug);
     p.autoscaling = withSlug(k->autoscaling, slug);
     p.perRequest = k->perRequest;
     p.shutdown = withSlug(k->shutdown, slug);
@@ -213,6 +214,7 @@ void addPlatform(QVariantMap &c, const Inputs &in)
     set(c, "PLATFORM_LB", in.p.loadBalancer);
     set(c, "PLATFORM_PER_REQUEST", in.p.perRequest);
     set(c, "PLATFORM_SCALE_LABEL", in.p.scaleLabel);
+    set(c, "PLATFORM_DATABASE_FILE", in.p.databaseFile);
     set(c, "PLATFORM_LOGS", in.p.logs);
     set(c, "PLATFORM_SECRETS", secretsStore(in));
     // Where it runs, as the operating commands use it.

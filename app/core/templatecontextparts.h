@@ -63,6 +63,7 @@ struct PlatformProfile {
     QString scaleCommand;
     QString rollingSetting;  // markdown
     QString scaleLabel;      // markdown: what scale changes, where not the instance count; empty: it
+    QString databaseFile;    // markdown: where no disk outlasts an instance, what that means for a file
     QString autoscaling;     // markdown; empty: the generic thresholds
     bool perRequest = false; // instances per request, scaled to zero by the platform
     QString shutdown;        // markdown: how a per-request instance ends; empty otherwise

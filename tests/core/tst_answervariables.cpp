@@ -557,6 +557,22 @@ private Q_SLOTS:
         }
     }
 
+    // On a platform with no disk that outlasts an instance, a database file is neither shared nor
+    // kept and Litestream cannot stream it: where the documents name the file, they say so.
+    void shouldSayWhereNoDiskKeepsADatabaseFile()
+    {
+        AnswerSet a = smart(Scope::Production);
+        a.context[s("database")] = s("sqlite");
+        a.answers[s("7.1")] = {{s("choice"), s("B")}, {s("platform"), s("Vercel")}};
+        const QString text = testing::operationsFor(a);
+        const QString warning = s("Vercel has no persistent disk: a function can write only to `/tmp`");
+        QVERIFY2(testing::sectionOf(text, s("Backup & Disaster Recovery")).contains(warning), qPrintable(text));
+        QVERIFY2(testing::sectionOf(text, s("Operating Commands")).contains(warning), qPrintable(text));
+
+        a.answers[s("7.1")] = {{s("choice"), s("B")}, {s("platform"), s("Fly.io")}};
+        QVERIFY(!testing::operationsFor(a).contains(s("has no persistent disk")));
+    }
+
     // Under auto-scaling the autoscaler owns the instance count: the scale command raises its
     // maximum (a count set by hand would be undone), and the runbooks give that command.
     void shouldScaleTheAutoscalerNotACountUnderAutoScaling()

@@ -1076,7 +1076,9 @@ void TestDiagrams::shouldKeepSqliteOffNetworkFileSystems_data()
         {"compute engine", Facts::Platform::Gcp, "Compute Engine", "SQLite File<br/>on the VM's Persistent Disk"},
         {"app service", Facts::Platform::Azure, "Azure App Service", "SQLite File<br/>on the Instance's Local Disk"},
         {"container apps", Facts::Platform::Azure, "Azure Container Apps",
-         "SQLite File<br/>on the Replica's Ephemeral Storage"}};
+         "SQLite File<br/>on the Replica's Ephemeral Storage"},
+        {"vercel", Facts::Platform::Paas, "Vercel",
+         "SQLite File<br/>in /tmp of one Function Instance, lost when it ends"}};
     for (const Where &w : where) {
         Facts f = fullFacts();
         f.platform = w.platform;
