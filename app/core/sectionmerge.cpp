@@ -8,6 +8,7 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <limits>
 #include <optional>
 
 namespace opsflow {
@@ -97,10 +98,73 @@ QByteArray bodyHash(const QByteArray &body)
     return QCryptographicHash::hash(toLf(body), QCryptographicHash::Sha256).toHex().left(16);
 }
 
-Parsed parse(const QByteArray &text)
+const QRegularExpression &markerPattern()
 {
     static const QRegularExpression marker(
         QStringLiteral("^\\s*<!--\\s*opsflow:(begin|end)\\s+([A-Za-z0-9._-]+)(?:\\s+sha256:([0-9a-f]+))?\\s*-->\\s*$"));
+    return marker;
+}
+
+// "begin ID" or "end ID" for a begin or end marker line; empty for any other line.
+QString markerOf(const QByteArray &raw)
+{
+    if (!raw.contains("opsflow:"))
+        return {};
+    const auto m = markerPattern().match(QString::fromUtf8(raw).trimmed());
+    return m.hasMatch() ? m.captured(1) + QLatin1Char(' ') + m.captured(2) : QString();
+}
+
+// A code fence line (CommonMark): up to three spaces, then three or more backquotes or tildes.
+struct Fence {
+    char c = 0; // '`' or '~'; 0 when the line is no fence
+    qsizetype length = 0;
+    bool opens = false;  // what follows is an info string (for backquotes, one without any)
+    bool closes = false; // nothing but white space follows
+    bool closesFence(const Fence &open) const { return closes && c == open.c && length >= open.length; }
+};
+
+Fence fenceOf(const QByteArray &line)
+{
+    qsizetype i = 0;
+    while (i < 3 && i < line.size() && line.at(i) == ' ')
+        ++i;
+    if (i == line.size() || (line.at(i) != '`' && line.at(i) != '~'))
+        return {};
+    qsizetype j = i;
+    while (j < line.size() && line.at(j) == line.at(i))
+        ++j;
+    if (j - i < 3)
+        return {};
+    const QByteArray rest = line.mid(j);
+    return {line.at(i), j - i, line.at(i) == '~' || !rest.contains('`'), rest.trimmed().isEmpty()};
+}
+
+// The line that closes the code fence opened on line `from`, or -1 when none does. The
+// closing line is looked for in the team's text only: a section (a begin marker whose next
+// marker is its end) is skipped whole. So whether a fence counts never depends on what a
+// section holds, which a merge replaces: a fence left open before sections that hold code
+// blocks would otherwise close inside one and hide its begin marker after the merge
+// (regressions/sectionmerge/unclosed-fence-before-sections-with-code.md).
+int fenceEnd(const QList<QByteArray> &lines, int from, const Fence &fence)
+{
+    for (int n = from + 1; n < lines.size(); ++n) {
+        if (fenceOf(lines.at(n)).closesFence(fence))
+            return n;
+        const QString marker = markerOf(lines.at(n));
+        if (!marker.startsWith(QLatin1String("begin ")))
+            continue;
+        int next = n + 1;
+        while (next < lines.size() && markerOf(lines.at(next)).isEmpty())
+            ++next;
+        if (next < lines.size() && markerOf(lines.at(next)) == QLatin1String("end ") + marker.mid(6))
+            n = next; // a section: skipped to its end marker
+    }
+    return -1;
+}
+
+Parsed parse(const QByteArray &text)
+{
+    const QRegularExpression &marker = markerPattern();
     static const QRegularExpression index(
         QStringLiteral("^\\s*<!--\\s*opsflow:sections((?:\\s+[A-Za-z0-9._-]+)*)\\s*-->\\s*$"));
     static const QRegularExpression loose(QStringLiteral("^\\s*<!--\\s*opsflow:(?:begin|end|sections)\\b"));
@@ -115,8 +179,27 @@ Parsed parse(const QByteArray &text)
         text_ = Segment();
     };
     const QList<QByteArray> lines = splitLines(text);
+    // Outside the sections, a code fence in the team's text (a note showing how the markers
+    // look) is text: a marker line in it is an example, not a marker. Only a fence that is
+    // closed counts; a line that opens one never closed is text itself, and the lines after
+    // it are read as usual (else it would swallow the index line stamping appends:
+    // regressions/sectionmerge/unclosed-fence-after-section.md).
+    qsizetype neverClosed[2] = {std::numeric_limits<qsizetype>::max(), std::numeric_limits<qsizetype>::max()};
     for (int n = 0; n < lines.size(); ++n) {
         const QByteArray &raw = lines.at(n);
+        if (const Fence fence = open ? Fence() : fenceOf(raw);
+            fence.opens && fence.length < neverClosed[fence.c == '~']) {
+            const int end = fenceEnd(lines, n, fence);
+            if (end < 0) {
+                // Nor is a later fence of this kind that is as long or longer: not looked for again.
+                neverClosed[fence.c == '~'] = fence.length;
+            } else {
+                for (int k = n; k <= end; ++k)
+                    text_.text += lines.at(k);
+                n = end;
+                continue;
+            }
+        }
         // Only a line naming "opsflow:" can be a marker: the others skip the three regular
         // expressions (they were a fifth of `opsflow generate`'s instructions).
         if (!raw.contains("opsflow:")) {

@@ -77,6 +77,122 @@ private Q_SLOTS:
         QVERIFY(stampSections(generated("Jenkins.\n")) != stamped);
     }
 
+    // A note that shows the markers in a code fence (``` or ~~~, indented up to three spaces)
+    // is the team's text: the example is kept byte for byte, nothing is "removed", "added" or
+    // a conflict (which --force would resolve by deleting it), and the real sections are
+    // still merged.
+    void shouldReadMarkersInTheTeamsCodeFencesAsText_data()
+    {
+        QTest::addColumn<QByteArray>("note");
+        QTest::newRow("backquotes, empty example")
+            << QByteArray("```markdown\n<!-- opsflow:begin my-block -->\n<!-- opsflow:end my-block -->\n```\n");
+        QTest::newRow("tildes, example with a body")
+            << QByteArray("  ~~~~\n<!-- opsflow:begin ci-cd -->\nOur text.\n<!-- opsflow:end ci-cd -->\n~~~~~\n");
+        QTest::newRow("index line") << QByteArray("```\n<!-- opsflow:sections deployment -->\n```\n");
+        QTest::newRow("a begin marker alone") << QByteArray("```\n<!-- opsflow:begin my-block -->\n```\n");
+        QTest::newRow("not closed by a shorter fence") << QByteArray("````\n```\n<!-- opsflow:end ci-cd -->\n````\n");
+        QTest::newRow("a marker OpsFlow cannot read") << QByteArray("```\n<!-- opsflow:begin -->\n```\n");
+    }
+    void shouldReadMarkersInTheTeamsCodeFencesAsText()
+    {
+        QFETCH(QByteArray, note);
+        const QByteArray old = stampSections(generated());
+        QByteArray edited = old;
+        const QByteArray before = "\n\n<!-- opsflow:begin ci-cd";
+        QVERIFY(edited.contains(before));
+        edited.replace(before, "\n\nHow our markers look:\n\n" + note + before);
+        const QByteArray next = stampSections(generated("GitLab CI, 6 stages.\n"));
+        QHash<QString, ConflictChoice> force;
+        for (const char *id : {"my-block", "ci-cd", "deployment", wholeFileConflictId})
+            force.insert(QLatin1String(id), ConflictChoice::TakeNew);
+        for (const auto &choices : {QHash<QString, ConflictChoice>(), force}) {
+            const MergeResult merged = mergeDocument(edited, next, choices);
+            QVERIFY2(merged.conflicts.isEmpty(),
+                     merged.conflicts.isEmpty() ? "" : qPrintable(merged.conflicts.first().reason));
+            QVERIFY2(merged.notes.isEmpty(), qPrintable(merged.notes.join(u'|')));
+            QVERIFY(merged.content.contains("How our markers look:\n\n" + note));
+            QVERIFY2(merged.content.contains("\n## CI/CD\n\nGitLab CI, 6 stages.\n"), merged.content.constData());
+            QVERIFY(merged.content.endsWith("\n<!-- opsflow:sections deployment ci-cd monitoring -->\n"));
+            QCOMPARE(mergeDocument(merged.content, next).content, merged.content);
+        }
+        QCOMPARE(stampSections(edited), edited);
+        QCOMPARE(withoutGeneratedSections(edited).count("opsflow:"), note.count("opsflow:"));
+    }
+
+    // A fence that is never closed is text itself: the markers after it are real, also when
+    // the sections hold code blocks of their own (the fence must not close in a section and
+    // hide its begin marker, neither now nor after the merge wrote new bodies).
+    void shouldReadMarkersAfterAFenceThatIsNeverClosed_data()
+    {
+        QTest::addColumn<QByteArray>("opener");
+        QTest::addColumn<QByteArray>("newCi");
+        QTest::newRow("backquotes") << QByteArray("```\n") << QByteArray("GitLab CI, 6 stages.\n");
+        QTest::newRow("tildes, with an info string")
+            << QByteArray("~~~ text\n") << QByteArray("GitLab CI:\n\n~~~yaml\nstages: 6\n~~~\n");
+        QTest::newRow("new body with a code block")
+            << QByteArray("```\n") << QByteArray("GitLab CI:\n\n```yaml\nstages: 6\n```\n");
+        QTest::newRow("old and new body with code blocks")
+            << QByteArray("```sh\n") << QByteArray("GitLab CI:\n\n```\nstages: 6\n```\n");
+    }
+    void shouldReadMarkersAfterAFenceThatIsNeverClosed()
+    {
+        QFETCH(QByteArray, opener);
+        QFETCH(QByteArray, newCi);
+        const bool oldCode = QByteArray(QTest::currentDataTag()).startsWith("old");
+        const QByteArray old =
+            stampSections(generated(oldCode ? "GitHub Actions:\n\n```\nstages: 8\n```\n" : "GitHub Actions.\n"));
+        QByteArray edited = old;
+        edited.replace("# Operations — orders-api\n", "# Operations — orders-api\n\nA stray fence:\n" + opener);
+        QVERIFY(hasGeneratedSections(edited));
+        QCOMPARE(stampSections(edited), edited);
+
+        const QByteArray next = stampSections(generated(newCi));
+        const MergeResult merged = mergeDocument(edited, next);
+        QVERIFY2(merged.conflicts.isEmpty(),
+                 merged.conflicts.isEmpty() ? "" : qPrintable(merged.conflicts.first().reason));
+        QVERIFY2(merged.notes.isEmpty(), qPrintable(merged.notes.join(u'|')));
+        QVERIFY(merged.content.startsWith("# Operations — orders-api\n\nA stray fence:\n" + opener));
+        QCOMPARE(body(merged.content, "ci-cd"), "## CI/CD\n\n" + newCi);
+        QCOMPARE(merged.content.count("opsflow:sections"), 1);
+        // Stable: the new bodies do not change how the stray fence is read.
+        const MergeResult again = mergeDocument(merged.content, next);
+        QVERIFY(again.conflicts.isEmpty());
+        QCOMPARE(again.content, merged.content);
+        QCOMPARE(stampSections(merged.content), merged.content);
+    }
+
+    // Stamping stamped text gives the same bytes when a fence is left open after (or between)
+    // the sections: the index line stamping appends is read as the index, not as code
+    // (regressions/sectionmerge/unclosed-fence-after-section.md).
+    void shouldStampTextWithAnUnclosedFenceOnce_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<QByteArray>("index");
+        QTest::newRow("after the last section")
+            << QByteArray("<!-- opsflow:begin header -->\n<!-- opsflow:end header -->\n```")
+            << QByteArray("\n```\n<!-- opsflow:sections header -->\n");
+        QTest::newRow("before the index line")
+            << QByteArray("<!-- opsflow:begin header -->\n# Ops\n<!-- opsflow:end header -->\n~~~~\n"
+                          "<!-- opsflow:sections header -->\n")
+            << QByteArray("\n~~~~\n<!-- opsflow:sections header -->\n");
+        QTest::newRow("a fence in the section, one outside")
+            << QByteArray("<!-- opsflow:begin header -->\n```\n<!-- opsflow:end header -->\n```\n")
+            << QByteArray("\n```\n<!-- opsflow:sections header -->\n");
+        QTest::newRow("between sections")
+            << QByteArray("<!-- opsflow:begin header -->\n<!-- opsflow:end header -->\n```\n"
+                          "<!-- opsflow:begin b -->\n```\n<!-- opsflow:end b -->\n")
+            << QByteArray("-->\n<!-- opsflow:sections header b -->\n");
+    }
+    void shouldStampTextWithAnUnclosedFenceOnce()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(QByteArray, index);
+        const QByteArray once = stampSections(text);
+        QCOMPARE(stampSections(once), once);
+        QCOMPARE(once.count("<!-- opsflow:sections "), 1);
+        QVERIFY2(once.endsWith(index), once.constData());
+    }
+
     void shouldLeaveTextWithoutSectionsAlone()
     {
         QCOMPARE(stampSections("# Just text\n"), QByteArray("# Just text\n"));
