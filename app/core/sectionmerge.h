@@ -57,7 +57,8 @@ QString brokenMarkers(const QByteArray &text);
 QByteArray withoutGeneratedSections(const QByteArray &text);
 
 // Merges a newly generated, stamped document into the existing one:
-// - text outside our markers is kept exactly, including the team's own sections;
+// - text outside our markers is kept exactly, including the team's own sections and the
+//   marker lines in its code fences (a fence closed in the team's text: an example);
 // - a section whose body still matches its stamp takes the new body;
 // - a section edited since it was written is a conflict and keeps the edit, unless
 //   choices[id] is TakeNew;
