@@ -342,6 +342,24 @@ private Q_SLOTS:
                     .contains("more than 3% of requests"));
     }
 
+    // A note of the team's that shows the markers in a code fence is text, not a section:
+    // regenerating, even with --force, keeps it byte for byte (its example was once read as
+    // an edited section no longer generated, which --force deleted).
+    void shouldKeepAFencedExampleOfTheMarkers()
+    {
+        QTemporaryDir project;
+        QCOMPARE(opsflow({s("generate"), project.path(), s("--defaults")}).code, 0);
+        const QString ops = project.filePath(s("docs/operations.md"));
+        const QByteArray note = "How our markers look:\n\n```markdown\n<!-- opsflow:begin my-block -->\n"
+                                "Our text.\n<!-- opsflow:end my-block -->\n```\n";
+        write(ops, read(ops) + "\n" + note);
+        const Run run = opsflow({s("generate"), project.path(), s("--defaults"), s("--scope"), s("mvp"), s("--force")});
+        QVERIFY2(run.code == 0, qPrintable(run.out + run.err));
+        QVERIFY2(read(ops).endsWith("\n" + note), read(ops).constData());
+        QVERIFY2(!run.out.contains(s("my-block")), qPrintable(run.out));
+        QVERIFY(read(ops).contains("\n## Decided Later\n")); // the sections were regenerated
+    }
+
     void shouldKeepAHandWrittenFileUnlessForced()
     {
         QTemporaryDir project;
