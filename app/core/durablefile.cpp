@@ -103,7 +103,8 @@ StagedFile::~StagedFile()
     discard();
 }
 
-bool StagedFile::stage(const QString &target, const QByteArray &content, const QString &displayName, QString *error)
+bool StagedFile::stage(const QString &target, const QByteArray &content, const QString &displayName, QString *error,
+                       const QString &permissionsOf)
 {
     discard();
     m_target = target;
@@ -111,7 +112,7 @@ bool StagedFile::stage(const QString &target, const QByteArray &content, const Q
     // A replaced file keeps its permissions; a new one gets the usual 0666 minus the umask.
     mode_t mode = 0666;
     struct stat existing { };
-    if (::stat(QFile::encodeName(target).constData(), &existing) == 0)
+    if (::stat(QFile::encodeName(permissionsOf.isEmpty() ? target : permissionsOf).constData(), &existing) == 0)
         mode = existing.st_mode & 07777;
 
     QString temporary;
@@ -229,10 +230,11 @@ bool makeFolders(const QString &path, QString *reason)
     return true;
 }
 
-bool writeFileDurably(const QString &target, const QByteArray &content, const QString &displayName, QString *error)
+bool writeFileDurably(const QString &target, const QByteArray &content, const QString &displayName, QString *error,
+                      const QString &permissionsOf)
 {
     StagedFile file;
-    return file.stage(target, content, displayName, error) && file.commit(error);
+    return file.stage(target, content, displayName, error, permissionsOf) && file.commit(error);
 }
 
 bool readWholeFile(const QString &path, QByteArray *content, QString *error, qint64 limit)

@@ -31,9 +31,11 @@ public:
     ~StagedFile(); // discards a file that was staged but not committed
 
     // Writes `content` to a new temporary file beside `target`, with the permissions the
-    // target has (0666 minus the umask for a new file), then fsyncs and closes it. On failure
-    // nothing is left behind and *error says why, naming `displayName`.
-    bool stage(const QString &target, const QByteArray &content, const QString &displayName, QString *error);
+    // target has (or `permissionsOf` has, when given; 0666 minus the umask for a new file),
+    // then fsyncs and closes it. On failure nothing is left behind and *error says why,
+    // naming `displayName`.
+    bool stage(const QString &target, const QByteArray &content, const QString &displayName, QString *error,
+               const QString &permissionsOf = {});
 
     // Renames the temporary file over the target and syncs the folder. On failure the target
     // is untouched and the temporary file is removed. With OnlyIfAbsent a file that appeared
@@ -54,7 +56,8 @@ private:
 };
 
 // stage() + commit() for one file.
-bool writeFileDurably(const QString &target, const QByteArray &content, const QString &displayName, QString *error);
+bool writeFileDurably(const QString &target, const QByteArray &content, const QString &displayName, QString *error,
+                      const QString &permissionsOf = {});
 
 // Reads a whole regular file (no more than `limit` bytes; over it fails). *error says why.
 bool readWholeFile(const QString &path, QByteArray *content, QString *error, qint64 limit);

@@ -307,7 +307,9 @@ bool backUp(const PlannedFile &file, const QString &backup, QString *error)
         *error = QStringLiteral("Cannot back up %1 to %2: %3; nothing was written.").arg(file.path, backup, reason);
         return false;
     }
-    if (!writeFileDurably(backup, file.oldContent, backup, &reason)) {
+    // With the file's own permissions: a .env.example kept private (0600) must not become
+    // readable by everyone in its backup.
+    if (!writeFileDurably(backup, file.oldContent, backup, &reason, file.target)) {
         *error = QStringLiteral("Cannot back up %1 (%2); nothing was written.").arg(file.path, reason);
         return false;
     }

@@ -188,6 +188,25 @@ private Q_SLOTS:
         QVERIFY(!plan.hasBlocked());
     }
 
+    // A private .env.example (0600) keeps its permissions in its backup and when replaced.
+    void shouldKeepAFilesPermissionsInItsBackup()
+    {
+        QTemporaryDir dir;
+        const QString env = dir.filePath(s(".env.example"));
+        put(env, "SECRET_HINT=1\n");
+        QVERIFY(::chmod(QFile::encodeName(env).constData(), 0600) == 0);
+        const QDateTime when(QDate(2026, 11, 27), QTime(10, 30, 0), Qt::UTC);
+        const WriteResult result = executePlan(planWrite(dir.path(), threeFiles), when);
+        QVERIFY2(result.ok, qPrintable(result.error));
+        const QString backup = dir.filePath(s(".ai-flow/backups/phase7/20261127-103000/.env.example"));
+        struct stat info { };
+        QVERIFY(::stat(QFile::encodeName(backup).constData(), &info) == 0);
+        QCOMPARE(int(info.st_mode & 07777), 0600);
+        QVERIFY(::stat(QFile::encodeName(env).constData(), &info) == 0);
+        QCOMPARE(int(info.st_mode & 07777), 0600);
+        QCOMPARE(read(backup), QByteArray("SECRET_HINT=1\n"));
+    }
+
     void shouldBackUpBeforeReplacing()
     {
         QTemporaryDir dir;
