@@ -155,7 +155,9 @@ std::optional<AnswerSet> loadAnswers(const QCommandLineParser &parser, const QSt
     if (!invalid.isEmpty()) {
         QStringList named;
         for (const Issue &issue : std::as_const(invalid)) {
-            const Field *field = questionnaire.field(issue.questionId, issue.fieldId);
+            const Field *field = issue.questionId == QLatin1String("context")
+                ? questionnaire.contextField(issue.fieldId)
+                : questionnaire.field(issue.questionId, issue.fieldId);
             named << tr("%1 %2 (%3): %4")
                          .arg(issue.questionId, field ? field->label : issue.fieldId, issue.fieldId, issue.message);
         }
@@ -344,6 +346,23 @@ int generateCommand(const QCommandLineParser &parser, const QString &projectDir)
     return attention ? Refused : Ok;
 }
 
+// The file of the project that a summary written to `output` would replace, when OpsFlow
+// generates or keeps it (docs/operations.md, anything under .ai-flow/): writing there would
+// put the summary over the team's document with no backup. Empty for any other file.
+QString managedFileAt(const QString &projectDir, const QString &output)
+{
+    const QString target = QFileInfo(output).canonicalFilePath(); // empty when there is none yet
+    const QString project = QFileInfo(projectDir).canonicalFilePath();
+    if (target.isEmpty() || project.isEmpty())
+        return {};
+    for (const TemplateSet::Entry &entry : TemplateSet::forProject(projectDir).entries()) {
+        if (QFileInfo(QDir(project).filePath(entry.outputPath)).canonicalFilePath() == target)
+            return entry.outputPath;
+    }
+    const QString own = project + QStringLiteral("/.ai-flow/");
+    return target.startsWith(own) ? QDir(project).relativeFilePath(target) : QString();
+}
+
 int summaryCommand(const QCommandLineParser &parser, const QString &projectDir)
 {
     int code = Ok;
@@ -358,6 +377,11 @@ int summaryCommand(const QCommandLineParser &parser, const QString &projectDir)
     const QString output = parser.value(QStringLiteral("output"));
     if (*format == SummaryFormat::Pdf && output.isEmpty())
         return fail(Usage, tr("PDF needs an output file: add -o FILE"));
+    if (const QString managed = managedFileAt(projectDir, output); !managed.isEmpty())
+        return fail(Usage,
+                    tr("%1 is %2 of the project, which OpsFlow writes itself; the summary was not written over "
+                       "it. Choose another file for -o.")
+                        .arg(output, managed));
     const Resolver resolver(Questionnaire::builtIn(), *answers);
     QByteArray bytes;
     if (!exportSummary(resolver, *format, &bytes, &error))

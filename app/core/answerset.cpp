@@ -420,6 +420,21 @@ AnswerSet usableAnswers(const Questionnaire &questionnaire, const AnswerSet &ans
             value = question->erase(value);
         }
     }
+    // The project's facts likewise: a port of 70000 in a hand-edited file would otherwise give
+    // way to the default in the documents, which would then state a port nobody chose.
+    for (auto value = usable.context.begin(); value != usable.context.end();) {
+        const Field *f = questionnaire.contextField(value.key());
+        const QString problem = f && !isEmptyValue(*value) && f->type == Field::Type::Number
+            ? numberProblem(*value, f->min, f->max, f->integer, f->unit)
+            : QString();
+        if (problem.isEmpty()) {
+            ++value;
+            continue;
+        }
+        if (dropped)
+            dropped->append({QStringLiteral("context"), value.key(), problem, false});
+        value = usable.context.erase(value);
+    }
     return usable;
 }
 

@@ -1066,6 +1066,25 @@ private Q_SLOTS:
         QVERIFY2(bad.err.contains(s("templates takes --variables and no folder")), qPrintable(bad.err));
     }
 
+    // A port out of range in a hand-edited file: said, not quietly replaced by the default.
+    void shouldRefuseAContextNumberOutOfRange()
+    {
+        QTemporaryDir project;
+        const QString answers = project.filePath(s("answers.json"));
+        write(answers, R"({"format": "opsflow-answers", "version": 1, "scope": "mvp", "mode": "smart",
+                           "context": {"port": 70000}})");
+        const Run refused = opsflow({s("generate"), project.path(), s("--answers"), answers});
+        QCOMPARE(refused.code, 3);
+        QVERIFY2(refused.err.contains(s("holds answers that are not valid (correct them in OpsFlow or in the file): "
+                                        "context Service port (port): Must be between 1 and 65535.")),
+                 qPrintable(refused.err));
+        QVERIFY(!QFile::exists(project.filePath(s("docs/operations.md"))));
+        write(answers, R"({"format": "opsflow-answers", "version": 1, "scope": "mvp", "mode": "smart",
+                           "context": {"port": 8080}})");
+        QCOMPARE(opsflow({s("generate"), project.path(), s("--answers"), answers}).code, 0);
+        QVERIFY(read(project.filePath(s(".env.example"))).contains("PORT=8080\n"));
+    }
+
     // Answers that break a rule of severity error: generate says why and writes nothing
     // (exit 6) unless --accept-errors; check lists the findings, as text and as JSON.
     void shouldRefuseContradictoryAnswers()
@@ -1167,6 +1186,34 @@ private Q_SLOTS:
             {s("summary"), project.path(), s("--defaults"), s("-o"), project.filePath(s("blocked/summary.md"))});
         QCOMPARE(run.code, 1);
         QVERIFY2(run.err.startsWith(s("opsflow: Cannot write ")), qPrintable(run.err));
+    }
+
+    // -o naming a document OpsFlow generates (directly or through a link), or its answers:
+    // refused, the file as it was. Any other file, existing or new, takes the summary.
+    void shouldNotWriteTheSummaryOverAManagedFile()
+    {
+        QTemporaryDir project;
+        QCOMPARE(opsflow({s("generate"), project.path(), s("--defaults")}).code, 0);
+        const QString document = project.filePath(s("docs/operations.md"));
+        const QByteArray before = read(document);
+        const Run run = opsflow({s("summary"), project.path(), s("-o"), document});
+        QCOMPARE(run.code, 2);
+        QCOMPARE(run.err,
+                 s("opsflow: %1 is docs/operations.md of the project, which OpsFlow writes itself; the "
+                   "summary was not written over it. Choose another file for -o.\n")
+                     .arg(document));
+        QCOMPARE(read(document), before);
+        QVERIFY(QFile::link(document, project.filePath(s("summary-link.md"))));
+        QCOMPARE(opsflow({s("summary"), project.path(), s("-o"), project.filePath(s("summary-link.md"))}).code, 2);
+        const QString answers = project.filePath(s(".ai-flow/answers/phase7.json"));
+        const QByteArray answersBefore = read(answers);
+        QCOMPARE(opsflow({s("summary"), project.path(), s("-o"), answers}).code, 2);
+        QCOMPARE(read(answers), answersBefore);
+        QCOMPARE(read(document), before);
+
+        write(project.filePath(s("summary.md")), "an old summary\n");
+        QCOMPARE(opsflow({s("summary"), project.path(), s("-o"), project.filePath(s("summary.md"))}).code, 0);
+        QVERIFY(read(project.filePath(s("summary.md"))).startsWith("# "));
     }
 };
 
