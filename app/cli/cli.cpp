@@ -341,6 +341,15 @@ int generateCommand(const QCommandLineParser &parser, const QString &projectDir)
     for (const QString &path : written.written)
         out() << (path == answersPath ? QStringLiteral("✅ Saved the answers used: ") : QStringLiteral("✅ Generated: "))
               << path << '\n';
+    // The project's own answers replaced (by --defaults or --answers FILE): said plainly, with
+    // where the earlier ones are, since the next wizard session opens the new ones.
+    for (const QString &backup : written.backups) {
+        if (backup.endsWith(QLatin1Char('/') + answersPath))
+            warn(tr("the project's saved answers were replaced by %1; the earlier answers are kept in %2")
+                     .arg(parser.isSet(QStringLiteral("defaults")) ? tr("the recommended answers (--defaults)")
+                                                                   : tr("the answers given"),
+                          QDir(session.plan().projectDir).relativeFilePath(backup)));
+    }
     if (templateErrors)
         return BadTemplate;
     return attention ? Refused : Ok;

@@ -241,8 +241,22 @@ private Q_SLOTS:
         // --answers FILE imports: the project's file becomes those answers (the old one backed up).
         const QString other = project.filePath(s("other.json"));
         write(other, "{\"format\": \"opsflow-answers\", \"version\": 1, \"scope\": \"enterprise\"}");
-        QCOMPARE(opsflow({s("generate"), project.path(), s("--answers"), other}).code, 0);
+        const Run imported = opsflow({s("generate"), project.path(), s("--answers"), other});
+        QCOMPARE(imported.code, 0);
         QVERIFY(read(saved).contains("\"scope\": \"enterprise\""));
+        QVERIFY2(imported.err.contains(s("opsflow: warning: the project's saved answers were replaced by the answers "
+                                         "given; the earlier answers are kept in .ai-flow/backups/phase7/")),
+                 qPrintable(imported.err));
+        // --defaults over them says so too, and where the replaced answers are.
+        const Run defaults = opsflow({s("generate"), project.path(), s("--defaults")});
+        QCOMPARE(defaults.code, 0);
+        const QString backup =
+            QRegularExpression(s("kept in (\\S+)\n")).match(defaults.err).captured(1); // the warning's path
+        QVERIFY2(defaults.err.contains(s("the project's saved answers were replaced by the recommended answers "
+                                         "(--defaults)")),
+                 qPrintable(defaults.err));
+        QVERIFY(backup.endsWith(s("/.ai-flow/answers/phase7.json")));
+        QVERIFY(read(project.filePath(backup)).contains("\"scope\": \"enterprise\""));
     }
 
     void shouldKeepTheTeamsLinesWhenRegenerating()
