@@ -39,6 +39,15 @@ Run opsflow(const QStringList &arguments, const QString &workingDirectory = {})
             QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
 }
 
+// A project generated with the defaults, then a note written by hand into its document.
+bool generateWithANote(const QString &project)
+{
+    if (!QDir().mkpath(project) || opsflow({s("generate"), project, s("--defaults")}).code != 0)
+        return false;
+    QFile note(project + s("/docs/operations.md"));
+    return note.open(QIODevice::Append) && note.write("\nMy hand-written note.\n") > 0;
+}
+
 QByteArray read(const QString &path)
 {
     QFile f(path);
@@ -900,13 +909,8 @@ private Q_SLOTS:
     {
         QTemporaryDir root;
         const QString project = root.filePath(s("linked"));
-        QVERIFY(QDir().mkpath(project));
-        QCOMPARE(opsflow({s("generate"), project, s("--defaults")}).code, 0);
+        QVERIFY(generateWithANote(project));
         const QString document = project + s("/docs/operations.md");
-        QFile note(document);
-        QVERIFY(note.open(QIODevice::Append));
-        note.write("\nMy hand-written note.\n");
-        note.close();
         const QString record = project + s("/.ai-flow/opsflow/last-generated/docs/operations.md");
         QVERIFY(QFile::remove(record));
         QVERIFY(QFile::link(s("../../../../docs/operations.md"), record));
@@ -956,13 +960,8 @@ private Q_SLOTS:
     {
         QTemporaryDir root;
         const QString project = root.filePath(s("linked"));
-        QVERIFY(QDir().mkpath(project));
-        QCOMPARE(opsflow({s("generate"), project, s("--defaults")}).code, 0);
+        QVERIFY(generateWithANote(project));
         const QString document = project + s("/docs/operations.md");
-        QFile note(document);
-        QVERIFY(note.open(QIODevice::Append));
-        note.write("\nMy hand-written note.\n");
-        note.close();
         const QString answers = project + s("/.ai-flow/answers/phase7.json");
         const QString imported = root.filePath(s("answers.json"));
         QVERIFY(QFile::rename(answers, imported));
