@@ -316,6 +316,13 @@ struct AlertConditionKnowledge {
     bool needsDatabase = false;
 };
 
+// One alert channel of 7.6 (resources/knowledge/monitoring.json).
+struct AlertChannelKnowledge {
+    QString name;            // in the Alerts table; the pager's gives way to the on-call tool
+    QString use;             // Markdown; {pager_key}
+    QString incidentChannel; // where incidents are coordinated; empty: not this channel
+};
+
 // One topic an operations document covers, for the pre-flight audit
 // (resources/knowledge/audit.json).
 struct AuditTopicKnowledge {
@@ -444,6 +451,7 @@ public:
     // Why a metric choice of 7.5 is tracked, and the alert a condition letter of 7.6 raises.
     QString metricReason(const QString &metric) const { return m_metricReasons.value(metric); }
     const AlertConditionKnowledge *alertCondition(const QString &letter) const;
+    const AlertChannelKnowledge *alertChannel(const QString &letter) const;
     // The pre-flight audit's topics, in report order; every question belongs to at least one.
     const AuditKnowledge &audit() const { return m_audit; }
     // How install and start commands are read off a project's top-level files.
@@ -501,6 +509,7 @@ private:
     QHash<QString, ApmStackKnowledge> m_apmStacks;
     QHash<QString, QString> m_metricReasons;
     QHash<QString, AlertConditionKnowledge> m_alertConditions;
+    QHash<QString, AlertChannelKnowledge> m_alertChannels;
     QList<AiFlowTemplateKnowledge> m_aiFlowTemplates;
 };
 

@@ -1,5 +1,5 @@
-// Loading resources/knowledge/monitoring.json: why each metric is tracked, the alert each
-// condition raises, and what the monitoring diagram draws for each APM choice (see
+// Loading resources/knowledge/monitoring.json: why each metric is tracked, what each alert
+// channel carries, the alert each condition raises, and what the monitoring diagram draws for each APM choice (see
 // monitoringdiagram.cpp). The schema checks the shape; this checks the keys against the
 // questionnaire's choices, and that every edge joins nodes of its own stack, so a typo fails
 // the load instead of drawing a stray node.
@@ -76,6 +76,17 @@ bool Knowledge::loadMonitoring(const QString &root, const Questionnaire &questio
                         name + QStringLiteral(": metric_reasons"), error))
         return false;
     m_metricReasons = jsonStringMap(reasons);
+    const QJsonObject channels = object->value(QLatin1String("alert_channels")).toObject();
+    if (!keysAreChoices(channels, questionnaire.field(QStringLiteral("7.6"), QStringLiteral("channels")),
+                        name + QStringLiteral(": alert_channels"), error))
+        return false;
+    m_alertChannels.clear();
+    for (auto it = channels.begin(); it != channels.end(); ++it) {
+        const QJsonObject o = it.value().toObject();
+        m_alertChannels.insert(it.key(),
+                               {o.value(QLatin1String("name")).toString(), o.value(QLatin1String("use")).toString(),
+                                o.value(QLatin1String("incident_channel")).toString()});
+    }
     const QJsonObject conditions = object->value(QLatin1String("alert_conditions")).toObject();
     if (!keysAreChoices(conditions, questionnaire.field(QStringLiteral("7.6"), QStringLiteral("conditions")),
                         name + QStringLiteral(": alert_conditions"), error))
@@ -154,6 +165,12 @@ bool Knowledge::loadMonitoring(const QString &root, const Questionnaire &questio
     }
     m_apmStacks = stacks;
     return true;
+}
+
+const AlertChannelKnowledge *Knowledge::alertChannel(const QString &letter) const
+{
+    const auto it = m_alertChannels.constFind(letter);
+    return it == m_alertChannels.cend() ? nullptr : &*it;
 }
 
 const AlertConditionKnowledge *Knowledge::alertCondition(const QString &letter) const

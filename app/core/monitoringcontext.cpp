@@ -5,6 +5,8 @@
 #include "envcatalog.h"
 #include "questionnaire.h"
 
+#include <utility>
+
 namespace opsflow::contextparts {
 
 // ---- Monitoring and logging ------------------------------------------------------------------
@@ -85,19 +87,41 @@ void addMonitoring(QVariantMap &c, const Inputs &in, const QList<EnvVar> &catalo
 
 namespace {
 
+// A channel's letter among the choices of 7.6 "channels".
+QString channelLetter(AlertChannel channel)
+{
+    switch (channel) {
+    case AlertChannel::Email: return QStringLiteral("A");
+    case AlertChannel::Chat: return QStringLiteral("B");
+    case AlertChannel::Pager: return QStringLiteral("C");
+    case AlertChannel::Sms: return QStringLiteral("D");
+    }
+    return {};
+}
+
+// A channel as the Alerts table names it: the pager by the on-call tool the answers name.
+QString channelName(AlertChannel channel, const QString &pagerName)
+{
+    if (channel == AlertChannel::Pager && !pagerName.isEmpty())
+        return pagerName;
+    const AlertChannelKnowledge *known = Knowledge::builtIn().alertChannel(channelLetter(channel));
+    return known ? known->name : QString();
+}
+
 // The names the Alerts table gives the channels alertRouting() (diagrams.h) picks.
 QStringList channelNames(const QList<AlertChannel> &channels, const QString &pagerName)
 {
     QStringList names;
-    for (AlertChannel c : channels) {
-        switch (c) {
-        case AlertChannel::Pager: names << pagerName; break;
-        case AlertChannel::Sms: names << QStringLiteral("SMS"); break;
-        case AlertChannel::Chat: names << QStringLiteral("Slack/Discord"); break;
-        case AlertChannel::Email: names << QStringLiteral("Email"); break;
-        }
-    }
+    for (AlertChannel c : channels)
+        names << channelName(c, pagerName);
     return names;
+}
+
+// The on-call tool the answers name, as the pager's name; empty when none is named.
+QString pagerName(const Inputs &in)
+{
+    const QString tool = in.a.text("7.6", "on_call_tool");
+    return in.f.onCall && !tool.isEmpty() ? md(tool) : QString();
 }
 
 // Requests give up on a connection after the acquire timeout, so the alert watches the waiting
@@ -115,8 +139,7 @@ QString poolCondition(const AnswerReader &a)
 // Who critical alerts and warnings notify, as the Alerts table says it.
 Channels alertNotifies(const Inputs &in)
 {
-    const QString tool = in.a.text("7.6", "on_call_tool");
-    const QString pager = in.f.onCall && !tool.isEmpty() ? md(tool) : QStringLiteral("PagerDuty/Opsgenie");
+    const QString pager = pagerName(in);
     const AlertRouting routing = alertRouting(in.f);
     const QStringList critical = channelNames(routing.critical, pager);
     const QStringList warning = channelNames(routing.warning, pager);
@@ -128,7 +151,6 @@ void addAlerts(QVariantMap &c, const Inputs &in)
 {
     const AnswerReader &a = in.a;
     const QString tool = a.text("7.6", "on_call_tool");
-    const QString pager = in.f.onCall && !tool.isEmpty() ? md(tool) : QStringLiteral("PagerDuty/Opsgenie");
     const Channels notifies = alertNotifies(in);
     const QString critical = notifies.critical.value(0);
     const QString warning = notifies.warning.value(0);
@@ -167,27 +189,26 @@ void addAlerts(QVariantMap &c, const Inputs &in)
     set(c, "ALERT_DB", database && a.has("7.6", "conditions", "E"));
     set(c, "ALERT_DOWN", a.has("7.6", "conditions", "D"));
 
+    // In the order of 7.6's choices: email, chat, pager, SMS.
     const Facts::AlertChannels &ch = in.f.alertChannels;
+    const QString pagerKey = tool.contains(QLatin1String("opsgenie"), Qt::CaseInsensitive)
+        ? QStringLiteral("OPSGENIE_API_KEY")
+        : QStringLiteral("PAGERDUTY_ROUTING_KEY");
     QVariantList channels;
-    if (ch.email)
-        channels << item(
-            {{"NAME", QStringLiteral("Email")},
-             {"USE", QStringLiteral("every alert, to the team's address (`SMTP_HOST`, `ALERT_EMAIL_TO`)")}});
-    if (ch.chat)
-        channels << item({{"NAME", QStringLiteral("Slack/Discord")},
-                          {"USE", QStringLiteral("every alert, in the alerts channel (`SLACK_WEBHOOK_URL`)")}});
-    if (ch.pager)
-        channels << item({{"NAME", pager},
-                          {"USE",
-                           QStringLiteral("critical alerts page the person on call (`%1`)")
-                               .arg(tool.contains(QLatin1String("opsgenie"), Qt::CaseInsensitive)
-                                        ? QStringLiteral("OPSGENIE_API_KEY")
-                                        : QStringLiteral("PAGERDUTY_ROUTING_KEY"))}});
-    if (ch.sms)
-        channels << item({{"NAME", QStringLiteral("SMS")},
-                          {"USE", QStringLiteral("critical alerts only (`SMS_PROVIDER`, `ALERT_SMS_TO`)")}});
+    QString incidentChannel;
+    for (const auto &[chosen, channel] :
+         {std::pair{ch.email, AlertChannel::Email}, std::pair{ch.chat, AlertChannel::Chat},
+          std::pair{ch.pager, AlertChannel::Pager}, std::pair{ch.sms, AlertChannel::Sms}}) {
+        const AlertChannelKnowledge *known = Knowledge::builtIn().alertChannel(channelLetter(channel));
+        if (!chosen || !known)
+            continue;
+        channels << item({{"NAME", channelName(channel, pagerName(in))},
+                          {"USE", QString(known->use).replace(QLatin1String("{pager_key}"), pagerKey)}});
+        if (incidentChannel.isEmpty())
+            incidentChannel = known->incidentChannel;
+    }
     set(c, "ALERT_CHANNELS", channels);
-    set(c, "INCIDENT_CHANNEL", ch.chat ? QStringLiteral("the Slack/Discord incident channel") : QString());
+    set(c, "INCIDENT_CHANNEL", incidentChannel);
 }
 
 } // namespace opsflow::contextparts

@@ -581,6 +581,36 @@ private Q_SLOTS:
         QVERIFY2(got.startsWith(QLatin1String("knowledge/monitoring.json: alert_conditions")), qPrintable(got));
         QVERIFY2(got.contains(error), qPrintable(got));
     }
+
+    // The Alerts table's channels come from monitoring.json too, one per choice of 7.6's
+    // channels: a missing or unknown letter fails the load, and what loads is what is said.
+    void shouldCheckAlertChannelsAgainstTheQuestionnaire()
+    {
+        const QString missing = loadErrorWithEdit(QStringLiteral("monitoring.json"), [](QJsonObject &o) {
+            QJsonObject channels = o.value(QLatin1String("alert_channels")).toObject();
+            channels.remove(QStringLiteral("D"));
+            o.insert(QStringLiteral("alert_channels"), channels);
+        });
+        QCOMPARE(missing,
+                 QStringLiteral("knowledge/monitoring.json: alert_channels: the choice D (SMS (critical only)) "
+                                "has no entry"));
+        const QString unknown = loadErrorWithEdit(QStringLiteral("monitoring.json"), [](QJsonObject &o) {
+            QJsonObject channels = o.value(QLatin1String("alert_channels")).toObject();
+            channels.insert(QStringLiteral("E"),
+                            QJsonObject{{QStringLiteral("name"), QStringLiteral("Fax")},
+                                        {QStringLiteral("use"), QStringLiteral("never")}});
+            o.insert(QStringLiteral("alert_channels"), channels);
+        });
+        QVERIFY2(unknown.contains(QLatin1String("alert_channels.E: not a choice of Alert channels")),
+                 qPrintable(unknown));
+        const AlertChannelKnowledge *pager = Knowledge::builtIn().alertChannel(QStringLiteral("C"));
+        QVERIFY(pager);
+        QCOMPARE(pager->name, QStringLiteral("PagerDuty/Opsgenie"));
+        QVERIFY(pager->use.contains(QLatin1String("{pager_key}")));
+        QCOMPARE(Knowledge::builtIn().alertChannel(QStringLiteral("B"))->incidentChannel,
+                 QStringLiteral("the Slack/Discord incident channel"));
+        QVERIFY(Knowledge::builtIn().alertChannel(QStringLiteral("A"))->incidentChannel.isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestKnowledge)
