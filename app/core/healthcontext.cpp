@@ -76,7 +76,9 @@ void addHealth(QVariantMap &c, const Inputs &in)
     const HealthPaths &path = in.f.healthPaths;
     // With no endpoint chosen the example still shows the liveness form.
     const QString checksPath = placed.checks.isEmpty() ? path.live : placed.checks;
-    const QString &lbPath = placed.loadBalancer;
+    // A per-request platform's front (API Gateway, Vercel's edge) routes by no endpoint: the
+    // platform's health_check says so below the table, and no row names a load balancer.
+    const QString lbPath = in.p.perRequest ? QString() : placed.loadBalancer;
     const QString lbUse = lbReplaces ? QStringLiteral(", which routes traffic only to instances that answer 200 and "
                                                       "replaces those that keep failing")
                                      : QStringLiteral(", which routes traffic only to instances that answer 200");
@@ -113,8 +115,8 @@ void addHealth(QVariantMap &c, const Inputs &in)
     // others OpsFlow does not know it, so the document does not claim it.
     const bool probeRestarts =
         kubernetes || RulesKnowledge::builtIn().replacingProbes.value(in.p.id) == QLatin1String("liveness");
-    const QString liveUser = probeRestarts
-        ? QStringLiteral("The liveness probe, which restarts an instance that fails it")
+    const QString liveUser = in.p.perRequest ? QStringLiteral("Uptime monitoring")
+        : probeRestarts ? QStringLiteral("The liveness probe, which restarts an instance that fails it")
         : lbReplaces && path.live == lbPath ? QString()
         : in.p.id.isEmpty()
         ? QStringLiteral("The platform's health check, if it restarts an instance that fails it")
@@ -130,6 +132,7 @@ void addHealth(QVariantMap &c, const Inputs &in)
                       {"CHECKS", checksPath == path.live ? checks : QStringLiteral("none: never dependencies")},
                       {"USED_BY", usedBy(path.live, liveUsers)}});
     set(c, "HEALTH_ENDPOINTS", rows);
+    set(c, "PLATFORM_HEALTH_CHECK", in.p.healthCheck);
     set(c, "HEALTH_EXAMPLE_PATH", checksPath);
     set(c, "HEALTH_JSON", healthJson(keys));
     const QString liveness = livenessPath(a);

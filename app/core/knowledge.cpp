@@ -91,6 +91,13 @@ std::optional<PlatformKnowledge> platformFrom(const QJsonObject &o, const QStrin
             : QStringLiteral("%1: release: only a per_request platform replaces the rolling of instances").arg(where);
         return std::nullopt;
     }
+    p.healthCheck = o.value(QLatin1String("health_check")).toString();
+    if (p.perRequest == p.healthCheck.isEmpty()) {
+        *error = p.perRequest
+            ? QStringLiteral("%1: health_check: a per_request platform says what uses its health endpoints").arg(where)
+            : QStringLiteral("%1: health_check: only a per_request platform routes by no health endpoint").arg(where);
+        return std::nullopt;
+    }
     if (p.perRequest && p.autoscaling.isEmpty()) {
         *error = QStringLiteral("%1: autoscaling: a per_request platform says how it scales").arg(where);
         return std::nullopt;

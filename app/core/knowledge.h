@@ -57,6 +57,9 @@ struct PlatformKnowledge {
     bool perRequest = false;
     QString shutdown;
     QString release;
+    // per_request only: what the platform's front does with the health endpoints (it routes by
+    // none of them), Markdown; the Health Checks section says it instead of a load balancer.
+    QString healthCheck;
     // A canary release (7.4.1 C) here: how the platform splits traffic, or what the team adds
     // for it (Markdown); where the platform splits traffic itself, the command that starts the
     // new version without traffic (replacing commands' deploy) and the one that sets its share.

@@ -77,6 +77,7 @@ PlatformProfile platformProfile(const PlatformMatch &match, const Facts &f, cons
     p.perRequest = k->perRequest;
     p.shutdown = withSlug(k->shutdown, slug);
     p.release = withSlug(k->release, slug);
+    p.healthCheck = withSlug(k->healthCheck, slug);
     p.stop = k->stop;
     return p;
 }

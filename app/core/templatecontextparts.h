@@ -68,6 +68,7 @@ struct PlatformProfile {
     bool perRequest = false; // instances per request, scaled to zero by the platform
     QString shutdown;        // markdown: how a per-request instance ends; empty otherwise
     QString release;         // markdown: how a per-request release moves traffic; empty otherwise
+    QString healthCheck;     // markdown: what uses the health endpoints, per-request only
     PlatformKnowledge::Stop stop;
 };
 

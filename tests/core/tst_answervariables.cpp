@@ -521,6 +521,42 @@ private Q_SLOTS:
         }
     }
 
+    // API Gateway and Vercel's edge check no instance: the Health Checks section does not say a
+    // load balancer routes only to instances that answer 200, or that the platform restarts one,
+    // but what the endpoints serve there; a platform behind a load balancer keeps that.
+    void shouldNotRouteByHealthWhereThePlatformStartsInstancesPerRequest_data()
+    {
+        QTest::addColumn<QString>("platform");
+        QTest::addColumn<QString>("choice");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("Lambda") << s("AWS Lambda") << s("A")
+                                << s("Amazon API Gateway checks no execution environment and routes no request by "
+                                     "these endpoints");
+        QTest::newRow("Vercel") << s("Vercel") << s("B")
+                                << s("Vercel's edge network checks no function instance and routes no request by "
+                                     "these endpoints");
+        QTest::newRow("ECS") << s("AWS ECS Fargate") << s("A") << QString();
+    }
+    void shouldNotRouteByHealthWhereThePlatformStartsInstancesPerRequest()
+    {
+        QFETCH(QString, platform);
+        QFETCH(QString, choice);
+        QFETCH(QString, expected);
+        const bool perRequest = !expected.isEmpty();
+        for (const QStringList &endpoints : {QStringList{s("A"), s("B"), s("C")}, QStringList{s("C")}}) {
+            AnswerSet a = smart(Scope::Production);
+            a.answers[s("7.1")] = {{s("choice"), choice}, {s("platform"), platform}};
+            a.answers[s("7.9")] = {{s("endpoints"), endpoints}};
+            const QString section = testing::sectionOf(testing::operationsFor(a), s("Health Checks"));
+            QVERIFY2(!section.isEmpty(), qPrintable(platform));
+            if (perRequest)
+                QVERIFY2(section.contains(expected), qPrintable(section));
+            QVERIFY2(section.contains(s("routes traffic only to instances that answer 200")) == !perRequest,
+                     qPrintable(section));
+            QVERIFY2(!perRequest || !section.contains(s("restart")), qPrintable(section));
+        }
+    }
+
     // Lambda's scale command sets reserved concurrency, a ceiling on concurrent executions: its
     // row does not call that the number of instances, and its variable is not an instance count.
     void shouldSayWhatTheScaleCommandChanges()

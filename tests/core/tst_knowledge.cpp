@@ -113,6 +113,13 @@ private Q_SLOTS:
         QTest::newRow("release without per request")
             << ecs << QStringLiteral("release") << QJsonValue(QStringLiteral("ECS replaces tasks."))
             << QStringLiteral("aws-ecs.json: release: only a per_request platform replaces the rolling of instances");
+        QTest::newRow("per request without health check")
+            << QStringLiteral("platforms/vercel.json") << QStringLiteral("health_check")
+            << QJsonValue(QJsonValue::Undefined)
+            << QStringLiteral("vercel.json: health_check: a per_request platform says what uses its health endpoints");
+        QTest::newRow("health check without per request")
+            << ecs << QStringLiteral("health_check") << QJsonValue(QStringLiteral("The load balancer checks tasks."))
+            << QStringLiteral("aws-ecs.json: health_check: only a per_request platform routes by no health endpoint");
         QTest::newRow("per request without a diagram scaling label")
             << QStringLiteral("platforms/aws-lambda.json") << QStringLiteral("diagram")
             << QJsonValue(QJsonObject{{QStringLiteral("balancer"), QStringLiteral("Amazon API Gateway")}})
