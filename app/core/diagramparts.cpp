@@ -76,7 +76,7 @@ QString perRequestScaling(const Facts &f)
 
 QString scalingNote(const Facts &f)
 {
-    const QString perRequest = perRequestScaling(f);
+    QString perRequest = perRequestScaling(f);
     if (!perRequest.isEmpty())
         return perRequest;
     const int n = instanceCount(f);

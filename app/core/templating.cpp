@@ -595,7 +595,7 @@ private:
             m_errors.append({m_name, node.line,
                              QStringLiteral("the document grows past %1 MiB of text here (a block repeats too often), "
                                             "so rendering stopped")
-                                 .arg(maxRenderedSize / (1024 * 1024))});
+                                 .arg(maxRenderedSize / (qsizetype(1024) * 1024))});
         m_stopped = true;
         return true;
     }
